@@ -1,0 +1,191 @@
+"""The SQLite store on real database files: migrations, WAL, atomicity, outbox."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from watcher.errors import StoreError
+from watcher.models import Change, Entity, Fact, FeedHealth, Money
+from watcher.store import MIGRATIONS, NewDocument, Store
+
+NOW = datetime(2025, 9, 10, 12, 0, tzinfo=UTC)
+
+
+def doc(url: str = "https://news.example/a") -> NewDocument:
+    return NewDocument(
+        url=url, title="T", published="2025-09-09", text_hash="h", language="en", source="feed"
+    )
+
+
+def test_fresh_database_is_at_latest_version_in_wal_mode(tmp_path: Path) -> None:
+    with Store(tmp_path / "state" / "w.db") as s:
+        assert s.version == len(MIGRATIONS)
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = set(sqlite_utils.Database(s.conn).table_names())
+    assert {"entities", "documents", "facts", "changes", "feeds", "entries", "outbox", "meta"} <= tables
+
+
+def test_migrates_an_existing_version_1_database_keeping_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO entities (name, aliases) VALUES ('Mistral AI', '[]')")
+    db.conn.commit()
+    db.conn.close()
+    with Store(path) as s:
+        assert s.version == len(MIGRATIONS)
+        assert s.entity_names() == ["Mistral AI"]
+        s.ensure_feed("https://f.example/rss", "f")
+        assert s.feed("https://f.example/rss") is not None
+    # Opening again applies nothing more.
+    with Store(path) as s:
+        assert s.version == len(MIGRATIONS)
+
+
+def test_refuses_a_newer_schema(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this watcher"):
+        Store(path)
+
+
+def test_unopenable_path_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(blocker / "sub" / "w.db")
+
+
+def test_transaction_rolls_back_everything_on_error(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as s:
+        with pytest.raises(RuntimeError), s.transaction():
+            eid = s.ensure_entity(Entity("Mistral AI"))
+            s.add_document(doc(), NOW)
+            assert eid
+            raise RuntimeError("crash in the middle")
+        assert s.entity_names() == []
+        assert s.document_id("https://news.example/a") is None
+
+
+def test_facts_round_trip_exactly_and_count_sources(tmp_path: Path) -> None:
+    fact = Fact(
+        kind="valuation",
+        amount=Decimal("6200000000.5"),
+        currency="USD",
+        approx=True,
+        lead_investors=("General Catalyst",),
+        investors=("Bpifrance", "Nvidia"),
+        status="reported",
+        evidence="Mistral AI valued at $6.2bn.",
+        equivalent=Money(Decimal("5800000000"), "EUR"),
+    )
+    with Store(tmp_path / "w.db") as s, s.transaction():
+        eid = s.ensure_entity(Entity("Mistral AI", ("Mistral",)))
+        d1 = s.add_document(doc("https://a.example/1"), NOW)
+        d2 = s.add_document(doc("https://b.example/2"), NOW)
+        d3 = s.add_document(doc("https://c.example/3"), NOW)
+        f1 = s.add_fact(eid, d1, fact, period="2024-06", baseline=True, now=NOW)
+        s.add_fact(eid, d2, fact, period="2025-01", baseline=False, now=NOW, corroborates=f1)
+        s.add_fact(eid, d3, fact, period="2025-02", baseline=False, now=NOW, corroborates=f1)
+    with Store(tmp_path / "w.db") as s:
+        [known] = s.facts("Mistral AI", known_only=True)
+        assert known.fact == fact
+        assert known.sources == 3
+        assert known.baseline
+        assert len(s.facts("Mistral AI")) == 3
+
+
+def _change(amount: str) -> Change:
+    return Change(
+        entity="Mistral AI",
+        kind="valuation_change",
+        status="announced",
+        new=Money(Decimal(amount), "EUR"),
+        old=Money(Decimal("6200000000"), "USD"),
+        new_base=Money(Decimal(amount), "EUR"),
+        old_base=Money(Decimal("5740740741"), "EUR"),
+        detected_at=NOW,
+        url="https://a.example/1",
+        title="Mistral AI valued at EUR 11.7bn",
+        evidence="...",
+    )
+
+
+def test_outbox_lifecycle(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as s:
+        with s.transaction():
+            eid = s.ensure_entity(Entity("Mistral AI"))
+            d = s.add_document(doc(), NOW)
+            f = s.add_fact(
+                eid, d, Fact("valuation", Decimal("11700000000"), "EUR"), period=None, baseline=False, now=NOW
+            )
+            cid = s.add_change(eid, f, _change("11700000000"), "EUR")
+            a1 = s.enqueue("console", now=NOW, change_id=cid)
+            a2 = s.enqueue("slack", now=NOW, change_id=cid)
+            # The same change twice on one channel is refused by the schema: never sent twice.
+            s.enqueue("slack", now=NOW, change_id=cid)
+            s.enqueue("slack", now=NOW, health=FeedHealth("feed_down", "https://f", NOW, error="HTTP 500"))
+        assert s.outbox_counts() == {"pending": 3, "sent": 0, "dead": 0}
+        [change] = s.changes(ids=[cid])
+        assert change.new == Money(Decimal("11700000000"), "EUR")
+        assert change.old == Money(Decimal("6200000000"), "USD")
+        s.mark_sent(a1, NOW)
+        s.mark_failed(a2, error="HTTP 500", next_attempt=NOW + timedelta(minutes=1), dead=False)
+        due = s.due_alerts(NOW)
+        assert [r.channel for r in due] == ["slack"]
+        assert due[0].health is not None and due[0].health.error == "HTTP 500"
+        assert [r.id for r in s.due_alerts(NOW + timedelta(minutes=2))] == [a2, due[0].id]
+        s.mark_failed(a2, error="HTTP 400 invalid_blocks", next_attempt=NOW, dead=True)
+        assert s.outbox_counts()["dead"] == 1
+        assert s.retry_dead(NOW) == 1
+        assert s.outbox_counts()["dead"] == 0
+
+
+def test_feed_state_and_entries(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as s:
+        s.ensure_feed("https://f.example/rss", "F")
+        assert s.feed_failed("https://f.example/rss", now=NOW, error="HTTP 500", next_attempt=NOW) == 1
+        assert s.feed_failed("https://f.example/rss", now=NOW, error="HTTP 500", next_attempt=NOW) == 2
+        s.feed_succeeded(
+            "https://f.example/rss",
+            now=NOW,
+            etag='"abc"',
+            last_modified=None,
+            body_hash="h",
+            next_attempt=NOW,
+            new_entries=2,
+        )
+        row = s.feed("https://f.example/rss")
+        assert row is not None and row.failures == 0 and row.etag == '"abc"' and row.entries_seen == 2
+        s.add_entry(
+            "https://f.example/rss",
+            "k1",
+            link=None,
+            title="t",
+            published=None,
+            now=NOW - timedelta(days=400),
+            relevant=False,
+            document_id=None,
+        )
+        s.add_entry(
+            "https://f.example/rss",
+            "k2",
+            link=None,
+            title="t",
+            published=None,
+            now=NOW,
+            relevant=False,
+            document_id=None,
+        )
+        assert s.seen_entry_keys("https://f.example/rss", ["k1", "k2", "k3"]) == {"k1", "k2"}
+        assert s.prune_entries(NOW - timedelta(days=180)) == 1
+        assert s.seen_entry_keys("https://f.example/rss", ["k1", "k2"]) == {"k2"}

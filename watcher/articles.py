@@ -1,0 +1,447 @@
+"""Fetching article pages and extracting their text: the network edge for web pages.
+
+``fetch_page`` raises ``FetchError`` (one line, naming the URL) for every failure;
+``extract_article`` returns None when a page yields no text or takes too long, and the
+caller then falls back to the feed's summary.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import logging
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import httpx
+import trafilatura
+
+from watcher.errors import FetchError
+from watcher.settings import HttpSettings
+
+_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+_PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+# Pages above this many bytes skip trafilatura's fallback extractors (readability, justext),
+# which are the slow part on huge pages.
+_FAST_EXTRACTION_BYTES = 1_000_000
+# Shorter "articles" are a menu label or a consent/JavaScript wall; the feed summary beats them.
+_MIN_TEXT_CHARS = 80
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched page. ``url`` is where the redirects ended, ``html`` the raw body."""
+
+    url: str
+    status: int
+    html: bytes
+    content_type: str | None
+
+    @property
+    def charset(self) -> str | None:
+        return _charset(self.content_type)
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """The readable part of a page. ``date`` is ISO ("2024-06-11"), ``language`` e.g. "fr"."""
+
+    url: str
+    title: str | None
+    text: str
+    date: str | None
+    language: str | None
+
+
+# --------------------------------------------------------------------------- fetching
+
+
+def _one_line(e: object) -> str:
+    text = " ".join(str(e).split())
+    return text or type(e).__name__
+
+
+def _charset(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    return match.group(1).lower() if match else None
+
+
+class PageLimiter:
+    """At most ``concurrency`` page requests overall and ``per_host`` to any one host.
+
+    Share one across the ``fetch_page`` calls of a cycle to stay polite to a site that
+    many entries point at; ``fetch_pages`` does this for you.
+    """
+
+    def __init__(self, settings: HttpSettings) -> None:
+        self.all = asyncio.Semaphore(max(1, settings.concurrency))
+        self._per_host = max(1, settings.per_host)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    def host(self, url: httpx.URL) -> asyncio.Semaphore:
+        key = f"{url.scheme}://{url.host}:{url.port or ''}"
+        sem = self._hosts.get(key)
+        if sem is None:
+            sem = self._hosts[key] = asyncio.Semaphore(self._per_host)
+        return sem
+
+
+async def fetch_page(
+    client: httpx.AsyncClient, url: str, settings: HttpSettings, limiter: PageLimiter | None = None
+) -> Page:
+    """GET an article page, following up to ``max_redirects`` redirects.
+
+    The body is read as a stream capped at ``max_bytes``; the whole request (every hop,
+    headers and body) is capped at ``total_timeout`` seconds of network time.
+    """
+    limiter = limiter or PageLimiter(settings)
+    try:
+        current = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as e:
+        raise FetchError(f"{url}: invalid URL ({_one_line(e)})") from e
+    if current.scheme not in ("http", "https"):
+        raise FetchError(f"{url}: unsupported URL scheme {current.scheme!r}")
+    seen = {str(current)}
+    left = settings.total_timeout  # queueing for a slot does not count, network time does
+    for _hop in range(settings.max_redirects + 1):
+        async with limiter.host(current), limiter.all:
+            started = time.monotonic()
+            try:
+                async with asyncio.timeout(max(left, 0.0)):
+                    page, location = await _one_hop(client, current, url, settings)
+            except TimeoutError as e:
+                raise FetchError(f"{url}: timed out after {settings.total_timeout:g} s in total") from e
+            except httpx.TimeoutException as e:
+                raise FetchError(f"{url}: {type(e).__name__} (network timeout)") from e
+            except httpx.HTTPError as e:
+                raise FetchError(f"{url}: {type(e).__name__}: {_one_line(e)}") from e
+            finally:
+                left -= time.monotonic() - started
+        if page is not None:
+            return page
+        assert location is not None
+        current = location
+        if str(current) in seen:
+            raise FetchError(f"{url}: redirect loop at {current}")
+        seen.add(str(current))
+    raise FetchError(f"{url}: more than {settings.max_redirects} redirects")
+
+
+async def _one_hop(
+    client: httpx.AsyncClient, current: httpx.URL, asked: str, settings: HttpSettings
+) -> tuple[Page | None, httpx.URL | None]:
+    request = client.build_request("GET", current, headers={"Accept": _PAGE_ACCEPT})
+    response = await client.send(request, stream=True)
+    try:
+        status = response.status_code
+        if status in _REDIRECT_CODES and "location" in response.headers:
+            try:
+                target = current.join(response.headers["location"])
+            except httpx.InvalidURL as e:
+                raise FetchError(f"{asked}: bad redirect Location ({_one_line(e)})") from e
+            if target.scheme not in ("http", "https"):
+                raise FetchError(f"{asked}: redirect to unsupported scheme {target.scheme!r}")
+            return None, target
+        if not 200 <= status < 300:
+            reason = httpx.codes.get_reason_phrase(status)
+            where = "" if str(current) == asked else f" (at {current})"
+            raise FetchError(f"{asked}: HTTP {status} {reason}{where}".rstrip())
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > settings.max_bytes:
+            raise FetchError(f"{asked}: body of {declared} bytes exceeds the {settings.max_bytes}-byte cap")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():  # decoded, so the cap also stops gzip bombs
+            size += len(chunk)
+            if size > settings.max_bytes:
+                raise FetchError(f"{asked}: body exceeds the {settings.max_bytes}-byte cap")
+            chunks.append(chunk)
+        page = Page(str(current), status, b"".join(chunks), response.headers.get("content-type"))
+        return page, None
+    finally:
+        await response.aclose()
+
+
+async def fetch_pages(
+    client: httpx.AsyncClient, urls: Sequence[str], settings: HttpSettings
+) -> list[Page | FetchError]:
+    """Fetch pages concurrently within the limits; each slot is a Page or its FetchError."""
+    limiter = PageLimiter(settings)
+
+    async def one(url: str) -> Page | FetchError:
+        try:
+            return await fetch_page(client, url, settings, limiter)
+        except FetchError as e:
+            return e
+
+    return list(await asyncio.gather(*(one(u) for u in urls)))
+
+
+# --------------------------------------------------------------------------- language
+
+_FR_WORDS = (
+    "le la les un une des du de et est sont dans pour par sur avec pas plus que qui au aux ce cette "
+    "ces son sa ses il elle ils elles nous vous leur leurs mais ou donc été être avait ont selon "
+    "entre après avant depuis lors fait millions milliards d l qu"
+)
+_EN_WORDS = (
+    "the a an and is are was were in for by on with not more than that which who to of at this these "
+    "its his her they we you their but or so been be had has have from after before since said would "
+    "will it as million billion"
+)
+_FR_STOPWORDS = frozenset(_FR_WORDS.split())
+_EN_STOPWORDS = frozenset(_EN_WORDS.split())
+_WORD = re.compile(r"[a-zà-ÿœæ]+", re.IGNORECASE)
+
+
+def guess_language(text: str) -> str | None:
+    """ "fr" or "en" by stopword counts, None when the text is too short or undecided."""
+    words = _WORD.findall(text.lower()[:20_000])
+    fr = sum(1 for w in words if w in _FR_STOPWORDS)
+    en = sum(1 for w in words if w in _EN_STOPWORDS)
+    if max(fr, en) < 3:
+        return None
+    if fr >= 1.5 * en:
+        return "fr"
+    if en >= 1.5 * fr:
+        return "en"
+    return None
+
+
+_HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
+
+
+def _declared_language(html: bytes | str) -> str | None:
+    head = html[:8192].encode("utf-8", "replace") if isinstance(html, str) else html[:8192]
+    match = _HTML_LANG.search(head)
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def extract_article_now(html: bytes | str, url: str, content_type: str | None = None) -> ArticleText | None:
+    """``extract_article`` without the time limit, in the calling thread."""
+    if isinstance(html, bytes):
+        charset = _charset(content_type)
+        if charset:
+            # An unknown charset name leaves the bytes for trafilatura to sniff.
+            with contextlib.suppress(LookupError):
+                html = html.decode(charset, errors="replace")
+    if not html:
+        return None
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            favor_precision=True,
+            fast=len(html) > _FAST_EXTRACTION_BYTES,
+            date_extraction_params={"original_date": True, "extensive_search": False},
+        )
+    except Exception as e:  # trafilatura/lxml raise a zoo of types on hostile markup
+        log.debug("extraction failed for %s: %s", url, _one_line(e))
+        return None
+    if doc is None:
+        return None
+    data: dict[str, Any] = doc if isinstance(doc, dict) else doc.as_dict()
+    text = str(data.get("text") or "").strip()
+    if len(text) < _MIN_TEXT_CHARS:
+        return None
+    title = str(data.get("title") or "").strip() or None
+    date = str(data.get("date") or "").strip() or None
+    language = data.get("language") or guess_language(text) or _declared_language(html)
+    return ArticleText(url=url, title=title, text=text, date=date, language=language)
+
+
+_WORKER_READY = "ready"
+_WORKER_START_TIMEOUT = 30.0  # importing trafilatura; never counted against a page
+
+
+def _worker_main(in_fd: int, out_fd: int) -> None:
+    """Body of an extraction worker process: extract every page it is sent, forever."""
+    # Without a handler, trafilatura's per-page warnings would go to the daemon's stderr.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    jobs = Connection(in_fd, writable=False)
+    results = Connection(out_fd, readable=False)
+    results.send(_WORKER_READY)
+    while True:
+        try:
+            html, url, content_type = jobs.recv()
+        except EOFError:
+            return
+        results.send(extract_article_now(html, url, content_type))
+
+
+class _Worker:
+    def __init__(self) -> None:
+        job_r, job_w = os.pipe()
+        res_r, res_w = os.pipe()
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        code = f"from watcher.articles import _worker_main; _worker_main({job_r}, {res_w})"
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", code], pass_fds=(job_r, res_w), stdin=subprocess.DEVNULL, env=env
+            )
+        finally:
+            os.close(job_r)
+            os.close(res_w)
+        self.jobs = Connection(job_w, readable=False)
+        self.results = Connection(res_r, writable=False)
+        if not self.results.poll(_WORKER_START_TIMEOUT) or self.results.recv() != _WORKER_READY:
+            self.close()
+            raise OSError("extraction worker did not start")
+
+    def close(self) -> None:
+        self.jobs.close()
+        self.results.close()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+class ExtractionPool:
+    """Worker processes running trafilatura, each killed and replaced when a page overruns.
+
+    A process rather than a thread because a thread stuck in lxml cannot be stopped.
+    Thread-safe: ``extract`` may be called from many ``asyncio.to_thread`` threads at
+    once, at most ``workers`` extractions run at a time. Workers start lazily (~0.3 s).
+    """
+
+    def __init__(self, settings: HttpSettings, workers: int = 2) -> None:
+        self._timeout = settings.extract_timeout
+        self._slots = threading.BoundedSemaphore(max(1, workers))
+        self._idle: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def extract(self, html: bytes | str, url: str, content_type: str | None = None) -> ArticleText | None:
+        """Like ``extract_article``; None also when the page takes over ``extract_timeout``."""
+        if self._timeout <= 0:
+            return extract_article_now(html, url, content_type)
+        with self._slots:
+            worker = self._take()
+            if worker is None:
+                return extract_article_now(html, url, content_type)
+            healthy = False
+            result: ArticleText | None = None
+            try:
+                worker.jobs.send((html, url, content_type))
+                if worker.results.poll(self._timeout):
+                    received = worker.results.recv()
+                    result = received if isinstance(received, ArticleText) else None
+                    healthy = True
+                else:
+                    log.info("extraction of %s exceeded %g s; falling back", url, self._timeout)
+            except (EOFError, OSError) as e:
+                log.warning("extraction worker died on %s: %s", url, _one_line(e))
+            finally:
+                self._give_back(worker, healthy)
+            return result
+
+    async def extract_async(
+        self, html: bytes | str, url: str, content_type: str | None = None
+    ) -> ArticleText | None:
+        """``extract`` without blocking the event loop."""
+        return await asyncio.to_thread(self.extract, html, url, content_type)
+
+    def _take(self) -> _Worker | None:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        try:
+            return _Worker()
+        except OSError as e:
+            log.warning("cannot start an extraction worker (%s); extracting in-process", _one_line(e))
+            return None
+
+    def _give_back(self, worker: _Worker, healthy: bool) -> None:
+        with self._lock:
+            if healthy and not self._closed:
+                self._idle.append(worker)
+                return
+        worker.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.close()
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_default_pools: dict[float, ExtractionPool] = {}
+_default_lock = threading.Lock()
+
+
+def _default_pool(settings: HttpSettings) -> ExtractionPool:
+    with _default_lock:
+        pool = _default_pools.get(settings.extract_timeout)
+        if pool is None:
+            if not _default_pools:
+                atexit.register(_close_default_pools)
+            pool = _default_pools[settings.extract_timeout] = ExtractionPool(settings)
+        return pool
+
+
+def _close_default_pools() -> None:
+    with _default_lock:
+        pools = list(_default_pools.values())
+        _default_pools.clear()
+    for pool in pools:
+        pool.close()
+
+
+def extract_article(
+    html: bytes | str,
+    url: str,
+    settings: HttpSettings,
+    content_type: str | None = None,
+    pool: ExtractionPool | None = None,
+) -> ArticleText | None:
+    """Title, text, ISO date and language of the article in ``html``; None if no text.
+
+    Text under 80 characters counts as no text (a menu, a consent or JavaScript wall).
+
+    Runs in a worker process (``pool``, else a shared default one closed at exit) and
+    gives up after ``settings.extract_timeout`` seconds, since trafilatura can spend
+    seconds on pathological pages; a page over the limit gives None, like a page
+    without text. ``content_type`` (the response header) supplies the charset.
+    Blocks: from async code use ``extract_article_async`` or ``pool.extract_async``.
+    """
+    return (pool or _default_pool(settings)).extract(html, url, content_type)
+
+
+async def extract_article_async(
+    html: bytes | str,
+    url: str,
+    settings: HttpSettings,
+    content_type: str | None = None,
+    pool: ExtractionPool | None = None,
+) -> ArticleText | None:
+    """``extract_article`` from async code, without blocking the event loop."""
+    return await asyncio.to_thread(extract_article, html, url, settings, content_type, pool)

@@ -1,0 +1,313 @@
+"""The ``watcher`` command line: a thin layer over pipeline, store and daemon.
+
+Only this module prints or exits: one clean line per error, exit 2 for usage and
+configuration errors, 1 for runtime failures.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from watcher import __version__
+from watcher.config import load_config
+from watcher.errors import ConfigError, LockedError, WatcherError
+from watcher.facts import extract_facts
+from watcher.models import Change, Fact, Money
+from watcher.settings import Settings
+from watcher.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"watcher: error: {message}", err=True)
+    sys.exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn watcher's errors into one line and an exit code."""
+    try:
+        yield
+    except (ConfigError, LockedError) as e:
+        _fail(str(e), 2)
+    except WatcherError as e:
+        _fail(str(e), 1)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+
+
+class _Context:
+    def __init__(self, config: str, verbosity: int):
+        self.config = config
+        self.verbosity = verbosity
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_config(self.config)
+        return self._settings
+
+    def store(self) -> Store:
+        return Store(self.settings.db)
+
+
+pass_ctx = click.make_pass_decorator(_Context)
+
+
+def _setup_logging(verbosity: int, log_file: Path | None = None) -> None:
+    level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=handlers,
+        force=True,
+    )
+    # httpx logs every request at INFO, with URLs that may carry secrets (Slack webhooks).
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    "config",
+    default="config.toml",
+    show_default=True,
+    envvar="WATCHER_CONFIG",
+    help="Configuration file.",
+)
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors in the log.")
+@click.version_option(__version__, prog_name="watcher")
+@click.pass_context
+def main(ctx: click.Context, config: str, verbose: int, quiet: bool) -> None:
+    """Watch news coverage of companies and alert on changed funding facts."""
+    verbosity = -1 if quiet else verbose
+    _setup_logging(verbosity)
+    ctx.obj = _Context(config, verbosity)
+
+
+@main.command("check-config")
+@pass_ctx
+def check_config(c: _Context) -> None:
+    """Validate the configuration; exit 0 if usable, 2 if not."""
+    with _errors():
+        s = c.settings
+        click.echo(
+            f"{s.config_path}: ok ({len(s.entities)} entities, {len(s.feeds)} feeds, "
+            f"alerts: {', '.join(s.alerts.channels) or 'none'})"
+        )
+
+
+def _amount(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _money_json(m: Money | None) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    return {"amount": _amount(m.amount), "currency": m.currency, "approx": m.approx}
+
+
+def fact_json(f: Fact) -> dict[str, Any]:
+    return {
+        "kind": f.kind,
+        "amount": _amount(f.amount),
+        "currency": f.currency,
+        "approx": f.approx,
+        "bound": f.bound,
+        "round": f.round,
+        "lead_investors": list(f.lead_investors),
+        "investors": list(f.investors),
+        "status": f.status,
+        "basis": f.basis,
+        "context": f.context,
+        "equivalent": _money_json(f.equivalent),
+        "evidence": f.evidence,
+    }
+
+
+def human_amount(m: Money) -> str:
+    a = m.amount
+    for scale, suffix in ((Decimal("1e9"), "bn"), (Decimal("1e6"), "M"), (Decimal("1e3"), "k")):
+        if abs(a) >= scale:
+            text = f"{(a / scale).quantize(Decimal('0.01')).normalize():f}{suffix}"
+            break
+    else:
+        text = f"{a.normalize():f}"
+    return f"{'~' if m.approx else ''}{m.currency} {text}"
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(out)
+
+
+@main.command()
+@click.argument("file", default="-", type=click.File("r", encoding="utf-8"))
+@click.option("--entity", required=True, help="The company the facts must be about.")
+@click.option("--alias", "aliases", multiple=True, help="Another name of the company (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+def extract(file: Any, entity: str, aliases: tuple[str, ...], as_json: bool) -> None:
+    """Print the funding facts that FILE (or standard input) attributes to ENTITY."""
+    with _errors():
+        try:
+            text = file.read()
+        except UnicodeDecodeError as e:
+            raise ConfigError(f"{file.name}: not UTF-8 text: {e}") from e
+        facts = extract_facts(text, entity, aliases)
+        if as_json:
+            click.echo(json.dumps([fact_json(f) for f in facts], ensure_ascii=False, indent=2))
+            return
+        if not facts:
+            click.echo(f"no funding facts about {entity}")
+            return
+        rows = [
+            [
+                f.kind,
+                human_amount(f.money),
+                human_amount(f.equivalent) if f.equivalent else "",
+                f.round or "",
+                f.status,
+                ", ".join(f.lead_investors),
+                ", ".join(f.investors)[:60],
+            ]
+            for f in facts
+        ]
+        click.echo(_table(rows, ["kind", "amount", "equivalent", "round", "status", "lead", "investors"]))
+
+
+@main.command()
+@pass_ctx
+def baseline(c: _Context) -> None:
+    """Load each entity's seed documents as the known baseline (idempotent)."""
+    from watcher.pipeline import load_baseline
+
+    with _errors():
+        with c.store() as store:
+            docs = load_baseline(c.settings, store, now=datetime.now(UTC))
+        if not docs:
+            click.echo("no entity has a seeds folder configured")
+        for d in docs:
+            click.echo(
+                f"{d.entity}: {d.name} ({d.published or 'date unknown'}): {len(d.facts)} facts [{d.status}]"
+            )
+            for f in d.facts:
+                round_ = f" {f.round}" if f.round else ""
+                click.echo(f"    {f.kind}{round_}: {human_amount(f.money)} ({f.status})")
+
+
+def change_line(ch: Change) -> str:
+    old = f"{human_amount(ch.old)} -> " if ch.old and ch.kind != "new_round" else ""
+    round_ = f" {ch.round}" if ch.round else ""
+    return f"{ch.entity}: {ch.kind}{round_} {old}{human_amount(ch.new)} ({ch.status}) {ch.url}"
+
+
+@main.command()
+@click.option("--feed", "feeds", multiple=True, help="Poll only this feed URL (repeatable).")
+@click.option("--force", is_flag=True, help="Ignore back-off and Retry-After from earlier failures.")
+@pass_ctx
+def poll(c: _Context, feeds: tuple[str, ...], force: bool) -> None:
+    """Run one poll cycle over all feeds (or those given) and print a summary."""
+    from watcher.pipeline import run_cycle
+
+    with _errors():
+        s = c.settings
+        unknown = [u for u in feeds if u not in {f.url for f in s.feeds}]
+        if unknown:
+            raise ConfigError(f"{s.config_path}: no [[feeds]] entry with url = {unknown[0]!r}")
+        with c.store() as store:
+            report = run_cycle(s, store=store, feed_urls=list(feeds) or None, force=force)
+        click.echo(
+            f"feeds: {report.count('ok')} ok, {report.count('not_modified')} not modified, "
+            f"{report.count('unchanged')} unchanged, {report.count('failed')} failed, "
+            f"{report.count('deferred')} deferred"
+        )
+        for f in report.feeds:
+            if f.outcome in ("failed", "deferred"):
+                click.echo(f"  {f.outcome}: {f.name or f.url}: {f.error}")
+        click.echo(
+            f"entries new: {report.entries_new}; articles fetched: {report.articles_fetched}"
+            f" ({report.articles_from_summary} from feed summary); facts: {report.facts};"
+            f" changes: {len(report.changes)}"
+        )
+        for ch in report.changes:
+            click.echo(f"  change: {change_line(ch)}")
+
+
+def change_json(ch: Change) -> dict[str, Any]:
+    def money(m: Money | None, date: str | None) -> dict[str, Any] | None:
+        if m is None:
+            return None
+        return {"amount": _amount(m.amount), "currency": m.currency, "approx": m.approx, "date": date}
+
+    return {
+        "id": ch.id,
+        "entity": ch.entity,
+        "kind": ch.kind,
+        "fact_kind": ch.fact_kind,
+        "round": ch.round,
+        "old": money(ch.old, ch.old_date),
+        "new": money(ch.new, ch.new_date),
+        "old_base": money(ch.old_base, ch.old_date),
+        "new_base": money(ch.new_base, ch.new_date),
+        "status": ch.status,
+        "old_status": ch.old_status,
+        "url": ch.url,
+        "title": ch.title,
+        "evidence": ch.evidence,
+        "sources": ch.sources,
+        "lead_investors": list(ch.lead_investors),
+        "investors": list(ch.investors),
+        "detected_at": ch.detected_at.isoformat(),
+    }
+
+
+def _since(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--since {value!r}: use a date such as 2025-01-31") from None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+@main.command()
+@click.option("--entity", help="Only this entity.")
+@click.option("--kind", help="Only this kind (valuation_change, new_round, valuation, funding_round...).")
+@click.option("--since", help="Only changes detected on or after this date (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_ctx
+def history(c: _Context, entity: str | None, kind: str | None, since: str | None, as_json: bool) -> None:
+    """The changes detected so far, oldest first."""
+    with _errors():
+        with c.store() as store:
+            changes = store.changes(entity, kind=kind, since=_since(since))
+        if as_json:
+            click.echo(json.dumps([change_json(ch) for ch in changes], ensure_ascii=False, indent=2))
+            return
+        if not changes:
+            click.echo("no changes yet")
+            return
+        for ch in changes:
+            click.echo(f"{ch.detected_at:%Y-%m-%d %H:%M}  {change_line(ch)}")

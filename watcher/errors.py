@@ -1,0 +1,38 @@
+"""The one error tree of watcher.
+
+Outside errors (httpx, sqlite3, smtplib, tomllib) are converted at the module boundary
+with ``raise ... from e`` so callers only ever catch ``WatcherError``.
+"""
+
+
+class WatcherError(Exception):
+    """Base of every error watcher raises on purpose."""
+
+
+class ConfigError(WatcherError):
+    """The configuration (file or command line) is unusable; the CLI exits 2."""
+
+
+class StoreError(WatcherError):
+    """The SQLite store could not be opened, migrated, read or written."""
+
+
+class FetchError(WatcherError):
+    """A feed or page could not be fetched or parsed."""
+
+
+class DeliveryError(WatcherError):
+    """An alert channel refused or failed to take a message.
+
+    ``permanent`` says retrying cannot help (a Slack 400, a bad recipient);
+    ``retry_after`` is the server's requested delay in seconds, if it sent one.
+    """
+
+    def __init__(self, message: str, *, permanent: bool = False, retry_after: float | None = None):
+        super().__init__(message)
+        self.permanent = permanent
+        self.retry_after = retry_after
+
+
+class LockedError(WatcherError):
+    """Another watcher daemon already holds the database lock."""

@@ -1,0 +1,818 @@
+"""Funding facts (rounds, valuations, totals) that a French or English text attributes to one company.
+
+The pipeline is deliberately rule-based and explainable: sentences -> money mentions -> for each
+mention, who it belongs to (entity, another company, nobody), what it measures (round, valuation,
+total, or something that is not funding at all), how sure the text is (status), and whether it is
+the news or a restated past fact (context). Facts stated twice are merged at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from watcher.facts.numbers import MoneyMention, find_money
+from watcher.facts.sentences import Sentence, fold, split_sentences
+from watcher.models import Fact, Money
+
+__all__ = ["entity_variants", "extract_facts"]
+
+# --------------------------------------------------------------------------- entity names
+
+_GENERIC_SUFFIXES = frozenset(
+    {
+        "ai",
+        "a.i.",
+        "inc",
+        "inc.",
+        "sas",
+        "sa",
+        "ltd",
+        "ltd.",
+        "limited",
+        "labs",
+        "lab",
+        "technologies",
+        "technology",
+        "gmbh",
+        "corp",
+        "corp.",
+        "corporation",
+        "llc",
+        "plc",
+        "ag",
+        "bv",
+        "nv",
+        "sarl",
+        "co",
+        "co.",
+        "hq",
+        "io",
+        "app",
+        "systems",
+        "software",
+        "group",
+        "holdings",
+    }
+)
+_PAREN_RE = re.compile(r"\(([^)]*)\)")
+_ALIAS_LEAD_RE = re.compile(
+    r"^(?:later|formerly|now|previously|ex-|aka|anciennement|devenue?|d[ée]sormais)\s*", re.IGNORECASE
+)
+
+
+def entity_variants(entity: str, aliases: Sequence[str] = ()) -> list[str]:
+    """Folded spellings that denote the entity: "Mistral AI" also answers to "Mistral"."""
+    names: list[str] = []
+    for name in (entity, *aliases):
+        for inner in _PAREN_RE.findall(name):
+            names.append(_ALIAS_LEAD_RE.sub("", inner.strip()))
+        names.append(_PAREN_RE.sub(" ", name))
+    variants: set[str] = set()
+    for name in names:
+        words = fold(name).replace("’", "'").split()
+        if not words:
+            continue
+        variants.add(" ".join(words))
+        while len(words) > 1 and words[-1].strip(",") in _GENERIC_SUFFIXES:
+            words = words[:-1]
+            variants.add(" ".join(words))
+        if len(words) > 1 and words[0] == "the":
+            variants.add(" ".join(words[1:]))
+    return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
+
+
+def _entity_regex(variants: list[str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(v).replace(r"\ ", r"[\s-]+") for v in variants)
+    return re.compile(rf"(?<![\w@/.-])(?:{alt})(?![\w-])")
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_NAME_TOKEN = r"(?:[A-ZÀ-ÝÉ][\w&’'.-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*|a16z)"
+_NAME = rf"{_NAME_TOKEN}(?:[ -](?:{_NAME_TOKEN}|&|de|of|du|des)(?=[ -]?[A-ZÀ-Ý&]|\b))*"
+_NAME_RE = re.compile(_NAME)
+
+# Capitalised words that are never the company a figure belongs to.
+_NOT_COMPANIES = frozenset(
+    fold(w)
+    for w in (
+        "the le la les l un une des in en on at for pour par by selon according d'après but mais and et "
+        "this that ce cette ces it elle il its his her their son sa ses leur last dernier then puis also "
+        "since depuis after après before avant when quand while alors hier yesterday today aujourd'hui "
+        "january february march april may june july august september october november december "
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+        "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi "
+        "bloomberg reuters ft financial times techcrunch cnbc information sifted axios afp wsj journal "
+        "europe european france french paris london us u.s. uk usa america american germany german "
+        "canada canadian china chinese japan italy spain sweden silicon valley emirats dubai "
+        "ceo pdg cto cfo président president founder fondateur co-founder cofondateur "
+        "series série seed round tour ia ai intelligence artificielle artificial intelligence gpu api "
+        "source sources news business insider tech french tech startup start-up"
+    ).split()
+)
+
+_GENERIC_CO_RE = re.compile(
+    r"\b(?:la\s+(?:jeune\s+)?(?:start-?up|startup|pousse|pepite|societe|firme|licorne|scale-?up|compagnie)|"
+    r"l'entreprise|l['’]entreprise|le\s+(?:groupe|champion)|"
+    r"the\s+(?:ai\s+)?(?:company|start-?up|firm|business|group|unicorn|lab)|"
+    r"(?:paris|london|munich|berlin)-based\s+(?:start-?up|firm|company))\b"
+)
+_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:it|elle|it's|its)(?![\w'’-])")
+_DESCRIPTOR_RE = re.compile(
+    rf"\b(?:start-?ups?|startup|company|firm|rival|competitor|concurrent|soci[ée]t[ée]|entreprise|"
+    rf"maker|developer|lab|laboratoire|p[ée]pite|licorne|unicorn|fabricant|[ée]diteur|firme|"
+    rf"jeune\s+pousse|scale-?up)(?:\s+[a-zà-ÿ-]+){{0,3}}?\s+({_NAME})"
+)
+_SUBJECT_VERB_RE = re.compile(
+    rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?"
+    r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
+    r"|était|est|was|is|n['’]a)\s+){0,4}"
+    r"(?:raised|raises|raise|secured|secures|closed|levé|lève|leve|levait|recueilli|récolté|obtenu|obtient|"
+    r"reçu|received|bagged|landed|announced|valued|valorisée?|évaluée?|emerged|boucl[ée]|clôturé|"
+    r"attiré|drew|got|collected|amassed)\b"
+)
+_TARGET_RE = re.compile(
+    rf"\b(?:dans|in|into|chez|to)\s+(?:(?:la|le|l['’]|the)\s+)?(?:(?:start-?up|startup|soci[ée]t[ée]|"
+    rf"company|firm|entreprise|jeune\s+pousse)\s+(?:[a-zà-ÿ-]+\s+){{0,2}})?({_NAME})"
+)
+_POSSESSIVE_RE = re.compile(rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:round|raise|funding|valuation|deal)")
+_OF_NAME_RE = re.compile(
+    rf"\b(?:celle|celui|ceux|levée|lev[ée]e|valorisation|valuation|round|tour\s+de\s+table)\s+"
+    rf"(?:d['’]\s?|de\s+|of\s+)({_NAME})"
+)
+_BY_NAME_RE = re.compile(rf"^\W{{0,3}}(?:par|by|pour|for)\s+(?:sa\s+|son\s+|his\s+|her\s+|its\s+)?({_NAME})")
+_LEADISH_RE = re.compile(
+    r"(?:led|men[ée]e?|dirig[ée]e?|orchestr[ée]e?|pilot[ée]e?|soutenue?|backed|advised|conseill[ée]e?)\s*$"
+)
+_SENT_SUBJECT_RE = re.compile(rf"^(?:[^,]{{0,40}},\s*)?({_NAME})\s+(?=[a-zà-ÿ])")
+
+# Kind vocabulary, matched on folded (lower-case, accent-free) text.
+_KW_VALUATION = (
+    r"valoris\w*|valuation|valued|values|value|valeur|worth|evalue\w*|estimee?s?\s+a|post-money|pre-money"
+    r"|decacorne|licorne"
+)
+_KW_ROUND = (
+    r"leve\w*|lev(?:ee|er|ant)|raise[sd]?|raising|funding|financement|financing|tour\s+de\s+table|tour|"
+    r"round|series\s+[a-h]|serie\s+[a-h]|seed|amorcage|investissements?|investment|obten\w+|obtient|"
+    r"recolt\w+|recueilli\w*|reuni\w*|secured?|secures|closed|cloture\w*|boucl\w+|injection|apport|"
+    r"capital|capitaux\s+propres|equity|war\s+chest|mega-round|cycle|bagged|landed|received|recu|"
+    r"collected|amassed|extension"
+)
+_KW_INVEST_VERB = (
+    r"invest|invests|invested|investing|investir|investit|investi|investira|investiront|investissent|"
+    r"committed|commit|commits|committing|s'engage\w*|injecte\w*|inject\w*|verse|verse\w*|apporte\w*|"
+    r"contribut\w+|pumped|poured|put|puts|placed"
+)
+_KW_TOTAL = (
+    r"au\s+total|in\s+total|to\s+date|a\s+ce\s+jour|jusqu'ici|jusqu'a\s+present|so\s+far|en\s+tout|"
+    r"depuis\s+sa\s+(?:creation|fondation|naissance)|depuis\s+son\s+lancement|since\s+(?:its\s+)?"
+    r"(?:founding|inception|launch|creation|start)|total|cumul\w*|overall|altogether|in\s+all"
+)
+_KW_NONFUNDING = (
+    r"chiffre\s+d'affaires|revenu\w*|revenue\w*|arr|acv|mrr|sales|ventes|benefices?|profits?|pertes?|"
+    r"losses|loss|depens\w*|spend\w*|spent|couts?|costs?|budgets?|factures?|bills?|parametres|parameters|"
+    r"capex|data\s+cent(?:er|re)s?|datacenters?|centres?\s+de\s+donnees|salaires?|salary|salaries|prix|"
+    r"price\w*|market\s+(?:size|cap\w*)|taille\s+du\s+marche|marche|acquisition\w*|acquir\w+|rachat|"
+    r"rachete\w*|buyout|stakes?|subventions?|grants?|programme|program|strategy|strategie|amendes?|fines?|"
+    r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
+    r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn"
+)
+_KW_DEBT = (
+    r"dettes?|debt|emprunts?|loans?|prets?|credit|credit\s+facility|obligations?|bonds?|notes|"
+    r"venture\s+debt|financements?\s+par\s+emprunt|revolving"
+)
+_KIND_RE = re.compile(
+    rf"(?<![\w'])(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
+    rf"(?P<inv>{_KW_INVEST_VERB})|(?P<round>{_KW_ROUND}))(?![\w'])"
+)
+_TOTAL_RE = re.compile(rf"(?<![\w'])(?:{_KW_TOTAL})(?![\w'])")
+_ALREADY_RE = re.compile(r"\b(?:deja|already)\b")
+_COMPONENT_RE = re.compile(
+    r"^[\s,;(]*(?:dont|of\s+which|including|among\s+which|parmi\s+lesquels|y\s+compris)\s*[^\w]*$"
+)
+_ROUNDISH_RE = re.compile(r"\b(?:tour|round|levee|serie|series|seed|amorcage|cycle|financement|funding)\b")
+
+_RUMOUR_RE = re.compile(
+    r"\b(?:in\s+(?:early\s+|advanced\s+|preliminary\s+)?(?:talks|discussions|negotiations)|"
+    r"(?:is|are|was|were)\s+(?:seeking|looking\s+to|planning\s+to|aiming\s+to|poised\s+to|set\s+to|expected\s+to|"
+    r"in\s+the\s+process)|seeks\s+to|looking\s+to\s+raise|plans\s+to\s+raise|aims\s+to\s+raise|"
+    r"would|could|might|may\s+(?:raise|value)|rumou?r\w*|slated\s+to|"
+    r"en\s+(?:pleine\s+)?(?:discussions?|negociations?|pourparlers)|sur\s+le\s+point\s+d|"
+    r"envisag\w+|devrai\w+|pourrai\w+|serai\w+|aurai\w+|s'appret\w+|projette|cherche\s+a\s+lever|"
+    r"compte\s+lever|prevoit\s+de\s+lever|\w+erai(?:t|ent)|\w+irai(?:t|ent))\b"
+)
+_REPORTED_RE = re.compile(
+    r"\b(?:selon|d'apres|according\s+to|citee?s?\s+par|reported\w*|reports|rapporte\w*|revel\w+|"
+    r"sources?|people\s+(?:familiar|with\s+knowledge|close)|familiar\s+with|knowledge\s+of|"
+    r"said\s+to|estime\w*|estimates?|reportedly|affirme\s+le|indique\s+le\s+(?:ft|journal))\b"
+)
+_OFFICIAL_SOURCE_RE = re.compile(
+    r"\b(?:according\s+to|selon|d'apres)\s+(?:a|the|its|un|une|le|la|son|sa)?\s*"
+    r"(?:regulatory\s+)?(?:filing|statement|press\s+release|communique|announcement|company|societe|"
+    r"entreprise|document)"
+)
+_BACKGROUND_RE = re.compile(
+    r"\b(?:avai(?:t|ent)|had\s+(?:raised|been|secured|closed|received)|previously|precedemment|"
+    r"auparavant|last\s+(?:year|month|week|spring|summer|fall|autumn|winter|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)|l'(?:an|annee)\s+derniere?|"
+    r"(?:printemps|ete|automne|hiver|mois)\s+dernier|earlier\s+this\s+year|a\s+l'epoque|at\s+the\s+time|"
+    r"il\s+y\s+a|ago|fin\s+\d{4}|debut\s+\d{4}|(?:in|en)\s+(?:(?:janvier|fevrier|mars|avril|mai|juin|"
+    r"juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+)?(?:19|20)\d\d|depuis\s+(?:juin|juillet|\w+)\s+(?:19|20)\d\d|"
+    r"last\s+raised|apres\s+(?:son|sa|les?)\s+(?:dernier|derniere|precedent)|precede\w*|"
+    r"its\s+(?:previous|last|prior)|(?:previous|prior|earlier)\s+(?:round|valuation|raise)|"
+    r"from\s+the\s+company's\s+tender|separate|in\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december))\b"
+)
+
+_ROUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bextension\s+(?:de\s+(?:la\s+)?)?(?:serie|series)\s+([a-h])\b"), "series_{}_extension"),
+    (re.compile(r"\b(?:serie|series)\s+([a-h])[\s-]+extension\b"), "series_{}_extension"),
+    (re.compile(r"\b(?:pre-?seed|pre-?amorcage)\b"), "pre_seed"),
+    (re.compile(r"\bseed\s+extension\b"), "seed_extension"),
+    (
+        re.compile(
+            r"\b(?:seed|amorcage|tour\s+(?:de\s+(?:financement|table)\s+)?initial|financement\s+initial)\b"
+        ),
+        "seed",
+    ),
+    (re.compile(r"\b(?:serie|series)[\s-]+([a-h])\b(?!['’]\w)"), "series_{}"),
+    (re.compile(r"\b(?:round|tour)\s+(?:de\s+(?:serie\s+)?)?([a-h])\b(?!['’]\w)"), "series_{}"),
+    (re.compile(r"\b([a-h])\s+round\b"), "series_{}"),
+    (re.compile(r"\bbridge\b|\btour\s+relais\b"), "bridge"),
+    (re.compile(r"\bgrowth\s+(?:round|equity|funding)\b|\btour\s+de\s+croissance\b"), "growth"),
+    (re.compile(r"\bextension\b"), "extension"),
+    (
+        re.compile(
+            r"\b(?:semaines?|jours?|mois)\s+(?:seulement\s+)?apres\s+sa\s+(?:creation|fondation)|"
+            r"\b(?:weeks?|days?|months?)\s+after\s+(?:its\s+)?(?:founding|launch|creation|inception)"
+        ),
+        "seed",
+    ),
+)
+
+_LEAD_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\b(?:co-led|led|menée?s?|co-menée?s?|dirigée?s?|orchestrée?s?|pilotée?s?|emmenée?s?)\s+"
+        r"(?:par|by)\s+(?P<names>.+)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?:leading|co-leading)\s+the\s+(?:\w+\s+){0,3}(?:round|deal)\s+(?:was|were)\s+(?P<names>.+)"),
+    re.compile(r"\bavec\s+(?:en\s+tête|à\s+sa\s+tête),?\s+(?P<names>.+)", re.IGNORECASE),
+)
+_LEAD_BEFORE_RE = re.compile(
+    rf"(?P<names>{_NAME}(?:\s*\([^)]*\))?(?:\s*(?:,|and|et|&)\s*{_NAME})*)\s+(?:(?:a|ont|has|have|which|qui)\s+)?"
+    r"(?:led|co-led|leads|menant|mène|a\s+mené|ont\s+mené|en\s+t[êe]te|à\s+la\s+t[êe]te)\b"
+)
+_PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\b(?:with\s+participation\s+(?:from|of)|participation\s+de|aux\s+côtés\s+d[e'’]|alongside|"
+        r"including|incluant|notamment|tels?\s+qu[e'’]|telles?\s+qu[e'’]|such\s+as|like|comme|"
+        r"parmi\s+lesquels|among\s+them|auprès\s+d(?:es\s+fonds|e|'|’|u\s+fonds)|from\s+(?:investors\s+)?"
+        r"(?:including\s+)?|avec\s+la\s+(?:contribution|participation)\s+de|figurent|figure|"
+        r"joined\s+by|rassemble|réunit|backed\s+by|soutenue?\s+par)\s*(?P<names>.+)",
+        re.IGNORECASE,
+    ),
+)
+_PARTICIPANT_BEFORE_RE = re.compile(
+    rf"(?P<names>{_NAME}(?:\s*(?:,|and|et|&|ainsi\s+que)\s*{_NAME})*)\s+(?:(?:have|has|ont|a)\s+)?"
+    r"(?:also\s+|également\s+|aussi\s+)?(?:participated|participé|joined|took\s+part|pris\s+part)"
+)
+_NAME_STOP_RE = re.compile(
+    r"\s(?:to|pour|afin|which|who|qui|that|in\s+(?:a|the)\s|dans\s+le|lors|after|après|at\s+a|à\s+une|"
+    r"for|with\s+(?!participation)|avec\s+(?!la\s+participation)|in\s+(?:19|20)\d\d|en\s+(?:19|20)\d\d|"
+    r"from\s+(?:germany|italy|belgium|france|the|spain)|et\s+d['’]investisseurs|"
+    r"portant|propulsant|giving|bringing|valuing|at\s+\$|indique|said|a\s+déclaré)\b|[;:!?»«\"“]",
+    re.IGNORECASE,
+)
+_LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\bou\s+encore\b|\bou\b|\bor\b|\bainsi\s+que\b)\s*")
+_TITLE_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "ceo cto cfo coo pdg président president chairman founder fondateur co-founder cofondateur "
+        "former ancien ex patron directeur general head boss billionaire milliardaire"
+    ).split()
+)
+_NATIONALITY = frozenset(
+    fold(w)
+    for w in (
+        "french française français american américain américaine german allemand allemande british "
+        "britannique italian italien belgian belge dutch néerlandais japanese japonais chinese chinois "
+        "european européen européenne us u.s. uk state-backed"
+    ).split()
+)
+
+
+# --------------------------------------------------------------------------- per-document state
+
+
+@dataclass
+class _Owner:
+    kind: str  # "entity", "other", "generic", "pronoun"
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Cand:
+    sent_index: int
+    mention: MoneyMention
+    kind: str
+    owner: str  # "entity" or the other company's folded name
+    status: str = "announced"
+    context: str = "main"
+    round: str | None = None
+    basis: str | None = None
+    lead: list[str] = field(default_factory=list)
+    investors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Doc:
+    sentences: list[Sentence]
+    folded: list[str]
+    entity_re: re.Pattern[str]
+    company_topic: str = "entity"
+    subject: str = "entity"
+
+
+def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
+    folded = fold(name)
+    m = entity_re.search(folded)
+    return bool(m) and m.start() == 0
+
+
+def _plausible_company(name: str) -> bool:
+    words = fold(name).split()
+    if not words:
+        return False
+    if all(w.strip(".,'’") in _NOT_COMPANIES for w in words):
+        return False
+    return not (len(words) == 1 and words[0] in _NOT_COMPANIES)
+
+
+def _owner_markers(sent: str, low: str, entity_re: re.Pattern[str]) -> list[_Owner]:
+    markers: list[_Owner] = []
+    for m in entity_re.finditer(low):
+        markers.append(_Owner("entity", "entity", m.start(), m.end()))
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(o.start < end and start < o.end for o in markers if o.kind == "entity")
+
+    for pattern in (_DESCRIPTOR_RE, _SUBJECT_VERB_RE, _POSSESSIVE_RE, _OF_NAME_RE):
+        for m in pattern.finditer(sent):
+            start, end = m.start(1), m.end(1)
+            name = m.group(1)
+            if overlaps(start, end) or not _plausible_company(name):
+                continue
+            if _is_entity_name(name, entity_re):
+                markers.append(_Owner("entity", "entity", start, end))
+                continue
+            left = sent[max(0, start - 30) : start]
+            if _LEADISH_RE.search(fold(left).rstrip().removesuffix("par").removesuffix("by").rstrip()):
+                continue
+            markers.append(_Owner("other", fold(name), start, end))
+    for m in _GENERIC_CO_RE.finditer(low):
+        if not overlaps(m.start(), m.end()):
+            markers.append(_Owner("generic", "", m.start(), m.end()))
+    for m in _PRONOUN_RE.finditer(low):
+        markers.append(_Owner("pronoun", "", m.start(), m.end()))
+    markers.sort(key=lambda o: o.start)
+    return markers
+
+
+def _resolve(marker: _Owner, doc: _Doc) -> str:
+    if marker.kind == "entity":
+        return "entity"
+    if marker.kind == "other":
+        return marker.name
+    if marker.kind == "generic":
+        return doc.company_topic
+    return doc.subject
+
+
+def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc, markers: list[_Owner]) -> str | None:
+    """Owner named right after an investor's ticket: "invests €15M in the start-up"."""
+    right = sent[mention.end : mention.end + 90]
+    m = _TARGET_RE.search(right)
+    if m and m.start() < 45:
+        name = m.group(1)
+        if _is_entity_name(name, doc.entity_re):
+            return "entity"
+        if _plausible_company(name) and fold(name) not in ("it", "elle"):
+            return fold(name)
+    low_right = low[mention.end : mention.end + 60]
+    gm = re.match(
+        r"^[^,.;]{0,40}?\b(?:dans|in|into|to|chez)\s+(?:(?:la|le|l'|the|cette|this)\s+)?"
+        r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite)|it|elle|them)\b",
+        low_right,
+    )
+    if gm:
+        return doc.company_topic if "it" not in gm.group(0).split() else doc.subject
+    return None
+
+
+def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) -> tuple[str | None, str]:
+    """(category, keyword) deciding what a figure measures; category None when nothing says."""
+    right_limit = min(next_start, mention.end + 32)
+    right = low[mention.end : right_limit]
+    cut = re.search(r"[,;.:(—–]|\s-\s", right)
+    if cut:
+        right = right[: cut.start()]
+    rm = _KIND_RE.search(right)
+    if rm and rm.lastgroup is not None:
+        return rm.lastgroup, rm.group(0)
+    left = low[prev_end : mention.start]
+    best: re.Match[str] | None = None
+    for lm in _KIND_RE.finditer(left):
+        best = lm
+    if best is not None and best.lastgroup is not None:
+        return best.lastgroup, best.group(0)
+    return None, ""
+
+
+def _find_round(low: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, template in _ROUND_PATTERNS:
+        for m in pattern.finditer(low):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            name = template.format(m.group(1)) if "{}" in template else template
+            found.append((m.start(), m.end(), name))
+            taken.append((m.start(), m.end()))
+    return found
+
+
+def _round_for(low: str, mention: MoneyMention, rounds: list[tuple[int, int, str]]) -> str | None:
+    best: tuple[int, str] | None = None
+    for start, end, name in rounds:
+        if end <= mention.start:
+            between = low[end : mention.start]
+            dist = len(between)
+        elif start >= mention.end:
+            between = low[mention.end : start]
+            dist = len(between)
+        else:
+            continue
+        dist += 100 * len(re.findall(r"[,;(]|\bapres\b|\bafter\b|\bthen\b", between))
+        if best is None or dist < best[0]:
+            best = (dist, name)
+    return best[1] if best is not None else None
+
+
+def _status(low: str, window: str) -> str:
+    if _RUMOUR_RE.search(window):
+        return "rumoured"
+    if _REPORTED_RE.search(low) and not _OFFICIAL_SOURCE_RE.search(low):
+        return "reported"
+    return "announced"
+
+
+def _clean_name(item: str) -> str | None:
+    item = re.sub(r"\s*\([^)]*\)", "", item).strip(" .,'’\"«»")
+    item = re.sub(r"^(?:d[eu]s?|l['’]|la|le|les|the|a|an|of)\s+", "", item, flags=re.IGNORECASE)
+    item = re.sub(r"^.*['’]s\s+(?=[A-Z])", "", item)
+    tokens = item.split()
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for tok in tokens:
+        bare = tok.strip(".,")
+        is_cap = bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|[a-z]+[A-Z]|a16z)", bare))
+        connector = bare in ("&", "de", "of", "du", "des") and current
+        if (is_cap or connector) and fold(bare) not in _TITLE_WORDS and fold(bare) not in _NATIONALITY:
+            current.append(bare)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    runs = [[t for t in r] for r in runs]
+    for run in runs:
+        while run and run[-1] in ("&", "de", "of", "du", "des"):
+            run.pop()
+    runs = [r for r in runs if r]
+    if not runs:
+        return None
+    name = " ".join(runs[-1])
+    if not _plausible_company(name) or len(name) < 2:
+        return None
+    return name
+
+
+def _names(blob: str) -> list[str]:
+    stop = _NAME_STOP_RE.search(blob)
+    if stop:
+        blob = blob[: stop.start()]
+    out: list[str] = []
+    for item in _LIST_SPLIT_RE.split(blob):
+        name = _clean_name(item)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _investors(sent: str, entity_re: re.Pattern[str]) -> tuple[list[str], list[str]]:
+    lead: list[str] = []
+    part: list[str] = []
+    if re.search(r"\b(?:n['’]a\s+pas|did\s+not|didn['’]t|abstenu|declined)\b", sent):
+        return lead, part
+    for pattern in _LEAD_PATTERNS:
+        for m in pattern.finditer(sent):
+            lead.extend(_names(m.group("names")))
+    for m in _LEAD_BEFORE_RE.finditer(sent):
+        lead.extend(_names(m.group("names")))
+    for pattern in _PARTICIPANT_PATTERNS:
+        for m in pattern.finditer(sent):
+            part.extend(_names(m.group("names")))
+    for m in _PARTICIPANT_BEFORE_RE.finditer(sent):
+        part.extend(_names(m.group("names")))
+
+    def keep(name: str) -> bool:
+        return not _is_entity_name(name, entity_re)
+
+    lead = list(dict.fromkeys(n for n in lead if keep(n)))
+    part = list(dict.fromkeys(n for n in part if keep(n) and n not in lead))
+    return lead, part
+
+
+# --------------------------------------------------------------------------- main entry
+
+
+def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[Fact]:
+    """Funding facts that ``text`` attributes to ``entity`` (or one of ``aliases``)."""
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    doc = _Doc(
+        sentences=sentences,
+        folded=[fold(s.text).replace("’", "'") for s in sentences],
+        entity_re=_entity_regex(entity_variants(entity, aliases)),
+    )
+    cands: list[_Cand] = []
+    sentence_rounds: list[list[tuple[int, int, str]]] = []
+    sentence_money: list[list[MoneyMention]] = []
+    for s in sentences:
+        low = fold(s.text).replace("’", "'")
+        sentence_rounds.append(_find_round(low))
+        sentence_money.append(find_money(s.text))
+
+    for idx, sent in enumerate(sentences):
+        text_s = sent.text.replace("’", "'")
+        low = doc.folded[idx]
+        markers = _owner_markers(text_s, low, doc.entity_re)
+        mentions = sentence_money[idx]
+        if sent.headline and not any(m.kind == "entity" for m in markers) and idx > 0:
+            _update_topic(doc, markers, text_s)
+            continue
+        prev_end = 0
+        prev_currency: str | None = None
+        prev_kind: str | None = None
+        prev_cand: _Cand | None = None
+        for j, mention in enumerate(mentions):
+            next_start = mentions[j + 1].start if j + 1 < len(mentions) else len(low)
+            if mention.currency is None:
+                if prev_currency is None:
+                    prev_end = mention.end
+                    continue
+                mention = mention.with_currency(prev_currency)
+            prev_currency = mention.currency
+            between = low[prev_end : mention.start]
+            category, keyword = _kind_of(low, mention, prev_end, next_start)
+            component = prev_cand is not None and bool(_COMPONENT_RE.match(between))
+            if category is None and prev_kind is not None and not component:
+                category = prev_kind
+            prev_end = mention.end
+            if component and prev_cand is not None:
+                clause = low[mention.end : next_start]
+                if _ROUNDISH_RE.search(clause[:80]) and prev_cand.kind == "funding_round":
+                    # "plus d'un milliard, dont 600 millions lors de son dernier tour": a total and its round.
+                    prev_cand.kind = "total_raised"
+                    category = "round"
+                else:
+                    # "une levée d'1,7 Md€, dont 1,3 Md€ apporté par X": one investor's share of the round.
+                    continue
+            prev_kind = category if category in ("val", "round", "inv") else None
+            if category in (None, "non", "debt"):
+                continue
+            owner = _owner_for(text_s, low, mention, markers, doc, category == "inv")
+            if owner is None:
+                continue
+            kind = "valuation" if category == "val" else "funding_round"
+            if kind == "funding_round":
+                left_clause = low[max(0, mention.start - 120) : mention.start]
+                right_clause = low[mention.end : min(next_start, mention.end + 60)]
+                last_money_before = max((m.end for m in mentions if m.end <= mention.start), default=0)
+                left_clause = low[max(last_money_before, mention.start - 120) : mention.start]
+                if _TOTAL_RE.search(right_clause.split(",")[0]) or _TOTAL_RE.search(left_clause):
+                    kind = "total_raised"
+                elif (
+                    mention.bound == "lower"
+                    and _ALREADY_RE.search(left_clause)
+                    and not _ROUNDISH_RE.search(left_clause[-40:])
+                ):
+                    kind = "total_raised"
+            window = low[max(0, mention.start - 160) : min(len(low), mention.end + 100)]
+            cand = _Cand(
+                sent_index=idx,
+                mention=mention,
+                kind=kind,
+                owner=owner,
+                status=_status(low, window),
+                context="background" if _BACKGROUND_RE.search(_clause(low, mention, mentions)) else "main",
+            )
+            if kind == "valuation":
+                cand.basis = _basis(low, mention)
+            cand.round = _round_for(low, mention, sentence_rounds[idx])
+            cands.append(cand)
+            prev_cand = cand
+        _update_topic(doc, markers, text_s)
+
+    mine = [c for c in cands if c.owner == "entity"]
+    _fill_rounds_from_neighbours(mine, sentence_rounds, sentence_money)
+    _fill_investors(mine, doc)
+    return _merge(mine, sentences)
+
+
+def _clause(low: str, mention: MoneyMention, mentions: list[MoneyMention]) -> str:
+    before = max((m.end for m in mentions if m.end <= mention.start), default=0)
+    after = min((m.start for m in mentions if m.start >= mention.end), default=len(low))
+    left = low[before : mention.start]
+    # Only the current clause of the left side: "..., elle-même précédée d'un tour de X".
+    return left[-90:] + low[mention.start : after][:140]
+
+
+def _basis(low: str, mention: MoneyMention) -> str | None:
+    window = low[max(0, mention.start - 60) : mention.end + 60]
+    if re.search(r"pre-?money|pre-investment|avant\s+(?:l'|la\s+)?(?:investissement|levee|augmentation)|"
+                 r"doesn't\s+include\s+the\s+money|not\s+including\s+(?:the\s+)?(?:dollars|money|cash)", window):
+        return "pre_money"
+    if re.search(r"post-?money|including\s+(?:the\s+)?(?:cash|money|dollars)\s+raised|apres\s+(?:l'|la\s+)"
+                 r"(?:investissement|levee|augmentation)", window):
+        return "post_money"
+    return None
+
+
+def _owner_for(
+    sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool
+) -> str | None:
+    target = _invest_target(sent, low, mention, doc, markers)
+    if target is not None:
+        return target
+    right = sent[mention.end : mention.end + 60]
+    bm = _BY_NAME_RE.match(right)
+    if bm and _plausible_company(bm.group(1)):
+        name = bm.group(1)
+        return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+    if invest_verb:
+        # Someone investing without saying in whom: a ticket within a round, or the entity spending.
+        return None
+    before = [m for m in markers if m.end <= mention.start]
+    if before:
+        return _resolve(before[-1], doc)
+    return doc.company_topic
+
+
+def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
+    for marker in markers:
+        if marker.kind in ("entity", "other"):
+            doc.company_topic = _resolve(marker, doc)
+            doc.subject = doc.company_topic
+        elif marker.kind == "generic":
+            doc.subject = doc.company_topic
+    sm = _SENT_SUBJECT_RE.match(sent)
+    if sm and _plausible_company(sm.group(1)):
+        name = sm.group(1)
+        doc.subject = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+        if doc.subject == "entity":
+            doc.company_topic = "entity"
+
+
+def _fill_rounds_from_neighbours(
+    cands: list[_Cand],
+    sentence_rounds: list[list[tuple[int, int, str]]],
+    sentence_money: list[list[MoneyMention]],
+) -> None:
+    for cand in cands:
+        if cand.round is None:
+            i = cand.sent_index
+            options: list[int] = []
+            if i > 0 and not sentence_money[i - 1]:
+                options.append(i - 1)
+            if i + 1 < len(sentence_rounds) and (not sentence_money[i + 1] or cand.kind == "valuation"):
+                options.append(i + 1)
+            for j in options:
+                names = [r[2] for r in sentence_rounds[j]]
+                if names:
+                    compound = [n for n in names if n.endswith("_extension")]
+                    cand.round = compound[0] if compound else names[-1]
+                    break
+        if cand.kind == "valuation" and cand.round and cand.round.endswith("_extension"):
+            cand.round = cand.round.removesuffix("_extension")
+        if cand.kind == "total_raised":
+            cand.round = None
+
+
+def _fill_investors(cands: list[_Cand], doc: _Doc) -> None:
+    rounds = [c for c in cands if c.kind == "funding_round"]
+    if not rounds:
+        return
+    by_sentence: dict[int, list[_Cand]] = {}
+    for c in rounds:
+        by_sentence.setdefault(c.sent_index, []).append(c)
+    latest: _Cand | None = None
+    for idx, sent in enumerate(doc.sentences):
+        here = by_sentence.get(idx)
+        if here:
+            latest = here[0]
+            lead, part = _investors(sent.text, doc.entity_re)
+            for c in here[:1]:
+                c.lead.extend(lead)
+                c.investors.extend(part)
+            continue
+        if latest is None or doc.sentences[idx].headline or sentence_has_money(doc.folded[idx]):
+            continue
+        if idx - latest.sent_index > 3:
+            continue
+        lead, part = _investors(sent.text, doc.entity_re)
+        latest.lead.extend(lead)
+        latest.investors.extend(part)
+
+
+def sentence_has_money(low: str) -> bool:
+    return bool(find_money(low))
+
+
+def _merge(cands: list[_Cand], sentences: list[Sentence]) -> list[Fact]:
+    merged: list[_Cand] = []
+    for cand in cands:
+        twin = next((m for m in merged if _same_fact(m, cand, sentences)), None)
+        if twin is None:
+            merged.append(cand)
+            continue
+        twin.lead.extend(n for n in cand.lead if n not in twin.lead)
+        twin.investors.extend(n for n in cand.investors if n not in twin.investors)
+        if twin.round is None or (cand.round and len(cand.round) > len(twin.round)):
+            twin.round = cand.round or twin.round
+        if twin.mention.equivalent is None and cand.mention.equivalent is not None:
+            twin.mention = replace(twin.mention, equivalent=cand.mention.equivalent)
+        if twin.basis is None:
+            twin.basis = cand.basis
+        if twin.mention.amount_max is None and cand.mention.amount_max is not None:
+            twin.mention = replace(twin.mention, amount_max=cand.mention.amount_max)
+        if cand.context == "main":
+            twin.context = "main"
+    facts: list[Fact] = []
+    for c in merged:
+        m = c.mention
+        lead = tuple(dict.fromkeys(c.lead))
+        investors = tuple(n for n in dict.fromkeys(c.investors) if n not in lead)
+        facts.append(
+            Fact(
+                kind=c.kind,
+                amount=m.amount,
+                currency=m.currency or "",
+                approx=m.approx,
+                round=c.round,
+                lead_investors=lead if c.kind == "funding_round" else (),
+                investors=investors if c.kind == "funding_round" else (),
+                status=c.status,
+                evidence=sentences[c.sent_index].text,
+                equivalent=m.equivalent,
+                bound=m.bound,
+                basis=c.basis,
+                context=c.context,
+                amount_max=m.amount_max,
+            )
+        )
+    return facts
+
+
+def _close(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= Decimal("0.02") * max(abs(a), abs(b))
+
+
+def _same_money(a: MoneyMention, b: MoneyMention) -> bool:
+    if a.currency == b.currency and _close(a.amount, b.amount):
+        return True
+    for x, y in ((a, b), (b, a)):
+        eq: Money | None = x.equivalent
+        if eq is not None and eq.currency == y.currency and _close(eq.amount, y.amount):
+            return True
+    return False
+
+
+def _same_fact(a: _Cand, b: _Cand, sentences: list[Sentence]) -> bool:
+    if a.kind != b.kind or not _same_money(a.mention, b.mention):
+        return False
+    if a.context != b.context:
+        later = b if b.sent_index >= a.sent_index else a
+        # "a separate $6 billion round in May": same figure, different deal.
+        if re.search(r"\b(?:separate|distinct|another|un\s+autre|une\s+autre)\b", fold(sentences[later.sent_index].text)):
+            return False
+    return True

@@ -1,0 +1,546 @@
+"""Money mentions in French and English prose: digits, number words, scales, currencies, hedges.
+
+Everything here is pure and works on one string; attribution and meaning live in ``extract``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from watcher.models import Money
+
+__all__ = [
+    "MoneyMention",
+    "find_money",
+    "parse_amount",
+    "parse_decimal",
+    "parse_number_words",
+]
+
+_SPACES = " \u00a0\u202f\u2009"
+
+# Thousands groups may be separated by any of the spaces French typesetting uses; the first group
+# has at most three digits so a year followed by a number ("2023 385") is not glued together.
+_NUM_RE = re.compile(
+    r"(?<![\w.,])"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:,\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
+    r"|\d+(?:[.,]\d+)?)"
+)
+
+_UNITS: dict[str, int] = {
+    "zero": 0,
+    "zéro": 0,
+    "un": 1,
+    "une": 1,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "deux": 2,
+    "two": 2,
+    "trois": 3,
+    "three": 3,
+    "quatre": 4,
+    "four": 4,
+    "cinq": 5,
+    "five": 5,
+    "six": 6,
+    "sept": 7,
+    "seven": 7,
+    "huit": 8,
+    "eight": 8,
+    "neuf": 9,
+    "nine": 9,
+    "dix": 10,
+    "ten": 10,
+    "onze": 11,
+    "eleven": 11,
+    "douze": 12,
+    "twelve": 12,
+    "treize": 13,
+    "thirteen": 13,
+    "quatorze": 14,
+    "fourteen": 14,
+    "quinze": 15,
+    "fifteen": 15,
+    "seize": 16,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "vingt": 20,
+    "vingts": 20,
+    "twenty": 20,
+    "trente": 30,
+    "thirty": 30,
+    "quarante": 40,
+    "forty": 40,
+    "cinquante": 50,
+    "fifty": 50,
+    "soixante": 60,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_HUNDREDS = {"cent", "cents", "hundred"}
+_FRACTIONS = {"half": Decimal("0.5"), "demi": Decimal("0.5"), "quarter": Decimal("0.25")}
+
+_WORD_ALT = "|".join(sorted([*_UNITS, *_HUNDREDS, "half", "et", "and"], key=len, reverse=True))
+# A run of number words; it only counts as money when a scale word follows ("deux milliards").
+_WORDS_RE = re.compile(
+    rf"(?<![\w-])(?:half[ -]a|(?:{_WORD_ALT}))(?:[ \-]+(?:{_WORD_ALT}))*(?=[ \u00a0]+(?:milliards?|millions?|billions?|trillions?)\b)",
+    re.IGNORECASE,
+)
+
+_SCALES: dict[str, int] = {
+    "trillion": 10**12,
+    "trillions": 10**12,
+    "tn": 10**12,
+    "billion": 10**9,
+    "billions": 10**9,
+    "bilion": 10**9,
+    "bilions": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "b": 10**9,
+    "milliard": 10**9,
+    "milliards": 10**9,
+    "md": 10**9,
+    "mds": 10**9,
+    "mrd": 10**9,
+    "mrds": 10**9,
+    "mld": 10**9,
+    "million": 10**6,
+    "millions": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "mio": 10**6,
+    "m": 10**6,
+    "thousand": 10**3,
+    "mille": 10**3,
+    "k": 10**3,
+}
+_SCALE_RE = re.compile(
+    r"[ \u00a0\u202f]?-?[ \u00a0]?"
+    r"(trillions?|tn|billions?|bilions?|bn|bln|milliards?|mds?|mrds?|mld|millions?|mn|mln|mio|thousand|mille|[bmk])"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_HALF_RE = re.compile(r"\s+(?:et\s+demi|and\s+a\s+half)\b", re.IGNORECASE)
+
+# (pattern, ISO code); order matters: longer symbols first.
+_PREFIX_CURRENCIES: tuple[tuple[str, str], ...] = (
+    ("US$", "USD"),
+    ("U.S.$", "USD"),
+    ("CA$", "CAD"),
+    ("C$", "CAD"),
+    ("AU$", "AUD"),
+    ("A$", "AUD"),
+    ("HK$", "HKD"),
+    ("S$", "SGD"),
+    ("NZ$", "NZD"),
+    ("R$", "BRL"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₩", "KRW"),
+    ("₹", "INR"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("CHF", "CHF"),
+    ("JPY", "JPY"),
+    ("CAD", "CAD"),
+    ("AUD", "AUD"),
+    ("CNY", "CNY"),
+    ("RMB", "CNY"),
+    ("KRW", "KRW"),
+    ("INR", "INR"),
+    ("SEK", "SEK"),
+)
+_PREFIX_RE = re.compile(
+    "(?:"
+    + "|".join(
+        (re.escape(sym) + (r"(?<![A-Z]{4})" if sym.isalpha() else "")) for sym, _ in _PREFIX_CURRENCIES
+    )
+    + r")[ \u00a0\u202f]?$"
+)
+_PREFIX_CODES = dict(_PREFIX_CURRENCIES)
+
+_SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
+    (r"dollars?\s+(?:am[ée]ricains|US|us)", "USD"),
+    (r"dollars?\s+canadiens", "CAD"),
+    (r"dollars?\s+australiens", "AUD"),
+    (r"(?:US|U\.S\.|american)\s+dollars?", "USD"),
+    (r"canadian\s+dollars?", "CAD"),
+    (r"australian\s+dollars?", "AUD"),
+    (r"dollars?", "USD"),
+    (r"euros?", "EUR"),
+    (r"livres?(?:\s+sterling)?", "GBP"),
+    (r"pounds?(?:\s+sterling)?", "GBP"),
+    (r"sterling", "GBP"),
+    (r"francs?\s+suisses", "CHF"),
+    (r"swiss\s+francs?", "CHF"),
+    (r"yens?", "JPY"),
+    (r"yuans?", "CNY"),
+    (r"renminbi", "CNY"),
+    (r"wons?", "KRW"),
+    (r"roupies", "INR"),
+    (r"rupees", "INR"),
+)
+_SUFFIX_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pat + r"(?![\w])", re.IGNORECASE), code) for pat, code in _SUFFIX_WORDS
+)
+# French puts "de"/"d'" between the scale and the currency, sometimes twice by mistake ("de d'euros").
+_SUFFIX_LEAD_RE = re.compile(r"[ \u00a0\u202f]*(?:(?:de|of)[ \u00a0]+|d['’][ \u00a0]?)*", re.IGNORECASE)
+_SUFFIX_SYMBOL_RE = re.compile(r"[ \u00a0\u202f]?(€|\$|£|¥|₩)")
+_SUFFIX_CODE_RE = re.compile(r"[ \u00a0\u202f]?(USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|KRW|SEK)(?![A-Za-z])")
+_SYMBOL_CODES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+
+_HEDGE_RE = re.compile(
+    r"(?:\b(?:pr[eè]s\s+d[e'’]|presque|environ|quelque|autour\s+d[e'’]|aux\s+alentours\s+d[e'’]|"
+    r"approximativement|quasiment|quasi|grosso\s+modo|"
+    r"about|around|nearly|almost|roughly|some|approximately|circa|an\s+estimated|estimated\s+at|"
+    r"close\s+to|just\s+(?:over|under)|c\.)"
+    r"|~|≈)[ \u00a0]*[«\"“]?[ \u00a0]*$",
+    re.IGNORECASE,
+)
+_LOWER_RE = re.compile(
+    r"\b(?:(?:un\s+peu\s+)?(?:de\s+)?plus\s+d[e'’]|au\s+moins|pas\s+moins\s+d[e'’]|"
+    r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|north\s+of|above|exceeding|"
+    r"d[ée]passant|sup[ée]rieure?s?\s+[àa])[ \u00a0]*[«\"“]?[ \u00a0]*$",
+    re.IGNORECASE,
+)
+_UPPER_RE = re.compile(
+    r"\b(?:jusqu['’][àa]|up\s+to|as\s+much\s+as|as\s+many\s+as|au\s+maximum|at\s+most|"
+    r"no\s+more\s+than|moins\s+d[e'’]|less\s+than|under|below)[ \u00a0]*[«\"“]?[ \u00a0]*$",
+    re.IGNORECASE,
+)
+_RANGE_JOIN_RE = re.compile(r"[ \u00a0]*(?:-|–|—|to|à|and|et)[ \u00a0]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MoneyMention:
+    """One amount found in a string; ``currency`` is None for a bare "600 millions"."""
+
+    start: int
+    end: int
+    amount: Decimal
+    currency: str | None
+    approx: bool = False
+    bound: str | None = None
+    amount_max: Decimal | None = None
+    equivalent: Money | None = None
+    scaled: bool = False
+
+    def with_currency(self, currency: str) -> MoneyMention:
+        return MoneyMention(
+            self.start,
+            self.end,
+            self.amount,
+            currency,
+            self.approx,
+            self.bound,
+            self.amount_max,
+            self.equivalent,
+            self.scaled,
+        )
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Drop a spurious exponent/fraction so 6.2 billion compares and prints as 6200000000."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def parse_decimal(token: str) -> Decimal | None:
+    """Read digits written the French or the English way.
+
+    A comma followed by exactly three digits is a thousands separator ("1,500,000"); otherwise
+    it is the French decimal comma ("6,2").
+    """
+    raw = token.strip()
+    for space in _SPACES:
+        raw = raw.replace(space, "")
+    if not raw:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", raw):
+        raw = raw.replace(".", "")
+    elif "," in raw and "." in raw:
+        raw = raw.replace(",", "")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        raw = raw.replace(",", "")
+    else:
+        raw = raw.replace(",", ".")
+    try:
+        return Decimal(raw)
+    except InvalidOperation:
+        return None
+
+
+def parse_number_words(words: str) -> Decimal | None:
+    """Value of a run of French or English number words ("vingt-cinq", "two hundred", "half a")."""
+    tokens = [t for t in re.split(r"[\s\-]+", _strip_accents(words.lower())) if t and t not in ("et", "and")]
+    if not tokens:
+        return None
+    if tokens[0] in _FRACTIONS:
+        return _FRACTIONS[tokens[0]]
+    total = 0
+    current = 0
+    seen = False
+    for tok in tokens:
+        key = tok if tok in _UNITS else _strip_accents(tok)
+        if key in _UNITS:
+            current += _UNITS[key]
+            seen = True
+        elif key in _HUNDREDS:
+            current = (current or 1) * 100
+            seen = True
+        else:
+            return None
+    total += current
+    return Decimal(total) if seen else None
+
+
+def _scale_value(word: str) -> int | None:
+    return _SCALES.get(word.lower())
+
+
+def _currency_after(text: str, pos: int) -> tuple[str, int] | None:
+    m = _SUFFIX_SYMBOL_RE.match(text, pos)
+    if m:
+        return _SYMBOL_CODES[m.group(1)], m.end()
+    m = _SUFFIX_CODE_RE.match(text, pos)
+    if m:
+        return m.group(1), m.end()
+    lead = _SUFFIX_LEAD_RE.match(text, pos)
+    start = lead.end() if lead else pos
+    if start == pos and pos < len(text) and not text[pos].isspace():
+        # "5billion dollars" is not a thing, but "€" glued to digits is handled above.
+        return None
+    for pattern, code in _SUFFIX_CODES:
+        m = pattern.match(text, start)
+        if m:
+            return code, m.end()
+    return None
+
+
+def _prefix_before(text: str, pos: int) -> tuple[str, int] | None:
+    window_start = max(0, pos - 6)
+    m = _PREFIX_RE.search(text, window_start, pos)
+    if not m:
+        return None
+    symbol = m.group(0).rstrip(_SPACES)
+    code = _PREFIX_CODES.get(symbol)
+    if code is None:
+        return None
+    if symbol.isalpha() and m.start() > 0 and text[m.start() - 1].isalnum():
+        return None
+    return code, m.start()
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    amount: Decimal
+    currency: str | None
+    scaled: bool
+
+
+def _read_tail(text: str, value: Decimal, pos: int) -> tuple[Decimal, int, bool, str | None]:
+    """Scale word, "et demi", then an optional currency after a number that ends at ``pos``."""
+    scaled = False
+    m = _SCALE_RE.match(text, pos)
+    if m:
+        word = m.group(1)
+        # A lone "m"/"b"/"k" only counts glued to the digits ("€600M", "$6b"), never "5 m de haut".
+        glued = m.start(1) == pos or text[m.end(1) : m.end(1) + 1] in ("€", "$", "£")
+        if not (len(word) == 1 and not glued):
+            scale = _scale_value(word)
+            if scale is not None:
+                value *= scale
+                pos = m.end()
+                scaled = True
+                half = _HALF_RE.match(text, pos)
+                if half:
+                    value += Decimal(scale) / 2
+                    pos = half.end()
+    currency = None
+    cur = _currency_after(text, pos)
+    if cur is not None:
+        currency, pos = cur
+    return value, pos, scaled, currency
+
+
+def _raw_mentions(text: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    for m in _NUM_RE.finditer(text):
+        value = parse_decimal(m.group(0))
+        if value is None:
+            continue
+        start = m.start()
+        prefix = _prefix_before(text, start)
+        amount, end, scaled, currency = _read_tail(text, value, m.end())
+        if prefix is not None:
+            currency = currency or prefix[0]
+            start = prefix[1]
+        if currency is None and not scaled and not _RANGE_NEXT_RE.match(text, end):
+            continue
+        # "multibillion-dollar", "$5-million-a-year" style adjectives are not amounts of a deal.
+        if text[end : end + 7].lower().startswith(("-dollar", "-euro")):
+            continue
+        found.append(_Raw(start, end, _tidy(amount), currency, scaled))
+    for m in _WORDS_RE.finditer(text):
+        value = parse_number_words(m.group(0))
+        if value is None:
+            continue
+        amount, end, scaled, currency = _read_tail(text, value, m.end())
+        if not scaled:
+            continue
+        if text[end : end + 7].lower().startswith("-dollar"):
+            continue
+        found.append(_Raw(m.start(), end, _tidy(amount), currency, scaled))
+    found.sort(key=lambda r: r.start)
+    # Drop overlaps (a digit inside a longer match) keeping the earliest, longest.
+    kept: list[_Raw] = []
+    for raw in found:
+        if kept and raw.start < kept[-1].end:
+            continue
+        kept.append(raw)
+    return kept
+
+
+_RANGE_NEXT_RE = re.compile(r"[ \u00a0]*(?:-|–|à|to)[ \u00a0]*[$€£]?\d")
+_BARE_NOUN_RE = re.compile(r"[ \u00a0]*(?:de|d['’]|of)[ \u00a0]*([^\W\d_]+)", re.IGNORECASE)
+_PAREN_OPEN_RE = re.compile(r"^[ \u00a0]*[(\[][ \u00a0]*$")
+_APPOSITION_RE = re.compile(
+    r"^[ \u00a0]*,?[ \u00a0]*(?:soit|or|i\.e\.|c['’]est-[àa]-dire|ou|équivalant\s+à|equivalent\s+to)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+_PAREN_CLOSE_RE = re.compile(r"[ \u00a0]*(?:au\s+taux[^)]{0,40}|at\s+current[^)]{0,40})?[)\]]", re.IGNORECASE)
+
+
+def _hedge(text: str, start: int) -> tuple[bool, str | None]:
+    left = text[max(0, start - 40) : start]
+    if _UPPER_RE.search(left):
+        return False, "upper"
+    if _LOWER_RE.search(left):
+        return True, "lower"
+    if _HEDGE_RE.search(left):
+        return True, None
+    return False, None
+
+
+def find_money(text: str) -> list[MoneyMention]:
+    """Every amount in ``text`` with its currency, hedge, range and equivalent merged in.
+
+    Figures without a unit currency keep ``currency=None`` so the caller can carry one over;
+    a bare number with no scale and no currency ("1 000 accélérateurs") is not money at all.
+    """
+    raws = _raw_mentions(text)
+    # Bare "7 milliards de paramètres": a scale followed by a noun that is not a currency is a count.
+    cleaned: list[_Raw] = []
+    for raw in raws:
+        if raw.currency is None:
+            nm = _BARE_NOUN_RE.match(text, raw.end)
+            if nm and nm.group(1).lower() not in ("plus", "moins"):
+                continue
+        cleaned.append(raw)
+    mentions: list[MoneyMention] = []
+    i = 0
+    while i < len(cleaned):
+        raw = cleaned[i]
+        approx, bound = _hedge(text, raw.start)
+        amount_max: Decimal | None = None
+        end = raw.end
+        currency = raw.currency
+        nxt = cleaned[i + 1] if i + 1 < len(cleaned) else None
+        # Ranges: "$5 billion to $7 billion", "5 à 7 milliards", "between 1 and 2 million".
+        if nxt is not None and _RANGE_JOIN_RE.fullmatch(text[raw.end : nxt.start]):
+            joiner = text[raw.end : nxt.start]
+            if joiner.strip() and (nxt.currency in (None, currency) or currency is None):
+                amount_max = nxt.amount
+                currency = currency or nxt.currency
+                end = nxt.end
+                i += 1
+        if currency is None and not raw.scaled and amount_max is None:
+            i += 1
+            continue
+        mentions.append(
+            MoneyMention(raw.start, end, raw.amount, currency, approx, bound, amount_max, None, raw.scaled)
+        )
+        i += 1
+    # Unscaled first half of a range written "5 à 7 milliards" / "$5-7 billion" takes the second's scale.
+    fixed: list[MoneyMention] = []
+    for m in mentions:
+        if m.amount_max is not None and m.amount_max > 0 and m.amount > 0 and m.amount < m.amount_max / 1000:
+            scale = Decimal(10) ** (len(str(int(m.amount_max))) - len(str(int(m.amount))) - 1)
+            while m.amount * scale * 10 <= m.amount_max:
+                scale *= 10
+            m = MoneyMention(
+                m.start,
+                m.end,
+                _tidy(m.amount * scale),
+                m.currency,
+                m.approx,
+                m.bound,
+                m.amount_max,
+                None,
+                True,
+            )
+        fixed.append(m)
+    return _attach_equivalents(text, fixed)
+
+
+def _attach_equivalents(text: str, mentions: list[MoneyMention]) -> list[MoneyMention]:
+    out: list[MoneyMention] = []
+    skip: set[int] = set()
+    for idx, m in enumerate(mentions):
+        if idx in skip:
+            continue
+        if idx + 1 < len(mentions):
+            n = mentions[idx + 1]
+            between = text[m.end : n.start]
+            paren = _PAREN_OPEN_RE.match(_strip_hedge_tail(between)) and _PAREN_CLOSE_RE.match(text, n.end)
+            appos = _APPOSITION_RE.match(_strip_hedge_tail(between))
+            if (paren or appos) and n.currency and n.currency != m.currency:
+                eq = Money(n.amount, n.currency, n.approx)
+                close = _PAREN_CLOSE_RE.match(text, n.end) if paren else None
+                end = close.end() if close else n.end
+                m = MoneyMention(
+                    m.start, end, m.amount, m.currency, m.approx, m.bound, m.amount_max, eq, m.scaled
+                )
+                skip.add(idx + 1)
+        out.append(m)
+    return out
+
+
+_HEDGE_TAIL_RE = re.compile(
+    r"(?:environ|about|around|approximately|roughly|some|nearly|près\s+de|soit\s+environ|~|ou\s+environ)"
+    r"[ \u00a0]*$",
+    re.IGNORECASE,
+)
+
+
+def _strip_hedge_tail(between: str) -> str:
+    return _HEDGE_TAIL_RE.sub(" ", between)
+
+
+def parse_amount(text: str) -> Money | None:
+    """The first amount in ``text`` that carries a currency, or None."""
+    for m in find_money(text):
+        if m.currency is not None:
+            return Money(m.amount, m.currency, m.approx)
+    return None

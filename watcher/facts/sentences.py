@@ -1,0 +1,142 @@
+"""Turning an article into sentences: markup removal, page furniture, sentence boundaries."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "fold", "split_sentences"]
+
+_TAG_RE = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]{1,2000}>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article)\b[^>]*>", re.IGNORECASE)
+_WS_RE = re.compile(r"[ \t\u00a0\u202f\u2009\u200b]+")
+
+# Headings after which a page lists other stories; everything until the next real paragraph
+# is someone else's news.
+_FURNITURE_RE = re.compile(
+    r"^\s*(?:[àa]\s+regarder|[àa]\s+lire\s+aussi|lire\s+aussi|[àa]\s+voir\s+aussi|voir\s+aussi|"
+    r"sur\s+le\s+m[êe]me\s+sujet|les\s+plus\s+lus|articles?\s+li[ée]s|dans\s+la\s+m[êe]me\s+rubrique|"
+    r"nos\s+derniers\s+articles|derni[èe]res\s+actualit[ée]s|commentaires|newsletter|"
+    r"read\s+more|related(?:\s+(?:articles|stories|news|posts))?|more\s+from|most\s+popular|"
+    r"most\s+read|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|see\s+also|also\s+read|"
+    r"trending|latest\s+news|more\s+stories|popular\s+stories|comments)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = frozenset(
+    {
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "jr",
+        "sr",
+        "m",
+        "mme",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "p",
+        "e.g",
+        "i.e",
+    }
+)
+_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])|\s*\[(?:…|\.\.\.)\]\s*")
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)[.]$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    paragraph: int
+    headline: bool = False
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, keeping one output character per input character."""
+    out: list[str] = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
+        low = base.lower()
+        out.append(low if len(low) == 1 else base)
+    return "".join(out)
+
+
+def _strip_markup(text: str) -> str:
+    if "<" in text and ">" in text:
+        text = _BLOCK_TAG_RE.sub("\n", text)
+        text = _TAG_RE.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return len(words) <= 14 and not line.rstrip().endswith((".", "!", "?", "»", '"', ":", "…"))
+
+
+def _split_line(line: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(line):
+        chunk = line[start : m.start()]
+        if m.group(0).strip().startswith("["):
+            parts.append(chunk)
+            start = m.end()
+            continue
+        wb = (
+            _WORD_BEFORE_RE.search(line, 0, m.start() + 1) if line[m.start() - 1 : m.start()] == "." else None
+        )
+        if wb is not None:
+            word = wb.group(1).lower().rstrip(".")
+            # "Microsoft Corp., ..." or "U.S. investors" are not sentence ends.
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or "." in word:
+                continue
+        parts.append(chunk)
+        start = m.end()
+    parts.append(line[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of the article body; page furniture after a "Read more"-style heading is dropped."""
+    clean = _strip_markup(text)
+    out: list[Sentence] = []
+    in_furniture = False
+    paragraph = 0
+    for raw_line in clean.splitlines():
+        line = _WS_RE.sub(" ", raw_line).strip()
+        if not line or line in ("-", "–", "—", "•", "*"):
+            continue
+        if _FURNITURE_RE.match(line):
+            in_furniture = True
+            continue
+        headline = _is_headline(line)
+        if in_furniture:
+            # A real paragraph (long, punctuated) ends the list of other stories.
+            if headline or len(line.split()) < 25:
+                continue
+            in_furniture = False
+        paragraph += 1
+        for sent in _split_line(line):
+            out.append(Sentence(sent, paragraph, headline))
+    return out

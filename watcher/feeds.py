@@ -1,0 +1,633 @@
+"""Fetching and parsing news feeds: the network edge for RSS/Atom.
+
+Every outside failure (httpx, feedparser, a misbehaving server) ends up either as a
+``FetchError`` or, in ``fetch_feeds``, as a ``FeedResult`` with outcome "failed", so one
+broken feed never takes the cycle down with it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import calendar
+import hashlib
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import Any, Literal
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
+
+import feedparser
+import httpx
+
+from watcher.errors import FetchError
+from watcher.settings import HttpSettings
+
+Outcome = Literal["ok", "not_modified", "unchanged", "failed"]
+Clock = Callable[[], datetime]
+
+_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+_RETRY_AFTER_CODES = frozenset({429, 503})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+# Query parameters that only track the reader; keeping them would split one article into many.
+_TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "mc_cid",
+        "mc_eid",
+        "ref",
+        "ref_src",
+        "ref_url",
+        "igshid",
+        "_ga",
+        "_gl",
+        "cmpid",
+        "xtor",
+        "at_medium",
+        "at_campaign",
+        "ocid",
+        "spm",
+    }
+)
+_TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "hsa_")
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class FeedRequest:
+    """One feed to poll, with what the previous successful poll remembered."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One item of a feed, reduced to plain text.
+
+    ``key`` identifies the entry within its feed (guid, else canonical link, else a hash
+    of title and date). ``link`` is already canonical (see ``canonical_url``), so the same
+    article reached through two feeds has the same ``link``.
+    """
+
+    key: str
+    guid: str | None
+    link: str | None
+    title: str
+    summary: str
+    published: datetime | None
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """What one poll of one feed gave.
+
+    Store ``etag``/``last_modified``/``body_hash`` for the next ``FeedRequest`` only when
+    ``outcome`` is not "failed" (they echo the request's values on "not_modified" and
+    "unchanged"). ``final_url`` is where redirects led, for a caller that wants to follow
+    permanent moves. ``retry_after`` is the server's requested delay in seconds (429/503).
+    """
+
+    url: str
+    outcome: Outcome
+    entries: tuple[FeedEntry, ...] = ()
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    status: int | None = None
+    error: str | None = None
+    retry_after: float | None = None
+    elapsed: float = 0.0
+    final_url: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome == "failed"
+
+
+@dataclass(frozen=True)
+class _Body:
+    url: str  # after redirects
+    status: int
+    headers: httpx.Headers
+    content: bytes
+
+
+class _HttpStatusError(FetchError):
+    """A non-success status; carries what backoff needs."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def canonical_url(url: str) -> str:
+    """The form of ``url`` used as article identity across feeds.
+
+    Lowercases scheme and host, drops default ports, userinfo-free hosts stay as given,
+    drops the fragment and tracking parameters (utm_*, fbclid, gclid, mc_cid, ref, ...),
+    sorts the remaining query parameters (keeping their original encoding). Anything
+    that is not an http(s) URL is returned stripped but otherwise untouched.
+    """
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return url
+    host = parts.hostname.lower().rstrip(".")
+    if ":" in host:  # IPv6 literal lost its brackets in .hostname
+        host = f"[{host}]"
+    netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
+    if parts.username is not None:
+        userinfo = parts.username + (f":{parts.password}" if parts.password is not None else "")
+        netloc = f"{userinfo}@{netloc}"
+    kept = [p for p in parts.query.split("&") if p and not _is_tracking(p.split("=", 1)[0])]
+    kept.sort()
+    return urlunsplit((scheme, netloc, parts.path or "/", "&".join(kept), ""))
+
+
+def _is_tracking(raw_key: str) -> bool:
+    key = unquote_plus(raw_key).lower()
+    return key in _TRACKING_PARAMS or key.startswith(_TRACKING_PREFIXES)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of ``text`` (NFKD, marks dropped, casefolded)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    alternatives = []
+    for name in names:
+        tokens = fold(name).split()
+        if tokens:
+            # "Mistral AI" should also match "Mistral-AI" and line-wrapped "Mistral\nAI".
+            alternatives.append(r"[\s\-_]+".join(re.escape(t) for t in tokens))
+    if not alternatives:
+        return None
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def mentions(text: str, names: Sequence[str]) -> bool:
+    """Whether ``text`` names any of ``names`` as whole words, ignoring case and accents."""
+    pattern = _names_pattern(tuple(names))
+    return pattern is not None and pattern.search(fold(text)) is not None
+
+
+def parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), None if unusable."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # "-0000" means UTC for HTTP dates
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def next_attempt(failures: int, retry_after: float | None, now: datetime, settings: HttpSettings) -> datetime:
+    """When a feed may be polled again after ``failures`` consecutive failures.
+
+    A server's Retry-After wins (capped at ``backoff_max`` so a bogus value cannot
+    silence a feed for good); otherwise exponential from ``backoff_base``, capped at
+    ``backoff_max``. No failures means now.
+    """
+    if retry_after is not None:
+        return now + timedelta(seconds=min(max(retry_after, 0.0), settings.backoff_max))
+    if failures <= 0:
+        return now
+    # The exponent is bounded so huge failure counts cannot overflow the float.
+    delay = settings.backoff_base * 2.0 ** min(failures - 1, 60)
+    return now + timedelta(seconds=min(delay, settings.backoff_max))
+
+
+class _TextExtractor(HTMLParser):
+    """Plain text of an HTML fragment; script/style bodies are dropped, never executed."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
+    _BLOCK = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCK:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML (or plain-text) fragment, whitespace collapsed."""
+    if "<" not in fragment and "&" not in fragment:
+        return " ".join(fragment.split())
+    parser = _TextExtractor()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse_feed(body: bytes, url: str, content_type: str | None = None) -> tuple[FeedEntry, ...]:
+    """Entries of an RSS 0.9x/1.0/2.0 or Atom document.
+
+    A feed with XML warnings (bozo) still yields what it can. A document that is no feed
+    at all (malformed beyond use, an HTML page) raises ``FetchError`` with a one-line
+    reason naming ``url``. A well-formed feed with no items gives ``()``.
+    """
+    # No Content-Location: feedparser would then "resolve" bare guids such as "dep-1"
+    # into URLs; relative links are resolved below instead.
+    headers: dict[str, str] = {}
+    if content_type:
+        headers["content-type"] = content_type
+    try:
+        # Sanitising is most of feedparser's time and we keep plain text only.
+        parsed = feedparser.parse(
+            body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+        )
+    except Exception as e:  # feedparser has no error hierarchy of its own
+        raise FetchError(f"{url}: feed could not be parsed ({_one_line(e)})") from e
+    raw_entries = parsed.get("entries") or []
+    entries = tuple(e for e in (_entry(raw, url) for raw in raw_entries) if e is not None)
+    if entries:
+        return entries
+    version = parsed.get("version") or ""
+    if version and not parsed.get("bozo") and not raw_entries:
+        return ()
+    raise FetchError(f"{url}: {_not_a_feed_reason(body, content_type, parsed)}")
+
+
+def _not_a_feed_reason(body: bytes, content_type: str | None, parsed: Any) -> str:
+    head = body[:512].lstrip().lower()
+    mime = (content_type or "").split(";")[0].strip().lower()
+    if mime in ("text/html", "application/xhtml+xml") or head.startswith((b"<!doctype html", b"<html")):
+        return f"not a feed: got an HTML page ({mime or 'no Content-Type'})"
+    if not body.strip():
+        return "not a feed: empty body"
+    exc = parsed.get("bozo_exception")
+    detail = f" ({_one_line(exc)})" if exc is not None else ""
+    return f"not a feed: no entries could be read, malformed XML{detail}"
+
+
+def _entry(raw: Any, feed_url: str) -> FeedEntry | None:
+    title = html_to_text(str(raw.get("title") or ""))
+    summary = html_to_text(str(raw.get("summary") or raw.get("description") or ""))
+    guid = str(raw.get("id") or "").strip() or None
+    raw_link = str(raw.get("link") or "").strip()
+    link = canonical_url(urljoin(feed_url, raw_link)) if raw_link else None
+    published = _entry_date(raw)
+    if not (title or link or guid or summary):
+        return None  # what a truncated document leaves behind
+    if guid is not None:
+        key = guid
+    elif link is not None:
+        key = link
+    else:
+        # The summary is deliberately left out: publishers edit it, the item stays the same.
+        stamp = published.isoformat() if published else ""
+        key = "sha256:" + hashlib.sha256(f"{title}\x1f{stamp}".encode()).hexdigest()
+    return FeedEntry(key=key, guid=guid, link=link, title=title, summary=summary, published=published)
+
+
+def _entry_date(raw: Any) -> datetime | None:
+    for name in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = raw.get(name)
+        if value:
+            try:
+                # feedparser normalises to a UTC struct_time.
+                return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            except (OverflowError, ValueError, TypeError):
+                continue
+    return None
+
+
+def _one_line(e: object) -> str:
+    text = " ".join(str(e).split())
+    return text or type(e).__name__
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+def make_client(
+    settings: HttpSettings, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
+    """The one shared client for feeds and pages.
+
+    Redirects are followed by hand (``fetch_feeds``, ``articles.fetch_page``) so loops and
+    per-host limits are handled per hop. httpx advertises gzip/deflate itself, and br/zstd
+    only when their decoders are installed, so Accept-Encoding is left to it.
+    """
+    timeout = httpx.Timeout(
+        connect=settings.connect_timeout,
+        read=settings.read_timeout,
+        write=settings.read_timeout,
+        pool=settings.total_timeout,
+    )
+    limits = httpx.Limits(max_connections=max(1, settings.concurrency), max_keepalive_connections=None)
+    return httpx.AsyncClient(
+        headers={"User-Agent": settings.user_agent},
+        timeout=timeout,
+        limits=limits,
+        follow_redirects=False,
+        max_redirects=settings.max_redirects,
+        transport=transport,
+    )
+
+
+class _Limiter:
+    """At most ``concurrency`` requests overall and ``per_host`` to any one host."""
+
+    def __init__(self, settings: HttpSettings) -> None:
+        self._all = asyncio.Semaphore(max(1, settings.concurrency))
+        self._per_host = max(1, settings.per_host)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    def host(self, url: httpx.URL) -> asyncio.Semaphore:
+        key = f"{url.scheme}://{url.host}:{url.port or ''}"
+        sem = self._hosts.get(key)
+        if sem is None:
+            sem = self._hosts[key] = asyncio.Semaphore(self._per_host)
+        return sem
+
+    @property
+    def all(self) -> asyncio.Semaphore:
+        return self._all
+
+
+@dataclass
+class _Budget:
+    """Network time left for one request, across its redirect hops (queueing is free)."""
+
+    total: float
+    used: float = field(default=0.0)
+
+    @property
+    def left(self) -> float:
+        return self.total - self.used
+
+
+async def _get(
+    client: httpx.AsyncClient,
+    url: str,
+    headers: dict[str, str],
+    settings: HttpSettings,
+    limiter: _Limiter,
+    clock: Clock,
+) -> _Body:
+    """GET ``url`` following redirects by hand, body read as a capped stream."""
+    try:
+        current = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as e:
+        raise FetchError(f"{url}: invalid URL ({_one_line(e)})") from e
+    if current.scheme not in ("http", "https"):
+        raise FetchError(f"{url}: unsupported URL scheme {current.scheme!r}")
+    seen = {str(current)}
+    budget = _Budget(settings.total_timeout)
+    for _hop in range(settings.max_redirects + 1):
+        async with limiter.host(current), limiter.all:
+            started = time.monotonic()
+            try:
+                async with asyncio.timeout(max(budget.left, 0.0)):
+                    body, location = await _one_hop(client, current, headers, settings)
+            except TimeoutError as e:
+                raise FetchError(f"{url}: timed out after {settings.total_timeout:g} s in total") from e
+            except httpx.TimeoutException as e:
+                raise FetchError(f"{url}: {_timeout_kind(e)} timeout") from e
+            except httpx.HTTPError as e:
+                raise FetchError(f"{url}: {type(e).__name__}: {_one_line(e)}") from e
+            finally:
+                budget.used += time.monotonic() - started
+        if location is None:
+            assert body is not None
+            return _check_status(url, body, clock)
+        current = location
+        if str(current) in seen:
+            raise FetchError(f"{url}: redirect loop at {current}")
+        seen.add(str(current))
+    raise FetchError(f"{url}: more than {settings.max_redirects} redirects")
+
+
+async def _one_hop(
+    client: httpx.AsyncClient, url: httpx.URL, headers: dict[str, str], settings: HttpSettings
+) -> tuple[_Body | None, httpx.URL | None]:
+    request = client.build_request("GET", url, headers=headers)
+    response = await client.send(request, stream=True)
+    try:
+        if response.status_code in _REDIRECT_CODES and "location" in response.headers:
+            try:
+                target = url.join(response.headers["location"])
+            except httpx.InvalidURL as e:
+                raise FetchError(f"{url}: bad redirect Location ({_one_line(e)})") from e
+            if target.scheme not in ("http", "https"):
+                raise FetchError(f"{url}: redirect to unsupported scheme {target.scheme!r}")
+            return None, target
+        content = b""
+        if response.status_code < 300:  # error bodies are not worth reading
+            content = await _read_capped(response, settings.max_bytes, str(url))
+        return _Body(str(url), response.status_code, response.headers, content), None
+    finally:
+        await response.aclose()
+
+
+async def _read_capped(response: httpx.Response, max_bytes: int, url: str) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(f"{url}: body of {int(declared)} bytes exceeds the {max_bytes}-byte cap")
+    chunks: list[bytes] = []
+    size = 0
+    # aiter_bytes yields decoded bytes, so the cap also stops compression bombs.
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"{url}: body exceeds the {max_bytes}-byte cap")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _check_status(url: str, body: _Body, clock: Clock) -> _Body:
+    if body.status == 304 or 200 <= body.status < 300:
+        return body
+    retry_after = None
+    if body.status in _RETRY_AFTER_CODES:
+        retry_after = parse_retry_after(body.headers.get("retry-after"), clock())
+    reason = httpx.codes.get_reason_phrase(body.status)
+    raise _HttpStatusError(f"{url}: HTTP {body.status} {reason}".rstrip(), body.status, retry_after)
+
+
+def _timeout_kind(e: httpx.TimeoutException) -> str:
+    return {
+        httpx.ConnectTimeout: "connect",
+        httpx.ReadTimeout: "read",
+        httpx.WriteTimeout: "write",
+        httpx.PoolTimeout: "pool",
+    }.get(type(e), "network")
+
+
+# --------------------------------------------------------------------------- polling
+
+
+async def fetch_feeds(
+    client: httpx.AsyncClient,
+    requests: Sequence[FeedRequest],
+    settings: HttpSettings,
+    clock: Clock = _utc_now,
+) -> list[FeedResult]:
+    """Poll every feed concurrently; one result per request, in the same order.
+
+    Never raises for a feed's own trouble: failures come back as outcome "failed" with
+    a one-line ``error`` naming the URL. Concurrency is bounded by
+    ``settings.concurrency`` overall and ``settings.per_host`` per host.
+    """
+    limiter = _Limiter(settings)
+    return list(await asyncio.gather(*(_fetch_one(client, r, settings, limiter, clock) for r in requests)))
+
+
+async def _fetch_one(
+    client: httpx.AsyncClient, request: FeedRequest, settings: HttpSettings, limiter: _Limiter, clock: Clock
+) -> FeedResult:
+    started = time.monotonic()
+    try:
+        return await _poll(client, request, settings, limiter, clock, started)
+    except _HttpStatusError as e:
+        return _failed(request, str(e), started, status=e.status, retry_after=e.retry_after)
+    except FetchError as e:
+        return _failed(request, str(e), started)
+    except Exception as e:  # a bug or an unforeseen library error must not sink the other feeds
+        return _failed(request, f"{request.url}: unexpected {type(e).__name__}: {_one_line(e)}", started)
+
+
+async def _poll(
+    client: httpx.AsyncClient,
+    request: FeedRequest,
+    settings: HttpSettings,
+    limiter: _Limiter,
+    clock: Clock,
+    started: float,
+) -> FeedResult:
+    headers = {"Accept": _FEED_ACCEPT}
+    if request.etag:
+        headers["If-None-Match"] = request.etag
+    if request.last_modified:
+        headers["If-Modified-Since"] = request.last_modified
+    body = await _get(client, request.url, headers, settings, limiter, clock)
+    etag = body.headers.get("etag")
+    last_modified = body.headers.get("last-modified")
+    status, final_url = body.status, body.url
+    if body.status == 304:
+        return FeedResult(
+            request.url,
+            "not_modified",
+            etag=etag or request.etag,
+            last_modified=last_modified or request.last_modified,
+            body_hash=request.body_hash,
+            elapsed=time.monotonic() - started,
+            status=status,
+            final_url=final_url,
+        )
+    digest = hashlib.sha256(body.content).hexdigest()
+    if request.body_hash is not None and digest == request.body_hash:
+        # Same bytes parse to the same entries; servers without validators land here.
+        return FeedResult(
+            request.url,
+            "unchanged",
+            etag=etag,
+            last_modified=last_modified,
+            body_hash=digest,
+            elapsed=time.monotonic() - started,
+            status=status,
+            final_url=final_url,
+        )
+    content_type = body.headers.get("content-type")
+    # Parsing is CPU work; off the loop it cannot stall other feeds' reads into timeouts.
+    try:
+        entries = await asyncio.to_thread(parse_feed, body.content, body.url, content_type)
+    except FetchError as e:
+        # The request's body hash is kept: storing this body's would make the next poll of
+        # the same broken body "unchanged" instead of failed.
+        return _failed(request, str(e), started, status=status)
+    return FeedResult(
+        request.url,
+        "ok",
+        entries=entries,
+        etag=etag,
+        last_modified=last_modified,
+        body_hash=digest,
+        elapsed=time.monotonic() - started,
+        status=status,
+        final_url=final_url,
+    )
+
+
+def _failed(
+    request: FeedRequest,
+    error: str,
+    started: float,
+    *,
+    status: int | None = None,
+    retry_after: float | None = None,
+) -> FeedResult:
+    return FeedResult(
+        request.url,
+        "failed",
+        etag=request.etag,
+        last_modified=request.last_modified,
+        body_hash=request.body_hash,
+        status=status,
+        error=error,
+        retry_after=retry_after,
+        elapsed=time.monotonic() - started,
+    )

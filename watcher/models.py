@@ -1,0 +1,135 @@
+"""Value types shared by every layer. Frozen, comparable, no I/O.
+
+Amounts are ``Decimal`` in currency units (never binary floats), currencies ISO 4217.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+FactKind = Literal["valuation", "funding_round", "total_raised"]
+FactStatus = Literal["announced", "reported", "rumoured"]
+FACT_KINDS: tuple[str, ...] = ("valuation", "funding_round", "total_raised")
+FACT_STATUSES: tuple[str, ...] = ("announced", "reported", "rumoured")
+ROUNDS: tuple[str, ...] = (
+    "pre_seed",
+    "seed",
+    "series_a",
+    "series_b",
+    "series_c",
+    "series_d",
+    "series_e",
+    "series_f",
+    "extension",
+    "bridge",
+    "growth",
+)
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+    approx: bool = False
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One funding fact the text attributes to the tracked entity.
+
+    ``round`` is a value of ``ROUNDS`` or a compound such as ``series_a_extension``.
+    ``bound`` is "lower" for "more than / plus de", "upper" for "up to / jusqu'à".
+    ``context`` is "background" when the sentence restates an earlier fact
+    (pluperfect, "last year", "previously"), else "main".
+    """
+
+    kind: str
+    amount: Decimal
+    currency: str
+    approx: bool = False
+    round: str | None = None
+    lead_investors: tuple[str, ...] = ()
+    investors: tuple[str, ...] = ()
+    status: str = "announced"
+    evidence: str = ""
+    equivalent: Money | None = None
+    bound: str | None = None
+    basis: str | None = None
+    context: str = "main"
+    amount_max: Decimal | None = None
+
+    @property
+    def money(self) -> Money:
+        return Money(self.amount, self.currency, self.approx)
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    aliases: tuple[str, ...] = ()
+    seeds: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+ChangeKind = Literal["new_round", "valuation_change", "status_change", "total_raised_change"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A fact that is new or different from what was known about an entity.
+
+    ``old``/``new`` are the amounts as reported; ``old_base``/``new_base`` the same
+    converted to the configured base currency. Dates are ISO periods ("2024-06" or
+    "2024-06-11"), None when unknown.
+    """
+
+    entity: str
+    kind: str
+    status: str
+    new: Money
+    detected_at: datetime
+    fact_kind: str = "valuation"
+    round: str | None = None
+    old: Money | None = None
+    new_date: str | None = None
+    old_date: str | None = None
+    new_base: Money | None = None
+    old_base: Money | None = None
+    old_status: str | None = None
+    url: str = ""
+    title: str = ""
+    evidence: str = ""
+    sources: int = 1
+    lead_investors: tuple[str, ...] = ()
+    investors: tuple[str, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class FeedHealth:
+    """A feed went down (``feed_down``) or came back (``feed_recovered``)."""
+
+    kind: str
+    feed_url: str
+    detected_at: datetime
+    feed_name: str = ""
+    error: str = ""
+    failures: int = 0
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One message for one channel, as kept in the outbox."""
+
+    id: int
+    channel: str
+    subject: Change | FeedHealth | None = None
+    created_at: datetime | None = None
+    attempts: int = 0
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)

@@ -1,0 +1,467 @@
+"""Compose the edges into watcher's two jobs: load the baseline, and run one poll cycle.
+
+A cycle: fetch every due feed, keep the entries that mention a tracked entity, fetch and
+extract each new article once, extract facts, diff them against what is known, and write
+document, facts, changes and their outbox alerts in one transaction per article, so a
+crash can never leave a fact without its change or a change without its alert. A feed's
+validators (ETag, Last-Modified, body hash) are saved only after its entries are
+processed, so a kill -9 mid-cycle means the feed is simply read again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import httpx
+
+from watcher import articles, feeds
+from watcher.diff import KnownFact, diff_against_known
+from watcher.errors import FetchError
+from watcher.facts import extract_facts
+from watcher.models import Change, Entity, Fact, FeedHealth
+from watcher.seeds import load_seed_folder, text_hash
+from watcher.settings import FeedSettings, Settings
+from watcher.store import NewDocument, Store
+
+log = logging.getLogger("watcher.pipeline")
+
+
+@dataclass(frozen=True)
+class BaselineDocument:
+    entity: str
+    name: str
+    published: str | None
+    facts: tuple[Fact, ...]
+    status: str  # "loaded" | "unchanged" | "reloaded"
+
+
+@dataclass(frozen=True)
+class FeedReport:
+    url: str
+    name: str
+    outcome: str  # ok | not_modified | unchanged | failed | deferred
+    error: str | None = None
+    new_entries: int = 0
+    relevant: int = 0
+
+
+@dataclass
+class CycleReport:
+    started: datetime
+    feeds: list[FeedReport] = field(default_factory=list)
+    entries_new: int = 0
+    articles_fetched: int = 0
+    articles_from_summary: int = 0
+    facts: int = 0
+    changes: list[Change] = field(default_factory=list)
+    alerts_enqueued: int = 0
+    finished: datetime | None = None
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for f in self.feeds if f.outcome == outcome)
+
+
+def _known(store: Store, entity: str) -> list[KnownFact]:
+    return [KnownFact(sf.id, sf.fact, sf.period) for sf in store.facts(entity, known_only=True)]
+
+
+def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[BaselineDocument]:
+    """Load every entity's seed folder as baseline facts. Running it twice changes nothing."""
+    out: list[BaselineDocument] = []
+    for entity in settings.entities:
+        folder = settings.seed_dir(entity)
+        if folder is None:
+            continue
+        with store.transaction():
+            entity_id = store.ensure_entity(entity)
+        for doc in load_seed_folder(folder):
+            facts = extract_facts(doc.text, entity.name, entity.aliases)
+            existing = store.document_id(doc.url)
+            if existing is not None and store.document_hash(doc.url) == doc.text_hash:
+                out.append(BaselineDocument(entity.name, doc.name, doc.published, tuple(facts), "unchanged"))
+                continue
+            new_doc = NewDocument(
+                url=doc.url,
+                title=doc.title,
+                published=doc.published,
+                text_hash=doc.text_hash,
+                language=None,
+                source="seed",
+                text_source="file",
+            )
+            with store.transaction():
+                if existing is not None:
+                    store.replace_document_facts(existing)
+                    store.update_document(existing, new_doc, now)
+                    document_id = existing
+                else:
+                    document_id = store.add_document(new_doc, now)
+                decisions = diff_against_known(
+                    facts,
+                    _known(store, entity.name),
+                    entity=entity.name,
+                    period=doc.published,
+                    url=doc.url,
+                    title=doc.title,
+                    now=now,
+                    base_currency=settings.base_currency,
+                    rates=settings.rates,
+                    min_change=settings.min_change,
+                )
+                # The baseline is what is known: its facts never alert, they only corroborate.
+                for d in decisions:
+                    if not d.duplicate:
+                        store.add_fact(
+                            entity_id,
+                            document_id,
+                            d.fact,
+                            period=doc.published,
+                            baseline=True,
+                            now=now,
+                            corroborates=d.corroborates,
+                        )
+            status = "reloaded" if existing is not None else "loaded"
+            out.append(BaselineDocument(entity.name, doc.name, doc.published, tuple(facts), status))
+    return out
+
+
+# -- one cycle -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Article:
+    url: str  # canonical identity
+    feed_url: str
+    entries: tuple[tuple[str, feeds.FeedEntry], ...]  # (feed_url, entry) pairs naming this article
+    title: str
+    text: str
+    published: str | None
+    language: str | None
+    text_source: str
+
+
+def _period(dt: datetime | None) -> str | None:
+    return dt.astimezone(UTC).date().isoformat() if dt else None
+
+
+def _entry_text(entry: feeds.FeedEntry) -> str:
+    return f"{entry.title}\n{entry.summary}"
+
+
+def _mentioned(entities: Sequence[Entity], text: str) -> list[Entity]:
+    return [e for e in entities if feeds.mentions(text, list(e.names))]
+
+
+async def _fetch_article(
+    client: httpx.AsyncClient,
+    link: str,
+    pairs: list[tuple[str, feeds.FeedEntry]],
+    settings: Settings,
+    executor: Executor | None,
+) -> _Article:
+    feed_url, entry = pairs[0]
+    text = title = ""
+    published = language = None
+    source = "summary"
+    try:
+        page = await articles.fetch_page(client, link, settings.http)
+        loop = asyncio.get_running_loop()
+        extracted = await loop.run_in_executor(
+            executor, articles.extract_article, page.html, page.url, settings.http, page.content_type
+        )
+        if extracted is not None and extracted.text.strip():
+            text, title, published, language = (
+                extracted.text,
+                extracted.title or "",
+                extracted.date,
+                extracted.language,
+            )
+            source = "page"
+    except FetchError as e:
+        log.info("article %s: %s; using the feed summary", link, e)
+    if source == "summary":
+        text = entry.summary or entry.title
+        language = articles.guess_language(text)
+    return _Article(
+        url=link,
+        feed_url=feed_url,
+        entries=tuple(pairs),
+        title=title or entry.title,
+        # The feed title often states the news most plainly; keep it as the first sentence.
+        text=text if title and entry.title in text else f"{entry.title}.\n{text}",
+        published=published or _period(entry.published),
+        language=language,
+        text_source=source,
+    )
+
+
+def _record_article(
+    store: Store,
+    settings: Settings,
+    article: _Article,
+    entities: Sequence[Entity],
+    entity_ids: dict[str, int],
+    now: datetime,
+    report: CycleReport,
+) -> None:
+    """Write one article with its facts, changes and alerts, atomically."""
+    period = article.published or now.date().isoformat()
+    with store.transaction():
+        document_id = store.add_document(
+            NewDocument(
+                url=article.url,
+                title=article.title,
+                published=period,
+                text_hash=text_hash(article.text),
+                language=article.language,
+                source="feed",
+                text_source=article.text_source,
+                feed_url=article.feed_url,
+            ),
+            now,
+        )
+        for entity in entities:
+            facts = extract_facts(article.text, entity.name, entity.aliases)
+            if not facts:
+                continue
+            decisions = diff_against_known(
+                facts,
+                _known(store, entity.name),
+                entity=entity.name,
+                period=period,
+                url=article.url,
+                title=article.title,
+                now=now,
+                base_currency=settings.base_currency,
+                rates=settings.rates,
+                min_change=settings.min_change,
+            )
+            for d in decisions:
+                if d.duplicate:
+                    continue
+                fact_id = store.add_fact(
+                    entity_ids[entity.name],
+                    document_id,
+                    d.fact,
+                    period=period,
+                    baseline=False,
+                    now=now,
+                    corroborates=d.corroborates,
+                )
+                report.facts += 1
+                if d.change is not None:
+                    change_id = store.add_change(
+                        entity_ids[entity.name], fact_id, d.change, settings.base_currency
+                    )
+                    for channel in settings.alerts.channels:
+                        store.enqueue(channel, now=now, change_id=change_id)
+                        report.alerts_enqueued += 1
+                    report.changes.extend(store.changes(ids=[change_id]))
+        for feed_url, entry in article.entries:
+            store.add_entry(
+                feed_url,
+                entry.key,
+                link=entry.link,
+                title=entry.title,
+                published=entry.published,
+                now=now,
+                relevant=True,
+                document_id=document_id,
+            )
+
+
+def _feed_health(
+    store: Store,
+    settings: Settings,
+    feed: FeedSettings,
+    *,
+    failed: bool,
+    error: str,
+    failures: int,
+    now: datetime,
+) -> None:
+    row = store.feed(feed.url)
+    if row is None:
+        return
+    kind = None
+    if failed and failures >= settings.alerts.feed_down_after and not row.down_alerted:
+        kind = "feed_down"
+    elif not failed and row.down_alerted:
+        kind = "feed_recovered"
+    if kind is None:
+        return
+    health = FeedHealth(
+        kind=kind, feed_url=feed.url, feed_name=feed.name, error=error, failures=failures, detected_at=now
+    )
+    for channel in settings.alerts.channels:
+        store.enqueue(channel, now=now, health=health)
+    store.set_feed_down_alerted(feed.url, kind == "feed_down")
+
+
+async def run_cycle_async(
+    settings: Settings,
+    *,
+    client: httpx.AsyncClient,
+    store: Store,
+    now: datetime,
+    feed_urls: Sequence[str] | None = None,
+    force: bool = False,
+    executor: Executor | None = None,
+) -> CycleReport:
+    report = CycleReport(started=now)
+    entities = settings.entities
+    with store.transaction():
+        entity_ids = {e.name: store.ensure_entity(e) for e in entities}
+        for f in settings.feeds:
+            store.ensure_feed(f.url, f.name)
+    selected = [f for f in settings.feeds if feed_urls is None or f.url in feed_urls]
+    due: list[FeedSettings] = []
+    for f in selected:
+        row = store.feed(f.url)
+        if (
+            not force
+            and row is not None
+            and row.next_attempt is not None
+            and row.failures > 0
+            and row.next_attempt > now
+        ):
+            report.feeds.append(
+                FeedReport(
+                    f.url, f.name, "deferred", error=f"backing off until {row.next_attempt.isoformat()}"
+                )
+            )
+            continue
+        due.append(f)
+
+    requests = []
+    for f in due:
+        row = store.feed(f.url)
+        requests.append(
+            feeds.FeedRequest(
+                url=f.url,
+                etag=row.etag if row else None,
+                last_modified=row.last_modified if row else None,
+                body_hash=row.body_hash if row else None,
+            )
+        )
+    results = await feeds.fetch_feeds(client, requests, settings.http)
+
+    # Group new relevant entries by article link across feeds: one article, one fetch.
+    by_link: dict[str, list[tuple[str, feeds.FeedEntry]]] = {}
+    skipped: dict[str, list[feeds.FeedEntry]] = {}
+    per_feed: dict[str, FeedReport] = {}
+    for f, result in zip(due, results, strict=True):
+        if result.failed:
+            per_feed[f.url] = FeedReport(f.url, f.name, "failed", error=result.error)
+            continue
+        keys = [e.key for e in result.entries]
+        seen = store.seen_entry_keys(f.url, keys)
+        fresh = [e for e in result.entries if e.key not in seen]
+        relevant = 0
+        for entry in fresh:
+            link = entry.link
+            if link and _mentioned(entities, _entry_text(entry)) and store.document_id(link) is None:
+                by_link.setdefault(link, []).append((f.url, entry))
+                relevant += 1
+                continue
+            skipped.setdefault(f.url, []).append(entry)
+        per_feed[f.url] = FeedReport(f.url, f.name, result.outcome, new_entries=len(fresh), relevant=relevant)
+        report.entries_new += len(fresh)
+
+    sem = asyncio.Semaphore(max(1, settings.http.concurrency))
+
+    async def fetch_one(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> _Article:
+        async with sem:
+            return await _fetch_article(client, link, pairs, settings, executor)
+
+    fetched = await asyncio.gather(*(fetch_one(link, pairs) for link, pairs in by_link.items()))
+    for article in fetched:
+        report.articles_fetched += 1
+        if article.text_source == "summary":
+            report.articles_from_summary += 1
+        mentioned = _mentioned(entities, f"{article.title}\n{article.text}")
+        _record_article(store, settings, article, mentioned, entity_ids, now, report)
+
+    # Only now, with every entry processed, remember the feed's validators.
+    for f, result in zip(due, results, strict=True):
+        interval = f.interval or settings.interval
+        with store.transaction():
+            for entry in skipped.get(f.url, []):
+                known_doc = store.document_id(entry.link) if entry.link else None
+                store.add_entry(
+                    f.url,
+                    entry.key,
+                    link=entry.link,
+                    title=entry.title,
+                    published=entry.published,
+                    now=now,
+                    relevant=known_doc is not None,
+                    document_id=known_doc,
+                )
+            if result.failed:
+                row = store.feed(f.url)
+                previous = row.failures if row else 0
+                next_at = feeds.next_attempt(previous + 1, result.retry_after, now, settings.http)
+                failures = store.feed_failed(
+                    f.url, now=now, error=result.error or "failed", next_attempt=next_at
+                )
+                _feed_health(
+                    store, settings, f, failed=True, error=result.error or "", failures=failures, now=now
+                )
+            else:
+                store.feed_succeeded(
+                    f.url,
+                    now=now,
+                    etag=result.etag,
+                    last_modified=result.last_modified,
+                    body_hash=result.body_hash,
+                    next_attempt=now + timedelta(seconds=interval),
+                    new_entries=per_feed[f.url].new_entries,
+                )
+                _feed_health(store, settings, f, failed=False, error="", failures=0, now=now)
+        report.feeds.append(per_feed[f.url])
+    report.finished = datetime.now(UTC)
+    return report
+
+
+def run_cycle(
+    settings: Settings,
+    *,
+    store: Store,
+    now: datetime | None = None,
+    client: httpx.AsyncClient | None = None,
+    feed_urls: Sequence[str] | None = None,
+    force: bool = False,
+    executor: Executor | None = None,
+) -> CycleReport:
+    """One poll cycle, synchronously; builds its own HTTP client unless given one."""
+    now = now or datetime.now(UTC)
+
+    async def go() -> CycleReport:
+        if client is not None:
+            return await run_cycle_async(
+                settings,
+                client=client,
+                store=store,
+                now=now,
+                feed_urls=feed_urls,
+                force=force,
+                executor=executor,
+            )
+        async with feeds.make_client(settings.http) as own:
+            return await run_cycle_async(
+                settings,
+                client=own,
+                store=store,
+                now=now,
+                feed_urls=feed_urls,
+                force=force,
+                executor=executor,
+            )
+
+    return asyncio.run(go())

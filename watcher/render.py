@@ -1,0 +1,573 @@
+"""Turns a ``Change`` or ``FeedHealth`` into the texts every alert channel sends.
+
+Pure: values in, values out, no I/O. Everything that comes from the news (entity
+names, titles, evidence, investors, URLs, feed errors) is untrusted and is escaped
+separately for each target: the mail subject (one line, no control characters, so no
+header can be injected), plain text (control characters removed, so no terminal escape
+reaches a console), HTML (``html.escape``) and Slack mrkdwn (``&<>`` escaped, so
+``<http://evil|click>`` shows literally instead of becoming a link).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+from watcher.models import Change, FeedHealth, Money
+
+__all__ = [
+    "SUBJECT_MAX",
+    "Message",
+    "format_money",
+    "format_round",
+    "one_line",
+    "render",
+    "slack_escape",
+]
+
+SUBJECT_MAX = 200
+SUBJECT_PREFIX = "[watcher] "
+# Block Kit limits; Slack rejects the whole message with "invalid_blocks" beyond them.
+_SLACK_HEADER_MAX = 150
+_SLACK_FIELD_MAX = 1900
+_SLACK_TEXT_MAX = 2900
+_SLACK_FIELDS_MAX = 10
+# Bounds what a hostile or broken page can push into one alert.
+_EVIDENCE_MAX = 1000
+_TITLE_MAX = 300
+_ERROR_MAX = 500
+
+
+@dataclass(frozen=True)
+class Message:
+    """One alert, ready for every channel. ``data`` is JSON-serialisable."""
+
+    subject: str
+    text: str
+    html: str
+    slack_text: str
+    slack_blocks: tuple[dict[str, Any], ...] = field(hash=False)
+    data: dict[str, Any] = field(hash=False)
+
+
+# ---------------------------------------------------------------------------
+# Sanitising and escaping
+
+
+def one_line(value: str, limit: int | None = None) -> str:
+    """``value`` on one line: control, format and line/paragraph separator characters
+    removed, whitespace runs collapsed, cut to ``limit`` characters with an ellipsis.
+
+    Format characters (category Cf) go too: bidi overrides can make a subject read
+    differently from what it says.
+    """
+    out: list[str] = []
+    for ch in value:
+        cat = unicodedata.category(ch)
+        if ch in "\t\n\r\v\f" or cat in ("Zl", "Zp", "Zs"):
+            out.append(" ")
+        elif cat.startswith("C"):
+            continue
+        else:
+            out.append(ch)
+    text = re.sub(r" {2,}", " ", "".join(out)).strip()
+    if limit is not None and len(text) > limit:
+        text = text[: max(limit - 1, 0)].rstrip() + "…"
+    return text
+
+
+def slack_escape(value: str) -> str:
+    """Escape the three characters Slack mrkdwn treats as control characters."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _safe_url(url: str) -> str | None:
+    """``url`` if it is a plain http(s) URL worth making clickable, else None."""
+    url = url.strip()
+    if not url or any(unicodedata.category(ch).startswith("C") or ch.isspace() for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _slack_link(url: str | None, label: str) -> str:
+    if url is None:
+        return slack_escape(label)
+    # "|" would end the URL part of <url|label> early; percent-encoding it keeps the URL intact.
+    return f"<{slack_escape(url).replace('|', '%7C')}|{slack_escape(label)}>"
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "valuation": "valuation",
+        "funding_round": "funding round",
+        "total_raised": "total raised",
+        "new_round": "new funding round",
+        "announced": "announced",
+        "reported": "reported",
+        "rumoured": "rumoured",
+        "new": "new",
+        "none": "none (first known value)",
+        "entity": "Entity",
+        "change": "Change",
+        "previous": "Previous",
+        "current": "Now",
+        "amount": "Amount",
+        "status": "Status",
+        "round": "Round",
+        "leads": "Lead investors",
+        "investors": "Investors",
+        "sources": "Sources",
+        "source": "Source",
+        "link": "Link",
+        "evidence": "Evidence",
+        "detected": "Detected",
+        "one_source": "1 source",
+        "n_sources": "{n} sources",
+        "rumoured>announced": "rumour confirmed",
+        "reported>announced": "report confirmed",
+        "rumoured>reported": "rumour now reported by the press",
+        "status_move": "status {old} -> {new}",
+        "feed_down": "feed down",
+        "feed_recovered": "feed recovered",
+        "feed": "Feed",
+        "url": "URL",
+        "failures": "Consecutive failures",
+        "error": "Last error",
+        "feed_down_note": "watcher could not fetch this feed; its news is not being watched.",
+        "feed_recovered_note": "The feed answers again; watching has resumed.",
+        "footer": "Sent by watcher",
+    },
+    "fr": {
+        "valuation": "valorisation",
+        "funding_round": "levée",
+        "total_raised": "total levé",
+        "new_round": "nouvelle levée",
+        "announced": "annoncé",
+        "reported": "rapporté",
+        "rumoured": "rumeur",
+        "new": "nouveau",
+        "none": "aucune (première valeur connue)",
+        "entity": "Entreprise",
+        "change": "Changement",
+        "previous": "Avant",
+        "current": "Maintenant",
+        "amount": "Montant",
+        "status": "Statut",
+        "round": "Tour",
+        "leads": "Investisseurs principaux",
+        "investors": "Investisseurs",
+        "sources": "Sources",
+        "source": "Source",
+        "link": "Lien",
+        "evidence": "Extrait",
+        "detected": "Détecté",
+        "one_source": "1 source",
+        "n_sources": "{n} sources",
+        "rumoured>announced": "rumeur confirmée",
+        "reported>announced": "information confirmée",
+        "rumoured>reported": "rumeur reprise par la presse",
+        "status_move": "statut {old} -> {new}",
+        "feed_down": "flux en panne",
+        "feed_recovered": "flux rétabli",
+        "feed": "Flux",
+        "url": "URL",
+        "failures": "Échecs consécutifs",
+        "error": "Dernière erreur",
+        "feed_down_note": "watcher n'arrive plus à lire ce flux ; ses actualités ne sont plus surveillées.",
+        "feed_recovered_note": "Le flux répond de nouveau ; la surveillance a repris.",
+        "footer": "Envoyé par watcher",
+    },
+}
+
+_FR_ROUNDS = {
+    "pre_seed": "pré-amorçage",
+    "seed": "amorçage",
+    "growth": "croissance",
+    "extension": "extension",
+    "bridge": "bridge",
+}
+
+
+def _words(language: str) -> dict[str, str]:
+    # An unknown language falls back to English rather than failing a delivery;
+    # config is where a bad value should be refused.
+    return _WORDS.get(language, _WORDS["en"])
+
+
+def _lang(language: str) -> str:
+    return language if language in _WORDS else "en"
+
+
+def _status(status: str, w: dict[str, str]) -> str:
+    return w[status] if status in ("announced", "reported", "rumoured") else one_line(status, 40)
+
+
+def format_round(code: str, language: str = "en") -> str:
+    """``series_c`` -> "Series C" / "Série C"; ``series_a_extension`` -> "Series A extension"."""
+    parts = [p for p in one_line(code).lower().split("_") if p]
+    words: list[str] = []
+    i = 0
+    fr = _lang(language) == "fr"
+    while i < len(parts):
+        if parts[i] == "series" and i + 1 < len(parts):
+            words.append(("Série " if fr else "Series ") + parts[i + 1].upper())
+            i += 2
+            continue
+        if parts[i] == "pre" and i + 1 < len(parts) and parts[i + 1] == "seed":
+            words.append(_FR_ROUNDS["pre_seed"] if fr else "pre-seed")
+            i += 2
+            continue
+        words.append(_FR_ROUNDS.get(parts[i], parts[i]) if fr else parts[i])
+        i += 1
+    label = " ".join(words) or one_line(code)
+    return label[:1].upper() + label[1:]
+
+
+# ---------------------------------------------------------------------------
+# Money
+
+_UNITS_EN = (
+    (Decimal(10) ** 12, "tn"),
+    (Decimal(10) ** 9, "bn"),
+    (Decimal(10) ** 6, "M"),
+    (Decimal(1000), "k"),
+)
+# "Md" (milliard) is the French press's unit; "Bn" (billion = 10^12) is rare but correct.
+_UNITS_FR = (
+    (Decimal(10) ** 12, " Bn"),
+    (Decimal(10) ** 9, " Md"),
+    (Decimal(10) ** 6, " M"),
+    (Decimal(1000), " k"),
+)
+_CENT = Decimal("0.01")
+_TENTH = Decimal("0.1")
+
+
+def _number(value: Decimal, fr: bool) -> str:
+    # Three significant digits are what a reader takes in (1.75bn, 11.7bn, 555.6M);
+    # the exact amount stays in ``Message.data``.
+    q = value.quantize(_CENT if value < 10 else _TENTH, rounding=ROUND_HALF_UP)
+    text = f"{q:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if fr else text
+
+
+def _scaled(amount: Decimal, fr: bool) -> str:
+    units = _UNITS_FR if fr else _UNITS_EN
+    size = abs(amount)
+    for i, (factor, suffix) in enumerate(units):
+        if size >= factor:
+            scaled = (size / factor).quantize(_CENT, rounding=ROUND_HALF_UP)
+            # 999.999M rounds to 1000M: show it as 1bn instead.
+            if scaled >= 1000 and i > 0:
+                factor, suffix = units[i - 1]
+                scaled = size / factor
+            return _number(scaled, fr) + suffix
+    return _number(size, fr)
+
+
+def format_money(money: Money, language: str = "en") -> str:
+    """Human amount with its currency: "EUR 11.7bn", "~USD 600M"; French "11,7 Md EUR"."""
+    fr = _lang(language) == "fr"
+    sign = "-" if money.amount < 0 else ""
+    body = sign + _scaled(money.amount, fr)
+    currency = one_line(money.currency, 8).upper()
+    text = f"{body} {currency}" if fr else f"{currency} {body}"
+    return ("~" + text) if money.approx else text
+
+
+def _equivalent(money: Money, base: Money | None, base_currency: str, language: str) -> str:
+    if base is None or money.currency.upper() == base_currency.upper():
+        return ""
+    if base.currency.upper() == money.currency.upper():
+        return ""
+    return f" (≈ {format_money(Money(base.amount, base.currency), language)})"
+
+
+def _money_line(money: Money, base: Money | None, date: str | None, base_currency: str, language: str) -> str:
+    text = format_money(money, language) + _equivalent(money, base, base_currency, language)
+    if date:
+        text += f", {one_line(date, 32)}"
+    return text
+
+
+def _money_data(
+    money: Money | None, date: str | None = None, with_date: bool = True
+) -> dict[str, Any] | None:
+    if money is None:
+        return None
+    amount: int | float = (
+        int(money.amount) if money.amount == money.amount.to_integral_value() else float(money.amount)
+    )
+    out: dict[str, Any] = {"amount": amount, "currency": money.currency, "approx": money.approx}
+    if with_date:
+        out["date"] = date
+    return out
+
+
+def _when(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        return moment.isoformat(sep=" ", timespec="minutes")
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+# ---------------------------------------------------------------------------
+# Layout shared by every target: a headline, rows of (label, value), and extras
+
+
+@dataclass(frozen=True)
+class _Layout:
+    headline: str  # one line, unescaped, without the "[watcher]" prefix
+    rows: tuple[tuple[str, str], ...]  # cleaned, unescaped
+    title: str = ""
+    url: str = ""
+    evidence: str = ""
+    note: str = ""
+    link_label: str = "Link"
+    evidence_label: str = "Evidence"
+    source_label: str = "Source"
+    footer: str = ""
+    header_fields: int = 1  # leading rows the Slack header already says
+
+
+def _change_layout(change: Change, language: str, base_currency: str) -> _Layout:
+    w = _words(language)
+    entity = one_line(change.entity, 120) or "?"
+    new = format_money(change.new, language)
+    old = format_money(change.old, language) if change.old is not None else None
+    status = _status(change.status, w)
+    round_label = format_round(change.round, language) if change.round else ""
+
+    if change.kind == "new_round":
+        quals = ", ".join(q for q in (round_label, status) if q)
+        what = f"{w['new_round']} {new} ({quals})"
+    elif change.kind in ("valuation_change", "total_raised_change"):
+        label = w["valuation"] if change.kind == "valuation_change" else w["total_raised"]
+        what = f"{label} {old} -> {new} ({status})" if old else f"{label} {new} ({w['new']}, {status})"
+    elif change.kind == "status_change":
+        label = w.get(change.fact_kind, one_line(change.fact_kind))
+        if round_label:
+            label = f"{label} {round_label}"
+        what = f"{label} {new}: {_transition(change, w)}"
+    else:
+        what = f"{one_line(change.kind, 40)} {new} ({status})"
+
+    rows: list[tuple[str, str]] = [(w["entity"], entity)]
+    # A status change is about one value; "previous" would only repeat it.
+    if change.kind not in ("new_round", "status_change") or change.old is not None:
+        previous = (
+            _money_line(change.old, change.old_base, change.old_date, base_currency, language)
+            if change.old is not None
+            else w["none"]
+        )
+        rows.append((w["previous"], previous))
+    now_label = w["amount"] if change.kind == "new_round" else w["current"]
+    rows.append(
+        (now_label, _money_line(change.new, change.new_base, change.new_date, base_currency, language))
+    )
+    status_text = status
+    if change.kind == "status_change":
+        status_text = f"{_transition(change, w)} ({status})"
+    rows.append((w["status"], status_text))
+    if round_label:
+        rows.append((w["round"], round_label))
+    if change.lead_investors:
+        rows.append((w["leads"], one_line(", ".join(change.lead_investors), 500)))
+    if change.investors:
+        rows.append((w["investors"], one_line(", ".join(change.investors), 500)))
+    n = max(change.sources, 0)
+    rows.append((w["sources"], w["one_source"] if n == 1 else w["n_sources"].format(n=n)))
+    rows.append((w["detected"], _when(change.detected_at)))
+
+    return _Layout(
+        headline=f"{entity}: {what}",
+        rows=tuple(rows),
+        title=one_line(change.title, _TITLE_MAX),
+        url=one_line(change.url),
+        evidence=one_line(change.evidence, _EVIDENCE_MAX),
+        link_label=w["link"],
+        evidence_label=w["evidence"],
+        source_label=w["source"],
+        footer=w["footer"],
+    )
+
+
+def _transition(change: Change, w: dict[str, str]) -> str:
+    key = f"{change.old_status}>{change.status}"
+    if key in w:
+        return w[key]
+    old = _status(change.old_status, w) if change.old_status else "?"
+    return w["status_move"].format(old=old, new=_status(change.status, w))
+
+
+def _feed_layout(health: FeedHealth, language: str) -> _Layout:
+    w = _words(language)
+    name = one_line(health.feed_name or health.feed_url, 120) or "?"
+    down = health.kind != "feed_recovered"
+    rows: list[tuple[str, str]] = [(w["feed"], name), (w["url"], one_line(health.feed_url, 500))]
+    if health.failures:
+        rows.append((w["failures"], str(health.failures)))
+    if health.error:
+        rows.append((w["error"], one_line(health.error, _ERROR_MAX)))
+    rows.append((w["detected"], _when(health.detected_at)))
+    return _Layout(
+        headline=f"{w['feed_down'] if down else w['feed_recovered']}: {name}",
+        rows=tuple(rows),
+        note=w["feed_down_note"] if down else w["feed_recovered_note"],
+        link_label=w["link"],
+        footer=w["footer"],
+    )
+
+
+# ---------------------------------------------------------------------------
+# Targets
+
+
+def _text(layout: _Layout) -> str:
+    pairs = list(layout.rows)
+    if layout.title:
+        pairs.append((layout.source_label, layout.title))
+    if layout.url:
+        pairs.append((layout.link_label, layout.url))
+    if layout.evidence:
+        pairs.append((layout.evidence_label, f"“{layout.evidence}”"))
+    width = max(len(label) for label, _ in pairs) + 2
+    lines = [layout.headline, ""]
+    if layout.note:
+        lines += [layout.note, ""]
+    lines += [f"{label + ':':<{width}}{value}" for label, value in pairs]
+    lines += ["", f"-- {layout.footer}"]
+    return "\n".join(lines) + "\n"
+
+
+def _html(layout: _Layout, language: str) -> str:
+    def e(value: str) -> str:
+        return html.escape(value, quote=True)
+
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(_lang(language))}"><head><meta charset="utf-8">',
+        f"<title>{e(layout.headline)}</title></head>",
+        '<body style="font-family:sans-serif">',
+        f"<h2>{e(layout.headline)}</h2>",
+    ]
+    if layout.note:
+        parts.append(f"<p>{e(layout.note)}</p>")
+    parts.append('<table cellpadding="4" style="border-collapse:collapse">')
+    for label, value in layout.rows:
+        parts.append(f'<tr><th align="left" valign="top">{e(label)}</th><td>{e(value)}</td></tr>')
+    parts.append("</table>")
+    if layout.evidence:
+        parts.append(
+            f'<blockquote style="border-left:3px solid #ccc;margin:1em 0;padding-left:1em">'
+            f"“{e(layout.evidence)}”</blockquote>"
+        )
+    url = _safe_url(layout.url)
+    if layout.title or layout.url:
+        label = e(layout.title or layout.url)
+        link = f'<a href="{e(url)}">{label}</a>' if url else label
+        parts.append(f"<p>{e(layout.source_label)}: {link}</p>")
+    parts.append(f'<p style="color:#888;font-size:small">{e(layout.footer)}</p>')
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _slack(layout: _Layout) -> tuple[str, tuple[dict[str, Any], ...]]:
+    fallback = slack_escape(layout.headline)
+    blocks: list[dict[str, Any]] = [
+        {
+            "type": "header",
+            # plain_text is not parsed for links or mentions, so it needs no escaping.
+            "text": {
+                "type": "plain_text",
+                "text": one_line(layout.headline, _SLACK_HEADER_MAX),
+                "emoji": False,
+            },
+        }
+    ]
+    if layout.note:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(layout.note)}})
+    fields = [
+        {"type": "mrkdwn", "text": f"*{slack_escape(label)}*\n{slack_escape(value)}"[:_SLACK_FIELD_MAX]}
+        for label, value in layout.rows[layout.header_fields :]
+    ][:_SLACK_FIELDS_MAX]
+    if fields:
+        blocks.append({"type": "section", "fields": fields})
+    if layout.evidence:
+        quote = f"> “{slack_escape(layout.evidence)}”"
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": quote[:_SLACK_TEXT_MAX]}})
+    if layout.title or layout.url:
+        link = _slack_link(_safe_url(layout.url), layout.title or layout.url)
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": link[:_SLACK_TEXT_MAX]}]})
+    return fallback, tuple(blocks)
+
+
+def _change_data(change: Change) -> dict[str, Any]:
+    return {
+        "event": "change",
+        "id": change.id,
+        "entity": change.entity,
+        "kind": change.kind,
+        "fact_kind": change.fact_kind,
+        "status": change.status,
+        "old_status": change.old_status,
+        "old": _money_data(change.old, change.old_date),
+        "new": _money_data(change.new, change.new_date),
+        "old_base": _money_data(change.old_base, with_date=False),
+        "new_base": _money_data(change.new_base, with_date=False),
+        "round": change.round,
+        "lead_investors": list(change.lead_investors),
+        "investors": list(change.investors),
+        "url": change.url,
+        "title": change.title,
+        "evidence": change.evidence,
+        "sources": change.sources,
+        "detected_at": change.detected_at.isoformat(),
+    }
+
+
+def _feed_data(health: FeedHealth) -> dict[str, Any]:
+    return {
+        "event": "feed_health",
+        "kind": health.kind,
+        "feed_url": health.feed_url,
+        "feed_name": health.feed_name,
+        "error": health.error,
+        "failures": health.failures,
+        "detected_at": health.detected_at.isoformat(),
+    }
+
+
+def render(alert_subject: Change | FeedHealth, language: str = "en", base_currency: str = "EUR") -> Message:
+    """Every channel's text for one change or feed-health event."""
+    if isinstance(alert_subject, Change):
+        layout = _change_layout(alert_subject, language, base_currency)
+        data = _change_data(alert_subject)
+    else:
+        layout = _feed_layout(alert_subject, language)
+        data = _feed_data(alert_subject)
+    slack_text, slack_blocks = _slack(layout)
+    return Message(
+        subject=one_line(SUBJECT_PREFIX + layout.headline, SUBJECT_MAX),
+        text=_text(layout),
+        html=_html(layout, language),
+        slack_text=slack_text,
+        slack_blocks=slack_blocks,
+        data=data,
+    )

@@ -1,0 +1,128 @@
+"""Typed settings, built by ``config`` from config.toml and consumed by the I/O edges.
+
+They live at the bottom layer (beside ``models``) so that ``config``, ``feeds`` and the
+alert channels can share them without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from watcher.models import Entity
+
+# Units of the currency per 1 EUR; overridable under [currencies] in config.toml.
+DEFAULT_RATES_PER_EUR: dict[str, Decimal] = {
+    "EUR": Decimal("1"),
+    "USD": Decimal("1.08"),
+    "GBP": Decimal("0.85"),
+    "CHF": Decimal("0.95"),
+    "JPY": Decimal("160"),
+    "CAD": Decimal("1.47"),
+    "AUD": Decimal("1.63"),
+    "CNY": Decimal("7.8"),
+    "INR": Decimal("90"),
+    "SEK": Decimal("11.5"),
+}
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    url: str
+    name: str = ""
+    interval: float | None = None  # seconds; None means [watcher].interval
+
+    @property
+    def label(self) -> str:
+        return self.name or self.url
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    """How politely and defensively watcher talks HTTP."""
+
+    user_agent: str = "watcher/0.1 (+https://github.com/watcher/watcher; news funding monitor)"
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 45.0  # cap per request, whatever the server trickles
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 8
+    concurrency: int = 16
+    per_host: int = 2
+    extract_timeout: float = 5.0  # seconds of trafilatura per page at most
+    backoff_base: float = 60.0
+    backoff_max: float = 6 * 3600.0
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    host: str
+    port: int
+    sender: str
+    recipients: tuple[str, ...]
+    username: str | None = None
+    password_env: str | None = None
+    tls: str = "starttls"  # "starttls" | "ssl" | "none"
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    webhook_url_env: str | None = None
+    webhook_url: str | None = None  # only for local tests; prefer the env variable
+    timeout: float = 15.0
+
+
+@dataclass(frozen=True)
+class WebhookSettings:
+    url: str
+    headers_env: dict[str, str] = field(default_factory=dict)  # header name -> env variable
+    timeout: float = 15.0
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    path: Path
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    language: str = "en"  # "en" | "fr"
+    max_attempts: int = 8
+    retry_base: float = 30.0
+    retry_max: float = 3600.0
+    feed_down_after: int = 3  # consecutive failed cycles before one feed_down alert
+    console: bool = True
+    email: EmailSettings | None = None
+    slack: SlackSettings | None = None
+    webhook: WebhookSettings | None = None
+    file: FileSettings | None = None
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        names = [n for n in ("email", "slack", "webhook", "file") if getattr(self, n) is not None]
+        if self.console:
+            names.insert(0, "console")
+        return tuple(names)
+
+
+@dataclass(frozen=True)
+class Settings:
+    config_path: Path
+    db: Path
+    interval: float  # seconds
+    base_currency: str
+    min_change: Decimal
+    entities: tuple[Entity, ...]
+    feeds: tuple[FeedSettings, ...]
+    rates: dict[str, Decimal]  # units per 1 EUR
+    http: HttpSettings = field(default_factory=HttpSettings)
+    alerts: AlertSettings = field(default_factory=AlertSettings)
+    retention_days: int = 180
+    log_file: Path | None = None
+
+    def seed_dir(self, entity: Entity) -> Path | None:
+        if entity.seeds is None:
+            return None
+        return (self.config_path.parent / entity.seeds).resolve()

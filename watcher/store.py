@@ -1,0 +1,816 @@
+"""The SQLite store: every SQL statement of watcher lives in this module.
+
+Amounts are stored as decimal strings, never floats, so comparisons stay exact. The
+schema evolves through ``MIGRATIONS``, an ordered list applied by ``PRAGMA user_version``.
+WAL mode lets ``status`` read while the daemon writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from watcher.errors import StoreError
+from watcher.models import Change, Entity, Fact, FeedHealth, Money
+
+
+def _iso(dt: datetime | None) -> str | None:
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    dt = datetime.fromisoformat(value)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            aliases TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            fetched TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            language TEXT,
+            source TEXT NOT NULL,
+            text_source TEXT NOT NULL DEFAULT 'page',
+            feed_url TEXT
+        );
+        CREATE TABLE facts (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            kind TEXT NOT NULL,
+            amount TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            approx INTEGER NOT NULL DEFAULT 0,
+            round TEXT,
+            lead_investors TEXT NOT NULL DEFAULT '[]',
+            investors TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            equivalent_amount TEXT,
+            equivalent_currency TEXT,
+            bound TEXT,
+            basis TEXT,
+            context TEXT NOT NULL DEFAULT 'main',
+            period TEXT,
+            baseline INTEGER NOT NULL DEFAULT 0,
+            corroborates INTEGER REFERENCES facts(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX facts_entity ON facts(entity_id, kind);
+        CREATE INDEX facts_document ON facts(document_id);
+        CREATE INDEX facts_corroborates ON facts(corroborates);
+        """
+    )
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            last_attempt TEXT,
+            last_success TEXT,
+            last_error TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_attempt TEXT,
+            entries_seen INTEGER NOT NULL DEFAULT 0,
+            down_alerted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE entries (
+            feed_url TEXT NOT NULL,
+            key TEXT NOT NULL,
+            link TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            seen_at TEXT NOT NULL,
+            relevant INTEGER NOT NULL DEFAULT 0,
+            document_id INTEGER REFERENCES documents(id),
+            PRIMARY KEY (feed_url, key)
+        );
+        CREATE INDEX entries_seen_at ON entries(seen_at);
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            fact_id INTEGER NOT NULL REFERENCES facts(id),
+            kind TEXT NOT NULL,
+            fact_kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            old_status TEXT,
+            round TEXT,
+            new_amount TEXT NOT NULL,
+            new_currency TEXT NOT NULL,
+            new_approx INTEGER NOT NULL DEFAULT 0,
+            new_date TEXT,
+            old_amount TEXT,
+            old_currency TEXT,
+            old_approx INTEGER NOT NULL DEFAULT 0,
+            old_date TEXT,
+            new_base_amount TEXT,
+            old_base_amount TEXT,
+            base_currency TEXT,
+            url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '',
+            lead_investors TEXT NOT NULL DEFAULT '[]',
+            investors TEXT NOT NULL DEFAULT '[]',
+            detected_at TEXT NOT NULL
+        );
+        CREATE INDEX changes_entity ON changes(entity_id, detected_at);
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+def _v3(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            channel TEXT NOT NULL,
+            change_id INTEGER REFERENCES changes(id),
+            health TEXT,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt TEXT NOT NULL,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            UNIQUE (channel, change_id)
+        );
+        CREATE INDEX outbox_pending ON outbox(status, next_attempt);
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+
+
+@dataclass(frozen=True)
+class StoredFact:
+    """A fact as known to the store, with where and when it was reported."""
+
+    id: int
+    entity: str
+    fact: Fact
+    period: str | None
+    baseline: bool
+    document_url: str
+    document_title: str
+    sources: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    url: str
+    name: str
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    last_attempt: datetime | None
+    last_success: datetime | None
+    last_error: str | None
+    failures: int
+    next_attempt: datetime | None
+    entries_seen: int
+    down_alerted: bool
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    channel: str
+    change_id: int | None
+    health: FeedHealth | None
+    status: str
+    attempts: int
+    next_attempt: datetime
+    last_error: str | None
+    created_at: datetime
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    url: str
+    title: str
+    published: str | None
+    text_hash: str
+    language: str | None
+    source: str  # "seed" | "feed"
+    text_source: str = "page"  # "page" | "summary" | "file"
+    feed_url: str | None = None
+
+
+class Store:
+    """One open SQLite database. Use as a context manager or call ``close``."""
+
+    def __init__(self, path: Path | str, *, migrate: bool = True):
+        self.path = Path(path)
+        try:
+            if str(path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self.db = sqlite_utils.Database(conn)
+            if str(path) != ":memory:":
+                self.db.enable_wal()
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except (sqlite3.Error, OSError) as e:
+            raise StoreError(f"{path}: cannot open the database: {e}") from e
+        if migrate:
+            self.migrate()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------
+
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> int:
+        """Apply pending migrations, each in its own transaction; return the new version."""
+        current = self.version
+        if current > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: database schema {current} is newer than this watcher ({len(MIGRATIONS)});"
+                " upgrade watcher"
+            )
+        for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+            try:
+                with self.transaction():
+                    migration(self.db)
+                    self.conn.execute(f"PRAGMA user_version = {number}")
+            except sqlite3.Error as e:
+                raise StoreError(f"{self.path}: migration {number} failed: {e}") from e
+        return self.version
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work: everything inside commits together or not at all."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot start a transaction: {e}") from e
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as e:
+                raise StoreError(f"{self.path}: commit failed: {e}") from e
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        try:
+            cur = self.conn.execute(sql, params)
+            cur.row_factory = sqlite3.Row
+            return list(cur.fetchall())
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: query failed: {e}") from e
+
+    def _exec(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: write failed: {e}") from e
+
+    # -- entities and documents --------------------------------------------
+
+    def ensure_entity(self, entity: Entity) -> int:
+        self._exec(
+            "INSERT INTO entities (name, aliases) VALUES (?, ?)"
+            " ON CONFLICT(name) DO UPDATE SET aliases = excluded.aliases",
+            (entity.name, json.dumps(list(entity.aliases))),
+        )
+        return int(self._rows("SELECT id FROM entities WHERE name = ?", (entity.name,))[0]["id"])
+
+    def entity_id(self, name: str) -> int | None:
+        rows = self._rows("SELECT id FROM entities WHERE name = ?", (name,))
+        return int(rows[0]["id"]) if rows else None
+
+    def entity_names(self) -> list[str]:
+        return [r["name"] for r in self._rows("SELECT name FROM entities ORDER BY name")]
+
+    def document_id(self, url: str) -> int | None:
+        rows = self._rows("SELECT id FROM documents WHERE url = ?", (url,))
+        return int(rows[0]["id"]) if rows else None
+
+    def document_hash(self, url: str) -> str | None:
+        rows = self._rows("SELECT text_hash FROM documents WHERE url = ?", (url,))
+        return str(rows[0]["text_hash"]) if rows else None
+
+    def add_document(self, doc: NewDocument, now: datetime) -> int:
+        cur = self._exec(
+            "INSERT INTO documents (url, title, published, fetched, text_hash, language, source,"
+            " text_source, feed_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.url,
+                doc.title,
+                doc.published,
+                _iso(now),
+                doc.text_hash,
+                doc.language,
+                doc.source,
+                doc.text_source,
+                doc.feed_url,
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+    def replace_document_facts(self, document_id: int) -> None:
+        """Drop a document's facts (for re-loading a changed seed); changes keep theirs."""
+        used = self._rows(
+            "SELECT 1 FROM changes c JOIN facts f ON f.id = c.fact_id WHERE f.document_id = ?", (document_id,)
+        )
+        if used:
+            raise StoreError(f"{self.path}: document {document_id} has changes recorded; not replacing it")
+        self._exec(
+            "UPDATE facts SET corroborates = NULL WHERE corroborates IN"
+            " (SELECT id FROM facts WHERE document_id = ?)",
+            (document_id,),
+        )
+        self._exec("DELETE FROM facts WHERE document_id = ?", (document_id,))
+
+    def update_document(self, document_id: int, doc: NewDocument, now: datetime) -> None:
+        self._exec(
+            "UPDATE documents SET title = ?, published = ?, fetched = ?, text_hash = ?, language = ?"
+            " WHERE id = ?",
+            (doc.title, doc.published, _iso(now), doc.text_hash, doc.language, document_id),
+        )
+
+    # -- facts --------------------------------------------------------------
+
+    def add_fact(
+        self,
+        entity_id: int,
+        document_id: int,
+        fact: Fact,
+        *,
+        period: str | None,
+        baseline: bool,
+        now: datetime,
+        corroborates: int | None = None,
+    ) -> int:
+        eq = fact.equivalent
+        cur = self._exec(
+            "INSERT INTO facts (entity_id, document_id, kind, amount, currency, approx, round,"
+            " lead_investors, investors, status, evidence, equivalent_amount, equivalent_currency,"
+            " bound, basis, context, period, baseline, corroborates, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entity_id,
+                document_id,
+                fact.kind,
+                str(fact.amount),
+                fact.currency,
+                int(fact.approx),
+                fact.round,
+                json.dumps(list(fact.lead_investors), ensure_ascii=False),
+                json.dumps(list(fact.investors), ensure_ascii=False),
+                fact.status,
+                fact.evidence,
+                str(eq.amount) if eq else None,
+                eq.currency if eq else None,
+                fact.bound,
+                fact.basis,
+                fact.context,
+                period,
+                int(baseline),
+                corroborates,
+                _iso(now),
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+    def facts(self, entity: str | None = None, *, known_only: bool = False) -> list[StoredFact]:
+        """Facts, oldest first. ``known_only`` leaves out rows that merely corroborate another."""
+        where = ["1 = 1"]
+        params: list[Any] = []
+        if entity is not None:
+            where.append("e.name = ?")
+            params.append(entity)
+        if known_only:
+            where.append("f.corroborates IS NULL")
+        rows = self._rows(
+            "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title,"
+            " 1 + (SELECT COUNT(DISTINCT c.document_id) FROM facts c"
+            "      WHERE c.corroborates = f.id AND c.document_id != f.document_id) AS sources"
+            " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
+            f" WHERE {' AND '.join(where)} ORDER BY COALESCE(f.period, '') , f.id",
+            params,
+        )
+        return [_stored_fact(r) for r in rows]
+
+    def fact_counts_by_document(self, entity: str, source: str) -> list[tuple[str, int]]:
+        rows = self._rows(
+            "SELECT d.url, COUNT(f.id) AS n FROM documents d"
+            " LEFT JOIN facts f ON f.document_id = d.id"
+            " AND f.entity_id = (SELECT id FROM entities WHERE name = ?)"
+            " WHERE d.source = ? GROUP BY d.id ORDER BY d.url",
+            (entity, source),
+        )
+        return [(r["url"], int(r["n"])) for r in rows]
+
+    # -- changes --------------------------------------------------------------
+
+    def add_change(self, entity_id: int, fact_id: int, change: Change, base_currency: str) -> int:
+        cur = self._exec(
+            "INSERT INTO changes (entity_id, fact_id, kind, fact_kind, status, old_status, round,"
+            " new_amount, new_currency, new_approx, new_date, old_amount, old_currency, old_approx, old_date,"
+            " new_base_amount, old_base_amount, base_currency, url, title, evidence, lead_investors,"
+            " investors, detected_at) VALUES (" + ", ".join("?" * 24) + ")",
+            (
+                entity_id,
+                fact_id,
+                change.kind,
+                change.fact_kind,
+                change.status,
+                change.old_status,
+                change.round,
+                str(change.new.amount),
+                change.new.currency,
+                int(change.new.approx),
+                change.new_date,
+                str(change.old.amount) if change.old else None,
+                change.old.currency if change.old else None,
+                int(change.old.approx) if change.old else 0,
+                change.old_date,
+                str(change.new_base.amount) if change.new_base else None,
+                str(change.old_base.amount) if change.old_base else None,
+                base_currency,
+                change.url,
+                change.title,
+                change.evidence,
+                json.dumps(list(change.lead_investors), ensure_ascii=False),
+                json.dumps(list(change.investors), ensure_ascii=False),
+                _iso(change.detected_at),
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+    def changes(
+        self,
+        entity: str | None = None,
+        *,
+        kind: str | None = None,
+        since: datetime | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> list[Change]:
+        where = ["1 = 1"]
+        params: list[Any] = []
+        if entity is not None:
+            where.append("e.name = ?")
+            params.append(entity)
+        if kind is not None:
+            where.append("(c.kind = ? OR c.fact_kind = ?)")
+            params.extend([kind, kind])
+        if since is not None:
+            where.append("c.detected_at >= ?")
+            params.append(_iso(since))
+        if ids is not None:
+            where.append(f"c.id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        rows = self._rows(
+            "SELECT c.*, e.name AS entity_name,"
+            " 1 + (SELECT COUNT(DISTINCT x.document_id) FROM facts x"
+            "      WHERE x.corroborates = c.fact_id) AS sources"
+            " FROM changes c JOIN entities e ON e.id = c.entity_id"
+            f" WHERE {' AND '.join(where)} ORDER BY c.detected_at, c.id",
+            params,
+        )
+        return [_change(r) for r in rows]
+
+    def change_count(self, entity: str) -> int:
+        rows = self._rows(
+            "SELECT COUNT(*) AS n FROM changes c JOIN entities e ON e.id = c.entity_id WHERE e.name = ?",
+            (entity,),
+        )
+        return int(rows[0]["n"])
+
+    # -- feeds and entries ---------------------------------------------------
+
+    def feed(self, url: str) -> FeedRow | None:
+        rows = self._rows("SELECT * FROM feeds WHERE url = ?", (url,))
+        return _feed(rows[0]) if rows else None
+
+    def feeds(self) -> list[FeedRow]:
+        return [_feed(r) for r in self._rows("SELECT * FROM feeds ORDER BY url")]
+
+    def ensure_feed(self, url: str, name: str) -> None:
+        self._exec(
+            "INSERT INTO feeds (url, name) VALUES (?, ?) ON CONFLICT(url) DO UPDATE SET name = excluded.name",
+            (url, name),
+        )
+
+    def feed_succeeded(
+        self,
+        url: str,
+        *,
+        now: datetime,
+        etag: str | None,
+        last_modified: str | None,
+        body_hash: str | None,
+        next_attempt: datetime,
+        new_entries: int,
+    ) -> None:
+        self._exec(
+            "UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
+            " body_hash = COALESCE(?, body_hash), last_attempt = ?, last_success = ?, last_error = NULL,"
+            " failures = 0, next_attempt = ?, entries_seen = entries_seen + ? WHERE url = ?",
+            (etag, last_modified, body_hash, _iso(now), _iso(now), _iso(next_attempt), new_entries, url),
+        )
+
+    def feed_failed(self, url: str, *, now: datetime, error: str, next_attempt: datetime) -> int:
+        self._exec(
+            "UPDATE feeds SET last_attempt = ?, last_error = ?, failures = failures + 1, next_attempt = ?"
+            " WHERE url = ?",
+            (_iso(now), error, _iso(next_attempt), url),
+        )
+        rows = self._rows("SELECT failures FROM feeds WHERE url = ?", (url,))
+        return int(rows[0]["failures"]) if rows else 0
+
+    def set_feed_down_alerted(self, url: str, value: bool) -> None:
+        self._exec("UPDATE feeds SET down_alerted = ? WHERE url = ?", (int(value), url))
+
+    def seen_entry_keys(self, feed_url: str, keys: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        # Chunked: SQLite limits the number of bound parameters.
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i : i + 500])
+            rows = self._rows(
+                f"SELECT key FROM entries WHERE feed_url = ? AND key IN ({','.join('?' * len(chunk))})",
+                [feed_url, *chunk],
+            )
+            found.update(r["key"] for r in rows)
+        return found
+
+    def add_entry(
+        self,
+        feed_url: str,
+        key: str,
+        *,
+        link: str | None,
+        title: str,
+        published: datetime | None,
+        now: datetime,
+        relevant: bool,
+        document_id: int | None,
+    ) -> None:
+        self._exec(
+            "INSERT OR IGNORE INTO entries (feed_url, key, link, title, published, seen_at, relevant,"
+            " document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (feed_url, key, link, title, _iso(published), _iso(now), int(relevant), document_id),
+        )
+
+    def prune_entries(self, older_than: datetime) -> int:
+        """Forget entries seen long ago; facts, changes and documents are kept."""
+        cur = self._exec("DELETE FROM entries WHERE seen_at < ?", (_iso(older_than),))
+        return cur.rowcount
+
+    # -- outbox -------------------------------------------------------------
+
+    def enqueue(
+        self, channel: str, *, now: datetime, change_id: int | None = None, health: FeedHealth | None = None
+    ) -> int:
+        cur = self._exec(
+            "INSERT OR IGNORE INTO outbox (channel, change_id, health, status, next_attempt, created_at)"
+            " VALUES (?, ?, ?, 'pending', ?, ?)",
+            (channel, change_id, _health_json(health), _iso(now), _iso(now)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def due_alerts(self, now: datetime, channels: Sequence[str] | None = None) -> list[OutboxRow]:
+        rows = self._rows(
+            "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt <= ? ORDER BY id", (_iso(now),)
+        )
+        out = [_outbox(r) for r in rows]
+        return [r for r in out if channels is None or r.channel in channels]
+
+    def outbox(self, status: str | None = None, limit: int = 200) -> list[OutboxRow]:
+        if status:
+            rows = self._rows(
+                "SELECT * FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?", (status, limit)
+            )
+        else:
+            rows = self._rows("SELECT * FROM outbox ORDER BY id DESC LIMIT ?", (limit,))
+        return [_outbox(r) for r in rows]
+
+    def outbox_counts(self) -> dict[str, int]:
+        rows = self._rows("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
+        counts = {"pending": 0, "sent": 0, "dead": 0}
+        counts.update({r["status"]: int(r["n"]) for r in rows})
+        return counts
+
+    def next_due(self) -> datetime | None:
+        rows = self._rows("SELECT MIN(next_attempt) AS t FROM outbox WHERE status = 'pending'")
+        return parse_time(rows[0]["t"]) if rows else None
+
+    def mark_sent(self, alert_id: int, now: datetime) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL"
+                " WHERE id = ?",
+                (_iso(now), alert_id),
+            )
+
+    def mark_failed(self, alert_id: int, *, error: str, next_attempt: datetime, dead: bool) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?"
+                " WHERE id = ?",
+                (error, _iso(next_attempt), "dead" if dead else "pending", alert_id),
+            )
+
+    def retry_dead(self, now: datetime) -> int:
+        with self.transaction():
+            cur = self._exec(
+                "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt = ? WHERE status = 'dead'",
+                (_iso(now),),
+            )
+        return cur.rowcount
+
+    # -- meta (heartbeat, cycle times) ----------------------------------------
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._exec(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def get_meta(self, key: str) -> str | None:
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0]["value"]) if rows else None
+
+
+def _health_json(health: FeedHealth | None) -> str | None:
+    if health is None:
+        return None
+    return json.dumps(
+        {
+            "kind": health.kind,
+            "feed_url": health.feed_url,
+            "feed_name": health.feed_name,
+            "error": health.error,
+            "failures": health.failures,
+            "detected_at": _iso(health.detected_at),
+        }
+    )
+
+
+def _stored_fact(r: sqlite3.Row) -> StoredFact:
+    eq = Money(Decimal(r["equivalent_amount"]), r["equivalent_currency"]) if r["equivalent_amount"] else None
+    fact = Fact(
+        kind=r["kind"],
+        amount=Decimal(r["amount"]),
+        currency=r["currency"],
+        approx=bool(r["approx"]),
+        round=r["round"],
+        lead_investors=tuple(json.loads(r["lead_investors"])),
+        investors=tuple(json.loads(r["investors"])),
+        status=r["status"],
+        evidence=r["evidence"],
+        equivalent=eq,
+        bound=r["bound"],
+        basis=r["basis"],
+        context=r["context"],
+    )
+    created = parse_time(r["created_at"])
+    assert created is not None
+    return StoredFact(
+        id=int(r["id"]),
+        entity=r["entity_name"],
+        fact=fact,
+        period=r["period"],
+        baseline=bool(r["baseline"]),
+        document_url=r["doc_url"],
+        document_title=r["doc_title"],
+        sources=int(r["sources"]),
+        created_at=created,
+    )
+
+
+def _change(r: sqlite3.Row) -> Change:
+    base = r["base_currency"]
+    detected = parse_time(r["detected_at"])
+    assert detected is not None
+    return Change(
+        id=int(r["id"]),
+        entity=r["entity_name"],
+        kind=r["kind"],
+        fact_kind=r["fact_kind"],
+        status=r["status"],
+        old_status=r["old_status"],
+        round=r["round"],
+        new=Money(Decimal(r["new_amount"]), r["new_currency"], bool(r["new_approx"])),
+        new_date=r["new_date"],
+        old=Money(Decimal(r["old_amount"]), r["old_currency"], bool(r["old_approx"]))
+        if r["old_amount"]
+        else None,
+        old_date=r["old_date"],
+        new_base=Money(Decimal(r["new_base_amount"]), base) if r["new_base_amount"] else None,
+        old_base=Money(Decimal(r["old_base_amount"]), base) if r["old_base_amount"] else None,
+        url=r["url"],
+        title=r["title"],
+        evidence=r["evidence"],
+        lead_investors=tuple(json.loads(r["lead_investors"])),
+        investors=tuple(json.loads(r["investors"])),
+        sources=int(r["sources"]),
+        detected_at=detected,
+    )
+
+
+def _feed(r: sqlite3.Row) -> FeedRow:
+    return FeedRow(
+        url=r["url"],
+        name=r["name"],
+        etag=r["etag"],
+        last_modified=r["last_modified"],
+        body_hash=r["body_hash"],
+        last_attempt=parse_time(r["last_attempt"]),
+        last_success=parse_time(r["last_success"]),
+        last_error=r["last_error"],
+        failures=int(r["failures"]),
+        next_attempt=parse_time(r["next_attempt"]),
+        entries_seen=int(r["entries_seen"]),
+        down_alerted=bool(r["down_alerted"]),
+    )
+
+
+def _outbox(r: sqlite3.Row) -> OutboxRow:
+    health = None
+    if r["health"]:
+        h = json.loads(r["health"])
+        detected = parse_time(h["detected_at"])
+        assert detected is not None
+        health = FeedHealth(
+            kind=h["kind"],
+            feed_url=h["feed_url"],
+            feed_name=h["feed_name"],
+            error=h["error"],
+            failures=int(h["failures"]),
+            detected_at=detected,
+        )
+    next_attempt = parse_time(r["next_attempt"])
+    created = parse_time(r["created_at"])
+    assert next_attempt is not None and created is not None
+    return OutboxRow(
+        id=int(r["id"]),
+        channel=r["channel"],
+        change_id=r["change_id"],
+        health=health,
+        status=r["status"],
+        attempts=int(r["attempts"]),
+        next_attempt=next_attempt,
+        last_error=r["last_error"],
+        created_at=created,
+        sent_at=parse_time(r["sent_at"]),
+    )
