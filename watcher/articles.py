@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -275,6 +276,8 @@ _WORKER_START_TIMEOUT = 30.0  # importing trafilatura; never counted against a p
 
 def _worker_main(in_fd: int, out_fd: int) -> None:
     """Body of an extraction worker process: extract every page it is sent, forever."""
+    # Ctrl-C reaches the whole process group; the parent decides when workers stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Without a handler, trafilatura's per-page warnings would go to the daemon's stderr.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -301,12 +304,20 @@ class _Worker:
             self.process = subprocess.Popen(
                 [sys.executable, "-c", code], pass_fds=(job_r, res_w), stdin=subprocess.DEVNULL, env=env
             )
+        except BaseException:
+            os.close(job_w)
+            os.close(res_r)
+            raise
         finally:
             os.close(job_r)
             os.close(res_w)
         self.jobs = Connection(job_w, readable=False)
         self.results = Connection(res_r, writable=False)
-        if not self.results.poll(_WORKER_START_TIMEOUT) or self.results.recv() != _WORKER_READY:
+        try:
+            ready = self.results.poll(_WORKER_START_TIMEOUT) and self.results.recv() == _WORKER_READY
+        except EOFError:  # it died while importing
+            ready = False
+        if not ready:
             self.close()
             raise OSError("extraction worker did not start")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -311,3 +312,186 @@ def history(c: _Context, entity: str | None, kind: str | None, since: str | None
             return
         for ch in changes:
             click.echo(f"{ch.detected_at:%Y-%m-%d %H:%M}  {change_line(ch)}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_ctx
+def status(c: _Context, as_json: bool) -> None:
+    """Daemon liveness, each entity's known state, feeds and the outbox at a glance."""
+    from watcher.status import collect_status, format_status, status_json
+
+    with _errors():
+        with c.store() as store:
+            report = collect_status(c.settings, store, datetime.now(UTC))
+        if as_json:
+            click.echo(json.dumps(status_json(report), ensure_ascii=False, indent=2))
+        else:
+            click.echo(format_status(report))
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="One poll cycle and one delivery round, then exit (for cron).")
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), help="Also log to this file.")
+@pass_ctx
+def run(c: _Context, once: bool, log_file: Path | None) -> None:
+    """Run the daemon: poll feeds on schedule and deliver alerts until SIGTERM/SIGINT."""
+    from watcher.daemon import Daemon
+
+    with _errors():
+        s = c.settings
+        if log_file or s.log_file:
+            _setup_logging(max(c.verbosity, 1) if c.verbosity >= 0 else c.verbosity, log_file or s.log_file)
+        elif c.verbosity == 0:
+            _setup_logging(1)
+        daemon = Daemon(s)
+        if once:
+            report, delivered = daemon.run_once()
+            click.echo(
+                f"cycle: {len(report.feeds)} feeds ({report.count('failed')} failed), "
+                f"{report.entries_new} new entries, {report.articles_fetched} articles, "
+                f"{len(report.changes)} changes; alerts: {delivered.sent} sent, {delivered.failed} failed, "
+                f"{delivered.dead} dead"
+            )
+            return
+        code = daemon.run_forever()
+        # Let a job in flight finish; past the grace period it is abandoned (transactions make that safe).
+        if not daemon.wait_for_jobs():
+            logging.getLogger("watcher").warning("a job was still running; abandoning it")
+            logging.shutdown()
+            os._exit(code)
+        sys.exit(code)
+
+
+@main.group()
+def alerts() -> None:
+    """The outbox: list, retry dead alerts, send now, test channels."""
+
+
+@alerts.command("list")
+@click.option("--status", "status_", type=click.Choice(["pending", "sent", "dead"]), help="Only this status.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> None:
+    """Show the outbox, newest first."""
+    with _errors():
+        with c.store() as store:
+            rows = store.outbox(status_, limit=limit)
+            changes = {ch.id: ch for ch in store.changes(ids=[r.change_id for r in rows if r.change_id])}
+        items = []
+        for r in rows:
+            ch = changes.get(r.change_id) if r.change_id else None
+            what = change_line(ch) if ch else (f"{r.health.kind}: {r.health.feed_url}" if r.health else "?")
+            items.append(
+                {
+                    "id": r.id,
+                    "channel": r.channel,
+                    "status": r.status,
+                    "attempts": r.attempts,
+                    "next_attempt": r.next_attempt.isoformat(),
+                    "sent_at": r.sent_at.isoformat() if r.sent_at else None,
+                    "last_error": r.last_error,
+                    "what": what,
+                }
+            )
+        if as_json:
+            click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+            return
+        if not items:
+            click.echo("the outbox is empty")
+            return
+        rows_text = [
+            [
+                str(i["id"]),
+                str(i["channel"]),
+                str(i["status"]),
+                str(i["attempts"]),
+                str(i["last_error"] or "")[:50],
+                str(i["what"])[:80],
+            ]
+            for i in items
+        ]
+        click.echo(_table(rows_text, ["id", "channel", "status", "tries", "last error", "alert"]))
+
+
+@alerts.command("retry")
+@pass_ctx
+def alerts_retry(c: _Context) -> None:
+    """Re-queue dead alerts for delivery."""
+    with _errors():
+        with c.store() as store:
+            n = store.retry_dead(datetime.now(UTC))
+        click.echo(f"{n} dead alert{'s' if n != 1 else ''} re-queued")
+
+
+@alerts.command("send")
+@pass_ctx
+def alerts_send(c: _Context) -> None:
+    """Deliver the pending alerts that are due, now."""
+    from watcher.alerts import build_channels
+    from watcher.delivery import deliver_due
+
+    with _errors():
+        with c.store() as store:
+            report = deliver_due(c.settings, store, build_channels(c.settings.alerts), now=datetime.now(UTC))
+        click.echo(f"{report.sent} sent, {report.failed} failed (will retry), {report.dead} dead")
+        for e in report.errors:
+            click.echo(f"  {e}")
+        if report.failed or report.dead:
+            sys.exit(1)
+
+
+@alerts.command("test")
+@click.argument("channel", required=False)
+@pass_ctx
+def alerts_test(c: _Context, channel: str | None) -> None:
+    """Send a test message through each configured channel (or CHANNEL)."""
+    from watcher.alerts import build_channels
+    from watcher.errors import DeliveryError
+    from watcher.render import render
+
+    with _errors():
+        s = c.settings
+        channels = build_channels(s.alerts)
+        if channel is not None and channel not in channels:
+            raise ConfigError(
+                f"{s.config_path}: channel {channel!r} is not configured (configured: {', '.join(channels)})"
+            )
+        now = datetime.now(UTC)
+        entity = s.entities[0].name
+        sample = Change(
+            entity=entity,
+            kind="valuation_change",
+            status="announced",
+            new=Money(Decimal("11700000000"), s.base_currency),
+            old=Money(Decimal("5800000000"), s.base_currency),
+            new_date=now.date().isoformat(),
+            detected_at=now,
+            title="watcher test message: no real change",
+            evidence="This is a test of the watcher alert channel.",
+            url="https://example.invalid/watcher-test",
+        )
+        message = render(sample, s.alerts.language, s.base_currency)
+        failed = False
+        for name, ch in channels.items():
+            if channel is not None and name != channel:
+                continue
+            try:
+                # A fixed id far from real outbox ids, so a test never folds into a real alert.
+                ch.send(message, 900_000_000 + int(now.timestamp()) % 100_000_000)
+                click.echo(f"{name}: ok")
+            except DeliveryError as e:
+                failed = True
+                click.echo(f"{name}: {e}")
+        if failed:
+            sys.exit(1)
+
+
+@main.command()
+def demo() -> None:
+    """Show the whole product offline: local news server, baseline, one cycle, alerts, status."""
+    from watcher.demo import run_demo
+
+    with _errors():
+        sys.exit(run_demo(sys.stdout))

@@ -151,9 +151,9 @@ class _HttpStatusError(FetchError):
 def canonical_url(url: str) -> str:
     """The form of ``url`` used as article identity across feeds.
 
-    Lowercases scheme and host, drops default ports, userinfo-free hosts stay as given,
-    drops the fragment and tracking parameters (utm_*, fbclid, gclid, mc_cid, ref, ...),
-    sorts the remaining query parameters (keeping their original encoding). Anything
+    Lowercases scheme and host, drops default ports, the fragment and tracking parameters
+    (utm_*, fbclid, gclid, mc_cid, ref, ...), and sorts the remaining query parameters
+    (keeping their original encoding). Anything
     that is not an http(s) URL is returned stripped but otherwise untouched.
     """
     url = url.strip()

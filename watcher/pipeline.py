@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -162,7 +161,7 @@ async def _fetch_article(
     link: str,
     pairs: list[tuple[str, feeds.FeedEntry]],
     settings: Settings,
-    executor: Executor | None,
+    pool: articles.ExtractionPool | None,
 ) -> _Article:
     feed_url, entry = pairs[0]
     text = title = ""
@@ -170,9 +169,8 @@ async def _fetch_article(
     source = "summary"
     try:
         page = await articles.fetch_page(client, link, settings.http)
-        loop = asyncio.get_running_loop()
-        extracted = await loop.run_in_executor(
-            executor, articles.extract_article, page.html, page.url, settings.http, page.content_type
+        extracted = await articles.extract_article_async(
+            page.html, page.url, settings.http, page.content_type, pool
         )
         if extracted is not None and extracted.text.strip():
             text, title, published, language = (
@@ -311,7 +309,7 @@ async def run_cycle_async(
     now: datetime,
     feed_urls: Sequence[str] | None = None,
     force: bool = False,
-    executor: Executor | None = None,
+    pool: articles.ExtractionPool | None = None,
 ) -> CycleReport:
     report = CycleReport(started=now)
     entities = settings.entities
@@ -377,7 +375,7 @@ async def run_cycle_async(
 
     async def fetch_one(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> _Article:
         async with sem:
-            return await _fetch_article(client, link, pairs, settings, executor)
+            return await _fetch_article(client, link, pairs, settings, pool)
 
     fetched = await asyncio.gather(*(fetch_one(link, pairs) for link, pairs in by_link.items()))
     for article in fetched:
@@ -437,7 +435,7 @@ def run_cycle(
     client: httpx.AsyncClient | None = None,
     feed_urls: Sequence[str] | None = None,
     force: bool = False,
-    executor: Executor | None = None,
+    pool: articles.ExtractionPool | None = None,
 ) -> CycleReport:
     """One poll cycle, synchronously; builds its own HTTP client unless given one."""
     now = now or datetime.now(UTC)
@@ -451,7 +449,7 @@ def run_cycle(
                 now=now,
                 feed_urls=feed_urls,
                 force=force,
-                executor=executor,
+                pool=pool,
             )
         async with feeds.make_client(settings.http) as own:
             return await run_cycle_async(
@@ -461,7 +459,7 @@ def run_cycle(
                 now=now,
                 feed_urls=feed_urls,
                 force=force,
-                executor=executor,
+                pool=pool,
             )
 
     return asyncio.run(go())

@@ -15,7 +15,15 @@ from watcher.render import Message
 from watcher.settings import FileSettings
 
 # Retrying cannot fix these without someone changing the config or the filesystem.
-_PERMANENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EISDIR, errno.ENOTDIR, errno.EROFS, errno.ENAMETOOLONG}
+_PERMANENT_ERRNOS = {
+    errno.EACCES,
+    errno.EPERM,
+    errno.EISDIR,
+    errno.ENOTDIR,
+    errno.EEXIST,  # a parent "directory" is a file
+    errno.EROFS,
+    errno.ENAMETOOLONG,
+}
 
 
 class FileChannel:

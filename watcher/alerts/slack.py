@@ -2,13 +2,17 @@
 
 The webhook URL is a bearer secret (anyone holding it can post to the channel), so it is
 read from the environment at send time and never appears in an error message: httpx
-errors that quote it are redacted and not chained.
+errors that quote it are redacted and not chained. httpx logs every request URL at INFO
+on the "httpx" logger, so a filter there redacts the webhook URLs this module has used.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -23,6 +27,26 @@ from watcher.settings import SlackSettings
 
 _LABEL = "slack"
 _REASON_MAX = 200
+
+
+class _RedactingFilter(logging.Filter):
+    """Rewrites httpx log records so no webhook URL used by a SlackChannel is logged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            text = record.getMessage()
+            clean = _redact(text, sorted(self.secrets, key=len, reverse=True))
+            if clean != text:
+                record.msg, record.args = clean, None
+        return True
+
+
+_HTTPX_LOG_FILTER = _RedactingFilter()
+logging.getLogger("httpx").addFilter(_HTTPX_LOG_FILTER)
 
 
 class SlackChannel:
@@ -43,6 +67,7 @@ class SlackChannel:
     def send(self, message: Message, alert_id: int) -> None:
         url = self._url()
         secrets = _url_secrets(url)
+        _HTTPX_LOG_FILTER.secrets.update(secrets)
         payload: dict[str, Any] = {"text": message.slack_text, "blocks": list(message.slack_blocks)}
         timeout = self._settings.timeout
         try:
@@ -74,16 +99,16 @@ class SlackChannel:
 
 
 def _url_secrets(url: str) -> list[str]:
-    """The URL and the parts of it that could carry its token, longest first."""
-    found = {url}
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        parts = None
-    if parts is not None:
-        found.update({parts.path, parts.query, parts.password or ""})
-        found.update(seg for seg in parts.path.split("/") if len(seg) >= 6)
-    return sorted((s for s in found if s and s != "/"), key=len, reverse=True)
+    """The URL and every piece of it long enough to be (part of) its token, longest first.
+
+    The token usually sits in the path, but a malformed URL can put it anywhere (httpx
+    then quotes it, e.g. as an "invalid port"), so pieces are cut on any delimiter.
+    """
+    found = {url, *(piece for piece in re.split(r"[/:@?&=#;\[\]\s]+", url) if len(piece) >= 6)}
+    # The host names the service, not the hook; keeping it makes errors readable.
+    with contextlib.suppress(ValueError):
+        found.discard(urlsplit(url).hostname or "")
+    return sorted((s for s in found if s), key=len, reverse=True)
 
 
 def _redact(text: str, secrets: Iterable[str]) -> str:

@@ -91,27 +91,30 @@ def _entity_regex(variants: list[str]) -> re.Pattern[str]:
 
 # --------------------------------------------------------------------------- vocabulary
 
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
 _NAME_TOKEN = r"(?:[A-ZÀ-ÝÉ][\w&’'.-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*|a16z)"
 _NAME = rf"{_NAME_TOKEN}(?:[ -](?:{_NAME_TOKEN}|&|de|of|du|des)(?=[ -]?[A-ZÀ-Ý&]|\b))*"
 _NAME_RE = re.compile(_NAME)
 
 # Capitalised words that are never the company a figure belongs to.
-_NOT_COMPANIES = frozenset(
-    fold(w)
-    for w in (
-        "the le la les l un une des in en on at for pour par by selon according d'après but mais and et "
-        "this that ce cette ces it elle il its his her their son sa ses leur last dernier then puis also "
-        "since depuis after après before avant when quand while alors hier yesterday today aujourd'hui "
-        "january february march april may june july august september october november december "
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-        "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi "
-        "bloomberg reuters ft financial times techcrunch cnbc information sifted axios afp wsj journal "
-        "europe european france french paris london us u.s. uk usa america american germany german "
-        "canada canadian china chinese japan italy spain sweden silicon valley emirats dubai "
-        "ceo pdg cto cfo président president founder fondateur co-founder cofondateur "
-        "series série seed round tour ia ai intelligence artificielle artificial intelligence gpu api "
-        "source sources news business insider tech french tech startup start-up"
-    ).split()
+_NOT_COMPANIES = _wordset(
+    "the le la les l un une des in en on at for pour par by selon according d'après but mais "
+    "and et this that ce cette ces it elle il its his her their son sa ses leur last dernier "
+    "then puis also since depuis after après before avant when quand while alors hier "
+    "yesterday today aujourd'hui january february march april may june july august september "
+    "october november december janvier février mars avril mai juin juillet août septembre "
+    "octobre novembre décembre monday tuesday wednesday thursday friday saturday sunday lundi "
+    "mardi mercredi jeudi vendredi bloomberg reuters ft financial times techcrunch cnbc "
+    "information sifted axios afp wsj journal europe european france french paris london us "
+    "u.s. uk usa america american germany german canada canadian china chinese japan italy "
+    "spain sweden silicon valley emirats dubai ceo pdg cto cfo président president founder "
+    "fondateur co-founder cofondateur series série seed round tour ia ai intelligence "
+    "artificielle artificial intelligence gpu api source sources news business insider tech "
+    "french tech startup start-up "
 )
 
 _GENERIC_CO_RE = re.compile(
@@ -143,7 +146,13 @@ _OF_NAME_RE = re.compile(
     rf"\b(?:celle|celui|ceux|levée|lev[ée]e|valorisation|valuation|round|tour\s+de\s+table)\s+"
     rf"(?:d['’]\s?|de\s+|of\s+)({_NAME})"
 )
-_BY_NAME_RE = re.compile(rf"^\W{{0,3}}(?:par|by|pour|for)\s+(?:sa\s+|son\s+|his\s+|her\s+|its\s+)?({_NAME})")
+_INVEST_IN_RE = re.compile(
+    rf"\b(?:invest\w*|investissements?|stakes?|participation|bet|pari)\b[^.;]{{0,60}}?\b(?:dans|in|into)\s+({_NAME})"
+)
+_APPOSITIVE_RE = re.compile(rf"({_NAME}),\s*$")
+_BY_NAME_RE = re.compile(
+    r"^\W{0,3}(?:(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received)\s+)?"
+    rf"(?:par|by|pour|for)\s+(?:sa\s+|son\s+|his\s+|her\s+|its\s+)?({_NAME})")
 _LEADISH_RE = re.compile(
     r"(?:led|men[ée]e?|dirig[ée]e?|orchestr[ée]e?|pilot[ée]e?|soutenue?|backed|advised|conseill[ée]e?)\s*$"
 )
@@ -151,15 +160,15 @@ _SENT_SUBJECT_RE = re.compile(rf"^(?:[^,]{{0,40}},\s*)?({_NAME})\s+(?=[a-zà-ÿ]
 
 # Kind vocabulary, matched on folded (lower-case, accent-free) text.
 _KW_VALUATION = (
-    r"valoris\w*|valuation|valued|values|value|valeur|worth|evalue\w*|estimee?s?\s+a|post-money|pre-money"
-    r"|decacorne|licorne"
+    r"valoris\w*|valuation|valued|values|value|valeur|worth|evalue\w*|post-money|pre-money"
+    r"|decacorne"
 )
 _KW_ROUND = (
     r"leve\w*|lev(?:ee|er|ant)|raise[sd]?|raising|funding|financement|financing|tour\s+de\s+table|tour|"
     r"round|series\s+[a-h]|serie\s+[a-h]|seed|amorcage|investissements?|investment|obten\w+|obtient|"
     r"recolt\w+|recueilli\w*|reuni\w*|secured?|secures|closed|cloture\w*|boucl\w+|injection|apport|"
     r"capital|capitaux\s+propres|equity|war\s+chest|mega-round|cycle|bagged|landed|received|recu|"
-    r"collected|amassed|extension"
+    r"collected|amassed|extension|seek\w*|cherch\w+|en\s+quete|tap\w*"
 )
 _KW_INVEST_VERB = (
     r"invest|invests|invested|investing|investir|investit|investi|investira|investiront|investissent|"
@@ -181,14 +190,14 @@ _KW_NONFUNDING = (
     r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn"
 )
 _KW_DEBT = (
-    r"dettes?|debt|emprunts?|loans?|prets?|credit|credit\s+facility|obligations?|bonds?|notes|"
-    r"venture\s+debt|financements?\s+par\s+emprunt|revolving"
+    r"dettes?|debt|emprunts?|loans?|prets?\s+(?:bancaires?|garantis?|de\s+la)|credit\s+facility|"
+    r"lignes?\s+de\s+credit|obligations?|bonds?|convertible\s+notes|financements?\s+par\s+emprunt|revolving"
 )
 _KIND_RE = re.compile(
-    rf"(?<![\w'])(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
+    rf"(?<![\w-])(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
     rf"(?P<inv>{_KW_INVEST_VERB})|(?P<round>{_KW_ROUND}))(?![\w'])"
 )
-_TOTAL_RE = re.compile(rf"(?<![\w'])(?:{_KW_TOTAL})(?![\w'])")
+_TOTAL_RE = re.compile(rf"(?<![\w])(?:{_KW_TOTAL})(?![\w'])")
 _ALREADY_RE = re.compile(r"\b(?:deja|already)\b")
 _COMPONENT_RE = re.compile(
     r"^[\s,;(]*(?:dont|of\s+which|including|among\s+which|parmi\s+lesquels|y\s+compris)\s*[^\w]*$"
@@ -200,7 +209,7 @@ _RUMOUR_RE = re.compile(
     r"(?:is|are|was|were)\s+(?:seeking|looking\s+to|planning\s+to|aiming\s+to|poised\s+to|set\s+to|expected\s+to|"
     r"in\s+the\s+process)|seeks\s+to|looking\s+to\s+raise|plans\s+to\s+raise|aims\s+to\s+raise|"
     r"would|could|might|may\s+(?:raise|value)|rumou?r\w*|slated\s+to|"
-    r"en\s+(?:pleine\s+)?(?:discussions?|negociations?|pourparlers)|sur\s+le\s+point\s+d|"
+    r"en\s+(?:pleine\s+)?(?:discussions?|negociations?|pourparlers)|sur\s+le\s+point\s+d(?:e|')|"
     r"envisag\w+|devrai\w+|pourrai\w+|serai\w+|aurai\w+|s'appret\w+|projette|cherche\s+a\s+lever|"
     r"compte\s+lever|prevoit\s+de\s+lever|\w+erai(?:t|ent)|\w+irai(?:t|ent))\b"
 )
@@ -260,7 +269,9 @@ _LEAD_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:par|by)\s+(?P<names>.+)",
         re.IGNORECASE,
     ),
-    re.compile(r"\b(?:leading|co-leading)\s+the\s+(?:\w+\s+){0,3}(?:round|deal)\s+(?:was|were)\s+(?P<names>.+)"),
+    re.compile(
+        r"\b(?:leading|co-leading)\s+the\s+(?:\w+\s+){0,3}(?:round|deal)\s+(?:was|were)\s+(?P<names>.+)"
+    ),
     re.compile(r"\bavec\s+(?:en\s+tête|à\s+sa\s+tête),?\s+(?P<names>.+)", re.IGNORECASE),
 )
 _LEAD_BEFORE_RE = re.compile(
@@ -283,26 +294,20 @@ _PARTICIPANT_BEFORE_RE = re.compile(
 )
 _NAME_STOP_RE = re.compile(
     r"\s(?:to|pour|afin|which|who|qui|that|in\s+(?:a|the)\s|dans\s+le|lors|after|après|at\s+a|à\s+une|"
-    r"for|with\s+(?!participation)|avec\s+(?!la\s+participation)|in\s+(?:19|20)\d\d|en\s+(?:19|20)\d\d|"
+    r"for|with|avec|aux\s+côtés|alongside|including|incluant|notamment|in\s+(?:19|20)\d\d|en\s+(?:19|20)\d\d|"
     r"from\s+(?:germany|italy|belgium|france|the|spain)|et\s+d['’]investisseurs|"
     r"portant|propulsant|giving|bringing|valuing|at\s+\$|indique|said|a\s+déclaré)\b|[;:!?»«\"“]",
     re.IGNORECASE,
 )
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\bou\s+encore\b|\bou\b|\bor\b|\bainsi\s+que\b)\s*")
-_TITLE_WORDS = frozenset(
-    fold(w)
-    for w in (
-        "ceo cto cfo coo pdg président president chairman founder fondateur co-founder cofondateur "
-        "former ancien ex patron directeur general head boss billionaire milliardaire"
-    ).split()
+_TITLE_WORDS = _wordset(
+    "ceo cto cfo coo pdg président president chairman founder fondateur co-founder cofondateur "
+    "former ancien ex patron directeur head boss billionaire milliardaire "
 )
-_NATIONALITY = frozenset(
-    fold(w)
-    for w in (
-        "french française français american américain américaine german allemand allemande british "
-        "britannique italian italien belgian belge dutch néerlandais japanese japonais chinese chinois "
-        "european européen européenne us u.s. uk state-backed"
-    ).split()
+_NATIONALITY = _wordset(
+    "french française français american américain américaine german allemand allemande british "
+    "britannique italian italien belgian belge dutch néerlandais japanese japonais chinese "
+    "chinois european européen européenne us u.s. uk state-backed "
 )
 
 
@@ -343,12 +348,14 @@ class _Doc:
 def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
     folded = fold(name)
     m = entity_re.search(folded)
-    return bool(m) and m.start() == 0
+    return m is not None and m.start() == 0
 
 
 def _plausible_company(name: str) -> bool:
     words = fold(name).split()
-    if not words:
+    if not words or re.match(r"^(?:l|d|qu|j|n|s|c)['’]", words[0]):
+        return False
+    if words[0] in ("series", "serie", "seed", "round", "tour", "pre-seed", "extension", "bridge"):
         return False
     if all(w.strip(".,'’") in _NOT_COMPANIES for w in words):
         return False
@@ -376,9 +383,23 @@ def _owner_markers(sent: str, low: str, entity_re: re.Pattern[str]) -> list[_Own
             if _LEADISH_RE.search(fold(left).rstrip().removesuffix("par").removesuffix("by").rstrip()):
                 continue
             markers.append(_Owner("other", fold(name), start, end))
+    for m in _INVEST_IN_RE.finditer(sent):
+        name = m.group(1)
+        if overlaps(m.start(1), m.end(1)) or not _plausible_company(name):
+            continue
+        owner = "entity" if _is_entity_name(name, entity_re) else "other"
+        markers.append(_Owner(owner, "entity" if owner == "entity" else fold(name), m.start(1), m.end(1)))
     for m in _GENERIC_CO_RE.finditer(low):
-        if not overlaps(m.start(), m.end()):
-            markers.append(_Owner("generic", "", m.start(), m.end()))
+        if overlaps(m.start(), m.end()):
+            continue
+        # "Mistral AI, le champion français ..., dont la valorisation": the noun names the company before it.
+        appos = _APPOSITIVE_RE.search(sent, max(0, m.start() - 60), m.start())
+        if appos and _plausible_company(appos.group(1)):
+            name = appos.group(1)
+            owner = "entity" if _is_entity_name(name, entity_re) else "other"
+            markers.append(_Owner(owner, "entity" if owner == "entity" else fold(name), m.start(), m.end()))
+            continue
+        markers.append(_Owner("generic", "", m.start(), m.end()))
     for m in _PRONOUN_RE.finditer(low):
         markers.append(_Owner("pronoun", "", m.start(), m.end()))
     markers.sort(key=lambda o: o.start)
@@ -395,7 +416,7 @@ def _resolve(marker: _Owner, doc: _Doc) -> str:
     return doc.subject
 
 
-def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc, markers: list[_Owner]) -> str | None:
+def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """Owner named right after an investor's ticket: "invests €15M in the start-up"."""
     right = sent[mention.end : mention.end + 90]
     m = _TARGET_RE.search(right)
@@ -418,11 +439,17 @@ def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc, marker
 
 def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) -> tuple[str | None, str]:
     """(category, keyword) deciding what a figure measures; category None when nothing says."""
-    right_limit = min(next_start, mention.end + 32)
+    right_limit = min(next_start, mention.end + 40)
     right = low[mention.end : right_limit]
-    cut = re.search(r"[,;.:(—–]|\s-\s", right)
+    cut = re.search(
+        r"[,;.:(—–]|\s-\s|\b(?:apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|"
+        r"from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not)\b",
+        right,
+    )
     if cut:
         right = right[: cut.start()]
+    # Only the words right after the figure qualify it ("a $235-million funding round").
+    right = " ".join(right.split()[:4])
     rm = _KIND_RE.search(right)
     if rm and rm.lastgroup is not None:
         return rm.lastgroup, rm.group(0)
@@ -583,10 +610,15 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
                 mention = mention.with_currency(prev_currency)
             prev_currency = mention.currency
             between = low[prev_end : mention.start]
-            category, keyword = _kind_of(low, mention, prev_end, next_start)
+            category, _keyword = _kind_of(low, mention, prev_end, next_start)
             component = prev_cand is not None and bool(_COMPONENT_RE.match(between))
             if category is None and prev_kind is not None and not component:
-                category = prev_kind
+                # "committed $4bn to it, followed by another $2bn from Google": same kind of deal.
+                category = "round" if prev_kind == "inv" else prev_kind
+            if category in ("round", "val", "inv") and _drops_figure(
+                text_s, low, mention, prev_end, next_start
+            ):
+                category = None
             prev_end = mention.end
             if component and prev_cand is not None:
                 clause = low[mention.end : next_start]
@@ -609,12 +641,14 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
                 right_clause = low[mention.end : min(next_start, mention.end + 60)]
                 last_money_before = max((m.end for m in mentions if m.end <= mention.start), default=0)
                 left_clause = low[max(last_money_before, mention.start - 120) : mention.start]
-                if _TOTAL_RE.search(right_clause.split(",")[0]) or _TOTAL_RE.search(left_clause):
-                    kind = "total_raised"
-                elif (
-                    mention.bound == "lower"
-                    and _ALREADY_RE.search(left_clause)
-                    and not _ROUNDISH_RE.search(left_clause[-40:])
+                if (
+                    _TOTAL_RE.search(right_clause.split(",")[0])
+                    or _TOTAL_RE.search(left_clause)
+                    or (
+                        mention.bound == "lower"
+                        and _ALREADY_RE.search(left_clause)
+                        and not _ROUNDISH_RE.search(left_clause[-40:])
+                    )
                 ):
                     kind = "total_raised"
             window = low[max(0, mention.start - 160) : min(len(low), mention.end + 100)]
@@ -639,6 +673,25 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
     return _merge(mine, sentences)
 
 
+_DEBT_RE = re.compile(rf"(?<![\w-])(?:{_KW_DEBT})(?![\w'])")
+_COMPONENT_LEFT_RE = re.compile(
+    r"\b(?:comprenant|comprising|incluant|y\s+compris|of\s+which|dont)\s+(?:[\w'-]+\s+){0,3}$"
+)
+_PROPER_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?!(?:Series|Série|Serie|Seed|Round|Funding|Pre|Post)\b)[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]+"
+)
+
+
+def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, next_start: int) -> bool:
+    """Figures that look like funding but are debt, a slice of a deal, or a named programme's size."""
+    clause = low[prev_end : min(next_start, mention.end + 60)]
+    if _DEBT_RE.search(clause):
+        return True
+    if _COMPONENT_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start]):
+        return True
+    return bool(_PROPER_AFTER_RE.match(sent, mention.end))
+
+
 def _clause(low: str, mention: MoneyMention, mentions: list[MoneyMention]) -> str:
     before = max((m.end for m in mentions if m.end <= mention.start), default=0)
     after = min((m.start for m in mentions if m.start >= mention.end), default=len(low))
@@ -647,13 +700,30 @@ def _clause(low: str, mention: MoneyMention, mentions: list[MoneyMention]) -> st
     return left[-90:] + low[mention.start : after][:140]
 
 
+_PRE_MONEY_RE = re.compile(
+    r"pre-?money|pre-investment|avant\s+(?:l'|la\s+)?(?:investissement|levee|augmentation)|"
+    r"doesn't\s+include\s+the\s+money|not\s+including\s+(?:the\s+)?(?:dollars|money|cash)"
+)
+_POST_MONEY_RE = re.compile(
+    r"post-?money|including\s+(?:the\s+)?(?:cash|money|dollars)\s+raised|"
+    r"apres\s+(?:l'|la\s+)(?:investissement|levee|augmentation)"
+)
+_SEPARATE_DEAL_RE = re.compile(r"\b(?:separate|distinct|another|un\s+autre|une\s+autre)\b")
+
+
 def _basis(low: str, mention: MoneyMention) -> str | None:
     window = low[max(0, mention.start - 60) : mention.end + 60]
-    if re.search(r"pre-?money|pre-investment|avant\s+(?:l'|la\s+)?(?:investissement|levee|augmentation)|"
-                 r"doesn't\s+include\s+the\s+money|not\s+including\s+(?:the\s+)?(?:dollars|money|cash)", window):
+    if re.search(
+        r"pre-?money|pre-investment|avant\s+(?:l'|la\s+)?(?:investissement|levee|augmentation)|"
+        r"doesn't\s+include\s+the\s+money|not\s+including\s+(?:the\s+)?(?:dollars|money|cash)",
+        window,
+    ):
         return "pre_money"
-    if re.search(r"post-?money|including\s+(?:the\s+)?(?:cash|money|dollars)\s+raised|apres\s+(?:l'|la\s+)"
-                 r"(?:investissement|levee|augmentation)", window):
+    if re.search(
+        r"post-?money|including\s+(?:the\s+)?(?:cash|money|dollars)\s+raised|apres\s+(?:l'|la\s+)"
+        r"(?:investissement|levee|augmentation)",
+        window,
+    ):
         return "post_money"
     return None
 
@@ -661,7 +731,7 @@ def _basis(low: str, mention: MoneyMention) -> str | None:
 def _owner_for(
     sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool
 ) -> str | None:
-    target = _invest_target(sent, low, mention, doc, markers)
+    target = _invest_target(sent, low, mention, doc)
     if target is not None:
         return target
     right = sent[mention.end : mention.end + 60]
@@ -729,19 +799,36 @@ def _fill_investors(cands: list[_Cand], doc: _Doc) -> None:
     for idx, sent in enumerate(doc.sentences):
         here = by_sentence.get(idx)
         if here:
-            latest = here[0]
+            # Investors named after a restated old round belong to the news, not to the old round.
+            main = [c for c in here if c.context == "main"]
+            if latest is None or main or latest.context != "main":
+                latest = (main or here)[0]
             lead, part = _investors(sent.text, doc.entity_re)
-            for c in here[:1]:
-                c.lead.extend(lead)
-                c.investors.extend(part)
+            target = here[0]
+            target.lead.extend(lead)
+            target.investors.extend(part)
+            for m in _INVESTOR_SUBJECT_RE.finditer(sent.text):
+                name = _clean_name(m.group(1))
+                if name and not _is_entity_name(name, doc.entity_re):
+                    target.investors.append(name)
             continue
         if latest is None or doc.sentences[idx].headline or sentence_has_money(doc.folded[idx]):
             continue
-        if idx - latest.sent_index > 3:
+        if idx - latest.sent_index > 5 or not _INVESTOR_CONTEXT_RE.search(doc.folded[idx]):
             continue
         lead, part = _investors(sent.text, doc.entity_re)
         latest.lead.extend(lead)
         latest.investors.extend(part)
+
+
+_INVESTOR_SUBJECT_RE = re.compile(
+    rf"({_NAME})\s+(?:(?:a|has|have|had|also|then|will|va|s['’]est\s+engagé\s+à|a\s+décidé\s+d['’])\s+)*"
+    r"(?:investit|invests|invested|investi|investira|committed|commits|injecte|a\s+injecté|versé|verse|put|poured)\b"
+)
+_INVESTOR_CONTEXT_RE = re.compile(
+    r"\b(?:investisseur\w*|investor\w*|fonds|funds?|vc|venture|capital|particip\w+|round|tour|levee|"
+    r"backers?|soutiens?|joined|led|mene\w*|en\s+tete)\b"
+)
 
 
 def sentence_has_money(low: str) -> bool:
@@ -813,6 +900,9 @@ def _same_fact(a: _Cand, b: _Cand, sentences: list[Sentence]) -> bool:
     if a.context != b.context:
         later = b if b.sent_index >= a.sent_index else a
         # "a separate $6 billion round in May": same figure, different deal.
-        if re.search(r"\b(?:separate|distinct|another|un\s+autre|une\s+autre)\b", fold(sentences[later.sent_index].text)):
+        if re.search(
+            r"\b(?:separate|distinct|another|un\s+autre|une\s+autre)\b",
+            fold(sentences[later.sent_index].text),
+        ):
             return False
     return True

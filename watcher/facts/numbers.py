@@ -93,7 +93,8 @@ _FRACTIONS = {"half": Decimal("0.5"), "demi": Decimal("0.5"), "quarter": Decimal
 _WORD_ALT = "|".join(sorted([*_UNITS, *_HUNDREDS, "half", "et", "and"], key=len, reverse=True))
 # A run of number words; it only counts as money when a scale word follows ("deux milliards").
 _WORDS_RE = re.compile(
-    rf"(?<![\w-])(?:half[ -]a|(?:{_WORD_ALT}))(?:[ \-]+(?:{_WORD_ALT}))*(?=[ \u00a0]+(?:milliards?|millions?|billions?|trillions?)\b)",
+    rf"(?<![\w-])(?:half[ -]a|(?:{_WORD_ALT}))(?:[ \-]+(?:{_WORD_ALT}))*"
+    r"(?=[ \u00a0]+(?:milliards?|millions?|billions?|trillions?)\b)",
     re.IGNORECASE,
 )
 
@@ -277,9 +278,7 @@ def parse_decimal(token: str) -> Decimal | None:
         return None
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", raw):
         raw = raw.replace(".", "")
-    elif "," in raw and "." in raw:
-        raw = raw.replace(",", "")
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+    elif ("," in raw and "." in raw) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
         raw = raw.replace(",", "")
     else:
         raw = raw.replace(",", ".")
@@ -426,7 +425,8 @@ _RANGE_NEXT_RE = re.compile(r"[ \u00a0]*(?:-|–|à|to)[ \u00a0]*[$€£]?\d")
 _BARE_NOUN_RE = re.compile(r"[ \u00a0]*(?:de|d['’]|of)[ \u00a0]*([^\W\d_]+)", re.IGNORECASE)
 _PAREN_OPEN_RE = re.compile(r"^[ \u00a0]*[(\[][ \u00a0]*$")
 _APPOSITION_RE = re.compile(
-    r"^[ \u00a0]*,?[ \u00a0]*(?:soit|or|i\.e\.|c['’]est-[àa]-dire|ou|équivalant\s+à|equivalent\s+to)[ \u00a0]+$",
+    r"^[ \u00a0]*,?[ \u00a0]*(?:soit|or|i\.e\.|c['’]est-[àa]-dire|ou|équivalant\s+à|equivalent\s+to)"
+    r"[ \u00a0]+$",
     re.IGNORECASE,
 )
 _PAREN_CLOSE_RE = re.compile(r"[ \u00a0]*(?:au\s+taux[^)]{0,40}|at\s+current[^)]{0,40})?[)\]]", re.IGNORECASE)

@@ -1,0 +1,172 @@
+"""Amount parsing: digits, separators, number words, scales, currencies, hedges, equivalents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from watcher.facts.numbers import find_money, parse_amount, parse_decimal, parse_number_words
+from watcher.models import Money
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("6,2", "6.2"),
+        ("1 000", "1000"),
+        ("1\u00a0000", "1000"),
+        ("1\u202f250\u202f000", "1250000"),
+        ("1,500,000", "1500000"),
+        ("102,5", "102.5"),
+        ("1.5", "1.5"),
+        ("2.000.000", "2000000"),
+        ("12,345.67", "12345.67"),
+    ],
+)
+def test_parse_decimal(token: str, expected: str) -> None:
+    assert parse_decimal(token) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("deux", 2),
+        ("quinze", 15),
+        ("vingt-cinq", 25),
+        ("trois cents", 300),
+        ("twelve", 12),
+        ("two hundred", 200),
+        ("a", 1),
+        ("half", Decimal("0.5")),
+        ("dix", 10),
+    ],
+)
+def test_parse_number_words(words: str, expected: int | Decimal) -> None:
+    assert parse_number_words(words) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("une enveloppe de 4,5 milliards de dollars", "4500000000", "USD"),
+        ("un ticket de 230 millions d'euros", "230000000", "EUR"),
+        ("Acme collects $7.5bn", "7500000000", "USD"),
+        ("Acme collects €450M", "450000000", "EUR"),
+        ("une levée de 120 M€", "120000000", "EUR"),
+        ("une levée de 2,3 Md€", "2300000000", "EUR"),
+        ("a USD 3 billion facility", "3000000000", "USD"),
+        ("a £75m round", "75000000", "GBP"),
+        ("a €42mn round", "42000000", "EUR"),
+        ("a check of $2,750,000", "2750000", "USD"),
+        ("2.5bn euros were pledged", "2500000000", "EUR"),
+        ("3 Mrd € zugesagt", "3000000000", "EUR"),
+        ("CHF 80 millions levés", "80000000", "CHF"),
+        ("une levée de 40 millions de francs suisses", "40000000", "CHF"),
+        ("a ¥10 billion round", "10000000000", "JPY"),
+        ("a C$90m round", "90000000", "CAD"),
+        ("an A$25m round", "25000000", "AUD"),
+        ("trois milliards d'euros", "3000000000", "EUR"),
+        ("un milliard de dollars", "1000000000", "USD"),
+        ("one billion dollars", "1000000000", "USD"),
+        ("a billion dollars", "1000000000", "USD"),
+        ("half a billion dollars", "500000000", "USD"),
+        ("un milliard et demi d'euros", "1500000000", "EUR"),
+        ("vingt millions d'euros", "20000000", "EUR"),
+        ("a $640-million round", "640000000", "USD"),
+        ("1 200 millions d'euros", "1200000000", "EUR"),
+        ("850 millions $", "850000000", "USD"),
+        ("75 millions €", "75000000", "EUR"),
+        ("9 milliards de d'euros", "9000000000", "EUR"),
+        ("une levée d'1,2 Md€", "1200000000", "EUR"),
+        ("$4 bilion", "4000000000", "USD"),
+        ("80bn won", "80000000000", "KRW"),
+    ],
+)
+def test_amount_formats(text: str, amount: str, currency: str) -> None:
+    assert parse_amount(text) == Money(Decimal(amount), currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un modèle de 13 milliards de paramètres",
+        "plus de 2 000 serveurs",
+        "quelques dizaines de millions d'euros",
+        "plusieurs centaines de millions d'euros",
+        "a multibillion-dollar campus",
+        "en 2024, 300 salariés",
+    ],
+)
+def test_not_money(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "approx", "bound"),
+    [
+        ("près de 300 millions d'euros", True, None),
+        ("environ 40 millions d'euros", True, None),
+        ("quelque 12 millions d'euros", True, None),
+        ("autour de 8 millions d'euros", True, None),
+        ("quasiment 9 millions d'euros", True, None),
+        ("aux alentours de 3 milliards d'euros", True, None),
+        ("plus de 200 millions d'euros", True, "lower"),
+        ("un peu plus de 50 millions d'euros", True, "lower"),
+        ("jusqu'à 900 millions d'euros", False, "upper"),
+        ("about $30 million", True, None),
+        ("around $30 million", True, None),
+        ("nearly $30 million", True, None),
+        ("almost $30 million", True, None),
+        ("roughly $30 million", True, None),
+        ("approximately $30 million", True, None),
+        ("some $30 million", True, None),
+        ("~$30 million", True, None),
+        ("more than $30 million", True, "lower"),
+        ("over $30 million", True, "lower"),
+        ("up to $30 million", False, "upper"),
+        ("exactly $30 million", False, None),
+    ],
+)
+def test_hedges(text: str, approx: bool, bound: str | None) -> None:
+    (mention,) = find_money(text)
+    assert mention.approx is approx
+    assert mention.bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "eq_amount", "eq_currency"),
+    [
+        ("240 millions d'euros (environ 260 millions de dollars)", "240000000", "EUR", "260000000", "USD"),
+        ("€90mn ($97mn)", "90000000", "EUR", "97000000", "USD"),
+        ("70 millions d'euros, soit 76 millions de dollars", "70000000", "EUR", "76000000", "USD"),
+        ("£40m ($50m)", "40000000", "GBP", "50000000", "USD"),
+        ("12 millions d'euros (13 millions de dollars au taux actuel)", "12000000", "EUR", "13000000", "USD"),
+    ],
+)
+def test_equivalent_is_merged(text: str, amount: str, currency: str, eq_amount: str, eq_currency: str) -> None:
+    (mention,) = find_money(text)
+    assert (mention.amount, mention.currency) == (Decimal(amount), currency)
+    assert mention.equivalent is not None
+    assert (mention.equivalent.amount, mention.equivalent.currency) == (Decimal(eq_amount), eq_currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("between $3 billion to $4 billion", "3000000000", "4000000000"),
+        ("$3-4 billion", "3000000000", "4000000000"),
+        ("3 à 4 milliards d'euros", "3000000000", "4000000000"),
+    ],
+)
+def test_ranges(text: str, low: str, high: str) -> None:
+    (mention,) = find_money(text)
+    assert mention.amount == Decimal(low)
+    assert mention.amount_max == Decimal(high)
+
+
+def test_bare_figure_keeps_no_currency() -> None:
+    first, second = find_money("plus de 2 milliards d'euros, dont 500 millions cette année")
+    assert first.currency == "EUR"
+    assert second.currency is None
+    assert second.amount == Decimal("500000000")

@@ -1,0 +1,312 @@
+"""``watcher run``: the long-running service.
+
+APScheduler runs one job per feed at its interval (with jitter), each only marking its
+feed as due; a single poll job drains the due set in one concurrent cycle, so the store
+has one writer for polling and feeds are fetched in parallel. Delivery, heartbeat and
+retention are jobs of their own. Every job has ``max_instances=1`` and coalescing: a
+slow cycle never piles up runs, and runs missed during a suspend run once.
+
+One daemon per database: an exclusive ``flock`` on ``<db>.lock``. The kernel releases it
+when the process dies, so a lock left by a kill -9 is simply taken over.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import random
+import signal
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+from typing import IO
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from watcher.alerts import Channel, build_channels
+from watcher.articles import ExtractionPool
+from watcher.delivery import DeliveryReport, deliver_due
+from watcher.errors import LockedError, StoreError, WatcherError
+from watcher.pipeline import CycleReport, run_cycle
+from watcher.settings import Settings
+from watcher.status import HEARTBEAT_KEY, LAST_CYCLE_KEY, NEXT_CYCLE_KEY, PID_KEY
+from watcher.store import Store
+
+log = logging.getLogger("watcher.daemon")
+
+HEARTBEAT_SECONDS = 10.0
+DELIVERY_SECONDS = 5.0
+POLL_TICK_SECONDS = 2.0
+STOP_GRACE_SECONDS = 5.0
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DaemonLock:
+    """An exclusive lock on the database, held for the life of the daemon."""
+
+    def __init__(self, db: Path):
+        self.path = db.with_name(db.name + ".lock")
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        f = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the daemon's life
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0)
+            holder = f.read().strip() or "unknown"
+            f.close()
+            raise LockedError(
+                f"{self.path}: another watcher daemon (pid {holder}) is running on this database;"
+                " stop it first or use another db"
+            ) from None
+        f.seek(0)
+        f.truncate()
+        f.write(str(os.getpid()))
+        f.flush()
+        self._file = f
+
+    def release(self) -> None:
+        if self._file is not None:
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+            self._file.close()
+            self._file = None
+
+
+@dataclass
+class _FeedState:
+    outcome: str = ""
+    error: str | None = None
+
+
+class Daemon:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        channels: dict[str, Channel] | None = None,
+        clock: Clock = _utc_now,
+    ):
+        self.settings = settings
+        self.channels = channels if channels is not None else build_channels(settings.alerts)
+        self.clock = clock
+        self.stop_event = threading.Event()
+        self._due: set[str] = set()
+        self._due_lock = threading.Lock()
+        self._feed_states: dict[str, _FeedState] = {}
+        self.lock = DaemonLock(settings.db)
+        # One pool of extraction workers for the daemon's life: starting them costs ~0.3 s each.
+        self.pool = ExtractionPool(settings.http)
+
+    # -- jobs ----------------------------------------------------------------
+
+    def mark_due(self, url: str) -> None:
+        with self._due_lock:
+            self._due.add(url)
+
+    def poll_due(self) -> CycleReport | None:
+        with self._due_lock:
+            due, self._due = sorted(self._due), set()
+        if not due or self.stop_event.is_set():
+            return None
+        report = self.cycle(due)
+        if report.changes:
+            # Within seconds of the news, not at the next delivery tick.
+            self.deliver()
+        return report
+
+    def cycle(self, feed_urls: list[str] | None = None) -> CycleReport:
+        now = self.clock()
+        with Store(self.settings.db) as store:
+            report = run_cycle(self.settings, store=store, now=now, feed_urls=feed_urls, pool=self.pool)
+            store.set_meta(LAST_CYCLE_KEY, now.isoformat())
+        self._log_cycle(report)
+        return report
+
+    def deliver(self) -> DeliveryReport:
+        with Store(self.settings.db) as store:
+            report = deliver_due(self.settings, store, self.channels, now=self.clock())
+        if report.sent or report.failed or report.dead:
+            log.info("alerts: %d sent, %d failed, %d dead", report.sent, report.failed, report.dead)
+        return report
+
+    def heartbeat(self, next_cycle: datetime | None = None) -> None:
+        with Store(self.settings.db) as store:
+            store.set_meta(HEARTBEAT_KEY, self.clock().isoformat())
+            store.set_meta(PID_KEY, str(os.getpid()))
+            if next_cycle is not None:
+                store.set_meta(NEXT_CYCLE_KEY, next_cycle.isoformat())
+
+    def prune(self) -> None:
+        with Store(self.settings.db) as store:
+            removed = store.prune_entries(self.clock() - timedelta(days=self.settings.retention_days))
+        if removed:
+            log.info(
+                "retention: forgot %d feed entries older than %d days", removed, self.settings.retention_days
+            )
+
+    def _log_cycle(self, report: CycleReport) -> None:
+        # Log a feed's trouble once when its state changes, not on every failed cycle.
+        for f in report.feeds:
+            state = self._feed_states.setdefault(f.url, _FeedState())
+            failing = f.outcome == "failed"
+            was_failing = state.outcome == "failed"
+            if failing and (not was_failing or state.error != f.error):
+                log.warning("feed %s failing: %s", f.name or f.url, f.error)
+            elif not failing and was_failing:
+                log.warning("feed %s recovered", f.name or f.url)
+            state.outcome, state.error = f.outcome, f.error
+        for ch in report.changes:
+            log.info(
+                "change: %s %s %s %s (%s)", ch.entity, ch.kind, ch.new.currency, ch.new.amount, ch.status
+            )
+        log.info(
+            "cycle: %d feeds, %d new entries, %d articles, %d facts, %d changes",
+            len(report.feeds),
+            report.entries_new,
+            report.articles_fetched,
+            report.facts,
+            len(report.changes),
+        )
+
+    def _guard(self, name: str, job: Callable[[], object]) -> Callable[[], None]:
+        """A job that logs WatcherErrors instead of letting the scheduler print tracebacks."""
+
+        def run() -> None:
+            try:
+                job()
+            except WatcherError as e:
+                log.error("%s: %s", name, e)
+
+        return run
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def run_once(self) -> tuple[CycleReport, DeliveryReport]:
+        self.lock.acquire()
+        try:
+            self.heartbeat()
+            report = self.cycle()
+            delivered = self.deliver()
+            return report, delivered
+        finally:
+            self.pool.close()
+            self.lock.release()
+
+    def run_forever(self) -> int:
+        self.lock.acquire()
+        try:
+            return self._serve()
+        finally:
+            self.pool.close()
+            self.lock.release()
+
+    def _serve(self) -> int:
+        s = self.settings
+        # Fail at start, not in a job, if the database is unusable.
+        try:
+            with Store(s.db):
+                pass
+        except StoreError:
+            raise
+        scheduler = BackgroundScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
+        now = self.clock()
+        for f in s.feeds:
+            interval = f.interval or s.interval
+            # Spread first polls and keep them apart: 200 feeds must not fire in the same second.
+            jitter = min(interval * 0.1, 120.0)
+            first = now + timedelta(seconds=random.uniform(0, min(interval, 30.0)))
+            scheduler.add_job(
+                self.mark_due,
+                IntervalTrigger(seconds=interval, jitter=jitter, timezone=UTC),
+                args=[f.url],
+                id=f"feed:{f.url}",
+                next_run_time=first,
+                misfire_grace_time=int(interval),
+            )
+        scheduler.add_job(
+            self._guard("poll", self.poll_due),
+            IntervalTrigger(seconds=POLL_TICK_SECONDS),
+            id="poll",
+            misfire_grace_time=60,
+        )
+        scheduler.add_job(
+            self._guard("deliver", self.deliver),
+            IntervalTrigger(seconds=DELIVERY_SECONDS),
+            id="deliver",
+            next_run_time=now,
+            misfire_grace_time=60,
+        )
+        scheduler.add_job(
+            self._guard("heartbeat", self._beat),
+            IntervalTrigger(seconds=HEARTBEAT_SECONDS),
+            id="heartbeat",
+            next_run_time=now,
+            misfire_grace_time=60,
+        )
+        scheduler.add_job(
+            self._guard("retention", self.prune),
+            IntervalTrigger(hours=24),
+            id="retention",
+            next_run_time=now + timedelta(minutes=1),
+            misfire_grace_time=3600,
+        )
+        self._scheduler = scheduler
+
+        previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+        log.info("watcher daemon started (pid %d): %d feeds, db %s", os.getpid(), len(s.feeds), s.db)
+        scheduler.start()
+        try:
+            while not self.stop_event.wait(1.0):
+                pass
+        finally:
+            log.info("stopping")
+            scheduler.shutdown(wait=False)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        return 0
+
+    def _beat(self) -> None:
+        jobs = [
+            j.next_run_time
+            for j in self._scheduler.get_jobs()
+            if j.id.startswith("feed:") and j.next_run_time
+        ]
+        self.heartbeat(min(jobs) if jobs else None)
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        log.info("received %s", signal.Signals(signum).name)
+        self.stop_event.set()
+
+    def wait_for_jobs(self) -> bool:
+        """After stop: give running jobs a few seconds; True if they all finished."""
+        deadline = threading.Event()
+        timer = threading.Timer(STOP_GRACE_SECONDS, deadline.set)
+        timer.start()
+        try:
+            while not deadline.is_set():
+                busy = [
+                    t
+                    for t in threading.enumerate()
+                    if t is not threading.current_thread()
+                    and not t.daemon
+                    and t.is_alive()
+                    and t is not timer
+                ]
+                if not busy:
+                    return True
+                deadline.wait(0.1)
+            return False
+        finally:
+            timer.cancel()

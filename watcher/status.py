@@ -1,0 +1,266 @@
+"""What ``watcher status`` shows: daemon liveness, per-entity state, feeds, outbox.
+
+Reading only; safe while the daemon writes (WAL). Text for people, dict for scripts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from watcher.diff import convert, period_before
+from watcher.settings import Settings
+from watcher.store import Store, StoredFact, parse_time
+
+HEARTBEAT_KEY = "heartbeat"
+PID_KEY = "daemon_pid"
+LAST_CYCLE_KEY = "last_cycle"
+NEXT_CYCLE_KEY = "next_cycle"
+# A daemon beats every few seconds; this much silence means it is gone.
+HEARTBEAT_STALE = timedelta(seconds=90)
+
+
+@dataclass(frozen=True)
+class FactView:
+    kind: str
+    amount: Decimal
+    currency: str
+    approx: bool
+    base_amount: Decimal | None
+    round: str | None
+    status: str
+    period: str | None
+    source: str
+    sources: int
+
+
+@dataclass(frozen=True)
+class EntityView:
+    name: str
+    baseline_valuation: FactView | None
+    baseline_round: FactView | None
+    latest_valuation: FactView | None
+    latest_round: FactView | None
+    changes_since_baseline: int
+    facts_known: int
+
+
+@dataclass(frozen=True)
+class FeedView:
+    name: str
+    url: str
+    last_success: datetime | None
+    last_error: str | None
+    failures: int
+    entries_seen: int
+    next_attempt: datetime | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    now: datetime
+    db: str
+    daemon_alive: bool
+    daemon_pid: int | None
+    heartbeat: datetime | None
+    last_cycle: datetime | None
+    next_cycle: datetime | None
+    base_currency: str
+    entities: list[EntityView] = field(default_factory=list)
+    feeds: list[FeedView] = field(default_factory=list)
+    outbox: dict[str, int] = field(default_factory=dict)
+    dead: list[str] = field(default_factory=list)
+
+
+def _latest(facts: list[StoredFact], kind: str) -> StoredFact | None:
+    best: StoredFact | None = None
+    for f in facts:
+        # A rumour is not the current state until confirmed.
+        if f.fact.kind != kind or f.fact.status == "rumoured":
+            continue
+        if best is None or not period_before(f.period, best.period):
+            best = f
+    return best
+
+
+def _view(sf: StoredFact | None, settings: Settings) -> FactView | None:
+    if sf is None:
+        return None
+    f = sf.fact
+    base = convert(f.money, settings.base_currency, settings.rates)
+    return FactView(
+        kind=f.kind,
+        amount=f.amount,
+        currency=f.currency,
+        approx=f.approx,
+        base_amount=base.quantize(Decimal(1)) if base is not None else None,
+        round=f.round,
+        status=f.status,
+        period=sf.period,
+        source=sf.document_title or sf.document_url,
+        sources=sf.sources,
+    )
+
+
+def collect_status(settings: Settings, store: Store, now: datetime) -> StatusReport:
+    heartbeat = parse_time(store.get_meta(HEARTBEAT_KEY))
+    pid_text = store.get_meta(PID_KEY)
+    alive = heartbeat is not None and now - heartbeat <= HEARTBEAT_STALE
+    entities = []
+    for entity in settings.entities:
+        known = store.facts(entity.name, known_only=True)
+        baseline = [f for f in known if f.baseline]
+        entities.append(
+            EntityView(
+                name=entity.name,
+                baseline_valuation=_view(_latest(baseline, "valuation"), settings),
+                baseline_round=_view(_latest(baseline, "funding_round"), settings),
+                latest_valuation=_view(_latest(known, "valuation"), settings),
+                latest_round=_view(_latest(known, "funding_round"), settings),
+                changes_since_baseline=store.change_count(entity.name),
+                facts_known=len(known),
+            )
+        )
+    rows = {r.url: r for r in store.feeds()}
+    feeds = []
+    for f in settings.feeds:
+        row = rows.get(f.url)
+        interval = timedelta(seconds=f.interval or settings.interval)
+        last = row.last_attempt if row else None
+        # Overdue: the daemon should have tried it by now (with slack for jitter).
+        overdue = alive and (last is None or now - last > interval * 2 + timedelta(minutes=1))
+        feeds.append(
+            FeedView(
+                name=f.name or f.url,
+                url=f.url,
+                last_success=row.last_success if row else None,
+                last_error=row.last_error if row else None,
+                failures=row.failures if row else 0,
+                entries_seen=row.entries_seen if row else 0,
+                next_attempt=row.next_attempt if row else None,
+                overdue=overdue,
+            )
+        )
+    dead = [f"#{r.id} {r.channel}: {r.last_error}" for r in store.outbox("dead", limit=20)]
+    return StatusReport(
+        now=now,
+        db=str(settings.db),
+        daemon_alive=alive,
+        daemon_pid=int(pid_text) if pid_text and pid_text.isdigit() and alive else None,
+        heartbeat=heartbeat,
+        last_cycle=parse_time(store.get_meta(LAST_CYCLE_KEY)),
+        next_cycle=parse_time(store.get_meta(NEXT_CYCLE_KEY)) if alive else None,
+        base_currency=settings.base_currency,
+        entities=entities,
+        feeds=feeds,
+        outbox=store.outbox_counts(),
+        dead=dead,
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def status_json(report: StatusReport) -> dict[str, Any]:
+    data: dict[str, Any] = _jsonable(asdict(report))
+    return data
+
+
+def _money(amount: Decimal, currency: str, approx: bool = False) -> str:
+    for scale, suffix in ((Decimal("1e9"), "bn"), (Decimal("1e6"), "M"), (Decimal("1e3"), "k")):
+        if abs(amount) >= scale:
+            text = f"{(amount / scale).quantize(Decimal('0.01')).normalize():f}{suffix}"
+            break
+    else:
+        text = f"{amount.normalize():f}"
+    return f"{'~' if approx else ''}{currency} {text}"
+
+
+def _fact(v: FactView | None, base_currency: str) -> str:
+    if v is None:
+        return "none known"
+    text = _money(v.amount, v.currency, v.approx)
+    if v.currency != base_currency and v.base_amount is not None:
+        text += f" ({_money(v.base_amount, base_currency)})"
+    if v.round:
+        text += f" {v.round}"
+    text += f", {v.period or 'date unknown'}, {v.status}, {v.sources} source{'s' if v.sources != 1 else ''}"
+    return text
+
+
+def _ago(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "never"
+    seconds = int((now - moment).total_seconds())
+    if seconds < 0:
+        return f"in {_span(-seconds)}"
+    return f"{_span(seconds)} ago"
+
+
+def _span(seconds: int) -> str:
+    if seconds < 120:
+        return f"{seconds}s"
+    if seconds < 7200:
+        return f"{seconds // 60}m"
+    if seconds < 172800:
+        return f"{seconds // 3600}h"
+    return f"{seconds // 86400}d"
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> list[str]:
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return lines
+
+
+def format_status(report: StatusReport) -> str:
+    now = report.now
+    out = []
+    if report.daemon_alive:
+        pid = f" (pid {report.daemon_pid})" if report.daemon_pid else ""
+        out.append(f"daemon: running{pid}, heartbeat {_ago(report.heartbeat, now)}")
+    else:
+        out.append(f"daemon: not running (last heartbeat {_ago(report.heartbeat, now)})")
+    out.append(f"last cycle: {_ago(report.last_cycle, now)}; next cycle: {_ago(report.next_cycle, now)}")
+    out.append(f"database: {report.db}")
+    for e in report.entities:
+        out.append("")
+        out.append(
+            f"{e.name}: {e.facts_known} facts known, {e.changes_since_baseline} changes since the baseline"
+        )
+        b = report.base_currency
+        out.append(f"  baseline valuation: {_fact(e.baseline_valuation, b)}")
+        out.append(f"  latest valuation:   {_fact(e.latest_valuation, b)}")
+        out.append(f"  baseline round:     {_fact(e.baseline_round, b)}")
+        out.append(f"  latest round:       {_fact(e.latest_round, b)}")
+    out.append("")
+    rows = [
+        [
+            f.name[:40],
+            _ago(f.last_success, now),
+            (f.last_error or "")[:60],
+            str(f.failures),
+            str(f.entries_seen),
+            "overdue" if f.overdue else "",
+        ]
+        for f in report.feeds
+    ]
+    out.extend(_table(rows, ["feed", "last success", "last error", "failures", "entries", ""]))
+    o = report.outbox
+    out.append("")
+    out.append(f"outbox: {o.get('sent', 0)} sent, {o.get('pending', 0)} pending, {o.get('dead', 0)} dead")
+    out.extend(f"  dead {d}" for d in report.dead)
+    return "\n".join(out)
