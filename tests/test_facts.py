@@ -53,7 +53,9 @@ def test_kind_and_amount(text: str, kind: str, amount: str, currency: str) -> No
 
 
 def test_round_and_valuation_in_one_sentence() -> None:
-    facts = extract_facts("Zephyr AI lève 70 millions d'euros, ce qui porte sa valorisation à 700 millions.", E)
+    facts = extract_facts(
+        "Zephyr AI lève 70 millions d'euros, ce qui porte sa valorisation à 700 millions.", E
+    )
     assert kinds(facts) == {
         ("funding_round", Decimal("70000000"), "EUR"),
         ("valuation", Decimal("700000000"), "EUR"),
@@ -61,7 +63,9 @@ def test_round_and_valuation_in_one_sentence() -> None:
 
 
 def test_valuation_first_then_round() -> None:
-    facts = extract_facts("Zephyr AI valorisée à 4 milliards de dollars après une levée de 500 millions d'euros.", E)
+    facts = extract_facts(
+        "Zephyr AI valorisée à 4 milliards de dollars après une levée de 500 millions d'euros.", E
+    )
     assert kinds(facts) == {
         ("valuation", Decimal("4000000000"), "USD"),
         ("funding_round", Decimal("500000000"), "EUR"),
@@ -72,7 +76,12 @@ def test_total_with_dont_and_carried_currency() -> None:
     text = "La jeune pousse Zephyr a levé plus de 300 millions d'euros, dont 120 millions lors de son dernier tour."
     facts = extract_facts(text, E)
     total = only(facts, "total_raised")
-    assert (total.amount, total.currency, total.approx, total.bound) == (Decimal("300000000"), "EUR", True, "lower")
+    assert (total.amount, total.currency, total.approx, total.bound) == (
+        Decimal("300000000"),
+        "EUR",
+        True,
+        "lower",
+    )
     rnd = only(facts, "funding_round")
     assert (rnd.amount, rnd.currency) == (Decimal("120000000"), "EUR")
 
@@ -86,14 +95,20 @@ def test_component_ticket_is_not_a_second_round() -> None:
 def test_pre_and_post_money() -> None:
     pre = extract_facts("Zephyr AI raised $40 million at a $300 million pre-money valuation.", E)
     assert only(pre, "valuation").basis == "pre_money"
-    post = extract_facts("Zephyr AI lève 40 millions d'euros sur une valorisation post-money de 300 millions.", E)
+    post = extract_facts(
+        "Zephyr AI lève 40 millions d'euros sur une valorisation post-money de 300 millions.", E
+    )
     assert only(post, "valuation").basis == "post_money"
 
 
 def test_range_valuation() -> None:
     facts = extract_facts("The round could value Zephyr AI at $4 billion to $6 billion.", E)
     val = only(facts, "valuation")
-    assert (val.amount, val.amount_max, val.status) == (Decimal("4000000000"), Decimal("6000000000"), "rumoured")
+    assert (val.amount, val.amount_max, val.status) == (
+        Decimal("4000000000"),
+        Decimal("6000000000"),
+        "rumoured",
+    )
 
 
 # --------------------------------------------------------------------------- approx, bounds, equivalents
@@ -146,7 +161,10 @@ def test_equivalent_attached_not_second_fact(text: str) -> None:
         ("Zephyr AI boucle une série A de 20 millions d'euros.", "series_a"),
         ("Zephyr AI closes $60 million Series B.", "series_b"),
         ("Zephyr AI raised a $90 million C round.", "series_c"),
-        ("Zephyr AI lève 10 millions d'euros dans le cadre d'une extension de série A.", "series_a_extension"),
+        (
+            "Zephyr AI lève 10 millions d'euros dans le cadre d'une extension de série A.",
+            "series_a_extension",
+        ),
         ("Zephyr AI raised a $15 million bridge round.", "bridge"),
         ("Zephyr AI lève 30 millions d'euros lors d'un tour initial.", "seed"),
         ("Zephyr AI lève 30 millions d'euros.", None),
@@ -214,7 +232,9 @@ def test_investor_ticket_into_entity() -> None:
 
 
 def test_negated_investor_is_not_listed() -> None:
-    text = "Zephyr AI a levé 50 millions d'euros. Globex n'a pas participé à ce tour, contrairement à Kestrel."
+    text = (
+        "Zephyr AI a levé 50 millions d'euros. Globex n'a pas participé à ce tour, contrairement à Kestrel."
+    )
     fact = only(extract_facts(text, E), "funding_round")
     assert "Globex" not in fact.investors
 

@@ -144,7 +144,9 @@ def test_hedges(text: str, approx: bool, bound: str | None) -> None:
         ("12 millions d'euros (13 millions de dollars au taux actuel)", "12000000", "EUR", "13000000", "USD"),
     ],
 )
-def test_equivalent_is_merged(text: str, amount: str, currency: str, eq_amount: str, eq_currency: str) -> None:
+def test_equivalent_is_merged(
+    text: str, amount: str, currency: str, eq_amount: str, eq_currency: str
+) -> None:
     (mention,) = find_money(text)
     assert (mention.amount, mention.currency) == (Decimal(amount), currency)
     assert mention.equivalent is not None

@@ -241,9 +241,14 @@ def test_full_story_over_three_cycles(tmp_path: Path, newsroom: Newsroom) -> Non
 
         publish(newsroom, confirmed=True)
         third = run_cycle(settings, store=store, now=T0 + timedelta(days=35), force=True)
-        [confirmation] = [c for c in third.changes if c.kind == "status_change"]
-        assert confirmation.old_status == "rumoured" and confirmation.status == "announced"
-        assert confirmation.new.amount == Decimal("20000000000")
+        confirmed = {c.fact_kind: c for c in third.changes if c.kind == "status_change"}
+        assert set(confirmed) == {"valuation", "funding_round"}
+        assert (
+            confirmed["valuation"].old_status == "rumoured" and confirmed["valuation"].status == "announced"
+        )
+        assert confirmed["valuation"].new.amount == Decimal("20000000000")
+        assert confirmed["funding_round"].new.amount == Decimal("2000000000")
+        assert len(third.changes) == 2
 
         history = store.changes("Mistral AI")
         assert len(history) == len(first.changes) + len(third.changes)

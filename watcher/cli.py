@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -293,25 +294,137 @@ def _since(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
+@dataclass(frozen=True)
+class TimelineRow:
+    entity: str
+    period: str | None
+    fact: Fact
+    base: Money | None
+    marker: str  # baseline | change | history
+    source: str
+    sources: int
+
+
+def timeline(settings: Settings, store: Store, entity: str | None, kind: str | None) -> list[TimelineRow]:
+    """Every known fact, oldest first, marked as baseline, change, or history."""
+    from watcher.diff import convert
+
+    rows = []
+    for e in settings.entities:
+        if entity is not None and e.name != entity:
+            continue
+        changed = store.changed_fact_ids(e.name)
+        for sf in store.facts(e.name, known_only=True):
+            if kind is not None and sf.fact.kind != kind:
+                continue
+            amount = convert(sf.fact.money, settings.base_currency, settings.rates)
+            base = Money(amount.quantize(Decimal(1)), settings.base_currency) if amount is not None else None
+            marker = "baseline" if sf.baseline else ("change" if sf.id in changed else "history")
+            rows.append(
+                TimelineRow(
+                    e.name, sf.period, sf.fact, base, marker, sf.document_title or sf.document_url, sf.sources
+                )
+            )
+    return rows
+
+
 @main.command()
 @click.option("--entity", help="Only this entity.")
-@click.option("--kind", help="Only this kind (valuation_change, new_round, valuation, funding_round...).")
-@click.option("--since", help="Only changes detected on or after this date (YYYY-MM-DD).")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option(
+    "--kind", help="Only this kind: valuation, funding_round, total_raised (or a change kind with --json)."
+)
+@click.option("--since", help="Only changes detected on or after this date (YYYY-MM-DD), with --json.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as a JSON array.")
+@click.option(
+    "--plot", type=click.Path(dir_okay=False, path_type=Path), help="Draw the timeline to FILE.svg or .html."
+)
 @pass_ctx
-def history(c: _Context, entity: str | None, kind: str | None, since: str | None, as_json: bool) -> None:
-    """The changes detected so far, oldest first."""
+def history(
+    c: _Context, entity: str | None, kind: str | None, since: str | None, as_json: bool, plot: Path | None
+) -> None:
+    """The timeline of facts and changes, oldest first."""
     with _errors():
+        s = c.settings
+        if entity is not None and entity not in {e.name for e in s.entities}:
+            raise ConfigError(f"{s.config_path}: no [[entities]] entry named {entity!r}")
         with c.store() as store:
-            changes = store.changes(entity, kind=kind, since=_since(since))
-        if as_json:
-            click.echo(json.dumps([change_json(ch) for ch in changes], ensure_ascii=False, indent=2))
+            if as_json:
+                changes = store.changes(entity, kind=kind, since=_since(since))
+                click.echo(json.dumps([change_json(ch) for ch in changes], ensure_ascii=False, indent=2))
+                return
+            rows = timeline(s, store, entity, kind)
+        if plot is not None:
+            _plot(s, rows, plot)
+            click.echo(f"wrote {plot}")
             return
-        if not changes:
-            click.echo("no changes yet")
+        if not rows:
+            click.echo("nothing known yet; run `watcher baseline` and `watcher poll`")
             return
-        for ch in changes:
-            click.echo(f"{ch.detected_at:%Y-%m-%d %H:%M}  {change_line(ch)}")
+        table = [
+            [
+                r.period or "?",
+                r.entity,
+                r.fact.kind,
+                human_amount(r.fact.money),
+                human_amount(r.base) if r.base and r.base.currency != r.fact.currency else "",
+                r.fact.round or "",
+                r.fact.status,
+                r.marker,
+                str(r.sources),
+                r.source[:50],
+            ]
+            for r in rows
+        ]
+        headers = [
+            "date",
+            "entity",
+            "kind",
+            "amount",
+            s.base_currency,
+            "round",
+            "status",
+            "",
+            "sources",
+            "source",
+        ]
+        click.echo(_table(table, headers))
+
+
+def _plot(settings: Settings, rows: list[TimelineRow], path: Path) -> None:
+    from datetime import date
+
+    from watcher.plot import TimelinePoint, timeline_html, timeline_svg
+
+    points = []
+    for r in rows:
+        if r.base is None or not r.period or r.fact.kind not in ("valuation", "funding_round"):
+            continue
+        parts = [int(p) for p in r.period.split("-")[:3]]
+        when = date(parts[0], parts[1] if len(parts) > 1 else 6, parts[2] if len(parts) > 2 else 1)
+        label = f"{human_amount(r.fact.money)}{' ' + r.fact.round if r.fact.round else ''}"
+        points.append(
+            TimelinePoint(
+                date=when,
+                kind=r.fact.kind,
+                amount_base=r.base.amount,
+                label=label,
+                baseline=r.marker == "baseline",
+                change=r.marker == "change",
+                status=r.fact.status,
+            )
+        )
+    entity = rows[0].entity if rows else (settings.entities[0].name if settings.entities else "")
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        content = timeline_svg(entity, points, settings.base_currency)
+    elif suffix in (".html", ".htm"):
+        content = timeline_html(entity, points, settings.base_currency)
+    else:
+        raise ConfigError(f"--plot {path}: use a .svg or .html file name")
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as e:
+        raise WatcherError(f"{path}: cannot write the plot: {e.strerror}") from e
 
 
 @main.command()

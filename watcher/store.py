@@ -528,6 +528,13 @@ class Store:
         )
         return [_change(r) for r in rows]
 
+    def changed_fact_ids(self, entity: str) -> set[int]:
+        rows = self._rows(
+            "SELECT c.fact_id FROM changes c JOIN entities e ON e.id = c.entity_id WHERE e.name = ?",
+            (entity,),
+        )
+        return {int(r["fact_id"]) for r in rows}
+
     def change_count(self, entity: str) -> int:
         rows = self._rows(
             "SELECT COUNT(*) AS n FROM changes c JOIN entities e ON e.id = c.entity_id WHERE e.name = ?",

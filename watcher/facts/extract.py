@@ -160,7 +160,7 @@ _SENT_SUBJECT_RE = re.compile(rf"^(?:[^,]{{0,40}},\s*)?({_NAME})\s+(?=[a-zà-ÿ]
 
 # Kind vocabulary, matched on folded (lower-case, accent-free) text.
 _KW_VALUATION = (
-    r"valoris\w*|valuation|valued|values|value|valeur|worth|evalue\w*|post-money|pre-money"
+    r"valoris\w*|valuations?|valued|values|value|valuing|valeur|worth|vaut|valait|evalue\w*|post-money|pre-money"
     r"|decacorne"
 )
 _KW_ROUND = (
