@@ -186,7 +186,25 @@ def _related(rng: random.Random, lang: str) -> list[str]:
     return [_fill(t, rng, lang).split(",")[0][:80] for t in rng.sample(pool, 8)]
 
 
-def render_page(title: str, paragraphs: list[str], related: list[str], lang: str, published: str) -> str:
+def _teasers(related: list[str], lang: str, repeat: int) -> str:
+    """A "more stories" grid: the deep, link-heavy markup that makes real pages slow to extract."""
+    more = "Lire la suite" if lang == "fr" else "Read more"
+    cards = []
+    for k in range(repeat):
+        for i, t in enumerate(related):
+            cards.append(
+                f'<div class="card"><div class="card-inner"><a href="/s/{k}/{i}">'
+                f'<img src="/img/{k}-{i}.jpg" alt="" loading="lazy" width="320" height="180"></a>'
+                f'<div class="card-body"><span class="kicker">Tech</span><h4><a href="/s/{k}/{i}">'
+                f'{escape(t)}</a></h4><p class="meta"><span>{more}</span> · <time>2025</time></p>'
+                "</div></div></div>"
+            )
+    return '<section class="more"><div class="grid">' + "\n".join(cards) + "</div></section>"
+
+
+def render_page(
+    title: str, paragraphs: list[str], related: list[str], lang: str, published: str, clutter: int = 5
+) -> str:
     sections = _SECTIONS_FR if lang == "fr" else _SECTIONS_EN
     nav = "".join(f'<li><a href="/{s.lower()}">{escape(s)}</a></li>' for s in sections * 3)
     body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
@@ -228,6 +246,7 @@ def render_page(title: str, paragraphs: list[str], related: list[str], lang: str
 <aside><h3>{"À lire aussi" if lang == "fr" else "Related"}</h3><ul>{rel}</ul>
 <div class="newsletter">{"Inscrivez-vous" if lang == "fr" else "Sign up"} <input name="email"></div></aside>
 </main>
+{_teasers(related, lang, clutter)}
 <footer><nav>{footer_links}</nav><p>© 2025 Le Journal Tech. All rights reserved.</p>
 <script>{_SCRIPT * 2}</script></footer>
 </body>
@@ -258,7 +277,7 @@ def feed_host(i: int, hosts: int) -> str:
 
 
 def build_corpus(
-    n_feeds: int, n_entries: int, *, port: int, hosts: int, seed: int, funding_share: float
+    n_feeds: int, n_entries: int, *, port: int, hosts: int, seed: int, funding_share: float, clutter: int
 ) -> Corpus:
     """Deterministic: the server, the cycle and the trafilatura steps all build the same one."""
     rng = random.Random(seed)
@@ -277,7 +296,8 @@ def build_corpus(
                 title = f"{ENTITY} : {title}" if lang == "fr" else f"{ENTITY}: {title}"
             summary = paragraphs[1] if len(paragraphs) > 1 else paragraphs[0]
             published = T0 - timedelta(minutes=7 * (i * n_entries + j) % 20_000)
-            html = render_page(title, paragraphs, _related(rng, lang), lang, published.date().isoformat())
+            day = published.date().isoformat()
+            html = render_page(title, paragraphs, _related(rng, lang), lang, day, clutter)
             item = Item(i, j, base + path, path, title, summary, published, html.encode())
             items.append(item)
             parts.append(
@@ -397,6 +417,7 @@ def serve(args: argparse.Namespace) -> None:
         hosts=args.hosts,
         seed=args.seed,
         funding_share=args.funding_share,
+        clutter=args.clutter,
     )
     routes = {
         path.encode(): _route(body, "application/rss+xml; charset=utf-8") for _, path, body in corpus.feeds
@@ -475,15 +496,34 @@ def _cpu(who: int) -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _live_children_cpu() -> float:
+    """CPU seconds used so far by this process's live children (Linux /proc; 0 elsewhere)."""
+    me, total = os.getpid(), 0.0
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == me:  # fields after "(comm)": state, ppid, ..., utime (12), stime (13)
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 @contextmanager
 def measure() -> Iterator[Usage]:
-    """Wall and CPU time of the block; children's CPU counts once they have been waited for."""
+    """Wall and CPU time of the block.
+
+    Children's CPU counts once they have been reaped (so close pools inside the block); what
+    children alive at the start had already used (a worker importing trafilatura) is left out.
+    """
     usage = Usage(0.0, 0.0, 0.0)
+    before_kids = _live_children_cpu()
     wall, me, kids = time.perf_counter(), _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     yield usage
     usage.wall = time.perf_counter() - wall
     usage.cpu_self = _cpu(resource.RUSAGE_SELF) - me
-    usage.cpu_children = _cpu(resource.RUSAGE_CHILDREN) - kids
+    usage.cpu_children = _cpu(resource.RUSAGE_CHILDREN) - kids - before_kids
 
 
 def _maxrss_mb(who: int) -> float:
@@ -588,7 +628,7 @@ def step_cycle1(args: argparse.Namespace) -> dict[str, Any]:
         pool = ExtractionPool(settings.http, workers=workers)
         _warm(pool, workers)
         with measure() as usage:
-            with profiled(args.profile, args.profile_dir and Path(args.profile_dir), "cycle1"):
+            with profiled(args.profile, Path(args.profile_dir) if args.profile_dir else None, "cycle1"):
                 report = run_cycle(settings, store=store, now=T0, force=True, pool=pool)
             pool.close()  # the workers' CPU is counted once they are reaped
     out.update(
@@ -614,9 +654,9 @@ def step_cycle2(args: argparse.Namespace) -> dict[str, Any]:
     out: dict[str, Any] = {}
     with Store(settings.db) as store:
         out["rss_before_mb"] = _rss_now_mb()
-        with measure() as usage:
-            with profiled(args.profile, args.profile_dir and Path(args.profile_dir), "cycle2"):
-                report = run_cycle(settings, store=store, now=T0 + timedelta(hours=1), force=True)
+        profile_dir = Path(args.profile_dir) if args.profile_dir else None
+        with measure() as usage, profiled(args.profile, profile_dir, "cycle2"):
+            report = run_cycle(settings, store=store, now=T0 + timedelta(hours=1), force=True)
         out.update(
             report=_report_dict(report),
             wall=usage.wall,
@@ -654,6 +694,7 @@ def step_trafilatura(args: argparse.Namespace) -> dict[str, Any]:
         hosts=args.hosts,
         seed=args.seed,
         funding_share=args.funding_share,
+        clutter=args.clutter,
     )
     pages = [(item.html, item.url) for item in corpus.items]
     del corpus
@@ -663,8 +704,10 @@ def step_trafilatura(args: argparse.Namespace) -> dict[str, Any]:
     extract_article_now(pages[0][0], pages[0][1], ctype)  # imports and caches, untimed
     per_page: list[float] = []
     empty = 0
+    sample = pages[:: max(1, len(pages) // args.serial_sample)] if args.serial_sample else pages
+    out["serial_pages"] = len(sample)
     with measure() as serial:
-        for html, url in pages:
+        for html, url in sample:
             started = time.perf_counter()
             if extract_article_now(html, url, ctype) is None:
                 empty += 1
@@ -704,6 +747,8 @@ def _corpus_args(args: argparse.Namespace) -> list[str]:
         str(args.seed),
         "--funding-share",
         str(args.funding_share),
+        "--clutter",
+        str(args.clutter),
     ]
 
 
@@ -726,6 +771,7 @@ def _run_step(name: str, args: argparse.Namespace, workdir: Path, port: int) -> 
         cmd += ["--profile-dir", args.profile_dir]
     if args.no_tracemalloc:
         cmd.append("--no-tracemalloc")
+    cmd += ["--serial-sample", str(args.serial_sample)]
     done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -792,13 +838,13 @@ def run(args: argparse.Namespace) -> None:
             f"  (from summary {r1['articles_from_summary']}), facts {r1['facts']}, changes {r1['changes']}, "
             f"alerts {r1['alerts']}"
         )
-        print(
-            f"  wall {c1['wall']:.2f} s: {args.feeds / c1['wall']:.1f} feeds/s, {arts / c1['wall']:.1f} articles/s"
-        )
+        rate = f"{args.feeds / c1['wall']:.1f} feeds/s, {arts / c1['wall']:.1f} articles/s"
+        print(f"  wall {c1['wall']:.2f} s: {rate}")
         print(f"  = {60 * arts / c1['wall']:.0f} articles/min (target >= 2500 on 2 cores)")
         print(f"  per article: {1000 * c1['wall'] / arts:.2f} ms wall, {1000 * cpu1 / arts:.2f} ms CPU")
         print(
-            f"    (main process {c1['cpu_self']:.1f} s CPU, {c1['workers']} extraction workers {c1['cpu_children']:.1f} s)"
+            f"    (main process {c1['cpu_self']:.1f} s CPU, "
+            f"{c1['workers']} extraction workers {c1['cpu_children']:.1f} s)"
         )
         print(f"  peak RSS: main {c1['maxrss_mb']:.0f} MB, largest worker {c1['children_maxrss_mb']:.0f} MB")
         print(f"  {_server_share({'cpu': 0}, {'cpu': c1['server_cpu']}, cpu1, c1['wall'])}")
@@ -827,12 +873,14 @@ def run(args: argparse.Namespace) -> None:
         if not args.skip_trafilatura:
             tr = results["trafilatura"] = step("trafilatura")
             s, p = tr["serial"], tr["parallel"]
-            n = tr["pages"]
+            n, ns = tr["pages"], tr["serial_pages"]
             print(
-                f"\ntrafilatura alone (extract_article_now), same {n} pages, {tr['page_kb']:.1f} KB each on average"
+                f"\ntrafilatura alone (extract_article_now), same {n} pages, "
+                f"{tr['page_kb']:.1f} KB each on average"
             )
             print(
-                f"  serial: {1000 * s['wall'] / n:.2f} ms/page wall, {1000 * s['cpu'] / n:.2f} ms CPU; "
+                f"  serial ({ns} pages): {1000 * s['wall'] / ns:.2f} ms/page wall, "
+                f"{1000 * s['cpu'] / ns:.2f} ms CPU; "
                 f"p50 {s['p50_ms']:.1f} ms, p99 {s['p99_ms']:.1f} ms, max {s['max_ms']:.1f} ms; "
                 f"{s['empty']} without text"
             )
@@ -841,7 +889,7 @@ def run(args: argparse.Namespace) -> None:
                 f"{60 * n / p['wall']:.0f} pages/min, {1000 * p['cpu'] / n:.2f} ms CPU/page"
             )
             wall_ratio = (c1["wall"] / arts) / (p["wall"] / n)
-            cpu_ratio = (cpu1 / arts) / (s["cpu"] / n)
+            cpu_ratio = (cpu1 / arts) / (s["cpu"] / ns)
             results["ratio"] = {"wall": wall_ratio, "cpu": cpu_ratio}
             print("\npipeline / trafilatura alone, per article (target <= 1.25)")
             print(f"  wall, both with {p['workers']} workers: {wall_ratio:.2f}")
@@ -872,6 +920,9 @@ def main(argv: list[str] | None = None) -> None:
         "--funding-share", type=float, default=0.1, help="share of pages with a funding sentence"
     )
     parser.add_argument(
+        "--clutter", type=int, default=8, help="teaser blocks per page: page weight (8: ~33 KB, ~30 ms)"
+    )
+    parser.add_argument(
         "--concurrency", type=int, default=16, help="[http] concurrency (watcher's default 16)"
     )
     parser.add_argument("--workers", type=int, default=0, help="extraction workers (default: the cores)")
@@ -879,6 +930,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", choices=["none", "cprofile", "pyinstrument"], default="none")
     parser.add_argument("--profile-dir", default="", help="where profiles of the two cycles are written")
     parser.add_argument("--skip-trafilatura", action="store_true", help="skip the trafilatura-alone step")
+    parser.add_argument(
+        "--serial-sample", type=int, default=0, help="time serial extraction on ~this many pages (0: all)"
+    )
     parser.add_argument("--no-tracemalloc", action="store_true", help="skip the tracemalloc heap measurement")
     parser.add_argument("--no-validators", action="store_true", help="server ignores ETag/Last-Modified")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (database, config)")

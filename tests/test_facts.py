@@ -73,7 +73,9 @@ def test_valuation_first_then_round() -> None:
 
 
 def test_total_with_dont_and_carried_currency() -> None:
-    text = "La jeune pousse Zephyr a levé plus de 300 millions d'euros, dont 120 millions lors de son dernier tour."
+    text = (
+        "La jeune pousse Zephyr a levé plus de 300 millions d'euros, dont 120 millions lors du dernier tour."
+    )
     facts = extract_facts(text, E)
     total = only(facts, "total_raised")
     assert (total.amount, total.currency, total.approx, total.bound) == (
@@ -180,7 +182,7 @@ def test_round_named_in_adjacent_sentence() -> None:
 
 
 def test_two_rounds_two_names() -> None:
-    text = "Zephyr AI lève 40 millions d'euros pour sa série A, après les 6 millions récoltés en amorçage l'an dernier."
+    text = "Zephyr lève 40 millions d'euros pour sa série A, après 6 millions levés en amorçage l'an dernier."
     facts = {f.amount: f for f in extract_facts(text, E)}
     assert facts[Decimal("40000000")].round == "series_a"
     assert facts[Decimal("6000000")].round == "seed"
@@ -201,7 +203,9 @@ def test_led_by_and_participants() -> None:
 
 
 def test_mene_par_and_aux_cotes() -> None:
-    text = "Zephyr AI lève 25 millions d'euros lors d'un tour mené par Fonds Alto, aux côtés de Bpifrance et Kima."
+    text = (
+        "Zephyr lève 25 millions d'euros lors d'un tour mené par Fonds Alto, aux côtés de Bpifrance et Kima."
+    )
     fact = only(extract_facts(text, E), "funding_round")
     assert fact.lead_investors == ("Fonds Alto",)
     assert {"Bpifrance", "Kima"} <= set(fact.investors)
@@ -277,8 +281,8 @@ def test_would_value_is_rumoured() -> None:
         "Zephyr AI a levé 40 millions d'euros. Son rival Borealis a levé 300 millions d'euros.",
         "Zephyr AI raised $40 million. Rival startup Borealis raised $300 million last month.",
         "Zephyr AI a levé 40 millions d'euros, loin des 300 millions d'euros levés par Borealis.",
-        "Zephyr AI a levé 40 millions d'euros. Jean Dupont a levé 300 millions d'euros pour sa start-up Borealis.",
-        "Zephyr AI a levé 40 millions d'euros. Borealis, soutenu par Globex, a recueilli 300 millions d'euros.",
+        "Zephyr a levé 40 millions d'euros. Jean Dupont a levé 300 millions d'euros pour sa startup Borealis",
+        "Zephyr a levé 40 millions d'euros. Borealis, soutenu par Globex, a recueilli 300 millions d'euros.",
         "Zephyr AI raised $40 million. Meanwhile Globex has invested $300 million in Borealis.",
     ],
 )

@@ -60,7 +60,7 @@ def human_amount(value: float) -> str:
 
 
 def _nice_step(raw: float) -> float:
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude: float = 10.0 ** math.floor(math.log10(raw))
     for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
         if factor * magnitude >= raw:
             return factor * magnitude
@@ -98,7 +98,8 @@ def _y_axis(values: Sequence[float]) -> _YAxis:
             ticks = [c for c in ticks if f"{c:.0e}".startswith("1")]
         return _YAxis(lo, hi, True, tuple(ticks))
     step = _nice_step(top / 5)
-    hi = math.ceil(top / step - 1e-9) * step
+    # Some headroom, so the highest point and its label do not sit on the frame.
+    hi = math.ceil(top * 1.04 / step) * step
     count = round(hi / step)
     return _YAxis(0.0, hi, False, tuple(i * step for i in range(count + 1)))
 
@@ -133,7 +134,8 @@ def _x_ticks(start: date, end: date) -> list[tuple[date, str, bool]]:
     while current <= end:
         first = not ticks
         year_mark = current.month == 1
-        label = f"{_MONTHS[current.month - 1]} {current.year}" if first or year_mark else _MONTHS[current.month - 1]
+        name = _MONTHS[current.month - 1]
+        label = f"{name} {current.year}" if first or year_mark else name
         ticks.append((current, label, year_mark))
         current = _add_months(current, step)
     return ticks
@@ -206,7 +208,7 @@ def _legend(x: float, y: float) -> list[str]:
     return out
 
 
-def _marker(frame: _Frame, p: TimelinePoint, value: float, color: str) -> list[str]:
+def _marker(frame: _Frame, p: TimelinePoint, value: float, color: str, width: int) -> list[str]:
     x, y = frame.x(p.date), frame.yv(value)
     series = "valuation" if p.kind == "valuation" else "funding"
     fill = "#ffffff" if p.baseline else color
@@ -235,9 +237,18 @@ def _marker(frame: _Frame, p: TimelinePoint, value: float, color: str) -> list[s
         )
     out.append(f"{shape}<title>{_text(tip)}</title>{end}")
     if p.change or p.rumoured:
-        words = human_amount(value) + (" rumour" if p.rumoured else "")
+        # A round is annotated with its own amount; the marker sits on the running total.
+        amount = human_amount(float(p.amount_base))
+        words = (amount if series == "valuation" else f"+{amount}") + (" rumour" if p.rumoured else "")
+        # Rumours below, news above: they often share a date and would overprint.
+        ty = y + 20 if p.rumoured else y - 9
+        if x + 14 + 6.5 * len(words) > width:
+            tx, anchor = x - 13, "end"
+        else:
+            tx, anchor = x + 13, "start"
         out.append(
-            f'<text class="ann" x="{x + 12:.1f}" y="{y - 8:.1f}" fill="{color}">{_text(words)}</text>'
+            f'<text class="ann" x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" '
+            f'fill="{color}">{_text(words)}</text>'
         )
     return out
 
@@ -298,7 +309,9 @@ def timeline_svg(
     out.append('<g class="y-axis">')
     for tick in frame.y.ticks:
         ty = frame.yv(tick)
-        out.append(f'<line class="grid" x1="{frame.left:.1f}" y1="{ty:.1f}" x2="{frame.right:.1f}" y2="{ty:.1f}"/>')
+        out.append(
+            f'<line class="grid" x1="{frame.left:.1f}" y1="{ty:.1f}" x2="{frame.right:.1f}" y2="{ty:.1f}"/>'
+        )
         out.append(
             f'<text class="tick y-tick" x="{frame.left - 8:.1f}" y="{ty + 4:.1f}" '
             f'text-anchor="end">{human_amount(tick)}</text>'
@@ -314,7 +327,9 @@ def timeline_svg(
     for when, label, year_mark in _x_ticks(frame.start, frame.end):
         tx = frame.x(when)
         kind = "year-tick" if year_mark else "month-tick"
-        out.append(f'<line class="grid" x1="{tx:.1f}" y1="{frame.top:.1f}" x2="{tx:.1f}" y2="{frame.bottom:.1f}"/>')
+        out.append(
+            f'<line class="grid" x1="{tx:.1f}" y1="{frame.top:.1f}" x2="{tx:.1f}" y2="{frame.bottom:.1f}"/>'
+        )
         out.append(
             f'<text class="tick x-tick {kind}" x="{tx:.1f}" y="{frame.bottom + 18:.1f}" '
             f'text-anchor="middle">{_text(label)}</text>'
@@ -333,7 +348,8 @@ def timeline_svg(
             d += f" H{frame.x(p.date):.1f} V{frame.yv(v):.1f}"
         d += f" H{frame.right:.1f}"
         out.append(
-            f'<path class="series funding-line" d="{d}" fill="none" stroke="{FUNDING_COLOR}" stroke-width="2.5"/>'
+            f'<path class="series funding-line" d="{d}" fill="none" '
+            f'stroke="{FUNDING_COLOR}" stroke-width="2.5"/>'
         )
     confirmed_total = 0.0
     for p, v in cumulative:
@@ -367,9 +383,9 @@ def timeline_svg(
 
     out.append('<g class="markers">')
     for p, v in cumulative:
-        out += _marker(frame, p, v, FUNDING_COLOR)
+        out += _marker(frame, p, v, FUNDING_COLOR, width)
     for p in valuations:
-        out += _marker(frame, p, float(p.amount_base), VALUATION_COLOR)
+        out += _marker(frame, p, float(p.amount_base), VALUATION_COLOR, width)
     out.append("</g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -152,7 +152,8 @@ _INVEST_IN_RE = re.compile(
 _APPOSITIVE_RE = re.compile(rf"({_NAME}),\s*$")
 _BY_NAME_RE = re.compile(
     r"^\W{0,3}(?:(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received)\s+)?"
-    rf"(?:par|by|pour|for)\s+(?:sa\s+|son\s+|his\s+|her\s+|its\s+)?({_NAME})")
+    rf"(?:par|by|pour|for)\s+(?:sa\s+|son\s+|his\s+|her\s+|its\s+)?({_NAME})"
+)
 _LEADISH_RE = re.compile(
     r"(?:led|men[ée]e?|dirig[ée]e?|orchestr[ée]e?|pilot[ée]e?|soutenue?|backed|advised|conseill[ée]e?)\s*$"
 )
@@ -206,7 +207,7 @@ _ROUNDISH_RE = re.compile(r"\b(?:tour|round|levee|serie|series|seed|amorcage|cyc
 
 _RUMOUR_RE = re.compile(
     r"\b(?:in\s+(?:early\s+|advanced\s+|preliminary\s+)?(?:talks|discussions|negotiations)|"
-    r"(?:is|are|was|were)\s+(?:seeking|looking\s+to|planning\s+to|aiming\s+to|poised\s+to|set\s+to|expected\s+to|"
+    r"(?:is|are|was|were)\s+(?:seeking|raising|looking\s+to|planning\s+to|aiming\s+to|poised\s+to|set\s+to|expected\s+to|"
     r"in\s+the\s+process)|seeks\s+to|looking\s+to\s+raise|plans\s+to\s+raise|aims\s+to\s+raise|"
     r"would|could|might|may\s+(?:raise|value)|rumou?r\w*|slated\s+to|"
     r"en\s+(?:pleine\s+)?(?:discussions?|negociations?|pourparlers)|sur\s+le\s+point\s+d(?:e|')|"
@@ -669,7 +670,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
 
     mine = [c for c in cands if c.owner == "entity"]
     _fill_rounds_from_neighbours(mine, sentence_rounds, sentence_money)
-    _fill_investors(mine, doc)
+    _fill_investors(mine, doc, sentence_money)
     return _merge(mine, sentences)
 
 
@@ -788,7 +789,7 @@ def _fill_rounds_from_neighbours(
             cand.round = None
 
 
-def _fill_investors(cands: list[_Cand], doc: _Doc) -> None:
+def _fill_investors(cands: list[_Cand], doc: _Doc, sentence_money: list[list[MoneyMention]]) -> None:
     rounds = [c for c in cands if c.kind == "funding_round"]
     if not rounds:
         return
@@ -812,7 +813,7 @@ def _fill_investors(cands: list[_Cand], doc: _Doc) -> None:
                 if name and not _is_entity_name(name, doc.entity_re):
                     target.investors.append(name)
             continue
-        if latest is None or doc.sentences[idx].headline or sentence_has_money(doc.folded[idx]):
+        if latest is None or doc.sentences[idx].headline or sentence_money[idx]:
             continue
         if idx - latest.sent_index > 5 or not _INVESTOR_CONTEXT_RE.search(doc.folded[idx]):
             continue
@@ -829,10 +830,6 @@ _INVESTOR_CONTEXT_RE = re.compile(
     r"\b(?:investisseur\w*|investor\w*|fonds|funds?|vc|venture|capital|particip\w+|round|tour|levee|"
     r"backers?|soutiens?|joined|led|mene\w*|en\s+tete)\b"
 )
-
-
-def sentence_has_money(low: str) -> bool:
-    return bool(find_money(low))
 
 
 def _merge(cands: list[_Cand], sentences: list[Sentence]) -> list[Fact]:

@@ -70,14 +70,24 @@ class Sentence:
     headline: bool = False
 
 
+class _FoldTable(dict[int, str]):
+    """Per-character fold computed once per distinct character; ``str.translate`` does the rest."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0] if code > 127 else ch
+        low = base.lower()
+        folded = low if len(low) == 1 else base
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping one output character per input character."""
-    out: list[str] = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
-        low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
 
 
 def _strip_markup(text: str) -> str:
@@ -103,9 +113,9 @@ def _split_line(line: str) -> list[str]:
             parts.append(chunk)
             start = m.end()
             continue
-        wb = (
-            _WORD_BEFORE_RE.search(line, 0, m.start() + 1) if line[m.start() - 1 : m.start()] == "." else None
-        )
+        # Only a short window before the boundary: searching from 0 would be quadratic on long lines.
+        window = line[max(0, m.start() - 40) : m.start()]
+        wb = _WORD_BEFORE_RE.search(window) if window.endswith(".") else None
         if wb is not None:
             word = wb.group(1).lower().rstrip(".")
             # "Microsoft Corp., ..." or "U.S. investors" are not sentence ends.
