@@ -34,8 +34,7 @@ from watcher.delivery import DeliveryReport, deliver_due
 from watcher.errors import LockedError, StoreError, WatcherError
 from watcher.pipeline import CycleReport, run_cycle
 from watcher.settings import Settings
-from watcher.status import HEARTBEAT_KEY, LAST_CYCLE_KEY, NEXT_CYCLE_KEY, PID_KEY
-from watcher.store import Store
+from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, Store
 
 log = logging.getLogger("watcher.daemon")
 
@@ -130,7 +129,6 @@ class Daemon:
         now = self.clock()
         with Store(self.settings.db) as store:
             report = run_cycle(self.settings, store=store, now=now, feed_urls=feed_urls, pool=self.pool)
-            store.set_meta(LAST_CYCLE_KEY, now.isoformat())
         self._log_cycle(report)
         return report
 

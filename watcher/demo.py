@@ -35,7 +35,7 @@ from watcher.models import Change
 from watcher.pipeline import BaselineDocument, CycleReport, load_baseline, run_cycle_async
 from watcher.render import format_money, format_round
 from watcher.settings import Settings
-from watcher.status import LAST_CYCLE_KEY, collect_status, format_status
+from watcher.status import collect_status, format_status
 from watcher.store import Store
 
 DEMO_ENTITY = "Mistral AI"
@@ -275,8 +275,6 @@ def run_demo(out: TextIO, *, keep: Path | None = None) -> int:
         out.write("\n== 2. One poll cycle over the feeds\n")
         started = datetime.now(UTC)
         report = _cycle(settings, store, started)
-        # Recorded as the daemon does, so the status below reports this cycle.
-        store.set_meta(LAST_CYCLE_KEY, started.isoformat())
         _print_cycle(out, report)
 
         out.write("\n== 3. Alerts, delivered to the console channel\n")

@@ -25,7 +25,7 @@ from watcher.facts import extract_facts
 from watcher.models import Change, Entity, Fact, FeedHealth
 from watcher.seeds import load_seed_folder, text_hash
 from watcher.settings import FeedSettings, Settings
-from watcher.store import NewDocument, Store
+from watcher.store import LAST_CYCLE_KEY, NewDocument, Store
 
 log = logging.getLogger("watcher.pipeline")
 
@@ -423,6 +423,7 @@ async def run_cycle_async(
                 )
                 _feed_health(store, settings, f, failed=False, error="", failures=0, now=now)
         report.feeds.append(per_feed[f.url])
+    store.set_meta(LAST_CYCLE_KEY, now.isoformat())
     report.finished = datetime.now(UTC)
     return report
 

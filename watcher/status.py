@@ -12,12 +12,16 @@ from typing import Any
 
 from watcher.diff import convert, period_before
 from watcher.settings import Settings
-from watcher.store import Store, StoredFact, parse_time
+from watcher.store import (
+    HEARTBEAT_KEY,
+    LAST_CYCLE_KEY,
+    NEXT_CYCLE_KEY,
+    PID_KEY,
+    Store,
+    StoredFact,
+    parse_time,
+)
 
-HEARTBEAT_KEY = "heartbeat"
-PID_KEY = "daemon_pid"
-LAST_CYCLE_KEY = "last_cycle"
-NEXT_CYCLE_KEY = "next_cycle"
 # A daemon beats every few seconds; this much silence means it is gone.
 HEARTBEAT_STALE = timedelta(seconds=90)
 

@@ -174,6 +174,12 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
+# Keys of the meta table: the daemon's liveness and the cycle times ``status`` reports.
+HEARTBEAT_KEY = "heartbeat"
+PID_KEY = "daemon_pid"
+LAST_CYCLE_KEY = "last_cycle"
+NEXT_CYCLE_KEY = "next_cycle"
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 
 
