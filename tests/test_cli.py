@@ -112,3 +112,36 @@ def test_secrets_never_printed_by_status(tmp_path: Path) -> None:
             env=env,
         )
         assert "SuperSecretToken" not in res.stdout + res.stderr
+
+
+def test_status_text_is_plain_when_piped(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[watcher]\ndb = "w.db"\n[[entities]]\nname = "X"\n[[feeds]]\nurl = "https://feeds.example/rss"\n',
+        encoding="utf-8",
+    )
+    res = watcher("--config", str(cfg), "status")
+    assert res.returncode == 0, res.stderr
+    assert "\x1b[" not in res.stdout
+    assert "daemon: not running" in res.stdout
+    assert "https://feeds.example/rss" in res.stdout
+    assert "outbox: 0 sent, 0 pending, 0 dead" in res.stdout
+
+
+def test_status_styled_for_a_terminal() -> None:
+    from datetime import UTC, datetime
+
+    from watcher.status import StatusReport, format_status
+
+    report = StatusReport(
+        now=datetime(2025, 1, 1, tzinfo=UTC),
+        db="w.db",
+        daemon_alive=False,
+        daemon_pid=None,
+        heartbeat=None,
+        last_cycle=None,
+        next_cycle=None,
+        base_currency="EUR",
+    )
+    assert "\x1b[31m" in format_status(report, styled=True)
+    assert "\x1b[" not in format_status(report)

@@ -440,7 +440,8 @@ def status(c: _Context, as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps(status_json(report), ensure_ascii=False, indent=2))
         else:
-            click.echo(format_status(report))
+            # Emphasis on a terminal only; piped output stays plain text.
+            click.echo(format_status(report, styled=sys.stdout.isatty()))
 
 
 @main.command()

@@ -230,21 +230,28 @@ def _table(rows: list[list[str]], headers: list[str]) -> list[str]:
     return lines
 
 
-def format_status(report: StatusReport) -> str:
+def format_status(report: StatusReport, *, styled: bool = False) -> str:
+    """The status as text; ``styled`` adds terminal emphasis (bold headings, red trouble)."""
+
+    def bold(text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if styled else text
+
+    def red(text: str) -> str:
+        return f"\x1b[31m{text}\x1b[0m" if styled and text else text
+
     now = report.now
     out = []
     if report.daemon_alive:
         pid = f" (pid {report.daemon_pid})" if report.daemon_pid else ""
         out.append(f"daemon: running{pid}, heartbeat {_ago(report.heartbeat, now)}")
     else:
-        out.append(f"daemon: not running (last heartbeat {_ago(report.heartbeat, now)})")
+        out.append(red(f"daemon: not running (last heartbeat {_ago(report.heartbeat, now)})"))
     out.append(f"last cycle: {_ago(report.last_cycle, now)}; next cycle: {_ago(report.next_cycle, now)}")
     out.append(f"database: {report.db}")
     for e in report.entities:
         out.append("")
-        out.append(
-            f"{e.name}: {e.facts_known} facts known, {e.changes_since_baseline} changes since the baseline"
-        )
+        changes = f"{e.changes_since_baseline} changes since the baseline"
+        out.append(bold(f"{e.name}: {e.facts_known} facts known, {changes}"))
         b = report.base_currency
         out.append(f"  baseline valuation: {_fact(e.baseline_valuation, b)}")
         out.append(f"  latest valuation:   {_fact(e.latest_valuation, b)}")
@@ -262,9 +269,12 @@ def format_status(report: StatusReport) -> str:
         ]
         for f in report.feeds
     ]
-    out.extend(_table(rows, ["feed", "last success", "last error", "failures", "entries", ""]))
+    table = _table(rows, ["feed", "last success", "last error", "failures", "entries", ""])
+    out.append(bold(table[0]))
+    # Whole lines only: colour codes inside cells would break the column alignment.
+    out.extend(red(line) if row[2] else line for line, row in zip(table[1:], rows, strict=True))
     o = report.outbox
     out.append("")
     out.append(f"outbox: {o.get('sent', 0)} sent, {o.get('pending', 0)} pending, {o.get('dead', 0)} dead")
-    out.extend(f"  dead {d}" for d in report.dead)
+    out.extend(red(f"  dead {d}") for d in report.dead)
     return "\n".join(out)
