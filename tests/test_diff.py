@@ -182,3 +182,10 @@ def test_convert() -> None:
     assert convert(Money(Decimal(125), "USD"), "EUR", rates) == Decimal(100)
     assert convert(Money(Decimal(100), "EUR"), "USD", rates) == Decimal(125)
     assert convert(Money(Decimal(1), "XYZ"), "EUR", rates) is None
+
+
+def test_announcement_is_compared_with_last_confirmed_value_not_a_rumour() -> None:
+    rumour = KnownFact(10, val(Decimal(20) * B, "EUR", status="rumoured"), "2025-08-01")
+    [d] = decide([val(Decimal("11.7") * B, "EUR")], known=[*BASELINE, rumour])
+    assert d.change is not None and d.change.kind == "valuation_change"
+    assert d.change.old == Money(Decimal("6.2") * B, "USD")

@@ -117,13 +117,20 @@ class _Comparer:
 
 
 def _latest(known: Sequence[KnownFact], kind: str) -> KnownFact | None:
-    """The most recent known fact of a kind; later periods win, then later insertion."""
+    """The most recent known fact of a kind; later periods win, then later insertion.
+
+    Confirmed facts come first: a rumour is only the reference when nothing else is known,
+    so an announcement is compared with the last confirmed value, not with gossip.
+    """
     best: KnownFact | None = None
-    for k in known:
-        if k.fact.kind != kind:
-            continue
-        if best is None or not period_before(k.period, best.period):
-            best = k
+    for confirmed in (True, False):
+        for k in known:
+            if k.fact.kind != kind or (confirmed and k.fact.status == "rumoured"):
+                continue
+            if best is None or not period_before(k.period, best.period):
+                best = k
+        if best is not None:
+            return best
     return best
 
 
