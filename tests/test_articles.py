@@ -61,21 +61,10 @@ def fixture(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
-@pytest.fixture(scope="module")
-def _threaded_server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
-
-
 @pytest.fixture
-def server(_threaded_server: HTTPServer) -> Iterator[HTTPServer]:
-    _threaded_server.clear()
-    yield _threaded_server
-    _threaded_server.clear()
+def server(httpserver: HTTPServer) -> HTTPServer:
+    # conftest.py makes it threaded, so a handler that sleeps does not hold up the others.
+    return httpserver
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -28,9 +27,9 @@ import httpx
 import trafilatura
 
 from watcher.errors import FetchError
+from watcher.http_get import HostLimiter, capped_get
 from watcher.settings import HttpSettings
 
-_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 _PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 # Pages above this many bytes skip trafilatura's fallback extractors (readability, justext),
 # which are the slow part on huge pages.
@@ -81,24 +80,12 @@ def _charset(content_type: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
-class PageLimiter:
+class PageLimiter(HostLimiter):
     """At most ``concurrency`` page requests overall and ``per_host`` to any one host.
 
     Share one across the ``fetch_page`` calls of a cycle to stay polite to a site that
     many entries point at; ``fetch_pages`` does this for you.
     """
-
-    def __init__(self, settings: HttpSettings) -> None:
-        self.all = asyncio.Semaphore(max(1, settings.concurrency))
-        self._per_host = max(1, settings.per_host)
-        self._hosts: dict[str, asyncio.Semaphore] = {}
-
-    def host(self, url: httpx.URL) -> asyncio.Semaphore:
-        key = f"{url.scheme}://{url.host}:{url.port or ''}"
-        sem = self._hosts.get(key)
-        if sem is None:
-            sem = self._hosts[key] = asyncio.Semaphore(self._per_host)
-        return sem
 
 
 async def fetch_page(
@@ -109,72 +96,23 @@ async def fetch_page(
     The body is read as a stream capped at ``max_bytes``; the whole request (every hop,
     headers and body) is capped at ``total_timeout`` seconds of network time.
     """
-    limiter = limiter or PageLimiter(settings)
-    try:
-        current = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError) as e:
-        raise FetchError(f"{url}: invalid URL ({_one_line(e)})") from e
-    if current.scheme not in ("http", "https"):
-        raise FetchError(f"{url}: unsupported URL scheme {current.scheme!r}")
-    seen = {str(current)}
-    left = settings.total_timeout  # queueing for a slot does not count, network time does
-    for _hop in range(settings.max_redirects + 1):
-        async with limiter.host(current), limiter.all:
-            started = time.monotonic()
-            try:
-                async with asyncio.timeout(max(left, 0.0)):
-                    page, location = await _one_hop(client, current, url, settings)
-            except TimeoutError as e:
-                raise FetchError(f"{url}: timed out after {settings.total_timeout:g} s in total") from e
-            except httpx.TimeoutException as e:
-                raise FetchError(f"{url}: {type(e).__name__} (network timeout)") from e
-            except httpx.HTTPError as e:
-                raise FetchError(f"{url}: {type(e).__name__}: {_one_line(e)}") from e
-            finally:
-                left -= time.monotonic() - started
-        if page is not None:
-            return page
-        assert location is not None
-        current = location
-        if str(current) in seen:
-            raise FetchError(f"{url}: redirect loop at {current}")
-        seen.add(str(current))
-    raise FetchError(f"{url}: more than {settings.max_redirects} redirects")
+    body = await capped_get(
+        client,
+        url,
+        {"Accept": _PAGE_ACCEPT},
+        settings,
+        limiter or PageLimiter(settings),
+        describe_timeout=_describe_timeout,
+    )
+    if not 200 <= body.status < 300:
+        reason = httpx.codes.get_reason_phrase(body.status)
+        where = "" if body.url == url else f" (at {body.url})"
+        raise FetchError(f"{url}: HTTP {body.status} {reason}{where}".rstrip())
+    return Page(body.url, body.status, body.content, body.headers.get("content-type"))
 
 
-async def _one_hop(
-    client: httpx.AsyncClient, current: httpx.URL, asked: str, settings: HttpSettings
-) -> tuple[Page | None, httpx.URL | None]:
-    request = client.build_request("GET", current, headers={"Accept": _PAGE_ACCEPT})
-    response = await client.send(request, stream=True)
-    try:
-        status = response.status_code
-        if status in _REDIRECT_CODES and "location" in response.headers:
-            try:
-                target = current.join(response.headers["location"])
-            except httpx.InvalidURL as e:
-                raise FetchError(f"{asked}: bad redirect Location ({_one_line(e)})") from e
-            if target.scheme not in ("http", "https"):
-                raise FetchError(f"{asked}: redirect to unsupported scheme {target.scheme!r}")
-            return None, target
-        if not 200 <= status < 300:
-            reason = httpx.codes.get_reason_phrase(status)
-            where = "" if str(current) == asked else f" (at {current})"
-            raise FetchError(f"{asked}: HTTP {status} {reason}{where}".rstrip())
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > settings.max_bytes:
-            raise FetchError(f"{asked}: body of {declared} bytes exceeds the {settings.max_bytes}-byte cap")
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():  # decoded, so the cap also stops gzip bombs
-            size += len(chunk)
-            if size > settings.max_bytes:
-                raise FetchError(f"{asked}: body exceeds the {settings.max_bytes}-byte cap")
-            chunks.append(chunk)
-        page = Page(str(current), status, b"".join(chunks), response.headers.get("content-type"))
-        return page, None
-    finally:
-        await response.aclose()
+def _describe_timeout(e: httpx.TimeoutException) -> str:
+    return f"{type(e).__name__} (network timeout)"
 
 
 async def fetch_pages(

@@ -14,9 +14,8 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any, Literal
@@ -26,12 +25,13 @@ import feedparser
 import httpx
 
 from watcher.errors import FetchError
+from watcher.http_get import HostLimiter, HttpBody, capped_get
+from watcher.retry_after import parse_retry_after as parse_retry_after  # part of this module's API
 from watcher.settings import HttpSettings
 
 Outcome = Literal["ok", "not_modified", "unchanged", "failed"]
 Clock = Callable[[], datetime]
 
-_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 _RETRY_AFTER_CODES = frozenset({429, 503})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _FEED_ACCEPT = (
@@ -128,14 +128,6 @@ class FeedResult:
         return self.outcome == "failed"
 
 
-@dataclass(frozen=True)
-class _Body:
-    url: str  # after redirects
-    status: int
-    headers: httpx.Headers
-    content: bytes
-
-
 class _HttpStatusError(FetchError):
     """A non-success status; carries what backoff needs."""
 
@@ -206,22 +198,6 @@ def mentions(text: str, names: Sequence[str]) -> bool:
     """Whether ``text`` names any of ``names`` as whole words, ignoring case and accents."""
     pattern = _names_pattern(tuple(names))
     return pattern is not None and pattern.search(fold(text)) is not None
-
-
-def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), None if unusable."""
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:  # "-0000" means UTC for HTTP dates
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())
 
 
 def next_attempt(failures: int, retry_after: float | None, now: datetime, settings: HttpSettings) -> datetime:
@@ -388,117 +364,7 @@ def make_client(
     )
 
 
-class _Limiter:
-    """At most ``concurrency`` requests overall and ``per_host`` to any one host."""
-
-    def __init__(self, settings: HttpSettings) -> None:
-        self._all = asyncio.Semaphore(max(1, settings.concurrency))
-        self._per_host = max(1, settings.per_host)
-        self._hosts: dict[str, asyncio.Semaphore] = {}
-
-    def host(self, url: httpx.URL) -> asyncio.Semaphore:
-        key = f"{url.scheme}://{url.host}:{url.port or ''}"
-        sem = self._hosts.get(key)
-        if sem is None:
-            sem = self._hosts[key] = asyncio.Semaphore(self._per_host)
-        return sem
-
-    @property
-    def all(self) -> asyncio.Semaphore:
-        return self._all
-
-
-@dataclass
-class _Budget:
-    """Network time left for one request, across its redirect hops (queueing is free)."""
-
-    total: float
-    used: float = field(default=0.0)
-
-    @property
-    def left(self) -> float:
-        return self.total - self.used
-
-
-async def _get(
-    client: httpx.AsyncClient,
-    url: str,
-    headers: dict[str, str],
-    settings: HttpSettings,
-    limiter: _Limiter,
-    clock: Clock,
-) -> _Body:
-    """GET ``url`` following redirects by hand, body read as a capped stream."""
-    try:
-        current = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError) as e:
-        raise FetchError(f"{url}: invalid URL ({_one_line(e)})") from e
-    if current.scheme not in ("http", "https"):
-        raise FetchError(f"{url}: unsupported URL scheme {current.scheme!r}")
-    seen = {str(current)}
-    budget = _Budget(settings.total_timeout)
-    for _hop in range(settings.max_redirects + 1):
-        async with limiter.host(current), limiter.all:
-            started = time.monotonic()
-            try:
-                async with asyncio.timeout(max(budget.left, 0.0)):
-                    body, location = await _one_hop(client, current, headers, settings)
-            except TimeoutError as e:
-                raise FetchError(f"{url}: timed out after {settings.total_timeout:g} s in total") from e
-            except httpx.TimeoutException as e:
-                raise FetchError(f"{url}: {_timeout_kind(e)} timeout") from e
-            except httpx.HTTPError as e:
-                raise FetchError(f"{url}: {type(e).__name__}: {_one_line(e)}") from e
-            finally:
-                budget.used += time.monotonic() - started
-        if location is None:
-            assert body is not None
-            return _check_status(url, body, clock)
-        current = location
-        if str(current) in seen:
-            raise FetchError(f"{url}: redirect loop at {current}")
-        seen.add(str(current))
-    raise FetchError(f"{url}: more than {settings.max_redirects} redirects")
-
-
-async def _one_hop(
-    client: httpx.AsyncClient, url: httpx.URL, headers: dict[str, str], settings: HttpSettings
-) -> tuple[_Body | None, httpx.URL | None]:
-    request = client.build_request("GET", url, headers=headers)
-    response = await client.send(request, stream=True)
-    try:
-        if response.status_code in _REDIRECT_CODES and "location" in response.headers:
-            try:
-                target = url.join(response.headers["location"])
-            except httpx.InvalidURL as e:
-                raise FetchError(f"{url}: bad redirect Location ({_one_line(e)})") from e
-            if target.scheme not in ("http", "https"):
-                raise FetchError(f"{url}: redirect to unsupported scheme {target.scheme!r}")
-            return None, target
-        content = b""
-        if response.status_code < 300:  # error bodies are not worth reading
-            content = await _read_capped(response, settings.max_bytes, str(url))
-        return _Body(str(url), response.status_code, response.headers, content), None
-    finally:
-        await response.aclose()
-
-
-async def _read_capped(response: httpx.Response, max_bytes: int, url: str) -> bytes:
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(f"{url}: body of {int(declared)} bytes exceeds the {max_bytes}-byte cap")
-    chunks: list[bytes] = []
-    size = 0
-    # aiter_bytes yields decoded bytes, so the cap also stops compression bombs.
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise FetchError(f"{url}: body exceeds the {max_bytes}-byte cap")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _check_status(url: str, body: _Body, clock: Clock) -> _Body:
+def _check_status(url: str, body: HttpBody, clock: Clock) -> HttpBody:
     if body.status == 304 or 200 <= body.status < 300:
         return body
     retry_after = None
@@ -508,13 +374,13 @@ def _check_status(url: str, body: _Body, clock: Clock) -> _Body:
     raise _HttpStatusError(f"{url}: HTTP {body.status} {reason}".rstrip(), body.status, retry_after)
 
 
-def _timeout_kind(e: httpx.TimeoutException) -> str:
+def _describe_timeout(e: httpx.TimeoutException) -> str:
     return {
-        httpx.ConnectTimeout: "connect",
-        httpx.ReadTimeout: "read",
-        httpx.WriteTimeout: "write",
-        httpx.PoolTimeout: "pool",
-    }.get(type(e), "network")
+        httpx.ConnectTimeout: "connect timeout",
+        httpx.ReadTimeout: "read timeout",
+        httpx.WriteTimeout: "write timeout",
+        httpx.PoolTimeout: "pool timeout",
+    }.get(type(e), "network timeout")
 
 
 # --------------------------------------------------------------------------- polling
@@ -532,12 +398,16 @@ async def fetch_feeds(
     a one-line ``error`` naming the URL. Concurrency is bounded by
     ``settings.concurrency`` overall and ``settings.per_host`` per host.
     """
-    limiter = _Limiter(settings)
+    limiter = HostLimiter(settings)
     return list(await asyncio.gather(*(_fetch_one(client, r, settings, limiter, clock) for r in requests)))
 
 
 async def _fetch_one(
-    client: httpx.AsyncClient, request: FeedRequest, settings: HttpSettings, limiter: _Limiter, clock: Clock
+    client: httpx.AsyncClient,
+    request: FeedRequest,
+    settings: HttpSettings,
+    limiter: HostLimiter,
+    clock: Clock,
 ) -> FeedResult:
     started = time.monotonic()
     try:
@@ -554,7 +424,7 @@ async def _poll(
     client: httpx.AsyncClient,
     request: FeedRequest,
     settings: HttpSettings,
-    limiter: _Limiter,
+    limiter: HostLimiter,
     clock: Clock,
     started: float,
 ) -> FeedResult:
@@ -563,7 +433,16 @@ async def _poll(
         headers["If-None-Match"] = request.etag
     if request.last_modified:
         headers["If-Modified-Since"] = request.last_modified
-    body = await _get(client, request.url, headers, settings, limiter, clock)
+    fetched = await capped_get(
+        client,
+        request.url,
+        headers,
+        settings,
+        limiter,
+        describe_timeout=_describe_timeout,
+        name_hop_in_errors=True,
+    )
+    body = _check_status(request.url, fetched, clock)
     etag = body.headers.get("etag")
     last_modified = body.headers.get("last-modified")
     status, final_url = body.status, body.url

@@ -1,0 +1,139 @@
+"""The one GET behind feeds and article pages: capped, time-boxed, redirects by hand.
+
+Redirects are followed hop by hop so each hop waits for its host's slot, loops are
+caught, and every hop counts against one network-time budget. Every failure is a
+``FetchError`` whose message starts with the requested URL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import httpx
+
+from watcher.errors import FetchError
+from watcher.settings import HttpSettings
+
+_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True)
+class HttpBody:
+    """A final (non-redirect) response. ``content`` is empty unless the status is below 300."""
+
+    url: str  # after redirects
+    status: int
+    headers: httpx.Headers
+    content: bytes
+
+
+class HostLimiter:
+    """At most ``concurrency`` requests overall and ``per_host`` to any one host."""
+
+    def __init__(self, settings: HttpSettings) -> None:
+        self.all = asyncio.Semaphore(max(1, settings.concurrency))
+        self._per_host = max(1, settings.per_host)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    def host(self, url: httpx.URL) -> asyncio.Semaphore:
+        key = f"{url.scheme}://{url.host}:{url.port or ''}"
+        sem = self._hosts.get(key)
+        if sem is None:
+            sem = self._hosts[key] = asyncio.Semaphore(self._per_host)
+        return sem
+
+
+async def capped_get(
+    client: httpx.AsyncClient,
+    url: str,
+    headers: Mapping[str, str],
+    settings: HttpSettings,
+    limiter: HostLimiter,
+    *,
+    describe_timeout: Callable[[httpx.TimeoutException], str],
+    name_hop_in_errors: bool = False,
+) -> HttpBody:
+    """GET ``url`` following up to ``max_redirects`` redirects, the body read as a capped stream.
+
+    The whole request (every hop, headers and body) gets ``total_timeout`` seconds of
+    network time, the body at most ``max_bytes``; waiting for a limiter slot is free.
+    ``describe_timeout`` words an httpx timeout, and ``name_hop_in_errors`` makes a bad
+    redirect or an oversized body name the hop's URL instead of ``url``: feeds and pages
+    word these errors differently, and their callers and tests depend on the wording.
+    """
+    try:
+        current = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as e:
+        raise FetchError(f"{url}: invalid URL ({_one_line(e)})") from e
+    if current.scheme not in ("http", "https"):
+        raise FetchError(f"{url}: unsupported URL scheme {current.scheme!r}")
+    seen = {str(current)}
+    left = settings.total_timeout
+    for _hop in range(settings.max_redirects + 1):
+        async with limiter.host(current), limiter.all:
+            started = time.monotonic()
+            try:
+                async with asyncio.timeout(max(left, 0.0)):
+                    name = str(current) if name_hop_in_errors else url
+                    body, location = await _one_hop(client, current, headers, settings.max_bytes, name)
+            except TimeoutError as e:
+                raise FetchError(f"{url}: timed out after {settings.total_timeout:g} s in total") from e
+            except httpx.TimeoutException as e:
+                raise FetchError(f"{url}: {describe_timeout(e)}") from e
+            except httpx.HTTPError as e:
+                raise FetchError(f"{url}: {type(e).__name__}: {_one_line(e)}") from e
+            finally:
+                left -= time.monotonic() - started
+        if location is None:
+            assert body is not None
+            return body
+        current = location
+        if str(current) in seen:
+            raise FetchError(f"{url}: redirect loop at {current}")
+        seen.add(str(current))
+    raise FetchError(f"{url}: more than {settings.max_redirects} redirects")
+
+
+async def _one_hop(
+    client: httpx.AsyncClient, url: httpx.URL, headers: Mapping[str, str], max_bytes: int, name: str
+) -> tuple[HttpBody | None, httpx.URL | None]:
+    request = client.build_request("GET", url, headers=headers)
+    response = await client.send(request, stream=True)
+    try:
+        if response.status_code in _REDIRECT_CODES and "location" in response.headers:
+            try:
+                target = url.join(response.headers["location"])
+            except httpx.InvalidURL as e:
+                raise FetchError(f"{name}: bad redirect Location ({_one_line(e)})") from e
+            if target.scheme not in ("http", "https"):
+                raise FetchError(f"{name}: redirect to unsupported scheme {target.scheme!r}")
+            return None, target
+        content = b""
+        if response.status_code < 300:  # error bodies are not worth reading
+            content = await _read_capped(response, max_bytes, name)
+        return HttpBody(str(url), response.status_code, response.headers, content), None
+    finally:
+        await response.aclose()
+
+
+async def _read_capped(response: httpx.Response, max_bytes: int, name: str) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(f"{name}: body of {int(declared)} bytes exceeds the {max_bytes}-byte cap")
+    chunks: list[bytes] = []
+    size = 0
+    # aiter_bytes yields decoded bytes, so the cap also stops compression bombs.
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"{name}: body exceeds the {max_bytes}-byte cap")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _one_line(e: object) -> str:
+    text = " ".join(str(e).split())
+    return text or type(e).__name__
