@@ -349,7 +349,8 @@ def test_entity_name_variants() -> None:
         ("Zephyr AI avait levé 80 millions d'euros.", "background"),
         ("Zephyr AI had raised $80 million last year.", "background"),
         ("Zephyr AI previously raised $80 million.", "background"),
-        ("Zephyr AI a levé 80 millions d'euros en décembre 2023.", "background"),
+        ("Zephyr AI a levé 80 millions d'euros en décembre 2023. En 2025, elle vise l'Asie.", "background"),
+        ("Zephyr AI a levé 80 millions d'euros en décembre 2025.", "main"),
     ],
 )
 def test_context(text: str, context: str) -> None:

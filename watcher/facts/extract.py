@@ -96,8 +96,10 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words.split())
 
 
-_NAME_TOKEN = r"(?:[A-ZÀ-ÝÉ][\w&’'.-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*|a16z)"
-_NAME = rf"{_NAME_TOKEN}(?:[ -](?:{_NAME_TOKEN}|&|de|of|du|des)(?=[ -]?[A-ZÀ-Ý&]|\b))*"
+# Names start at a word boundary and span at most seven words, so a page of capitalised words
+# cannot make the name patterns quadratic (each start position would otherwise scan to the end).
+_NAME_TOKEN = r"(?:[A-ZÀ-ÝÉ][\w&’'.-]{0,40}[\w]|[A-Z]|[a-z]{1,12}[A-Z][\w-]{0,30}|a16z)"
+_NAME = rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ -](?:{_NAME_TOKEN}|&|de|of|du|des)(?=[ -]?[A-ZÀ-Ý&]|\b)){{0,6}}"
 _NAME_RE = re.compile(_NAME)
 
 # Capitalised words that are never the company a figure belongs to.
@@ -127,7 +129,7 @@ _PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:it|elle|it's|its)(?![\w'’-])")
 _DESCRIPTOR_RE = re.compile(
     rf"\b(?:start-?ups?|startup|company|firm|rival|competitor|concurrent|soci[ée]t[ée]|entreprise|"
     rf"maker|developer|lab|laboratoire|p[ée]pite|licorne|unicorn|fabricant|[ée]diteur|firme|"
-    rf"jeune\s+pousse|scale-?up)(?:\s+[a-zà-ÿ-]+){{0,3}}?\s+({_NAME})"
+    rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b)[a-zà-ÿ-]+){{0,3}}?\s+({_NAME})"
 )
 _SUBJECT_VERB_RE = re.compile(
     rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?"
@@ -150,10 +152,26 @@ _INVEST_IN_RE = re.compile(
     rf"\b(?:invest\w*|investissements?|stakes?|participation|bet|pari)\b[^.;]{{0,60}}?\b(?:dans|in|into)\s+({_NAME})"
 )
 _APPOSITIVE_RE = re.compile(rf"({_NAME}),\s*$")
+_VENTURE_NOUN = (
+    r"(?:(?:new|nouvelle|nouveau|own|propre|jeune|young|ai|ia)\s+){0,2}"
+    r"(?:start-?up|company|venture|firm|soci[ée]t[ée]|entreprise|jeune\s+pousse|lab|laboratoire|p[ée]pite)"
+)
 _BY_NAME_RE = re.compile(
     r"^\W{0,3}(?:(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received)\s+)?"
-    rf"(?:par|by|pour|for)\s+(?:sa\s+|son\s+|his\s+|her\s+|its\s+)?({_NAME})"
+    rf"(?:par|by|pour|for)\s+(?:(?:sa|son|his|her|its|their|leur)\s+(?:{_VENTURE_NOUN}\s*,?\s*)?)?({_NAME})"
 )
+# "raised $2bn for her new startup, Lumio": the money belongs to the venture, not to its founder.
+_FOR_VENTURE_RE = re.compile(
+    rf"\b(?:for|pour)\s+(?:sa|son|his|her|their|leur)\s+{_VENTURE_NOUN}\s*,?\s*({_NAME})"
+)
+_PERSON_TITLE_RE = re.compile(
+    r"(?:\b(?:ceo|founder|co-?founder|cofondat\w+|fondat\w+|former|ancien\w*|dirigeant\w*|executive|"
+    r"chief|patron\w*|pdg|directeur|directrice|pr[ée]sident\w*|chairman|chairwoman|billionaire|"
+    r"milliardaire|entrepreneur\w*|m\.|mme|mr\.?|mrs\.?|ms\.?|dr\.?)"
+    r"(?:\s+(?:of|de|d'|du|at|chez)?\s*[A-Z][\w&.-]*){0,3}\s*,?\s*)$",
+    re.IGNORECASE,
+)
+_GENDERED_RE = re.compile(r"\b(?:she|he|her|his|him)\b")
 _LEADISH_RE = re.compile(
     r"(?:led|men[ée]e?|dirig[ée]e?|orchestr[ée]e?|pilot[ée]e?|soutenue?|backed|advised|conseill[ée]e?)\s*$"
 )
@@ -191,7 +209,7 @@ _KW_NONFUNDING = (
     r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn"
 )
 _KW_DEBT = (
-    r"dettes?|debt|emprunts?|loans?|prets?\s+(?:bancaires?|garantis?|de\s+la)|credit\s+facility|"
+    r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|"
     r"lignes?\s+de\s+credit|obligations?|bonds?|convertible\s+notes|financements?\s+par\s+emprunt|revolving"
 )
 _KIND_RE = re.compile(
@@ -212,12 +230,16 @@ _RUMOUR_RE = re.compile(
     r"would|could|might|may\s+(?:raise|value)|rumou?r\w*|slated\s+to|"
     r"en\s+(?:pleine\s+)?(?:discussions?|negociations?|pourparlers)|sur\s+le\s+point\s+d(?:e|')|"
     r"envisag\w+|devrai\w+|pourrai\w+|serai\w+|aurai\w+|s'appret\w+|projette|cherche\s+a\s+lever|"
+    r"negoci(?:e|ent|ait|aient|er)|aiming\s+to|aims\s+to|hop(?:es|ing)\s+to\s+raise|eyeing|targeting\s+a|"
+    r"in\s+the\s+market\s+for|(?:is|are)\s+said\s+to\s+be|discuss(?:es|ing)\s+(?:a|an|raising)|"
+    r"cherch\w+\s+a\s+(?:lever|obtenir|recolter)|vis(?:e|ent|ait)\s+(?:une|a\s+lever)|"
     r"compte\s+lever|prevoit\s+de\s+lever|\w+erai(?:t|ent)|\w+irai(?:t|ent))\b"
 )
 _REPORTED_RE = re.compile(
     r"\b(?:selon|d'apres|according\s+to|citee?s?\s+par|reported\w*|reports|rapporte\w*|revel\w+|"
     r"sources?|people\s+(?:familiar|with\s+knowledge|close)|familiar\s+with|knowledge\s+of|"
-    r"said\s+to|estime\w*|estimates?|reportedly|affirme\s+le|indique\s+le\s+(?:ft|journal))\b"
+    r"said\s+to|estime\w*|estimates?|reportedly|affirme\s+le|indique\s+le\s+(?:ft|journal)|"
+    r"(?:the|these|those|two|three|several)\s+(?:people|persons|sources)\s+(?:said|say|added|told))\b"
 )
 _OFFICIAL_SOURCE_RE = re.compile(
     r"\b(?:according\s+to|selon|d'apres)\s+(?:a|the|its|un|une|le|la|son|sa)?\s*"
@@ -229,13 +251,22 @@ _BACKGROUND_RE = re.compile(
     r"auparavant|last\s+(?:year|month|week|spring|summer|fall|autumn|winter|january|february|march|april|"
     r"may|june|july|august|september|october|november|december)|l'(?:an|annee)\s+derniere?|"
     r"(?:printemps|ete|automne|hiver|mois)\s+dernier|earlier\s+this\s+year|a\s+l'epoque|at\s+the\s+time|"
-    r"il\s+y\s+a|ago|fin\s+\d{4}|debut\s+\d{4}|(?:in|en)\s+(?:(?:janvier|fevrier|mars|avril|mai|juin|"
-    r"juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)\s+)?(?:19|20)\d\d|depuis\s+(?:juin|juillet|\w+)\s+(?:19|20)\d\d|"
-    r"last\s+raised|apres\s+(?:son|sa|les?)\s+(?:dernier|derniere|precedent)|precede\w*|"
-    r"its\s+(?:previous|last|prior)|(?:previous|prior|earlier)\s+(?:round|valuation|raise)|"
-    r"from\s+the\s+company's\s+tender|separate|in\s+(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december))\b"
+    r"il\s+y\s+a|ago|last\s+raised|apres\s+(?:son|sa|les?)\s+(?:dernier|derniere|precedent)|precede\w*|"
+    r"lors\s+de\s+(?:sa|son)\s+(?:precedent|derniere?\s+(?:levee|tour))|"
+    r"its\s+(?:previous|last|prior)|(?:previous|prior|earlier)\s+(?:round|valuation|raise|funding)|"
+    r"(?:following|after|apres|suite\s+a)\s+(?:its|their|son|sa|ses|leur)|"
+    r"from\s+the\s+company's\s+tender|separate)\b"
+)
+# A dated figure is old news when the text also speaks of a later year ("en 2023" in a 2025 article).
+_DATED_RE = re.compile(
+    r"\b(?:in|en|fin|debut|early|late|mid|end\s+of)\s+(?:(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+    r"septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\s+)?((?:19|20)\d\d)\b"
+)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# The right side of a figure stops where another clause starts: ", following its Series A in March".
+_CLAUSE_END_RE = re.compile(
+    r"[,;(]|\s[-–—]\s|\b(?:after|following|apres|suite\s+a|since|depuis|which|qui|when|while|alors|but|mais)\b"
 )
 
 _ROUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -276,13 +307,14 @@ _LEAD_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bavec\s+(?:en\s+tête|à\s+sa\s+tête),?\s+(?P<names>.+)", re.IGNORECASE),
 )
 _LEAD_BEFORE_RE = re.compile(
-    rf"(?P<names>{_NAME}(?:\s*\([^)]*\))?(?:\s*(?:,|and|et|&)\s*{_NAME})*)\s+(?:(?:a|ont|has|have|which|qui)\s+)?"
+    rf"(?P<names>{_NAME}(?:\s*\([^)]*\))?(?:\s*(?:,|and|et|&)\s*{_NAME}){{0,8}})\s+(?:(?:a|ont|has|have|which|qui)\s+)?"
     r"(?:led|co-led|leads|menant|mène|a\s+mené|ont\s+mené|en\s+t[êe]te|à\s+la\s+t[êe]te)\b"
 )
 _PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:with\s+participation\s+(?:from|of)|participation\s+de|aux\s+côtés\s+d[e'’]|alongside|"
-        r"including|incluant|notamment|tels?\s+qu[e'’]|telles?\s+qu[e'’]|such\s+as|like|comme|"
+        r"including|incluant|notamment|investors?\s+(?:also\s+)?(?:include|includes|included|are|were)|"
+        r"investisseurs\s+(?:comprennent|incluent|sont)|tels?\s+qu[e'’]|telles?\s+qu[e'’]|such\s+as|like|comme|"
         r"parmi\s+lesquels|among\s+them|auprès\s+d(?:es\s+fonds|e|'|’|u\s+fonds)|from\s+(?:investors\s+)?"
         r"(?:including\s+)?|avec\s+la\s+(?:contribution|participation)\s+de|figurent|figure|"
         r"joined\s+by|rassemble|réunit|backed\s+by|soutenue?\s+par)\s*(?P<names>.+)",
@@ -290,7 +322,7 @@ _PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 _PARTICIPANT_BEFORE_RE = re.compile(
-    rf"(?P<names>{_NAME}(?:\s*(?:,|and|et|&|ainsi\s+que)\s*{_NAME})*)\s+(?:(?:have|has|ont|a)\s+)?"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|and|et|&|ainsi\s+que)\s*{_NAME}){{0,8}})\s+(?:(?:have|has|ont|a)\s+)?"
     r"(?:also\s+|également\s+|aussi\s+)?(?:participated|participé|joined|took\s+part|pris\s+part)"
 )
 _NAME_STOP_RE = re.compile(
@@ -342,8 +374,21 @@ class _Doc:
     sentences: list[Sentence]
     folded: list[str]
     entity_re: re.Pattern[str]
+    reported: list[bool] = field(default_factory=list)
+    latest_year: int = 0
+    has_money: list[bool] = field(default_factory=list)
+    official: list[bool] = field(default_factory=list)
     company_topic: str = "entity"
     subject: str = "entity"
+    _described: set[str] | None = None
+
+    def descriptor_named(self, name: str) -> bool:
+        """Whether the text calls ``name`` a company somewhere ("rival Corvane", "la start-up X")."""
+        if self._described is None:
+            self._described = {
+                fold(m.group(1)) for s in self.sentences for m in _DESCRIPTOR_RE.finditer(s.text)
+            }
+        return name in self._described
 
 
 def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
@@ -407,11 +452,18 @@ def _owner_markers(sent: str, low: str, entity_re: re.Pattern[str]) -> list[_Own
     return markers
 
 
-def _resolve(marker: _Owner, doc: _Doc) -> str:
+def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
+    """Who a marker denotes; "the company"/"it" is the last company named earlier in the sentence,
+    else the topic (generic noun) or the previous subject (pronoun)."""
     if marker.kind == "entity":
         return "entity"
     if marker.kind == "other":
         return marker.name
+    for prior in reversed(earlier):
+        if prior.kind == "entity":
+            return "entity"
+        if prior.kind == "other":
+            return prior.name
     if marker.kind == "generic":
         return doc.company_topic
     return doc.subject
@@ -443,7 +495,7 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
     right_limit = min(next_start, mention.end + 40)
     right = low[mention.end : right_limit]
     cut = re.search(
-        r"[,;.:(—–]|\s-\s|\b(?:apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|"
+        r"[,;.:(—–]|\s-\s|\b(?:apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|et|and|"
         r"from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not)\b",
         right,
     )
@@ -493,12 +545,60 @@ def _round_for(low: str, mention: MoneyMention, rounds: list[tuple[int, int, str
     return best[1] if best is not None else None
 
 
-def _status(low: str, window: str) -> str:
-    if _RUMOUR_RE.search(window):
+# A definite past raise between a rumour cue and the figure: "X, qui serait valorisée ..., a levé 70 M€".
+_DEFINITE_PAST_RE = re.compile(
+    r"\b(?:raised|secured|closed|obtained|received|landed|bagged|(?:a|ont|avait|avaient)\s+(?:deja\s+)?"
+    r"(?:leve|boucle|obtenu|recolte|recueilli|securise)|qui\s+avait|which\s+had)\b"
+)
+# Cues that still qualify a figure when they follow it (conditionals after it belong to the next clause).
+_RUMOUR_RIGHT_RE = re.compile(
+    r"^[^.;,]{0,60}?\b(?:in\s+(?:the\s+)?(?:talks|discussions|negotiations)|under\s+discussion|"
+    r"en\s+(?:cours\s+de\s+)?(?:discussions?|negociations?)|not\s+(?:yet\s+)?(?:final\w*|closed|completed)|"
+    r"pas\s+(?:encore\s+)?(?:finalis\w+|boucl\w+)|(?:terms|talks|details)\s+(?:could|may|might)\s+change)\b"
+)
+_LEADING_SOURCE_RE = re.compile(r"^\W{0,3}(?:according\s+to|selon|d'apres|as\s+reported\s+by)\b")
+
+
+def _sentence_reported(low: str) -> bool:
+    return bool(_REPORTED_RE.search(low)) and not _OFFICIAL_SOURCE_RE.search(low)
+
+
+def _status(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> str:
+    left = low[max(0, mention.start - 160) : mention.start]
+    cues = list(_RUMOUR_RE.finditer(left))
+    cue = cues[-1] if cues else None
+    if cue is not None and not _DEFINITE_PAST_RE.search(left, cue.end()):
         return "rumoured"
-    if _REPORTED_RE.search(low) and not _OFFICIAL_SOURCE_RE.search(low):
+    if _RUMOUR_RIGHT_RE.search(low[mention.end : mention.end + 100]):
+        return "rumoured"
+    if doc.reported[idx]:
+        return "reported"
+    if doc.official[idx]:
+        return "announced"
+    # The attribution may sit in the sentence before ("According to the FT, ...") or after
+    # ("..., the people said").
+    # Only a sentence with no figure of its own lends its source to a neighbour.
+    before, after = idx - 1, idx + 1
+    if (
+        before >= 0
+        and not doc.has_money[before]
+        and doc.reported[before]
+        and _LEADING_SOURCE_RE.match(doc.folded[before])
+    ):
+        return "reported"
+    if (
+        after < len(doc.folded)
+        and not doc.has_money[after]
+        and doc.reported[after]
+        and _NEXT_SOURCE_RE.search(doc.folded[after])
+    ):
         return "reported"
     return "announced"
+
+
+_NEXT_SOURCE_RE = re.compile(
+    r"\b(?:people|persons|sources?)\b|\b(?:according\s+to|selon|d'apres)\b|reportedly|\breported\b"
+)
 
 
 def _clean_name(item: str) -> str | None:
@@ -582,6 +682,9 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         folded=[fold(s.text).replace("’", "'") for s in sentences],
         entity_re=_entity_regex(entity_variants(entity, aliases)),
     )
+    doc.reported = [_sentence_reported(low) for low in doc.folded]
+    doc.official = [bool(_OFFICIAL_SOURCE_RE.search(low)) for low in doc.folded]
+    doc.latest_year = max((int(y) for y in _YEAR_RE.findall(text)), default=0)
     cands: list[_Cand] = []
     sentence_rounds: list[list[tuple[int, int, str]]] = []
     sentence_money: list[list[MoneyMention]] = []
@@ -589,6 +692,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         low = fold(s.text).replace("’", "'")
         sentence_rounds.append(_find_round(low))
         sentence_money.append(find_money(s.text))
+    doc.has_money = [bool(m) for m in sentence_money]
 
     for idx, sent in enumerate(sentences):
         text_s = sent.text.replace("’", "'")
@@ -610,6 +714,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
                     continue
                 mention = mention.with_currency(prev_currency)
             prev_currency = mention.currency
+            prev_end_clause = mentions[j - 1].end if j > 0 else 0
             between = low[prev_end : mention.start]
             category, _keyword = _kind_of(low, mention, prev_end, next_start)
             component = prev_cand is not None and bool(_COMPONENT_RE.match(between))
@@ -633,14 +738,13 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
             prev_kind = category if category in ("val", "round", "inv") else None
             if category in (None, "non", "debt"):
                 continue
-            owner = _owner_for(text_s, low, mention, markers, doc, category == "inv")
+            owner = _owner_for(text_s, low, mention, markers, doc, category == "inv", idx)
             if owner is None:
                 continue
             kind = "valuation" if category == "val" else "funding_round"
             if kind == "funding_round":
-                left_clause = low[max(0, mention.start - 120) : mention.start]
                 right_clause = low[mention.end : min(next_start, mention.end + 60)]
-                last_money_before = max((m.end for m in mentions if m.end <= mention.start), default=0)
+                last_money_before = prev_end_clause
                 left_clause = low[max(last_money_before, mention.start - 120) : mention.start]
                 if (
                     _TOTAL_RE.search(right_clause.split(",")[0])
@@ -652,14 +756,13 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
                     )
                 ):
                     kind = "total_raised"
-            window = low[max(0, mention.start - 160) : min(len(low), mention.end + 100)]
             cand = _Cand(
                 sent_index=idx,
                 mention=mention,
                 kind=kind,
                 owner=owner,
-                status=_status(low, window),
-                context="background" if _BACKGROUND_RE.search(_clause(low, mention, mentions)) else "main",
+                status=_status(doc, idx, low, mention),
+                context=_context(doc, _clause(low, mention, prev_end_clause, next_start)),
             )
             if kind == "valuation":
                 cand.basis = _basis(low, mention)
@@ -693,12 +796,32 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     return bool(_PROPER_AFTER_RE.match(sent, mention.end))
 
 
-def _clause(low: str, mention: MoneyMention, mentions: list[MoneyMention]) -> str:
-    before = max((m.end for m in mentions if m.end <= mention.start), default=0)
-    after = min((m.start for m in mentions if m.start >= mention.end), default=len(low))
+_NEW_CLAUSE_RE = re.compile(
+    r",\s*(?:and\s+|et\s+)?(?:is|are|has|have|now|today|will|est|sont|a|ont|va|vient|desormais|aujourd'hui)\b"
+)
+
+
+def _clause(low: str, mention: MoneyMention, before: int, after: int) -> str:
     left = low[before : mention.start]
+    # "X, which raised $1bn last year, is now raising $3bn": the new clause starts at ", is".
+    restarts = list(_NEW_CLAUSE_RE.finditer(left))
+    if restarts:
+        left = left[restarts[-1].start() :]
+    right = low[mention.end : min(after, mention.end + 140)]
+    cut = _CLAUSE_END_RE.search(right)
+    if cut:
+        right = right[: cut.start()]
     # Only the current clause of the left side: "..., elle-même précédée d'un tour de X".
-    return left[-90:] + low[mention.start : after][:140]
+    return left[-90:] + low[mention.start : mention.end] + right
+
+
+def _context(doc: _Doc, clause: str) -> str:
+    if _BACKGROUND_RE.search(clause):
+        return "background"
+    for m in _DATED_RE.finditer(clause):
+        if int(m.group(1)) < doc.latest_year:
+            return "background"
+    return "main"
 
 
 _PRE_MONEY_RE = re.compile(
@@ -730,7 +853,7 @@ def _basis(low: str, mention: MoneyMention) -> str | None:
 
 
 def _owner_for(
-    sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool
+    sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool, idx: int
 ) -> str | None:
     target = _invest_target(sent, low, mention, doc)
     if target is not None:
@@ -745,17 +868,20 @@ def _owner_for(
         return None
     before = [m for m in markers if m.end <= mention.start]
     if before:
-        return _resolve(before[-1], doc)
+        owner = _resolve(before[-1], doc, before[:-1])
+        if owner != "entity" and _is_person(owner, sent, doc, idx):
+            return _person_company(owner, sent, doc, idx)
+        return owner
     return doc.company_topic
 
 
 def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
-    for marker in markers:
+    for i, marker in enumerate(markers):
         if marker.kind in ("entity", "other"):
             doc.company_topic = _resolve(marker, doc)
             doc.subject = doc.company_topic
         elif marker.kind == "generic":
-            doc.subject = doc.company_topic
+            doc.subject = _resolve(marker, doc, markers[:i])
     sm = _SENT_SUBJECT_RE.match(sent)
     if sm and _plausible_company(sm.group(1)):
         name = sm.group(1)
@@ -903,3 +1029,52 @@ def _same_fact(a: _Cand, b: _Cand, sentences: list[Sentence]) -> bool:
         ):
             return False
     return True
+
+
+def _is_person(owner: str, sent: str, doc: _Doc, idx: int) -> bool:
+    """A founder or executive named as the subject ("Okafor raised ..."), not a company."""
+    low_sent = fold(sent)
+    pos = low_sent.find(owner)
+    if pos < 0:
+        return False
+    if _PERSON_TITLE_RE.search(sent[max(0, pos - 60) : pos]):
+        return True
+    if re.search(
+        rf"\b{re.escape(owner)}\s*,\s*(?:who|qui)\s+(?:founded|a\s+fonde|cofounded|co-founded)", low_sent
+    ):
+        return True
+    if doc.descriptor_named(owner):
+        return False
+    nxt = doc.folded[idx + 1] if idx + 1 < len(doc.folded) else ""
+    return bool(_GENDERED_RE.search(low_sent[pos:]) or _GENDERED_RE.search(nxt))
+
+
+_ROLE_OF_RE = re.compile(
+    rf"\b(?:ceo|founder|co-?founder|cofondat\w+|fondat\w+|dirigeant\w*|patron\w*|pdg|boss|chief\s+\w+|"
+    rf"directeur\s+g[ée]n[ée]ral|pr[ée]sident\w*)\s+(?:of|de|d'|du|at|chez)\s*(?:(?:rival|the|la|le|l')\s*)?({_NAME})",
+    re.IGNORECASE,
+)
+
+
+_ROLE_POSSESSIVE_RE = re.compile(
+    rf"({_NAME})['’]s\s+(?:\w+\s+)?(?:co-?founder|founder|ceo|chief\s+executive|boss|chairman|president)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _person_company(person: str, sent: str, doc: _Doc, idx: int) -> str | None:
+    """The company a person's raise is for: "for her startup X", the company the person runs,
+    else the entity when it is named within two sentences."""
+    m = _FOR_VENTURE_RE.search(sent)
+    if m:
+        return "entity" if _is_entity_name(m.group(1), doc.entity_re) else fold(m.group(1))
+    pos = fold(sent).find(person)
+    role = _ROLE_OF_RE.search(sent, max(0, pos - 60), min(len(sent), pos + len(person) + 60))
+    if role is None:
+        role = _ROLE_POSSESSIVE_RE.search(sent[max(0, pos - 60) : pos]) if pos >= 0 else None
+    if role and _plausible_company(role.group(1)):
+        return "entity" if _is_entity_name(role.group(1), doc.entity_re) else fold(role.group(1))
+    for j in (idx, idx - 1, idx + 1, idx + 2):
+        if 0 <= j < len(doc.folded) and doc.entity_re.search(doc.folded[j]):
+            return "entity"
+    return None

@@ -25,7 +25,7 @@ _SPACES = " \u00a0\u202f\u2009"
 # Thousands groups may be separated by any of the spaces French typesetting uses; the first group
 # has at most three digits so a year followed by a number ("2023 385") is not glued together.
 _NUM_RE = re.compile(
-    r"(?<![\w.,])"
+    r"(?:(?<![\w.,])|(?<=USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|RMB|INR|SEK|KRW))"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:,\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
     r"|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
@@ -93,7 +93,7 @@ _FRACTIONS = {"half": Decimal("0.5"), "demi": Decimal("0.5"), "quarter": Decimal
 _WORD_ALT = "|".join(sorted([*_UNITS, *_HUNDREDS, "half", "et", "and"], key=len, reverse=True))
 # A run of number words; it only counts as money when a scale word follows ("deux milliards").
 _WORDS_RE = re.compile(
-    rf"(?<![\w-])(?:half[ -]a|(?:{_WORD_ALT}))(?:[ \-]+(?:{_WORD_ALT}))*"
+    rf"(?<![\w-])(?:half[ -]a|(?:{_WORD_ALT}))(?:[ \-]+(?:{_WORD_ALT})){{0,7}}"
     r"(?=[ \u00a0]+(?:milliards?|millions?|billions?|trillions?)\b)",
     re.IGNORECASE,
 )
@@ -132,6 +132,8 @@ _SCALE_RE = re.compile(
     r"(?![\w])",
     re.IGNORECASE,
 )
+# "600 M EUR", "20 M €": a lone scale letter followed by a currency is a scale after all.
+_SCALE_CURRENCY_RE = re.compile(r"[ \u00a0\u202f]?(?:€|\$|£|(?:EUR|USD|GBP|CHF)(?![A-Za-z]))")
 _HALF_RE = re.compile(r"\s+(?:et\s+demi|and\s+a\s+half)\b", re.IGNORECASE)
 
 # (pattern, ISO code); order matters: longer symbols first.
@@ -365,7 +367,7 @@ def _read_tail(text: str, value: Decimal, pos: int) -> tuple[Decimal, int, bool,
     if m:
         word = m.group(1)
         # A lone "m"/"b"/"k" only counts glued to the digits ("€600M", "$6b"), never "5 m de haut".
-        glued = m.start(1) == pos or text[m.end(1) : m.end(1) + 1] in ("€", "$", "£")
+        glued = m.start(1) == pos or bool(_SCALE_CURRENCY_RE.match(text, m.end(1)))
         if not (len(word) == 1 and not glued):
             scale = _scale_value(word)
             if scale is not None:
@@ -395,7 +397,7 @@ def _raw_mentions(text: str) -> list[_Raw]:
         if prefix is not None:
             currency = currency or prefix[0]
             start = prefix[1]
-        if currency is None and not scaled and not _RANGE_NEXT_RE.match(text, end):
+        if currency is None and not scaled and not _range_start(text, start, end):
             continue
         # "multibillion-dollar", "$5-million-a-year" style adjectives are not amounts of a deal.
         if text[end : end + 7].lower().startswith(("-dollar", "-euro")):
@@ -422,6 +424,17 @@ def _raw_mentions(text: str) -> list[_Raw]:
 
 
 _RANGE_NEXT_RE = re.compile(r"[ \u00a0]*(?:-|–|à|to)[ \u00a0]*[$€£]?\d")
+_BETWEEN_NEXT_RE = re.compile(r"[ \u00a0]*(?:and|et)[ \u00a0]*[$€£]?\d", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\b(?:between|entre)[ \u00a0]*$", re.IGNORECASE)
+
+
+def _range_start(text: str, start: int, end: int) -> bool:
+    """A bare number opening a range: "5 à 7 milliards", "entre 1 et 1,5 milliard"."""
+    if _RANGE_NEXT_RE.match(text, end):
+        return True
+    return bool(_BETWEEN_NEXT_RE.match(text, end) and _BETWEEN_RE.search(text, max(0, start - 12), start))
+
+
 _BARE_NOUN_RE = re.compile(r"[ \u00a0]*(?:de|d['’]|of)[ \u00a0]*([^\W\d_]+)", re.IGNORECASE)
 _PAREN_OPEN_RE = re.compile(r"^[ \u00a0]*[(\[][ \u00a0]*$")
 _APPOSITION_RE = re.compile(
