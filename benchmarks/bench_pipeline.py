@@ -454,6 +454,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _server_stats(port: int) -> dict[str, float]:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/__stats", timeout=10) as r:
+        data: dict[str, float] = json.loads(r.read())
+        return data
+
+
 class Server:
     def __init__(self, args: argparse.Namespace, port: int) -> None:
         cmd = [sys.executable, __file__, "serve", "--port", str(port), *_corpus_args(args)]
@@ -468,9 +474,7 @@ class Server:
             raise SystemExit(f"the news server did not start ({line!r})")
 
     def stats(self) -> dict[str, float]:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/__stats", timeout=10) as r:
-            data: dict[str, float] = json.loads(r.read())
-            return data
+        return _server_stats(self.port)
 
     def close(self) -> None:
         self.process.terminate()
@@ -655,8 +659,11 @@ def step_cycle2(args: argparse.Namespace) -> dict[str, Any]:
     with Store(settings.db) as store:
         out["rss_before_mb"] = _rss_now_mb()
         profile_dir = Path(args.profile_dir) if args.profile_dir else None
+        before = _server_stats(args.port)
         with measure() as usage, profiled(args.profile, profile_dir, "cycle2"):
             report = run_cycle(settings, store=store, now=T0 + timedelta(hours=1), force=True)
+        after = _server_stats(args.port)
+        out["server_cpu_timed"] = after["cpu"] - before["cpu"]
         out.update(
             report=_report_dict(report),
             wall=usage.wall,
@@ -809,6 +816,11 @@ def run(args: argparse.Namespace) -> None:
         f"{args.hosts} hosts, {cores} cores, concurrency {args.concurrency}",
         flush=True,
     )
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(
+        f"  load average before starting: {load:.2f}"
+        + ("  (busy machine: figures will suffer)" if load > 0.5 else "")
+    )
     server: Server | None = None
     results: dict[str, Any] = {"feeds": args.feeds, "entries": args.entries, "cores": cores}
     try:
@@ -867,8 +879,8 @@ def run(args: argparse.Namespace) -> None:
             f"  peak RSS {c2['maxrss_mb']:.0f} MB (target < 100 MB; {rss_before:.0f} MB after imports "
             f"and opening the store){heap}"
         )
-        print(f"  {_server_share({'cpu': 0}, {'cpu': c2['server_cpu']}, cpu2, c2['wall'])}")
-        print(f"  server requests {c2['server_requests']}", flush=True)
+        print(f"  {_server_share({'cpu': 0}, {'cpu': c2['server_cpu_timed']}, cpu2, c2['wall'])}")
+        print(f"  server requests {c2['server_requests']} (the tracemalloc cycle included)", flush=True)
 
         if not args.skip_trafilatura:
             tr = results["trafilatura"] = step("trafilatura")
@@ -894,6 +906,8 @@ def run(args: argparse.Namespace) -> None:
             print("\npipeline / trafilatura alone, per article (target <= 1.25)")
             print(f"  wall, both with {p['workers']} workers: {wall_ratio:.2f}")
             print(f"  CPU (pipeline main + workers vs serial extraction): {cpu_ratio:.2f}")
+        if hasattr(os, "getloadavg"):
+            print(f"\nload average at the end (1 min, incl. this benchmark): {os.getloadavg()[0]:.2f}")
     finally:
         if server is not None:
             server.close()

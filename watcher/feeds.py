@@ -176,6 +176,9 @@ def _is_tracking(raw_key: str) -> bool:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of ``text`` (NFKD, marks dropped, casefolded)."""
+    if text.isascii():
+        # Most English text: no accents to drop, and NFKD over a whole article is costly.
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

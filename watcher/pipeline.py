@@ -25,7 +25,7 @@ from watcher.facts import extract_facts
 from watcher.models import Change, Entity, Fact, FeedHealth
 from watcher.seeds import load_seed_folder, text_hash
 from watcher.settings import FeedSettings, Settings
-from watcher.store import LAST_CYCLE_KEY, NewDocument, Store
+from watcher.store import LAST_CYCLE_KEY, FeedRow, NewDocument, Store
 
 log = logging.getLogger("watcher.pipeline")
 
@@ -162,13 +162,14 @@ async def _fetch_article(
     pairs: list[tuple[str, feeds.FeedEntry]],
     settings: Settings,
     pool: articles.ExtractionPool | None,
+    limiter: articles.PageLimiter | None = None,
 ) -> _Article:
     feed_url, entry = pairs[0]
     text = title = ""
     published = language = None
     source = "summary"
     try:
-        page = await articles.fetch_page(client, link, settings.http)
+        page = await articles.fetch_page(client, link, settings.http, limiter)
         extracted = await articles.extract_article_async(
             page.html, page.url, settings.http, page.content_type, pool
         )
@@ -317,28 +318,20 @@ async def run_cycle_async(
         entity_ids = {e.name: store.ensure_entity(e) for e in entities}
         for f in settings.feeds:
             store.ensure_feed(f.url, f.name)
+    rows = {r.url: r for r in store.feeds()}
     selected = [f for f in settings.feeds if feed_urls is None or f.url in feed_urls]
     due: list[FeedSettings] = []
     for f in selected:
-        row = store.feed(f.url)
-        if (
-            not force
-            and row is not None
-            and row.next_attempt is not None
-            and row.failures > 0
-            and row.next_attempt > now
-        ):
-            report.feeds.append(
-                FeedReport(
-                    f.url, f.name, "deferred", error=f"backing off until {row.next_attempt.isoformat()}"
-                )
-            )
+        row = rows.get(f.url)
+        if not force and row is not None and row.failures > 0 and row.next_attempt and row.next_attempt > now:
+            until = row.next_attempt.isoformat()
+            report.feeds.append(FeedReport(f.url, f.name, "deferred", error=f"backing off until {until}"))
             continue
         due.append(f)
 
     requests = []
     for f in due:
-        row = store.feed(f.url)
+        row = rows.get(f.url)
         requests.append(
             feeds.FeedRequest(
                 url=f.url,
@@ -357,8 +350,7 @@ async def run_cycle_async(
         if result.failed:
             per_feed[f.url] = FeedReport(f.url, f.name, "failed", error=result.error)
             continue
-        keys = [e.key for e in result.entries]
-        seen = store.seen_entry_keys(f.url, keys)
+        seen = store.seen_entry_keys(f.url, [e.key for e in result.entries])
         fresh = [e for e in result.entries if e.key not in seen]
         relevant = 0
         for entry in fresh:
@@ -372,60 +364,74 @@ async def run_cycle_async(
         report.entries_new += len(fresh)
 
     sem = asyncio.Semaphore(max(1, settings.http.concurrency))
+    # One limiter for every page of the cycle: many entries point at the same site.
+    limiter = articles.PageLimiter(settings.http)
 
-    async def fetch_one(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> _Article:
+    async def fetch_and_record(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> None:
         async with sem:
-            return await _fetch_article(client, link, pairs, settings, pool)
-
-    fetched = await asyncio.gather(*(fetch_one(link, pairs) for link, pairs in by_link.items()))
-    for article in fetched:
+            article = await _fetch_article(client, link, pairs, settings, pool, limiter)
+        # Recorded as soon as it is extracted, so SQLite work overlaps the extraction
+        # workers' and finished articles do not pile up in memory.
         report.articles_fetched += 1
         if article.text_source == "summary":
             report.articles_from_summary += 1
         mentioned = _mentioned(entities, f"{article.title}\n{article.text}")
         _record_article(store, settings, article, mentioned, entity_ids, now, report)
 
-    # Only now, with every entry processed, remember the feed's validators.
-    for f, result in zip(due, results, strict=True):
-        interval = f.interval or settings.interval
-        with store.transaction():
-            for entry in skipped.get(f.url, []):
-                known_doc = store.document_id(entry.link) if entry.link else None
-                store.add_entry(
-                    f.url,
-                    entry.key,
-                    link=entry.link,
-                    title=entry.title,
-                    published=entry.published,
-                    now=now,
-                    relevant=known_doc is not None,
-                    document_id=known_doc,
-                )
-            if result.failed:
-                row = store.feed(f.url)
-                previous = row.failures if row else 0
-                next_at = feeds.next_attempt(previous + 1, result.retry_after, now, settings.http)
-                failures = store.feed_failed(
-                    f.url, now=now, error=result.error or "failed", next_attempt=next_at
-                )
-                _feed_health(
-                    store, settings, f, failed=True, error=result.error or "", failures=failures, now=now
-                )
-            else:
-                store.feed_succeeded(
-                    f.url,
-                    now=now,
-                    etag=result.etag,
-                    last_modified=result.last_modified,
-                    body_hash=result.body_hash,
-                    next_attempt=now + timedelta(seconds=interval),
-                    new_entries=per_feed[f.url].new_entries,
-                )
-                _feed_health(store, settings, f, failed=False, error="", failures=0, now=now)
-        report.feeds.append(per_feed[f.url])
-    store.set_meta(LAST_CYCLE_KEY, now.isoformat())
+    await asyncio.gather(*(fetch_and_record(link, pairs) for link, pairs in by_link.items()))
+
+    # Only now, with every entry processed, remember the feeds' validators.
+    with store.transaction():
+        for f, result in zip(due, results, strict=True):
+            _record_feed(
+                store, settings, f, result, per_feed[f.url], rows.get(f.url), now, skipped.get(f.url, ())
+            )
+            report.feeds.append(per_feed[f.url])
+        store.set_meta(LAST_CYCLE_KEY, now.isoformat())
     report.finished = datetime.now(UTC)
     return report
+
+
+def _record_feed(
+    store: Store,
+    settings: Settings,
+    f: FeedSettings,
+    result: feeds.FeedResult,
+    summary: FeedReport,
+    row: FeedRow | None,
+    now: datetime,
+    skipped: Sequence[feeds.FeedEntry] = (),
+) -> None:
+    """Remember one feed's poll: skipped entries, validators or failure, health alerts."""
+    for entry in skipped:
+        known_doc = store.document_id(entry.link) if entry.link else None
+        store.add_entry(
+            f.url,
+            entry.key,
+            link=entry.link,
+            title=entry.title,
+            published=entry.published,
+            now=now,
+            relevant=known_doc is not None,
+            document_id=known_doc,
+        )
+    if result.failed:
+        previous = row.failures if row else 0
+        next_at = feeds.next_attempt(previous + 1, result.retry_after, now, settings.http)
+        error = result.error or "failed"
+        failures = store.feed_failed(f.url, now=now, error=error, next_attempt=next_at)
+        _feed_health(store, settings, f, failed=True, error=error, failures=failures, now=now)
+        return
+    store.feed_succeeded(
+        f.url,
+        now=now,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        body_hash=result.body_hash,
+        next_attempt=now + timedelta(seconds=f.interval or settings.interval),
+        new_entries=summary.new_entries,
+    )
+    _feed_health(store, settings, f, failed=False, error="", failures=0, now=now)
 
 
 def run_cycle(
