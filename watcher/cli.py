@@ -230,7 +230,7 @@ def change_line(ch: Change) -> str:
 @pass_ctx
 def poll(c: _Context, feeds: tuple[str, ...], force: bool) -> None:
     """Run one poll cycle over all feeds (or those given) and print a summary."""
-    from watcher.pipeline import run_cycle
+    from watcher.pipeline import load_baseline, run_cycle
 
     with _errors():
         s = c.settings
@@ -238,6 +238,8 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool) -> None:
         if unknown:
             raise ConfigError(f"{s.config_path}: no [[feeds]] entry with url = {unknown[0]!r}")
         with c.store() as store:
+            # The seeds are what is known; news is only compared once they are loaded.
+            load_baseline(s, store, now=datetime.now(UTC))
             report = run_cycle(s, store=store, feed_urls=list(feeds) or None, force=force)
         click.echo(
             f"feeds: {report.count('ok')} ok, {report.count('not_modified')} not modified, "

@@ -31,8 +31,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from watcher.alerts import Channel, build_channels
 from watcher.articles import ExtractionPool
 from watcher.delivery import DeliveryReport, deliver_due
-from watcher.errors import LockedError, StoreError, WatcherError
-from watcher.pipeline import CycleReport, run_cycle
+from watcher.errors import LockedError, WatcherError
+from watcher.pipeline import CycleReport, load_baseline, run_cycle
 from watcher.settings import Settings
 from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, Store
 
@@ -191,9 +191,18 @@ class Daemon:
 
     # -- lifecycle -------------------------------------------------------------
 
+    def load_baseline(self) -> None:
+        """Make sure the seeds are known before any news is compared with them (idempotent)."""
+        with Store(self.settings.db) as store:
+            docs = load_baseline(self.settings, store, now=self.clock())
+        loaded = [d for d in docs if d.status != "unchanged"]
+        if loaded:
+            log.info("baseline: loaded %d seed documents", len(loaded))
+
     def run_once(self) -> tuple[CycleReport, DeliveryReport]:
         self.lock.acquire()
         try:
+            self.load_baseline()
             self.heartbeat()
             report = self.cycle()
             delivered = self.deliver()
@@ -212,12 +221,8 @@ class Daemon:
 
     def _serve(self) -> int:
         s = self.settings
-        # Fail at start, not in a job, if the database is unusable.
-        try:
-            with Store(s.db):
-                pass
-        except StoreError:
-            raise
+        # Fail at start, not in a job, if the database or a seed folder is unusable.
+        self.load_baseline()
         scheduler = BackgroundScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
         now = self.clock()
         for f in s.feeds:

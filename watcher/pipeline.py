@@ -79,11 +79,14 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
         with store.transaction():
             entity_id = store.ensure_entity(entity)
         for doc in load_seed_folder(folder):
-            facts = extract_facts(doc.text, entity.name, entity.aliases)
             existing = store.document_id(doc.url)
             if existing is not None and store.document_hash(doc.url) == doc.text_hash:
-                out.append(BaselineDocument(entity.name, doc.name, doc.published, tuple(facts), "unchanged"))
+                stored = tuple(
+                    sf.fact for sf in store.facts(entity.name) if sf.baseline and sf.document_url == doc.url
+                )
+                out.append(BaselineDocument(entity.name, doc.name, doc.published, stored, "unchanged"))
                 continue
+            facts = extract_facts(doc.text, entity.name, entity.aliases)
             new_doc = NewDocument(
                 url=doc.url,
                 title=doc.title,
