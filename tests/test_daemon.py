@@ -186,9 +186,8 @@ def test_kill_9_then_restart_loses_nothing_and_sends_nothing_twice(tmp_path: Pat
     assert len(json.loads(history.stdout)) == 2
 
 
-def test_run_once(tmp_path: Path, site: Site) -> None:
+def test_run_once_loads_the_baseline_itself(tmp_path: Path, site: Site) -> None:
     cfg = write_config(tmp_path, site)
-    baseline(cfg)
     res = subprocess.run(watcher(cfg, "run", "--once"), capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert "2 changes" in res.stdout
@@ -196,3 +195,9 @@ def test_run_once(tmp_path: Path, site: Site) -> None:
     again = subprocess.run(watcher(cfg, "run", "--once"), capture_output=True, text=True, timeout=120)
     assert "0 changes" in again.stdout
     assert len(alert_lines(tmp_path)) == 2
+    # Compared with the seeds: the previous valuation is the baseline's, not "none".
+    history = json.loads(
+        subprocess.run(watcher(cfg, "history", "--json"), capture_output=True, text=True).stdout
+    )
+    valuation = next(c for c in history if c["kind"] == "valuation_change")
+    assert valuation["old"]["amount"] == 6_200_000_000
