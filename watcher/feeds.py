@@ -194,13 +194,16 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not alternatives:
         return None
     alternatives.sort(key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
 def mentions(text: str, names: Sequence[str]) -> bool:
     """Whether ``text`` names any of ``names`` as whole words, ignoring case and accents."""
     pattern = _names_pattern(tuple(names))
-    return pattern is not None and pattern.search(fold(text)) is not None
+    if pattern is None:
+        return False
+    # Most texts that name the company spell it plainly: skip folding a whole article then.
+    return pattern.search(text) is not None or pattern.search(fold(text)) is not None
 
 
 def next_attempt(failures: int, retry_after: float | None, now: datetime, settings: HttpSettings) -> datetime:
