@@ -152,6 +152,18 @@ _INVEST_IN_RE = re.compile(
     rf"\b(?:invest\w*|investissements?|stakes?|participation|bet|pari)\b[^.;]{{0,60}}?\b(?:dans|in|into)\s+({_NAME})"
 )
 _APPOSITIVE_RE = re.compile(rf"({_NAME}),\s*$")
+# Other companies introduced in passing: "Corvane, valorisée 6 Md€", "Gridmoor (valued at $30bn)",
+# "Quarrel, which had raised $8m", "Quarrel, a start-up that had raised $8m".
+_PASSING_NAME_RE = re.compile(
+    rf"({_NAME})\s*(?:,\s*|\(\s*)(?:(?:which\s+is|qui\s+est|now|desormais|désormais|already|déjà|"
+    rf"itself|elle-même|lui-même|recently|récemment)\s+)?"
+    rf"(?:valued|valorisée?s?|évaluée?s?|worth|estimated|estimée?s?)\b"
+    rf"|({_NAME}),\s+(?:which|who|qui)\s+(?:(?:had|has|a|avait)\s+)?(?:\w+\s+)?"
+    rf"(?:raised|secured|closed|landed|levé|obtenu|récolté|bouclé)\b"
+    rf"|({_NAME})\s*\((?=\s*(?:[$€£¥₩]|[A-Z]{{3}}\s?)?\d)"
+    rf"|({_NAME}),\s+(?:a|an|une?|the|la|le)\s+(?:[\w-]+\s+){{0,4}}?(?:start-?up|startup|company|firm|"
+    rf"société|entreprise|jeune\s+pousse|rival|competitor|concurrent)\s+(?:that|which|qui)\b"
+)
 _VENTURE_NOUN = (
     r"(?:(?:new|nouvelle|nouveau|own|propre|jeune|young|ai|ia)\s+){0,2}"
     r"(?:start-?up|company|venture|firm|soci[ée]t[ée]|entreprise|jeune\s+pousse|lab|laboratoire|p[ée]pite)"
@@ -159,6 +171,14 @@ _VENTURE_NOUN = (
 _BY_NAME_RE = re.compile(
     r"^\W{0,3}(?:(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received)\s+)?"
     rf"(?:par|by|pour|for)\s+(?:(?:sa|son|his|her|its|their|leur)\s+(?:{_VENTURE_NOUN}\s*,?\s*)?)?({_NAME})"
+)
+# "the $500 million rival Ombrel landed", "les 200 M€ qu'Ombrel a levés": the figure is the object of
+# another company's raise.
+_OBJECT_REL_RE = re.compile(
+    r"^[ \u00a0]*(?:(?:round|raise|funding|tour|lev[ée]e)\s+)?(?:that|which|qu['’]|que\s+)?\s*"
+    r"(?:(?:its|their|son|sa|leur)\s+)?(?:(?:rival|competitor|concurrent|peer)\s+)?"
+    rf"({_NAME})\s+(?:(?:has|had|have|a|avait|just|recently|vient\s+de|also|aussi)\s+)*"
+    r"(?:raised|landed|secured|closed|bagged|pulled\s+in|lev[ée]s?|lever|obtenus?|r[ée]colt[ée]s?|boucl[ée]s?)\b"
 )
 # "raised $2bn for her new startup, Lumio": the money belongs to the venture, not to its founder.
 _FOR_VENTURE_RE = re.compile(
@@ -179,7 +199,8 @@ _SENT_SUBJECT_RE = re.compile(rf"^(?:[^,]{{0,40}},\s*)?({_NAME})\s+(?=[a-zà-ÿ]
 
 # Kind vocabulary, matched on folded (lower-case, accent-free) text.
 _KW_VALUATION = (
-    r"valoris\w*|valuations?|valued|values|value|valuing|valeur|worth|vaut|valait|evalue\w*|post-money|pre-money"
+    r"valoris\w*|valuations?|valued|values|value|valuing|valeur|worth|vaut|valait|vaudrai\w*|evalue\w*|"
+    r"post-money|pre-money"
     r"|decacorne"
 )
 _KW_ROUND = (
@@ -187,7 +208,8 @@ _KW_ROUND = (
     r"round|series\s+[a-h]|serie\s+[a-h]|seed|amorcage|investissements?|investment|obten\w+|obtient|"
     r"recolt\w+|recueilli\w*|reuni\w*|secured?|secures|closed|cloture\w*|boucl\w+|injection|apport|"
     r"capital|capitaux\s+propres|equity|war\s+chest|mega-round|cycle|bagged|landed|received|recu|"
-    r"collected|amassed|extension|seek\w*|cherch\w+|en\s+quete|tap\w*"
+    r"collected|amassed|extension|seek\w*|cherch\w+|en\s+quete|tap\w*|convertibles?|safes?|bsa\s+air|"
+    r"(?:quasi-)?fonds\s+propres"
 )
 _KW_INVEST_VERB = (
     r"invest|invests|invested|investing|investir|investit|investi|investira|investiront|investissent|"
@@ -206,11 +228,13 @@ _KW_NONFUNDING = (
     r"price\w*|market\s+(?:size|cap\w*)|taille\s+du\s+marche|marche|acquisition\w*|acquir\w+|rachat|"
     r"rachete\w*|buyout|stakes?|subventions?|grants?|programme|program|strategy|strategie|amendes?|fines?|"
     r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
-    r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn"
+    r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn|manages|managing|gere|gerant|"
+    r"sous\s+gestion|under\s+management|actifs|assets|aum|fund"
 )
 _KW_DEBT = (
     r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|"
-    r"lignes?\s+de\s+credit|obligations?|bonds?|convertible\s+notes|financements?\s+par\s+emprunt|revolving"
+    r"lignes?\s+de\s+credit|obligations?(?!\s+convertibles?)|bonds?|financements?\s+par\s+emprunt|revolving|"
+    r"non[\s-]dilutif\w*|non[\s-]dilutive"
 )
 _KIND_RE = re.compile(
     rf"(?<![\w-])(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
@@ -367,6 +391,7 @@ class _Cand:
     basis: str | None = None
     lead: list[str] = field(default_factory=list)
     investors: list[str] = field(default_factory=list)
+    ticket: bool = False  # an investor's own cheque ("X invested €10M in ...")
 
 
 @dataclass
@@ -495,7 +520,7 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
     right_limit = min(next_start, mention.end + 40)
     right = low[mention.end : right_limit]
     cut = re.search(
-        r"[,;.:(—–]|\s-\s|\b(?:apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|et|and|"
+        r"[,;.:()\]—–]|\s-\s|\b(?:apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|et|and|"
         r"from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not)\b",
         right,
     )
@@ -511,8 +536,40 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
     for lm in _KIND_RE.finditer(left):
         best = lm
     if best is not None and best.lastgroup is not None:
+        before = left[max(0, best.start() - 60) : best.start()]
+        if best.lastgroup == "round" and _FUND_SUBJECT_RE.search(before):
+            # "whose last fund raised $1.2bn", "le fonds a levé 300 M€": an investor's own fund.
+            return "non", best.group(0)
+        if best.lastgroup == "round" and _BASIS_WORD_RE.search(before):
+            # "une valorisation avant investissement de 400 M€": the raise only qualifies the valuation.
+            return "val", best.group(0)
+        thing_value = best.lastgroup == "val" and best.group(0) in ("valeur", "value", "worth")
+        if thing_value and _ROUND_NOUN_RE.search(before):
+            # "a funding round worth $50 million", "une levée d'une valeur de 12 M€": the size of the round.
+            return "round", best.group(0)
+        if thing_value and _PROJECT_RE.search(before):
+            # "un campus d'une valeur de 1,5 Md€" is the price of a thing, not of the company.
+            return "non", best.group(0)
         return best.lastgroup, best.group(0)
     return None, ""
+
+
+_ROUND_NOUN_RE = re.compile(
+    r"\b(?:round|raise|funding|financing|investment|tour(?:\s+de\s+table)?|levee(?:\s+de\s+fonds)?|"
+    r"financement|investissement)\s+(?:d'une\s+|of\s+)?$"
+)
+_FUND_SUBJECT_RE = re.compile(
+    r"\b(?:fund|(?<!de )(?<!d')fonds)\s+(?:(?:has|had|a|avait|just|recently|vient\s+de)\s+)*$"
+)
+_BASIS_WORD_RE = re.compile(
+    r"\b(?:valoris\w*|valuation)\s+(?:\w+\s+){0,2}(?:avant|apres|pre|post)[\s-]*(?:l'|la\s+|le\s+)?$"
+)
+_PROJECT_RE = re.compile(
+    r"\b(?:projets?|projects?|campus|usines?|factor(?:y|ies)|plants?|sites?|gigafactor\w+|infrastructures?|"
+    r"batiments?|buildings?|contrats?|contracts?|programmes?|programs?|portefeuilles?|portfolios?|"
+    r"sales?|ventes?|cessions?|tender|secondary|secondaires?|shares|actions|stakes?|markets?|marches?|"
+    r"industry|industrie|secteurs?|sectors?)\b"
+)
 
 
 def _find_round(low: str) -> list[tuple[int, int, str]]:
@@ -554,7 +611,9 @@ _DEFINITE_PAST_RE = re.compile(
 _RUMOUR_RIGHT_RE = re.compile(
     r"^[^.;,]{0,60}?\b(?:in\s+(?:the\s+)?(?:talks|discussions|negotiations)|under\s+discussion|"
     r"en\s+(?:cours\s+de\s+)?(?:discussions?|negociations?)|not\s+(?:yet\s+)?(?:final\w*|closed|completed)|"
-    r"pas\s+(?:encore\s+)?(?:finalis\w+|boucl\w+)|(?:terms|talks|details)\s+(?:could|may|might)\s+change)\b"
+    r"pas\s+(?:encore\s+)?(?:finalis\w+|boucl\w+)|(?:terms|talks|details)\s+(?:could|may|might)\s+change|"
+    r"(?:is|are)\s+(?:slated|set|expected|poised)\s+to\s+(?:be\s+)?(?:led|close|lead)|"
+    r"devrai(?:t|ent)\s+etre\s+(?:mene|boucle|finalise)\w*)\b"
 )
 _LEADING_SOURCE_RE = re.compile(r"^\W{0,3}(?:according\s+to|selon|d'apres|as\s+reported\s+by)\b")
 
@@ -645,6 +704,14 @@ def _names(blob: str) -> list[str]:
     return out
 
 
+_PERSON_LEAD_RE = re.compile(
+    r"(?:(?:its|their|his|her|son|sa|leur|the|le|la|l['’])\s+)?(?:(?:co-?)?founders?|(?:co-?)?fondat\w+|"
+    r"ceo|pdg|chief\s+executive|directeur|directrice|dirigeant\w*|pr[ée]sident\w*|chairman|chairwoman|"
+    r"managing\s+director|boss|patron\w*|former|ancien\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _investors(sent: str, entity_re: re.Pattern[str]) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     part: list[str] = []
@@ -652,6 +719,9 @@ def _investors(sent: str, entity_re: re.Pattern[str]) -> tuple[list[str], list[s
         return lead, part
     for pattern in _LEAD_PATTERNS:
         for m in pattern.finditer(sent):
+            if _PERSON_LEAD_RE.match(m.group("names")):
+                # "Led by chief executive Mara Lind, ...": a manager running the company, not an investor.
+                continue
             lead.extend(_names(m.group("names")))
     for m in _LEAD_BEFORE_RE.finditer(sent):
         lead.extend(_names(m.group("names")))
@@ -672,15 +742,51 @@ def _investors(sent: str, entity_re: re.Pattern[str]) -> tuple[list[str], list[s
 # --------------------------------------------------------------------------- main entry
 
 
+_RENAME_AFTER_RE = re.compile(
+    r"\s*[,(]\s*(?:formerly|previously|once|anciennement|auparavant|ex-|ex\s)\s*(?:known\s+as|called|named|"
+    r"appel[ée]e?|nomm[ée]e?|baptis[ée]e?)?\s*([A-ZÀ-Ý][\w&'’.-]{0,40}[\w](?:\s[A-ZÀ-Ý][\w&'’.-]{0,40}[\w]){0,3})"
+)
+_RENAME_BEFORE_RE = re.compile(
+    rf"({_NAME})\s*[,(]\s*(?:now|since\s+renamed|renamed|rebranded\s+as|d[ée]sormais|devenue?|rebaptis[ée]e?|"
+    rf"renomm[ée]e?)\s*(?:known\s+as|called|named|appel[ée]e?)?\s*$"
+)
+
+
+_RENAME_CUE_RE = re.compile(
+    r"\b(?:formerly|previously|once|anciennement|auparavant|ex|now|renamed|rebranded|desormais|devenue?|"
+    r"rebaptise\w*|renomme\w*)\b"
+)
+
+
+def _former_names(text: str, entity_re: re.Pattern[str]) -> list[str]:
+    """Other names the text gives the entity: "Kaldera (ex-Brightcell)", "Brightcell, now called Kaldera"."""
+    names: list[str] = []
+    low = fold(text)
+    if not _RENAME_CUE_RE.search(low):
+        return names
+    for m in entity_re.finditer(low):
+        after = _RENAME_AFTER_RE.match(text, m.end())
+        if after and _plausible_company(after.group(1)):
+            names.append(after.group(1))
+        before = _RENAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+        if before and _plausible_company(before.group(1)):
+            names.append(before.group(1))
+    return names
+
+
 def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[Fact]:
     """Funding facts that ``text`` attributes to ``entity`` (or one of ``aliases``)."""
     sentences = split_sentences(text)
     if not sentences:
         return []
+    entity_re = _entity_regex(entity_variants(entity, aliases))
+    renamed = _former_names("\n".join(s.text for s in sentences), entity_re)
+    if renamed:
+        entity_re = _entity_regex(entity_variants(entity, (*aliases, *renamed)))
     doc = _Doc(
         sentences=sentences,
         folded=[fold(s.text).replace("’", "'") for s in sentences],
-        entity_re=_entity_regex(entity_variants(entity, aliases)),
+        entity_re=entity_re,
     )
     doc.reported = [_sentence_reported(low) for low in doc.folded]
     doc.official = [bool(_OFFICIAL_SOURCE_RE.search(low)) for low in doc.folded]
@@ -767,8 +873,10 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
             if kind == "valuation":
                 cand.basis = _basis(low, mention)
             cand.round = _round_for(low, mention, sentence_rounds[idx])
+            cand.ticket = category == "inv" or _invested_just_before(low, mention, prev_end_clause)
             cands.append(cand)
             prev_cand = cand
+        _drop_tickets_within_round(cands, idx)
         _update_topic(doc, markers, text_s)
 
     mine = [c for c in cands if c.owner == "entity"]
@@ -779,16 +887,28 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
 
 _DEBT_RE = re.compile(rf"(?<![\w-])(?:{_KW_DEBT})(?![\w'])")
 _COMPONENT_LEFT_RE = re.compile(
-    r"\b(?:comprenant|comprising|incluant|y\s+compris|of\s+which|dont)\s+(?:[\w'-]+\s+){0,3}$"
+    r"\b(?:comprenant|comprising|incluant|includes|included|including|inclut|comprend|y\s+compris|of\s+which|"
+    r"dont)\s+"
+    r"(?!(?:la|le|les|l'|sa|son|ses|leur|leurs|the|its)\b)(?:[\w'-]+\s+){0,3}$"
 )
 _PROPER_AFTER_RE = re.compile(
     r"[ \u00a0]+(?!(?:Series|Série|Serie|Seed|Round|Funding|Pre|Post)\b)[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]+"
 )
 
 
+_CONJUNCT_RE = re.compile(
+    r"\b(?:and|et|plus|as\s+well\s+as|ainsi\s+que|while|whereas|tandis\s+que|alors\s+que)\b|;"
+)
+
+
 def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, next_start: int) -> bool:
     """Figures that look like funding but are debt, a slice of a deal, or a named programme's size."""
-    clause = low[prev_end : min(next_start, mention.end + 60)]
+    left = low[prev_end : mention.start]
+    # "a €50m loan from the EIB and €20m in equity": the debt belongs to the earlier conjunct.
+    joins = list(_CONJUNCT_RE.finditer(left))
+    if joins:
+        left = left[joins[-1].end() :]
+    clause = left + low[mention.start : min(next_start, mention.end + 60)]
     if _DEBT_RE.search(clause):
         return True
     if _COMPONENT_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start]):
@@ -799,6 +919,27 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
 _NEW_CLAUSE_RE = re.compile(
     r",\s*(?:and\s+|et\s+)?(?:is|are|has|have|now|today|will|est|sont|a|ont|va|vient|desormais|aujourd'hui)\b"
 )
+
+
+_INVESTED_LEFT_RE = re.compile(rf"(?<![\w-])(?:{_KW_INVEST_VERB})\s+(?:[\w'-]+\s+){{0,3}}$")
+
+
+def _invested_just_before(low: str, mention: MoneyMention, prev_end: int) -> bool:
+    return bool(_INVESTED_LEFT_RE.search(low[max(prev_end, mention.start - 50) : mention.start]))
+
+
+def _drop_tickets_within_round(cands: list[_Cand], idx: int) -> None:
+    """ "X invested €10M in Lumio as part of its €35M Series B": the ticket is a slice of the round."""
+    here = [c for c in cands if c.sent_index == idx and c.kind == "funding_round"]
+    rounds = [c for c in here if not c.ticket]
+    for c in here:
+        if c.ticket and any(
+            r.owner == c.owner
+            and r.mention.currency == c.mention.currency
+            and r.mention.amount > c.mention.amount
+            for r in rounds
+        ):
+            cands.remove(c)
 
 
 def _clause(low: str, mention: MoneyMention, before: int, after: int) -> str:
@@ -852,16 +993,38 @@ def _basis(low: str, mention: MoneyMention) -> str | None:
     return None
 
 
+def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
+    """The company a figure describes inside an aside about it: "Corvane, valorisée 6 Md€"."""
+    window_start = max(0, mention.start - 160)
+    last: re.Match[str] | None = None
+    for m in _PASSING_NAME_RE.finditer(sent, window_start, min(len(sent), mention.start + 8)):
+        if m.end() <= mention.start:
+            last = m
+    if last is None or re.search(r"[,;)]", sent[last.end() : mention.start]):
+        return None
+    name = next(g for g in last.groups() if g is not None)
+    if not _plausible_company(name):
+        return None
+    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+
+
 def _owner_for(
     sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool, idx: int
 ) -> str | None:
     target = _invest_target(sent, low, mention, doc)
     if target is not None:
         return target
+    passing = _passing_owner(sent, mention, doc)
+    if passing is not None:
+        return passing
     right = sent[mention.end : mention.end + 60]
     bm = _BY_NAME_RE.match(right)
     if bm and _plausible_company(bm.group(1)):
         name = bm.group(1)
+        return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+    om = _OBJECT_REL_RE.match(right)
+    if om and _plausible_company(om.group(1)):
+        name = om.group(1)
         return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
     if invest_verb:
         # Someone investing without saying in whom: a ticket within a round, or the entity spending.
@@ -1019,6 +1182,14 @@ def _same_money(a: MoneyMention, b: MoneyMention) -> bool:
 
 def _same_fact(a: _Cand, b: _Cand, sentences: list[Sentence]) -> bool:
     if a.kind != b.kind or not _same_money(a.mention, b.mention):
+        return False
+    if (
+        a.kind == "funding_round"
+        and a.round
+        and b.round
+        and not (a.round.startswith(b.round) or b.round.startswith(a.round))
+    ):
+        # "$100M in a Series B ... had also raised $100M in a Series A": two deals of the same size.
         return False
     if a.context != b.context:
         later = b if b.sent_index >= a.sent_index else a

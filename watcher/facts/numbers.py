@@ -93,8 +93,9 @@ _FRACTIONS = {"half": Decimal("0.5"), "demi": Decimal("0.5"), "quarter": Decimal
 _WORD_ALT = "|".join(sorted([*_UNITS, *_HUNDREDS, "half", "et", "and"], key=len, reverse=True))
 # A run of number words; it only counts as money when a scale word follows ("deux milliards").
 _WORDS_RE = re.compile(
-    rf"(?<![\w-])(?:half[ -]a|(?:{_WORD_ALT}))(?:[ \-]+(?:{_WORD_ALT})){{0,7}}"
-    r"(?=[ \u00a0]+(?:milliards?|millions?|billions?|trillions?)\b)",
+    rf"(?<![\w-])(?:(?:a[ \u00a0]+)?(?:quarter|half)[ \u00a0]+of[ \u00a0]+a|half[ -]a|(?:un[ \u00a0]+)?demi|"
+    rf"(?:{_WORD_ALT}))(?:[ \-]+(?:{_WORD_ALT})){{0,7}}"
+    r"(?=[ \u00a0-]+(?:milliards?|millions?|billions?|trillions?)\b)",
     re.IGNORECASE,
 )
 
@@ -111,6 +112,13 @@ _SCALES: dict[str, int] = {
     "b": 10**9,
     "milliard": 10**9,
     "milliards": 10**9,
+    "milliars": 10**9,
+    "miliard": 10**9,
+    "miliards": 10**9,
+    "millards": 10**9,
+    "millard": 10**9,
+    "milion": 10**6,
+    "milions": 10**6,
     "md": 10**9,
     "mds": 10**9,
     "mrd": 10**9,
@@ -128,7 +136,8 @@ _SCALES: dict[str, int] = {
 }
 _SCALE_RE = re.compile(
     r"[ \u00a0\u202f]?-?[ \u00a0]?"
-    r"(trillions?|tn|billions?|bilions?|bn|bln|milliards?|mds?|mrds?|mld|millions?|mn|mln|mio|thousand|mille|[bmk])"
+    r"(trillions?|tn|billions?|bilions?|bn|bln|milliards?|milliars|miliards?|millards?|mds?|mrds?|mld|millions?|"
+    r"milions?|mn|mln|mio|thousand|mille|[bmk])"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -178,6 +187,7 @@ _PREFIX_CODES = dict(_PREFIX_CURRENCIES)
 
 _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"dollars?\s+(?:am[ée]ricains|US|us)", "USD"),
+    (r"dollars?\s+(?:CA|CAN)(?![\w])", "CAD"),
     (r"dollars?\s+canadiens", "CAD"),
     (r"dollars?\s+australiens", "AUD"),
     (r"(?:US|U\.S\.|american)\s+dollars?", "USD"),
@@ -193,7 +203,8 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"yens?", "JPY"),
     (r"yuans?", "CNY"),
     (r"renminbi", "CNY"),
-    (r"wons?", "KRW"),
+    (r"(?:south\s+)?korean\s+wons?", "KRW"),
+    (r"wons?(?:\s+sud-cor[ée]ens)?", "KRW"),
     (r"roupies", "INR"),
     (r"rupees", "INR"),
 )
@@ -295,8 +306,10 @@ def parse_number_words(words: str) -> Decimal | None:
     tokens = [t for t in re.split(r"[\s\-]+", _strip_accents(words.lower())) if t and t not in ("et", "and")]
     if not tokens:
         return None
-    if tokens[0] in _FRACTIONS:
-        return _FRACTIONS[tokens[0]]
+    fractions = [t for t in tokens if t in _FRACTIONS]
+    if fractions and all(t in _FRACTIONS or t in ("a", "of", "un", "une") for t in tokens):
+        # "half a", "a quarter of a", "un demi": a fraction of the scale that follows.
+        return _FRACTIONS[fractions[0]]
     total = 0
     current = 0
     seen = False
@@ -318,9 +331,18 @@ def _scale_value(word: str) -> int | None:
     return _SCALES.get(word.lower())
 
 
+_DOLLAR_COUNTRY_RE = re.compile(r"[ \u00a0]?(CA|CAN|US|AU|AUS)(?![\w])")
+_DOLLAR_COUNTRY = {"CA": "CAD", "CAN": "CAD", "US": "USD", "AU": "AUD", "AUS": "AUD"}
+
+
 def _currency_after(text: str, pos: int) -> tuple[str, int] | None:
     m = _SUFFIX_SYMBOL_RE.match(text, pos)
     if m:
+        if m.group(1) == "$":
+            # "40 M$ CA", "12 $ US": the country after the dollar sign says which dollar.
+            country = _DOLLAR_COUNTRY_RE.match(text, m.end())
+            if country:
+                return _DOLLAR_COUNTRY[country.group(1)], country.end()
         return _SYMBOL_CODES[m.group(1)], m.end()
     m = _SUFFIX_CODE_RE.match(text, pos)
     if m:
@@ -358,6 +380,27 @@ class _Raw:
     amount: Decimal
     currency: str | None
     scaled: bool
+    approx: bool = False
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s)\]>\"]+|\]\([^)\s]{1,500}\)", re.IGNORECASE)
+# "une trentaine de millions d'euros", "deux douzaines de millions": approximate collective numerals.
+_COLLECTIVES = {
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+}
+_COLLECTIVE_RE = re.compile(
+    rf"(?<![\w-])(?:(une?|{_WORD_ALT})[ \u00a0]+)(dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|"
+    r"cinquantaine|soixantaine|centaine)s?[ \u00a0]+(?:de[ \u00a0]+|d['’])(?=millions?\b|milliards?\b)",
+    re.IGNORECASE,
+)
 
 
 def _read_tail(text: str, value: Decimal, pos: int) -> tuple[Decimal, int, bool, str | None]:
@@ -385,8 +428,25 @@ def _read_tail(text: str, value: Decimal, pos: int) -> tuple[Decimal, int, bool,
     return value, pos, scaled, currency
 
 
+_HYPHEN_UNIT_RE = re.compile(r"-(dollars?|euros?|pounds?)(?![\w])", re.IGNORECASE)
+_HYPHEN_CODES = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+}
+
+
 def _raw_mentions(text: str) -> list[_Raw]:
     found: list[_Raw] = []
+    collectives = _COLLECTIVE_RE.finditer(text) if ("aine" in text or "AINE" in text) else ()
+    for m in collectives:
+        count = parse_number_words(m.group(1)) or Decimal(1)
+        amount, end, scaled, currency = _read_tail(text, count * _COLLECTIVES[m.group(2).lower()], m.end())
+        if scaled:
+            found.append(_Raw(m.start(), end, _tidy(amount), currency, scaled, approx=True))
     for m in _NUM_RE.finditer(text):
         value = parse_decimal(m.group(0))
         if value is None:
@@ -399,9 +459,13 @@ def _raw_mentions(text: str) -> list[_Raw]:
             start = prefix[1]
         if currency is None and not scaled and not _range_start(text, start, end):
             continue
-        # "multibillion-dollar", "$5-million-a-year" style adjectives are not amounts of a deal.
-        if text[end : end + 7].lower().startswith(("-dollar", "-euro")):
-            continue
+        # "a 50-million-euro raise", "a 300-million-dollar round": the hyphenated adjective names the unit.
+        hyphen = _HYPHEN_UNIT_RE.match(text, end)
+        if hyphen is not None:
+            if not scaled or (currency is not None and currency != _HYPHEN_CODES[hyphen.group(1).lower()]):
+                continue
+            currency = _HYPHEN_CODES[hyphen.group(1).lower()]
+            end = hyphen.end()
         found.append(_Raw(start, end, _tidy(amount), currency, scaled))
     for m in _WORDS_RE.finditer(text):
         value = parse_number_words(m.group(0))
@@ -410,14 +474,20 @@ def _raw_mentions(text: str) -> list[_Raw]:
         amount, end, scaled, currency = _read_tail(text, value, m.end())
         if not scaled:
             continue
-        if text[end : end + 7].lower().startswith("-dollar"):
-            continue
+        hyphen = _HYPHEN_UNIT_RE.match(text, end)
+        if hyphen is not None:
+            currency = currency or _HYPHEN_CODES[hyphen.group(1).lower()]
+            end = hyphen.end()
         found.append(_Raw(m.start(), end, _tidy(amount), currency, scaled))
     found.sort(key=lambda r: r.start)
+    # Figures inside a link target ("https://site/raises-45m") are page furniture, not prose.
+    urls = [(u.start(), u.end()) for u in _URL_RE.finditer(text)] if ("://" in text or "www." in text) else []
     # Drop overlaps (a digit inside a longer match) keeping the earliest, longest.
     kept: list[_Raw] = []
     for raw in found:
         if kept and raw.start < kept[-1].end:
+            continue
+        if any(s <= raw.start < e for s, e in urls):
             continue
         kept.append(raw)
     return kept
@@ -442,6 +512,12 @@ _APPOSITION_RE = re.compile(
     r"[ \u00a0]+$",
     re.IGNORECASE,
 )
+_HEDGED_ASIDE_RE = re.compile(
+    r"[ \u00a0]*(?:,|[–—]|-)[ \u00a0]*(?:roughly|about|around|approximately|some|nearly|or\s+about|"
+    r"environ|soit\s+environ|près\s+de|quelque)[ \u00a0]*",
+    re.IGNORECASE,
+)
+_ASIDE_END_RE = re.compile(r"[ \u00a0]*(?:[,;.)–—]|$)")
 _PAREN_CLOSE_RE = re.compile(r"[ \u00a0]*(?:au\s+taux[^)]{0,40}|at\s+current[^)]{0,40})?[)\]]", re.IGNORECASE)
 
 
@@ -476,6 +552,7 @@ def find_money(text: str) -> list[MoneyMention]:
     while i < len(cleaned):
         raw = cleaned[i]
         approx, bound = _hedge(text, raw.start)
+        approx = approx or raw.approx
         amount_max: Decimal | None = None
         end = raw.end
         currency = raw.currency
@@ -527,7 +604,10 @@ def _attach_equivalents(text: str, mentions: list[MoneyMention]) -> list[MoneyMe
             n = mentions[idx + 1]
             between = text[m.end : n.start]
             paren = _PAREN_OPEN_RE.match(_strip_hedge_tail(between)) and _PAREN_CLOSE_RE.match(text, n.end)
-            appos = _APPOSITION_RE.match(_strip_hedge_tail(between))
+            appos = _APPOSITION_RE.match(_strip_hedge_tail(between)) or (
+                # "1 billion euros, roughly $1.1 billion,": a hedged aside in another currency.
+                _HEDGED_ASIDE_RE.fullmatch(between) and _ASIDE_END_RE.match(text, n.end)
+            )
             if (paren or appos) and n.currency and n.currency != m.currency:
                 eq = Money(n.amount, n.currency, n.approx)
                 close = _PAREN_CLOSE_RE.match(text, n.end) if paren else None
