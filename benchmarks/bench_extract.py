@@ -52,10 +52,38 @@ def build_documents(count: int, seed: int) -> list[str]:
     return docs
 
 
+def news_articles(count: int, seed: int) -> tuple[list[str], list[str]]:
+    """bench_pipeline-style article bodies, (with a funding sentence, without one)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from bench_pipeline import _paragraphs
+
+    rng = random.Random(seed)
+    with_f: list[str] = []
+    without: list[str] = []
+    for k in range(count):
+        funding = k % 4 == 0
+        text = "\n\n".join(_paragraphs(rng, "fr" if k % 3 == 0 else "en", funding))
+        (with_f if funding else without).append(text)
+    return with_f, without
+
+
+def _ms_per_doc(docs: list[str], entity: str, aliases: tuple[str, ...], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for doc in docs:
+            extract_facts(doc, entity, aliases)
+        best = min(best, time.perf_counter() - start)
+    return best / len(docs) * 1000
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--articles", type=int, default=400, help="bench_pipeline-style articles to time (0: skip)"
+    )
     args = parser.parse_args(argv)
     docs = build_documents(args.docs, args.seed)
     size_mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
@@ -67,6 +95,15 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - start
     print(f"documents: {len(docs)}  size: {size_mb:.2f} MB  facts: {facts}")
     print(f"elapsed: {elapsed:.2f} s  {len(docs) / elapsed:.1f} docs/s  {size_mb / elapsed:.2f} MB/s")
+    if args.articles:
+        with_f, without = news_articles(args.articles, args.seed)
+        aliases = ("Mistral",)
+        ms_with = _ms_per_doc(with_f, "Mistral AI", aliases)
+        ms_without = _ms_per_doc(without, "Mistral AI", aliases)
+        print(
+            f"news articles: with a funding figure {ms_with:.2f} ms/article ({len(with_f)}), "
+            f"without {ms_without:.2f} ms/article ({len(without)})"
+        )
     return 0
 
 

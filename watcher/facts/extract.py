@@ -8,13 +8,14 @@ the news or a restated past fact (context). Facts stated twice are merged at the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from watcher.facts.numbers import MoneyMention, find_money
-from watcher.facts.sentences import Sentence, fold, split_sentences
+from watcher.facts.numbers import MoneyMention, find_money, may_hold_money
+from watcher.facts.sentences import Sentence, fold, split_clean, strip_markup
 from watcher.models import Fact, Money
 
 __all__ = ["entity_variants", "extract_facts"]
@@ -131,14 +132,18 @@ _DESCRIPTOR_RE = re.compile(
     rf"maker|developer|lab|laboratoire|p[ée]pite|licorne|unicorn|fabricant|[ée]diteur|firme|"
     rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b)[a-zà-ÿ-]+){{0,3}}?\s+({_NAME})"
 )
-_SUBJECT_VERB_RE = re.compile(
-    rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?"
-    r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
-    r"|était|est|was|is|n['’]a)\s+){0,4}"
+_SUBJECT_VERBS = (
     r"(?:raised|raises|raise|secured|secures|closed|levé|lève|leve|levait|recueilli|récolté|obtenu|obtient|"
     r"reçu|received|bagged|landed|announced|valued|valorisée?|évaluée?|emerged|boucl[ée]|clôturé|"
     r"attiré|drew|got|collected|amassed)\b"
 )
+_SUBJECT_VERB_RE = re.compile(
+    rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?"
+    r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
+    r"|était|est|was|is|n['’]a)\s+){0,4}" + _SUBJECT_VERBS
+)
+# Every _SUBJECT_VERB_RE match ends with one of the verbs: without one, the costly name scan is skipped.
+_SUBJECT_VERB_GATE_RE = re.compile(_SUBJECT_VERBS)
 _TARGET_RE = re.compile(
     rf"\b(?:dans|in|into|chez|to)\s+(?:(?:la|le|l['’]|the)\s+)?(?:(?:start-?up|startup|soci[ée]t[ée]|"
     rf"company|firm|entreprise|jeune\s+pousse)\s+(?:[a-zà-ÿ-]+\s+){{0,2}})?({_NAME})"
@@ -293,7 +298,7 @@ _CLAUSE_END_RE = re.compile(
     r"[,;(]|\s[-–—]\s|\b(?:after|following|apres|suite\s+a|since|depuis|which|qui|when|while|alors|but|mais)\b"
 )
 
-_ROUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+_ROUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (  # keep in step with _ROUND_NEEDLES
     (re.compile(r"\bextension\s+(?:de\s+(?:la\s+)?)?(?:serie|series)\s+([a-h])\b"), "series_{}_extension"),
     (re.compile(r"\b(?:serie|series)\s+([a-h])[\s-]+extension\b"), "series_{}_extension"),
     (re.compile(r"\b(?:pre-?seed|pre-?amorcage)\b"), "pre_seed"),
@@ -317,6 +322,22 @@ _ROUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "seed",
     ),
+)
+
+# For each round pattern, words one of which every match contains: a cheap exact pre-check.
+_ROUND_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("extension",),
+    ("extension",),
+    ("seed", "amorcage"),
+    ("seed",),
+    ("seed", "amorcage", "initial"),
+    ("serie",),
+    ("round", "tour"),
+    ("round",),
+    ("bridge", "tour"),
+    ("growth", "tour"),
+    ("extension",),
+    ("apres", "after"),
 )
 
 _LEAD_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -399,13 +420,35 @@ class _Doc:
     sentences: list[Sentence]
     folded: list[str]
     entity_re: re.Pattern[str]
-    reported: list[bool] = field(default_factory=list)
-    latest_year: int = 0
+    text: str = ""
     has_money: list[bool] = field(default_factory=list)
-    official: list[bool] = field(default_factory=list)
     company_topic: str = "entity"
     subject: str = "entity"
     _described: set[str] | None = None
+    _latest_year: int | None = None
+    _reported: dict[int, bool] = field(default_factory=dict)
+    _official: dict[int, bool] = field(default_factory=dict)
+
+    @property
+    def latest_year(self) -> int:
+        """The latest year the raw text mentions (0 if none); computed on first use."""
+        if self._latest_year is None:
+            self._latest_year = max((int(y) for y in _YEAR_RE.findall(self.text)), default=0)
+        return self._latest_year
+
+    def reported(self, idx: int) -> bool:
+        """Whether sentence ``idx`` attributes what it says to a third-party source."""
+        known = self._reported.get(idx)
+        if known is None:
+            known = self._reported[idx] = _sentence_reported(self.folded[idx])
+        return known
+
+    def official(self, idx: int) -> bool:
+        """Whether sentence ``idx`` cites the company itself (or another official source)."""
+        known = self._official.get(idx)
+        if known is None:
+            known = self._official[idx] = bool(_OFFICIAL_SOURCE_RE.search(self.folded[idx]))
+        return known
 
     def descriptor_named(self, name: str) -> bool:
         """Whether the text calls ``name`` a company somewhere ("rival Corvane", "la start-up X")."""
@@ -441,7 +484,14 @@ def _owner_markers(sent: str, low: str, entity_re: re.Pattern[str]) -> list[_Own
     def overlaps(start: int, end: int) -> bool:
         return any(o.start < end and start < o.end for o in markers if o.kind == "entity")
 
+    # The name-first patterns only run when the words they end with are present (exact shortcuts).
+    has_verb = _SUBJECT_VERB_GATE_RE.search(sent) is not None
+    has_possessive = "'s" in sent or "’s" in sent
     for pattern in (_DESCRIPTOR_RE, _SUBJECT_VERB_RE, _POSSESSIVE_RE, _OF_NAME_RE):
+        if (pattern is _SUBJECT_VERB_RE and not has_verb) or (
+            pattern is _POSSESSIVE_RE and not has_possessive
+        ):
+            continue
         for m in pattern.finditer(sent):
             start, end = m.start(1), m.end(1)
             name = m.group(1)
@@ -575,7 +625,9 @@ _PROJECT_RE = re.compile(
 def _find_round(low: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, template in _ROUND_PATTERNS:
+    for (pattern, template), needles in zip(_ROUND_PATTERNS, _ROUND_NEEDLES, strict=True):
+        if not any(n in low for n in needles):
+            continue
         for m in pattern.finditer(low):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -630,9 +682,9 @@ def _status(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> str:
         return "rumoured"
     if _RUMOUR_RIGHT_RE.search(low[mention.end : mention.end + 100]):
         return "rumoured"
-    if doc.reported[idx]:
+    if doc.reported(idx):
         return "reported"
-    if doc.official[idx]:
+    if doc.official(idx):
         return "announced"
     # The attribution may sit in the sentence before ("According to the FT, ...") or after
     # ("..., the people said").
@@ -641,14 +693,14 @@ def _status(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> str:
     if (
         before >= 0
         and not doc.has_money[before]
-        and doc.reported[before]
+        and doc.reported(before)
         and _LEADING_SOURCE_RE.match(doc.folded[before])
     ):
         return "reported"
     if (
         after < len(doc.folded)
         and not doc.has_money[after]
-        and doc.reported[after]
+        and doc.reported(after)
         and _NEXT_SOURCE_RE.search(doc.folded[after])
     ):
         return "reported"
@@ -774,11 +826,64 @@ def _former_names(text: str, entity_re: re.Pattern[str]) -> list[str]:
     return names
 
 
+@functools.lru_cache(maxsize=8)
+def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention, ...], ...]]:
+    """Sentences of ``text`` and the money mentions of each; nothing when no sentence can hold any.
+
+    Independent of the entity, so a page checked for several companies is read once.
+    """
+    clean = strip_markup(text)
+    if not may_hold_money(clean):
+        return (), ()
+    sentences = tuple(split_clean(clean))
+    return sentences, tuple(tuple(find_money(s.text)) for s in sentences)
+
+
+class _Walk:
+    """Per-sentence work done only for the sentences that need it, each at most once.
+
+    Owner markers and round names of a sentence are computed on demand; the running topic
+    (``doc.company_topic``/``doc.subject``) is brought up to date only when an owner is resolved.
+    """
+
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.texts = [s.text.replace("’", "'") for s in doc.sentences]
+        self._markers: dict[int, list[_Owner]] = {}
+        self._rounds: dict[int, list[tuple[int, int, str]]] = {}
+        self._topic_done = 0
+
+    def markers(self, idx: int) -> list[_Owner]:
+        found = self._markers.get(idx)
+        if found is None:
+            found = self._markers[idx] = _owner_markers(
+                self.texts[idx], self.doc.folded[idx], self.doc.entity_re
+            )
+        return found
+
+    def rounds(self, idx: int) -> list[tuple[int, int, str]]:
+        found = self._rounds.get(idx)
+        if found is None:
+            found = self._rounds[idx] = _find_round(self.doc.folded[idx])
+        return found
+
+    def topic_before(self, idx: int) -> None:
+        """Apply the topic updates of every sentence before ``idx`` not applied yet."""
+        while self._topic_done < idx:
+            j = self._topic_done
+            _update_topic(self.doc, self.markers(j), self.texts[j])
+            self._markers.pop(j, None)
+            self._topic_done += 1
+
+
 def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[Fact]:
     """Funding facts that ``text`` attributes to ``entity`` (or one of ``aliases``)."""
-    sentences = split_sentences(text)
-    if not sentences:
+    prepared, prepared_money = _prepared(text)
+    if not any(prepared_money):
+        # No money mention anywhere: no candidate can arise, whoever the entity is.
         return []
+    sentences = list(prepared)
+    sentence_money = prepared_money
     entity_re = _entity_regex(entity_variants(entity, aliases))
     renamed = _former_names("\n".join(s.text for s in sentences), entity_re)
     if renamed:
@@ -787,26 +892,20 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         sentences=sentences,
         folded=[fold(s.text).replace("’", "'") for s in sentences],
         entity_re=entity_re,
+        text=text,
     )
-    doc.reported = [_sentence_reported(low) for low in doc.folded]
-    doc.official = [bool(_OFFICIAL_SOURCE_RE.search(low)) for low in doc.folded]
-    doc.latest_year = max((int(y) for y in _YEAR_RE.findall(text)), default=0)
-    cands: list[_Cand] = []
-    sentence_rounds: list[list[tuple[int, int, str]]] = []
-    sentence_money: list[list[MoneyMention]] = []
-    for s in sentences:
-        low = fold(s.text).replace("’", "'")
-        sentence_rounds.append(_find_round(low))
-        sentence_money.append(find_money(s.text))
     doc.has_money = [bool(m) for m in sentence_money]
+    walk = _Walk(doc)
+    cands: list[_Cand] = []
 
     for idx, sent in enumerate(sentences):
-        text_s = sent.text.replace("’", "'")
-        low = doc.folded[idx]
-        markers = _owner_markers(text_s, low, doc.entity_re)
         mentions = sentence_money[idx]
-        if sent.headline and not any(m.kind == "entity" for m in markers) and idx > 0:
-            _update_topic(doc, markers, text_s)
+        if not mentions:
+            # Such a sentence only moves the topic, which ``walk.topic_before`` applies when needed.
+            continue
+        text_s = walk.texts[idx]
+        low = doc.folded[idx]
+        if sent.headline and idx > 0 and not any(m.kind == "entity" for m in walk.markers(idx)):
             continue
         prev_end = 0
         prev_currency: str | None = None
@@ -844,7 +943,8 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
             prev_kind = category if category in ("val", "round", "inv") else None
             if category in (None, "non", "debt"):
                 continue
-            owner = _owner_for(text_s, low, mention, markers, doc, category == "inv", idx)
+            walk.topic_before(idx)
+            owner = _owner_for(text_s, low, mention, walk.markers(idx), doc, category == "inv", idx)
             if owner is None:
                 continue
             kind = "valuation" if category == "val" else "funding_round"
@@ -872,15 +972,14 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
             )
             if kind == "valuation":
                 cand.basis = _basis(low, mention)
-            cand.round = _round_for(low, mention, sentence_rounds[idx])
+            cand.round = _round_for(low, mention, walk.rounds(idx))
             cand.ticket = category == "inv" or _invested_just_before(low, mention, prev_end_clause)
             cands.append(cand)
             prev_cand = cand
         _drop_tickets_within_round(cands, idx)
-        _update_topic(doc, markers, text_s)
 
     mine = [c for c in cands if c.owner == "entity"]
-    _fill_rounds_from_neighbours(mine, sentence_rounds, sentence_money)
+    _fill_rounds_from_neighbours(mine, walk, sentence_money)
     _fill_investors(mine, doc, sentence_money)
     return _merge(mine, sentences)
 
@@ -1054,9 +1153,7 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
 
 
 def _fill_rounds_from_neighbours(
-    cands: list[_Cand],
-    sentence_rounds: list[list[tuple[int, int, str]]],
-    sentence_money: list[list[MoneyMention]],
+    cands: list[_Cand], walk: _Walk, sentence_money: Sequence[Sequence[MoneyMention]]
 ) -> None:
     for cand in cands:
         if cand.round is None:
@@ -1064,10 +1161,10 @@ def _fill_rounds_from_neighbours(
             options: list[int] = []
             if i > 0 and not sentence_money[i - 1]:
                 options.append(i - 1)
-            if i + 1 < len(sentence_rounds) and (not sentence_money[i + 1] or cand.kind == "valuation"):
+            if i + 1 < len(sentence_money) and (not sentence_money[i + 1] or cand.kind == "valuation"):
                 options.append(i + 1)
             for j in options:
-                names = [r[2] for r in sentence_rounds[j]]
+                names = [r[2] for r in walk.rounds(j)]
                 if names:
                     compound = [n for n in names if n.endswith("_extension")]
                     cand.round = compound[0] if compound else names[-1]
@@ -1078,7 +1175,7 @@ def _fill_rounds_from_neighbours(
             cand.round = None
 
 
-def _fill_investors(cands: list[_Cand], doc: _Doc, sentence_money: list[list[MoneyMention]]) -> None:
+def _fill_investors(cands: list[_Cand], doc: _Doc, sentence_money: Sequence[Sequence[MoneyMention]]) -> None:
     rounds = [c for c in cands if c.kind == "funding_round"]
     if not rounds:
         return

@@ -439,15 +439,40 @@ _HYPHEN_CODES = {
 }
 
 
+# Cheap gates: every _NUM_RE match starts with a digit, and _WORDS_RE/_COLLECTIVE_RE only match before
+# a scale word (same IGNORECASE semantics), so text lacking both cannot hold any mention.
+_DIGIT_RE = re.compile(r"\d")
+_SCALE_WORD_RE = re.compile(r"milliard|million|billion|trillion", re.IGNORECASE)
+
+
+def _has_scale_word(text: str) -> bool:
+    # Every scale word has "ll", and under IGNORECASE "l" matches only "l" and "L": a quick substring
+    # test rules most text out before the (slower) case-insensitive search.
+    if "ll" not in text and "LL" not in text and "lL" not in text and "Ll" not in text:
+        return False
+    return _SCALE_WORD_RE.search(text) is not None
+
+
+def may_hold_money(text: str) -> bool:
+    """False only when ``find_money(text)`` is certainly empty (no digit and no scale word)."""
+    return _DIGIT_RE.search(text) is not None or _has_scale_word(text)
+
+
 def _raw_mentions(text: str) -> list[_Raw]:
     found: list[_Raw] = []
-    collectives = _COLLECTIVE_RE.finditer(text) if ("aine" in text or "AINE" in text) else ()
+    has_digit = _DIGIT_RE.search(text) is not None
+    has_scale_word = _has_scale_word(text)
+    if not has_digit and not has_scale_word:
+        return found
+    collectives = (
+        _COLLECTIVE_RE.finditer(text) if has_scale_word and ("aine" in text or "AINE" in text) else ()
+    )
     for m in collectives:
         count = parse_number_words(m.group(1)) or Decimal(1)
         amount, end, scaled, currency = _read_tail(text, count * _COLLECTIVES[m.group(2).lower()], m.end())
         if scaled:
             found.append(_Raw(m.start(), end, _tidy(amount), currency, scaled, approx=True))
-    for m in _NUM_RE.finditer(text):
+    for m in _NUM_RE.finditer(text) if has_digit else ():
         value = parse_decimal(m.group(0))
         if value is None:
             continue
@@ -467,7 +492,7 @@ def _raw_mentions(text: str) -> list[_Raw]:
             currency = _HYPHEN_CODES[hyphen.group(1).lower()]
             end = hyphen.end()
         found.append(_Raw(start, end, _tidy(amount), currency, scaled))
-    for m in _WORDS_RE.finditer(text):
+    for m in _WORDS_RE.finditer(text) if has_scale_word else ():
         value = parse_number_words(m.group(0))
         if value is None:
             continue
