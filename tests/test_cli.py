@@ -145,3 +145,33 @@ def test_status_styled_for_a_terminal() -> None:
     )
     assert "\x1b[31m" in format_status(report, styled=True)
     assert "\x1b[" not in format_status(report)
+
+
+def test_history_timeline_and_plot_after_baseline(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        f'[watcher]\ndb = "w.db"\n[[entities]]\nname = "Mistral AI"\nseeds = "{ROOT / "seeds"}"\n',
+        encoding="utf-8",
+    )
+    assert watcher("--config", str(cfg), "baseline").returncode == 0
+    text = watcher("--config", str(cfg), "history")
+    assert text.returncode == 0, text.stderr
+    assert "2023-12" in text.stdout and "baseline" in text.stdout and "EUR 385M" in text.stdout
+    only = watcher("--config", str(cfg), "history", "--kind", "valuation").stdout
+    assert "funding_round" not in only and "valuation" in only
+
+    svg = tmp_path / "timeline.svg"
+    res = watcher("--config", str(cfg), "history", "--plot", str(svg))
+    assert res.returncode == 0, res.stderr
+    root = ET.fromstring(svg.read_text(encoding="utf-8"))
+    assert root.tag.endswith("svg")
+    assert "Mistral AI" in svg.read_text(encoding="utf-8")
+    html = tmp_path / "timeline.html"
+    assert watcher("--config", str(cfg), "history", "--plot", str(html)).returncode == 0
+    assert html.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    png = watcher("--config", str(cfg), "history", "--plot", str(tmp_path / "t.png"))
+    assert png.returncode == 2 and ".svg or .html" in png.stderr
+    unknown = watcher("--config", str(cfg), "history", "--entity", "Nobody")
+    assert unknown.returncode == 2
