@@ -117,14 +117,16 @@ _NOT_COMPANIES = _wordset(
     "spain sweden silicon valley emirats dubai ceo pdg cto cfo président president founder "
     "fondateur co-founder cofondateur series série seed round tour ia ai intelligence "
     "artificielle artificial intelligence gpu api source sources news business insider tech "
-    "french tech startup start-up "
+    "french tech startup start-up we you i nous vous je our notre they ils "
 )
 
 _GENERIC_CO_RE = re.compile(
     r"\b(?:la\s+(?:jeune\s+)?(?:start-?up|startup|pousse|pepite|societe|firme|licorne|scale-?up|compagnie)|"
     r"l'entreprise|l['’]entreprise|le\s+(?:groupe|champion)|"
     r"the\s+(?:ai\s+)?(?:company|start-?up|firm|business|group|unicorn|lab)|"
-    r"(?:paris|london|munich|berlin)-based\s+(?:start-?up|firm|company))\b"
+    r"(?:paris|london|munich|berlin)-based\s+(?:start-?up|firm|company)|"
+    # First person in a founder's quote: "We raised $20 million in our Series A".
+    r"we|our|nous|notre)\b"
 )
 _PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:it|elle|it's|its)(?![\w'’-])")
 _DESCRIPTOR_RE = re.compile(
@@ -214,7 +216,7 @@ _KW_ROUND = (
     r"recolt\w+|recueilli\w*|reuni\w*|secured?|secures|closed|cloture\w*|boucl\w+|injection|apport|"
     r"capital|capitaux\s+propres|equity|war\s+chest|mega-round|cycle|bagged|landed|received|recu|"
     r"collected|amassed|extension|seek\w*|cherch\w+|en\s+quete|tap\w*|convertibles?|safes?|bsa\s+air|"
-    r"(?:quasi-)?fonds\s+propres"
+    r"(?:quasi-)?fonds\s+propres|closing|first\s+close"
 )
 _KW_INVEST_VERB = (
     r"invest|invests|invested|investing|investir|investit|investi|investira|investiront|investissent|"
@@ -224,7 +226,8 @@ _KW_INVEST_VERB = (
 _KW_TOTAL = (
     r"au\s+total|in\s+total|to\s+date|a\s+ce\s+jour|jusqu'ici|jusqu'a\s+present|so\s+far|en\s+tout|"
     r"depuis\s+sa\s+(?:creation|fondation|naissance)|depuis\s+son\s+lancement|since\s+(?:its\s+)?"
-    r"(?:founding|inception|launch|creation|start)|total|cumul\w*|overall|altogether|in\s+all"
+    r"(?:founding|inception|launch|creation|start)|since\s+(?:it\s+was\s+|being\s+)?(?:founded|launched|created)|"
+    r"depuis\s+(?:sa|son)\s+(?:creation|fondation|lancement|debuts?)|total|cumul\w*|overall|altogether|in\s+all"
 )
 _KW_NONFUNDING = (
     r"chiffre\s+d'affaires|revenu\w*|revenue\w*|arr|acv|mrr|sales|ventes|benefices?|profits?|pertes?|"
@@ -239,7 +242,7 @@ _KW_NONFUNDING = (
 _KW_DEBT = (
     r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|"
     r"lignes?\s+de\s+credit|obligations?(?!\s+convertibles?)|bonds?|financements?\s+par\s+emprunt|revolving|"
-    r"non[\s-]dilutif\w*|non[\s-]dilutive"
+    r"non[\s-]dilutif\w*|non[\s-]dilutive|avances?\s+remboursables?|repayable\s+advances?"
 )
 _KIND_RE = re.compile(
     rf"(?<![\w-])(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
@@ -578,10 +581,23 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
         right = right[: cut.start()]
     # Only the words right after the figure qualify it ("a $235-million funding round").
     right = " ".join(right.split()[:4])
+    left = low[prev_end : mention.start]
+    near_left = left[-50:]
+    vm = _VALUED_AT_RE.search(near_left)
+    if vm:
+        # "was valued at $2.5 billion in a funding round": the figure is the valuation, not the round.
+        return "val", vm.group(0)
+    if _WORTH_OF_RE.match(right):
+        # "orders for $60 million worth of boilers": an amount of goods, not what a company is worth.
+        return "non", "worth of"
     rm = _KIND_RE.search(right)
     if rm and rm.lastgroup is not None:
+        if rm.lastgroup in ("round", "inv") and _secondary(near_left, right):
+            return "non", rm.group(0)
         return rm.lastgroup, rm.group(0)
-    left = low[prev_end : mention.start]
+    if _secondary(near_left, right) or _FUND_SIZE_RE.search(near_left):
+        # "let staff sell up to $500 million of stock", "clôture son deuxième fonds à 300 M€".
+        return "non", ""
     best: re.Match[str] | None = None
     for lm in _KIND_RE.finditer(left):
         best = lm
@@ -604,6 +620,34 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
     return None, ""
 
 
+_VALUED_AT_RE = re.compile(
+    r"\b(?:valued|valuing|values|valoris\w*|evalue\w*|valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:at|a|of|de|d')\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
+    r"plus\s+de|quelque|autour\s+de)\s+)?$"
+)
+_WORTH_OF_RE = re.compile(r"^worth\s+of\b")
+# Shares changing hands without new money for the company: employee tenders, secondary sales.
+_SECONDARY_RE = re.compile(
+    r"\b(?:secondary|secondaires?|tender|buy-?backs?|rachats?\s+d'actions|share\s+sales?|"
+    r"(?:ventes?|cessions?)\s+d'actions)\b"
+)
+_SELL_LEFT_RE = re.compile(
+    r"\b(?:employees?|staff|salaries|workers|founders?|fondateurs?|(?:early|existing)\s+(?:investors?|backers)|"
+    r"shareholders?|actionnaires?|insiders?|holders?)\b[^.;]{0,40}\b(?:sell|sells|selling|sold|vendre|vendent|"
+    r"vendu\w*|ceder|cede\w*|cash\s+out)\b(?:\s+(?:[\w'-]+\s+){0,3}$|[^.;]*$)"
+)
+
+
+def _secondary(near_left: str, right: str) -> bool:
+    """Shares sold by holders (employees, early investors): no new money reaches the company."""
+    return bool(_SECONDARY_RE.search(near_left[-30:] + " " + right) or _SELL_LEFT_RE.search(near_left))
+
+
+# A fund's own size: "clôture son deuxième fonds à 300 M€", "closed its third fund at $400 million".
+_FUND_SIZE_RE = re.compile(
+    r"(?<!de )(?<!d')\b(?:fonds|fund|vehicule|vehicle)\b(?!\s+propres)(?:\s+[\w-]+){0,2}?,?\s+"
+    r"(?:at|of|a|de|d'|totaling|totalling|worth)\s*$"
+)
 _ROUND_NOUN_RE = re.compile(
     r"\b(?:round|raise|funding|financing|investment|tour(?:\s+de\s+table)?|levee(?:\s+de\s+fonds)?|"
     r"financement|investissement)\s+(?:d'une\s+|of\s+)?$"
@@ -826,6 +870,28 @@ def _former_names(text: str, entity_re: re.Pattern[str]) -> list[str]:
     return names
 
 
+def _short_name(entity: str, aliases: Sequence[str], text: str) -> list[str]:
+    """The first word of a multi-word name when the text uses it alone: "Drax" for "Drax Robotics".
+
+    Only a distinctive word (four letters or more, never written in lower case in the text) qualifies,
+    so "General" of "General Fusion" is not taken when the text speaks of "general" things.
+    """
+    if any(len(a.split()) == 1 for a in aliases):
+        return []
+    words = _PAREN_RE.sub(" ", entity).split()
+    if len(words) < 2 or words[0].lower() == "the":
+        return []
+    first = words[0]
+    if len(first) < 4 or not first[0].isupper() or fold(first) in _NOT_COMPANIES:
+        return []
+    uses = re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text, re.IGNORECASE)
+    if not uses or any(u != first for u in uses):
+        return []
+    # Used alone at least once: followed by something other than the rest of the name.
+    alone = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+{re.escape(words[1])})", text)
+    return [first] if alone else []
+
+
 @functools.lru_cache(maxsize=8)
 def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention, ...], ...]]:
     """Sentences of ``text`` and the money mentions of each; nothing when no sentence can hold any.
@@ -886,8 +952,9 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
     sentence_money = prepared_money
     entity_re = _entity_regex(entity_variants(entity, aliases))
     renamed = _former_names("\n".join(s.text for s in sentences), entity_re)
-    if renamed:
-        entity_re = _entity_regex(entity_variants(entity, (*aliases, *renamed)))
+    short = _short_name(entity, aliases, "\n".join(s.text for s in sentences))
+    if renamed or short:
+        entity_re = _entity_regex(entity_variants(entity, (*aliases, *renamed, *short)))
     doc = _Doc(
         sentences=sentences,
         folded=[fold(s.text).replace("’", "'") for s in sentences],
@@ -995,8 +1062,13 @@ _PROPER_AFTER_RE = re.compile(
 )
 
 
+_NON_EQUITY_FORM_RE = re.compile(
+    r"[^.;]{0,40}?\b(?:sous\s+(?:la\s+)?forme\s+d(?:e\s+|')|in\s+the\s+form\s+of\s+)(?:[\w'-]+\s+){0,2}?"
+    r"(?:subventions?|avances?|prets?|dettes?|grants?|loans?|debt|repayable|non-dilutive)\b"
+)
 _CONJUNCT_RE = re.compile(
-    r"\b(?:and|et|plus|as\s+well\s+as|ainsi\s+que|while|whereas|tandis\s+que|alors\s+que)\b|;"
+    r"\b(?:and|et|plus|as\s+well\s+as|ainsi\s+que|while|whereas|tandis\s+que|alors\s+que|alongside|"
+    r"along\s+with|in\s+addition\s+to|aux\s+cotes\s+d|en\s+plus\s+d|outre)\b|;"
 )
 
 
@@ -1007,8 +1079,15 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     joins = list(_CONJUNCT_RE.finditer(left))
     if joins:
         left = left[joins[-1].end() :]
+    # "Chakra, which offers loans to retailers, has raised ₹200 crore": the aside is about its business.
+    restarts = list(_NEW_CLAUSE_RE.finditer(left))
+    if restarts:
+        left = left[restarts[-1].start() :]
     clause = left + low[mention.start : min(next_start, mention.end + 60)]
     if _DEBT_RE.search(clause):
+        return True
+    if _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80)):
+        # "un financement de 5 M€ de Bpifrance sous forme de subventions": grants, not equity.
         return True
     if _COMPONENT_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start]):
         return True
@@ -1152,6 +1231,9 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
             doc.company_topic = "entity"
 
 
+_TRANCHE_RE = re.compile(r"\b(?:closing|first\s+close|tranche)\b")
+
+
 def _fill_rounds_from_neighbours(
     cands: list[_Cand], walk: _Walk, sentence_money: Sequence[Sequence[MoneyMention]]
 ) -> None:
@@ -1159,7 +1241,8 @@ def _fill_rounds_from_neighbours(
         if cand.round is None:
             i = cand.sent_index
             options: list[int] = []
-            if i > 0 and not sentence_money[i - 1]:
+            if i > 0 and (not sentence_money[i - 1] or _TRANCHE_RE.search(walk.doc.folded[i])):
+                # "Le premier closing, de 16 M€, ...": a tranche of the round named just before.
                 options.append(i - 1)
             if i + 1 < len(sentence_money) and (not sentence_money[i + 1] or cand.kind == "valuation"):
                 options.append(i + 1)

@@ -133,11 +133,15 @@ _SCALES: dict[str, int] = {
     "thousand": 10**3,
     "mille": 10**3,
     "k": 10**3,
+    "crore": 10**7,
+    "crores": 10**7,
+    "lakh": 10**5,
+    "lakhs": 10**5,
 }
 _SCALE_RE = re.compile(
     r"[ \u00a0\u202f]?-?[ \u00a0]?"
     r"(trillions?|tn|billions?|bilions?|bn|bln|milliards?|milliars|miliards?|millards?|mds?|mrds?|mld|millions?|"
-    r"milions?|mn|mln|mio|thousand|mille|[bmk])"
+    r"milions?|mn|mln|mio|thousand|mille|crores?|lakhs?|[bmk])"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -163,6 +167,8 @@ _PREFIX_CURRENCIES: tuple[tuple[str, str], ...] = (
     ("¥", "JPY"),
     ("₩", "KRW"),
     ("₹", "INR"),
+    ("Rs.", "INR"),
+    ("Rs", "INR"),
     ("USD", "USD"),
     ("EUR", "EUR"),
     ("GBP", "GBP"),
@@ -179,7 +185,12 @@ _PREFIX_CURRENCIES: tuple[tuple[str, str], ...] = (
 _PREFIX_RE = re.compile(
     "(?:"
     + "|".join(
-        (re.escape(sym) + (r"(?<![A-Z]{4})" if sym.isalpha() else "")) for sym, _ in _PREFIX_CURRENCIES
+        (
+            (r"(?<![A-Za-z])" if sym.startswith("Rs") else "")
+            + re.escape(sym)
+            + (r"(?<![A-Z]{4})" if sym.isalpha() else "")
+        )
+        for sym, _ in _PREFIX_CURRENCIES
     )
     + r")[ \u00a0\u202f]?$"
 )
