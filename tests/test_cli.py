@@ -175,3 +175,25 @@ def test_history_timeline_and_plot_after_baseline(tmp_path: Path) -> None:
     assert png.returncode == 2 and ".svg or .html" in png.stderr
     unknown = watcher("--config", str(cfg), "history", "--entity", "Nobody")
     assert unknown.returncode == 2
+
+
+def test_status_feed_table_shows_the_reason_not_the_url() -> None:
+    from datetime import UTC, datetime
+
+    from watcher.status import FeedView, StatusReport, format_status
+
+    url = "https://feeds.example/a-very-long-feed-address/with/many/parts/rss.xml"
+    feed = FeedView("wire", url, None, f"{url}: HTTP 500 Internal Server Error", 3, 0, None, False)
+    report = StatusReport(
+        now=datetime(2025, 1, 1, tzinfo=UTC),
+        db="w.db",
+        daemon_alive=False,
+        daemon_pid=None,
+        heartbeat=None,
+        last_cycle=None,
+        next_cycle=None,
+        base_currency="EUR",
+        feeds=[feed],
+    )
+    line = next(x for x in format_status(report).splitlines() if x.startswith("wire"))
+    assert "HTTP 500 Internal Server Error" in line and url not in line

@@ -223,6 +223,13 @@ def _span(seconds: int) -> str:
     return f"{seconds // 86400}d"
 
 
+def _short_error(error: str | None, url: str) -> str:
+    # Errors name their URL for the log; in a table whose row is that feed it only hides the reason.
+    if not error:
+        return ""
+    return error.removeprefix(f"{url}: ")
+
+
 def _table(rows: list[list[str]], headers: list[str]) -> list[str]:
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
@@ -262,7 +269,7 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
         [
             f.name[:40],
             _ago(f.last_success, now),
-            (f.last_error or "")[:60],
+            _short_error(f.last_error, f.url)[:60],
             str(f.failures),
             str(f.entries_seen),
             "overdue" if f.overdue else "",
