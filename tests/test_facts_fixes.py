@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_facts_categories import _check
+from watcher.facts import extract_facts
 
 CASES: list[tuple[str, str, str, list[str]]] = [
     # ------------------------------------------------------------------ secondary sales, tenders
@@ -187,7 +188,263 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         "Tiffin Labs raised Rs 75 lakh in a seed round from angel investors.",
         ["R 7.5M INR"],
     ),
+    # ------------------------------------------------------------------ object of "values": another company
+    (
+        "values_other_company_en",
+        "Quorra",
+        "Quorra sells route-planning software. Its rival Dunmere has raised $40 million. The deal values "
+        "Dunmere at $300 million, people familiar said.",
+        [],
+    ),
+    (
+        "valorise_autre_societe_fr",
+        "Quorra",
+        "Quorra vend un logiciel de tournées. Son concurrent Dunmere a levé 30 millions d'euros. "
+        "L'opération valorise Dunmere à 250 millions d'euros.",
+        [],
+    ),
+    (
+        "values_entity_itself",
+        "Dunmere",
+        "Quorra competes with Dunmere. The round values Dunmere at $300 million.",
+        ["V 300M USD"],
+    ),
+    (
+        "valorise_implicitement_entite",
+        "Ludivine",
+        "L'opération valorise implicitement Ludivine à 90 millions d'euros.",
+        ["V 90M EUR"],
+    ),
+    # ------------------------------------------------------------------ the tracked company is the investor
+    (
+        "investor_tracked_round_for_x",
+        "Halvard Bank",
+        "Halvard Bank has invested $10 million in Pimento, a payments startup. The investment is part of a "
+        "$40 million Series B round for Pimento, which values the startup at $200 million.",
+        [],
+    ),
+    (
+        "investisseur_suivi_tour_pour_x",
+        "Groupe Arveyres",
+        "Le Groupe Arveyres a investi 5 millions d'euros dans Clémentine, une start-up de la logistique. "
+        "Cet investissement s'inscrit dans un tour de table de 20 millions d'euros pour Clémentine, qui "
+        "valorise la start-up 80 millions d'euros.",
+        [],
+    ),
+    (
+        "investee_tracked_round_for_it",
+        "Pimento",
+        "Halvard Bank has invested $10 million in Pimento, a payments startup. The investment is part of a "
+        "$40 million Series B round for Pimento, which values the startup at $200 million.",
+        ["R 40M USD", "V 200M USD"],
+    ),
+    # ------------------------------------------------------------ "respectively": amounts paired by position
+    (
+        "respectively_second_company",
+        "Tamsin",
+        "Orrery and Tamsin, two Berlin logistics start-ups, raised $9 million and $31 million respectively.",
+        ["R 31M USD"],
+    ),
+    (
+        "respectively_first_company_three",
+        "Orrery",
+        "Orrery, Tamsin and Quillfeather raised $9 million, $31 million and $4 million, respectively, "
+        "in seed rounds.",
+        ["R 9M USD"],
+    ),
+    (
+        "respectivement_montants_nus",
+        "Brisquet",
+        "Les start-up Calisson et Brisquet ont levé respectivement 10 et 20 millions d'euros.",
+        ["R 20M EUR"],
+    ),
+    (
+        "respectivement_premiere",
+        "Calisson",
+        "Calisson et Brisquet ont levé respectivement 4 M€ et 7 M€ auprès de Rhône Capital.",
+        ["R 4M EUR"],
+    ),
+    (
+        "between_and_still_a_range",
+        "Calisson",
+        "Calisson cherche à lever entre 10 et 20 millions d'euros.",
+        ["R 10M EUR"],
+    ),
+    # ------------------------------------------------------------ roundup lines: each line's own company
+    (
+        "bullets_en_colon",
+        "Tarnwell",
+        "Funding roundup\n- Tarnwell: $6M seed led by Bracken VC.\n- Vexon: $8M Series A.\n"
+        "- Ulmo Health: $14M Series B from Cedar Point.",
+        ["R 6M USD"],
+    ),
+    (
+        "bullets_fr_tiret_parentheses",
+        "Brumaire",
+        "Les levées de la semaine\n• Cassis (fintech, Lille) – 4 M€ en amorçage.\n"
+        "• Brumaire (robotique, Nantes) – 12 M€ en série A auprès de Loire Capital.\n"
+        "• Ondine (santé, Nice) – 2 M€ auprès de business angels.",
+        ["R 12M EUR"],
+    ),
+    (
+        "bullets_first_company_not_inherited",
+        "Cassis",
+        "Les levées de la semaine\n• Cassis (fintech, Lille) – 4 M€ en amorçage.\n"
+        "• Brumaire (robotique, Nantes) – 12 M€ en série A.\n• Ondine (santé, Nice) – 2 M€.",
+        ["R 4M EUR"],
+    ),
+    (
+        "numbered_list_en",
+        "Quillfeather",
+        "Five deals to know\n1. Gorseway, $40m Series B.\n2. Quillfeather, $12m Series A.\n3. Rannoch, $9m.",
+        ["R 12M USD"],
+    ),
+    (
+        "dateline_is_not_a_list_entry",
+        "Kestrel Grid",
+        "BERLIN (Reuters) - The startup Kestrel Grid has raised 30 million euros, it said on Monday.",
+        ["R 30M EUR"],
+    ),
+    # ------------------------------------------------------------ a later target across a coordination
+    (
+        "investi_dans_x_puis_et_dans_y",
+        "Garance",
+        "Le fonds a investi dans Garance, éditeur de logiciels, lors de sa série A de 8 millions d'euros, "
+        "et dans Pastel, rachetée depuis.",
+        ["R 8M EUR"],
+    ),
+    (
+        "invested_in_x_then_and_in_y",
+        "Pastel",
+        "Northfield invested in Garance during its $8 million Series A in 2023, and in Pastel last year.",
+        [],
+    ),
+    (
+        "invested_in_x_series_and_in_y_en",
+        "Garance",
+        "Northfield invested in Garance during its $8 million Series A in 2023, and in Pastel last year.",
+        ["R 8M USD"],
+    ),
+    # ------------------------------------------------------------ an investor buys a minority stake
+    (
+        "participation_minoritaire_fr",
+        "Pivoine",
+        "Le groupe Ardoise prend une participation minoritaire dans Pivoine, spécialiste du vélo cargo, pour "
+        "12 millions d'euros.",
+        ["R 12M EUR"],
+    ),
+    (
+        "minority_stake_en",
+        "Corbel Labs",
+        "Hanseatic Motors has taken a minority stake in Corbel Labs, a battery start-up, for $45 million.",
+        ["R 45M USD"],
+    ),
+    (
+        "percent_stake_en_investor_tracked",
+        "Hanseatic Motors",
+        "Hanseatic Motors took a 10% stake in Corbel Labs for $45 million.",
+        [],
+    ),
+    (
+        "majority_stake_is_not_a_round",
+        "Pivoine",
+        "Le groupe Ardoise prend une participation majoritaire dans Pivoine pour 40 millions d'euros.",
+        [],
+    ),
+    # ------------------------------------------------------------ a headline amount the text calls a loan
+    (
+        "titre_obtient_puis_pret",
+        "Ravenelle",
+        "Ravenelle obtient 15 millions d'euros de Bpifrance\nBpifrance accorde un prêt de 15 millions "
+        "d'euros à Ravenelle pour financer sa ligne de production.",
+        [],
+    ),
+    (
+        "headline_secures_then_venture_debt",
+        "Ostwind Robotics",
+        "Ostwind Robotics secures $25 million from Harbor Bank\nThe $25 million venture debt facility will "
+        "fund the company's expansion, Ostwind Robotics said.",
+        [],
+    ),
+    (
+        "raise_and_separate_loan_of_other_amount",
+        "Ravenelle",
+        "Ravenelle lève 10 millions d'euros auprès de Cime Partners. La société a aussi obtenu un prêt de "
+        "5 millions d'euros de la BEI.",
+        ["R 10M EUR"],
+    ),
+    (
+        "equity_round_same_amount_as_loan_kept",
+        "Ravenelle",
+        "Ravenelle a levé 5 millions d'euros en amorçage. Elle a aussi obtenu un prêt de 5 millions d'euros.",
+        ["R 5M EUR"],
+    ),
+    # ------------------------------------------------------------ an investor's top-up of the round
+    (
+        "apporte_supplementaires_a_la_serie",
+        "Gravelle",
+        "Gravelle annonce l'arrivée du fonds Nordkapp, qui apporte 5 millions d'euros supplémentaires à la "
+        "série A bouclée en mars.",
+        ["R 5M EUR"],
+    ),
+    (
+        "adds_to_its_series_b",
+        "Pellucid",
+        "Pellucid has added $20 million to its Series B, the company said on Tuesday.",
+        ["R 20M USD"],
+    ),
+    (
+        "injecte_en_plus_dans_le_tour",
+        "Gravelle",
+        "Le fonds Nordkapp apporte 3 millions d'euros de plus à la levée de Gravelle.",
+        ["R 3M EUR"],
+    ),
 ]
+
+# (id, entity, text, expected (amount in millions, round label) of each round)
+ROUND_CASES: list[tuple[str, str, str, list[tuple[int, str | None]]]] = [
+    (
+        "extension_label_en",
+        "Pellucid",
+        "Pellucid has added $20 million to its Series B, the company said on Tuesday.",
+        [(20, "series_b_extension")],
+    ),
+    (
+        "extension_label_fr_and_base_round",
+        "Gravelle",
+        "Gravelle ajoute 4 millions d'euros à sa série A de 10 millions d'euros bouclée en janvier.",
+        [(4, "series_a_extension"), (10, "series_a")],
+    ),
+    (
+        "extension_label_apporte",
+        "Gravelle",
+        "Le fonds Nordkapp apporte 5 millions d'euros supplémentaires à la série B de Gravelle.",
+        [(5, "series_b_extension")],
+    ),
+    (
+        "in_a_round_has_no_letter",
+        "Tidewell",
+        "Tidewell raised $30 million in a round led by Keel.",
+        [(30, None)],
+    ),
+    (
+        "tour_a_ete_mene_no_letter",
+        "Tidewell",
+        "Tidewell a levé 30 millions d'euros. Le tour a été mené par Keel Ventures.",
+        [(30, None)],
+    ),
+    ("an_a_round_is_series_a", "Tidewell", "Tidewell raised $30 million in an A round.", [(30, "series_a")]),
+    ("b_round_is_series_b", "Tidewell", "Tidewell raised $30 million in a B round.", [(30, "series_b")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "entity", "text", "expected"), ROUND_CASES, ids=[c[0] for c in ROUND_CASES]
+)
+def test_round_label(case_id: str, entity: str, text: str, expected: list[tuple[int, str | None]]) -> None:
+    rounds = [f for f in extract_facts(text, entity) if f.kind == "funding_round"]
+    got = sorted((int(f.amount / 1_000_000), f.round) for f in rounds)
+    assert got == sorted(expected), (case_id, got)
 
 
 @pytest.mark.parametrize(("category", "entity", "text", "expected"), CASES, ids=[c[0] for c in CASES])

@@ -250,7 +250,6 @@ CASES: list[Case] = [
             Netherlands. The round values Bellwright at about $450 million, a person familiar said.
         """),
         (),
-        xfail="'The round values Bellwright at $450M' goes to Vantor, named earlier only as a rival",
     ),
     Case(
         "passing_mention_en_background_round",
@@ -396,7 +395,6 @@ CASES: list[Case] = [
             for it," she said. Fraserview partner Leo Tremblay will remain on the board.
         """),
         (R("15M", "CAD", rnd="series_a_extension"), R("25M", "CAD", rnd="series_a")),
-        xfail_attrs="'has added C$15 million to its Series A' gets round series_a, not series_a_extension",
     ),
     Case(
         "wire_en_range_rumour",
@@ -527,7 +525,6 @@ CASES: list[Case] = [
             while Breck will add a product for immigration lawyers.
         """),
         (R("20M", "USD", rnd="series_a"),),
-        xfail="'A and B raised $12M and $20M respectively' gives Breck the first amount, not its own",
     ),
     Case(
         "wire_en_euros_spelled_out",
@@ -855,10 +852,6 @@ CASES: list[Case] = [
             de sa série A de 15 millions d'euros en 2024, et dans Corail, racheté l'an dernier.
         """),
         (R("15M", "EUR", rnd="series_a"),),
-        xfail=(
-            "'investi dans Tessella ... lors de sa série A de 15 M€ en 2024, et dans Corail'"
-            " gives the 15 M€ to Corail, the later investment target"
-        ),
     ),
     Case(
         "echos_fr_fourchette_et_valo",
@@ -1083,9 +1076,6 @@ CASES: list[Case] = [
             Le fondateur de Ludo, Hugo Perrin, reste majoritaire.
         """),
         (R("30M", "EUR"), V("200M", "EUR")),
-        xfail=(
-            "'prend une participation minoritaire de 15 % dans Ludo pour 30 M€' (by capital increase) missed"
-        ),
     ),
     Case(
         "fr_pret_bei_seul",
@@ -1103,9 +1093,6 @@ CASES: list[Case] = [
             pour plusieurs industriels de l'agroalimentaire et prévoit de tripler ses capacités d'ici 2027.
         """),
         (R("32M", "EUR", rnd="series_b"),),
-        xfail=(
-            "EIB loan headline 'Sorgho obtient 20 M€ de la BEI' (prêt in the next sentence) taken as a round"
-        ),
     ),
     Case(
         "fr_dollars_valorisation_en_titre",
@@ -1142,7 +1129,6 @@ CASES: list[Case] = [
             prévoit d'en ouvrir trois autres d'ici 2026.
         """),
         (R("8M", "EUR", rnd="series_a_extension"), R("16M", "EUR", rnd="series_a"), R("24M", "EUR")),
-        xfail="'apporte 8 M€ supplémentaires à la série A': an investor's top-up of the round is missed",
     ),
     Case(
         "wire_en_tracked_company_is_investor",
@@ -1162,10 +1148,6 @@ CASES: list[Case] = [
             that online marketing cannot.
         """),
         (),
-        xfail=(
-            "investee's round and valuation ('$65M Series C round for Kettle',"
-            " 'values the startup at $520M') given to the investor"
-        ),
     ),
     Case(
         "newsletter_fr_liste_a_puces",
@@ -1186,10 +1168,6 @@ CASES: list[Case] = [
             Kima Ventures lors d'un tour de 2 M€ en 2022, compte désormais 600 entreprises clientes.
         """),
         (R("10M", "EUR", rnd="series_a"), R("2M", "EUR")),
-        xfail=(
-            "bullet-list roundup: '• Lumen Agri (agritech, Angers) – 3,2 M€ en amorçage' and later"
-            " bullets are given to Kairo, the first bullet's company"
-        ),
     ),
     Case(
         "echos_fr_pre_et_post_money",

@@ -155,6 +155,20 @@ _OF_NAME_RE = re.compile(
     rf"\b(?:celle|celui|ceux|levée|lev[ée]e|valorisation|valuation|round|tour\s+de\s+table)\s+"
     rf"(?:d['’]\s?|de\s+|of\s+)({_NAME})"
 )
+# "The round values Bellwright at $450M", "l'opération valorise implicitement Ludo à 200 M€": the object
+# of "values" is the company whose worth the figure is.
+_VALUES_OBJECT_RE = re.compile(
+    r"(?i:\b(?:values|valued|valuing|valorise|valorisent|valorisait|valorisant|valoriserait|evalue|évalue)\s+"
+    r"(?:(?:implicitement|implicitly|d[ée]sormais|now|also|aussi|ainsi|thus)\s+)?)"
+    rf"({_NAME})"
+)
+_VALUES_GATE_RE = re.compile(r"(?i:valu|valoris|[ée]valu)")
+# "a $65 million Series C round for Kettle", "le tour de table pour Kettle": whose round it is.
+_ROUND_FOR_RE = re.compile(
+    r"(?i:\b(?:round|funding|financing|raise|investment|series\s+[a-h]|s[ée]rie\s+[a-h]|seed|"
+    r"tour(?:\s+de\s+table)?|lev[ée]e(?:\s+de\s+fonds)?|financement|amor[çc]age)\s+(?:for|pour)\s+)"
+    rf"({_NAME})"
+)
 _INVEST_IN_RE = re.compile(
     rf"\b(?:invest\w*|investissements?|stakes?|participation|bet|pari)\b[^.;]{{0,60}}?\b(?:dans|in|into)\s+({_NAME})"
 )
@@ -177,6 +191,10 @@ _VENTURE_NOUN = (
 )
 _BY_NAME_RE = re.compile(
     r"^\W{0,3}(?:(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received)\s+)?"
+    # "$65 million Series C round for Kettle": the round's own words may come first.
+    r"(?i:(?:(?:series|s[ée]rie)\s+[a-h]\s+|(?:pre-?)?seed\s+|growth\s+|equity\s+)?"
+    r"(?:(?:funding|financing|investment|venture)\s+)?(?:round|tour(?:\s+de\s+table)?|raise|funding|financing|"
+    r"lev[ée]e(?:\s+de\s+fonds)?)\s+(?=for\b|pour\b))?"
     rf"(?:par|by|pour|for)\s+(?:(?:sa|son|his|her|its|their|leur)\s+(?:{_VENTURE_NOUN}\s*,?\s*)?)?({_NAME})"
 )
 # "the $500 million rival Ombrel landed", "les 200 M€ qu'Ombrel a levés": the figure is the object of
@@ -302,6 +320,14 @@ _CLAUSE_END_RE = re.compile(
 )
 
 _ROUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (  # keep in step with _ROUND_NEEDLES
+    # "added C$15 million to its Series A", "apporte 8 M€ supplémentaires à la série A": a top-up.
+    (
+        re.compile(
+            r"\b(?:add(?:s|ed|ing)?|ajout\w*|apport\w*)\b[^,;]{1,60}?\b(?:a|to)\s+"
+            r"(?:la|sa|son|its|their|the|leur|this|cette)\s+(?:serie|series)\s+([a-h])\b(?!['’]\w)"
+        ),
+        "series_{}_extension",
+    ),
     (re.compile(r"\bextension\s+(?:de\s+(?:la\s+)?)?(?:serie|series)\s+([a-h])\b"), "series_{}_extension"),
     (re.compile(r"\b(?:serie|series)\s+([a-h])[\s-]+extension\b"), "series_{}_extension"),
     (re.compile(r"\b(?:pre-?seed|pre-?amorcage)\b"), "pre_seed"),
@@ -313,8 +339,15 @@ _ROUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (  # keep in step wit
         "seed",
     ),
     (re.compile(r"\b(?:serie|series)[\s-]+([a-h])\b(?!['’]\w)"), "series_{}"),
-    (re.compile(r"\b(?:round|tour)\s+(?:de\s+(?:serie\s+)?)?([a-h])\b(?!['’]\w)"), "series_{}"),
-    (re.compile(r"\b([a-h])\s+round\b"), "series_{}"),
+    # "tour B", but not the verb in "le tour a été mené".
+    (
+        re.compile(
+            r"\b(?:round|tour)\s+(?:de\s+(?:serie\s+)?)?([b-h]|a(?=\s*(?:[,.;:)]|$|de\b|d'|of\b|\d)))\b(?!['’]\w)"
+        ),
+        "series_{}",
+    ),
+    # "a B round", "an A round", but not the article in "in a round".
+    (re.compile(r"\b((?<=\ban\s)a|[b-h])\s+round\b"), "series_{}"),
     (re.compile(r"\bbridge\b|\btour\s+relais\b"), "bridge"),
     (re.compile(r"\bgrowth\s+(?:round|equity|funding)\b|\btour\s+de\s+croissance\b"), "growth"),
     (re.compile(r"\bextension\b"), "extension"),
@@ -329,6 +362,7 @@ _ROUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (  # keep in step wit
 
 # For each round pattern, words one of which every match contains: a cheap exact pre-check.
 _ROUND_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("add", "ajout", "apport"),
     ("extension",),
     ("extension",),
     ("seed", "amorcage"),
@@ -401,6 +435,7 @@ class _Owner:
     name: str
     start: int
     end: int
+    target: bool = False  # named as what someone invests in ("X invested $20M in Kettle")
 
 
 @dataclass
@@ -479,10 +514,46 @@ def _plausible_company(name: str) -> bool:
     return not (len(words) == 1 and words[0] in _NOT_COMPANIES)
 
 
-def _owner_markers(sent: str, low: str, entity_re: re.Pattern[str]) -> list[_Owner]:
+# A roundup line that opens with its company: "• Lumen Agri (agritech, Angers) – 3,2 M€ en amorçage",
+# "- Vexon: $8M Series A", "2. Quantaé (informatique quantique) : 100 M€", "Brightclass, $220m Series D".
+_LINE_HEAD_RE = re.compile(
+    rf"^(?P<bullet>[•*·▪►‣◦–—-]\s*|\d{{1,2}}[.)]\s+)?(?P<name>{_NAME})\s*(?:\([^()]{{0,80}}\)\s*)?"
+    r"(?P<sep>[:–—-]|,(?=\s*(?:[$€£]|(?:US|C|A|CA|AU)\$|\d)))\s*"
+)
+_MONEY_START_RE = re.compile(r"(?:[$€£¥]|(?:US|C|A|CA|AU)\$|\d)")
+# The previous sentence ends with the number of the list entry: "1." or "... série C. 2.".
+_ENTRY_NUMBER_RE = re.compile(r"(?:^\W{0,3}|\s)\d{1,2}[.)]$")
+
+
+def _line_head(sent: str, line_start: bool, numbered: bool) -> re.Match[str] | None:
+    """The company a roundup line opens with, when the line reads as one entry of a list."""
+    if not line_start:
+        return None
+    m = _LINE_HEAD_RE.match(sent)
+    if m is None:
+        return None
+    name = m.group("name")
+    if name.isupper() and len(name) > 4:
+        return None  # a dateline: "BERLIN (Reuters) -"
+    if not (m.group("bullet") or numbered or _MONEY_START_RE.match(sent, m.end())):
+        return None
+    return m if _plausible_company(name) else None
+
+
+def _owner_markers(
+    sent: str, low: str, entity_re: re.Pattern[str], head: re.Match[str] | None = None
+) -> list[_Owner]:
     markers: list[_Owner] = []
     for m in entity_re.finditer(low):
         markers.append(_Owner("entity", "entity", m.start(), m.end()))
+    if head is not None and not any(
+        o.start < head.end("name") and head.start("name") < o.end for o in markers
+    ):
+        name = head.group("name")
+        owner = "entity" if _is_entity_name(name, entity_re) else "other"
+        markers.append(
+            _Owner(owner, "entity" if owner == "entity" else fold(name), head.start("name"), head.end("name"))
+        )
 
     def overlaps(start: int, end: int) -> bool:
         return any(o.start < end and start < o.end for o in markers if o.kind == "entity")
@@ -490,9 +561,21 @@ def _owner_markers(sent: str, low: str, entity_re: re.Pattern[str]) -> list[_Own
     # The name-first patterns only run when the words they end with are present (exact shortcuts).
     has_verb = _SUBJECT_VERB_GATE_RE.search(sent) is not None
     has_possessive = "'s" in sent or "’s" in sent
-    for pattern in (_DESCRIPTOR_RE, _SUBJECT_VERB_RE, _POSSESSIVE_RE, _OF_NAME_RE):
-        if (pattern is _SUBJECT_VERB_RE and not has_verb) or (
-            pattern is _POSSESSIVE_RE and not has_possessive
+    has_values = _VALUES_GATE_RE.search(low) is not None
+    has_for = " for " in low or " pour " in low
+    for pattern in (
+        _DESCRIPTOR_RE,
+        _SUBJECT_VERB_RE,
+        _POSSESSIVE_RE,
+        _OF_NAME_RE,
+        _VALUES_OBJECT_RE,
+        _ROUND_FOR_RE,
+    ):
+        if (
+            (pattern is _SUBJECT_VERB_RE and not has_verb)
+            or (pattern is _POSSESSIVE_RE and not has_possessive)
+            or (pattern is _VALUES_OBJECT_RE and not has_values)
+            or (pattern is _ROUND_FOR_RE and not has_for)
         ):
             continue
         for m in pattern.finditer(sent):
@@ -512,7 +595,9 @@ def _owner_markers(sent: str, low: str, entity_re: re.Pattern[str]) -> list[_Own
         if overlaps(m.start(1), m.end(1)) or not _plausible_company(name):
             continue
         owner = "entity" if _is_entity_name(name, entity_re) else "other"
-        markers.append(_Owner(owner, "entity" if owner == "entity" else fold(name), m.start(1), m.end(1)))
+        markers.append(
+            _Owner(owner, "entity" if owner == "entity" else fold(name), m.start(1), m.end(1), target=True)
+        )
     for m in _GENERIC_CO_RE.finditer(low):
         if overlaps(m.start(), m.end()):
             continue
@@ -547,17 +632,23 @@ def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
     return doc.subject
 
 
+_COORDINATION_RE = re.compile(r"[,;]|\b(?:and|et|as\s+well\s+as|ainsi\s+que|puis|then)\b")
+
+
 def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """Owner named right after an investor's ticket: "invests €15M in the start-up"."""
     right = sent[mention.end : mention.end + 90]
     m = _TARGET_RE.search(right)
-    if m and m.start() < 45:
+    if m and m.start() < 45 and not _COORDINATION_RE.search(right, 0, m.start()):
         name = m.group(1)
         if _is_entity_name(name, doc.entity_re):
             return "entity"
         if _plausible_company(name) and fold(name) not in ("it", "elle"):
             return fold(name)
     low_right = low[mention.end : mention.end + 60]
+    if m is not None and m.start() < 45:
+        # "... lors de sa série A de 15 M€ en 2024, et dans Corail": the next conjunct's target.
+        return None
     gm = re.match(
         r"^[^,.;]{0,40}?\b(?:dans|in|into|to|chez)\s+(?:(?:la|le|l'|the|cette|this)\s+)?"
         r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite)|it|elle|them)\b",
@@ -681,6 +772,9 @@ def _find_round(low: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_TOP_UP_VERB_RE = re.compile(r"add|ajout|apport")
+
+
 def _round_for(low: str, mention: MoneyMention, rounds: list[tuple[int, int, str]]) -> str | None:
     best: tuple[int, str] | None = None
     for start, end, name in rounds:
@@ -690,8 +784,14 @@ def _round_for(low: str, mention: MoneyMention, rounds: list[tuple[int, int, str
         elif start >= mention.end:
             between = low[mention.end : start]
             dist = len(between)
+        elif start <= mention.start and mention.end <= end:
+            # The round's words surround the figure: "adds $8M to its Series A".
+            between, dist = "", 0
         else:
             continue
+        if dist and _TOP_UP_VERB_RE.match(low, start):
+            # "ajoute 4 M€ à sa série A de 12 M€": only the added money is the extension.
+            name = name.removesuffix("_extension")
         dist += 100 * len(re.findall(r"[,;(]|\bapres\b|\bafter\b|\bthen\b", between))
         if best is None or dist < best[0]:
             best = (dist, name)
@@ -918,12 +1018,23 @@ class _Walk:
         self._markers: dict[int, list[_Owner]] = {}
         self._rounds: dict[int, list[tuple[int, int, str]]] = {}
         self._topic_done = 0
+        self._heads: dict[int, re.Match[str] | None] = {}
+
+    def head(self, idx: int) -> re.Match[str] | None:
+        """The company sentence ``idx`` opens with as an entry of a list, if it is one."""
+        if idx in self._heads:
+            return self._heads[idx]
+        sents = self.doc.sentences
+        numbered = idx > 0 and bool(_ENTRY_NUMBER_RE.search(sents[idx - 1].text))
+        line_start = idx == 0 or sents[idx - 1].paragraph != sents[idx].paragraph or numbered
+        found = self._heads[idx] = _line_head(self.texts[idx], line_start, numbered)
+        return found
 
     def markers(self, idx: int) -> list[_Owner]:
         found = self._markers.get(idx)
         if found is None:
             found = self._markers[idx] = _owner_markers(
-                self.texts[idx], self.doc.folded[idx], self.doc.entity_re
+                self.texts[idx], self.doc.folded[idx], self.doc.entity_re, self.head(idx)
             )
         return found
 
@@ -964,6 +1075,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
     doc.has_money = [bool(m) for m in sentence_money]
     walk = _Walk(doc)
     cands: list[_Cand] = []
+    debts: list[tuple[int, MoneyMention]] = []  # the entity's loans and other debt
 
     for idx, sent in enumerate(sentences):
         mentions = sentence_money[idx]
@@ -978,6 +1090,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         prev_currency: str | None = None
         prev_kind: str | None = None
         prev_cand: _Cand | None = None
+        respective = _respective_owners(text_s, low, mentions, doc) if "respectiv" in low else {}
         for j, mention in enumerate(mentions):
             next_start = mentions[j + 1].start if j + 1 < len(mentions) else len(low)
             if mention.currency is None:
@@ -989,14 +1102,29 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
             prev_end_clause = mentions[j - 1].end if j > 0 else 0
             between = low[prev_end : mention.start]
             category, _keyword = _kind_of(low, mention, prev_end, next_start)
+            stake_owner = None
+            if category in (None, "non") and ("stake" in low or "participation" in low):
+                stake_owner = _stake_buyer_target(text_s, mention, prev_end, doc)
+                if stake_owner is not None:
+                    category = "round"
+            if category == "inv" and _TOP_UP_RE.match(low, mention.end):
+                # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.
+                category = "round"
+            if category is None and j == 0:
+                head = walk.head(idx)
+                if head is not None and not text_s[head.end() : mention.start].strip():
+                    # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds.
+                    category = "round"
             component = prev_cand is not None and bool(_COMPONENT_RE.match(between))
             if category is None and prev_kind is not None and not component:
                 # "committed $4bn to it, followed by another $2bn from Google": same kind of deal.
                 category = "round" if prev_kind == "inv" else prev_kind
-            if category in ("round", "val", "inv") and _drops_figure(
-                text_s, low, mention, prev_end, next_start
-            ):
-                category = None
+            debt = category == "debt"
+            if category in ("round", "val", "inv"):
+                reason = _drops_figure(text_s, low, mention, prev_end, next_start)
+                if reason is not None:
+                    debt = reason == "debt"
+                    category = None
             prev_end = mention.end
             if component and prev_cand is not None:
                 clause = low[mention.end : next_start]
@@ -1009,9 +1137,17 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
                     continue
             prev_kind = category if category in ("val", "round", "inv") else None
             if category in (None, "non", "debt"):
+                if debt:
+                    walk.topic_before(idx)
+                    if _owner_for(text_s, low, mention, walk.markers(idx), doc, False, idx) == "entity":
+                        debts.append((idx, mention))
                 continue
             walk.topic_before(idx)
-            owner = _owner_for(text_s, low, mention, walk.markers(idx), doc, category == "inv", idx)
+            owner = (
+                stake_owner
+                or respective.get(j)
+                or _owner_for(text_s, low, mention, walk.markers(idx), doc, category == "inv", idx)
+            )
             if owner is None:
                 continue
             kind = "valuation" if category == "val" else "funding_round"
@@ -1046,9 +1182,73 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         _drop_tickets_within_round(cands, idx)
 
     mine = [c for c in cands if c.owner == "entity"]
+    _drop_tickets_part_of_next(mine, doc)
+    _drop_rounds_stated_as_debt(mine, debts, doc)
     _fill_rounds_from_neighbours(mine, walk, sentence_money)
     _fill_investors(mine, doc, sentence_money)
     return _merge(mine, sentences)
+
+
+# An investor buying a minority stake in a company for an amount: "prend une participation minoritaire de
+# 15 % dans Ludo ... pour 30 M€", "took a 10% stake in Kettle for $30 million".
+_STAKE_BUY_RE = re.compile(
+    r"(?i:\b(?:prend\w*|pris\w*|acqui\w+|entre|tak(?:es?|en|ing)|took|acquires?|acquired|buys?|bought|buying)\s+"
+    r"(?:(?:une|a|an)\s+)?(?:(?:minority|small|\d{1,2}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))\s+)?"
+    r"(?:participation|stake)(?:\s+minoritaire)?(?:\s+(?:de|of)\s+\d{1,2}(?:[.,]\d+)?\s?%)?\s+"
+    r"(?:dans|in|au\s+capital\s+d[e'’]))\s*"
+    rf"({_NAME})[^.;]{{0,120}}?(?i:\b(?:pour|for))\s*$"
+)
+_MINORITY_RE = re.compile(r"(?i:minorit|\d{1,2}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))")
+
+
+def _stake_buyer_target(sent: str, mention: MoneyMention, prev_end: int, doc: _Doc) -> str | None:
+    """The company an investor buys a minority stake in, when the figure is the price paid."""
+    m = _STAKE_BUY_RE.search(sent, prev_end, mention.start)
+    if m is None or not _MINORITY_RE.search(m.group(0)) or not _plausible_company(m.group(1)):
+        return None
+    name = m.group(1)
+    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+
+
+_TOP_UP_RE = re.compile(
+    r"\s*(?:(?:supplementaires?|additionnels?|additional|more|de\s+plus|extra)\s+)?(?:a|to)\s+"
+    r"(?:la|sa|son|its|their|the|leur|this|cette)\s+(?:serie|series|tour|round|levee|seed|amorcage)\b"
+)
+_RESPECTIVE_RE = re.compile(r"\brespectiv(?:ely|ement)\b")
+_LIST_JOIN_RE = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|et))\s*")
+_LIST_MEMBER_AFTER_RE = re.compile(r"\s*(?:,|\(|&|and\b|et\b)")
+_LIST_MEMBER_BEFORE_RE = re.compile(r"(?:,|&|\band|\bet)\s*$")
+_INVESTOR_BEFORE_RE = re.compile(r"(?i:\b(?:by|par|from|aupr[èe]s\s+d[eu]s?|with|avec|via)\s+(?:the\s+)?)$")
+
+
+def _respective_owners(sent: str, low: str, mentions: Sequence[MoneyMention], doc: _Doc) -> dict[int, str]:
+    """ "Aldous and Breck raised $12M and $20M respectively": the n-th figure is the n-th company's."""
+    if not _RESPECTIVE_RE.search(low):
+        return {}
+    out: dict[int, str] = {}
+    j = 0
+    while j < len(mentions):
+        k = j
+        while k + 1 < len(mentions) and _LIST_JOIN_RE.fullmatch(low[mentions[k].end : mentions[k + 1].start]):
+            k += 1
+        count = k - j + 1
+        if count > 1:
+            names = [
+                m.group(0)
+                for m in _NAME_RE.finditer(sent, 0, mentions[j].start)
+                if _plausible_company(m.group(0))
+                and not _INVESTOR_BEFORE_RE.search(sent[max(0, m.start() - 14) : m.start()])
+                # A member of the list of companies: next to a comma or "and"/"et".
+                and (
+                    _LIST_MEMBER_AFTER_RE.match(sent, m.end())
+                    or _LIST_MEMBER_BEFORE_RE.search(sent[max(0, m.start() - 8) : m.start()])
+                )
+            ]
+            if len(names) >= count:
+                for offset, name in enumerate(names[-count:]):
+                    out[j + offset] = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+        j = k + 1
+    return out
 
 
 _DEBT_RE = re.compile(rf"(?<![\w-])(?:{_KW_DEBT})(?![\w'])")
@@ -1072,7 +1272,26 @@ _CONJUNCT_RE = re.compile(
 )
 
 
-def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, next_start: int) -> bool:
+_EQUITY_WORD_RE = re.compile(
+    r"\b(?:lev\w+|raise\w*|raising|round|tour|serie|series|seed|amorcage|equity|capital|fonds\s+propres|"
+    r"valoris\w*|valu\w+|investors?|investisseurs?)\b"
+)
+
+
+def _drop_rounds_stated_as_debt(cands: list[_Cand], debts: list[tuple[int, MoneyMention]], doc: _Doc) -> None:
+    """ "Sorgho obtient 20 M€ de la BEI", then "un prêt de 20 M€ à Sorgho": the headline's money is a loan."""
+    if not debts:
+        return
+    for c in [c for c in cands if c.kind == "funding_round"]:
+        if (
+            c.round is None
+            and not _EQUITY_WORD_RE.search(doc.folded[c.sent_index])
+            and any(i != c.sent_index and _same_money(c.mention, d) for i, d in debts)
+        ):
+            cands.remove(c)
+
+
+def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, next_start: int) -> str | None:
     """Figures that look like funding but are debt, a slice of a deal, or a named programme's size."""
     left = low[prev_end : mention.start]
     # "a €50m loan from the EIB and €20m in equity": the debt belongs to the earlier conjunct.
@@ -1085,13 +1304,13 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         left = left[restarts[-1].start() :]
     clause = left + low[mention.start : min(next_start, mention.end + 60)]
     if _DEBT_RE.search(clause):
-        return True
+        return "debt"
     if _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80)):
         # "un financement de 5 M€ de Bpifrance sous forme de subventions": grants, not equity.
-        return True
+        return "grant"
     if _COMPONENT_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start]):
-        return True
-    return bool(_PROPER_AFTER_RE.match(sent, mention.end))
+        return "component"
+    return "named" if _PROPER_AFTER_RE.match(sent, mention.end) else None
 
 
 _NEW_CLAUSE_RE = re.compile(
@@ -1117,6 +1336,27 @@ def _drop_tickets_within_round(cands: list[_Cand], idx: int) -> None:
             and r.mention.amount > c.mention.amount
             for r in rounds
         ):
+            cands.remove(c)
+
+
+_PART_OF_RE = re.compile(
+    r"\b(?:(?:is|was|forms?|formed)\s+part\s+of|as\s+part\s+of|fait\s+partie\s+d|s'inscri\w+\s+dans|"
+    r"dans\s+le\s+cadre\s+d|au\s+sein\s+d)"
+)
+
+
+def _drop_tickets_part_of_next(cands: list[_Cand], doc: _Doc) -> None:
+    """ "X invested $10M in Pimento. The investment is part of a $40M round": the ticket is a slice."""
+    for c in [c for c in cands if c.ticket and c.kind == "funding_round"]:
+        nxt = c.sent_index + 1
+        if any(
+            r.sent_index == nxt
+            and not r.ticket
+            and r.kind == "funding_round"
+            and r.mention.currency == c.mention.currency
+            and r.mention.amount > c.mention.amount
+            for r in cands
+        ) and _PART_OF_RE.search(doc.folded[nxt]):
             cands.remove(c)
 
 
@@ -1227,7 +1467,11 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
     if sm and _plausible_company(sm.group(1)):
         name = sm.group(1)
         doc.subject = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
-        if doc.subject == "entity":
+        targets = [m for m in markers if m.target and m.kind == "other" and m.start > sm.end(1)]
+        if targets and doc.subject == "entity":
+            # "Orbis Bank has invested $20M in Kettle": the start-up spoken of next is Kettle.
+            doc.company_topic = targets[-1].name
+        elif doc.subject == "entity":
             doc.company_topic = "entity"
 
 
@@ -1247,7 +1491,11 @@ def _fill_rounds_from_neighbours(
             if i + 1 < len(sentence_money) and (not sentence_money[i + 1] or cand.kind == "valuation"):
                 options.append(i + 1)
             for j in options:
-                names = [r[2] for r in walk.rounds(j)]
+                low_j = walk.doc.folded[j]
+                names = [
+                    r[2].removesuffix("_extension") if _TOP_UP_VERB_RE.match(low_j, r[0]) else r[2]
+                    for r in walk.rounds(j)
+                ]
                 if names:
                     compound = [n for n in names if n.endswith("_extension")]
                     cand.round = compound[0] if compound else names[-1]

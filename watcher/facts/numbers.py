@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from watcher.models import Money
@@ -392,6 +392,7 @@ class _Raw:
     currency: str | None
     scaled: bool
     approx: bool = False
+    unit: Decimal = Decimal(1)  # what the scale word multiplied the digits by
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s)\]>\"]+|\]\([^)\s]{1,500}\)", re.IGNORECASE)
@@ -469,7 +470,7 @@ def may_hold_money(text: str) -> bool:
     return _DIGIT_RE.search(text) is not None or _has_scale_word(text)
 
 
-def _raw_mentions(text: str) -> list[_Raw]:
+def _raw_mentions(text: str, listing: bool = False) -> list[_Raw]:
     found: list[_Raw] = []
     has_digit = _DIGIT_RE.search(text) is not None
     has_scale_word = _has_scale_word(text)
@@ -493,7 +494,12 @@ def _raw_mentions(text: str) -> list[_Raw]:
         if prefix is not None:
             currency = currency or prefix[0]
             start = prefix[1]
-        if currency is None and not scaled and not _range_start(text, start, end):
+        if (
+            currency is None
+            and not scaled
+            and not _range_start(text, start, end)
+            and not (listing and _LIST_NEXT_RE.match(text, end))
+        ):
             continue
         # "a 50-million-euro raise", "a 300-million-dollar round": the hyphenated adjective names the unit.
         hyphen = _HYPHEN_UNIT_RE.match(text, end)
@@ -502,7 +508,8 @@ def _raw_mentions(text: str) -> list[_Raw]:
                 continue
             currency = _HYPHEN_CODES[hyphen.group(1).lower()]
             end = hyphen.end()
-        found.append(_Raw(start, end, _tidy(amount), currency, scaled))
+        unit = amount / value if scaled and value else Decimal(1)
+        found.append(_Raw(start, end, _tidy(amount), currency, scaled, unit=unit))
     for m in _WORDS_RE.finditer(text) if has_scale_word else ():
         value = parse_number_words(m.group(0))
         if value is None:
@@ -527,6 +534,36 @@ def _raw_mentions(text: str) -> list[_Raw]:
             continue
         kept.append(raw)
     return kept
+
+
+# "A and B raised $12M and $20M respectively", "ont levé respectivement 10 et 20 M€": a list, not a range.
+_RESPECTIVE_RE = re.compile(r"\brespectiv(?:ely|ement)\b", re.IGNORECASE)
+_LIST_NEXT_RE = re.compile(r"[ \u00a0]*(?:,|(?:,[ \u00a0]*)?(?:and|et))[ \u00a0]*[$€£]?\d", re.IGNORECASE)
+_LIST_JOIN_RE = re.compile(r"[ \u00a0]*(?:,|(?:,[ \u00a0]*)?(?:and|et))[ \u00a0]*", re.IGNORECASE)
+
+
+def _spread_list(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """Members of "10, 12 et 20 M€" take the scale and currency the last one states."""
+    groups: list[list[_Raw]] = []
+    for raw in raws:
+        if groups and _LIST_JOIN_RE.fullmatch(text[groups[-1][-1].end : raw.start]):
+            groups[-1].append(raw)
+        else:
+            groups.append([raw])
+    out: list[_Raw] = []
+    for group in groups:
+        if len(group) > 1 and not _BETWEEN_RE.search(text, max(0, group[0].start - 12), group[0].start):
+            unit = next((r.unit for r in reversed(group) if r.scaled), None)
+            currency = next((r.currency for r in reversed(group) if r.currency), None)
+            for r in group:
+                if not r.scaled and unit is not None:
+                    r = replace(r, amount=_tidy(r.amount * unit), scaled=True, unit=unit)
+                if r.currency is None:
+                    r = replace(r, currency=currency)
+                out.append(r)
+        else:
+            out.extend(group)
+    return out
 
 
 _RANGE_NEXT_RE = re.compile(r"[ \u00a0]*(?:-|–|à|to)[ \u00a0]*[$€£]?\d")
@@ -574,7 +611,10 @@ def find_money(text: str) -> list[MoneyMention]:
     Figures without a unit currency keep ``currency=None`` so the caller can carry one over;
     a bare number with no scale and no currency ("1 000 accélérateurs") is not money at all.
     """
-    raws = _raw_mentions(text)
+    listing = "spectiv" in text and _RESPECTIVE_RE.search(text) is not None
+    raws = _raw_mentions(text, listing)
+    if listing:
+        raws = _spread_list(text, raws)
     # Bare "7 milliards de paramètres": a scale followed by a noun that is not a currency is a count.
     cleaned: list[_Raw] = []
     for raw in raws:
@@ -596,7 +636,12 @@ def find_money(text: str) -> list[MoneyMention]:
         # Ranges: "$5 billion to $7 billion", "5 à 7 milliards", "between 1 and 2 million".
         if nxt is not None and _RANGE_JOIN_RE.fullmatch(text[raw.end : nxt.start]):
             joiner = text[raw.end : nxt.start]
-            if joiner.strip() and (nxt.currency in (None, currency) or currency is None):
+            listed = (
+                listing
+                and _LIST_JOIN_RE.fullmatch(joiner)
+                and not _BETWEEN_RE.search(text, max(0, raw.start - 12), raw.start)
+            )
+            if joiner.strip() and not listed and (nxt.currency in (None, currency) or currency is None):
                 amount_max = nxt.amount
                 currency = currency or nxt.currency
                 end = nxt.end
