@@ -399,6 +399,168 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         "Le fonds Nordkapp apporte 3 millions d'euros de plus à la levée de Gravelle.",
         ["R 3M EUR"],
     ),
+    # ------------------------------------------------------------------ money that is not a round/valuation
+    (
+        "aides_europe",
+        "Mirelle",
+        "Mirelle lève 8 millions d'euros auprès de Quartz Capital. Elle a aussi obtenu 2 millions "
+        "d'euros d'aides régionales.",
+        ["R 8M EUR"],
+    ),
+    (
+        "subsidy_en",
+        "Mirelle",
+        "Mirelle raised $8 million from Quartz Capital and won a $2 million subsidy from the state.",
+        ["R 8M USD"],
+    ),
+    (
+        "ipo_proceeds_en",
+        "Gantry Bio",
+        "Gantry Bio raised $150 million in its initial public offering. It had raised a $60 million "
+        "Series B in 2022.",
+        ["R 60M USD"],
+    ),
+    (
+        "introduction_en_bourse_fr",
+        "Gantry Bio",
+        "Gantry Bio a levé 40 millions d'euros lors de son introduction en bourse sur Euronext.",
+        [],
+    ),
+    (
+        "spac_combined_company",
+        "Aerilux",
+        "Aerilux will merge with a blank-check firm in a deal valuing the combined company at $1.2 billion.",
+        [],
+    ),
+    (
+        "difference_below",
+        "Tovalo",
+        "Tovalo is now valued at $600 million. That is $300 million below its 2022 valuation of "
+        "$900 million.",
+        ["V 600M USD", "V 900M USD"],
+    ),
+    (
+        "difference_fr_de_moins",
+        "Tovalo",
+        "Tovalo est valorisée 600 millions d'euros, 300 millions d'euros de moins que lors de sa série B.",
+        ["V 600M EUR"],
+    ),
+    (
+        "crowdfunding_target_en",
+        "Brookfold",
+        "Brookfold has raised £900,000 on Seedrs, well above its £500,000 target.",
+        ["R 900000 GBP"],
+    ),
+    (
+        "tranches_en",
+        "Pelion",
+        "Pelion has raised $50 million in a Series B. The money comes in two tranches: $30 million now "
+        "and $20 million next year.",
+        ["R 50M USD"],
+    ),
+    (
+        "tranches_fr",
+        "Pelion",
+        "Pelion lève 12 millions d'euros, versés en deux tranches de 6 millions d'euros.",
+        ["R 12M EUR"],
+    ),
+    (
+        "package_equity_and_debt",
+        "Voltrex",
+        "Voltrex has secured a €90 million financing package. It combines €30 million of equity and a "
+        "€60 million bank loan.",
+        ["R 30M EUR"],
+    ),
+    (
+        "fonds_dote_de",
+        "Carlina",
+        "Carlina lève 4 millions d'euros. C'est le dixième investissement de Vallée Capital et de son "
+        "fonds, doté de 80 millions d'euros.",
+        ["R 4M EUR"],
+    ),
+    # ------------------------------------------------------------------ other companies' money
+    (
+        "competitor_previously_raised",
+        "Harbex",
+        "Nodewise has raised $20 million in a Series A. It competes with Harbex and Fortel. "
+        "Nodewise previously raised a $4 million seed round.",
+        [],
+    ),
+    (
+        "concurrent_la_societe",
+        "Harbex",
+        "Nodewise lève 20 millions d'euros auprès de Capital Azur. Sur son marché, Nodewise affronte "
+        "Harbex ou Fortel. La société avait levé 3 millions d'euros en 2022.",
+        [],
+    ),
+    (
+        "founded_by_veterans_en",
+        "Harbex",
+        "Quillmark, a startup founded by two former engineers of Harbex, has raised a $5 million seed round.",
+        [],
+    ),
+    (
+        "fondee_par_anciens_fr",
+        "Harbex",
+        "Fondée par trois anciens de Harbex, Quillmark lève 2 millions d'euros en amorçage.",
+        [],
+    ),
+    (
+        "fondee_par_anciens_fr_new_company_tracked",
+        "Quillmark",
+        "Fondée par trois anciens de Harbex, Quillmark lève 2 millions d'euros en amorçage.",
+        ["R 2M EUR"],
+    ),
+    (
+        "notre_concurrent_vient_de_lever",
+        "Brisca",
+        "Nous avons levé 6 millions d'euros l'an dernier chez Brisca. Notre principal concurrent vient de "
+        "lever 40 millions d'euros.",
+        ["R 6M EUR"],
+    ),
+    (
+        "a_rival_has_raised_en",
+        "Brisca",
+        "Brisca raised $6 million last year. One rival has raised $40 million since then.",
+        ["R 6M USD"],
+    ),
+    (
+        "sector_total_fr",
+        "Brisca",
+        "Les jeunes pousses françaises du jeu vidéo ont levé 300 millions d'euros en 2024. Brisca a levé "
+        "6 millions d'euros en mars.",
+        ["R 6M EUR"],
+    ),
+    (
+        "sector_total_en",
+        "Brisca",
+        "The European gaming startups raised $900 million last year. Brisca raised $6 million in March.",
+        ["R 6M USD"],
+    ),
+    # ------------------------------------------------------------------ history sentences without the name
+    (
+        "history_founded_in_then_pronoun_en",
+        "Rolla",
+        "Few startups rose as fast as Rolla. Founded in Lisbon in 2017, the bike-sharing firm raised a "
+        "$2 million seed round in 2018. In 2020, it raised $80 million in a Series B that valued it at "
+        "$600 million.",
+        ["R 2M USD", "R 80M USD", "V 600M USD"],
+    ),
+    (
+        "history_creee_en_then_elle_fr",
+        "Rolla",
+        "Peu d'entreprises ont connu un parcours aussi heurté que Rolla. Créée en 2017, la société "
+        "lisboète lève 2 millions d'euros en 2018. En 2020, elle réalise une série B de 80 millions "
+        "d'euros qui la valorise 600 millions.",
+        ["R 2M EUR", "R 80M EUR", "V 600M EUR"],
+    ),
+    (
+        "founded_by_pronoun_keeps_previous_subject",
+        "Rolla",
+        "Rolla is buying Stepway. Stepway was not struggling. Founded in 2019 by two former Rolla "
+        "engineers, it built a routing tool. It had $5 million raised and 20 staff.",
+        [],
+    ),
 ]
 
 # (id, entity, text, expected (amount in millions, round label) of each round)

@@ -150,10 +150,6 @@ CASES: list[Case] = [
             by the end of next year.
         """),
         (),
-        xfail=(
-            "competitor's own round ('Cipherwell previously raised a $12 million Series A') given to "
-            "Bastionix"
-        ),
     ),
     Case(
         "blog_en_gaming_former_employer",
@@ -171,10 +167,6 @@ CASES: list[Case] = [
             came from those closures. The first game is expected in early access in 2027.
         """),
         (),
-        xfail=(
-            "new studio's seed ('founded by three veterans of Pixelforge, has raised an $8 million seed') "
-            "given to the ex-employer"
-        ),
     ),
     Case(
         "wire_en_crypto_round_history",
@@ -282,7 +274,6 @@ CASES: list[Case] = [
             across the UK.
         """),
         (R("2.4M", "GBP", status="announced"), V("18M", "GBP"), R("900k", "GBP")),
-        xfail="campaign target ('overshooting its £1.5m target') taken as a second round",
     ),
     Case(
         "wire_en_biotech_ipo_not_a_round",
@@ -300,7 +291,6 @@ CASES: list[Case] = [
             trial with data expected next year. The company had $140 million in cash at the end of June.
         """),
         (R("95M", "USD", rnd="series_c"), V("600M", "USD")),
-        xfail="IPO proceeds ('raised $180 million in an initial public offering') taken as a funding round",
     ),
     Case(
         "wire_en_evtol_spac_merger",
@@ -320,9 +310,6 @@ CASES: list[Case] = [
             through certification.
         """),
         (R("210M", "USD", rnd="series_b"),),
-        xfail=(
-            "SPAC deal value ('a deal that values the combined company at $2.4 billion') taken as a valuation"
-        ),
     ),
     Case(
         "swiss_en_chf_mio",
@@ -413,7 +400,6 @@ CASES: list[Case] = [
             R("35M", "USD", status="reported"),
             V("180M", "USD", status="reported"),
         ),
-        xfail="'it raised $250mn in a Series C that valued it at $2.5bn' (pronoun subject, no name) missed",
         xfail_attrs="'according to documents seen by the Financial Times' not read as reported",
     ),
     Case(
@@ -481,7 +467,6 @@ CASES: list[Case] = [
             V("320M", "EUR", status="reported"),
             R("18M", "EUR", rnd="series_a"),
         ),
-        xfail="equity+debt package total ('€250 million financing package') taken as a round",
     ),
     Case(
         "wire_en_space_bridge_round",
@@ -540,10 +525,6 @@ CASES: list[Case] = [
             "Milestone-based rounds are the norm now," said chief executive Ines Carvalho.
         """),
         (R("70M", "USD", status="announced", rnd="series_b"), R("28M", "USD", rnd="series_a")),
-        xfail=(
-            "tranches of the stated round ('$40 million at closing and $30 million once') taken as extra "
-            "rounds"
-        ),
     ),
     Case(
         "blog_en_agrifood_competitor_background_valuation",
@@ -626,7 +607,6 @@ CASES: list[Case] = [
             V("2.1B", "USD"),
             R("200M", "USD", rnd="series_d"),
         ),
-        xfail="a difference ('The new valuation is $1.4 billion below the 2021 mark') taken as a valuation",
     ),
     Case(
         "wire_en_hydrogen_aviation_half_bn_euro",
@@ -753,7 +733,6 @@ CASES: list[Case] = [
         """),
         (R("5M", "EUR", status="announced"), R("18M", "EUR", rnd="series_a")),
         aliases=("Kinéo",),
-        xfail="EU aid ('a également obtenu 3 millions d'euros d'aides de l'Europe') taken as a round",
     ),
     Case(
         "fr_agro_financement_participatif",
@@ -793,7 +772,6 @@ CASES: list[Case] = [
             La société avait levé 4 M€ en 2022.
         """),
         (),
-        xfail="the subject's background round ('La société avait levé 4 M€') given to the competitor Sécuria",
     ),
     Case(
         "fr_ancien_employeur_licorne",
@@ -812,7 +790,6 @@ CASES: list[Case] = [
             douze d'ici à la fin de l'année.
         """),
         (V("2B", "USD"),),
-        xfail="new startup's seed ('Fondée par deux anciens de Numéria, Quantel lève 3 M€') given to Numéria",
     ),
     Case(
         "fr_medtech_introduction_en_bourse",
@@ -935,7 +912,6 @@ CASES: list[Case] = [
             rejoints. C'est paradoxalement une bonne période pour construire un studio.
         """),
         (R("8M", "EUR"),),
-        xfail="competitor's round ('Notre concurrent direct vient de lever 50 M€') given to Ludéo",
     ),
     Case(
         "fr_hydrogene_fonds_souverain",
@@ -958,7 +934,6 @@ CASES: list[Case] = [
             V("1.1B", "EUR"),
             R("85M", "EUR", rnd="series_b"),
         ),
-        xfail="public aid ('a également obtenu 150 M€ d'aides publiques') taken as a round",
     ),
     Case(
         "fr_agritech_cvc_ticket",
@@ -978,7 +953,6 @@ CASES: list[Case] = [
         """),
         (R("15M", "EUR", status="announced"),),
         aliases=("Ondine",),
-        xfail="investor's fund size ('son fonds, doté de 50 millions d'euros') taken as a round",
     ),
     Case(
         "fr_crypto_dollars_et_euros",
@@ -1161,10 +1135,6 @@ CASES: list[Case] = [
             R("15M", "EUR", status="announced"),
             V("50M", "EUR"),
         ),
-        xfail=(
-            "'elle réalise une série B de 60 M€ qui la valorise 400 millions' (pronoun, historic present) "
-            "missed"
-        ),
     ),
     Case(
         "fr_esport_valorisation_anterieure",
@@ -1225,9 +1195,7 @@ CASES: list[Case] = [
             familles, souligne l'observatoire EdTech France.
         """),
         (R("25M", "EUR"), R("5M", "EUR")),
-        xfail=(
-            "sector total (180 M€ au premier semestre) given to Classéo; 'les 25 millions de Classéo' missed"
-        ),
+        xfail="roundup entry 'les 25 millions de Classéo' missed",
     ),
     Case(
         "fr_medtech_communique_serie_b_usd",

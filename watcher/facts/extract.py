@@ -142,7 +142,8 @@ _SUBJECT_VERBS = (
 _SUBJECT_VERB_RE = re.compile(
     rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?"
     r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
-    r"|était|est|was|is|n['’]a)\s+){0,4}" + _SUBJECT_VERBS
+    r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant)\s+){0,4}"
+    + _SUBJECT_VERBS
 )
 # Every _SUBJECT_VERB_RE match ends with one of the verbs: without one, the costly name scan is skipped.
 _SUBJECT_VERB_GATE_RE = re.compile(_SUBJECT_VERBS)
@@ -255,7 +256,7 @@ _KW_NONFUNDING = (
     r"rachete\w*|buyout|stakes?|subventions?|grants?|programme|program|strategy|strategie|amendes?|fines?|"
     r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
     r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn|manages|managing|gere|gerant|"
-    r"sous\s+gestion|under\s+management|actifs|assets|aum|fund"
+    r"sous\s+gestion|under\s+management|actifs|assets|aum|fund|aides?|subsid(?:y|ies|ised|ized)|targets?"
 )
 _KW_DEBT = (
     r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|"
@@ -462,6 +463,7 @@ class _Doc:
     has_money: list[bool] = field(default_factory=list)
     company_topic: str = "entity"
     subject: str = "entity"
+    lead: str | None = None  # the first company the text speaks of
     _described: set[str] | None = None
     _latest_year: int | None = None
     _reported: dict[int, bool] = field(default_factory=dict)
@@ -540,11 +542,21 @@ def _line_head(sent: str, line_start: bool, numbered: bool) -> re.Match[str] | N
     return m if _plausible_company(name) else None
 
 
+_ALUMNI_LEFT_RE = re.compile(
+    r"\b(?:anciens?|anciennes?|former|ex|veterans?|alumni|alumnus|ex-employees?|ex-salaries|"
+    r"transfuges?|passee?s?\s+par|issue?s?)\s+(?:[\w-]+\s+){0,2}?(?:de\s+|d'|du\s+|of\s+|from\s+|at\s+|chez\s+)"
+    r"(?:(?:la|le|l'|the)\s+)?$"
+)
+
+
 def _owner_markers(
     sent: str, low: str, entity_re: re.Pattern[str], head: re.Match[str] | None = None
 ) -> list[_Owner]:
     markers: list[_Owner] = []
     for m in entity_re.finditer(low):
+        if _ALUMNI_LEFT_RE.search(low, max(0, m.start() - 40), m.start()):
+            # "founded by three veterans of Pixelforge": the people's former employer owns nothing here.
+            continue
         markers.append(_Owner("entity", "entity", m.start(), m.end()))
     if head is not None and not any(
         o.start < head.end("name") and head.start("name") < o.end for o in markers
@@ -611,8 +623,29 @@ def _owner_markers(
         markers.append(_Owner("generic", "", m.start(), m.end()))
     for m in _PRONOUN_RE.finditer(low):
         markers.append(_Owner("pronoun", "", m.start(), m.end()))
+    if _OTHERS_GATE_RE.search(low):
+        for m in _OTHERS_RAISE_RE.finditer(low):
+            # "Notre concurrent direct vient de lever 50 M€", "Les start-up de l'éducation ont levé 180 M€":
+            # an unnamed rival, or a whole sector, is the subject of the raise.
+            markers = [o for o in markers if not (o.kind == "generic" and m.start() <= o.start < m.end(1))]
+            markers.append(_Owner("other", "<others>", m.start(), m.end(1)))
     markers.sort(key=lambda o: o.start)
     return markers
+
+
+_OTHERS_GATE_RE = re.compile(
+    r"concurren|competitor|rival|start-?up|startup|pousses|entreprises|companies|firms"
+)
+_OTHERS_RAISE_RE = re.compile(
+    r"\b((?:(?:notre|nos|our|son|ses|leur|leurs|their|its|un|une|a|an|one|another|des)\s+)"
+    r"(?:(?:plus\s+)?(?:grand|gros|principal|main|big|biggest|larger|largest|direct|closest|nearest)\s+)?"
+    r"(?:concurrents?|competitors?|rivals?)(?:\s+(?:directs?|principaux|principal))?"
+    r"|(?:(?:les|ces)\s+(?:[\w-]+\s+)?(?:start-?ups?|startups|jeunes\s+pousses|entreprises|societes)"
+    r"|the\s+(?:[\w-]+\s+){0,2}(?:start-?ups|startups|companies|firms))"
+    r"(?:\s+[\w'-]+){0,4}?)"
+    r"\s+(?:(?:vient|viennent)\s+de\s+lever|ont\s+(?:\w+\s+)?(?:leve|recolte|obtenu|attire)|a\s+leve|"
+    r"(?:has|have|had|just|recently|collectively)\s+(?:\w+\s+)?raised|raised)\b"
+)
 
 
 def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
@@ -663,6 +696,7 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
     """(category, keyword) deciding what a figure measures; category None when nothing says."""
     right_limit = min(next_start, mention.end + 40)
     right = low[mention.end : right_limit]
+    raw_right = " ".join(right.split())
     cut = re.search(
         r"[,;.:()\]—–]|\s-\s|\b(?:apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|et|and|"
         r"from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not)\b",
@@ -674,6 +708,10 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
     right = " ".join(right.split()[:4])
     left = low[prev_end : mention.start]
     near_left = left[-50:]
+    if _NOT_PRIVATE_RIGHT_RE.match(raw_right) or _COMBINED_RE.search(near_left):
+        # "raised $180 million in an initial public offering", "$1.4 billion below the 2021 mark",
+        # "a deal that values the combined company at $2.4 billion": not a private round or valuation.
+        return "non", ""
     vm = _VALUED_AT_RE.search(near_left)
     if vm:
         # "was valued at $2.5 billion in a funding round": the figure is the valuation, not the round.
@@ -717,6 +755,16 @@ _VALUED_AT_RE = re.compile(
     r"plus\s+de|quelque|autour\s+de)\s+)?$"
 )
 _WORTH_OF_RE = re.compile(r"^worth\s+of\b")
+_NOT_PRIVATE_RIGHT_RE = re.compile(
+    r"(?:in\s+(?:an|its|the|their)\s+(?:initial\s+public\s+offering|ipo|stock\s+market\s+listing|"
+    r"public\s+offering|flotation)|(?:lors\s+de|dans\s+le\s+cadre\s+de)\s+(?:son|l')\s*introduction|"
+    r"en\s+bourse|below|above|short\s+of|(?:less|more|lower|higher|fewer)\s+than|de\s+(?:moins|plus)\s+que|"
+    r"en\s+dessous|au-dessus|(?:inferieure?s?|superieure?s?)\s+a)\b"
+)
+_COMBINED_RE = re.compile(
+    r"\b(?:combined\s+(?:company|entity|group|business)|(?:entite|societe|groupe)\s+combine\w*|"
+    r"blank-check|spac)\b"
+)
 # Shares changing hands without new money for the company: employee tenders, secondary sales.
 _SECONDARY_RE = re.compile(
     r"\b(?:secondary|secondaires?|tender|buy-?backs?|rachats?\s+d'actions|share\s+sales?|"
@@ -737,7 +785,7 @@ def _secondary(near_left: str, right: str) -> bool:
 # A fund's own size: "clôture son deuxième fonds à 300 M€", "closed its third fund at $400 million".
 _FUND_SIZE_RE = re.compile(
     r"(?<!de )(?<!d')\b(?:fonds|fund|vehicule|vehicle)\b(?!\s+propres)(?:\s+[\w-]+){0,2}?,?\s+"
-    r"(?:at|of|a|de|d'|totaling|totalling|worth)\s*$"
+    r"(?:(?:dote|dotee|endowed|sized|capped)\s+)?(?:at|of|a|de|d'|totaling|totalling|worth)\s*$"
 )
 _ROUND_NOUN_RE = re.compile(
     r"\b(?:round|raise|funding|financing|investment|tour(?:\s+de\s+table)?|levee(?:\s+de\s+fonds)?|"
@@ -1119,6 +1167,8 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
             if category is None and prev_kind is not None and not component:
                 # "committed $4bn to it, followed by another $2bn from Google": same kind of deal.
                 category = "round" if prev_kind == "inv" else prev_kind
+            if category in ("round", "inv") and _package_or_tranche(doc, idx, low, mention, prev_end):
+                category = None
             debt = category == "debt"
             if category in ("round", "val", "inv"):
                 reason = _drops_figure(text_s, low, mention, prev_end, next_start)
@@ -1187,6 +1237,25 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
     _fill_rounds_from_neighbours(mine, walk, sentence_money)
     _fill_investors(mine, doc, sentence_money)
     return _merge(mine, sentences)
+
+
+_PACKAGE_RIGHT_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:package|enveloppe)\b")
+_PACKAGE_LEFT_RE = re.compile(r"\b(?:package|enveloppe)\s+(?:[\w-]+\s+){0,2}?(?:de|of|d')\s*$")
+_TRANCHE_LEFT_RE = re.compile(r"\btranches?\b")
+
+
+def _package_or_tranche(doc: _Doc, idx: int, low: str, mention: MoneyMention, prev_end: int) -> bool:
+    """A package mixing equity and debt ("a €250 million financing package ... a €200 million debt
+    facility"), or the tranches a stated financing is paid in ("in two tranches: $40 million at closing"):
+    neither is one funding round."""
+    if _TRANCHE_LEFT_RE.search(low[: mention.start]):
+        return True
+    if not (
+        _PACKAGE_RIGHT_RE.match(low, mention.end)
+        or _PACKAGE_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start])
+    ):
+        return False
+    return any(_DEBT_RE.search(f) for f in doc.folded[idx : idx + 3])
 
 
 # An investor buying a minority stake in a company for an amount: "prend une participation minoritaire de
@@ -1456,15 +1525,34 @@ def _owner_for(
     return doc.company_topic
 
 
+# Sentence openers that look like names: "Few companies ...", "Founded in Berlin in 2018, ...",
+# "Créée en 2017, la marque ...".
+_PARTICIPLE_OPENER_RE = re.compile(
+    r"[A-ZÀ-Ý][a-zà-ÿ]+(?:ed|ée|é|ées|és)\s+(?:in|en|par|by|at|à|from|de|dans|on|as|comme)\s[^,]{0,60},\s*"
+    r"(?!(?:[A-ZÀ-Ý]))"
+)
+_NOT_SUBJECT_RE = re.compile(
+    r"(?:Few|Many|Most|Some|Several|Plusieurs|Peu|Quelques|Beaucoup)\s"
+    r"|[A-ZÀ-Ý][a-zà-ÿ]+(?:ed|ée|é|ées|és)\s+(?:in|en|par|by|at|à|from|de|dans|on|as|comme)\s"
+)
+
+
 def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
+    previous = doc.subject
     for i, marker in enumerate(markers):
         if marker.kind in ("entity", "other"):
             doc.company_topic = _resolve(marker, doc)
             doc.subject = doc.company_topic
+            if doc.lead is None:
+                doc.lead = doc.company_topic
         elif marker.kind == "generic":
             doc.subject = _resolve(marker, doc, markers[:i])
     sm = _SENT_SUBJECT_RE.match(sent)
-    if sm and _plausible_company(sm.group(1)):
+    if sm and _NOT_SUBJECT_RE.match(sent, sm.start(1)):
+        # "Founded in 2020 by ..., it built ...": the subject carries over from the sentence before.
+        if _PARTICIPLE_OPENER_RE.match(sent):
+            doc.subject = previous
+    elif sm and _plausible_company(sm.group(1)):
         name = sm.group(1)
         doc.subject = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
         targets = [m for m in markers if m.target and m.kind == "other" and m.start > sm.end(1)]
@@ -1473,6 +1561,9 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
             doc.company_topic = targets[-1].name
         elif doc.subject == "entity":
             doc.company_topic = "entity"
+        elif doc.subject == doc.lead:
+            # "Sur ce marché, Holdtrust affronte Sécuria": the company the article is about stays the topic.
+            doc.company_topic = doc.subject
 
 
 _TRANCHE_RE = re.compile(r"\b(?:closing|first\s+close|tranche)\b")
@@ -1630,11 +1721,20 @@ def _same_fact(a: _Cand, b: _Cand, sentences: list[Sentence]) -> bool:
     return True
 
 
+_FOUNDED_BY_RE = re.compile(
+    r"\b(?:fondee?s?|cofondee?s?|co-fondee?s?|founded|co-?founded|creee?s?|created|started|launched|lancee?s?)"
+    r"\s+(?:en\s+\d{4}\s+|in\s+\d{4}\s+)?(?:par|by)\b"
+)
+
+
 def _is_person(owner: str, sent: str, doc: _Doc, idx: int) -> bool:
     """A founder or executive named as the subject ("Okafor raised ..."), not a company."""
     low_sent = fold(sent)
     pos = low_sent.find(owner)
     if pos < 0:
+        return False
+    if _FOUNDED_BY_RE.search(low_sent, max(0, pos - 60), pos):
+        # "Fondée par deux anciens de Numéria, Quantel lève": what people founded is a company.
         return False
     if _PERSON_TITLE_RE.search(sent[max(0, pos - 60) : pos]):
         return True
