@@ -349,3 +349,22 @@ def test_interrupted_cycle_is_redone_without_loss(tmp_path: Path, newsroom: News
     assert len(total) == written + len(again.changes)
     assert {c.new.amount for c in total} >= {Decimal("1700000000"), Decimal("11700000000")}
     assert len({(c.kind, c.new.amount) for c in total}) == len(total)
+
+
+def test_entry_without_link_is_read_from_its_summary(tmp_path: Path, newsroom: Newsroom) -> None:
+    body = rss("S", [{"title": "Mistral AI raises €3 billion", "link": "", "guid": "no-link-1"}])
+    # An item with a guid but no <link>: some wires publish exactly that.
+    body = body.replace("<link></link>", "").replace(
+        "<description></description>",
+        "<description>Mistral AI has raised €3 billion in a Series D round led by Example Capital."
+        "</description>",
+    )
+    newsroom.set("/s.xml", body, ctype="application/rss+xml")
+    settings = settings_for(tmp_path, newsroom, ["/s.xml"])
+    with Store(settings.db) as store:
+        load_baseline(settings, store, now=T0)
+        report = run_cycle(settings, store=store, now=T0)
+        again = run_cycle(settings, store=store, now=T0 + timedelta(minutes=5), force=True)
+    assert report.articles_from_summary == 1
+    assert [(c.kind, c.new.amount) for c in report.changes] == [("new_round", Decimal("3000000000"))]
+    assert again.changes == [] and again.articles_fetched == 0

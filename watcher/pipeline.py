@@ -11,6 +11,7 @@ processed, so a kill -9 mid-cycle means the feed is simply read again.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -147,6 +148,14 @@ class _Article:
     text_source: str
 
 
+_LINKLESS = "urn:watcher:entry:"
+
+
+def _linkless_identity(feed_url: str, entry: feeds.FeedEntry) -> str:
+    digest = hashlib.sha256(f"{feed_url}\n{entry.key}".encode()).hexdigest()[:24]
+    return f"{_LINKLESS}{digest}"
+
+
 def _period(dt: datetime | None) -> str | None:
     return dt.astimezone(UTC).date().isoformat() if dt else None
 
@@ -172,6 +181,8 @@ async def _fetch_article(
     published = language = None
     source = "summary"
     try:
+        if link.startswith(_LINKLESS):
+            raise FetchError(f"{link}: the feed entry has no link")
         page = await articles.fetch_page(client, link, settings.http, limiter)
         extracted = await articles.extract_article_async(
             page.html, page.url, settings.http, page.content_type, pool
@@ -357,8 +368,9 @@ async def run_cycle_async(
         fresh = [e for e in result.entries if e.key not in seen]
         relevant = 0
         for entry in fresh:
-            link = entry.link
-            if link and _mentioned(entities, _entry_text(entry)) and store.document_id(link) is None:
+            # An entry without a link is still news: its summary is the article.
+            link = entry.link or _linkless_identity(f.url, entry)
+            if _mentioned(entities, _entry_text(entry)) and store.document_id(link) is None:
                 by_link.setdefault(link, []).append((f.url, entry))
                 relevant += 1
                 continue
