@@ -612,3 +612,145 @@ def test_round_label(case_id: str, entity: str, text: str, expected: list[tuple[
 @pytest.mark.parametrize(("category", "entity", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_fix(category: str, entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)
+
+
+# Asides between a subject and its verb, Swiss francs, crowdfunding, IPO figures, round sizes...
+MORE_CASES: list[tuple[str, str, str, list[str]]] = [
+    (
+        "appositive_rivals_skipped",
+        "Vespera",
+        "Vespera, the drone maker once billed as Germany's reply to its Chinese rivals, has raised $45mn "
+        "in a round that values it at $300mn.",
+        ["R 45M USD", "V 300M USD"],
+    ),
+    (
+        "appositive_concurrent_skipped_fr",
+        "Toliane",
+        "Toliane, la start-up longtemps présentée comme la réponse française à Kestrel, a levé 18 M€.",
+        ["R 18M EUR"],
+    ),
+    (
+        "appositive_names_other_subject",
+        "Brisca",
+        "Korvane, a rival of Brisca founded in Leeds, has raised $12 million.",
+        [],
+    ),
+    (
+        "crowdfunding_fait_appel",
+        "Moulinot",
+        "La brasserie Moulinot, qui vise 3 M€ de ventes, avait fait appel aux particuliers en 2020 pour "
+        "450 000 euros.",
+        ["R 450K EUR"],
+    ),
+    (
+        "crowdfunding_collecte_aupres",
+        "Moulinot",
+        "Moulinot a collecté 900 000 euros auprès de 1 200 particuliers.",
+        ["R 900K EUR"],
+    ),
+    (
+        "crowdfunding_en",
+        "Hopstead",
+        "Hopstead, which had sales of £4m last year, ran an equity crowdfunding campaign for £1.2m in 2022.",
+        ["R 1.2M GBP"],
+    ),
+    (
+        "ipo_proceeds_and_market_cap",
+        "Cardiane",
+        "Cardiane a fait son entrée en Bourse à Paris. La medtech a levé 30 millions d'euros, pour une "
+        "capitalisation de 150 millions d'euros. Avant son introduction en Bourse, la société nantaise "
+        "avait levé 12 millions d'euros en série A.",
+        ["R 12M EUR"],
+    ),
+    (
+        "ipo_proceeds_en",
+        "Pulsewise",
+        "Pulsewise made its stock market debut in New York on Thursday. The company raised $90 million, "
+        "giving it a market capitalization of $700 million.",
+        [],
+    ),
+    (
+        "ipo_planned_round_kept",
+        "Pulsewise",
+        "Pulsewise is preparing an IPO. It raised $40 million in a Series C last month.",
+        ["R 40M USD"],
+    ),
+    (
+        "bare_francs_swiss_context",
+        "Alpivo",
+        "La start-up genevoise Alpivo, basée à Genève, a levé 12 millions de francs auprès de Rhône Capital.",
+        ["R 12M CHF"],
+    ),
+    (
+        "bare_francs_zurich_en",
+        "Alpivo",
+        "Zurich-based Alpivo raised 9 million francs from Limmat Ventures.",
+        ["R 9M CHF"],
+    ),
+    (
+        "bare_francs_no_swiss_cue",
+        "Alpivo",
+        "Alpivo a levé 12 millions de francs en 1998.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "entity", "text", "expected"), MORE_CASES, ids=[c[0] for c in MORE_CASES]
+)
+def test_more_fixes(case_id: str, entity: str, text: str, expected: list[str]) -> None:
+    _check(text, entity, expected)
+
+
+# (case id, entity, text, expected (kind initial + millions, status) pairs)
+STATUS_CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
+    (
+        "company_confirmed_round",
+        "Tallyfin",
+        "Tallyfin has raised $25 million at a $200 million valuation, according to people familiar with "
+        "the deal. Tallyfin confirmed the raise but would not comment on the valuation.",
+        [("R", 25, "announced"), ("V", 200, "reported")],
+    ),
+    (
+        "societe_a_confirme_levee",
+        "Tallyfin",
+        "Tallyfin a levé 25 millions d'euros, selon des sources proches du dossier. La société a confirmé "
+        "la levée.",
+        [("R", 25, "announced")],
+    ),
+    (
+        "documents_seen_by",
+        "Tallyfin",
+        "Tallyfin closed a $25 million round, according to documents seen by the Daily Ledger.",
+        [("R", 25, "reported")],
+    ),
+    (
+        "documents_consultes_par",
+        "Tallyfin",
+        "Tallyfin a bouclé un tour de 25 millions d'euros, selon les documents consultés par notre journal.",
+        [("R", 25, "reported")],
+    ),
+    (
+        "lining_up_investors",
+        "Tallyfin",
+        "Tallyfin is lining up investors for a funding round of about £30m, the Evening Wire has learnt.",
+        [("R", 30, "rumoured")],
+    ),
+    (
+        "sonde_des_investisseurs",
+        "Tallyfin",
+        "Tallyfin sonde des investisseurs pour une levée de 30 millions d'euros, a appris notre journal.",
+        [("R", 30, "rumoured")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "entity", "text", "expected"), STATUS_CASES, ids=[c[0] for c in STATUS_CASES]
+)
+def test_status_fix(case_id: str, entity: str, text: str, expected: list[tuple[str, int, str]]) -> None:
+    facts = [f for f in extract_facts(text, entity) if f.kind in ("funding_round", "valuation")]
+    got = sorted((f.kind[0].upper(), int(f.amount / 1_000_000), f.status) for f in facts)
+    want = sorted((k.replace("R", "F"), a, st) for k, a, st in expected)
+    assert got == want, (case_id, got)

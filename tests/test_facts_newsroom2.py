@@ -86,10 +86,6 @@ CASES: list[Case] = [
             "Valuations across launch have reset; we are no exception," said one investor.
         """),
         (R("60M", "USD", status="reported"), V("1.4B", "USD")),
-        xfail=(
-            "FT-style '$60mn' / '$1.4bn' in a long sentence with 'less than half its 2021 valuation of': "
-            "nothing extracted"
-        ),
     ),
     Case(
         "reuters_en_battery_cvc_mixed_currency",
@@ -192,7 +188,6 @@ CASES: list[Case] = [
             R("100M", "USD", rnd="series_b"),
             V("1B", "USD"),
         ),
-        xfail_attrs="round the company confirmed gets status reported (first sentence cites a source)",
     ),
     Case(
         "blog_en_proptech_flat_round",
@@ -400,7 +395,6 @@ CASES: list[Case] = [
             R("35M", "USD", status="reported"),
             V("180M", "USD", status="reported"),
         ),
-        xfail_attrs="'according to documents seen by the Financial Times' not read as reported",
     ),
     Case(
         "interview_en_medtech_founder",
@@ -581,9 +575,6 @@ CASES: list[Case] = [
             V("600M", "GBP", status="rumoured"),
             R("45M", "GBP"),
         ),
-        xfail_attrs=(
-            "'is lining up investors for a round of between £80m and £100m, Sky News has learnt' not rumoured"
-        ),
     ),
     Case(
         "wire_en_hrtech_down_round_difference",
@@ -751,10 +742,6 @@ CASES: list[Case] = [
             ils sont désormais aussi nos actionnaires », se félicite le cofondateur, Paul Vidal.
         """),
         (R("1.8M", "EUR", status="announced"), V("14M", "EUR"), R("600k", "EUR")),
-        xfail=(
-            "earlier crowdfunding without a raise verb ('fait appel aux particuliers en 2021 pour 600 000 "
-            "euros') missed"
-        ),
     ),
     Case(
         "fr_cyber_concurrent_seulement",
@@ -807,10 +794,6 @@ CASES: list[Case] = [
             États-Unis, où elle attend l'autorisation de la FDA d'ici à la fin de l'année prochaine.
         """),
         (R("25M", "EUR", rnd="series_b"), V("90M", "EUR")),
-        xfail=(
-            "IPO proceeds and market cap taken as rounds; 'la société bordelaise avait levé 25 M€ en série "
-            "B... valorisait 90 M€' missed"
-        ),
     ),
     Case(
         "fr_mobilite_valorisation_stable",
@@ -891,7 +874,6 @@ CASES: list[Case] = [
             atteindre la rentabilité en 2027, a précisé son directeur, Nicolas Favre.
         """),
         (R("30M", "CHF", eq="31M EUR", status="announced"), R("7M", "CHF")),
-        xfail="'avait levé 7 millions de francs' (francs, no 'suisses') missed",
     ),
     Case(
         "interview_fr_gaming_fondateur",
@@ -1012,7 +994,6 @@ CASES: list[Case] = [
             R("50M", "EUR", eq="54M USD", status="announced", rnd="series_b"),
             R("15M", "EUR", rnd="series_a"),
         ),
-        xfail="'la start-up avait réalisé une série A de 15 M€' (no name in the sentence) missed",
     ),
     Case(
         "fr_cyber_rachat_ou_levee",

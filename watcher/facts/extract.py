@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from watcher.facts.numbers import MoneyMention, find_money, may_hold_money
+from watcher.facts.numbers import BARE_FRANC, MoneyMention, find_money, may_hold_money
 from watcher.facts.sentences import Sentence, fold, split_clean, strip_markup
 from watcher.models import Fact, Money
 
@@ -174,6 +174,8 @@ _INVEST_IN_RE = re.compile(
     rf"\b(?:invest\w*|investissements?|stakes?|participation|bet|pari)\b[^.;]{{0,60}}?\b(?:dans|in|into)\s+({_NAME})"
 )
 _APPOSITIVE_RE = re.compile(rf"({_NAME}),\s*$")
+# "Avant son entrée en Bourse, la société ...": a name ending a prepositional phrase is no appositive.
+_PREP_BEFORE_RE = re.compile(r"\b(?:en|in|at|on|à|a|au|aux|sur|dans|vers|to|into)\s+$")
 # Other companies introduced in passing: "Corvane, valorisée 6 Md€", "Gridmoor (valued at $30bn)",
 # "Quarrel, which had raised $8m", "Quarrel, a start-up that had raised $8m".
 _PASSING_NAME_RE = re.compile(
@@ -235,7 +237,10 @@ _KW_ROUND = (
     r"recolt\w+|recueilli\w*|reuni\w*|secured?|secures|closed|cloture\w*|boucl\w+|injection|apport|"
     r"capital|capitaux\s+propres|equity|war\s+chest|mega-round|cycle|bagged|landed|received|recu|"
     r"collected|amassed|extension|seek\w*|cherch\w+|en\s+quete|tap\w*|convertibles?|safes?|bsa\s+air|"
-    r"(?:quasi-)?fonds\s+propres|closing|first\s+close"
+    r"(?:quasi-)?fonds\s+propres|closing|first\s+close|"
+    # Crowdfunding: "a fait appel aux particuliers pour 600 000 euros", "collecté auprès de particuliers".
+    r"fait\s+appel\s+(?:aux|a\s+des|a\s+ses)\s+(?:particuliers|internautes|epargnants|clients)|"
+    r"crowdfunding|crowd-?equity|equity\s+crowdfunding|collect(?:e|es|ee|ees|er|ait|ant)"
 )
 _KW_INVEST_VERB = (
     r"invest|invests|invested|investing|investir|investit|investi|investira|investiront|investissent|"
@@ -256,7 +261,8 @@ _KW_NONFUNDING = (
     r"rachete\w*|buyout|stakes?|subventions?|grants?|programme|program|strategy|strategie|amendes?|fines?|"
     r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
     r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn|manages|managing|gere|gerant|"
-    r"sous\s+gestion|under\s+management|actifs|assets|aum|fund|aides?|subsid(?:y|ies|ised|ized)|targets?"
+    r"sous\s+gestion|under\s+management|actifs|assets|aum|fund|aides?|subsid(?:y|ies|ised|ized)|targets?|"
+    r"capitalisation|capitalization|market\s+value"
 )
 _KW_DEBT = (
     r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|"
@@ -284,18 +290,23 @@ _RUMOUR_RE = re.compile(
     r"negoci(?:e|ent|ait|aient|er)|aiming\s+to|aims\s+to|hop(?:es|ing)\s+to\s+raise|eyeing|targeting\s+a|"
     r"in\s+the\s+market\s+for|(?:is|are)\s+said\s+to\s+be|discuss(?:es|ing)\s+(?:a|an|raising)|"
     r"cherch\w+\s+a\s+(?:lever|obtenir|recolter)|vis(?:e|ent|ait)\s+(?:une|a\s+lever)|"
-    r"compte\s+lever|prevoit\s+de\s+lever|\w+erai(?:t|ent)|\w+irai(?:t|ent))\b"
+    r"compte\s+lever|prevoit\s+de\s+lever|\w+erai(?:t|ent)|\w+irai(?:t|ent)|"
+    # "is lining up investors for a round", "sonde des investisseurs": a raise being put together.
+    r"(?:is|are)\s+(?:lining\s+up|courting|sounding\s+out|canvassing|approaching|tapping)\s+"
+    r"(?:\w+\s+)?(?:investors|backers|funds)|(?:sonde|demarche|courtise)\w*\s+(?:des|de)\s+"
+    r"(?:\w+\s+)?(?:investisseurs|fonds))\b"
 )
 _REPORTED_RE = re.compile(
     r"\b(?:selon|d'apres|according\s+to|citee?s?\s+par|reported\w*|reports|rapporte\w*|revel\w+|"
     r"sources?|people\s+(?:familiar|with\s+knowledge|close)|familiar\s+with|knowledge\s+of|"
     r"said\s+to|estime\w*|estimates?|reportedly|affirme\s+le|indique\s+le\s+(?:ft|journal)|"
-    r"(?:the|these|those|two|three|several)\s+(?:people|persons|sources)\s+(?:said|say|added|told))\b"
+    r"(?:the|these|those|two|three|several)\s+(?:people|persons|sources)\s+(?:said|say|added|told)|"
+    r"(?:has|have|had)\s+learn[td]|(?:a|ont|avait)\s+appris|seen\s+by|consult\w+\s+par)\b"
 )
 _OFFICIAL_SOURCE_RE = re.compile(
     r"\b(?:according\s+to|selon|d'apres)\s+(?:a|the|its|un|une|le|la|son|sa)?\s*"
     r"(?:regulatory\s+)?(?:filing|statement|press\s+release|communique|announcement|company|societe|"
-    r"entreprise|document)"
+    r"entreprise|document(?!s?\s+(?:seen|obtained|reviewed|viewed|consult\w+|obtenu\w*|examin\w+)\b))"
 )
 _BACKGROUND_RE = re.compile(
     r"\b(?:avai(?:t|ent)|had\s+(?:raised|been|secured|closed|received)|previously|precedemment|"
@@ -615,7 +626,11 @@ def _owner_markers(
             continue
         # "Mistral AI, le champion français ..., dont la valorisation": the noun names the company before it.
         appos = _APPOSITIVE_RE.search(sent, max(0, m.start() - 60), m.start())
-        if appos and _plausible_company(appos.group(1)):
+        if (
+            appos
+            and _plausible_company(appos.group(1))
+            and not _PREP_BEFORE_RE.search(sent, max(0, appos.start() - 12), appos.start())
+        ):
             name = appos.group(1)
             owner = "entity" if _is_entity_name(name, entity_re) else "other"
             markers.append(_Owner(owner, "entity" if owner == "entity" else fold(name), m.start(), m.end()))
@@ -630,6 +645,30 @@ def _owner_markers(
             markers = [o for o in markers if not (o.kind == "generic" and m.start() <= o.start < m.end(1))]
             markers.append(_Owner("other", "<others>", m.start(), m.end(1)))
     markers.sort(key=lambda o: o.start)
+    return _skip_appositives(sent, markers)
+
+
+# "Orbitra, the company once hailed as Europe's answer to its rivals, has raised $60mn": the names inside
+# an aside between a subject and its verb are not who raised.
+_APPOSITIVE_VERB_RE = re.compile(
+    r"\s*,\s*(?:the|a|an|la|le|l'|une?|once|long|now|d[ée]sormais|autrefois|jadis|which|qui|fond[ée]e?|"
+    r"founded|created|cr[ée]{2}e?|backed|soutenue?|based|bas[ée]e?)\b[^,;:()]{3,160}?,\s*"
+    r"(?:(?:has|have|had|a|avait|just|recently|r[ée]cemment|vient|de|d'|also|aussi|d[ée]j[àa]|already|"
+    r"now|is|was|est|[ée]tait|said|says|announced|a\s+annonc[ée]|annonce)\s+){0,4}" + _SUBJECT_VERBS
+)
+
+
+def _skip_appositives(sent: str, markers: list[_Owner]) -> list[_Owner]:
+    if len(markers) < 2 or "," not in sent:
+        return markers
+    for marker in markers:
+        if marker.kind not in ("entity", "other") or marker.target:
+            continue
+        m = _APPOSITIVE_VERB_RE.match(sent, marker.end)
+        if m is None:
+            continue
+        end = m.end()
+        return [o for o in markers if not marker.end <= o.start < end]
     return markers
 
 
@@ -899,6 +938,30 @@ def _status(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> str:
     return "announced"
 
 
+# "Ledgerwise confirmed the raise", "la société a confirmé la levée": the company itself vouches for it.
+_CONFIRMED_RE = re.compile(
+    r"\b(?:the\s+(?:company|start-?up|firm)|la\s+(?:societe|start-?up|jeune\s+pousse)|l'entreprise|"
+    r"it|elle|(?P<name>[\w&'.-]+(?:\s+[\w&'.-]+){0,2}))\s+(?:has\s+|a\s+|also\s+|aussi\s+)*"
+    r"confirm(?:ed|s|e)\s+(?:the|its|this|that|la|le|l'|sa|son|cette|cet)\s*(?:new\s+|nouvelle?\s+)?"
+    r"(?:raise|round|funding|financing|investment|deal|levee|operation|tour|financement)\b"
+)
+
+
+def _confirmed_rounds(cands: list[_Cand], doc: _Doc) -> None:
+    """A reported round the company confirms in the next sentences is announced."""
+    for cand in cands:
+        if cand.kind != "funding_round" or cand.status != "reported":
+            continue
+        for j in range(cand.sent_index, min(len(doc.folded), cand.sent_index + 3)):
+            for m in _CONFIRMED_RE.finditer(doc.folded[j]):
+                name = m.group("name")
+                if name is None or doc.entity_re.search(name):
+                    cand.status = "announced"
+                    break
+            if cand.status == "announced":
+                break
+
+
 _NEXT_SOURCE_RE = re.compile(
     r"\b(?:people|persons|sources?)\b|\b(?:according\s+to|selon|d'apres)\b|reportedly|\breported\b"
 )
@@ -1050,7 +1113,26 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
     if not may_hold_money(clean):
         return (), ()
     sentences = tuple(split_clean(clean))
-    return sentences, tuple(tuple(find_money(s.text)) for s in sentences)
+    money = tuple(tuple(find_money(s.text)) for s in sentences)
+    if any(m.currency == BARE_FRANC for ms in money for m in ms):
+        money = _resolve_francs(clean, money)
+    return sentences, money
+
+
+# "7 millions de francs" is Swiss money in a Swiss story (Genève, Lausanne, "suisse", EPFL...).
+_SWISS_RE = re.compile(
+    r"(?i:\b(?:suisses?|swiss|switzerland|gen[eè]ve|geneva|lausann\w*|zurich\w*|z[üu]rich\w*|b[âa]le|basel|"
+    r"berne|bern|lugano|neuch[âa]tel\w*|fribourg\w*|valais\w*|vaudois\w*|vaud|zoug|zug|tessin|epfl|eth|"
+    r"helv[ée]t\w*|conf[ée]d[ée]ration|cantonale?s?|romand\w*|chf)\b)"
+)
+
+
+def _resolve_francs(
+    text: str, money: tuple[tuple[MoneyMention, ...], ...]
+) -> tuple[tuple[MoneyMention, ...], ...]:
+    if _SWISS_RE.search(text) is None:
+        return tuple(tuple(m for m in ms if m.currency != BARE_FRANC) for ms in money)
+    return tuple(tuple(m.with_currency("CHF") if m.currency == BARE_FRANC else m for m in ms) for ms in money)
 
 
 class _Walk:
@@ -1175,6 +1257,8 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
                 if reason is not None:
                     debt = reason == "debt"
                     category = None
+            if category == "round" and _ipo_proceeds(doc, idx, low, mention):
+                category = None
             prev_end = mention.end
             if component and prev_cand is not None:
                 clause = low[mention.end : next_start]
@@ -1232,6 +1316,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         _drop_tickets_within_round(cands, idx)
 
     mine = [c for c in cands if c.owner == "entity"]
+    _confirmed_rounds(mine, doc)
     _drop_tickets_part_of_next(mine, doc)
     _drop_rounds_stated_as_debt(mine, debts, doc)
     _fill_rounds_from_neighbours(mine, walk, sentence_money)
@@ -1380,6 +1465,31 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     if _COMPONENT_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start]):
         return "component"
     return "named" if _PROPER_AFTER_RE.match(sent, mention.end) else None
+
+
+# "X a réussi son introduction en Bourse. Le spécialiste ... a levé 45 M€": the money of a listing.
+_IPO_CUE_RE = re.compile(
+    r"\b(?:introduction\s+en\s+bourse|entree\s+en\s+bourse|ipo|initial\s+public\s+offering|"
+    r"stock\s+market\s+(?:debut|listing|flotation)|went\s+public|s'est\s+introduite?\s+en\s+bourse)\b"
+)
+_IPO_NOT_DONE_RE = re.compile(
+    r"\b(?:avant|before|prior\s+to|ahead\s+of|pre-ipo|prepar\w*|plan\w*|envisag\w*|project\w*|"
+    r"consider\w*|future|futur\w*|prochaine?|next|eventuel\w*|potential|possible|would|could|pourrai\w*|"
+    r"vise\w*|report\w*|postpon\w*|renonc\w*|abandon\w*|shelved|avait|had|since|depuis)\b"
+)
+
+
+def _ipo_proceeds(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> bool:
+    left = low[: mention.start]
+    if _IPO_NOT_DONE_RE.search(left):
+        return False
+    if _IPO_CUE_RE.search(left):
+        return True
+    if idx == 0 or doc.sentences[idx - 1].paragraph != doc.sentences[idx].paragraph:
+        return False
+    prev = doc.folded[idx - 1]
+    cue = _IPO_CUE_RE.search(prev)
+    return cue is not None and not _IPO_NOT_DONE_RE.search(prev) and not _ROUNDISH_RE.search(left)
 
 
 _NEW_CLAUSE_RE = re.compile(

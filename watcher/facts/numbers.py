@@ -196,6 +196,8 @@ _PREFIX_RE = re.compile(
 )
 _PREFIX_CODES = dict(_PREFIX_CURRENCIES)
 
+BARE_FRANC = "XFR"  # placeholder currency of a bare "francs", resolved from the text's context
+
 _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"dollars?\s+(?:am[ée]ricains|US|us)", "USD"),
     (r"dollars?\s+(?:CA|CAN)(?![\w])", "CAD"),
@@ -211,6 +213,11 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"sterling", "GBP"),
     (r"francs?\s+suisses", "CHF"),
     (r"swiss\s+francs?", "CHF"),
+    # Bare "francs": Swiss francs when the text is Swiss (decided by the caller), else nothing.
+    (
+        r"francs?(?!\s+(?:cfa|pacifique|belges?|fran[çc]ais|luxembourgeois|rwandais|guin[ée]ens|congolais))",
+        BARE_FRANC,
+    ),
     (r"yens?", "JPY"),
     (r"yuans?", "CNY"),
     (r"renminbi", "CNY"),
