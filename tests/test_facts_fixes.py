@@ -754,3 +754,313 @@ def test_status_fix(case_id: str, entity: str, text: str, expected: list[tuple[s
     got = sorted((f.kind[0].upper(), int(f.amount / 1_000_000), f.status) for f in facts)
     want = sorted((k.replace("R", "F"), a, st) for k, a, st in expected)
     assert got == want, (case_id, got)
+
+
+# Patterns from the third newsroom set: money that is not a round or valuation (grants, targets, capex,
+# debt facilities, GMV, research funding) and a difference read as a valuation.
+NEWSROOM3_FIX_CASES: list[tuple[str, str, str, list[str]]] = [
+    (
+        "aide_obtenue_appel_a_projets",
+        "Calvane",
+        "Calvane lève 14 M€ auprès de Demeter. Elle a aussi décroché une subvention de 3 M€ obtenue "
+        "dans le cadre du plan France 2030.",
+        ["R 14M EUR"],
+    ),
+    (
+        "grant_of_awarded",
+        "Calvane",
+        "Calvane has raised $9 million in seed funding, on top of a grant of $2 million awarded by the "
+        "state energy agency.",
+        ["R 9M USD"],
+    ),
+    (
+        "objectif_initial_depasse",
+        "Cidrerie Morvan",
+        "La Cidrerie Morvan a récolté 350 000 euros auprès de 600 particuliers, bien au-delà de son "
+        "objectif de 200 000 euros.",
+        ["R 350000 EUR"],
+    ),
+    (
+        "target_of_crowdfunding",
+        "Brewlake",
+        "Brewlake raised £1.1m on Crowdcube, well above its target of £600,000.",
+        ["R 1.1M GBP"],
+    ),
+    (
+        "usine_represente_investissement",
+        "Solvane",
+        "Solvane lève 40 M€. Sa future usine de Dunkerque, qui représente un investissement de "
+        "120 millions d'euros, ouvrira en 2027.",
+        ["R 40M EUR"],
+    ),
+    (
+        "plant_represents_investment",
+        "Solvane",
+        "Solvane raised $60 million; its new plant, which represents an investment of $200 million, "
+        "opens next year.",
+        ["R 60M USD"],
+    ),
+    (
+        "warehouse_facility_debt",
+        "Lendora",
+        "Lendora closed a $30 million Series B and separately secured a $150 million warehouse facility "
+        "from a US bank.",
+        ["R 30M USD"],
+    ),
+    (
+        "gmv_not_valuation",
+        "Tradora",
+        "Tradora raised €7m and expects to process €50m in gross merchandise value in 2025.",
+        ["R 7M EUR"],
+    ),
+    (
+        "volume_d_affaires",
+        "Tradora",
+        "Tradora lève 7 millions d'euros et vise 50 millions d'euros de volume d'affaires cette année.",
+        ["R 7M EUR"],
+    ),
+    (
+        "research_project_funding",
+        "Quanticell",
+        "Quanticell a levé 12 millions de francs suisses. Elle a aussi obtenu 1,5 million de francs de "
+        "l'Union européenne pour un projet de recherche sur les batteries.",
+        ["R 12M CHF"],
+    ),
+    (
+        "research_programme_en",
+        "Quanticell",
+        "Quanticell raised CHF 12m and received CHF 1.5m from a national agency for a research project "
+        "with a university hospital.",
+        ["R 12M CHF"],
+    ),
+    (
+        "founded_by_lab_opener",
+        "Neurova",
+        "Neurova lève 20 millions d'euros. Créée en 2018 par trois chercheurs de l'Institut Pasteur, la "
+        "start-up avait levé 5 millions d'euros en 2020.",
+        ["R 20M EUR", "R 5M EUR"],
+    ),
+    (
+        "founded_by_veterans_opener_en",
+        "Neurova",
+        "Neurova has raised $20 million. Founded in 2018 by two engineers from Stanford Medicine, the "
+        "company had raised $5 million in 2020.",
+        ["R 20M USD", "R 5M USD"],
+    ),
+    (
+        "relative_clause_subject_pronoun",
+        "Varlen",
+        "Varlen lève 30 millions d'euros. Varlen, qui réalise 20 millions d'euros de chiffre d'affaires, a "
+        "racheté l'an dernier la société Tramix pour 8 millions d'euros. Elle avait levé 12 millions "
+        "d'euros en 2021.",
+        ["R 30M EUR", "R 12M EUR"],
+    ),
+    (
+        "relative_clause_subject_en",
+        "Varlen",
+        "Varlen has raised $30 million. Varlen, which posts $20 million in revenue, bought rival Tramix "
+        "for $8 million last year. It had raised $12 million in 2021.",
+        ["R 30M USD", "R 12M USD"],
+    ),
+    (
+        "company_valued_when_it_raised_chf",
+        "Alpora",
+        "Alpora has raised CHF 30m. Existing backers including Rigi Capital joined the round. The company "
+        "was valued at CHF 70m in 2021, when it raised CHF 10m.",
+        ["R 30M CHF", "V 70M CHF", "R 10M CHF"],
+    ),
+    (
+        "company_valued_when_it_raised_sek",
+        "Alpora",
+        "Alpora has raised SEK 300m. Existing investors also took part. The startup was valued at "
+        "SEK 900m last year, when it raised SEK 120m.",
+        ["R 300M SEK", "V 900M SEK", "R 120M SEK"],
+    ),
+    (
+        "societe_valorisee_quand_elle_a_leve",
+        "Alpora",
+        "Alpora lève 30 millions de francs suisses. Des investisseurs historiques participent. La société "
+        "était valorisée 70 millions de francs en 2021, quand elle avait levé 10 millions de francs.",
+        ["R 30M CHF", "V 70M CHF", "R 10M CHF"],
+    ),
+    (
+        "quebec_bare_dollars_background",
+        "Nordica",
+        "Nordica obtient 20 millions de dollars canadiens. L'entreprise avait amassé 6 millions de dollars "
+        "en 2021.",
+        ["R 20M CAD", "R 6M CAD"],
+    ),
+    (
+        "quebec_m_dollar_notation",
+        "Nordica",
+        "La québécoise Nordica lève 20 millions de dollars canadiens. Elle avait récolté 6 M$ lors de sa "
+        "ronde d'amorçage en 2021.",
+        ["R 20M CAD", "R 6M CAD"],
+    ),
+    (
+        "canadian_story_explicit_us_dollars",
+        "Nordica",
+        "Nordica lève 20 millions de dollars canadiens, après avoir levé 5 millions de dollars américains "
+        "en 2021.",
+        ["R 20M CAD", "R 5M USD"],
+    ),
+    (
+        "m_d_euros_spelling",
+        "Kelvio",
+        "Kelvio lève 4,2 M d'euros pour accélérer en Allemagne.",
+        ["R 4.2M EUR"],
+    ),
+    (
+        "m_de_dollars_spelling",
+        "Kelvio",
+        "La start-up Kelvio a bouclé une levée de 12 M de dollars auprès de fonds américains.",
+        ["R 12M USD"],
+    ),
+    (
+        "securise_aupres_de_invest",
+        "Marelia",
+        "Marelia a sécurisé 18 M€ auprès de Breizh Invest et de Go Capital.",
+        ["R 18M EUR"],
+    ),
+    (
+        "securise_millions_aupres_de",
+        "Marelia",
+        "La biotech nantaise Marelia sécurise 7 millions d'euros auprès de Pays de la Loire Invest.",
+        ["R 7M EUR"],
+    ),
+    (
+        "secured_from_invest_en",
+        "Marelia",
+        "Marelia secured €18m from Atlantic Invest and Go Capital.",
+        ["R 18M EUR"],
+    ),
+    (
+        "tour_de_table_dont_ticket_seed_fund",
+        "Lumiq",
+        "Lumiq annonce un tour de table de 2 millions d'euros, dont 800 000 € apportés par le fonds "
+        "Amorçage Seed Régions, le reste par des business angels.",
+        ["R 2M EUR"],
+    ),
+    (
+        "round_of_which_seed_fund_en",
+        "Lumiq",
+        "Lumiq has closed a round of $3 million, of which $1 million came from the Northern Seed Fund.",
+        ["R 3M USD"],
+    ),
+    (
+        "levee_dont_apportes_amorcage",
+        "Lumiq",
+        "Lumiq réalise une levée de fonds de 1,5 million d'euros, dont 500 000 euros apportés par un fonds "
+        "d'amorçage régional.",
+        ["R 1.5M EUR"],
+    ),
+    (
+        "quote_bare_millions_story_in_euros",
+        "Tandemo",
+        "« Nous avons levé 20 millions en 2023 et nous sommes rentables », dit sa fondatrice. La région "
+        "lui a accordé un prêt de 2 millions d'euros.",
+        ["R 20M EUR"],
+    ),
+    (
+        "quote_bare_million_story_in_pounds",
+        "Tandemo",
+        '"We raised 15 million last year, so we are not fundraising," the founder said. Tandemo booked '
+        "£4m in revenue in 2024.",
+        ["R 15M GBP"],
+    ),
+    (
+        "bare_millions_two_currencies_ignored",
+        "Tandemo",
+        "« Nous avons levé 20 millions », dit-il. Le marché pèse 3 milliards de dollars, et l'entreprise "
+        "vise 5 millions d'euros de ventes.",
+        [],
+    ),
+    (
+        "rival_annonce_avoir_leve",
+        "Cyclea",
+        "L'italien Pedalo a annoncé mardi avoir levé 60 millions d'euros, pour une valorisation de 300 "
+        "millions. Cyclea, de son côté, cherche un acheteur.",
+        [],
+    ),
+    (
+        "rival_annonce_avoir_obtenu",
+        "Cyclea",
+        "Le suédois Rullo annonce avoir obtenu 25 millions d'euros auprès de Nordic Capital. Cyclea n'a "
+        "pas levé depuis 2021.",
+        [],
+    ),
+    (
+        "entity_annonce_avoir_leve",
+        "Cyclea",
+        "Cyclea a annoncé jeudi avoir levé 15 millions d'euros auprès de Demeter.",
+        ["R 15M EUR"],
+    ),
+    (
+        "levee_en_deux_temps_total",
+        "Hortis",
+        "Hortis a bouclé sa levée en deux étapes : 4 M€ apportés en mars par Go Capital, puis 2 M€ en juin "
+        "par Sofimac. Soit un total de 6 M€ pour ce tour d'amorçage.",
+        ["R 6M EUR"],
+    ),
+    (
+        "two_closes_total_for_this_series",
+        "Hortis",
+        "Hortis closed its raise in two steps: $5m from Seedcamp in March, then $3m from Frontline in June, "
+        "for a total of $8m for this Series A.",
+        ["R 8M USD"],
+    ),
+    (
+        "total_depuis_creation_still_total",
+        "Hortis",
+        "Hortis lève 5 M€. La start-up a levé un total de 9 M€ depuis sa création.",
+        ["R 5M EUR"],
+    ),
+    (
+        "ranking_numero_entries",
+        "Palmera",
+        "Numéro 2 : Palmera. L'agritech a levé 70 millions d'euros en 2024.\n\n"
+        "Numéro 3 : Quillo. Le spécialiste du paiement a levé 50 millions d'euros l'an dernier, pour une "
+        "valorisation de 900 millions.",
+        ["R 70M EUR"],
+    ),
+    (
+        "ranking_no_entries_en",
+        "Quillo",
+        "No. 2: Palmera. The agritech raised $70 million in 2024.\n\n"
+        "No. 3: Quillo. The payments specialist raised $50 million last year at a $900 million valuation.",
+        ["R 50M USD", "V 900M USD"],
+    ),
+    (
+        "class_threshold_fr",
+        "Palmera",
+        "Les entreprises valorisées plus d'un milliard d'euros sont de plus en plus nombreuses. Palmera "
+        "lève 30 millions d'euros.",
+        ["R 30M EUR"],
+    ),
+    (
+        "class_threshold_en",
+        "Palmera",
+        "The number of startups valued at more than $1 billion keeps growing. Palmera raised $30 million.",
+        ["R 30M USD"],
+    ),
+    (
+        "soit_de_plus_qu",
+        "Pyralis",
+        "La levée valorise Pyralis 900 millions d'euros, soit 300 millions de plus qu'il y a un an.",
+        ["V 900M EUR"],
+    ),
+    (
+        "soit_de_moins_que",
+        "Pyralis",
+        "Cette opération valorise Pyralis 500 millions d'euros, soit 100 millions de moins que lors de "
+        "son tour précédent.",
+        ["V 500M EUR"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "entity", "text", "expected"), NEWSROOM3_FIX_CASES, ids=[c[0] for c in NEWSROOM3_FIX_CASES]
+)
+def test_newsroom3_fix(case_id: str, entity: str, text: str, expected: list[str]) -> None:
+    _check(text, entity, expected)

@@ -118,6 +118,8 @@ _NOT_COMPANIES = _wordset(
     "fondateur co-founder cofondateur series série seed round tour ia ai intelligence "
     "artificielle artificial intelligence gpu api source sources news business insider tech "
     "french tech startup start-up we you i nous vous je our notre they ils "
+    # Currency codes before a figure ("valued at CHF 90m") are not names.
+    "chf eur usd gbp cad aud jpy cny inr sek nok dkk sgd hkd brl mxn zar nzd ils aed sar krw "
 )
 
 _GENERIC_CO_RE = re.compile(
@@ -136,7 +138,7 @@ _DESCRIPTOR_RE = re.compile(
 )
 _SUBJECT_VERBS = (
     r"(?:raised|raises|raise|secured|secures|closed|levé|lève|leve|levait|recueilli|récolté|obtenu|obtient|"
-    r"reçu|received|bagged|landed|announced|valued|valorisée?|évaluée?|emerged|boucl[ée]|clôturé|"
+    r"reçu|received|bagged|landed|announced|annonc[ée]\s+(?:\w+\s+)?avoir|valued|valorisée?|évaluée?|emerged|boucl[ée]|clôturé|"
     r"attiré|drew|got|collected|amassed)\b"
 )
 _SUBJECT_VERB_RE = re.compile(
@@ -223,7 +225,10 @@ _GENDERED_RE = re.compile(r"\b(?:she|he|her|his|him)\b")
 _LEADISH_RE = re.compile(
     r"(?:led|men[ée]e?|dirig[ée]e?|orchestr[ée]e?|pilot[ée]e?|soutenue?|backed|advised|conseill[ée]e?)\s*$"
 )
-_SENT_SUBJECT_RE = re.compile(rf"^(?:[^,]{{0,40}},\s*)?({_NAME})\s+(?=[a-zà-ÿ])")
+# "Altheon, qui revendique ..., avait racheté Boxeo": the subject is the name before the relative clause.
+_SENT_SUBJECT_RE = re.compile(
+    rf"^(?:[^,]{{0,40}},\s*)?({_NAME})(?:\s*,\s*(?:qui|which|who)\s[^,;:()]{{3,140}},)?\s+(?=[a-zà-ÿ])"
+)
 
 # Kind vocabulary, matched on folded (lower-case, accent-free) text.
 _KW_VALUATION = (
@@ -234,9 +239,9 @@ _KW_VALUATION = (
 _KW_ROUND = (
     r"leve\w*|lev(?:ee|er|ant)|raise[sd]?|raising|funding|financement|financing|tour\s+de\s+table|tour|"
     r"round|series\s+[a-h]|serie\s+[a-h]|seed|amorcage|investissements?|investment|obten\w+|obtient|"
-    r"recolt\w+|recueilli\w*|reuni\w*|secured?|secures|closed|cloture\w*|boucl\w+|injection|apport|"
+    r"recolt\w+|recueilli\w*|reuni\w*|secured?|secures|securis\w+|closed|cloture\w*|boucl\w+|injection|apport|"
     r"capital|capitaux\s+propres|equity|war\s+chest|mega-round|cycle|bagged|landed|received|recu|"
-    r"collected|amassed|extension|seek\w*|cherch\w+|en\s+quete|tap\w*|convertibles?|safes?|bsa\s+air|"
+    r"collected|amassed|amasse\w*|extension|seek\w*|cherch\w+|en\s+quete|tap\w*|convertibles?|safes?|bsa\s+air|"
     r"(?:quasi-)?fonds\s+propres|closing|first\s+close|"
     # Crowdfunding: "a fait appel aux particuliers pour 600 000 euros", "collecté auprès de particuliers".
     r"fait\s+appel\s+(?:aux|a\s+des|a\s+ses)\s+(?:particuliers|internautes|epargnants|clients)|"
@@ -262,10 +267,11 @@ _KW_NONFUNDING = (
     r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
     r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn|manages|managing|gere|gerant|"
     r"sous\s+gestion|under\s+management|actifs|assets|aum|fund|aides?|subsid(?:y|ies|ised|ized)|targets?|"
-    r"capitalisation|capitalization|market\s+value"
+    r"capitalisation|capitalization|market\s+value|gross\s+(?:merchandise|transaction|booking)s?\s+"
+    r"(?:value|volume)|gmv|gtv|volume\s+d'affaires"
 )
 _KW_DEBT = (
-    r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|"
+    r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|facilit(?:y|ies)|"
     r"lignes?\s+de\s+credit|obligations?(?!\s+convertibles?)|bonds?|financements?\s+par\s+emprunt|revolving|"
     r"non[\s-]dilutif\w*|non[\s-]dilutive|avances?\s+remboursables?|repayable\s+advances?"
 )
@@ -604,6 +610,11 @@ def _owner_markers(
         for m in pattern.finditer(sent):
             start, end = m.start(1), m.end(1)
             name = m.group(1)
+            elided = _ELIDED_ADJ_RE.match(name)
+            if elided:
+                # "L'italien Pedalo a levé": the name follows the elided article and its adjective.
+                start += elided.end()
+                name = name[elided.end() :]
             if overlaps(start, end) or not _plausible_company(name):
                 continue
             if _is_entity_name(name, entity_re):
@@ -621,6 +632,7 @@ def _owner_markers(
         markers.append(
             _Owner(owner, "entity" if owner == "entity" else fold(name), m.start(1), m.end(1), target=True)
         )
+    om = _FOUNDED_OPENER_RE.match(sent) if "," in sent else None
     for m in _GENERIC_CO_RE.finditer(low):
         if overlaps(m.start(), m.end()):
             continue
@@ -628,6 +640,7 @@ def _owner_markers(
         appos = _APPOSITIVE_RE.search(sent, max(0, m.start() - 60), m.start())
         if (
             appos
+            and (om is None or appos.end(1) >= om.end())
             and _plausible_company(appos.group(1))
             and not _PREP_BEFORE_RE.search(sent, max(0, appos.start() - 12), appos.start())
         ):
@@ -644,8 +657,19 @@ def _owner_markers(
             # an unnamed rival, or a whole sector, is the subject of the raise.
             markers = [o for o in markers if not (o.kind == "generic" and m.start() <= o.start < m.end(1))]
             markers.append(_Owner("other", "<others>", m.start(), m.end(1)))
+    if om is not None:
+        # "Fondée en 2019 par deux chercheurs de l'Inria, la société avait levé ...": the founders' lab or
+        # former employer named in the opening clause is not what "la société" stands for.
+        markers = [o for o in markers if not (o.kind in ("other", "generic") and o.end <= om.end())]
     markers.sort(key=lambda o: o.start)
     return _skip_appositives(sent, markers)
+
+
+_ELIDED_ADJ_RE = re.compile(r"[LlDd]['’][a-zà-ÿ-]+\s+(?=[A-ZÀ-Ý])")
+_FOUNDED_OPENER_RE = re.compile(
+    r"\W{0,3}(?:Fond[ée]e?s?|Cr[ée]{2}e?s?|Founded|Created|Launched|Lanc[ée]e?s?|Started|N[ée]e?s?|Issue?s?|"
+    r"Spun\s+out|Incub[ée]e?s?)\s+(?:in|en|par|by|at|à|from|de|d'|du|des|dans|on|as|comme|il\s+y\s+a)\b[^,;:]{0,140},"
+)
 
 
 # "Orbitra, the company once hailed as Europe's answer to its rivals, has raised $60mn": the names inside
@@ -699,6 +723,9 @@ def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
             return "entity"
         if prior.kind == "other":
             return prior.name
+        if prior.kind == "generic" and marker.kind == "pronoun":
+            # "The company was valued at ... when it raised ...": "it" is the company just spoken of.
+            return doc.company_topic
     if marker.kind == "generic":
         return doc.company_topic
     return doc.subject
@@ -737,7 +764,7 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
     right = low[mention.end : right_limit]
     raw_right = " ".join(right.split())
     cut = re.search(
-        r"[,;.:()\]—–]|\s-\s|\b(?:apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|et|and|"
+        r"[,;.:()\]—–]|\s-\s|\b(?:aupres|apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|et|and|"
         r"from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not)\b",
         right,
     )
@@ -751,6 +778,18 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
         # "raised $180 million in an initial public offering", "$1.4 billion below the 2021 mark",
         # "a deal that values the combined company at $2.4 billion": not a private round or valuation.
         return "non", ""
+    if _CLASS_VALUED_RE.search(near_left):
+        # "le club des start-up valorisées plus d'un milliard", "startups valued at over $1bn": a threshold
+        # that defines a class of companies, not one company's valuation.
+        return "non", ""
+    if _THIS_ROUND_RIGHT_RE.match(low, mention.end):
+        # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round.
+        return "round", ""
+    hm = _NON_HEAD_RE.search(near_left) or _RESEARCH_RIGHT_RE.match(low, mention.end, mention.end + 90)
+    if hm:
+        # "une aide de 10 M€ obtenue", "son objectif initial de 500 000 euros", "a grant of $2m",
+        # "l'usine représente un investissement de 150 M€": the figure measures a grant, a target or capex.
+        return "non", hm.group(0)
     vm = _VALUED_AT_RE.search(near_left)
     if vm:
         # "was valued at $2.5 billion in a funding round": the figure is the valuation, not the round.
@@ -793,11 +832,33 @@ _VALUED_AT_RE = re.compile(
     r"(?:at|a|of|de|d')\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
     r"plus\s+de|quelque|autour\s+de)\s+)?$"
 )
+_CLASS_VALUED_RE = re.compile(
+    r"\b(?:(?:start-?ups?|entreprises|societes|licornes|pousses|scale-?ups|acteurs)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:valorise(?:e)?s|evalue(?:e)?s)|(?:start-?ups|startups|companies|firms|unicorns|scale-?ups|players)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:valued|worth))\s+(?:at\s+|a\s+)?(?:plus\s+d'|plus\s+de|more\s+than|over|above|"
+    r"au\s+moins|at\s+least|upwards\s+of)\s*(?:un\s+|une\s+|a\s+|an\s+)?$"
+)
+_THIS_ROUND_RIGHT_RE = re.compile(
+    r"\s*(?:pour|for|in|dans)\s+(?:cette|ce|cet|this|its|sa|son)\s+(?:(?:nouvelle?|new|latest|derniere?)\s+)?"
+    r"(?:serie|series|tour|levee|round|operation|financement|funding|seed|amorcage)\b"
+)
+_NON_HEAD_RE = re.compile(
+    r"\b(?:(?:aides?|subventions?|dotations?|grants?|objectifs?|targets?|goals?)(?:\s+[\w-]+){0,2}?|"
+    r"(?:represente\w*|represent(?:s|ed|ing)?|necessit\w+|requiert|require[sd]?|cout\w*|cost(?:s|ing)?)\s+"
+    r"(?:un|an)\s+(?:investissement|investment)(?:\s+(?:total|global|industriel|overall|total))?)"
+    r"\s+(?:de|d'|of)\s*(?:(?:about|around|nearly|almost|more\s+than|over|environ|pres\s+de|plus\s+de)\s+)?$"
+)
+# "a obtenu 2,5 millions de francs d'Innosuisse pour un projet de recherche": research funding, a grant.
+_RESEARCH_RIGHT_RE = re.compile(
+    r"[^.;:]{0,50}?\b(?:pour|dans\s+le\s+cadre\s+d'|for|under)\s*(?:un|une|des|son|ses|sa|le|la|a|an|its|the)\s+"
+    r"(?:(?:programme|projet|consortium|program|project)s?\s+(?:\w+\s+)?(?:de\s+)?(?:recherche|r&d)|"
+    r"research\s+(?:project|program|programme|consortium)s?)\b"
+)
 _WORTH_OF_RE = re.compile(r"^worth\s+of\b")
 _NOT_PRIVATE_RIGHT_RE = re.compile(
     r"(?:in\s+(?:an|its|the|their)\s+(?:initial\s+public\s+offering|ipo|stock\s+market\s+listing|"
     r"public\s+offering|flotation)|(?:lors\s+de|dans\s+le\s+cadre\s+de)\s+(?:son|l')\s*introduction|"
-    r"en\s+bourse|below|above|short\s+of|(?:less|more|lower|higher|fewer)\s+than|de\s+(?:moins|plus)\s+que|"
+    r"en\s+bourse|below|above|short\s+of|(?:less|more|lower|higher|fewer)\s+than|de\s+(?:moins|plus)\s+qu(?:e|')|"
     r"en\s+dessous|au-dessus|(?:inferieure?s?|superieure?s?)\s+a)\b"
 )
 _COMBINED_RE = re.compile(
@@ -1116,7 +1177,29 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
     money = tuple(tuple(find_money(s.text)) for s in sentences)
     if any(m.currency == BARE_FRANC for ms in money for m in ms):
         money = _resolve_francs(clean, money)
+    if _CANADIAN_RE.search(clean) and any(m.currency == "USD" for ms in money for m in ms):
+        money = _resolve_dollars(sentences, money)
     return sentences, money
+
+
+# In a story that speaks of Canadian dollars, a bare French "12 millions de dollars" or "45 M$" (Québec
+# notation) is Canadian too; "dollars américains", "US$" and "$ US" keep saying USD.
+_CANADIAN_RE = re.compile(r"(?i:dollars?\s+canadiens|canadian\s+dollars?)|\bC\$|\bCA\$|\bCAD\b")
+_BARE_DOLLAR_RE = re.compile(r"(?:\bdollars?|\d\s?(?:[MGk]|milli\w+|milliards?)?\s?\$)$")
+
+
+def _resolve_dollars(
+    sentences: tuple[Sentence, ...], money: tuple[tuple[MoneyMention, ...], ...]
+) -> tuple[tuple[MoneyMention, ...], ...]:
+    return tuple(
+        tuple(
+            m.with_currency("CAD")
+            if m.currency == "USD" and _BARE_DOLLAR_RE.search(sent.text[m.start : m.end])
+            else m
+            for m in ms
+        )
+        for sent, ms in zip(sentences, money, strict=True)
+    )
 
 
 # "7 millions de francs" is Swiss money in a Swiss story (Genève, Lausanne, "suisse", EPFL...).
@@ -1203,6 +1286,8 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         text=text,
     )
     doc.has_money = [bool(m) for m in sentence_money]
+    currencies = {m.currency for ms in sentence_money for m in ms if m.currency is not None}
+    doc_currency = next(iter(currencies)) if len(currencies) == 1 else None
     walk = _Walk(doc)
     cands: list[_Cand] = []
     debts: list[tuple[int, MoneyMention]] = []  # the entity's loans and other debt
@@ -1224,6 +1309,14 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         for j, mention in enumerate(mentions):
             next_start = mentions[j + 1].start if j + 1 < len(mentions) else len(low)
             if mention.currency is None:
+                if (
+                    prev_currency is None
+                    and doc_currency is not None
+                    and mention.scaled
+                    and _BARE_RAISE_LEFT_RE.search(low, max(0, mention.start - 30), mention.start)
+                ):
+                    # « Nous avons levé 50 millions l'an dernier » in a story told in euros.
+                    prev_currency = doc_currency
                 if prev_currency is None:
                     prev_end = mention.end
                     continue
@@ -1262,7 +1355,10 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
             prev_end = mention.end
             if component and prev_cand is not None:
                 clause = low[mention.end : next_start]
-                if _ROUNDISH_RE.search(clause[:80]) and prev_cand.kind == "funding_round":
+                named_round = _ROUND_BEFORE_RE.search(
+                    low, max(0, prev_cand.mention.start - 40), prev_cand.mention.start
+                )
+                if _ROUNDISH_RE.search(clause[:80]) and prev_cand.kind == "funding_round" and not named_round:
                     # "plus d'un milliard, dont 600 millions lors de son dernier tour": a total and its round.
                     prev_cand.kind = "total_raised"
                     category = "round"
@@ -1289,7 +1385,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
                 right_clause = low[mention.end : min(next_start, mention.end + 60)]
                 last_money_before = prev_end_clause
                 left_clause = low[max(last_money_before, mention.start - 120) : mention.start]
-                if (
+                if not _THIS_ROUND_RIGHT_RE.match(low, mention.end) and (
                     _TOTAL_RE.search(right_clause.split(",")[0])
                     or _TOTAL_RE.search(left_clause)
                     or (
@@ -1316,12 +1412,56 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         _drop_tickets_within_round(cands, idx)
 
     mine = [c for c in cands if c.owner == "entity"]
+    mine = _drop_steps_of_total(mine, doc)
     _confirmed_rounds(mine, doc)
     _drop_tickets_part_of_next(mine, doc)
     _drop_rounds_stated_as_debt(mine, debts, doc)
     _fill_rounds_from_neighbours(mine, walk, sentence_money)
     _fill_investors(mine, doc, sentence_money)
     return _merge(mine, sentences)
+
+
+# "un tour de table d'un million d'euros, dont 400 k€ apportés par le fonds French Tech Seed": the first
+# figure is named as the round, so what follows "dont" is a ticket within it, not the latest round.
+_ROUND_BEFORE_RE = re.compile(
+    r"\b(?:tour(?:\s+de\s+table)?|round|levee(?:\s+de\s+fonds)?|serie\s+[a-h]|series\s+[a-h])\s+"
+    r"(?:de\s+|d'|of\s+)?(?:(?:un|une|about|around|environ|pres\s+de|plus\s+de)\s+)?$"
+)
+# A bare scaled figure right after a raise verb ("avons levé 50 millions", "raised 20 million").
+_BARE_RAISE_LEFT_RE = re.compile(
+    r"\b(?:leve|levons|levions|raised|raise|recolte|obtenu|boucle|amasse|secured)\s+(?:(?:plus\s+de|pres\s+de|"
+    r"environ|about|around|more\s+than|over|nearly)\s+)?$"
+)
+_STATED_TOTAL_LEFT_RE = re.compile(r"\b(?:total|soit|au\s+total|in\s+all|altogether)\b[^.;]{0,20}$")
+
+
+def _drop_steps_of_total(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
+    """« 10 M€ en janvier, puis 6 M€ ce mois-ci. Soit un total de 16 M€ pour cette série A »: the steps
+    of a round stated with its total are not rounds of their own."""
+    drop: set[int] = set()
+    for c in mine:
+        low = doc.folded[c.sent_index]
+        m = c.mention
+        if c.kind != "funding_round" or not _THIS_ROUND_RIGHT_RE.match(low, m.end):
+            continue
+        if not _STATED_TOTAL_LEFT_RE.search(low, max(0, m.start - 40), m.start):
+            continue
+        steps = [
+            p
+            for p in mine
+            if p is not c
+            and p.kind == "funding_round"
+            and p.mention.currency == m.currency
+            and c.sent_index - 1 <= p.sent_index <= c.sent_index
+            and (p.sent_index, p.mention.start) < (c.sent_index, m.start)
+            and p.mention.amount < m.amount
+            and p.context == c.context
+        ]
+        # Some steps may already be gone as one investor's cheque: the rest must fit in the total.
+        total = sum((p.mention.amount for p in steps), Decimal(0))
+        if steps and total <= m.amount * Decimal("1.02"):
+            drop.update(id(p) for p in steps)
+    return [c for c in mine if id(c) not in drop] if drop else mine
 
 
 _PACKAGE_RIGHT_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:package|enveloppe)\b")
@@ -1647,8 +1787,20 @@ _NOT_SUBJECT_RE = re.compile(
 )
 
 
+# The heading of a ranked entry: "Numéro 5 : Ondalys.", "No. 3: Brightclass", "#2 — Vexon".
+_RANK_HEAD_RE = re.compile(
+    rf"^\W{{0,3}}(?:Num[ée]ro|N°|No\.?|Number|Rank|#)\s*\d{{1,3}}\s*[:.–—-]?\s*({_NAME})\s*(?:[.:–—-]|$)"
+)
+
+
 def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
     previous = doc.subject
+    rank = _RANK_HEAD_RE.match(sent) if sent[:1] in "N#R" else None
+    if rank and _plausible_company(rank.group(1)):
+        # Each entry of a ranking owns the figures that follow its heading.
+        name = rank.group(1)
+        doc.company_topic = doc.subject = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+        return
     for i, marker in enumerate(markers):
         if marker.kind in ("entity", "other"):
             doc.company_topic = _resolve(marker, doc)

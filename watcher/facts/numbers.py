@@ -146,7 +146,11 @@ _SCALE_RE = re.compile(
     re.IGNORECASE,
 )
 # "600 M EUR", "20 M €": a lone scale letter followed by a currency is a scale after all.
-_SCALE_CURRENCY_RE = re.compile(r"[ \u00a0\u202f]?(?:€|\$|£|(?:EUR|USD|GBP|CHF)(?![A-Za-z]))")
+# "3,5 M d'euros", "12 M de dollars" too.
+_SCALE_CURRENCY_RE = re.compile(
+    r"[ \u00a0\u202f]?(?:€|\$|£|(?:EUR|USD|GBP|CHF)(?![A-Za-z])|"
+    r"(?i:(?:de[ \u00a0]+|d['’][ \u00a0]?)(?:euros?|dollars?|livres|francs))(?![\w]))"
+)
 _HALF_RE = re.compile(r"\s+(?:et\s+demi|and\s+a\s+half)\b", re.IGNORECASE)
 
 # (pattern, ISO code); order matters: longer symbols first.
