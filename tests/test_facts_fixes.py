@@ -1064,3 +1064,93 @@ NEWSROOM3_FIX_CASES: list[tuple[str, str, str, list[str]]] = [
 )
 def test_newsroom3_fix(case_id: str, entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)
+
+
+# --------------------------------------------------------------------------- fixes from newsroom4
+
+NEWSROOM4_FIX_CASES: list[tuple[str, str, list[str]]] = [
+    # Nordic, Polish, African and Brazilian currencies: ISO codes, symbols and names.
+    (
+        "Fjellgard",
+        "Oslo-based Fjellgard has raised NOK 90 million in a Series A led by Tromsø Kapital.",
+        ["R 90M NOK"],
+    ),
+    (
+        "Fjellgard",
+        "La start-up danoise Fjellgard lève 75 millions de couronnes danoises auprès de Lolland Ventures.",
+        ["R 75M DKK"],
+    ),
+    ("Wisla Labs", "Wisla Labs raised 30 million zlotys in a seed round led by Mazury VC.", ["R 30M PLN"]),
+    ("Ikeja Cargo", "Ikeja Cargo has raised ₦2.5 billion in a Series A round.", ["R 2.5B NGN"]),
+    (
+        "Mombasa Solar",
+        "Mombasa Solar has closed a KES 300 million round led by Tana Capital.",
+        ["R 300M KES"],
+    ),
+    # A currency code or "Rs" before a figure is not a company that "it" can stand for.
+    (
+        "Gulmohar",
+        "Gulmohar raised money. Sales were up. The firm posted revenue of Rs 310 crore. It last raised "
+        "Rs 90 crore in 2023.",
+        ["R 900M INR"],
+    ),
+    (
+        "Fjellgard",
+        "Fjellgard is growing. Its revenue was NOK 40 million. It raised NOK 25 million last year.",
+        ["R 25M NOK"],
+    ),
+    # "the lab behind the X models", "the maker of the X app": a product name, not another company.
+    (
+        "Ostrava AI",
+        "Ostrava AI, the lab behind the Kestrel family of models, is in talks to raise new funding at a "
+        "valuation of about $4 billion.",
+        ["V 4B USD"],
+    ),
+    (
+        "Pellucid",
+        "Pellucid, the maker of the Mirra note-taking app, is in talks to raise funding at a valuation of "
+        "$900 million.",
+        ["V 900M USD"],
+    ),
+    # "Kenyan agritech X": the nationality adjective is not the subject later pronouns refer to.
+    (
+        "Tana Grid",
+        "Kenyan cleantech Tana Grid has closed a $4 million seed round. It follows a $1 million pre-seed "
+        "round announced last year.",
+        ["R 4M USD", "R 1M USD"],
+    ),
+    (
+        "Wisla Labs",
+        "Polish fintech Wisla Labs has raised €12 million. It had raised €3 million in 2023.",
+        ["R 12M EUR", "R 3M EUR"],
+    ),
+    # A figure that a correction says was wrong is not a fact; the right one, when given, stands.
+    (
+        "Brava",
+        "Brava raised €48 million in a Series A. Correction: An earlier version of this article misstated "
+        "the size of the round as €84 million.",
+        ["R 48M EUR"],
+    ),
+    (
+        "Brava",
+        "Brava a levé 14 millions d'euros. Rectificatif : une version précédente de cet article indiquait "
+        "par erreur un montant de 41 millions d'euros.",
+        ["R 14M EUR"],
+    ),
+    # "a cloud deal worth $10 billion": the value of an agreement, not a valuation.
+    (
+        "Ostrava AI",
+        "Ostrava AI raised $300 million. It also signed a multiyear cloud deal worth more than $2 billion.",
+        ["R 300M USD"],
+    ),
+    (
+        "Brava",
+        "Brava a levé 20 millions d'euros et signé un accord d'une valeur de 300 millions d'euros.",
+        ["R 20M EUR"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("entity", "text", "expected"), NEWSROOM4_FIX_CASES)
+def test_newsroom4_fix(entity: str, text: str, expected: list[str]) -> None:
+    _check(text, entity, expected)

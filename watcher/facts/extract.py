@@ -120,6 +120,7 @@ _NOT_COMPANIES = _wordset(
     "french tech startup start-up we you i nous vous je our notre they ils "
     # Currency codes before a figure ("valued at CHF 90m") are not names.
     "chf eur usd gbp cad aud jpy cny inr sek nok dkk sgd hkd brl mxn zar nzd ils aed sar krw "
+    "pln kes ngn rs ksh "
 )
 
 _GENERIC_CO_RE = re.compile(
@@ -134,7 +135,9 @@ _PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:it|elle|it's|its)(?![\w'’-])")
 _DESCRIPTOR_RE = re.compile(
     rf"\b(?:start-?ups?|startup|company|firm|rival|competitor|concurrent|soci[ée]t[ée]|entreprise|"
     rf"maker|developer|lab|laboratoire|p[ée]pite|licorne|unicorn|fabricant|[ée]diteur|firme|"
-    rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b)[a-zà-ÿ-]+){{0,3}}?\s+({_NAME})"
+    # "the lab behind the Corvid models", "the maker of the Aria chatbot": a product, not a company.
+    rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b|behind\b|of\b|for\b|with\b|that\b|which\b)[a-zà-ÿ-]+)"
+    rf"{{0,3}}?\s+({_NAME})"
 )
 _SUBJECT_VERBS = (
     r"(?:raised|raises|raise|secured|secures|closed|levé|lève|leve|levait|recueilli|récolté|obtenu|obtient|"
@@ -820,7 +823,7 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
         if thing_value and _ROUND_NOUN_RE.search(before):
             # "a funding round worth $50 million", "une levée d'une valeur de 12 M€": the size of the round.
             return "round", best.group(0)
-        if thing_value and _PROJECT_RE.search(before):
+        if thing_value and (_PROJECT_RE.search(before) or _DEAL_RE.search(before)):
             # "un campus d'une valeur de 1,5 Md€" is the price of a thing, not of the company.
             return "non", best.group(0)
         return best.lastgroup, best.group(0)
@@ -896,6 +899,10 @@ _FUND_SUBJECT_RE = re.compile(
 )
 _BASIS_WORD_RE = re.compile(
     r"\b(?:valoris\w*|valuation)\s+(?:\w+\s+){0,2}(?:avant|apres|pre|post)[\s-]*(?:l'|la\s+|le\s+)?$"
+)
+# "a multiyear cloud deal worth $10 billion": the value of an agreement, not of the company.
+_DEAL_RE = re.compile(
+    r"\b(?:deals?|agreements?|accords?|orders?|commandes?|partnerships?|partenariats?)\s+(?:d'une\s+)?$"
 )
 _PROJECT_RE = re.compile(
     r"\b(?:projets?|projects?|campus|usines?|factor(?:y|ies)|plants?|sites?|gigafactor\w+|infrastructures?|"
@@ -1301,6 +1308,17 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         low = doc.folded[idx]
         if sent.headline and idx > 0 and not any(m.kind == "entity" for m in walk.markers(idx)):
             continue
+        fix = _CORRECTION_RE.search(low)
+        if fix:
+            # "An earlier version of this article misstated the round as €84 million": after the correction
+            # marker, only the figure given as the right one ("rather than €48 million") stands.
+            mentions = tuple(
+                m
+                for m in mentions
+                if m.start < fix.start() or _CORRECTED_RE.search(low, max(0, m.start - 25), m.start)
+            )
+            if not mentions:
+                continue
         prev_end = 0
         prev_currency: str | None = None
         prev_kind: str | None = None
@@ -1793,6 +1811,28 @@ _RANK_HEAD_RE = re.compile(
 )
 
 
+# "Kenyan agritech Shamba Link has closed ...": a nationality adjective, then the company.
+_DEMONYM_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:an|ian|ese|ish|ic|ch|i|ais|aise|ois|oise)")
+_LOWER_WORDS_RE = re.compile(r"(?:\s+[a-zà-ÿ-]+){1,3}\s+")
+
+
+def _demonym_opener(sent: str, sm: re.Match[str], markers: list[_Owner]) -> bool:
+    if not _DEMONYM_RE.fullmatch(sm.group(1)):
+        return False
+    gap = _LOWER_WORDS_RE.match(sent, sm.end(1))
+    return gap is not None and any(o.start == gap.end() and o.kind in ("entity", "other") for o in markers)
+
+
+_CORRECTION_RE = re.compile(
+    r"\b(?:(?:earlier|previous|prior)\s+version\s+of\s+this\s+(?:article|story|post|report)|misstated|"
+    r"(?:incorrectly|wrongly|erroneously)\s+(?:stated|said|reported|gave|put)|"
+    r"(?:version\s+precedente|precedente\s+version)\s+de\s+cet\s+article|indiquait\s+par\s+erreur)"
+)
+_CORRECTED_RE = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|au\s+lieu\s+d[e'’]|et\s+non(?:\s+pas)?)\s+\S*\s*$"
+)
+
+
 def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
     previous = doc.subject
     rank = _RANK_HEAD_RE.match(sent) if sent[:1] in "N#R" else None
@@ -1814,7 +1854,7 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
         # "Founded in 2020 by ..., it built ...": the subject carries over from the sentence before.
         if _PARTICIPLE_OPENER_RE.match(sent):
             doc.subject = previous
-    elif sm and _plausible_company(sm.group(1)):
+    elif sm and _plausible_company(sm.group(1)) and not _demonym_opener(sent, sm, markers):
         name = sm.group(1)
         doc.subject = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
         targets = [m for m in markers if m.target and m.kind == "other" and m.start > sm.end(1)]

@@ -25,7 +25,7 @@ _SPACES = " \u00a0\u202f\u2009"
 # Thousands groups may be separated by any of the spaces French typesetting uses; the first group
 # has at most three digits so a year followed by a number ("2023 385") is not glued together.
 _NUM_RE = re.compile(
-    r"(?:(?<![\w.,])|(?<=USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|RMB|INR|SEK|KRW))"
+    r"(?:(?<![\w.,])|(?<=USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|RMB|INR|SEK|KRW|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN))"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:,\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
     r"|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
@@ -171,6 +171,8 @@ _PREFIX_CURRENCIES: tuple[tuple[str, str], ...] = (
     ("¥", "JPY"),
     ("₩", "KRW"),
     ("₹", "INR"),
+    ("₦", "NGN"),
+    ("KSh", "KES"),
     ("Rs.", "INR"),
     ("Rs", "INR"),
     ("USD", "USD"),
@@ -185,6 +187,14 @@ _PREFIX_CURRENCIES: tuple[tuple[str, str], ...] = (
     ("KRW", "KRW"),
     ("INR", "INR"),
     ("SEK", "SEK"),
+    ("NOK", "NOK"),
+    ("DKK", "DKK"),
+    ("PLN", "PLN"),
+    ("KES", "KES"),
+    ("NGN", "NGN"),
+    ("BRL", "BRL"),
+    ("ZAR", "ZAR"),
+    ("MXN", "MXN"),
 )
 _PREFIX_RE = re.compile(
     "(?:"
@@ -229,15 +239,25 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"wons?(?:\s+sud-cor[ée]ens)?", "KRW"),
     (r"roupies", "INR"),
     (r"rupees", "INR"),
+    (r"z[lł]otys?|zł", "PLN"),
+    (r"nairas?", "NGN"),
+    (r"kenyan\s+shillings?|shillings?\s+k[ée]nyans", "KES"),
+    (r"(?:norwegian\s+kron(?:e|er)|couronnes?\s+norv[ée]giennes?)", "NOK"),
+    (r"(?:danish\s+kron(?:e|er)|couronnes?\s+danoises?)", "DKK"),
+    (r"(?:swedish\s+kron(?:a|or)|couronnes?\s+su[ée]doises?)", "SEK"),
+    (r"(?:brazilian\s+)?reais|r[ée]ais\s+br[ée]siliens", "BRL"),
+    (r"south\s+african\s+rand|rands?\s+sud-africains", "ZAR"),
 )
 _SUFFIX_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pat + r"(?![\w])", re.IGNORECASE), code) for pat, code in _SUFFIX_WORDS
 )
 # French puts "de"/"d'" between the scale and the currency, sometimes twice by mistake ("de d'euros").
 _SUFFIX_LEAD_RE = re.compile(r"[ \u00a0\u202f]*(?:(?:de|of)[ \u00a0]+|d['’][ \u00a0]?)*", re.IGNORECASE)
-_SUFFIX_SYMBOL_RE = re.compile(r"[ \u00a0\u202f]?(€|\$|£|¥|₩)")
-_SUFFIX_CODE_RE = re.compile(r"[ \u00a0\u202f]?(USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|KRW|SEK)(?![A-Za-z])")
-_SYMBOL_CODES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+_SUFFIX_SYMBOL_RE = re.compile(r"[ \u00a0\u202f]?(€|\$|£|¥|₩|₦)")
+_SUFFIX_CODE_RE = re.compile(
+    r"[ \u00a0\u202f]?(USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|KRW|SEK|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN)(?![A-Za-z])"
+)
+_SYMBOL_CODES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₩": "KRW", "₦": "NGN"}
 
 _HEDGE_RE = re.compile(
     r"(?:\b(?:pr[eè]s\s+d[e'’]|presque|environ|quelque|autour\s+d[e'’]|aux\s+alentours\s+d[e'’]|"
