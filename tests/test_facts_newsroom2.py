@@ -30,7 +30,7 @@ Matching follows the judges: kind + amount within 2 % + currency (or the stated 
 one-to-one; both precision and recall must be perfect per case.
 
 Cases the extractor got wrong when the set was written are marked ``xfail(strict=True)`` with what goes
-wrong, so that a fix shows up as an XPASS to un-mark. ``benchmarks/newsroom2_score.py`` prints P/R/F1.
+wrong, so that a fix shows up as an XPASS to un-mark. ``benchmarks/newsroom_score.py --set 2`` prints P/R/F1.
 """
 
 from __future__ import annotations

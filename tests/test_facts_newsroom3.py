@@ -23,7 +23,7 @@ valuations: differences ("400 millions de plus qu'en 2023") and multiples withou
 
 Matching follows the judges: kind + amount within 2 % + currency (or the stated equivalent),
 one-to-one; both precision and recall must be perfect per case. Cases the extractor got wrong when the
-set was written are marked ``xfail(strict=True)``. ``benchmarks/newsroom3_score.py`` prints P/R/F1.
+set was written are marked ``xfail(strict=True)``. ``benchmarks/newsroom_score.py --set 3`` prints P/R/F1.
 """
 
 from __future__ import annotations

@@ -20,8 +20,8 @@ employee share sale gives a valuation but no round; not rounds: grants, loans, c
 fund sizes, revenue, other companies' deals.
 
 Matching follows the judges: kind + amount within 2 % + currency (or the stated equivalent),
-one-to-one; both precision and recall must be perfect per case. ``benchmarks/newsroom4_score.py`` prints
-P/R/F1.
+one-to-one; both precision and recall must be perfect per case.
+``benchmarks/newsroom_score.py --set 4`` prints P/R/F1.
 
 First run, before any change to the extractor (matched/predicted/expected):
 
