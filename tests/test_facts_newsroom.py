@@ -1190,23 +1190,22 @@ CASES: list[Case] = [
 ]
 
 
-def _params(attr: str) -> list[object]:
+def case_params(cases: list[Case], attr: str = "xfail") -> list[object]:
+    """Parametrize ``cases``, each known miss (``attr`` holds its reason) as a strict xfail."""
     out: list[object] = []
-    for case in CASES:
+    for case in cases:
         reason = getattr(case, attr)
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         out.append(pytest.param(case, id=case.id, marks=marks))
     return out
 
 
-@pytest.mark.parametrize("case", _params("xfail"))
-def test_newsroom_scored_facts(case: Case) -> None:
+def assert_scored_exactly(case: Case) -> None:
     s = run(case)
     assert not s.false_positives and not s.misses, _show(s)
 
 
-@pytest.mark.parametrize("case", _params("xfail_attrs"))
-def test_newsroom_status_and_round(case: Case) -> None:
+def assert_status_and_round(case: Case) -> None:
     s = run(case)
     wrong = [
         f"{e.kind} {e.amount}: status {f.status} (want {e.status}), round {f.round} (want {e.round})"
@@ -1216,12 +1215,31 @@ def test_newsroom_status_and_round(case: Case) -> None:
     assert not wrong, wrong
 
 
-def test_cases_are_well_formed() -> None:
-    ids = [c.id for c in CASES]
+def assert_well_formed(
+    cases: list[Case], *, count: tuple[int, int], french: tuple[float, float] | None = None
+) -> None:
+    ids = [c.id for c in cases]
     assert len(ids) == len(set(ids))
-    assert 40 <= len(CASES) <= 60
-    for case in CASES:
+    assert count[0] <= len(cases) <= count[1]
+    if french is not None:
+        share = sum(1 for c in cases if "_fr_" in f"_{c.id}_") / len(cases)
+        assert french[0] <= share <= french[1], share
+    for case in cases:
         words = len(case.text.split())
         assert 80 <= words <= 250, (case.id, words)
         for e in case.expected:
             assert e.kind in SCORED
+
+
+@pytest.mark.parametrize("case", case_params(CASES))
+def test_newsroom_scored_facts(case: Case) -> None:
+    assert_scored_exactly(case)
+
+
+@pytest.mark.parametrize("case", case_params(CASES, "xfail_attrs"))
+def test_newsroom_status_and_round(case: Case) -> None:
+    assert_status_and_round(case)
+
+
+def test_cases_are_well_formed() -> None:
+    assert_well_formed(CASES, count=(40, 60))

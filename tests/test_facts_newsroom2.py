@@ -37,7 +37,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_facts_newsroom import SCORED, Case, R, V, _show, _t, run
+from tests.test_facts_newsroom import (
+    Case,
+    R,
+    V,
+    _t,
+    assert_scored_exactly,
+    assert_status_and_round,
+    assert_well_formed,
+    case_params,
+)
 
 # --------------------------------------------------------------------------- cases: English
 
@@ -1201,40 +1210,15 @@ CASES: list[Case] = [
 ]
 
 
-def _params(attr: str) -> list[object]:
-    out: list[object] = []
-    for case in CASES:
-        reason = getattr(case, attr)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(case, id=case.id, marks=marks))
-    return out
-
-
-@pytest.mark.parametrize("case", _params("xfail"))
+@pytest.mark.parametrize("case", case_params(CASES))
 def test_newsroom2_scored_facts(case: Case) -> None:
-    s = run(case)
-    assert not s.false_positives and not s.misses, _show(s)
+    assert_scored_exactly(case)
 
 
-@pytest.mark.parametrize("case", _params("xfail_attrs"))
+@pytest.mark.parametrize("case", case_params(CASES, "xfail_attrs"))
 def test_newsroom2_status_and_round(case: Case) -> None:
-    s = run(case)
-    wrong = [
-        f"{e.kind} {e.amount}: status {f.status} (want {e.status}), round {f.round} (want {e.round})"
-        for f, e in s.pairs
-        if (e.status and f.status != e.status) or (e.round and f.round != e.round)
-    ]
-    assert not wrong, wrong
+    assert_status_and_round(case)
 
 
-def test_cases_are_well_formed() -> None:
-    ids = [c.id for c in CASES]
-    assert len(ids) == len(set(ids))
-    assert 50 <= len(CASES) <= 60
-    french = sum(1 for c in CASES if "_fr_" in f"_{c.id}_")
-    assert 0.4 <= french / len(CASES) <= 0.6, french
-    for case in CASES:
-        words = len(case.text.split())
-        assert 80 <= words <= 250, (case.id, words)
-        for e in case.expected:
-            assert e.kind in SCORED
+def test_newsroom2_cases_are_well_formed() -> None:
+    assert_well_formed(CASES, count=(50, 60), french=(0.4, 0.6))

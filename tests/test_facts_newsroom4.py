@@ -40,7 +40,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_facts_newsroom import SCORED, Case, R, V, _show, _t, run
+from tests.test_facts_newsroom import (
+    Case,
+    R,
+    V,
+    _t,
+    assert_scored_exactly,
+    assert_well_formed,
+    case_params,
+)
 
 # --------------------------------------------------------------------------- cases: English
 
@@ -611,28 +619,10 @@ CASES: list[Case] = [
 ]
 
 
-def _params() -> list[object]:
-    out: list[object] = []
-    for case in CASES:
-        marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []
-        out.append(pytest.param(case, id=case.id, marks=marks))
-    return out
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params(CASES))
 def test_newsroom4_scored_facts(case: Case) -> None:
-    s = run(case)
-    assert not s.false_positives and not s.misses, _show(s)
+    assert_scored_exactly(case)
 
 
 def test_newsroom4_cases_are_well_formed() -> None:
-    ids = [c.id for c in CASES]
-    assert len(ids) == len(set(ids))
-    assert 30 <= len(CASES) <= 40
-    french = sum(1 for c in CASES if "_fr_" in f"_{c.id}_")
-    assert 0.45 <= french / len(CASES) <= 0.55, french
-    for case in CASES:
-        words = len(case.text.split())
-        assert 80 <= words <= 250, (case.id, words)
-        for e in case.expected:
-            assert e.kind in SCORED
+    assert_well_formed(CASES, count=(30, 40), french=(0.45, 0.55))
