@@ -26,6 +26,7 @@ from watcher.errors import ConfigError, LockedError, WatcherError
 from watcher.facts import extract_facts
 from watcher.models import Change, Fact, Money
 from watcher.settings import Settings
+from watcher.status import human_amount, text_table
 from watcher.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -145,23 +146,8 @@ def fact_json(f: Fact) -> dict[str, Any]:
     }
 
 
-def human_amount(m: Money) -> str:
-    a = m.amount
-    for scale, suffix in ((Decimal("1e9"), "bn"), (Decimal("1e6"), "M"), (Decimal("1e3"), "k")):
-        if abs(a) >= scale:
-            text = f"{(a / scale).quantize(Decimal('0.01')).normalize():f}{suffix}"
-            break
-    else:
-        text = f"{a.normalize():f}"
-    return f"{'~' if m.approx else ''}{m.currency} {text}"
-
-
 def _table(rows: list[list[str]], headers: list[str]) -> str:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
-    return "\n".join(out)
+    return "\n".join(text_table(rows, headers, rule=True))
 
 
 @main.command()

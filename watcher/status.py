@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from watcher.diff import convert, period_before
+from watcher.models import Money
 from watcher.settings import Settings
 from watcher.store import (
     HEARTBEAT_KEY,
@@ -182,22 +183,24 @@ def status_json(report: StatusReport) -> dict[str, Any]:
     return data
 
 
-def _money(amount: Decimal, currency: str, approx: bool = False) -> str:
+def human_amount(money: Money) -> str:
+    """'~USD 6.2bn', 'EUR 385M': compact, exact to the hundredth of the unit shown."""
+    amount = money.amount
     for scale, suffix in ((Decimal("1e9"), "bn"), (Decimal("1e6"), "M"), (Decimal("1e3"), "k")):
         if abs(amount) >= scale:
             text = f"{(amount / scale).quantize(Decimal('0.01')).normalize():f}{suffix}"
             break
     else:
         text = f"{amount.normalize():f}"
-    return f"{'~' if approx else ''}{currency} {text}"
+    return f"{'~' if money.approx else ''}{money.currency} {text}"
 
 
 def _fact(v: FactView | None, base_currency: str) -> str:
     if v is None:
         return "none known"
-    text = _money(v.amount, v.currency, v.approx)
+    text = human_amount(Money(v.amount, v.currency, v.approx))
     if v.currency != base_currency and v.base_amount is not None:
-        text += f" ({_money(v.base_amount, base_currency)})"
+        text += f" ({human_amount(Money(v.base_amount, base_currency))})"
     if v.round:
         text += f" {v.round}"
     text += f", {v.period or 'date unknown'}, {v.status}, {v.sources} source{'s' if v.sources != 1 else ''}"
@@ -230,9 +233,12 @@ def _short_error(error: str | None, url: str) -> str:
     return error.removeprefix(f"{url}: ")
 
 
-def _table(rows: list[list[str]], headers: list[str]) -> list[str]:
+def text_table(rows: list[list[str]], headers: list[str], *, rule: bool = False) -> list[str]:
+    """Left-aligned columns, two spaces apart; ``rule`` adds a dashed line under the headers."""
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    if rule:
+        lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return lines
 
@@ -276,7 +282,7 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
         ]
         for f in report.feeds
     ]
-    table = _table(rows, ["feed", "last success", "last error", "failures", "entries", ""])
+    table = text_table(rows, ["feed", "last success", "last error", "failures", "entries", ""])
     out.append(bold(table[0]))
     # Whole lines only: colour codes inside cells would break the column alignment.
     out.extend(red(line) if row[2] else line for line, row in zip(table[1:], rows, strict=True))
