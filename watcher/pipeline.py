@@ -26,7 +26,7 @@ from watcher.facts import extract_facts
 from watcher.models import Change, Entity, Fact, FeedHealth
 from watcher.seeds import load_seed_folder, text_hash
 from watcher.settings import FeedSettings, Settings
-from watcher.store import LAST_CYCLE_KEY, FeedRow, NewDocument, Store
+from watcher.store import LAST_CYCLE_KEY, FeedRow, NewDocument, Store, StoredFact
 
 log = logging.getLogger("watcher.pipeline")
 
@@ -79,13 +79,15 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
             continue
         with store.transaction():
             entity_id = store.ensure_entity(entity)
+        stored: list[StoredFact] | None = None
         for doc in load_seed_folder(folder):
             existing = store.document_id(doc.url)
             if existing is not None and store.document_hash(doc.url) == doc.text_hash:
-                stored = tuple(
-                    sf.fact for sf in store.facts(entity.name) if sf.baseline and sf.document_url == doc.url
-                )
-                out.append(BaselineDocument(entity.name, doc.name, doc.published, stored, "unchanged"))
+                if stored is None:
+                    # Read once per entity, not once per seed document.
+                    stored = [sf for sf in store.facts(entity.name) if sf.baseline]
+                facts_here = tuple(sf.fact for sf in stored if sf.document_url == doc.url)
+                out.append(BaselineDocument(entity.name, doc.name, doc.published, facts_here, "unchanged"))
                 continue
             facts = extract_facts(doc.text, entity.name, entity.aliases)
             new_doc = NewDocument(
