@@ -105,6 +105,13 @@ def start(cfg: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(watcher(cfg, "run"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def reap(proc: subprocess.Popen[str]) -> None:
+    """Never leave a daemon behind a failed assertion."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
 def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -164,9 +171,7 @@ def test_run_polls_delivers_reports_status_and_stops_on_sigterm(tmp_path: Path, 
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=15) == 0
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        reap(proc)
     kinds = sorted(str(line["kind"]) for line in alert_lines(tmp_path))
     assert kinds == ["new_round", "valuation_change"]
     assert len(site.hooks) == 2
@@ -184,8 +189,7 @@ def test_kill_9_then_restart_loses_nothing_and_sends_nothing_twice(tmp_path: Pat
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
     finally:
-        if proc.poll() is None:
-            proc.kill()
+        reap(proc)
     assert site.hooks == []
     site.hook_status = 200
     # The lock of the killed process is stale; the new daemon takes over.
@@ -196,9 +200,7 @@ def test_kill_9_then_restart_loses_nothing_and_sends_nothing_twice(tmp_path: Pat
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=15) == 0
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        reap(proc)
     assert len(site.hooks) == 2
     assert len(alert_lines(tmp_path)) == 2
     history = subprocess.run(watcher(cfg, "history", "--json"), capture_output=True, text=True, timeout=60)
