@@ -10,9 +10,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-FactKind = Literal["valuation", "funding_round", "total_raised"]
+FactKind = Literal["valuation", "funding_round", "total_raised", "investment"]
 FactStatus = Literal["announced", "reported", "rumoured"]
-FACT_KINDS: tuple[str, ...] = ("valuation", "funding_round", "total_raised")
+# ``investment`` is one investor's contribution: evidence that a round exists, never its size.
+FACT_KINDS: tuple[str, ...] = ("valuation", "funding_round", "total_raised", "investment")
 FACT_STATUSES: tuple[str, ...] = ("announced", "reported", "rumoured")
 ROUNDS: tuple[str, ...] = (
     "pre_seed",
@@ -60,6 +61,11 @@ class Fact:
     basis: str | None = None
     context: str = "main"
     amount_max: Decimal | None = None
+    # How sure the extractor is that this is the entity's fact of this kind and status (0..1),
+    # and why: the cues that tied it to the entity, made it this kind, gave it this status.
+    # Excluded from equality so that two readings of one fact compare equal.
+    confidence: float = field(default=1.0, compare=False)
+    reasons: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def money(self) -> Money:
