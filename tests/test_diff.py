@@ -88,9 +88,25 @@ def test_re_reports_corroborate_and_do_not_change(fact: Fact) -> None:
     assert d.corroborates is not None
 
 
-def test_recap_of_old_valuation_corroborates_the_old_fact() -> None:
-    [d] = decide([val(Decimal(2) * B, "USD")], period="2025-09-01")
+def test_recap_of_old_valuation_marked_background_corroborates_the_old_fact() -> None:
+    [d] = decide([val(Decimal(2) * B, "USD", context="background")], period="2025-09-01")
     assert d.change is None and d.corroborates == 3
+
+
+def test_unmarked_recap_of_an_older_lower_valuation_is_history_not_a_drop() -> None:
+    [d] = decide([val(Decimal(2) * B, "USD")], period="2025-09-01")
+    assert d.change is None and d.outcome == "history"
+
+
+def test_valuation_years_later_is_compared_with_the_current_state_not_an_old_match() -> None:
+    # 2bn (2023), then 6.2bn (2024); a 2026 figure of 6.3bn is the current value (no change), and a
+    # 2026 figure equal to 2023's earlier 9bn is news even though such a figure was once known.
+    known = [*BASELINE, KnownFact(8, val(Decimal(9) * B, "USD"), "2022-01")]
+    [same] = decide([val(Decimal("6.3") * B, "USD")], period="2026-03-01", known=known)
+    assert same.change is None and same.corroborates == 5
+    [up] = decide([val(Decimal(9) * B, "USD")], period="2026-03-01", known=known)
+    assert up.change is not None and up.change.kind == "valuation_change"
+    assert up.change.old == Money(Decimal("6.2") * B, "USD")
 
 
 def test_small_valuation_move_below_threshold_is_not_a_change() -> None:
@@ -127,9 +143,10 @@ def test_background_fact_not_larger_than_known_is_history() -> None:
     assert d.change is None
 
 
-def test_background_fact_larger_than_known_is_news_to_us() -> None:
+def test_background_fact_is_never_alerted_even_when_larger() -> None:
+    # Issue 8: a restated earlier fact is history; alerting it would be a false alert on old news.
     [d] = decide([val(Decimal(11) * B, "EUR", context="background")])
-    assert d.change is not None
+    assert d.change is None and d.outcome == "history"
 
 
 def test_same_fact_twice_in_one_document_is_one_change() -> None:

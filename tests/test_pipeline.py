@@ -324,7 +324,7 @@ def test_interrupted_cycle_is_redone_without_loss(tmp_path: Path, newsroom: News
     import watcher.pipeline as pipeline
 
     calls = {"n": 0}
-    real = pipeline._record_article
+    real = pipeline.Ledger.record
 
     def crash_on_second(*args: Any, **kwargs: Any) -> None:
         calls["n"] += 1
@@ -334,12 +334,12 @@ def test_interrupted_cycle_is_redone_without_loss(tmp_path: Path, newsroom: News
 
     with Store(settings.db) as store:
         load_baseline(settings, store, now=T0)
-        pipeline._record_article = crash_on_second  # type: ignore[assignment]
+        pipeline.Ledger.record = crash_on_second  # type: ignore[method-assign]
         try:
             with pytest.raises(SimulatedKill):
                 run_cycle(settings, store=store, now=T0)
         finally:
-            pipeline._record_article = real  # type: ignore[assignment]
+            pipeline.Ledger.record = real  # type: ignore[method-assign]
         written = len(store.changes())
         row = store.feed(settings.feeds[0].url)
         assert row is not None and row.body_hash is None and row.etag is None

@@ -228,6 +228,13 @@ def _webhook(t: _Table) -> WebhookSettings:
     return WebhookSettings(url=url, headers_env=headers, timeout=t.duration("timeout", 15.0) or 15.0)
 
 
+def _unit_interval(t: _Table, key: str, default: float) -> float:
+    value = t.number(key, default)
+    if value > 1:
+        raise t.fail(key, f"must be between 0 and 1, got {value}")
+    return value
+
+
 def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
     if t is None:
         return AlertSettings()
@@ -255,6 +262,10 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
         retry_base=t.duration("retry_base", 30.0) or 30.0,
         retry_max=t.duration("retry_max", 3600.0) or 3600.0,
         feed_down_after=t.integer("feed_down_after", 3, minimum=1),
+        min_confidence=_unit_interval(t, "min_confidence", AlertSettings.min_confidence),
+        corroborate=t.integer("corroborate", AlertSettings.corroborate, minimum=1),
+        corroboration_window=t.duration("corroboration_window", AlertSettings.corroboration_window)
+        or AlertSettings.corroboration_window,
         console=console,
         email=email,
         slack=slack,
@@ -334,7 +345,10 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         seeds = t.opt_str("seeds")
         if seeds is not None and not _path(base, seeds).is_dir():
             raise t.fail("seeds", f"{_path(base, seeds)} is not a readable folder; fix the path or remove it")
-        entities.append(Entity(name=name.strip(), aliases=t.str_list("aliases"), seeds=seeds))
+        domains = tuple(d.strip().lower().removeprefix("www.") for d in t.str_list("official_domains"))
+        entities.append(
+            Entity(name=name.strip(), aliases=t.str_list("aliases"), seeds=seeds, official_domains=domains)
+        )
         t.finish()
     if not entities:
         raise root.fail("entities", 'no entity to track; add [[entities]] with name = "..."')

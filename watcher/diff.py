@@ -1,55 +1,101 @@
-"""Compare freshly extracted facts with what is known about an entity (pure logic).
+"""Decide what freshly extracted facts mean against what is known (pure logic).
 
 The rules, in the words of a careful analyst:
-- a figure that matches a known fact (same round, or an amount within tolerance) is a
-  re-report: it corroborates the known fact, unless it upgrades a rumour, which is a
-  ``status_change``;
-- a valuation that moves more than ``min_change`` from the latest known one is a
-  ``valuation_change``; a round nobody knew is a ``new_round``;
-- a figure from a document older than the latest known fact of its kind, or restated
-  as background and not larger than what is known, is history: recorded, never alerted.
+- an implausible figure (below EUR 10,000, beyond any real company, a valuation below the
+  round it comes with) is rejected with its reason, never alerted, never a crash;
+- one investor's ticket is evidence that a round exists, not its size; a total raised to
+  date is context: neither ever becomes an alert;
+- facts that agree on the round name, or on the amount within tolerance (after currency
+  conversion) and fall in the same period, are mentions of one *event*: a re-report
+  corroborates it, a confirmation of a rumour is a ``status_change``, and a same-name
+  round with a materially different amount is a conflict, never a silent corroboration;
+- anything else is compared with the entity's *current state* (``watcher.state``): a
+  valuation that moves beyond ``min_change`` is a ``valuation_change``, an unknown round
+  a ``new_round``; a fact restated as background, dated before the latest known fact, or
+  a rumour not newer than the confirmed figure of its kind is history.
+
+An event's figure is the best supported of its mentions (``event_figure``), not the first
+one read; when later sources move an alerted figure materially, ``correction`` says so once.
 """
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Literal
 
 from watcher.models import Change, Fact, Money
+from watcher.state import (
+    KnownFact,
+    current_state,
+    days_apart,
+    happened,
+    not_after,
+    period_before,
+)
+
+__all__ = [
+    "Decision",
+    "KnownFact",
+    "convert",
+    "correction",
+    "diff_against_known",
+    "event_figure",
+    "period_before",
+]
 
 # Two reports of one round rarely agree to the euro (conversions, rounding, "more than").
 ROUND_TOLERANCE = Decimal("0.12")
+# Mentions of one valuation fall within a year of each other; a restatement matches at any age.
+EVENT_WINDOW_DAYS = 365
+# A round named like a known one but with another amount is a correction of it only this close
+# in time; later, it is a new round the text misnamed (a "Series C" rumour a year on).
+CORRECTION_WINDOW_DAYS = 60
+# Bounds of a real company's round or valuation, in EUR.
+MIN_AMOUNT_EUR = Decimal(10_000)
+MAX_AMOUNT_EUR = Decimal(10) ** 13
 _STATUS_RANK = {"rumoured": 0, "reported": 1, "announced": 2}
-_CHANGE_KIND = {
-    "valuation": "valuation_change",
-    "funding_round": "new_round",
-    "total_raised": "total_raised_change",
-}
+_CHANGE_KIND = {"valuation": "valuation_change", "funding_round": "new_round"}
+_ALERTED_KINDS = frozenset(_CHANGE_KIND)
 
-
-@dataclass(frozen=True)
-class KnownFact:
-    """A fact already known for the entity; ``id`` is the store's, or None for one of this batch."""
-
-    id: int | None
-    fact: Fact
-    period: str | None
+Outcome = Literal[
+    "change",
+    "confirmation",
+    "corroborates",
+    "conflict",
+    "history",
+    "duplicate",
+    "implausible",
+    "context",
+    "evidence",
+]
 
 
 @dataclass(frozen=True)
 class Decision:
-    """What to do with one new fact.
+    """What to do with one new fact, and why.
 
-    ``corroborates``: id of the known fact it re-reports (None if new or a batch duplicate).
-    ``change``: the change to alert on, if any. ``duplicate``: it repeats a fact of this batch.
+    ``corroborates``: id of the known event head it re-reports. ``change``: the change to alert
+    on, if any. ``duplicate``: it repeats a fact of the same document (not recorded).
+    ``outcome`` names the rule that decided; ``note`` says it for people.
     """
 
     fact: Fact
+    outcome: Outcome = "history"
     corroborates: int | None = None
     change: Change | None = None
-    duplicate: bool = False
+    note: str = ""
+
+    @property
+    def duplicate(self) -> bool:
+        return self.outcome == "duplicate"
+
+    @property
+    def implausible(self) -> bool:
+        return self.outcome == "implausible"
 
 
 def convert(money: Money, currency: str, rates: Mapping[str, Decimal]) -> Decimal | None:
@@ -59,7 +105,10 @@ def convert(money: Money, currency: str, rates: Mapping[str, Decimal]) -> Decima
     src, dst = rates.get(money.currency), rates.get(currency)
     if src is None or dst is None:
         return None
-    return money.amount / src * dst
+    try:
+        return money.amount / src * dst
+    except decimal.DecimalException:
+        return None
 
 
 def _relative_gap(a: Decimal, b: Decimal) -> Decimal:
@@ -67,14 +116,6 @@ def _relative_gap(a: Decimal, b: Decimal) -> Decimal:
         return Decimal(0)
     bigger = max(abs(a), abs(b))
     return abs(a - b) / bigger
-
-
-def period_before(a: str | None, b: str | None) -> bool:
-    """True when period ``a`` is strictly earlier than ``b`` at their common precision."""
-    if not a or not b:
-        return False
-    n = min(len(a), len(b))
-    return a[:n] < b[:n]
 
 
 class _Comparer:
@@ -98,40 +139,112 @@ class _Comparer:
             return None
         return _relative_gap(ax, bx)
 
-    def same_fact(self, new: Fact, known: KnownFact) -> bool:
+    def tolerance(self, kind: str) -> Decimal:
+        return ROUND_TOLERANCE if kind == "funding_round" else max(self.min_change, Decimal("0.02"))
+
+    def larger(self, a: Fact, b: Fact) -> bool:
+        """``a`` is materially larger than ``b`` (beyond the tolerance of its kind)."""
+        x, y = self.base_amount(a), self.base_amount(b)
+        return x is not None and y is not None and x > y * (1 + self.tolerance(a.kind))
+
+    def close(self, a: Fact, b: Fact) -> bool:
+        gap = self.gap(a, b)
+        return gap is not None and gap <= self.tolerance(a.kind)
+
+    def same_event(self, new: Fact, period: str | None, known: KnownFact) -> bool:
         old = known.fact
         if old.kind != new.kind:
             return False
-        gap = self.gap(new, old)
+        apart = days_apart(period, known.period)
+        if new.kind == "funding_round" and new.round and old.round:
+            if new.round != old.round:
+                return False
+            # One company has one "Series C": the same name and amount is the same round at any age.
+            if self.close(new, old):
+                return True
+            return apart is not None and apart <= CORRECTION_WINDOW_DAYS
         if new.kind == "funding_round":
-            if new.round and old.round:
-                return new.round == old.round
-            # No date window: a recap restating an old round is far more common than two
-            # rounds of the same size, and the round's own date is rarely in the text.
-            return gap is not None and gap <= ROUND_TOLERANCE
-        return gap is not None and gap <= max(self.min_change, Decimal("0.02"))
+            # No window for a round's amount: a recap restating an old round is far more common
+            # than two rounds of the same size, and a round's own date is rarely in the text.
+            return self.close(new, old)
+        # A valuation is a point in time: equal figures years apart are two facts.
+        restated = new.context == "background" or old.context == "background"
+        recent = apart is None or apart <= EVENT_WINDOW_DAYS
+        return self.close(new, old) and (restated or recent)
 
-    def larger(self, new: Fact, old: Fact) -> bool:
-        a, b = self.base_amount(new), self.base_amount(old)
-        return a is not None and b is not None and a > b
+    def implausible(self, fact: Fact, document: Sequence[Fact]) -> str | None:
+        if fact.kind not in _ALERTED_KINDS and fact.kind != "total_raised":
+            return None
+        amount = self.base_amount(fact)
+        if amount is None:
+            amount = fact.amount
+        if amount < MIN_AMOUNT_EUR:
+            return f"{fact.amount} {fact.currency} is below the equivalent of EUR 10,000"
+        if amount > MAX_AMOUNT_EUR:
+            return f"{fact.amount:.3E} {fact.currency} is beyond any real company"
+        if fact.kind == "valuation" and fact.context == "main":
+            for other in document:
+                if other.kind != "funding_round" or other.context != "main" or other.status != fact.status:
+                    continue
+                round_amount = self.base_amount(other)
+                if round_amount is not None and round_amount > amount * Decimal("1.02"):
+                    return f"valuation {fact.amount} {fact.currency} is below the round it comes with"
+        return None
 
 
-def _latest(known: Sequence[KnownFact], kind: str) -> KnownFact | None:
-    """The most recent known fact of a kind; later periods win, then later insertion.
+def _best(matches: Sequence[KnownFact]) -> KnownFact:
+    """The event head a new mention belongs to: confirmed over rumoured, then the latest, best supported."""
+    confirmed = [m for m in matches if m.fact.status != "rumoured"]
+    return max(confirmed or matches, key=lambda k: (happened(k), k.sources, k.id or 0))
 
-    Confirmed facts come first: a rumour is only the reference when nothing else is known,
-    so an announcement is compared with the last confirmed value, not with gossip.
-    """
-    best: KnownFact | None = None
-    for confirmed in (True, False):
-        for k in known:
-            if k.fact.kind != kind or (confirmed and k.fact.status == "rumoured"):
-                continue
-            if best is None or not period_before(k.period, best.period):
-                best = k
-        if best is not None:
-            return best
-    return best
+
+def _history_reason(cmp: _Comparer, fact: Fact, period: str | None, latest: KnownFact | None) -> str | None:
+    if fact.context == "background":
+        return "restates an earlier fact (background)"
+    if latest is None:
+        return None
+    if period_before(period, happened(latest)):
+        return f"dated {period}, before the latest known {fact.kind} ({latest.period})"
+    # A rumour from the day of an announcement is talk of that deal unless it is materially bigger.
+    if fact.status == "rumoured" and not_after(period, happened(latest)) and not cmp.larger(fact, latest.fact):
+        return f"a rumour not newer than the confirmed {fact.kind} of {latest.period}"
+    return None
+
+
+def _decide_one(
+    cmp: _Comparer, fact: Fact, pool: Sequence[KnownFact], period: str | None, document: Sequence[Fact]
+) -> tuple[Outcome, KnownFact | None, str]:
+    """The rule that applies to one fact: (outcome, the known fact it relates to, why)."""
+    why = cmp.implausible(fact, document)
+    if why is not None:
+        return "implausible", None, why
+    if fact.kind == "investment":
+        return "evidence", None, "one investor's ticket: evidence of a round, not its size"
+    matches = [k for k in pool if cmp.same_event(fact, period, k)]
+    if matches:
+        best = _best(matches)
+        if best.id is None:
+            return "duplicate", best, "repeats a fact of the same document"
+        if fact.kind in _ALERTED_KINDS and fact.status != "rumoured" and best.fact.status == "rumoured":
+            return "confirmation", best, f"confirms the rumour #{best.id}"
+        if not cmp.close(fact, best.fact):
+            return "conflict", best, f"same round as fact #{best.id} with a materially different amount"
+        return "corroborates", best, f"re-reports fact #{best.id}"
+    if fact.kind == "total_raised":
+        return "context", None, "a total raised to date is context, never an alert"
+    state = current_state(pool)
+    latest = state.latest(fact.kind)
+    history = _history_reason(cmp, fact, period, latest)
+    if history is not None:
+        return "history", latest, history
+    if fact.kind == "valuation" and latest is not None and cmp.close(fact, latest.fact):
+        return "corroborates", latest, f"within {cmp.min_change:.0%} of the current valuation"
+    if fact.kind == "valuation" and latest is not None and not cmp.larger(fact, latest.fact):
+        # Below the current value and equal to an older one: an unmarked recap, not a down round.
+        older = [k for k in pool if k.fact.kind == "valuation" and k.id is not None and cmp.close(fact, k.fact)]
+        if older:
+            return "history", older[-1], f"restates the older valuation #{older[-1].id}, below the current one"
+    return "change", latest, "new to what is known"
 
 
 def diff_against_known(
@@ -147,40 +260,24 @@ def diff_against_known(
     rates: Mapping[str, Decimal],
     min_change: Decimal,
 ) -> list[Decision]:
-    """Decide, for each fact of one document, whether it is a change, a re-report or history."""
+    """Decide, for each fact of one document, in order, what it means against ``known``.
+
+    ``known`` must hold the entity's event heads that a decision can need: the current
+    state's facts and every head a new fact may match (same kind, close amount or name).
+    """
     cmp = _Comparer(base_currency, rates, min_change)
     pool = list(known)
     decisions: list[Decision] = []
     for fact in facts:
-        matches = [k for k in pool if cmp.same_fact(fact, k)]
-        if matches:
-            # Prefer the most recent matching fact: a recap re-reports the latest state it knew.
-            match = matches[-1]
-            for m in matches:
-                if not period_before(m.period, match.period):
-                    match = m
-            if match.id is None:
-                decisions.append(Decision(fact, duplicate=True))
-                continue
-            upgraded = _STATUS_RANK.get(fact.status, 2) > _STATUS_RANK.get(match.fact.status, 2)
-            if upgraded and match.fact.status == "rumoured":
-                upgrade = _change(cmp, "status_change", fact, match, entity, period, url, title, now)
-                decisions.append(Decision(fact, change=upgrade))
-                pool.append(KnownFact(None, fact, period))
-            else:
-                decisions.append(Decision(fact, corroborates=match.id))
-            continue
-
-        latest = _latest(pool, fact.kind)
-        history = latest is not None and (
-            period_before(period, latest.period)
-            or (fact.context == "background" and not cmp.larger(fact, latest.fact))
-        )
+        outcome, related, note = _decide_one(cmp, fact, pool, period, facts)
         change: Change | None = None
-        if not history:
-            change = _change(cmp, _CHANGE_KIND[fact.kind], fact, latest, entity, period, url, title, now)
-        decisions.append(Decision(fact, change=change))
-        pool.append(KnownFact(None, fact, period))
+        corroborates = related.id if outcome in ("corroborates", "conflict") and related else None
+        if outcome in ("change", "confirmation"):
+            kind = "status_change" if outcome == "confirmation" else _CHANGE_KIND[fact.kind]
+            change = _change(cmp, kind, fact, related, entity, period, url, title, now)
+        decisions.append(Decision(fact, outcome, corroborates, change, note))
+        if outcome in ("change", "confirmation", "history", "context"):
+            pool.append(KnownFact(None, fact, period))
     return decisions
 
 
@@ -197,7 +294,12 @@ def _change(
 ) -> Change:
     def base(f: Fact) -> Money | None:
         amount = cmp.base_amount(f)
-        return None if amount is None else Money(amount.quantize(Decimal(1)), cmp.base, f.approx)
+        if amount is None:
+            return None
+        try:
+            return Money(amount.quantize(Decimal(1)), cmp.base, f.approx)
+        except decimal.DecimalException:
+            return None
 
     return Change(
         entity=entity,
@@ -219,6 +321,83 @@ def _change(
         investors=fact.investors,
         detected_at=now,
     )
+
+
+# -- events: the figure most sources give ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One report of an event: the fact, where it was read, and that document's registered domain."""
+
+    fact: Fact
+    period: str | None
+    url: str
+    title: str
+    domain: str
+
+
+def event_figure(
+    mentions: Sequence[Mention], *, base_currency: str, rates: Mapping[str, Decimal], min_change: Decimal
+) -> Mention:
+    """The best supported figure among an event's mentions, whatever order they were read in.
+
+    Mentions within tolerance of each other form a cluster; the cluster reported by the most
+    documents wins, then the most confident. Inside it, the mention in the base currency that
+    names the round and its leads is the representative. Ties fall to content, never to order.
+    """
+    cmp = _Comparer(base_currency, rates, min_change)
+
+    def cluster(m: Mention) -> list[Mention]:
+        return [o for o in mentions if cmp.close(m.fact, o.fact)]
+
+    def support(m: Mention) -> tuple[int, float]:
+        peers = cluster(m)
+        return len({o.url for o in peers}), max(o.fact.confidence for o in peers)
+
+    def completeness(m: Mention) -> tuple[float, bool, bool, int, bool, str, str]:
+        f = m.fact
+        return (
+            f.confidence,
+            f.currency == base_currency,
+            f.round is not None,
+            len(f.lead_investors) + len(f.investors),
+            not f.approx,
+            f.evidence,
+            m.url,
+        )
+
+    best_support = max(support(m) for m in mentions)
+    return max((m for m in mentions if support(m) == best_support), key=completeness)
+
+
+def correction(
+    alerted: Change,
+    figure: Mention,
+    *,
+    base_currency: str,
+    rates: Mapping[str, Decimal],
+    min_change: Decimal,
+    now: datetime,
+) -> Change | None:
+    """A correction of ``alerted`` when the event's best supported figure moved materially from it."""
+    cmp = _Comparer(base_currency, rates, min_change)
+    shown = Fact(kind=alerted.fact_kind, amount=alerted.new.amount, currency=alerted.new.currency)
+    if cmp.close(figure.fact, shown):
+        return None
+    assert alerted.id is not None
+    fixed = _change(
+        cmp,
+        "correction",
+        figure.fact,
+        KnownFact(None, shown, alerted.new_date),
+        alerted.entity,
+        figure.period,
+        figure.url,
+        figure.title,
+        now,
+    )
+    return replace(fixed, status=figure.fact.status, corrects=alerted.id)
 
 
 def with_sources(change: Change, sources: int) -> Change:

@@ -77,13 +77,17 @@ class Entity:
     name: str
     aliases: tuple[str, ...] = ()
     seeds: str | None = None
+    # The entity's own newsroom sites: what they publish is trusted without corroboration.
+    official_domains: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
 
-ChangeKind = Literal["new_round", "valuation_change", "status_change", "total_raised_change"]
+# ``correction``: later sources moved an alerted event's figure materially; ``corrects`` is the
+# id of the change it corrects. ``total_raised_change`` is kept for rows written by older versions.
+ChangeKind = Literal["new_round", "valuation_change", "status_change", "correction", "total_raised_change"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,8 @@ class Change:
     lead_investors: tuple[str, ...] = ()
     investors: tuple[str, ...] = ()
     id: int | None = None
+    corrects: int | None = None
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from watcher import articles, feeds
-from watcher.diff import KnownFact, diff_against_known
 from watcher.errors import FetchError
 from watcher.facts import extract_facts
+from watcher.ledger import ArticleFacts, Ledger, clamp_period
 from watcher.models import Change, Entity, Fact, FeedHealth
 from watcher.seeds import load_seed_folder, text_hash
 from watcher.settings import FeedSettings, Settings
@@ -60,14 +60,12 @@ class CycleReport:
     facts: int = 0
     changes: list[Change] = field(default_factory=list)
     alerts_enqueued: int = 0
+    pending: int = 0
+    articles_failed: list[tuple[str, str]] = field(default_factory=list)
     finished: datetime | None = None
 
     def count(self, outcome: str) -> int:
         return sum(1 for f in self.feeds if f.outcome == outcome)
-
-
-def _known(store: Store, entity: str) -> list[KnownFact]:
-    return [KnownFact(sf.id, sf.fact, sf.period) for sf in store.facts(entity, known_only=True)]
 
 
 def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[BaselineDocument]:
@@ -78,7 +76,7 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
         if folder is None:
             continue
         with store.transaction():
-            entity_id = store.ensure_entity(entity)
+            store.ensure_entity(entity)
         stored: list[StoredFact] | None = None
         for doc in load_seed_folder(folder):
             existing = store.document_id(doc.url)
@@ -100,36 +98,20 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
                 text_source="file",
             )
             with store.transaction():
+                ledger = Ledger(store, settings, now)
                 if existing is not None:
                     store.replace_document_facts(existing)
                     store.update_document(existing, new_doc, now)
-                    document_id = existing
+                    ledger.decide_document(entity, existing, doc.url, doc.title, doc.published, facts)
                 else:
-                    document_id = store.add_document(new_doc, now)
-                decisions = diff_against_known(
-                    facts,
-                    _known(store, entity.name),
-                    entity=entity.name,
-                    period=doc.published,
-                    url=doc.url,
-                    title=doc.title,
-                    now=now,
-                    base_currency=settings.base_currency,
-                    rates=settings.rates,
-                    min_change=settings.min_change,
-                )
-                # The baseline is what is known: its facts never alert, they only corroborate.
-                for d in decisions:
-                    if not d.duplicate:
-                        store.add_fact(
-                            entity_id,
-                            document_id,
-                            d.fact,
-                            period=doc.published,
-                            baseline=True,
-                            now=now,
-                            corroborates=d.corroborates,
-                        )
+                    article = ArticleFacts(
+                        url=doc.url,
+                        title=doc.title,
+                        published=doc.published or "",
+                        document=new_doc,
+                        facts=((entity, tuple(facts)),),
+                    )
+                    ledger.record(article, baseline=True, strict=True)
             status = "reloaded" if existing is not None else "loaded"
             out.append(BaselineDocument(entity.name, doc.name, doc.published, tuple(facts), status))
     return out
@@ -215,69 +197,15 @@ async def _fetch_article(
     )
 
 
-def _record_article(
-    store: Store,
-    settings: Settings,
-    article: _Article,
-    entities: Sequence[Entity],
-    entity_ids: dict[str, int],
-    now: datetime,
-    report: CycleReport,
-) -> None:
-    """Write one article with its facts, changes and alerts, atomically."""
-    period = article.published or now.date().isoformat()
-    with store.transaction():
-        document_id = store.add_document(
-            NewDocument(
-                url=article.url,
-                title=article.title,
-                published=period,
-                text_hash=text_hash(article.text),
-                language=article.language,
-                source="feed",
-                text_source=article.text_source,
-                feed_url=article.feed_url,
-            ),
-            now,
-        )
-        for entity in entities:
-            facts = extract_facts(article.text, entity.name, entity.aliases)
-            if not facts:
-                continue
-            decisions = diff_against_known(
-                facts,
-                _known(store, entity.name),
-                entity=entity.name,
-                period=period,
-                url=article.url,
-                title=article.title,
-                now=now,
-                base_currency=settings.base_currency,
-                rates=settings.rates,
-                min_change=settings.min_change,
-            )
-            for d in decisions:
-                if d.duplicate:
-                    continue
-                fact_id = store.add_fact(
-                    entity_ids[entity.name],
-                    document_id,
-                    d.fact,
-                    period=period,
-                    baseline=False,
-                    now=now,
-                    corroborates=d.corroborates,
-                )
-                report.facts += 1
-                if d.change is not None:
-                    change_id = store.add_change(
-                        entity_ids[entity.name], fact_id, d.change, settings.base_currency
-                    )
-                    for channel in settings.alerts.channels:
-                        store.enqueue(channel, now=now, change_id=change_id)
-                        report.alerts_enqueued += 1
-                    report.changes.extend(store.changes(ids=[change_id]))
-        for feed_url, entry in article.entries:
+def _article_facts(article: _Article, entities: Sequence[Entity], now: datetime) -> ArticleFacts:
+    """Extract the facts of one article for each entity it mentions, ready to be decided."""
+    period = clamp_period(article.published, now)
+    mentioned = _mentioned(entities, f"{article.title}\n{article.text}")
+    facts = tuple((e, tuple(extract_facts(article.text, e.name, e.aliases))) for e in mentioned)
+    entries = article.entries
+
+    def record_entries(store: Store, document_id: int) -> None:
+        for feed_url, entry in entries:
             store.add_entry(
                 feed_url,
                 entry.key,
@@ -288,6 +216,25 @@ def _record_article(
                 relevant=True,
                 document_id=document_id,
             )
+
+    document = NewDocument(
+        url=article.url,
+        title=article.title,
+        published=period,
+        text_hash=text_hash(article.text),
+        language=article.language,
+        source="feed",
+        text_source=article.text_source,
+        feed_url=article.feed_url,
+    )
+    return ArticleFacts(
+        url=article.url,
+        title=article.title,
+        published=period,
+        document=document,
+        facts=facts,
+        after=record_entries,
+    )
 
 
 def _feed_health(
@@ -384,18 +331,28 @@ async def run_cycle_async(
     # One limiter for every page of the cycle: many entries point at the same site.
     limiter = articles.PageLimiter(settings.http)
 
-    async def fetch_and_record(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> None:
+    async def fetch_and_extract(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> ArticleFacts:
         async with sem:
             article = await _fetch_article(client, link, pairs, settings, pool, limiter)
-        # Recorded as soon as it is extracted, so SQLite work overlaps the extraction
-        # workers' and finished articles do not pile up in memory.
         report.articles_fetched += 1
         if article.text_source == "summary":
             report.articles_from_summary += 1
-        mentioned = _mentioned(entities, f"{article.title}\n{article.text}")
-        _record_article(store, settings, article, mentioned, entity_ids, now, report)
+        # Only the facts, the hash and the entries are kept: finished articles' texts do not pile up.
+        return _article_facts(article, entities, now)
 
-    await asyncio.gather(*(fetch_and_record(link, pairs) for link, pairs in by_link.items()))
+    # Extracted concurrently; decided one after another in a fixed order (see watcher.ledger).
+    extracted = await asyncio.gather(*(fetch_and_extract(link, pairs) for link, pairs in by_link.items()))
+    with store.transaction():
+        ledger = Ledger(store, settings, now)
+        ledger.entity_ids.update(entity_ids)
+        for article_facts in sorted(extracted, key=ArticleFacts.order):
+            ledger.record(article_facts)
+        outcome = ledger.finish()
+    report.facts += outcome.facts
+    report.changes.extend(outcome.changes)
+    report.alerts_enqueued += outcome.alerts_enqueued
+    report.pending += outcome.pending
+    report.articles_failed.extend(outcome.failed)
 
     # Only now, with every entry processed, remember the feeds' validators.
     with store.transaction():

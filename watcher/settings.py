@@ -93,6 +93,11 @@ class AlertSettings:
     retry_base: float = 30.0
     retry_max: float = 3600.0
     feed_down_after: int = 3  # consecutive failed cycles before one feed_down alert
+    # A fact this sure is alerted at once; a less sure one waits until ``corroborate``
+    # independent sites (registered domains) report it within ``corroboration_window`` seconds.
+    min_confidence: float = 0.5
+    corroborate: int = 2
+    corroboration_window: float = 3 * 86400.0
     console: bool = True
     email: EmailSettings | None = None
     slack: SlackSettings | None = None

@@ -174,13 +174,55 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4(db: sqlite_utils.Database) -> None:
+    # Facts carry the extractor's confidence and reasons, and a state: "active" counts,
+    # "pending" waits for corroboration, "rejected" (by a user), "implausible" and "dropped"
+    # never count. base_amount (in EUR, a float) only narrows the candidates a decision reads.
+    db.executescript(
+        """
+        ALTER TABLE facts ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+        ALTER TABLE facts ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE facts ADD COLUMN state TEXT NOT NULL DEFAULT 'active';
+        ALTER TABLE facts ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE facts ADD COLUMN base_amount REAL;
+        ALTER TABLE facts ADD COLUMN pending_until TEXT;
+        CREATE INDEX facts_heads ON facts(entity_id, kind, state, base_amount) WHERE corroborates IS NULL;
+        CREATE INDEX facts_heads_period ON facts(entity_id, kind, period) WHERE corroborates IS NULL;
+        CREATE INDEX facts_pending ON facts(state) WHERE state = 'pending';
+        ALTER TABLE changes ADD COLUMN corrects INTEGER REFERENCES changes(id);
+        ALTER TABLE changes ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+        CREATE INDEX changes_fact ON changes(fact_id);
+        CREATE INDEX changes_detected ON changes(detected_at);
+        CREATE TABLE rejections (
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            document_url TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            amount TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (entity_id, document_url, kind, amount, currency)
+        );
+        CREATE TABLE article_failures (
+            url TEXT PRIMARY KEY,
+            entries TEXT NOT NULL,
+            failures INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            next_attempt TEXT NOT NULL,
+            gave_up INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 # Keys of the meta table: the daemon's liveness and the cycle times ``status`` reports.
 HEARTBEAT_KEY = "heartbeat"
 PID_KEY = "daemon_pid"
 LAST_CYCLE_KEY = "last_cycle"
 NEXT_CYCLE_KEY = "next_cycle"
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 
 
 @dataclass(frozen=True)
@@ -196,6 +238,10 @@ class StoredFact:
     document_title: str
     sources: int
     created_at: datetime
+    state: str = "active"
+    note: str = ""
+    corroborates: int | None = None
+    document_source: str = "feed"
 
 
 @dataclass(frozen=True)
@@ -314,6 +360,19 @@ class Store:
             except sqlite3.Error as e:
                 raise StoreError(f"{self.path}: commit failed: {e}") from e
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A unit inside a transaction that can fail alone: rolled back on error, kept otherwise."""
+        self._exec("SAVEPOINT unit")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO unit")
+            self.conn.execute("RELEASE unit")
+            raise
+        else:
+            self._exec("RELEASE unit")
+
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         try:
             cur = self.conn.execute(sql, params)
@@ -404,13 +463,18 @@ class Store:
         baseline: bool,
         now: datetime,
         corroborates: int | None = None,
+        state: str = "active",
+        note: str = "",
+        base_amount: Decimal | None = None,
+        pending_until: datetime | None = None,
     ) -> int:
         eq = fact.equivalent
         cur = self._exec(
             "INSERT INTO facts (entity_id, document_id, kind, amount, currency, approx, round,"
             " lead_investors, investors, status, evidence, equivalent_amount, equivalent_currency,"
-            " bound, basis, context, period, baseline, corroborates, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " bound, basis, context, period, baseline, corroborates, created_at, confidence, reasons,"
+            " state, note, base_amount, pending_until)"
+            " VALUES (" + ", ".join("?" * 26) + ")",
             (
                 entity_id,
                 document_id,
@@ -432,9 +496,99 @@ class Store:
                 int(baseline),
                 corroborates,
                 _iso(now),
+                float(fact.confidence),
+                json.dumps(list(fact.reasons), ensure_ascii=False),
+                state,
+                note,
+                _real(base_amount),
+                _iso(pending_until),
             ),
         )
         return int(cur.lastrowid or 0)
+
+    _FACT_SELECT = (
+        "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title, d.source AS doc_source,"
+        " 1 + (SELECT COUNT(DISTINCT c.document_id) FROM facts c"
+        "      WHERE c.corroborates = f.id AND c.document_id != f.document_id"
+        "      AND c.state IN ('active', 'pending')) AS sources"
+        " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
+    )
+
+    def known_facts(self, entity: str, kinds: Sequence[str] | None = None) -> list[StoredFact]:
+        """The entity's event heads that count: what a decision or the current state reads."""
+        where = "e.name = ? AND f.corroborates IS NULL AND f.state = 'active'"
+        params: list[Any] = [entity]
+        if kinds:
+            where += f" AND f.kind IN ({','.join('?' * len(kinds))})"
+            params.extend(kinds)
+        rows = self._rows(f"{self._FACT_SELECT} WHERE {where} ORDER BY COALESCE(f.period, ''), f.id", params)
+        return [_stored_fact(r) for r in rows]
+
+    def fact(self, fact_id: int) -> StoredFact | None:
+        rows = self._rows(f"{self._FACT_SELECT} WHERE f.id = ?", (fact_id,))
+        return _stored_fact(rows[0]) if rows else None
+
+    def event_mentions(self, head_id: int) -> list[StoredFact]:
+        """An event's head and every fact that re-reports it, counting ones only."""
+        rows = self._rows(
+            f"{self._FACT_SELECT} WHERE (f.id = ? OR f.corroborates = ?) AND f.state = 'active'"
+            " ORDER BY f.id",
+            (head_id, head_id),
+        )
+        return [_stored_fact(r) for r in rows]
+
+    def set_fact_state(self, fact_id: int, state: str, note: str = "") -> None:
+        self._exec("UPDATE facts SET state = ?, note = ? WHERE id = ?", (state, note, fact_id))
+
+    def repoint_fact(self, fact_id: int, head_id: int) -> None:
+        self._exec("UPDATE facts SET corroborates = ? WHERE id = ?", (head_id, fact_id))
+
+    def promote_fact(self, fact_id: int) -> None:
+        """Make a mention its own event head (its head was rejected), keeping it counted."""
+        self._exec("UPDATE facts SET corroborates = NULL WHERE id = ?", (fact_id,))
+
+    def pending_facts(self, entity: str | None = None) -> list[StoredFact]:
+        where = "f.state = 'pending'" + (" AND e.name = ?" if entity else "")
+        rows = self._rows(f"{self._FACT_SELECT} WHERE {where} ORDER BY f.id", (entity,) if entity else ())
+        return [_stored_fact(r) for r in rows]
+
+    def pending_until(self, fact_id: int) -> datetime | None:
+        rows = self._rows("SELECT pending_until FROM facts WHERE id = ?", (fact_id,))
+        return parse_time(rows[0]["pending_until"]) if rows else None
+
+    def pending_domains(self, fact_id: int) -> list[str]:
+        """URLs of the documents reporting a pending fact: itself and its pending re-reports."""
+        rows = self._rows(
+            "SELECT DISTINCT d.url FROM facts f JOIN documents d ON d.id = f.document_id"
+            " WHERE (f.id = ? OR (f.corroborates = ? AND f.state IN ('active', 'pending')))",
+            (fact_id, fact_id),
+        )
+        return [str(r["url"]) for r in rows]
+
+    def add_rejection(
+        self, entity_id: int, document_url: str, fact: Fact, reason: str, now: datetime
+    ) -> None:
+        self._exec(
+            "INSERT OR REPLACE INTO rejections (entity_id, document_url, kind, amount, currency, reason,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (entity_id, document_url, fact.kind, str(fact.amount), fact.currency, reason, _iso(now)),
+        )
+
+    def remove_rejection(self, entity_id: int, document_url: str, fact: Fact) -> None:
+        self._exec(
+            "DELETE FROM rejections WHERE entity_id = ? AND document_url = ? AND kind = ? AND amount = ?"
+            " AND currency = ?",
+            (entity_id, document_url, fact.kind, str(fact.amount), fact.currency),
+        )
+
+    def rejection(self, entity_id: int, document_url: str, fact: Fact) -> str | None:
+        """The reason a user rejected this fact of this document, if they did."""
+        rows = self._rows(
+            "SELECT reason FROM rejections WHERE entity_id = ? AND document_url = ? AND kind = ?"
+            " AND amount = ? AND currency = ?",
+            (entity_id, document_url, fact.kind, str(fact.amount), fact.currency),
+        )
+        return str(rows[0]["reason"]) if rows else None
 
     def facts(self, entity: str | None = None, *, known_only: bool = False) -> list[StoredFact]:
         """Facts, oldest first. ``known_only`` leaves out rows that merely corroborate another."""
@@ -444,13 +598,9 @@ class Store:
             where.append("e.name = ?")
             params.append(entity)
         if known_only:
-            where.append("f.corroborates IS NULL")
+            where.append("f.corroborates IS NULL AND f.state = 'active'")
         rows = self._rows(
-            "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title,"
-            " 1 + (SELECT COUNT(DISTINCT c.document_id) FROM facts c"
-            "      WHERE c.corroborates = f.id AND c.document_id != f.document_id) AS sources"
-            " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
-            f" WHERE {' AND '.join(where)} ORDER BY COALESCE(f.period, '') , f.id",
+            f"{self._FACT_SELECT} WHERE {' AND '.join(where)} ORDER BY COALESCE(f.period, '') , f.id",
             params,
         )
         return [_stored_fact(r) for r in rows]
@@ -472,7 +622,7 @@ class Store:
             "INSERT INTO changes (entity_id, fact_id, kind, fact_kind, status, old_status, round,"
             " new_amount, new_currency, new_approx, new_date, old_amount, old_currency, old_approx, old_date,"
             " new_base_amount, old_base_amount, base_currency, url, title, evidence, lead_investors,"
-            " investors, detected_at) VALUES (" + ", ".join("?" * 24) + ")",
+            " investors, detected_at, corrects, confidence) VALUES (" + ", ".join("?" * 26) + ")",
             (
                 entity_id,
                 fact_id,
@@ -498,9 +648,28 @@ class Store:
                 json.dumps(list(change.lead_investors), ensure_ascii=False),
                 json.dumps(list(change.investors), ensure_ascii=False),
                 _iso(change.detected_at),
+                change.corrects,
+                float(change.confidence),
             ),
         )
         return int(cur.lastrowid or 0)
+
+    def event_change(self, head_id: int) -> Change | None:
+        """The last change alerted for an event (its first alert or its latest correction)."""
+        rows = self._rows("SELECT id FROM changes WHERE fact_id = ? ORDER BY id DESC LIMIT 1", (head_id,))
+        if not rows:
+            return None
+        found = self.changes(ids=[int(rows[0]["id"])])
+        return found[0] if found else None
+
+    def change_fact_id(self, change_id: int) -> int | None:
+        rows = self._rows("SELECT fact_id FROM changes WHERE id = ?", (change_id,))
+        return int(rows[0]["fact_id"]) if rows else None
+
+    def outbox_id_for(self, channel: str, change_id: int) -> int | None:
+        """The outbox row that carried a change on a channel (to thread a correction under it)."""
+        rows = self._rows("SELECT id FROM outbox WHERE channel = ? AND change_id = ?", (channel, change_id))
+        return int(rows[0]["id"]) if rows else None
 
     def changes(
         self,
@@ -704,6 +873,15 @@ class Store:
         return str(rows[0]["value"]) if rows else None
 
 
+def _real(amount: Decimal | None) -> float | None:
+    if amount is None:
+        return None
+    try:
+        return float(amount)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _health_json(health: FeedHealth | None) -> str | None:
     if health is None:
         return None
@@ -735,6 +913,8 @@ def _stored_fact(r: sqlite3.Row) -> StoredFact:
         bound=r["bound"],
         basis=r["basis"],
         context=r["context"],
+        confidence=float(r["confidence"]),
+        reasons=tuple(json.loads(r["reasons"])),
     )
     created = parse_time(r["created_at"])
     assert created is not None
@@ -748,6 +928,10 @@ def _stored_fact(r: sqlite3.Row) -> StoredFact:
         document_title=r["doc_title"],
         sources=int(r["sources"]),
         created_at=created,
+        state=r["state"],
+        note=r["note"],
+        corroborates=r["corroborates"],
+        document_source=r["doc_source"],
     )
 
 
@@ -778,6 +962,8 @@ def _change(r: sqlite3.Row) -> Change:
         investors=tuple(json.loads(r["investors"])),
         sources=int(r["sources"]),
         detected_at=detected,
+        corrects=r["corrects"],
+        confidence=float(r["confidence"]),
     )
 
 

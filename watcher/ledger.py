@@ -1,0 +1,363 @@
+"""Record a cycle's articles in one fixed order, and turn their facts into changes.
+
+Articles are extracted concurrently but decided here, one after another, in the order of
+their publication date, then their content, then their URL, so the same articles give the
+same changes whatever order the feeds list them in or extraction finishes. The content
+comes before the URL because one article can sit at different URLs in different feeds.
+
+Per article, in one savepoint: the document, each fact with its decision, and the user's
+earlier rejections re-applied. An article that raises is rolled back alone and reported;
+the rest of the cycle is recorded. After every article is in, each event that gained a
+change is given its best supported figure, an alerted event whose figure moved materially
+gets one correction, and pending facts that found corroboration are alerted. Changes and
+their outbox rows are written in the same transaction as the facts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import tldextract
+
+from watcher.diff import Decision, KnownFact, Mention, convert, correction, diff_against_known, event_figure
+from watcher.errors import WatcherError
+from watcher.models import Change, Entity, Fact
+from watcher.settings import Settings
+from watcher.store import NewDocument, Store, StoredFact
+
+log = logging.getLogger("watcher.ledger")
+
+_extract_domain = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=4096)
+def registered_domain(url: str) -> str:
+    """The site a URL belongs to (news.bbc.co.uk -> bbc.co.uk); the host itself for an IP or a name."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return url
+    found = _extract_domain(host).top_domain_under_public_suffix
+    return found or host
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """One article, ready to decide: its identity, date and the facts found per entity."""
+
+    url: str
+    title: str
+    published: str | None  # already clamped to the fetch time; None when unknown (a seed)
+    document: NewDocument
+    facts: tuple[tuple[Entity, tuple[Fact, ...]], ...]
+    after: Callable[[Store, int], None] | None = None  # writes the feed entries naming it
+
+    def order(self) -> tuple[str, str, str]:
+        return (self.published or "", self.document.text_hash, self.url)
+
+
+@dataclass
+class LedgerReport:
+    facts: int = 0
+    changes: list[Change] = field(default_factory=list)
+    alerts_enqueued: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (url, error)
+    pending: int = 0
+
+
+def clamp_period(published: str | None, now: datetime) -> str:
+    """A publication date, never later than the fetch time (an item dated 2100 is read as today)."""
+    today = now.date().isoformat()
+    if not published:
+        return today
+    return today if published[: len(today)] > today[: len(published)] else published
+
+
+class Ledger:
+    """Decides and records the facts of one cycle (or of the baseline) against the store."""
+
+    def __init__(self, store: Store, settings: Settings, now: datetime):
+        self.store = store
+        self.settings = settings
+        self.now = now
+        self.entity_ids: dict[str, int] = {}
+        # Changes of this cycle, by event head, written once every article is in.
+        self._new: dict[int, tuple[str, Change]] = {}
+        self._touched: set[tuple[str, int]] = set()
+        self._pending: set[tuple[str, int]] = set()
+        self.report = LedgerReport()
+
+    # -- one article --------------------------------------------------------
+
+    def record(self, article: ArticleFacts, *, baseline: bool = False, strict: bool = False) -> None:
+        """Write one article and decide its facts, atomically; a failure loses this article only.
+
+        With ``strict`` the failure is raised instead (the baseline must load whole or not at all).
+        """
+        try:
+            with self.store.savepoint():
+                self._record(article, baseline=baseline)
+        except (WatcherError, ArithmeticError, ValueError, KeyError, TypeError) as e:
+            if strict:
+                raise
+            # One bad article must not cost the rest of the cycle; it is retried later.
+            log.warning("article %s: not recorded: %s", article.url, e)
+            self.report.failed.append((article.url, f"{type(e).__name__}: {e}"))
+
+    def _record(self, article: ArticleFacts, *, baseline: bool) -> None:
+        document_id = self.store.add_document(article.document, self.now)
+        for entity, facts in article.facts:
+            if facts:
+                self._decide(entity, document_id, article, facts, baseline=baseline)
+        if article.after is not None:
+            article.after(self.store, document_id)
+
+    def decide_document(
+        self,
+        entity: Entity,
+        document_id: int,
+        url: str,
+        title: str,
+        published: str | None,
+        facts: Sequence[Fact],
+    ) -> None:
+        """Decide the facts of a baseline document already stored (a seed that was edited)."""
+        document = NewDocument(
+            url=url, title=title, published=published, text_hash="", language=None, source="seed"
+        )
+        article = ArticleFacts(url=url, title=title, published=published, document=document, facts=())
+        if facts:
+            self._decide(entity, document_id, article, facts, baseline=True)
+
+    def _known(self, entity: str) -> list[KnownFact]:
+        return [_known(sf) for sf in self.store.known_facts(entity)]
+
+    def _decide(
+        self,
+        entity: Entity,
+        document_id: int,
+        article: ArticleFacts,
+        facts: Sequence[Fact],
+        *,
+        baseline: bool,
+    ) -> None:
+        entity_id = self.entity_id(entity)
+        decisions = diff_against_known(
+            facts,
+            self._known(entity.name),
+            entity=entity.name,
+            period=article.published,
+            url=article.url,
+            title=article.title,
+            now=self.now,
+            base_currency=self.settings.base_currency,
+            rates=self.settings.rates,
+            min_change=self.settings.min_change,
+        )
+        for d in decisions:
+            if d.duplicate:
+                continue
+            state, note = self._state_of(entity, entity_id, article, d, baseline=baseline)
+            fact_id = self.store.add_fact(
+                entity_id,
+                document_id,
+                d.fact,
+                period=article.published,
+                baseline=baseline,
+                now=self.now,
+                corroborates=d.corroborates,
+                state=state,
+                note=note,
+                base_amount=convert(d.fact.money, "EUR", self.settings.rates),
+                pending_until=self._pending_until() if state == "pending" else None,
+            )
+            self.report.facts += 1
+            if state == "pending":
+                self._pending.add((entity.name, fact_id))
+                self.report.pending += 1
+            elif state == "active" and d.change is not None and not baseline:
+                self._new[fact_id] = (entity.name, replace(d.change, confidence=d.fact.confidence))
+            elif state == "active" and d.corroborates is not None and not baseline:
+                self._touched.add((entity.name, d.corroborates))
+
+    def _state_of(
+        self, entity: Entity, entity_id: int, article: ArticleFacts, d: Decision, *, baseline: bool
+    ) -> tuple[str, str]:
+        rejected = self.store.rejection(entity_id, article.url, d.fact)
+        if rejected is not None:
+            return "rejected", rejected or "rejected by the user"
+        if d.implausible:
+            return "implausible", d.note
+        if baseline or d.change is None or (d.change.kind == "status_change" and d.fact.confidence >= 0.5):
+            return "active", d.note
+        if self._trusted(entity, article.url, d.fact):
+            return "active", d.note
+        return "pending", f"confidence {d.fact.confidence:.2f}: waiting for corroboration"
+
+    def _trusted(self, entity: Entity, url: str, fact: Fact) -> bool:
+        alerts = self.settings.alerts
+        if fact.confidence >= alerts.min_confidence:
+            return True
+        domain = registered_domain(url)
+        return any(domain == d or domain.endswith("." + d) for d in entity.official_domains)
+
+    def _pending_until(self) -> datetime:
+        return self.now + timedelta(seconds=self.settings.alerts.corroboration_window)
+
+    def entity_id(self, entity: Entity) -> int:
+        if entity.name not in self.entity_ids:
+            self.entity_ids[entity.name] = self.store.ensure_entity(entity)
+        return self.entity_ids[entity.name]
+
+    # -- after every article: events, corrections, pending --------------------
+
+    def finish(self) -> LedgerReport:
+        """Write this cycle's changes with their best supported figures, corrections and outbox rows."""
+        self._promote_corroborated()
+        for head_id in sorted(self._new):
+            entity, change = self._new[head_id]
+            figure = self._figure(head_id)
+            if figure is not None:
+                change = _with_figure(change, figure, self.settings)
+            self._emit(entity, head_id, change)
+        for entity, head_id in sorted(self._touched):
+            if head_id not in self._new:
+                self._correct(entity, head_id)
+        self._expire_pending()
+        return self.report
+
+    def _figure(self, head_id: int) -> Mention | None:
+        mentions = [_mention(sf) for sf in self.store.event_mentions(head_id)]
+        if not mentions:
+            return None
+        return event_figure(
+            mentions,
+            base_currency=self.settings.base_currency,
+            rates=self.settings.rates,
+            min_change=self.settings.min_change,
+        )
+
+    def _correct(self, entity: str, head_id: int) -> None:
+        alerted = self.store.event_change(head_id)
+        figure = self._figure(head_id)
+        if alerted is None or figure is None:
+            return
+        fixed = correction(
+            alerted,
+            figure,
+            base_currency=self.settings.base_currency,
+            rates=self.settings.rates,
+            min_change=self.settings.min_change,
+            now=self.now,
+        )
+        if fixed is not None:
+            self._emit(entity, head_id, fixed)
+
+    def _emit(self, entity: str, head_id: int, change: Change) -> None:
+        entity_id = self.entity_ids.get(entity) or self.store.entity_id(entity)
+        assert entity_id is not None
+        change_id = self.store.add_change(entity_id, head_id, change, self.settings.base_currency)
+        for channel in self.settings.alerts.channels:
+            self.store.enqueue(channel, now=self.now, change_id=change_id)
+            self.report.alerts_enqueued += 1
+        self.report.changes.extend(self.store.changes(ids=[change_id]))
+
+    def _promote_corroborated(self) -> None:
+        """Alert a pending fact once enough independent sites report its event."""
+        alerts = self.settings.alerts
+        by_entity: dict[str, list[StoredFact]] = {}
+        for entity, _ in sorted(self._pending):
+            by_entity.setdefault(entity, [])
+        for entity in by_entity:
+            pending = self.store.pending_facts(entity)
+            decided: set[int] = set()
+            for sf in pending:
+                if sf.id in decided:
+                    continue
+                group = [o for o in pending if o.id not in decided and _same(sf, o, self.settings)]
+                domains = {registered_domain(o.document_url) for o in group}
+                if len(domains) < alerts.corroborate:
+                    continue
+                decided.update(o.id for o in group)
+                self._activate(entity, group)
+
+    def _activate(self, entity: str, group: list[StoredFact]) -> None:
+        head, *rest = group
+        self.store.set_fact_state(head.id, "active", f"corroborated by {len(group)} sources")
+        for o in rest:
+            self.store.set_fact_state(o.id, "active", f"re-reports fact #{head.id}")
+            self.store.repoint_fact(o.id, head.id)
+        known = [k for k in self._known(entity) if k.id != head.id]
+        [d] = diff_against_known(
+            [head.fact],
+            known,
+            entity=entity,
+            period=head.period,
+            url=head.document_url,
+            title=head.document_title,
+            now=self.now,
+            base_currency=self.settings.base_currency,
+            rates=self.settings.rates,
+            min_change=self.settings.min_change,
+        )
+        if d.change is not None:
+            self._new[head.id] = (entity, replace(d.change, confidence=head.fact.confidence))
+
+    def _expire_pending(self) -> None:
+        for sf in self.store.pending_facts():
+            until = self.store.pending_until(sf.id)
+            if until is not None and until <= self.now:
+                self.store.set_fact_state(sf.id, "dropped", "not corroborated in time")
+
+
+def _same(a: StoredFact, b: StoredFact, settings: Settings) -> bool:
+    if a.id == b.id:
+        return True
+    [d] = diff_against_known(
+        [b.fact],
+        [_known(a)],
+        entity=a.entity,
+        period=b.period,
+        url=b.document_url,
+        title="",
+        now=a.created_at,
+        base_currency=settings.base_currency,
+        rates=settings.rates,
+        min_change=settings.min_change,
+    )
+    return d.corroborates == a.id
+
+
+def _known(sf: StoredFact) -> KnownFact:
+    return KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline)
+
+
+def _mention(sf: StoredFact) -> Mention:
+    return Mention(sf.fact, sf.period, sf.document_url, sf.document_title, registered_domain(sf.document_url))
+
+
+def _with_figure(change: Change, figure: Mention, settings: Settings) -> Change:
+    """The change as the event's best supported mention states it."""
+    f = figure.fact
+    if f.money == change.new and f.evidence == change.evidence:
+        return change
+    base = convert(f.money, settings.base_currency, settings.rates)
+    return replace(
+        change,
+        new=f.money,
+        new_base=None
+        if base is None
+        else replace(f.money, amount=base.quantize(Decimal(1)), currency=settings.base_currency),
+        round=f.round or change.round,
+        evidence=f.evidence,
+        url=figure.url,
+        title=figure.title,
+        lead_investors=f.lead_investors or change.lead_investors,
+        investors=f.investors or change.investors,
+        confidence=max(change.confidence, f.confidence),
+    )
