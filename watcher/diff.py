@@ -206,7 +206,8 @@ def _history_reason(cmp: _Comparer, fact: Fact, period: str | None, latest: Know
     if period_before(period, happened(latest)):
         return f"dated {period}, before the latest known {fact.kind} ({latest.period})"
     # A rumour from the day of an announcement is talk of that deal unless it is materially bigger.
-    if fact.status == "rumoured" and not_after(period, happened(latest)) and not cmp.larger(fact, latest.fact):
+    rumour = fact.status == "rumoured"
+    if rumour and not_after(period, happened(latest)) and not cmp.larger(fact, latest.fact):
         return f"a rumour not newer than the confirmed {fact.kind} of {latest.period}"
     return None
 
@@ -220,19 +221,31 @@ def _decide_one(
         return "implausible", None, why
     if fact.kind == "investment":
         return "evidence", None, "one investor's ticket: evidence of a round, not its size"
-    matches = [k for k in pool if cmp.same_event(fact, period, k)]
+    state = current_state(pool)
+    # A rumour that a later confirmed figure overtook is closed: confirming it is no news.
+    closed = {id(k) for k in pool if k.fact.status == "rumoured"} - {id(r) for r in state.rumours}
+    matches = [
+        k
+        for k in pool
+        if cmp.same_event(fact, period, k) and not (id(k) in closed and fact.status != "rumoured")
+    ]
     if matches:
         best = _best(matches)
         if best.id is None:
             return "duplicate", best, "repeats a fact of the same document"
-        if fact.kind in _ALERTED_KINDS and fact.status != "rumoured" and best.fact.status == "rumoured":
+        latest = state.latest(fact.kind)
+        if (
+            fact.kind in _ALERTED_KINDS
+            and fact.status != "rumoured"
+            and best.fact.status == "rumoured"
+            and not (latest is not None and period_before(period, happened(latest)))
+        ):
             return "confirmation", best, f"confirms the rumour #{best.id}"
         if not cmp.close(fact, best.fact):
             return "conflict", best, f"same round as fact #{best.id} with a materially different amount"
         return "corroborates", best, f"re-reports fact #{best.id}"
     if fact.kind == "total_raised":
         return "context", None, "a total raised to date is context, never an alert"
-    state = current_state(pool)
     latest = state.latest(fact.kind)
     history = _history_reason(cmp, fact, period, latest)
     if history is not None:
@@ -241,9 +254,11 @@ def _decide_one(
         return "corroborates", latest, f"within {cmp.min_change:.0%} of the current valuation"
     if fact.kind == "valuation" and latest is not None and not cmp.larger(fact, latest.fact):
         # Below the current value and equal to an older one: an unmarked recap, not a down round.
-        older = [k for k in pool if k.fact.kind == "valuation" and k.id is not None and cmp.close(fact, k.fact)]
+        older = [
+            k for k in pool if k.fact.kind == "valuation" and k.id is not None and cmp.close(fact, k.fact)
+        ]
         if older:
-            return "history", older[-1], f"restates the older valuation #{older[-1].id}, below the current one"
+            return "history", older[-1], f"restates the older valuation #{older[-1].id}, below the current"
     return "change", latest, "new to what is known"
 
 

@@ -195,14 +195,15 @@ class Ledger:
             return "implausible", d.note
         if baseline or d.change is None or (d.change.kind == "status_change" and d.fact.confidence >= 0.5):
             return "active", d.note
-        if self._trusted(entity, article.url, d.fact):
+        official = self._official(entity, article.url)
+        jump = _jump(d.change)
+        if jump is not None and not official:
+            return "pending", f"{jump}: waiting for corroboration"
+        if official or d.fact.confidence >= self.settings.alerts.min_confidence:
             return "active", d.note
         return "pending", f"confidence {d.fact.confidence:.2f}: waiting for corroboration"
 
-    def _trusted(self, entity: Entity, url: str, fact: Fact) -> bool:
-        alerts = self.settings.alerts
-        if fact.confidence >= alerts.min_confidence:
-            return True
+    def _official(self, entity: Entity, url: str) -> bool:
         domain = registered_domain(url)
         return any(domain == d or domain.endswith("." + d) for d in entity.official_domains)
 
@@ -313,6 +314,22 @@ class Ledger:
             until = self.store.pending_until(sf.id)
             if until is not None and until <= self.now:
                 self.store.set_fact_state(sf.id, "dropped", "not corroborated in time")
+
+
+# A valuation that moves this many times from the current one in one step is more often
+# another company's figure or a misread than news: it waits for a second site.
+_JUMP_FACTOR = Decimal(5)
+
+
+def _jump(change: Change) -> str | None:
+    if change.kind != "valuation_change" or change.old_base is None or change.new_base is None:
+        return None
+    old, new = change.old_base.amount, change.new_base.amount
+    if old <= 0 or new <= 0:
+        return None
+    if new > old * _JUMP_FACTOR or old > new * _JUMP_FACTOR:
+        return f"a {new / old:.1f}x move from the current valuation"
+    return None
 
 
 def _same(a: StoredFact, b: StoredFact, settings: Settings) -> bool:

@@ -118,8 +118,8 @@ def current_state(known: Iterable[KnownFact]) -> EntityState:
         if k.fact.status != "rumoured" or k.fact.kind not in ("valuation", "funding_round"):
             continue
         confirmed = valuation if k.fact.kind == "valuation" else round_
-        # A rumour is open while nothing confirmed of its kind happened at or after it.
-        if confirmed is None or period_before(happened(confirmed), happened(k)):
+        # A rumour is open while nothing confirmed of its kind happened after it.
+        if confirmed is None or not period_before(happened(k), happened(confirmed)):
             rumours.append(k)
     rumours.sort(key=_rank, reverse=True)
     return EntityState(valuation=valuation, round=round_, total_raised=total, rumours=tuple(rumours))
