@@ -38,8 +38,8 @@ ARTICLES = [
         "2026-03-10",
         "Brightloom raises €90 million Series B",
         [
-            "Brightloom said on Tuesday it has raised €90 million in a Series B round led by Northwind Capital, "
-            "valuing the company at €650 million.",
+            "Brightloom said on Tuesday it has raised €90 million in a Series B round led by "
+            "Northwind Capital, valuing the company at €650 million.",
             "The battery recycler will open two plants in Spain.",
         ],
         "en",
@@ -49,8 +49,8 @@ ARTICLES = [
         "2026-03-10",
         "Brightloom lands $97 million",
         [
-            "Battery recycler Brightloom has raised $97 million in a Series B round led by Northwind Capital, "
-            "which values the startup at $700 million.",
+            "Battery recycler Brightloom has raised $97 million in a Series B round led by "
+            "Northwind Capital, which values the startup at $700 million.",
         ],
         "en",
     ),
@@ -79,7 +79,8 @@ ARTICLES = [
         "2026-03-14",
         "Inside Brightloom's Spanish plants",
         [
-            "Brightloom, which raised €90 million in a Series B round earlier this month, opened its first plant.",
+            "Brightloom, which raised €90 million in a Series B round earlier this month, "
+            "opened its first plant.",
             "The company had raised €20 million in a Series A in 2024.",
         ],
         "en",
