@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import tldextract
 
 from watcher.diff import Decision, KnownFact, Mention, convert, correction, diff_against_known, event_figure
-from watcher.errors import WatcherError
+from watcher.errors import StoreError
 from watcher.models import Change, Entity, Fact
 from watcher.settings import Settings
 from watcher.store import NewDocument, Store, StoredFact
@@ -66,7 +66,7 @@ class LedgerReport:
     facts: int = 0
     changes: list[Change] = field(default_factory=list)
     alerts_enqueued: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (url, error)
+    failed: dict[str, str] = field(default_factory=dict)  # url -> error
     pending: int = 0
 
 
@@ -102,12 +102,13 @@ class Ledger:
         try:
             with self.store.savepoint():
                 self._record(article, baseline=baseline)
-        except (WatcherError, ArithmeticError, ValueError, KeyError, TypeError) as e:
+        except StoreError:
+            raise  # the database's trouble, not the article's: the cycle stops and is redone
+        except Exception as e:
+            # One article's bug must not cost the rest of the cycle; the caller retries it later.
             if strict:
                 raise
-            # One bad article must not cost the rest of the cycle; it is retried later.
-            log.warning("article %s: not recorded: %s", article.url, e)
-            self.report.failed.append((article.url, f"{type(e).__name__}: {e}"))
+            self.report.failed[article.url] = f"{type(e).__name__}: {e}"
 
     def _record(self, article: ArticleFacts, *, baseline: bool) -> None:
         document_id = self.store.add_document(article.document, self.now)

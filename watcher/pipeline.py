@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -133,6 +134,55 @@ class _Article:
 
 
 _LINKLESS = "urn:watcher:entry:"
+# An article whose processing raises is tried again with back-off, and given up after this many tries.
+ARTICLE_GIVE_UP_AFTER = 5
+_ARTICLE_RETRY_BASE = timedelta(minutes=10)
+
+
+def _entries_json(pairs: Sequence[tuple[str, feeds.FeedEntry]]) -> str:
+    return json.dumps(
+        [
+            {
+                "feed": feed_url,
+                "key": e.key,
+                "guid": e.guid,
+                "link": e.link,
+                "title": e.title,
+                "summary": e.summary,
+                "published": e.published.isoformat() if e.published else None,
+            }
+            for feed_url, e in pairs
+        ]
+    )
+
+
+def _entries_from_json(data: str) -> list[tuple[str, feeds.FeedEntry]]:
+    out = []
+    for d in json.loads(data):
+        published = datetime.fromisoformat(d["published"]) if d["published"] else None
+        entry = feeds.FeedEntry(d["key"], d["guid"], d["link"], d["title"], d["summary"], published)
+        out.append((str(d["feed"]), entry))
+    return out
+
+
+def _article_failed(
+    store: Store, url: str, pairs: Sequence[tuple[str, feeds.FeedEntry]], error: str, now: datetime
+) -> None:
+    """Log one line with the URL, and keep the article to try again later (or give it up)."""
+    previous = next((f for u, f, _, _ in store.article_failures() if u == url), 0)
+    retry_at = now + _ARTICLE_RETRY_BASE * 2 ** min(previous, 10)
+    failures = store.article_failed(
+        url,
+        entries=_entries_json(pairs),
+        error=error,
+        now=now,
+        retry_at=retry_at,
+        give_up_after=ARTICLE_GIVE_UP_AFTER,
+    )
+    if failures >= ARTICLE_GIVE_UP_AFTER:
+        log.warning("article %s: given up after %d failures: %s", url, failures, error)
+    else:
+        log.warning("article %s: failed (%s); will try again after %s", url, error, retry_at.isoformat())
 
 
 def _linkless_identity(feed_url: str, entry: feeds.FeedEntry) -> str:
@@ -331,28 +381,46 @@ async def run_cycle_async(
     # One limiter for every page of the cycle: many entries point at the same site.
     limiter = articles.PageLimiter(settings.http)
 
-    async def fetch_and_extract(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> ArticleFacts:
-        async with sem:
-            article = await _fetch_article(client, link, pairs, settings, pool, limiter)
-        report.articles_fetched += 1
-        if article.text_source == "summary":
-            report.articles_from_summary += 1
-        # Only the facts, the hash and the entries are kept: finished articles' texts do not pile up.
-        return _article_facts(article, entities, now)
+    # Articles that failed in earlier cycles and are due for another try.
+    retries = set()
+    for url, entries in store.due_article_retries(now):
+        if url not in by_link and store.document_id(url) is None:
+            by_link[url] = _entries_from_json(entries)
+            retries.add(url)
+
+    async def fetch_and_extract(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> ArticleFacts | None:
+        try:
+            async with sem:
+                article = await _fetch_article(client, link, pairs, settings, pool, limiter)
+            report.articles_fetched += 1
+            if article.text_source == "summary":
+                report.articles_from_summary += 1
+            # Only the facts, the hash and the entries are kept: finished articles' texts do not pile up.
+            return _article_facts(article, entities, now)
+        except Exception as e:
+            # One article's bug must not cost the cycle: it is recorded and retried with back-off.
+            failed[link] = f"{type(e).__name__}: {e}"
+            return None
 
     # Extracted concurrently; decided one after another in a fixed order (see watcher.ledger).
+    failed: dict[str, str] = {}
     extracted = await asyncio.gather(*(fetch_and_extract(link, pairs) for link, pairs in by_link.items()))
     with store.transaction():
         ledger = Ledger(store, settings, now)
         ledger.entity_ids.update(entity_ids)
-        for article_facts in sorted(extracted, key=ArticleFacts.order):
+        for article_facts in sorted((a for a in extracted if a is not None), key=ArticleFacts.order):
             ledger.record(article_facts)
         outcome = ledger.finish()
+        failed.update(outcome.failed)
+        for url, error in sorted(failed.items()):
+            _article_failed(store, url, by_link[url], error, now)
+        for url in retries - set(failed):
+            store.article_recovered(url)
     report.facts += outcome.facts
     report.changes.extend(outcome.changes)
     report.alerts_enqueued += outcome.alerts_enqueued
     report.pending += outcome.pending
-    report.articles_failed.extend(outcome.failed)
+    report.articles_failed.extend(sorted(failed.items()))
 
     # Only now, with every entry processed, remember the feeds' validators.
     with store.transaction():

@@ -797,6 +797,41 @@ class Store:
         cur = self._exec("DELETE FROM entries WHERE seen_at < ?", (_iso(older_than),))
         return cur.rowcount
 
+    # -- articles that failed: retried with back-off, then given up ----------
+
+    def article_failed(
+        self, url: str, *, entries: str, error: str, now: datetime, retry_at: datetime, give_up_after: int
+    ) -> int:
+        """Remember a failed article (with its feed entries, to read it again); return its failure count."""
+        self._exec(
+            "INSERT INTO article_failures (url, entries, failures, last_error, next_attempt, updated_at)"
+            " VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET failures = failures + 1,"
+            " last_error = excluded.last_error, next_attempt = excluded.next_attempt,"
+            " updated_at = excluded.updated_at",
+            (url, entries, error, _iso(retry_at), _iso(now)),
+        )
+        rows = self._rows("SELECT failures FROM article_failures WHERE url = ?", (url,))
+        failures = int(rows[0]["failures"])
+        if failures >= give_up_after:
+            self._exec("UPDATE article_failures SET gave_up = 1 WHERE url = ?", (url,))
+        return failures
+
+    def due_article_retries(self, now: datetime) -> list[tuple[str, str]]:
+        """(url, entries) of failed articles due for another try."""
+        rows = self._rows(
+            "SELECT url, entries FROM article_failures WHERE gave_up = 0 AND next_attempt <= ? ORDER BY url",
+            (_iso(now),),
+        )
+        return [(str(r["url"]), str(r["entries"])) for r in rows]
+
+    def article_recovered(self, url: str) -> None:
+        self._exec("DELETE FROM article_failures WHERE url = ?", (url,))
+
+    def article_failures(self) -> list[tuple[str, int, str, bool]]:
+        """(url, failures, last error, given up) of every article that is failing or was given up."""
+        rows = self._rows("SELECT url, failures, last_error, gave_up FROM article_failures ORDER BY url")
+        return [(str(r["url"]), int(r["failures"]), str(r["last_error"]), bool(r["gave_up"])) for r in rows]
+
     # -- outbox -------------------------------------------------------------
 
     def enqueue(
