@@ -597,3 +597,149 @@ def demo() -> None:
 
     with _errors():
         sys.exit(run_demo(sys.stdout))
+
+
+# -- review: facts, reject, confirm, explain ----------------------------------------
+
+
+def _target(ident: str) -> tuple[Any, int]:
+    """'12' or 'fact:12' is a fact, 'change:7' a change."""
+    kind, _, number = ident.rpartition(":")
+    kind = kind or "fact"
+    if kind not in ("fact", "change") or not number.isdigit():
+        raise ConfigError(f"{ident!r}: give a fact id (12 or fact:12) or a change id (change:7)")
+    return kind, int(number)
+
+
+def _entity_name(settings: Settings, entity: str | None) -> str | None:
+    if entity is None:
+        return None
+    for e in settings.entities:
+        if e.name.casefold() == entity.casefold():
+            return e.name
+    names = ", ".join(e.name for e in settings.entities)
+    raise ConfigError(f"--entity {entity!r}: no such entity in {settings.config_path} (known: {names})")
+
+
+@main.command("facts")
+@click.option("--entity", help="Only this entity (case does not matter).")
+@click.option("--pending", is_flag=True, help="Only facts waiting for corroboration.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Also re-reports, rejected, implausible and dropped facts."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_ctx
+def facts_cmd(c: _Context, entity: str | None, pending: bool, show_all: bool, as_json: bool) -> None:
+    """List known facts with id, confidence, sources and state (for `reject` and `confirm`)."""
+    with _errors():
+        name = _entity_name(c.settings, entity)
+        with c.store() as store:
+            if pending:
+                rows = store.pending_facts(name)
+            else:
+                rows = [
+                    sf
+                    for sf in store.facts(name)
+                    if show_all or (sf.state in ("active", "pending") and sf.corroborates is None)
+                ]
+        if as_json:
+            out = [
+                {
+                    "id": sf.id,
+                    "entity": sf.entity,
+                    **fact_json(sf.fact),
+                    "period": sf.period,
+                    "state": sf.state,
+                    "note": sf.note,
+                    "confidence": sf.fact.confidence,
+                    "reasons": list(sf.fact.reasons),
+                    "sources": sf.sources,
+                    "corroborates": sf.corroborates,
+                    "baseline": sf.baseline,
+                    "url": sf.document_url,
+                }
+                for sf in rows
+            ]
+            click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+            return
+        if not rows:
+            click.echo("no facts" + (" waiting for corroboration" if pending else ""))
+            return
+        table = [
+            [
+                str(sf.id),
+                sf.entity,
+                sf.period or "",
+                sf.fact.kind,
+                human_amount(sf.fact.money),
+                sf.fact.status,
+                f"{sf.fact.confidence:.2f}",
+                str(sf.sources),
+                sf.state + (f" (#{sf.corroborates})" if sf.corroborates else ""),
+                sf.note,
+            ]
+            for sf in rows
+        ]
+        headers = ["id", "entity", "date", "kind", "amount", "status", "conf.", "sources", "state", "why"]
+        click.echo(_table(table, headers))
+
+
+@main.command()
+@click.argument("ident", metavar="ID")
+@click.option("--reason", default="", help="Why it is wrong (kept with the rejection).")
+@pass_ctx
+def reject(c: _Context, ident: str, reason: str) -> None:
+    """Reject a wrong fact (ID or fact:ID) or change (change:ID): it stops counting, sends nothing."""
+    from watcher.review import reject as do_reject
+
+    with _errors():
+        target, number = _target(ident)
+        with c.store() as store:
+            result = do_reject(store, target, number, reason, datetime.now(UTC))
+        ids = ", ".join(f"#{i}" for i in result.facts)
+        click.echo(f"rejected {target} #{number}: fact(s) {ids} no longer count; no alert is sent")
+
+
+@main.command()
+@click.argument("ident", metavar="ID")
+@pass_ctx
+def confirm(c: _Context, ident: str) -> None:
+    """Confirm a fact (ID or fact:ID) or change (change:ID); a fact still waiting is alerted now."""
+    from watcher.review import confirm as do_confirm
+
+    with _errors():
+        target, number = _target(ident)
+        with c.store() as store:
+            result = do_confirm(store, c.settings, target, number, datetime.now(UTC))
+        click.echo(f"confirmed {target} #{number}")
+        for ch in result.changes:
+            click.echo(f"  change queued: {change_line(ch)}")
+
+
+@main.command()
+@click.argument("url")
+@pass_ctx
+def explain(c: _Context, url: str) -> None:
+    """Show what one article gives: its text's source, every money mention and each decision."""
+    from watcher.pipeline import explain_article
+
+    with _errors():
+        with c.store() as store:
+            report = explain_article(c.settings, store, url, now=datetime.now(UTC))
+        read = "already read by a cycle" if report.stored else "not read by a cycle yet"
+        click.echo(f"{report.url}\n  title: {report.title}\n  published: {report.published or 'unknown'}")
+        click.echo(f"  text from: {report.text_source}; language: {report.language or 'unknown'}; {read}")
+        if not report.mentions:
+            click.echo("  no money mentioned")
+        for m in report.mentions:
+            if m.fact is None:
+                click.echo(f"  {m.entity}: {m.text!r}: dropped: {m.note}")
+                continue
+            f = m.fact
+            round_ = f" {f.round}" if f.round else ""
+            click.echo(
+                f"  {m.entity}: {m.text!r}: {f.kind}{round_} {human_amount(f.money)} {f.status}, {f.context},"
+                f" confidence {f.confidence:.2f} -> {m.outcome}: {m.note}"
+            )
+            if f.reasons:
+                click.echo(f"      because: {'; '.join(f.reasons)}")

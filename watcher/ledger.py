@@ -286,11 +286,12 @@ class Ledger:
                 if len(domains) < alerts.corroborate:
                     continue
                 decided.update(o.id for o in group)
-                self._activate(entity, group)
+                self.activate(entity, group, note=f"corroborated by {len(domains)} sites")
 
-    def _activate(self, entity: str, group: list[StoredFact]) -> None:
+    def activate(self, entity: str, group: Sequence[StoredFact], *, note: str) -> None:
+        """Make waiting facts of one event count, and decide the first of them as it would have been."""
         head, *rest = group
-        self.store.set_fact_state(head.id, "active", f"corroborated by {len(group)} sources")
+        self.store.set_fact_state(head.id, "active", note)
         for o in rest:
             self.store.set_fact_state(o.id, "active", f"re-reports fact #{head.id}")
             self.store.repoint_fact(o.id, head.id)

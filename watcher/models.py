@@ -121,6 +121,7 @@ class Change:
     id: int | None = None
     corrects: int | None = None
     confidence: float = 1.0
+    rejected: str | None = None  # the user's reason, when they rejected it
 
 
 @dataclass(frozen=True)

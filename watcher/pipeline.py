@@ -512,3 +512,80 @@ def run_cycle(
             )
 
     return asyncio.run(go())
+
+
+# -- one article, explained ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MoneyExplained:
+    """One money mention of an article and what became of it for one entity."""
+
+    entity: str
+    text: str  # the mention as written
+    fact: Fact | None  # the fact it became, if any
+    outcome: str  # the diff's outcome for a fact, or "dropped"
+    note: str
+
+
+@dataclass(frozen=True)
+class ArticleExplained:
+    url: str
+    title: str
+    published: str | None
+    text_source: str  # page | summary
+    language: str | None
+    stored: bool  # already read by a cycle
+    mentions: tuple[MoneyExplained, ...]
+
+
+def explain_article(settings: Settings, store: Store, url: str, *, now: datetime) -> ArticleExplained:
+    """Read one article as a cycle would and say, for every money mention, what it became and why."""
+    from watcher.facts import find_money
+    from watcher.review import explain_facts
+
+    entry = feeds.FeedEntry(key=url, guid=None, link=url, title="", summary="", published=None)
+
+    async def read() -> _Article:
+        async with feeds.make_client(settings.http) as client:
+            return await _fetch_article(client, url, [("", entry)], settings, None)
+
+    article = asyncio.run(read())
+    if article.text_source == "summary" and not article.text.strip(" .\n"):
+        raise FetchError(f"{url}: could not read the page (see the log above); nothing to explain")
+    period = clamp_period(article.published, now)
+    mentions: list[MoneyExplained] = []
+    for entity in settings.entities:
+        facts = extract_facts(article.text, entity.name, entity.aliases)
+        decided = explain_facts(store, settings, entity.name, facts, period=period, url=url, now=now)
+        used: set[int] = set()
+        for m in find_money(article.text):
+            written = article.text[m.start : m.end]
+            hit = next(
+                (
+                    e
+                    for e in decided
+                    if id(e.fact) not in used and written in e.fact.evidence and e.fact.amount == m.amount
+                ),
+                None,
+            )
+            if hit is None:
+                note = (
+                    f"not a round, valuation or total of {entity.name}: another company's, revenue, debt..."
+                )
+                mentions.append(MoneyExplained(entity.name, written, None, "dropped", note))
+                continue
+            used.add(id(hit.fact))
+            mentions.append(MoneyExplained(entity.name, written, hit.fact, hit.outcome, hit.note))
+        for e in decided:  # facts whose figure is written in a way find_money reads differently
+            if id(e.fact) not in used:
+                mentions.append(MoneyExplained(entity.name, str(e.fact.amount), e.fact, e.outcome, e.note))
+    return ArticleExplained(
+        url=url,
+        title=article.title,
+        published=period,
+        text_source=article.text_source,
+        language=article.language,
+        stored=store.document_id(url) is not None,
+        mentions=tuple(mentions),
+    )

@@ -10,9 +10,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from watcher.diff import convert, period_before
+from watcher.diff import convert
 from watcher.models import Money
 from watcher.settings import Settings
+from watcher.state import EntityState, KnownFact, current_state
 from watcher.store import (
     HEARTBEAT_KEY,
     LAST_CYCLE_KEY,
@@ -50,6 +51,8 @@ class EntityView:
     latest_round: FactView | None
     changes_since_baseline: int
     facts_known: int
+    rumours: list[FactView] = field(default_factory=list)
+    pending: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,17 +81,20 @@ class StatusReport:
     feeds: list[FeedView] = field(default_factory=list)
     outbox: dict[str, int] = field(default_factory=dict)
     dead: list[str] = field(default_factory=list)
+    failing_articles: list[tuple[str, int, str, bool]] = field(default_factory=list)
 
 
-def _latest(facts: list[StoredFact], kind: str) -> StoredFact | None:
-    best: StoredFact | None = None
-    for f in facts:
-        # A rumour is not the current state until confirmed.
-        if f.fact.kind != kind or f.fact.status == "rumoured":
-            continue
-        if best is None or not period_before(f.period, best.period):
-            best = f
-    return best
+def _state(facts: list[StoredFact]) -> tuple[EntityState, dict[int, StoredFact]]:
+    """The one current state (watcher.state) of these facts, and the stored facts by id."""
+    by_id = {sf.id: sf for sf in facts}
+    state = current_state(
+        KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline) for sf in facts
+    )
+    return state, by_id
+
+
+def _stored(k: KnownFact | None, by_id: dict[int, StoredFact]) -> StoredFact | None:
+    return by_id.get(k.id) if k is not None and k.id is not None else None
 
 
 def _view(sf: StoredFact | None, settings: Settings) -> FactView | None:
@@ -116,17 +122,20 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
     alive = heartbeat is not None and now - heartbeat <= HEARTBEAT_STALE
     entities = []
     for entity in settings.entities:
-        known = store.facts(entity.name, known_only=True)
-        baseline = [f for f in known if f.baseline]
+        known = store.known_facts(entity.name)
+        state, by_id = _state(known)
+        first, _ = _state([f for f in known if f.baseline])
         entities.append(
             EntityView(
                 name=entity.name,
-                baseline_valuation=_view(_latest(baseline, "valuation"), settings),
-                baseline_round=_view(_latest(baseline, "funding_round"), settings),
-                latest_valuation=_view(_latest(known, "valuation"), settings),
-                latest_round=_view(_latest(known, "funding_round"), settings),
+                baseline_valuation=_view(_stored(first.valuation, by_id), settings),
+                baseline_round=_view(_stored(first.round, by_id), settings),
+                latest_valuation=_view(_stored(state.valuation, by_id), settings),
+                latest_round=_view(_stored(state.round, by_id), settings),
                 changes_since_baseline=store.change_count(entity.name),
                 facts_known=len(known),
+                rumours=[v for r in state.rumours if (v := _view(_stored(r, by_id), settings)) is not None],
+                pending=len(store.pending_facts(entity.name)),
             )
         )
     rows = {r.url: r for r in store.feeds()}
@@ -163,6 +172,7 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
         feeds=feeds,
         outbox=store.outbox_counts(),
         dead=dead,
+        failing_articles=store.article_failures(),
     )
 
 
@@ -270,6 +280,10 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
         out.append(f"  latest valuation:   {_fact(e.latest_valuation, b)}")
         out.append(f"  baseline round:     {_fact(e.baseline_round, b)}")
         out.append(f"  latest round:       {_fact(e.latest_round, b)}")
+        for r in e.rumours:
+            out.append(f"  open rumour:        {_fact(r, b)}")
+        if e.pending:
+            out.append(f"  waiting for corroboration: {e.pending} fact(s) (watcher facts --pending)")
     out.append("")
     rows = [
         [
@@ -290,4 +304,7 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
     out.append("")
     out.append(f"outbox: {o.get('sent', 0)} sent, {o.get('pending', 0)} pending, {o.get('dead', 0)} dead")
     out.extend(red(f"  dead {d}") for d in report.dead)
+    for url, failures, error, gave_up in report.failing_articles:
+        what = "given up" if gave_up else "retrying"
+        out.append(red(f"article {what} after {failures} failure(s): {url}: {error[:80]}"))
     return "\n".join(out)

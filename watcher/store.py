@@ -191,6 +191,7 @@ def _v4(db: sqlite_utils.Database) -> None:
         CREATE INDEX facts_pending ON facts(state) WHERE state = 'pending';
         ALTER TABLE changes ADD COLUMN corrects INTEGER REFERENCES changes(id);
         ALTER TABLE changes ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+        ALTER TABLE changes ADD COLUMN rejected TEXT;
         CREATE INDEX changes_fact ON changes(fact_id);
         CREATE INDEX changes_detected ON changes(detected_at);
         CREATE TABLE rejections (
@@ -662,6 +663,16 @@ class Store:
         found = self.changes(ids=[int(rows[0]["id"])])
         return found[0] if found else None
 
+    def reject_change(self, change_id: int, note: str | None) -> None:
+        """Mark a change rejected by the user (None: no longer); its unsent alerts are not sent."""
+        self._exec("UPDATE changes SET rejected = ? WHERE id = ?", (note, change_id))
+        if note is not None:
+            self._exec(
+                "UPDATE outbox SET status = 'dead', last_error = ?"
+                " WHERE change_id = ? AND status = 'pending'",
+                (note, change_id),
+            )
+
     def change_fact_id(self, change_id: int) -> int | None:
         rows = self._rows("SELECT fact_id FROM changes WHERE id = ?", (change_id,))
         return int(rows[0]["fact_id"]) if rows else None
@@ -999,6 +1010,7 @@ def _change(r: sqlite3.Row) -> Change:
         detected_at=detected,
         corrects=r["corrects"],
         confidence=float(r["confidence"]),
+        rejected=r["rejected"],
     )
 
 

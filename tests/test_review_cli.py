@@ -1,0 +1,129 @@
+"""Review commands through the CLI, on a real local news server and a SQLite file:
+`facts`, `reject`, `confirm` and `explain` (issue 8)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.newsroom import page, rss
+from tests.test_cli import watcher
+from tests.test_pipeline import ROOT, Newsroom, publish
+from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
+
+JUMP_PAGE = page(
+    "Mistral AI is now worth €90 billion, says a blog",
+    ["Mistral AI is now valued at €90 billion after a secondary sale, a blog post claims."],
+    published="2025-09-10",
+)
+
+
+def _config(tmp_path: Path, room: Newsroom, feeds: list[str]) -> Path:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds", dirs_exist_ok=True)
+    feed_lines = "\n".join(f'[[feeds]]\nurl = "{room.url(f)}"\nname = "{f.strip("/")}"\n' for f in feeds)
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f"""[watcher]
+db = "state/watcher.db"
+interval = "10m"
+
+[[entities]]
+name = "Mistral AI"
+aliases = ["Mistral"]
+seeds = "seeds"
+
+{feed_lines}
+[alerts.file]
+path = "state/alerts.jsonl"
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _facts(config: Path, *args: str) -> list[dict[str, object]]:
+    res = watcher("--config", str(config), "facts", "--json", *args)
+    assert res.returncode == 0, res.stderr
+    return list(json.loads(res.stdout))
+
+
+def test_reject_a_wrong_fact_then_it_no_longer_counts(tmp_path: Path, newsroom: Newsroom) -> None:
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, ["/en.xml"])
+    assert watcher("--config", str(config), "poll").returncode == 0
+    [valuation] = [f for f in _facts(config) if f["amount"] == 11_700_000_000]
+    assert valuation["state"] == "active" and 0 <= float(str(valuation["confidence"])) <= 1
+
+    res = watcher("--config", str(config), "reject", str(valuation["id"]), "--reason", "misread")
+    assert res.returncode == 0, res.stderr
+    assert "no alert is sent" in res.stdout
+    assert all(f["amount"] != 11_700_000_000 for f in _facts(config))
+    rejected = [f for f in _facts(config, "--all") if f["id"] == valuation["id"]]
+    assert rejected and rejected[0]["state"] == "rejected" and "misread" in str(rejected[0]["note"])
+
+    status = json.loads(watcher("--config", str(config), "status", "--json").stdout)
+    assert "11700000000" not in json.dumps(status.get("entities", status))
+
+    # Confirming it makes it count again, with no new alert.
+    res = watcher("--config", str(config), "confirm", f"fact:{valuation['id']}")
+    assert res.returncode == 0 and "change queued" not in res.stdout
+    assert any(f["amount"] == 11_700_000_000 for f in _facts(config))
+
+
+def test_a_rejected_seed_fact_stays_rejected_when_the_seed_is_read_again(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[watcher]\ndb = "w.db"\n\n[[entities]]\nname = "Mistral AI"\nseeds = "seeds"\n',
+        encoding="utf-8",
+    )
+    assert watcher("--config", str(config), "baseline").returncode == 0
+    target = next(f for f in _facts(config) if f["kind"] == "valuation")
+    assert watcher("--config", str(config), "reject", str(target["id"])).returncode == 0
+    seed = tmp_path / "seeds" / str(target["url"]).rsplit("/", 1)[-1]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nUne ligne ajoutée.\n", encoding="utf-8")
+    res = watcher("--config", str(config), "baseline")
+    assert res.returncode == 0 and "[reloaded]" in res.stdout, res.stdout + res.stderr
+    again = [
+        f for f in _facts(config, "--all") if f["amount"] == target["amount"] and f["url"] == target["url"]
+    ]
+    assert again and all(f["state"] == "rejected" for f in again)
+
+
+def test_a_waiting_fact_is_listed_and_confirm_alerts_it(tmp_path: Path, newsroom: Newsroom) -> None:
+    newsroom.set("/jump", JUMP_PAGE)
+    feed = rss(
+        "Blog", [{"title": "Mistral AI is now worth €90 billion", "link": newsroom.url("/jump"), "guid": "j"}]
+    )
+    newsroom.set("/blog.xml", feed, ctype="application/rss+xml")
+    config = _config(tmp_path, newsroom, ["/blog.xml"])
+    res = watcher("--config", str(config), "poll")
+    assert res.returncode == 0, res.stderr
+    assert "changes: 0" in res.stdout  # a 14x jump from one site waits for a second one
+    [waiting] = _facts(config, "--pending")
+    assert waiting["amount"] == 90_000_000_000 and "corroboration" in str(waiting["note"])
+    res = watcher("--config", str(config), "confirm", str(waiting["id"]))
+    assert res.returncode == 0, res.stderr
+    assert "change queued" in res.stdout and "90bn" in res.stdout
+    assert _facts(config, "--pending") == []
+
+
+def test_explain_shows_every_money_mention_and_its_decision(tmp_path: Path, newsroom: Newsroom) -> None:
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, ["/en.xml"])
+    res = watcher("--config", str(config), "explain", newsroom.url("/2025/09/xai"))
+    assert res.returncode == 0, res.stderr
+    assert "text from: page" in res.stdout
+    assert "$6 billion" in res.stdout and "dropped" in res.stdout
+    res = watcher("--config", str(config), "explain", newsroom.url("/2025/09/mistral-series-c"))
+    assert res.returncode == 0, res.stderr
+    assert "-> change" in res.stdout and "confidence" in res.stdout
+
+
+def test_reject_unknown_id_is_one_clear_line(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[watcher]\ndb = "w.db"\n\n[[entities]]\nname = "Acme"\n', encoding="utf-8")
+    res = watcher("--config", str(config), "reject", "change:999")
+    assert res.returncode == 2
+    assert res.stderr.strip().count("\n") == 0 and "no change #999" in res.stderr

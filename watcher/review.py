@@ -1,0 +1,128 @@
+"""A person's word on the facts: reject a wrong one, confirm a right one, see why an article
+gave what it gave. Composes the store, the ledger and the extractor; prints nothing.
+
+A rejected fact stops counting everywhere (state, diff, status, plot) because it leaves the
+``active`` state, and the rejection is kept by article and figure so reading the same article
+again does not bring it back. Rejecting or confirming never sends an alert by itself, except
+that confirming a fact still waiting for corroboration alerts it, as corroboration would have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from watcher.diff import diff_against_known
+from watcher.errors import ConfigError
+from watcher.ledger import Ledger
+from watcher.models import Change, Fact
+from watcher.settings import Settings
+from watcher.state import EntityState, KnownFact, current_state
+from watcher.store import Store, StoredFact
+
+Target = Literal["fact", "change"]
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """What a reject or confirm did: the facts it touched and the changes it raised."""
+
+    facts: tuple[int, ...]
+    changes: tuple[Change, ...] = ()
+
+
+def _fact_of(store: Store, target: Target, ident: int) -> StoredFact:
+    fact_id: int | None = ident
+    if target == "change":
+        fact_id = store.change_fact_id(ident)
+        if fact_id is None:
+            raise ConfigError(f"no change #{ident}; `watcher history --json` lists them with their ids")
+    found = store.fact(fact_id) if fact_id is not None else None
+    if found is None:
+        raise ConfigError(f"no fact #{ident}; `watcher facts` lists them with their ids")
+    return found
+
+
+def reject(store: Store, target: Target, ident: int, reason: str, now: datetime) -> ReviewResult:
+    """Reject a fact (with every re-report of it, when it heads an event) or a change's fact."""
+    sf = _fact_of(store, target, ident)
+    entity_id = store.entity_id(sf.entity)
+    assert entity_id is not None
+    note = f"rejected by the user: {reason}" if reason else "rejected by the user"
+    touched = [sf] if sf.corroborates is not None else store.event_mentions(sf.id) or [sf]
+    with store.transaction():
+        for f in touched:
+            store.set_fact_state(f.id, "rejected", note)
+            store.add_rejection(entity_id, f.document_url, f.fact, reason, now)
+        if target == "change":
+            store.reject_change(ident, note)
+    return ReviewResult(tuple(f.id for f in touched))
+
+
+def confirm(store: Store, settings: Settings, target: Target, ident: int, now: datetime) -> ReviewResult:
+    """Confirm a fact: it counts again (if rejected) and, if it was waiting, it is decided now."""
+    sf = _fact_of(store, target, ident)
+    entity_id = store.entity_id(sf.entity)
+    assert entity_id is not None
+    with store.transaction():
+        store.remove_rejection(entity_id, sf.document_url, sf.fact)
+        if target == "change":
+            store.reject_change(ident, None)
+        if sf.state not in ("pending", "dropped"):
+            # It was alerted (or knowingly kept silent) when read: it counts again, without a new alert.
+            store.set_fact_state(sf.id, "active", "confirmed by the user")
+            return ReviewResult((sf.id,))
+        ledger = Ledger(store, settings, now)
+        ledger.activate(sf.entity, [sf], note="confirmed by the user")
+        report = ledger.finish()
+    return ReviewResult((sf.id,), tuple(report.changes))
+
+
+def entity_state(store: Store, entity: str) -> EntityState:
+    """The one current state that status, history, the plot and the diff share."""
+    return current_state(
+        KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline)
+        for sf in store.known_facts(entity, ("valuation", "funding_round", "total_raised"))
+    )
+
+
+@dataclass(frozen=True)
+class Explained:
+    """One fact of an article, with the diff's decision on it against what is known now."""
+
+    entity: str
+    fact: Fact
+    outcome: str
+    note: str
+
+
+def explain_facts(
+    store: Store,
+    settings: Settings,
+    entity: str,
+    facts: list[Fact],
+    *,
+    period: str | None,
+    url: str,
+    now: datetime,
+) -> list[Explained]:
+    """What the diff would decide for each fact of one article, writing nothing."""
+    known = [
+        KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline)
+        for sf in store.known_facts(entity)
+        if sf.document_url != url  # the article itself, if already read, is not its own evidence
+    ]
+    decisions = diff_against_known(
+        facts,
+        known,
+        entity=entity,
+        period=period,
+        url=url,
+        title="",
+        now=now,
+        base_currency=settings.base_currency,
+        rates=settings.rates,
+        min_change=settings.min_change,
+    )
+    return [Explained(entity, d.fact, d.outcome, d.note) for d in decisions]
