@@ -72,6 +72,8 @@ def deliver_due(
             report.dead += 1
             continue
         message = render(subject, settings.alerts.language, settings.base_currency)
+        if isinstance(subject, Change) and subject.corrects is not None:
+            message = message.replying_to(store.outbox_id_for(row.channel, subject.corrects))
         try:
             channel.send(message, row.id)
         except DeliveryError as e:

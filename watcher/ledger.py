@@ -136,7 +136,12 @@ class Ledger:
             self._decide(entity, document_id, article, facts, baseline=True)
 
     def _known(self, entity: str) -> list[KnownFact]:
-        return [_known(sf) for sf in self.store.known_facts(entity)]
+        heads = [_known(sf) for sf in self.store.known_facts(entity)]
+        alternates = [
+            KnownFact(sf.corroborates, sf.fact, sf.period, alternate=True)
+            for sf in self.store.conflicting_mentions(entity)
+        ]
+        return heads + alternates
 
     def _decide(
         self,
@@ -176,6 +181,7 @@ class Ledger:
                 note=note,
                 base_amount=convert(d.fact.money, "EUR", self.settings.rates),
                 pending_until=self._pending_until() if state == "pending" else None,
+                outcome=d.outcome,
             )
             self.report.facts += 1
             if state == "pending":

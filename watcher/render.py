@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -54,6 +54,17 @@ class Message:
     slack_text: str
     slack_blocks: tuple[dict[str, Any], ...] = field(hash=False)
     data: dict[str, Any] = field(hash=False)
+    # For a correction: the alert id (on the same channel) of the alert it corrects, so an
+    # email threads under it and Slack and webhooks can point at it.
+    replies_to: int | None = None
+
+    def replying_to(self, alert_id: int | None) -> Message:
+        """This message as a reply to the alert ``alert_id`` of the same channel."""
+        if alert_id is None:
+            return self
+        data = {**self.data, "original_alert_id": alert_id}
+        note = f"correction of alert #{alert_id}: "
+        return replace(self, replies_to=alert_id, data=data, slack_text=note + self.slack_text)
 
 
 # ---------------------------------------------------------------------------
@@ -117,6 +128,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "funding_round": "funding round",
         "total_raised": "total raised",
         "new_round": "new funding round",
+        "correction": "correction",
         "announced": "announced",
         "reported": "reported",
         "rumoured": "rumoured",
@@ -157,6 +169,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "funding_round": "levée",
         "total_raised": "total levé",
         "new_round": "nouvelle levée",
+        "correction": "correction",
         "announced": "annoncé",
         "reported": "rapporté",
         "rumoured": "rumeur",
@@ -365,6 +378,11 @@ def _change_layout(change: Change, language: str, base_currency: str) -> _Layout
         if round_label:
             label = f"{label} {round_label}"
         what = f"{label} {new}: {_transition(change, w)}"
+    elif change.kind == "correction":
+        label = w.get(change.fact_kind, one_line(change.fact_kind))
+        if round_label:
+            label = f"{label} {round_label}"
+        what = f"{w['correction']}: {label} {old} -> {new} ({status})"
     else:
         what = f"{one_line(change.kind, 40)} {new} ({status})"
 
@@ -539,6 +557,8 @@ def _change_data(change: Change) -> dict[str, Any]:
         "evidence": change.evidence,
         "sources": change.sources,
         "detected_at": change.detected_at.isoformat(),
+        "corrects": change.corrects,
+        "confidence": change.confidence,
     }
 
 

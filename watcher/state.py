@@ -34,6 +34,9 @@ class KnownFact:
     period: str | None
     sources: int = 1
     baseline: bool = False
+    # Another figure of the event ``id`` heads, given by a re-report: it matches new facts,
+    # but the state is the heads'.
+    alternate: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ def latest_of(known: Iterable[KnownFact], kind: str, *, confirmed: bool = True) 
 
 def current_state(known: Iterable[KnownFact]) -> EntityState:
     """The entity's state from its known facts (event heads, not re-reports)."""
-    facts = list(known)
+    facts = [k for k in known if not k.alternate]
     valuation = latest_of(facts, "valuation")
     round_ = latest_of(facts, "funding_round")
     total = latest_of(facts, "total_raised")

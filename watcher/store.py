@@ -186,6 +186,7 @@ def _v4(db: sqlite_utils.Database) -> None:
         ALTER TABLE facts ADD COLUMN note TEXT NOT NULL DEFAULT '';
         ALTER TABLE facts ADD COLUMN base_amount REAL;
         ALTER TABLE facts ADD COLUMN pending_until TEXT;
+        ALTER TABLE facts ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
         CREATE INDEX facts_heads ON facts(entity_id, kind, state, base_amount) WHERE corroborates IS NULL;
         CREATE INDEX facts_heads_period ON facts(entity_id, kind, period) WHERE corroborates IS NULL;
         CREATE INDEX facts_pending ON facts(state) WHERE state = 'pending';
@@ -468,14 +469,15 @@ class Store:
         note: str = "",
         base_amount: Decimal | None = None,
         pending_until: datetime | None = None,
+        outcome: str = "",
     ) -> int:
         eq = fact.equivalent
         cur = self._exec(
             "INSERT INTO facts (entity_id, document_id, kind, amount, currency, approx, round,"
             " lead_investors, investors, status, evidence, equivalent_amount, equivalent_currency,"
             " bound, basis, context, period, baseline, corroborates, created_at, confidence, reasons,"
-            " state, note, base_amount, pending_until)"
-            " VALUES (" + ", ".join("?" * 26) + ")",
+            " state, note, base_amount, pending_until, outcome)"
+            " VALUES (" + ", ".join("?" * 27) + ")",
             (
                 entity_id,
                 document_id,
@@ -503,6 +505,7 @@ class Store:
                 note,
                 _real(base_amount),
                 _iso(pending_until),
+                outcome,
             ),
         )
         return int(cur.lastrowid or 0)
@@ -523,6 +526,15 @@ class Store:
             where += f" AND f.kind IN ({','.join('?' * len(kinds))})"
             params.extend(kinds)
         rows = self._rows(f"{self._FACT_SELECT} WHERE {where} ORDER BY COALESCE(f.period, ''), f.id", params)
+        return [_stored_fact(r) for r in rows]
+
+    def conflicting_mentions(self, entity: str) -> list[StoredFact]:
+        """Re-reports of an event that give another figure than its head: they match new facts too."""
+        rows = self._rows(
+            f"{self._FACT_SELECT} WHERE e.name = ? AND f.outcome = 'conflict' AND f.state = 'active'"
+            " AND f.corroborates IS NOT NULL ORDER BY f.id",
+            (entity,),
+        )
         return [_stored_fact(r) for r in rows]
 
     def fact(self, fact_id: int) -> StoredFact | None:

@@ -58,6 +58,11 @@ class EmailChannel:
             msg["To"] = ", ".join(s.recipients)
             msg["Date"] = formatdate(usegmt=True)
             msg["Message-ID"] = message_id(alert_id, s.sender)
+            if message.replies_to is not None:
+                # A correction threads under the alert it corrects.
+                original = message_id(message.replies_to, s.sender)
+                msg["In-Reply-To"] = original
+                msg["References"] = original
             # RFC 3834: tells autoresponders and out-of-office robots not to answer.
             msg["Auto-Submitted"] = "auto-generated"
             msg["X-Watcher-Alert-Id"] = str(alert_id)
