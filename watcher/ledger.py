@@ -135,8 +135,14 @@ class Ledger:
         if facts:
             self._decide(entity, document_id, article, facts, baseline=True)
 
-    def _known(self, entity: str) -> list[KnownFact]:
-        heads = [_known(sf) for sf in self.store.known_facts(entity)]
+    def known_for(self, entity: str, facts: Sequence[Fact]) -> list[KnownFact]:
+        """What deciding ``facts`` needs: the current state and every head they may match."""
+        wanted = [
+            (f.kind, _real(convert(f.money, "EUR", self.settings.rates)), f.round)
+            for f in facts
+            if f.kind in ("valuation", "funding_round", "total_raised")
+        ]
+        heads = [_known(sf) for sf in self.store.decision_facts(entity, wanted)]
         alternates = [
             KnownFact(sf.corroborates, sf.fact, sf.period, alternate=True)
             for sf in self.store.conflicting_mentions(entity)
@@ -155,7 +161,7 @@ class Ledger:
         entity_id = self.entity_id(entity)
         decisions = diff_against_known(
             facts,
-            self._known(entity.name),
+            self.known_for(entity.name, facts),
             entity=entity.name,
             period=article.published,
             url=article.url,
@@ -301,7 +307,7 @@ class Ledger:
         for o in rest:
             self.store.set_fact_state(o.id, "active", f"re-reports fact #{head.id}")
             self.store.repoint_fact(o.id, head.id)
-        known = [k for k in self._known(entity) if k.id != head.id]
+        known = [k for k in self.known_for(entity, [head.fact]) if k.id != head.id]
         [d] = diff_against_known(
             [head.fact],
             known,
@@ -356,6 +362,13 @@ def _same(a: StoredFact, b: StoredFact, settings: Settings) -> bool:
         min_change=settings.min_change,
     )
     return d.corroborates == a.id
+
+
+def _real(amount: Decimal | None) -> float | None:
+    try:
+        return None if amount is None else float(amount)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _known(sf: StoredFact) -> KnownFact:

@@ -84,7 +84,7 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
             if existing is not None and store.document_hash(doc.url) == doc.text_hash:
                 if stored is None:
                     # Read once per entity, not once per seed document.
-                    stored = [sf for sf in store.facts(entity.name) if sf.baseline]
+                    stored = store.baseline_facts(entity.name)
                 facts_here = tuple(sf.fact for sf in stored if sf.document_url == doc.url)
                 out.append(BaselineDocument(entity.name, doc.name, doc.published, facts_here, "unchanged"))
                 continue

@@ -83,7 +83,7 @@ def entity_state(store: Store, entity: str) -> EntityState:
     """The one current state that status, history, the plot and the diff share."""
     return current_state(
         KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline)
-        for sf in store.known_facts(entity, ("valuation", "funding_round", "total_raised"))
+        for sf in store.decision_facts(entity)
     )
 
 
@@ -108,11 +108,12 @@ def explain_facts(
     now: datetime,
 ) -> list[Explained]:
     """What the diff would decide for each fact of one article, writing nothing."""
-    known = [
-        KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline)
-        for sf in store.known_facts(entity)
-        if sf.document_url != url  # the article itself, if already read, is not its own evidence
-    ]
+    known = Ledger(store, settings, now).known_for(entity, facts)
+    stored = (
+        {sf.id for sf in store.facts(entity) if sf.document_url == url} if store.document_id(url) else set()
+    )
+    # The article itself, if already read, is not its own evidence.
+    known = [k for k in known if k.id not in stored]
     decisions = diff_against_known(
         facts,
         known,

@@ -122,9 +122,11 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
     alive = heartbeat is not None and now - heartbeat <= HEARTBEAT_STALE
     entities = []
     for entity in settings.entities:
-        known = store.known_facts(entity.name)
+        known = store.decision_facts(entity.name)
         state, by_id = _state(known)
-        first, _ = _state([f for f in known if f.baseline])
+        baseline = store.baseline_facts(entity.name)
+        first, _ = _state([f for f in baseline if f.corroborates is None and f.state == "active"])
+        by_id.update((f.id, f) for f in baseline)
         entities.append(
             EntityView(
                 name=entity.name,
@@ -133,7 +135,7 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
                 latest_valuation=_view(_stored(state.valuation, by_id), settings),
                 latest_round=_view(_stored(state.round, by_id), settings),
                 changes_since_baseline=store.change_count(entity.name),
-                facts_known=len(known),
+                facts_known=store.count_known(entity.name),
                 rumours=[v for r in state.rumours if (v := _view(_stored(r, by_id), settings)) is not None],
                 pending=len(store.pending_facts(entity.name)),
             )

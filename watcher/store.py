@@ -189,6 +189,9 @@ def _v4(db: sqlite_utils.Database) -> None:
         ALTER TABLE facts ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
         CREATE INDEX facts_heads ON facts(entity_id, kind, state, base_amount) WHERE corroborates IS NULL;
         CREATE INDEX facts_heads_period ON facts(entity_id, kind, period) WHERE corroborates IS NULL;
+        CREATE INDEX facts_heads_round ON facts(entity_id, kind, round) WHERE corroborates IS NULL;
+        CREATE INDEX facts_baseline ON facts(entity_id) WHERE baseline = 1;
+        CREATE INDEX facts_conflicts ON facts(entity_id) WHERE outcome = 'conflict';
         CREATE INDEX facts_pending ON facts(state) WHERE state = 'pending';
         ALTER TABLE changes ADD COLUMN corrects INTEGER REFERENCES changes(id);
         ALTER TABLE changes ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
@@ -527,6 +530,82 @@ class Store:
             params.extend(kinds)
         rows = self._rows(f"{self._FACT_SELECT} WHERE {where} ORDER BY COALESCE(f.period, ''), f.id", params)
         return [_stored_fact(r) for r in rows]
+
+    def decision_facts(
+        self, entity: str, wanted: Sequence[tuple[str, float | None, str | None]] = ()
+    ) -> list[StoredFact]:
+        """The event heads a decision (or the current state) needs, read by index, not all history.
+
+        For each kind: the latest confirmed heads, the latest restated ones, and the rumours not
+        older than the latest confirmed; for each ``(kind, amount in EUR, round)`` wanted, the heads
+        of that kind with an amount within 30 % or the same round name (and those of unknown amount).
+        """
+        entity_id = self.entity_id(entity)
+        if entity_id is None:
+            return []
+        head = "entity_id = ? AND kind = ? AND corroborates IS NULL AND state = 'active'"
+        ids: set[int] = set()
+
+        def add(sql: str, params: Sequence[Any]) -> None:
+            ids.update(
+                int(r["id"]) for r in self._rows(f"SELECT id FROM facts WHERE {head} AND {sql}", params)
+            )
+
+        for kind in ("valuation", "funding_round", "total_raised"):
+            base = (entity_id, kind)
+            add(
+                "status != 'rumoured' AND (context != 'background' OR baseline = 1)"
+                " ORDER BY COALESCE(period, '') DESC, id DESC LIMIT 20",
+                base,
+            )
+            add("status != 'rumoured' ORDER BY id DESC LIMIT 20", base)
+            latest = self._rows(
+                f"SELECT MAX(COALESCE(period, '')) AS p FROM facts WHERE {head} AND status != 'rumoured'"
+                " AND (context != 'background' OR baseline = 1)",
+                base,
+            )
+            since = str(latest[0]["p"] or "")[:7] if latest else ""
+            add(
+                "status = 'rumoured' AND COALESCE(period, '') >= ? ORDER BY period DESC LIMIT 50",
+                (*base, since),
+            )
+        for kind, amount, round_ in wanted:
+            if amount is not None and amount > 0:
+                add("base_amount BETWEEN ? AND ?", (entity_id, kind, amount / 1.3, amount * 1.3))
+            if round_:
+                add("round = ?", (entity_id, kind, round_))
+            add("base_amount IS NULL", (entity_id, kind))
+        if not ids:
+            return []
+        found: list[StoredFact] = []
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i : i + 500]
+            rows = self._rows(f"{self._FACT_SELECT} WHERE f.id IN ({','.join('?' * len(chunk))})", chunk)
+            found.extend(_stored_fact(r) for r in rows)
+        return sorted(found, key=lambda sf: (sf.period or "", sf.id))
+
+    def document_fact_ids(self, url: str) -> set[int]:
+        rows = self._rows(
+            "SELECT f.id FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.url = ?", (url,)
+        )
+        return {int(r["id"]) for r in rows}
+
+    def baseline_facts(self, entity: str) -> list[StoredFact]:
+        rows = self._rows(
+            f"{self._FACT_SELECT} WHERE f.entity_id = (SELECT id FROM entities WHERE name = ?)"
+            " AND f.baseline = 1 ORDER BY f.id",
+            (entity,),
+        )
+        return [_stored_fact(r) for r in rows]
+
+    def count_known(self, entity: str) -> int:
+        rows = self._rows(
+            "SELECT COUNT(*) AS n FROM facts f JOIN entities e ON e.id = f.entity_id"
+            " WHERE e.name = ? AND f.corroborates IS NULL AND f.state = 'active'",
+            (entity,),
+        )
+        return int(rows[0]["n"])
 
     def conflicting_mentions(self, entity: str) -> list[StoredFact]:
         """Re-reports of an event that give another figure than its head: they match new facts too."""
