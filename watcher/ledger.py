@@ -29,6 +29,7 @@ from watcher.diff import Decision, KnownFact, Mention, convert, correction, diff
 from watcher.errors import StoreError
 from watcher.models import Change, Entity, Fact
 from watcher.settings import Settings
+from watcher.state import days_apart
 from watcher.store import NewDocument, Store, StoredFact
 
 log = logging.getLogger("watcher.ledger")
@@ -330,9 +331,11 @@ class Ledger:
                 self.store.set_fact_state(sf.id, "dropped", "not corroborated in time")
 
 
-# A valuation that moves this many times from the current one in one step is more often
-# another company's figure or a misread than news: it waits for a second site.
-_JUMP_FACTOR = Decimal(5)
+# A valuation that moves this many times from the current one within a year is more often
+# another company's figure or a misread than news: it waits for a second site. Young companies
+# do grow that fast, but over rounds a year or more apart.
+_JUMP_FACTOR = Decimal(8)
+_JUMP_WINDOW_DAYS = 365
 
 
 def _jump(change: Change) -> str | None:
@@ -340,6 +343,9 @@ def _jump(change: Change) -> str | None:
         return None
     old, new = change.old_base.amount, change.new_base.amount
     if old <= 0 or new <= 0:
+        return None
+    apart = days_apart(change.new_date, change.old_date)
+    if apart is not None and apart > _JUMP_WINDOW_DAYS:
         return None
     if new > old * _JUMP_FACTOR or old > new * _JUMP_FACTOR:
         return f"a {new / old:.1f}x move from the current valuation"
