@@ -331,10 +331,10 @@ class Ledger:
                 self.store.set_fact_state(sf.id, "dropped", "not corroborated in time")
 
 
-# A valuation that moves this many times from the current one within a year is more often
+# A valuation that moves ten times or more from the current one within a year is more often
 # another company's figure or a misread than news: it waits for a second site. Young companies
 # do grow that fast, but over rounds a year or more apart.
-_JUMP_FACTOR = Decimal(8)
+_JUMP_FACTOR = Decimal(10)
 _JUMP_WINDOW_DAYS = 365
 
 
@@ -347,7 +347,7 @@ def _jump(change: Change) -> str | None:
     apart = days_apart(change.new_date, change.old_date)
     if apart is not None and apart > _JUMP_WINDOW_DAYS:
         return None
-    if new > old * _JUMP_FACTOR or old > new * _JUMP_FACTOR:
+    if new >= old * _JUMP_FACTOR or old >= new * _JUMP_FACTOR:
         return f"a {new / old:.1f}x move from the current valuation"
     return None
 
