@@ -134,7 +134,7 @@ class Daemon:
 
     def deliver(self) -> DeliveryReport:
         with Store(self.settings.db) as store:
-            report = deliver_due(self.settings, store, self.channels, now=self.clock())
+            report = deliver_due(self.settings, store, self.channels, now=self.clock(), stop=self.stop_event)
         if report.sent or report.failed or report.dead:
             log.info("alerts: %d sent, %d failed, %d dead", report.sent, report.failed, report.dead)
         return report

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -174,13 +174,24 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4_outbox_claims(db: sqlite_utils.Database) -> None:
+    # Who is sending a row and until when: a sender claims a pending row in one UPDATE
+    # before sending it, so two deliverers (the daemon's jobs, `alerts send`) never both send it.
+    db.executescript(
+        """
+        ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+        ALTER TABLE outbox ADD COLUMN claim_until TEXT;
+        """
+    )
+
+
 # Keys of the meta table: the daemon's liveness and the cycle times ``status`` reports.
 HEARTBEAT_KEY = "heartbeat"
 PID_KEY = "daemon_pid"
 LAST_CYCLE_KEY = "last_cycle"
 NEXT_CYCLE_KEY = "next_cycle"
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4_outbox_claims]
 
 
 @dataclass(frozen=True)
@@ -306,12 +317,19 @@ class Store:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             raise
         else:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as e:
+                # A failed COMMIT (a full disk) can leave the transaction open; without this
+                # rollback every later BEGIN on this connection would fail too.
+                if self.conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: commit failed: {e}") from e
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
@@ -666,19 +684,43 @@ class Store:
         rows = self._rows("SELECT MIN(next_attempt) AS t FROM outbox WHERE status = 'pending'")
         return parse_time(rows[0]["t"]) if rows else None
 
+    def claim_alert(self, alert_id: int, owner: str, *, now: datetime, until: datetime) -> OutboxRow | None:
+        """Take ``alert_id`` for sending, in one UPDATE; the row as claimed, or None if not ours.
+
+        Only a pending, due row that nobody holds (or whose holder's lease ran out) is
+        taken, so of two deliverers racing for a row exactly one gets it.
+        """
+        cur = self._exec(
+            "UPDATE outbox SET claimed_by = ?, claim_until = ?"
+            " WHERE id = ? AND status = 'pending' AND next_attempt <= ?"
+            " AND (claimed_by IS NULL OR claim_until IS NULL OR claim_until <= ?)",
+            (owner, _iso(until), alert_id, _iso(now), _iso(now)),
+        )
+        if cur.rowcount != 1:
+            return None
+        rows = self._rows("SELECT * FROM outbox WHERE id = ? AND claimed_by = ?", (alert_id, owner))
+        return _outbox(rows[0]) if rows else None
+
+    def release_alert(self, alert_id: int, owner: str) -> None:
+        """Give back a claim without sending (the round was stopped)."""
+        self._exec(
+            "UPDATE outbox SET claimed_by = NULL, claim_until = NULL WHERE id = ? AND claimed_by = ?",
+            (alert_id, owner),
+        )
+
     def mark_sent(self, alert_id: int, now: datetime) -> None:
         with self.transaction():
             self._exec(
-                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL"
-                " WHERE id = ?",
+                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL,"
+                " claimed_by = NULL, claim_until = NULL WHERE id = ?",
                 (_iso(now), alert_id),
             )
 
     def mark_failed(self, alert_id: int, *, error: str, next_attempt: datetime, dead: bool) -> None:
         with self.transaction():
             self._exec(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?"
-                " WHERE id = ?",
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?,"
+                " claimed_by = NULL, claim_until = NULL WHERE id = ?",
                 (error, _iso(next_attempt), "dead" if dead else "pending", alert_id),
             )
 
