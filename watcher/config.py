@@ -7,6 +7,7 @@ from anywhere.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -281,9 +282,28 @@ def _http(t: _Table | None) -> HttpSettings:
         extract_timeout=t.duration("extract_timeout", d.extract_timeout) or d.extract_timeout,
         backoff_base=t.duration("backoff_base", d.backoff_base) or d.backoff_base,
         backoff_max=t.duration("backoff_max", d.backoff_max) or d.backoff_max,
+        allow_private=_allow_private(t),
     )
     t.finish()
     return settings
+
+
+_HOST_NAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$")
+
+
+def _allow_private(t: _Table) -> tuple[str, ...]:
+    items = t.str_list("allow_private")
+    for item in items:
+        if "/" in item or ":" in item or item.replace(".", "").isdigit():
+            try:
+                ipaddress.ip_network(item.strip().strip("[]"), strict=False)
+            except ValueError:
+                raise t.fail(
+                    "allow_private", f'{item!r} is not a network such as "10.0.0.0/8" or "127.0.0.1"'
+                ) from None
+        elif not _HOST_NAME.match(item.strip()):
+            raise t.fail("allow_private", f'{item!r} is not a host name such as "intranet.example"')
+    return tuple(i.strip() for i in items)
 
 
 def _path(base: Path, value: str) -> Path:

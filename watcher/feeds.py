@@ -24,8 +24,10 @@ from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 import feedparser
 import httpx
 
+from watcher import netguard
 from watcher.errors import FetchError
 from watcher.http_get import HostLimiter, HttpBody, capped_get
+from watcher.netguard import GuardedTransport
 from watcher.retry_after import parse_retry_after as parse_retry_after  # part of this module's API
 from watcher.settings import HttpSettings
 
@@ -360,6 +362,9 @@ def make_client(
         pool=settings.total_timeout,
     )
     limits = httpx.Limits(max_connections=max(1, settings.concurrency), max_keepalive_connections=None)
+    if transport is None:
+        # Names are resolved and checked here, and the checked address is the one connected to.
+        transport = GuardedTransport(netguard.policy(settings.allow_private), limits)
     return httpx.AsyncClient(
         headers={"User-Agent": settings.user_agent},
         timeout=timeout,

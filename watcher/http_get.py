@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from watcher.errors import FetchError
+from watcher import netguard
+from watcher.errors import FetchError, InternalAddressError
 from watcher.settings import HttpSettings
 
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
@@ -72,13 +73,21 @@ async def capped_get(
         raise FetchError(f"{url}: unsupported URL scheme {current.scheme!r}")
     seen = {str(current)}
     left = settings.total_timeout
+    rules = netguard.policy(settings.allow_private)
     for _hop in range(settings.max_redirects + 1):
+        try:
+            # Every hop: a redirect to an internal address is refused like a link to one.
+            netguard.check_url(current, rules)
+        except InternalAddressError as e:
+            raise _refused(url, current, e) from None
         async with limiter.host(current), limiter.all:
             started = time.monotonic()
             try:
                 async with asyncio.timeout(max(left, 0.0)):
                     name = str(current) if name_hop_in_errors else url
                     body, location = await _one_hop(client, current, headers, settings.max_bytes, name)
+            except InternalAddressError as e:  # from the transport, after DNS resolution
+                raise _refused(url, current, e) from None
             except TimeoutError as e:
                 raise FetchError(f"{url}: timed out after {settings.total_timeout:g} s in total") from e
             except httpx.TimeoutException as e:
@@ -132,6 +141,11 @@ async def _read_capped(response: httpx.Response, max_bytes: int, name: str) -> b
             raise FetchError(f"{name}: body exceeds the {max_bytes}-byte cap")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _refused(url: str, hop: httpx.URL, e: InternalAddressError) -> FetchError:
+    where = "" if str(hop) == url else f" (redirected to {hop})"
+    return InternalAddressError(f"{url}: refused{where}: {e}")
 
 
 def _one_line(e: object) -> str:

@@ -53,6 +53,8 @@ class HttpSettings:
     extract_timeout: float = 5.0  # seconds of trafilatura per page at most
     backoff_base: float = 60.0
     backoff_max: float = 6 * 3600.0
+    # Networks ("10.0.0.0/8") and host names that may be fetched although internal.
+    allow_private: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
