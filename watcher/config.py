@@ -346,6 +346,7 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         raise w.fail("min_change", f"{min_change} must be a relative change such as 0.10 (10 %)")
     retention_days = w.integer("retention_days", 180, minimum=1)
     log_file_raw = w.opt_str("log_file")
+    stop_timeout = w.duration("stop_timeout", 10.0) or 10.0
     w.finish()
 
     entities: list[Entity] = []
@@ -407,4 +408,5 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         alerts=alerts,
         retention_days=retention_days,
         log_file=_path(base, log_file_raw) if log_file_raw else None,
+        stop_timeout=stop_timeout,
     )

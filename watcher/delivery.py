@@ -39,9 +39,10 @@ from watcher.store import OutboxRow, Store
 
 log = logging.getLogger("watcher.delivery")
 
-# A claim outlives any channel's timeout, so a slow send is never taken over by another
-# deliverer; a claim left by a killed process delays its row by at most this much.
-LEASE_SECONDS = 600.0
+# A claim outlives twice the slowest channel's timeout plus this margin, so a slow send is
+# never taken over by another deliverer; a claim left by a killed process delays its row
+# by that long (a minute or two with the default timeouts), never longer.
+LEASE_MARGIN_SECONDS = 30.0
 # While the database refuses writes: wait this long, doubling up to the cap.
 WRITE_BACKOFF_BASE = 5.0
 WRITE_BACKOFF_MAX = 300.0
@@ -102,6 +103,13 @@ def _subject(store: Store, row: OutboxRow) -> Change | FeedHealth | None:
         return None
     found = store.changes(ids=[row.change_id])
     return found[0] if found else None
+
+
+def lease_seconds(settings: Settings) -> float:
+    """How long a claim holds: well past the time the slowest configured channel may take."""
+    a = settings.alerts
+    timeouts = [c.timeout for c in (a.email, a.slack, a.webhook) if c is not None]
+    return 2.0 * max(timeouts, default=15.0) + LEASE_MARGIN_SECONDS
 
 
 def _db_key(store: Store) -> str:
@@ -175,7 +183,8 @@ def _one(
 ) -> None:
     channel = channels.get(row.channel)
     try:
-        claimed = store.claim_alert(row.id, owner, now=now, until=now + timedelta(seconds=LEASE_SECONDS))
+        lease = timedelta(seconds=lease_seconds(settings))
+        claimed = store.claim_alert(row.id, owner, now=now, until=now + lease)
     except StoreError as e:
         raise _WritesRefused(f"cannot claim alert {row.id}: {e}") from e
     if claimed is None:

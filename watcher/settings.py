@@ -123,6 +123,7 @@ class Settings:
     alerts: AlertSettings = field(default_factory=AlertSettings)
     retention_days: int = 180
     log_file: Path | None = None
+    stop_timeout: float = 10.0  # seconds from SIGTERM to exit, at most
 
     def seed_dir(self, entity: Entity) -> Path | None:
         if entity.seeds is None:
