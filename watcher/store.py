@@ -254,22 +254,48 @@ class NewDocument:
 class Store:
     """One open SQLite database. Use as a context manager or call ``close``."""
 
-    def __init__(self, path: Path | str, *, migrate: bool = True):
+    def __init__(self, path: Path | str, *, migrate: bool = True, read_only: bool = False):
         self.path = Path(path)
+        self.read_only = read_only
         try:
-            if str(path) != ":memory:":
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
+            if read_only:
+                conn = _connect_read_only(self.path)
+            else:
+                if str(path) != ":memory:":
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA foreign_keys = ON")
             self.db = sqlite_utils.Database(conn)
-            if str(path) != ":memory:":
+            if str(path) != ":memory:" and not read_only:
                 self.db.enable_wal()
-            conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            version = self.version
         except (sqlite3.Error, OSError) as e:
-            raise StoreError(f"{path}: cannot open the database: {e}") from e
-        if migrate:
+            raise StoreError(_open_error(path, e)) from e
+        if read_only:
+            if version == 0:
+                raise StoreError(
+                    f"{path}: the database is empty and cannot be written here; nothing to read yet"
+                )
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    f"{path}: database schema {version} is newer than this watcher ({len(MIGRATIONS)});"
+                    " upgrade watcher"
+                )
+        elif migrate:
             self.migrate()
+
+    @classmethod
+    def for_reading(cls, path: Path | str) -> Store:
+        """The store as usual, or read-only when its file or folder cannot be written
+        (a read-only mount, a backup copy): what ``status`` needs to report anyway."""
+        try:
+            return cls(path)
+        except StoreError:
+            if not Path(path).is_file():
+                raise
+            return cls(path, read_only=True)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -288,7 +314,10 @@ class Store:
 
     @property
     def version(self) -> int:
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        try:
+            return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.Error as e:
+            raise StoreError(_open_error(self.path, e)) from e
 
     def migrate(self) -> int:
         """Apply pending migrations, each in its own transaction; return the new version."""
@@ -744,6 +773,37 @@ class Store:
     def get_meta(self, key: str) -> str | None:
         rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
         return str(rows[0]["value"]) if rows else None
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        # A WAL database on a read-only mount cannot make its shared-memory file; read
+        # the file as it stands instead (nothing can be writing it there).
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+
+def _open_error(path: Path | str, e: BaseException) -> str:
+    """One line saying why the database cannot be opened and what to do."""
+    text = str(e) or type(e).__name__
+    if isinstance(e, OSError) and e.strerror:
+        text = e.strerror
+    low = text.lower()
+    if "not a database" in low or "malformed" in low:
+        hint = "the file is damaged or not a watcher database; move it aside (restore a backup) and run again"
+    elif "disk is full" in low or "no space" in low:
+        hint = "the disk is full; free some space and run again"
+    elif "read-only" in low or "readonly" in low:
+        hint = "the file or its folder is read-only; point [watcher] db at a writable place"
+    elif "unable to open" in low or "permission denied" in low:
+        hint = "check that the folder exists and can be written, or point [watcher] db elsewhere"
+    else:
+        hint = ""
+    return f"{path}: cannot open the database: {text}" + (f"; {hint}" if hint else "")
 
 
 def _health_json(health: FeedHealth | None) -> str | None:
