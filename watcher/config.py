@@ -194,15 +194,25 @@ def _email(t: _Table) -> EmailSettings:
     port = t.integer("port", port_default, minimum=1)
     if port > 65535:
         raise t.fail("port", f"{port} is not a TCP port")
+    username = t.opt_str("username")
+    password_env = _env_name(t, "password_env")
+    plaintext = t.flag("allow_plaintext_auth", False)
+    if tls == "none" and (username or password_env) and not plaintext:
+        raise t.fail(
+            "tls",
+            '"none" would send the SMTP password in clear; use "starttls" or "ssl",'
+            " or set allow_plaintext_auth = true for a server on a trusted link",
+        )
     return EmailSettings(
         host=t.req_str("host"),
         port=port,
         sender=t.req_str("sender"),
         recipients=recipients,
-        username=t.opt_str("username"),
-        password_env=_env_name(t, "password_env"),
+        username=username,
+        password_env=password_env,
         tls=tls,
         timeout=t.duration("timeout", 30.0) or 30.0,
+        allow_plaintext_auth=plaintext,
     )
 
 

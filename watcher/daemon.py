@@ -193,6 +193,8 @@ class Daemon:
         # Log a feed's trouble once when its state changes, not on every failed cycle.
         for f in report.feeds:
             state = self._feed_states.setdefault(f.url, _FeedState())
+            if f.outcome == "deferred":
+                continue  # held back by its back-off: neither a new failure nor a recovery
             failing = f.outcome == "failed"
             was_failing = state.outcome == "failed"
             if failing and (not was_failing or state.error != f.error):

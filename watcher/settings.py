@@ -67,6 +67,7 @@ class EmailSettings:
     password_env: str | None = None
     tls: str = "starttls"  # "starttls" | "ssl" | "none"
     timeout: float = 30.0
+    allow_plaintext_auth: bool = False  # tls = "none" with a login, on purpose
 
 
 @dataclass(frozen=True)
