@@ -37,6 +37,7 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 SETTING = "[http] allow_private"
+_LOOPBACKS = (ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("::1"))
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,10 @@ def check_url(url: httpx.URL, rules: AddressPolicy) -> None:
         return
     name = _norm_host(host)
     if name == "localhost" or name.endswith(".localhost"):
-        raise _refusal(host, None)
+        # Loopback by definition; left to the resolver check when loopback is allowed.
+        if not any(rules.address_allowed(a) for a in _LOOPBACKS):
+            raise _refusal(host, None)
+        return
     address = literal_address(host)
     if address is not None and not rules.address_allowed(address):
         raise _refusal(host, address)
@@ -168,10 +172,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         if self._rules.host_allowed(host):
             return await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        addresses = await self._resolve(host, port, timeout)
-        for address in addresses:
-            if not self._rules.address_allowed(address):
-                raise _refusal(host, address)
+        resolved = await self._resolve(host, port, timeout)
+        # Only checked addresses are ever connected to: an internal one among public ones
+        # is dropped, and a name with nothing but internal ones is refused.
+        addresses = [a for a in resolved if self._rules.address_allowed(a)]
+        if not addresses:
+            raise _refusal(host, resolved[0])
         error: Exception | None = None
         for address in addresses:
             try:

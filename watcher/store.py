@@ -330,6 +330,9 @@ class Store:
         for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
             try:
                 with self.transaction():
+                    # Another process (the daemon, `alerts send`) may have applied it meanwhile.
+                    if self.version >= number:
+                        continue
                     migration(self.db)
                     self.conn.execute(f"PRAGMA user_version = {number}")
             except sqlite3.Error as e:
