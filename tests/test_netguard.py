@@ -177,6 +177,22 @@ def test_allowing_one_address_does_not_allow_its_neighbours(canary: HTTPServer) 
     assert hits(canary) == 0
 
 
+def test_allow_private_with_a_port_allows_that_port_only(canary: HTTPServer) -> None:
+    feed = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    feed.expect_request("/feed").respond_with_data("<rss/>")
+    feed.start()
+    try:
+        settings = HttpSettings(total_timeout=3, allow_private=(f"127.0.0.1:{feed.port}",))
+        assert fetch(feed.url_for("/feed"), settings) == "<rss/>"
+        for url in (canary.url_for("/secret"), f"http://localhost:{canary.port}/secret"):
+            with pytest.raises(FetchError, match="refused"):
+                fetch(url, settings)
+    finally:
+        feed.clear()
+        feed.stop()
+    assert hits(canary) == 0
+
+
 def _config(tmp_path: Path, http: str) -> Path:
     cfg = tmp_path / "config.toml"
     cfg.write_text(f'[[entities]]\nname = "X"\n{http}', encoding="utf-8")
@@ -187,12 +203,27 @@ def test_config_accepts_networks_and_hosts(tmp_path: Path) -> None:
     s = load_config(_config(tmp_path, '\n[http]\nallow_private = ["127.0.0.0/8"]\n'))
     assert s.http.allow_private == ("127.0.0.0/8",)
     s = load_config(
-        _config(tmp_path, '[http]\nallow_private = ["10.0.0.0/8", "intranet.example", "::1", "fd00::/8"]\n')
+        _config(
+            tmp_path,
+            '[http]\nallow_private = ["10.0.0.0/8", "intranet.example", "::1", "fd00::/8",'
+            ' "127.0.0.1:8080", "[::1]:8080", "intranet.example:8443"]\n',
+        )
     )
-    assert s.http.allow_private == ("10.0.0.0/8", "intranet.example", "::1", "fd00::/8")
+    assert s.http.allow_private == (
+        "10.0.0.0/8",
+        "intranet.example",
+        "::1",
+        "fd00::/8",
+        "127.0.0.1:8080",
+        "[::1]:8080",
+        "intranet.example:8443",
+    )
 
 
-@pytest.mark.parametrize("bad", ["10.0.0.0/33", "http://intranet.example/", "two words", "300.1.2.3"])
+@pytest.mark.parametrize(
+    "bad",
+    ["10.0.0.0/33", "http://intranet.example/", "two words", "300.1.2.3", "127.0.0.1:99999", "host:abc"],
+)
 def test_config_rejects_what_is_neither_a_network_nor_a_host(tmp_path: Path, bad: str) -> None:
     with pytest.raises(ConfigError, match=r"http\.allow_private"):
         load_config(_config(tmp_path, f'[http]\nallow_private = ["{bad}"]\n'))

@@ -28,6 +28,7 @@ from watcher.settings import (
     Settings,
     SlackSettings,
     WebhookSettings,
+    split_allow_entry,
 )
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$")
@@ -304,14 +305,18 @@ _HOST_NAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.
 def _allow_private(t: _Table) -> tuple[str, ...]:
     items = t.str_list("allow_private")
     for item in items:
-        if "/" in item or ":" in item or item.replace(".", "").isdigit():
+        try:
+            host, _port = split_allow_entry(item)
+        except ValueError:
+            raise t.fail("allow_private", f'{item!r} has a bad port; use e.g. "127.0.0.1:8080"') from None
+        if "/" in host or ":" in host or host.replace(".", "").isdigit():
             try:
-                ipaddress.ip_network(item.strip().strip("[]"), strict=False)
+                ipaddress.ip_network(host, strict=False)
             except ValueError:
                 raise t.fail(
                     "allow_private", f'{item!r} is not a network such as "10.0.0.0/8" or "127.0.0.1"'
                 ) from None
-        elif not _HOST_NAME.match(item.strip()):
+        elif not _HOST_NAME.match(host):
             raise t.fail("allow_private", f'{item!r} is not a host name such as "intranet.example"')
     return tuple(i.strip() for i in items)
 

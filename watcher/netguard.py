@@ -16,7 +16,8 @@ Two layers:
   that changes between the check and the connection (rebinding) cannot slip through.
 
 ``[http] allow_private`` lists networks ("10.0.0.0/8", "127.0.0.1") and host names
-("intranet.example") that may be fetched on purpose.
+("intranet.example"), each optionally with one port ("127.0.0.1:8080"), that may be
+fetched on purpose.
 """
 
 from __future__ import annotations
@@ -32,42 +33,52 @@ import httpcore
 import httpx
 
 from watcher.errors import InternalAddressError
+from watcher.settings import split_allow_entry
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 SETTING = "[http] allow_private"
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 _LOOPBACKS = (ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("::1"))
 
 
 @dataclass(frozen=True)
 class AddressPolicy:
-    """What may be fetched although internal: networks and host names."""
+    """What may be fetched although internal: networks and host names, each on any port
+    (None) or on one port."""
 
-    networks: tuple[IPNetwork, ...] = ()
-    hosts: frozenset[str] = frozenset()
+    networks: tuple[tuple[IPNetwork, int | None], ...] = ()
+    hosts: frozenset[tuple[str, int | None]] = frozenset()
 
-    def host_allowed(self, host: str) -> bool:
-        return _norm_host(host) in self.hosts
+    def host_allowed(self, host: str, port: int | None) -> bool:
+        name = _norm_host(host)
+        return (name, None) in self.hosts or (port is not None and (name, port) in self.hosts)
 
-    def address_allowed(self, address: IPAddress) -> bool:
+    def address_allowed(self, address: IPAddress, port: int | None) -> bool:
         if not is_internal(address):
             return True
         plain = _unmapped(address)
-        return any(plain.version == n.version and plain in n for n in self.networks)
+        return any(
+            plain.version == n.version and plain in n and (p is None or p == port) for n, p in self.networks
+        )
 
 
 @lru_cache(maxsize=32)
 def policy(allow_private: tuple[str, ...]) -> AddressPolicy:
     """The policy for the ``allow_private`` setting (already validated by config)."""
-    networks: list[IPNetwork] = []
-    hosts: set[str] = set()
+    networks: list[tuple[IPNetwork, int | None]] = []
+    hosts: set[tuple[str, int | None]] = set()
     for item in allow_private:
-        network = parse_network(item)
+        try:
+            host, port = split_allow_entry(item)
+        except ValueError:
+            continue  # config refuses these; a hand-made HttpSettings gains nothing from one
+        network = parse_network(host)
         if network is not None:
-            networks.append(network)
+            networks.append((network, port))
         else:
-            hosts.add(_norm_host(item))
+            hosts.add((_norm_host(host), port))
     return AddressPolicy(tuple(networks), frozenset(hosts))
 
 
@@ -142,16 +153,17 @@ def _refusal(host: str, address: IPAddress | None) -> InternalAddressError:
 def check_url(url: httpx.URL, rules: AddressPolicy) -> None:
     """Raise ``InternalAddressError`` if ``url``'s host is plainly internal (before any DNS)."""
     host = url.host
-    if not host or rules.host_allowed(host):
+    port = url.port or _DEFAULT_PORTS.get(url.scheme)
+    if not host or rules.host_allowed(host, port):
         return
     name = _norm_host(host)
     if name == "localhost" or name.endswith(".localhost"):
         # Loopback by definition; left to the resolver check when loopback is allowed.
-        if not any(rules.address_allowed(a) for a in _LOOPBACKS):
+        if not any(rules.address_allowed(a, port) for a in _LOOPBACKS):
             raise _refusal(host, None)
         return
     address = literal_address(host)
-    if address is not None and not rules.address_allowed(address):
+    if address is not None and not rules.address_allowed(address, port):
         raise _refusal(host, address)
 
 
@@ -170,12 +182,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.AsyncNetworkStream:
-        if self._rules.host_allowed(host):
+        if self._rules.host_allowed(host, port):
             return await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
         resolved = await self._resolve(host, port, timeout)
         # Only checked addresses are ever connected to: an internal one among public ones
         # is dropped, and a name with nothing but internal ones is refused.
-        addresses = [a for a in resolved if self._rules.address_allowed(a)]
+        addresses = [a for a in resolved if self._rules.address_allowed(a, port)]
         if not addresses:
             raise _refusal(host, resolved[0])
         error: Exception | None = None
