@@ -143,10 +143,13 @@ def literal_address(host: str) -> IPAddress | None:
 
 
 def _refusal(host: str, address: IPAddress | None) -> InternalAddressError:
-    if address is None or str(address) == host.strip("[]"):
-        what = f"{address or host} is an internal address"
+    shown = _unmapped(address) if address is not None else None
+    if shown is None or str(shown) == host.strip("[]"):
+        what = f"{host} is an internal address"
+    elif literal_address(host) is not None:
+        what = f"{host} is the internal address {shown}"
     else:
-        what = f"{host} resolves to the internal address {address}"
+        what = f"{host} resolves to the internal address {shown}"
     return InternalAddressError(f"{what}; to fetch it on purpose, add it to {SETTING}")
 
 
