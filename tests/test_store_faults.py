@@ -140,3 +140,34 @@ def test_store_read_only_never_writes(tmp_path: Path) -> None:
         with pytest.raises(Exception, match=r"readonly|read-only"):
             store.set_meta("k", "w")
     assert db.read_bytes() == before
+
+
+def test_a_file_alert_cut_short_by_a_full_disk_leaves_no_torn_line(tmp_path: Path) -> None:
+    import json
+
+    from tests.test_channels import MESSAGE
+    from watcher.alerts.file import FileChannel
+    from watcher.errors import DeliveryError
+    from watcher.settings import FileSettings
+
+    with tmpfs("1M") as mnt:
+        path = mnt / "alerts.jsonl"
+        channel = FileChannel(FileSettings(path))
+        channel.send(MESSAGE, 1)
+        record = path.stat().st_size  # the file holds one record
+        # Pad the file so its last page (tmpfs allots whole pages) keeps half a record of room.
+        pad = (4096 - record % 4096 - record // 2) % 4096
+        with open(path, "ab") as f:
+            f.write(b"\n" * pad)
+        with contextlib.suppress(OSError), open(mnt / "filler", "wb") as f:
+            while True:
+                f.write(b"\0" * 4096)
+                f.flush()
+        before = path.read_bytes()
+        with pytest.raises(DeliveryError, match="No space left"):
+            channel.send(MESSAGE, 2)
+        assert path.read_bytes() == before  # the half record was cut back out
+        (mnt / "filler").unlink()
+        channel.send(MESSAGE, 2)
+        records = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
+        assert [r["alert_id"] for r in records] == [1, 2]
