@@ -36,6 +36,8 @@ FAST = HttpSettings(
     max_bytes=64 * 1024,
     max_redirects=4,
     extract_timeout=5.0,
+    # The test server listens on 127.0.0.1, an internal address fetched here on purpose.
+    allow_private=("127.0.0.1",),
 )
 CLUTTER_FR = [
     "cookies",

@@ -80,6 +80,7 @@ def test_a_materially_different_figure_from_most_sources_sends_one_threaded_corr
                 "watcher": {"db": "w.db", "interval": "10m"},
                 "entities": [{"name": "Brightloom"}],
                 "feeds": [{"url": httpserver.url_for("/feed.xml"), "name": "wire"}],
+                "http": {"allow_private": ["127.0.0.1"]},  # the local news server
                 "alerts": {
                     "min_confidence": 0.0,
                     "email": {

@@ -82,6 +82,9 @@ seeds = "{ROOT / "seeds"}"
 url = "{site.server.url_for("/feed.xml")}"
 name = "wire"
 
+[http]
+allow_private = ["127.0.0.1"]
+
 [alerts]
 retry_base = "1s"
 retry_max = "2s"

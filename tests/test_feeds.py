@@ -44,6 +44,8 @@ FAST = HttpSettings(
     max_redirects=3,
     concurrency=8,
     per_host=2,
+    # The test server listens on 127.0.0.1, an internal address fetched here on purpose.
+    allow_private=("127.0.0.1",),
 )
 
 
@@ -424,7 +426,9 @@ def test_total_timeout_caps_a_trickling_body(server: HTTPServer) -> None:
         return Response(chunks(), content_type=RSS)
 
     server.expect_request("/trickle").respond_with_handler(trickle)
-    settings = HttpSettings(connect_timeout=0.5, read_timeout=0.25, total_timeout=0.35)
+    settings = HttpSettings(
+        connect_timeout=0.5, read_timeout=0.25, total_timeout=0.35, allow_private=("127.0.0.1",)
+    )
     started = time.monotonic()
     result = poll_one(server.url_for("/trickle"), settings)
     assert time.monotonic() - started < 0.6
@@ -520,7 +524,9 @@ def test_one_failing_feed_does_not_stop_or_slow_the_others(server: HTTPServer) -
     for name in ("rss20.xml", "rss10.rdf", "atom.xml", "rss091.xml"):
         server.expect_request(f"/{name}").respond_with_data(fixture(name), content_type="application/xml")
     order = ["/slow", "/rss20.xml", "/500", "/rss10.rdf", "/html", "/atom.xml", "/rss091.xml"]
-    settings = HttpSettings(connect_timeout=0.5, read_timeout=0.25, total_timeout=0.6, per_host=8)
+    settings = HttpSettings(
+        connect_timeout=0.5, read_timeout=0.25, total_timeout=0.6, per_host=8, allow_private=("127.0.0.1",)
+    )
     results = poll([FeedRequest(server.url_for(p)) for p in order], settings)
     assert [r.url for r in results] == [server.url_for(p) for p in order]
     assert [r.outcome for r in results] == ["failed", "ok", "failed", "ok", "failed", "ok", "ok"]
@@ -550,7 +556,12 @@ def test_concurrency_bounds(server: HTTPServer, per_host: int, concurrency: int,
     for i in range(6):
         server.expect_request(f"/f{i}").respond_with_handler(_counting_handler(state, lock, body))  # type: ignore[arg-type]
     settings = HttpSettings(
-        connect_timeout=1, read_timeout=1, total_timeout=2, per_host=per_host, concurrency=concurrency
+        connect_timeout=1,
+        read_timeout=1,
+        total_timeout=2,
+        per_host=per_host,
+        concurrency=concurrency,
+        allow_private=("127.0.0.1",),
     )
     results = poll([FeedRequest(server.url_for(f"/f{i}")) for i in range(6)], settings)
     assert all(r.outcome == "ok" for r in results)

@@ -125,6 +125,7 @@ def _changes(
                 "entities": [{"name": "Brightloom"}],
                 "feeds": [{"url": server.url_for("/feed.xml"), "name": "wire"}],
                 "alerts": {"file": {"path": "alerts.jsonl"}, "min_confidence": 0.0},
+                "http": {"allow_private": ["127.0.0.1"]},  # the local news server
             },
             Path(tmp) / "config.toml",
         )

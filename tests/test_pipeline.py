@@ -113,7 +113,14 @@ def settings_for(tmp_path: Path, room: Newsroom, feeds: list[str], **alerts: Any
         "watcher": {"db": "state/watcher.db", "interval": "10m", "base_currency": "EUR", "min_change": 0.10},
         "entities": [{"name": "Mistral AI", "aliases": ["Mistral"], "seeds": "seeds"}],
         "feeds": [{"url": room.url(f), "name": f.strip("/")} for f in feeds],
-        "http": {"connect_timeout": "1s", "read_timeout": "1s", "total_timeout": "2s", "max_bytes": 200_000},
+        "http": {
+            "connect_timeout": "1s",
+            "read_timeout": "1s",
+            "total_timeout": "2s",
+            "max_bytes": 200_000,
+            # The newsroom listens on 127.0.0.1, fetched here on purpose.
+            "allow_private": ["127.0.0.1"],
+        },
         "alerts": {"feed_down_after": 2, "file": {"path": "state/alerts.jsonl"}, **alerts},
     }
     return settings_from_mapping(data, tmp_path / "config.toml")

@@ -34,6 +34,9 @@ aliases = ["Mistral"]
 seeds = "seeds"
 
 {feed_lines}
+[http]
+allow_private = ["127.0.0.1"]  # the local news server
+
 [alerts.file]
 path = "state/alerts.jsonl"
 """,

@@ -216,6 +216,7 @@ def change_line(ch: Change) -> str:
 @pass_ctx
 def poll(c: _Context, feeds: tuple[str, ...], force: bool) -> None:
     """Run one poll cycle over all feeds (or those given) and print a summary."""
+    from watcher.daemon import DaemonLock
     from watcher.pipeline import load_baseline, run_cycle
 
     with _errors():
@@ -223,10 +224,16 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool) -> None:
         unknown = [u for u in feeds if u not in {f.url for f in s.feeds}]
         if unknown:
             raise ConfigError(f"{s.config_path}: no [[feeds]] entry with url = {unknown[0]!r}")
-        with c.store() as store:
-            # The seeds are what is known; news is only compared once they are loaded.
-            load_baseline(s, store, now=datetime.now(UTC))
-            report = run_cycle(s, store=store, feed_urls=list(feeds) or None, force=force)
+        # One poller per database, as for `run`: two cycles at once would race on the same entries.
+        lock = DaemonLock(s.db)
+        lock.acquire()
+        try:
+            with c.store() as store:
+                # The seeds are what is known; news is only compared once they are loaded.
+                load_baseline(s, store, now=datetime.now(UTC))
+                report = run_cycle(s, store=store, feed_urls=list(feeds) or None, force=force)
+        finally:
+            lock.release()
         click.echo(
             f"feeds: {report.count('ok')} ok, {report.count('not_modified')} not modified, "
             f"{report.count('unchanged')} unchanged, {report.count('failed')} failed, "
@@ -423,7 +430,8 @@ def status(c: _Context, as_json: bool) -> None:
     from watcher.status import collect_status, format_status, status_json
 
     with _errors():
-        with c.store() as store:
+        # Read-only when the database cannot be written (a read-only mount): still report.
+        with Store.for_reading(c.settings.db) as store:
             report = collect_status(c.settings, store, datetime.now(UTC))
         if as_json:
             click.echo(json.dumps(status_json(report), ensure_ascii=False, indent=2))

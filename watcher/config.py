@@ -7,6 +7,7 @@ from anywhere.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -27,6 +28,7 @@ from watcher.settings import (
     Settings,
     SlackSettings,
     WebhookSettings,
+    split_allow_entry,
 )
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$")
@@ -193,15 +195,25 @@ def _email(t: _Table) -> EmailSettings:
     port = t.integer("port", port_default, minimum=1)
     if port > 65535:
         raise t.fail("port", f"{port} is not a TCP port")
+    username = t.opt_str("username")
+    password_env = _env_name(t, "password_env")
+    plaintext = t.flag("allow_plaintext_auth", False)
+    if tls == "none" and (username or password_env) and not plaintext:
+        raise t.fail(
+            "tls",
+            '"none" would send the SMTP password in clear; use "starttls" or "ssl",'
+            " or set allow_plaintext_auth = true for a server on a trusted link",
+        )
     return EmailSettings(
         host=t.req_str("host"),
         port=port,
         sender=t.req_str("sender"),
         recipients=recipients,
-        username=t.opt_str("username"),
-        password_env=_env_name(t, "password_env"),
+        username=username,
+        password_env=password_env,
         tls=tls,
         timeout=t.duration("timeout", 30.0) or 30.0,
+        allow_plaintext_auth=plaintext,
     )
 
 
@@ -292,9 +304,32 @@ def _http(t: _Table | None) -> HttpSettings:
         extract_timeout=t.duration("extract_timeout", d.extract_timeout) or d.extract_timeout,
         backoff_base=t.duration("backoff_base", d.backoff_base) or d.backoff_base,
         backoff_max=t.duration("backoff_max", d.backoff_max) or d.backoff_max,
+        allow_private=_allow_private(t),
     )
     t.finish()
     return settings
+
+
+_HOST_NAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$")
+
+
+def _allow_private(t: _Table) -> tuple[str, ...]:
+    items = t.str_list("allow_private")
+    for item in items:
+        try:
+            host, _port = split_allow_entry(item)
+        except ValueError:
+            raise t.fail("allow_private", f'{item!r} has a bad port; use e.g. "127.0.0.1:8080"') from None
+        if "/" in host or ":" in host or host.replace(".", "").isdigit():
+            try:
+                ipaddress.ip_network(host, strict=False)
+            except ValueError:
+                raise t.fail(
+                    "allow_private", f'{item!r} is not a network such as "10.0.0.0/8" or "127.0.0.1"'
+                ) from None
+        elif not _HOST_NAME.match(host):
+            raise t.fail("allow_private", f'{item!r} is not a host name such as "intranet.example"')
+    return tuple(i.strip() for i in items)
 
 
 def _path(base: Path, value: str) -> Path:
@@ -337,6 +372,7 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         raise w.fail("min_change", f"{min_change} must be a relative change such as 0.10 (10 %)")
     retention_days = w.integer("retention_days", 180, minimum=1)
     log_file_raw = w.opt_str("log_file")
+    stop_timeout = w.duration("stop_timeout", 10.0) or 10.0
     w.finish()
 
     entities: list[Entity] = []
@@ -401,4 +437,5 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         alerts=alerts,
         retention_days=retention_days,
         log_file=_path(base, log_file_raw) if log_file_raw else None,
+        stop_timeout=stop_timeout,
     )

@@ -12,12 +12,15 @@ when the process dies, so a lock left by a kill -9 is simply taken over.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
 import logging
 import os
 import random
 import signal
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,8 +33,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from watcher.alerts import Channel, build_channels
 from watcher.articles import ExtractionPool
-from watcher.delivery import DeliveryReport, deliver_due
-from watcher.errors import LockedError, WatcherError
+from watcher.delivery import DeliveryReport, deliver_due, sending_section
+from watcher.errors import LockedError, StoreError, WatcherError
 from watcher.pipeline import CycleReport, load_baseline, run_cycle
 from watcher.settings import Settings
 from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, Store
@@ -41,13 +44,16 @@ log = logging.getLogger("watcher.daemon")
 HEARTBEAT_SECONDS = 10.0
 DELIVERY_SECONDS = 5.0
 POLL_TICK_SECONDS = 2.0
-STOP_GRACE_SECONDS = 5.0
 
 Clock = Callable[[], datetime]
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _one_line(e: object) -> str:
+    return " ".join(str(e).split()) or type(e).__name__
 
 
 class DaemonLock:
@@ -58,8 +64,15 @@ class DaemonLock:
         self._file: IO[str] | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        f = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the daemon's life
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            f = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the daemon's life
+        except IsADirectoryError:
+            raise StoreError(
+                f"{self.path}: a directory stands where the lock file goes; remove it and start again"
+            ) from None
+        except OSError as e:
+            raise StoreError(f"{self.path}: cannot create the lock file: {_lock_hint(e)}") from None
         try:
             fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -67,20 +80,38 @@ class DaemonLock:
             holder = f.read().strip() or "unknown"
             f.close()
             raise LockedError(
-                f"{self.path}: another watcher daemon (pid {holder}) is running on this database;"
+                f"{self.path}: another watcher daemon or poll (pid {holder}) is running on this database;"
                 " stop it first or use another db"
             ) from None
-        f.seek(0)
-        f.truncate()
-        f.write(str(os.getpid()))
-        f.flush()
+        except OSError as e:
+            f.close()
+            raise StoreError(f"{self.path}: cannot lock: {_lock_hint(e)}") from None
+        try:
+            # Unbuffered: a write that fails on a full disk must not linger to fail again at close.
+            os.ftruncate(f.fileno(), 0)
+            os.pwrite(f.fileno(), str(os.getpid()).encode(), 0)
+        except OSError:
+            pass  # the pid is only shown to a second process; the lock itself is held
         self._file = f
 
     def release(self) -> None:
         if self._file is not None:
-            fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
-            self._file.close()
+            with contextlib.suppress(OSError):
+                fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+                self._file.close()
             self._file = None
+
+
+def _lock_hint(e: OSError) -> str:
+    reason = e.strerror or type(e).__name__
+    hints = {
+        errno.EROFS: "the folder is on a read-only file system; point [watcher] db at a writable place",
+        errno.ENOSPC: "the disk is full; free some space",
+        errno.EACCES: "permission denied; run as the database's owner or point [watcher] db elsewhere",
+        errno.EPERM: "permission denied; run as the database's owner or point [watcher] db elsewhere",
+    }
+    hint = hints.get(e.errno or 0)
+    return f"{reason}; {hint}" if hint else reason
 
 
 @dataclass
@@ -101,6 +132,10 @@ class Daemon:
         self.channels = channels if channels is not None else build_channels(settings.alerts)
         self.clock = clock
         self.stop_event = threading.Event()
+        self._stop_requested: float | None = None  # monotonic time of the signal
+        self._running = 0  # jobs in flight, for a stop that waits for them and no longer
+        self._running_changed = threading.Condition()
+        self._clean_stop: bool | None = None
         self._due: set[str] = set()
         self._due_lock = threading.Lock()
         self._feed_states: dict[str, _FeedState] = {}
@@ -134,7 +169,7 @@ class Daemon:
 
     def deliver(self) -> DeliveryReport:
         with Store(self.settings.db) as store:
-            report = deliver_due(self.settings, store, self.channels, now=self.clock())
+            report = deliver_due(self.settings, store, self.channels, now=self.clock(), stop=self.stop_event)
         if report.sent or report.failed or report.dead:
             log.info("alerts: %d sent, %d failed, %d dead", report.sent, report.failed, report.dead)
         return report
@@ -158,6 +193,8 @@ class Daemon:
         # Log a feed's trouble once when its state changes, not on every failed cycle.
         for f in report.feeds:
             state = self._feed_states.setdefault(f.url, _FeedState())
+            if f.outcome == "deferred":
+                continue  # held back by its back-off: neither a new failure nor a recovery
             failing = f.outcome == "failed"
             was_failing = state.outcome == "failed"
             if failing and (not was_failing or state.error != f.error):
@@ -179,13 +216,29 @@ class Daemon:
         )
 
     def _guard(self, name: str, job: Callable[[], object]) -> Callable[[], None]:
-        """A job that logs WatcherErrors instead of letting the scheduler print tracebacks."""
+        """A job that logs one line per error instead of letting the scheduler print tracebacks,
+        does not start once stopping, and is counted so the stop can wait for it."""
 
         def run() -> None:
+            if self.stop_event.is_set():
+                return
+            with self._running_changed:
+                self._running += 1
             try:
                 job()
             except WatcherError as e:
                 log.error("%s: %s", name, e)
+            except Exception as e:
+                if self.stop_event.is_set():
+                    # What a job interrupted by the stop raises (a closed executor) is no news.
+                    log.info("%s: interrupted by the stop (%s)", name, _one_line(e))
+                else:
+                    log.error("%s: unexpected %s: %s", name, type(e).__name__, _one_line(e))
+                    log.debug("%s: traceback", name, exc_info=True)
+            finally:
+                with self._running_changed:
+                    self._running -= 1
+                    self._running_changed.notify_all()
 
         return run
 
@@ -214,7 +267,10 @@ class Daemon:
     def run_forever(self) -> int:
         self.lock.acquire()
         try:
-            return self._serve()
+            code = self._serve()
+            # Still holding the lock: no second daemon starts while a job of this one runs.
+            self.wait_for_jobs()
+            return code
         finally:
             self.pool.close()
             self.lock.release()
@@ -290,26 +346,37 @@ class Daemon:
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         log.info("received %s", signal.Signals(signum).name)
+        if self._stop_requested is None:
+            self._stop_requested = time.monotonic()
         self.stop_event.set()
 
     def wait_for_jobs(self) -> bool:
-        """After stop: give running jobs a few seconds; True if they all finished."""
-        deadline = threading.Event()
-        timer = threading.Timer(STOP_GRACE_SECONDS, deadline.set)
-        timer.start()
-        try:
-            while not deadline.is_set():
-                busy = [
-                    t
-                    for t in threading.enumerate()
-                    if t is not threading.current_thread()
-                    and not t.daemon
-                    and t.is_alive()
-                    and t is not timer
-                ]
-                if not busy:
-                    return True
-                deadline.wait(0.1)
-            return False
-        finally:
-            timer.cancel()
+        """After stop: wait for running jobs until ``stop_timeout`` from the signal.
+
+        True if they all finished. False if one is still running: the caller then exits
+        at once (transactions make abandoning a cycle safe). Either way no alert is cut
+        between its send and its mark: a send in flight at the deadline is waited for
+        (its channel's timeout bounds it), and no new send starts after it.
+        """
+        if self._clean_stop is not None:
+            return self._clean_stop
+        self._clean_stop = self._wait_for_jobs()
+        return self._clean_stop
+
+    def _wait_for_jobs(self) -> bool:
+        started = self._stop_requested if self._stop_requested is not None else time.monotonic()
+        deadline = started + self.settings.stop_timeout
+        with self._running_changed:
+            while self._running:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._running_changed.wait(left)
+            if not self._running:
+                return True
+        section = sending_section()
+        if not section.acquire(blocking=False):
+            log.warning("stopping: an alert is on its way; waiting for its channel to answer")
+            section.acquire()
+        # Kept until the process exits, so no other send can begin.
+        return False

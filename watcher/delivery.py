@@ -1,26 +1,53 @@
 """Send what the outbox holds, through each configured channel, and record the outcome.
 
-At least once, never twice on purpose: a row is marked sent right after its channel
-accepted it; the only window for a duplicate is a crash between those two steps, and
-the email Message-ID (derived from the outbox id) lets mail clients fold it. A failing
+Never twice on purpose:
+
+- A pending row is sent only by whoever claimed it, in one UPDATE that sets an owner and
+  a lease expiry (``Store.claim_alert``), so the daemon's jobs and a `watcher alerts send`
+  beside it never both send a row.
+- Only one delivery round runs at a time in a process.
+- A row whose send succeeded is remembered in this process until its "sent" mark lands.
+  While the database refuses writes (a full disk), rounds back off and send nothing; the
+  remembered marks are written first when it accepts writes again.
+- A round checks a stop flag between messages, and a send and its mark form one section
+  (``sending_section``) that a stopping daemon waits for instead of cutting it in two.
+
+What remains: a kill -9 between a send and its mark. The row stays claimed until its
+lease runs out, and is then sent again; the email Message-ID (derived from the outbox
+id) lets mail clients fold it, and webhooks carry an ``Idempotency-Key``. A failing
 channel never blocks another: each row is tried on its own.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
+import threading
+import time
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from watcher.alerts import Channel
-from watcher.errors import DeliveryError
+from watcher.errors import DeliveryError, StoreError
 from watcher.models import Change, FeedHealth
 from watcher.render import render
 from watcher.settings import Settings
 from watcher.store import OutboxRow, Store
 
 log = logging.getLogger("watcher.delivery")
+
+# A claim outlives twice the slowest channel's timeout plus this margin, so a slow send is
+# never taken over by another deliverer; a claim left by a killed process delays its row
+# by that long (a minute or two with the default timeouts), never longer.
+LEASE_MARGIN_SECONDS = 30.0
+# While the database refuses writes: wait this long, doubling up to the cap.
+WRITE_BACKOFF_BASE = 5.0
+WRITE_BACKOFF_MAX = 300.0
+
+_OWNER_PREFIX = f"{socket.gethostname()}:{os.getpid()}"
 
 
 @dataclass
@@ -29,6 +56,35 @@ class DeliveryReport:
     failed: int = 0
     dead: int = 0
     errors: list[str] = field(default_factory=list)
+    held: int = 0  # sent, but the database has not accepted their "sent" mark yet
+    stopped: bool = False  # the stop flag ended the round early
+
+
+@dataclass
+class _ProcessMemory:
+    """What this process must remember between rounds, per database file."""
+
+    round_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Held from just before a send until its mark is written (or given up on).
+    sending: threading.Lock = field(default_factory=threading.Lock)
+    guard: threading.Lock = field(default_factory=threading.Lock)
+    unmarked: dict[str, dict[int, datetime]] = field(default_factory=dict)  # db -> alert id -> sent at
+    backoff_until: dict[str, float] = field(default_factory=dict)  # db -> monotonic time
+    backoff_delay: dict[str, float] = field(default_factory=dict)
+
+
+_memory = _ProcessMemory()
+
+
+def sending_section() -> threading.Lock:
+    """The lock held across one send and its mark; hold it to keep any new send from starting."""
+    return _memory.sending
+
+
+def unmarked_alerts(db: str) -> dict[int, datetime]:
+    """Alerts sent by this process whose "sent" mark has not landed yet (for tests and status)."""
+    with _memory.guard:
+        return dict(_memory.unmarked.get(db, {}))
 
 
 def retry_delay(attempts: int, retry_after: float | None, settings: Settings) -> float:
@@ -49,45 +105,172 @@ def _subject(store: Store, row: OutboxRow) -> Change | FeedHealth | None:
     return found[0] if found else None
 
 
+def lease_seconds(settings: Settings) -> float:
+    """How long a claim holds: well past the time the slowest configured channel may take."""
+    a = settings.alerts
+    timeouts = [c.timeout for c in (a.email, a.slack, a.webhook) if c is not None]
+    return 2.0 * max(timeouts, default=15.0) + LEASE_MARGIN_SECONDS
+
+
+def _db_key(store: Store) -> str:
+    return str(store.path.resolve()) if str(store.path) != ":memory:" else f":memory:{id(store)}"
+
+
 def deliver_due(
-    settings: Settings, store: Store, channels: Mapping[str, Channel], *, now: datetime
+    settings: Settings,
+    store: Store,
+    channels: Mapping[str, Channel],
+    *,
+    now: datetime,
+    stop: threading.Event | None = None,
 ) -> DeliveryReport:
-    """Try every pending alert whose time has come; return what happened."""
+    """Try every pending alert whose time has come; return what happened.
+
+    Waits for a round already running in this process to end first (or for ``stop``).
+    """
     report = DeliveryReport()
-    for row in store.due_alerts(now):
-        channel = channels.get(row.channel)
-        if channel is None:
-            # The channel was removed from the config; keep the alert, say why.
-            store.mark_failed(
-                row.id,
-                error=f"channel {row.channel!r} is not configured",
-                next_attempt=now + timedelta(seconds=settings.alerts.retry_max),
-                dead=True,
-            )
-            report.dead += 1
-            continue
-        subject = _subject(store, row)
-        if subject is None:
-            store.mark_failed(row.id, error="the change it announced is gone", next_attempt=now, dead=True)
-            report.dead += 1
-            continue
-        message = render(subject, settings.alerts.language, settings.base_currency)
-        if isinstance(subject, Change) and subject.corrects is not None:
-            message = message.replying_to(store.outbox_id_for(row.channel, subject.corrects))
+    while not _memory.round_lock.acquire(timeout=0.2):
+        if stop is not None and stop.is_set():
+            report.stopped = True
+            return report
+    try:
+        _round(settings, store, channels, now, stop, report)
+    finally:
+        _memory.round_lock.release()
+    return report
+
+
+class _WritesRefused(Exception):
+    """The database refused a write; the round ends and the next ones back off."""
+
+
+def _round(
+    settings: Settings,
+    store: Store,
+    channels: Mapping[str, Channel],
+    now: datetime,
+    stop: threading.Event | None,
+    report: DeliveryReport,
+) -> None:
+    db = _db_key(store)
+    try:
+        if not _flush_unmarked(store, db, report):
+            return
+        owner = f"{_OWNER_PREFIX}:{uuid.uuid4().hex[:8]}"
+        for row in store.due_alerts(now):
+            if stop is not None and stop.is_set():
+                report.stopped = True
+                return
+            if row.id in unmarked_alerts(db):
+                continue
+            _one(settings, store, channels, row, owner, now, db, report)
+    except _WritesRefused as e:
+        delay = _back_off(db)
+        log.error("alerts: %s; holding delivery for %g s", e, delay)
+        report.errors.append(str(e))
+    report.held = len(unmarked_alerts(db))
+
+
+def _one(
+    settings: Settings,
+    store: Store,
+    channels: Mapping[str, Channel],
+    row: OutboxRow,
+    owner: str,
+    now: datetime,
+    db: str,
+    report: DeliveryReport,
+) -> None:
+    channel = channels.get(row.channel)
+    try:
+        lease = timedelta(seconds=lease_seconds(settings))
+        claimed = store.claim_alert(row.id, owner, now=now, until=now + lease)
+    except StoreError as e:
+        raise _WritesRefused(f"cannot claim alert {row.id}: {e}") from e
+    if claimed is None:
+        return  # another deliverer holds it or has sent it meanwhile
+    if channel is None:
+        # The channel was removed from the config; keep the alert, say why.
+        _mark_failed(
+            store,
+            claimed,
+            error=f"channel {row.channel!r} is not configured",
+            next_attempt=now + timedelta(seconds=settings.alerts.retry_max),
+            dead=True,
+        )
+        report.dead += 1
+        return
+    subject = _subject(store, claimed)
+    if subject is None:
+        _mark_failed(store, claimed, error="the change it announced is gone", next_attempt=now, dead=True)
+        report.dead += 1
+        return
+    message = render(subject, settings.alerts.language, settings.base_currency)
+    if isinstance(subject, Change) and subject.corrects is not None:
+        message = message.replying_to(store.outbox_id_for(row.channel, subject.corrects))
+    with _memory.sending:
         try:
-            channel.send(message, row.id)
+            channel.send(message, claimed.id)
         except DeliveryError as e:
-            attempts = row.attempts + 1
+            attempts = claimed.attempts + 1
             dead = e.permanent or attempts >= settings.alerts.max_attempts
             delay = retry_delay(attempts, e.retry_after, settings)
-            store.mark_failed(row.id, error=str(e), next_attempt=now + timedelta(seconds=delay), dead=dead)
             log.warning("alert %d via %s %s: %s", row.id, row.channel, "dead" if dead else "failed", e)
             report.errors.append(f"{row.channel}: {e}")
             if dead:
                 report.dead += 1
             else:
                 report.failed += 1
-            continue
-        store.mark_sent(row.id, now)
+            # If this mark fails the row keeps its claim until the lease runs out: a retry later.
+            _mark_failed(store, claimed, error=str(e), next_attempt=now + timedelta(seconds=delay), dead=dead)
+            return
         report.sent += 1
-    return report
+        with _memory.guard:
+            _memory.unmarked.setdefault(db, {})[claimed.id] = now
+        try:
+            store.mark_sent(claimed.id, now)
+        except StoreError as e:
+            raise _WritesRefused(
+                f"alert {claimed.id} via {claimed.channel} was sent but cannot be marked sent ({e});"
+                " it will not be sent again by this process"
+            ) from e
+        with _memory.guard:
+            _memory.unmarked[db].pop(claimed.id, None)
+
+
+def _mark_failed(store: Store, row: OutboxRow, *, error: str, next_attempt: datetime, dead: bool) -> None:
+    try:
+        store.mark_failed(row.id, error=error, next_attempt=next_attempt, dead=dead)
+    except StoreError as e:
+        raise _WritesRefused(f"cannot record the outcome of alert {row.id}: {e}") from e
+
+
+def _flush_unmarked(store: Store, db: str, report: DeliveryReport) -> bool:
+    """Write the marks that did not land; False while the database still refuses writes."""
+    with _memory.guard:
+        until = _memory.backoff_until.get(db, 0.0)
+        pending = dict(_memory.unmarked.get(db, {}))
+    if time.monotonic() < until:
+        report.held = len(pending)
+        return False
+    for alert_id, sent_at in sorted(pending.items()):
+        try:
+            store.mark_sent(alert_id, sent_at)
+        except StoreError as e:
+            raise _WritesRefused(f"alert {alert_id} was sent but still cannot be marked sent ({e})") from e
+        with _memory.guard:
+            _memory.unmarked[db].pop(alert_id, None)
+        log.info("alert %d: its sent mark landed at last", alert_id)
+    with _memory.guard:
+        _memory.backoff_until.pop(db, None)
+        _memory.backoff_delay.pop(db, None)
+    return True
+
+
+def _back_off(db: str) -> float:
+    with _memory.guard:
+        delay = _memory.backoff_delay.get(db)
+        delay = WRITE_BACKOFF_BASE if delay is None else min(delay * 2.0, WRITE_BACKOFF_MAX)
+        _memory.backoff_delay[db] = delay
+        _memory.backoff_until[db] = time.monotonic() + delay
+    return delay

@@ -21,6 +21,13 @@ class FetchError(WatcherError):
     """A feed or page could not be fetched or parsed."""
 
 
+class InternalAddressError(FetchError):
+    """A fetch was refused: its host is (or resolves to) an internal address.
+
+    The message is the reason alone; ``http_get`` prefixes the URL it was fetching.
+    """
+
+
 class DeliveryError(WatcherError):
     """An alert channel refused or failed to take a message.
 

@@ -14,7 +14,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -24,8 +24,10 @@ from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 import feedparser
 import httpx
 
+from watcher import netguard
 from watcher.errors import FetchError
 from watcher.http_get import HostLimiter, HttpBody, capped_get
+from watcher.netguard import GuardedTransport
 from watcher.retry_after import parse_retry_after as parse_retry_after  # part of this module's API
 from watcher.settings import HttpSettings
 
@@ -122,6 +124,9 @@ class FeedResult:
     retry_after: float | None = None
     elapsed: float = 0.0
     final_url: str | None = None
+    # When the answer (or the failure) came: back-off and Retry-After count from here,
+    # not from the start of a cycle that may have taken long.
+    responded_at: datetime | None = None
 
     @property
     def failed(self) -> bool:
@@ -360,6 +365,9 @@ def make_client(
         pool=settings.total_timeout,
     )
     limits = httpx.Limits(max_connections=max(1, settings.concurrency), max_keepalive_connections=None)
+    if transport is None:
+        # Names are resolved and checked here, and the checked address is the one connected to.
+        transport = GuardedTransport(netguard.policy(settings.allow_private), limits)
     return httpx.AsyncClient(
         headers={"User-Agent": settings.user_agent},
         timeout=timeout,
@@ -417,13 +425,14 @@ async def _fetch_one(
 ) -> FeedResult:
     started = time.monotonic()
     try:
-        return await _poll(client, request, settings, limiter, clock, started)
+        result = await _poll(client, request, settings, limiter, clock, started)
     except _HttpStatusError as e:
-        return _failed(request, str(e), started, status=e.status, retry_after=e.retry_after)
+        result = _failed(request, str(e), started, status=e.status, retry_after=e.retry_after)
     except FetchError as e:
-        return _failed(request, str(e), started)
+        result = _failed(request, str(e), started)
     except Exception as e:  # a bug or an unforeseen library error must not sink the other feeds
-        return _failed(request, f"{request.url}: unexpected {type(e).__name__}: {_one_line(e)}", started)
+        result = _failed(request, f"{request.url}: unexpected {type(e).__name__}: {_one_line(e)}", started)
+    return replace(result, responded_at=clock())
 
 
 async def _poll(

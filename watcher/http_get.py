@@ -9,15 +9,24 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
-from watcher.errors import FetchError
+from watcher import netguard
+from watcher.errors import FetchError, InternalAddressError
 from watcher.settings import HttpSettings
 
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+# Bodies are read raw in pieces of this size and decoded at most _DECODED_CHUNK bytes at a
+# time, so a compressed body stops within one small chunk of the cap.
+_RAW_CHUNK = 16 * 1024
+_DECODED_CHUNK = 64 * 1024
+# The encodings decoded in bounded steps (br and zstd decoders would inflate unbounded).
+_ACCEPT_ENCODING = "gzip, deflate"
 
 
 @dataclass(frozen=True)
@@ -72,13 +81,21 @@ async def capped_get(
         raise FetchError(f"{url}: unsupported URL scheme {current.scheme!r}")
     seen = {str(current)}
     left = settings.total_timeout
+    rules = netguard.policy(settings.allow_private)
     for _hop in range(settings.max_redirects + 1):
+        try:
+            # Every hop: a redirect to an internal address is refused like a link to one.
+            netguard.check_url(current, rules)
+        except InternalAddressError as e:
+            raise _refused(url, current, e) from None
         async with limiter.host(current), limiter.all:
             started = time.monotonic()
             try:
                 async with asyncio.timeout(max(left, 0.0)):
                     name = str(current) if name_hop_in_errors else url
                     body, location = await _one_hop(client, current, headers, settings.max_bytes, name)
+            except InternalAddressError as e:  # from the transport, after DNS resolution
+                raise _refused(url, current, e) from None
             except TimeoutError as e:
                 raise FetchError(f"{url}: timed out after {settings.total_timeout:g} s in total") from e
             except httpx.TimeoutException as e:
@@ -100,7 +117,7 @@ async def capped_get(
 async def _one_hop(
     client: httpx.AsyncClient, url: httpx.URL, headers: Mapping[str, str], max_bytes: int, name: str
 ) -> tuple[HttpBody | None, httpx.URL | None]:
-    request = client.build_request("GET", url, headers=headers)
+    request = client.build_request("GET", url, headers={"Accept-Encoding": _ACCEPT_ENCODING, **headers})
     response = await client.send(request, stream=True)
     try:
         if response.status_code in _REDIRECT_CODES and "location" in response.headers:
@@ -123,15 +140,98 @@ async def _read_capped(response: httpx.Response, max_bytes: int, name: str) -> b
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(f"{name}: body of {int(declared)} bytes exceeds the {max_bytes}-byte cap")
+    decoders = _decoders(response.headers.get("content-encoding", ""), name)
     chunks: list[bytes] = []
     size = 0
-    # aiter_bytes yields decoded bytes, so the cap also stops compression bombs.
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
+    # Raw bytes, decoded here in bounded steps: httpx's own decoding inflates a whole
+    # network chunk at once, and 64 KB of a gzip bomb is 64 MB of zeros.
+    async for raw in response.aiter_raw(_RAW_CHUNK):
+        for piece in _decode(decoders, raw, name):
+            size += len(piece)
+            if size > max_bytes:
+                raise FetchError(f"{name}: body exceeds the {max_bytes}-byte cap")
+            chunks.append(piece)
+    for piece in _decode(decoders, None, name):
+        size += len(piece)
         if size > max_bytes:
             raise FetchError(f"{name}: body exceeds the {max_bytes}-byte cap")
-        chunks.append(chunk)
+        chunks.append(piece)
     return b"".join(chunks)
+
+
+class _Inflater:
+    """One gzip or deflate layer that never yields more than ``_DECODED_CHUNK`` bytes at a time."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        self._gzip = encoding in ("gzip", "x-gzip")
+        self._first = True
+        self._d = self._new()
+
+    def _new(self, wbits: int | None = None) -> Any:
+        if wbits is None:
+            wbits = 16 + zlib.MAX_WBITS if self._gzip else zlib.MAX_WBITS
+        return zlib.decompressobj(wbits)
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        if self._first and data and not self._gzip:
+            self._first = False
+            # "deflate" is zlib-wrapped by the standard, raw by some servers (as httpx allows).
+            try:
+                probe = zlib.decompressobj(zlib.MAX_WBITS)
+                probe.decompress(data[:2])
+            except zlib.error:
+                self._d = self._new(-zlib.MAX_WBITS)
+        buf = data
+        while True:
+            out = self._d.decompress(buf, _DECODED_CHUNK)
+            if out:
+                yield out
+            buf = self._d.unconsumed_tail
+            # Past the end of the stream (eof) anything left is ignored, as httpx does.
+            if self._d.eof or (not buf and len(out) < _DECODED_CHUNK):
+                return
+
+    def finish(self) -> Iterator[bytes]:
+        yield from self.feed(b"")
+
+
+def _decoders(header: str, name: str) -> list[_Inflater]:
+    """The decoding layers for a Content-Encoding, in the order they are undone."""
+    layers = []
+    for token in reversed([t.strip().lower() for t in header.split(",") if t.strip()]):
+        if token == "identity":
+            continue
+        if token not in ("gzip", "x-gzip", "deflate"):
+            # Only gzip and deflate are asked for (Accept-Encoding) and decoded in bounded steps.
+            raise FetchError(f"{name}: unsupported Content-Encoding {token!r}")
+        layers.append(_Inflater(token))
+    return layers
+
+
+def _decode(layers: list[_Inflater], data: bytes | None, name: str) -> Iterator[bytes]:
+    """Pass ``data`` (None: the end of the body) through every layer, lazily, in bounded pieces."""
+    try:
+        yield from _through(layers, data)
+    except zlib.error as e:
+        raise FetchError(f"{name}: body is not valid {layers[0].encoding} ({_one_line(e)})") from e
+
+
+def _through(layers: list[_Inflater], data: bytes | None) -> Iterator[bytes]:
+    if not layers:
+        if data:
+            yield data
+        return
+    first, rest = layers[0], layers[1:]
+    for piece in first.finish() if data is None else first.feed(data):
+        yield from _through(rest, piece)
+    if data is None:
+        yield from _through(rest, None)
+
+
+def _refused(url: str, hop: httpx.URL, e: InternalAddressError) -> FetchError:
+    where = "" if str(hop) == url else f" (redirected to {hop})"
+    return InternalAddressError(f"{url}: refused{where}: {e}")
 
 
 def _one_line(e: object) -> str:

@@ -353,7 +353,13 @@ async def run_cycle_async(
                 body_hash=row.body_hash if row else None,
             )
         )
-    results = await feeds.fetch_feeds(client, requests, settings.http)
+    wall_start = datetime.now(UTC)
+
+    def clock() -> datetime:
+        # The cycle's time line: ``now`` at its start, then as much as really went by.
+        return now + (datetime.now(UTC) - wall_start)
+
+    results = await feeds.fetch_feeds(client, requests, settings.http, clock)
 
     # Group new relevant entries by article link across feeds: one article, one fetch.
     by_link: dict[str, list[tuple[str, feeds.FeedEntry]]] = {}
@@ -459,7 +465,10 @@ def _record_feed(
         )
     if result.failed:
         previous = row.failures if row else 0
-        next_at = feeds.next_attempt(previous + 1, result.retry_after, now, settings.http)
+        # From the response, not the cycle's start: a long cycle must not eat the back-off.
+        next_at = feeds.next_attempt(
+            previous + 1, result.retry_after, result.responded_at or now, settings.http
+        )
         error = result.error or "failed"
         failures = store.feed_failed(f.url, now=now, error=error, next_attempt=next_at)
         _feed_health(store, settings, f, failed=True, error=error, failures=failures, now=now)

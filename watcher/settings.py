@@ -38,6 +38,30 @@ class FeedSettings:
         return self.name or self.url
 
 
+def split_allow_entry(item: str) -> tuple[str, int | None]:
+    """An ``[http] allow_private`` entry as (network or host, port or None).
+
+    "10.0.0.0/8", "intranet.example", "127.0.0.1:8080", "[::1]:8080", "fd00::/8".
+    Raises ValueError for a port that is not a number from 1 to 65535.
+    """
+    text = item.strip()
+    port: str | None = None
+    if text.startswith("["):
+        host, sep, rest = text[1:].partition("]")
+        if not sep or (rest and not rest.startswith(":")):
+            raise ValueError(item)
+        port = rest[1:] if rest else None
+    elif text.count(":") == 1:
+        host, _, port = text.partition(":")
+    else:
+        host = text
+    if port is None:
+        return host, None
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(item)
+    return host, int(port)
+
+
 @dataclass(frozen=True)
 class HttpSettings:
     """How politely and defensively watcher talks HTTP."""
@@ -53,6 +77,9 @@ class HttpSettings:
     extract_timeout: float = 5.0  # seconds of trafilatura per page at most
     backoff_base: float = 60.0
     backoff_max: float = 6 * 3600.0
+    # Networks ("10.0.0.0/8") and host names, each with an optional ":port", that may be
+    # fetched although internal.
+    allow_private: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +92,7 @@ class EmailSettings:
     password_env: str | None = None
     tls: str = "starttls"  # "starttls" | "ssl" | "none"
     timeout: float = 30.0
+    allow_plaintext_auth: bool = False  # tls = "none" with a login, on purpose
 
 
 @dataclass(frozen=True)
@@ -126,6 +154,7 @@ class Settings:
     alerts: AlertSettings = field(default_factory=AlertSettings)
     retention_days: int = 180
     log_file: Path | None = None
+    stop_timeout: float = 10.0  # seconds from SIGTERM to exit, at most
 
     def seed_dir(self, entity: Entity) -> Path | None:
         if entity.seeds is None:

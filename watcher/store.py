@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -174,7 +174,18 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v4(db: sqlite_utils.Database) -> None:
+def _v4_outbox_claims(db: sqlite_utils.Database) -> None:
+    # Who is sending a row and until when: a sender claims a pending row in one UPDATE
+    # before sending it, so two deliverers (the daemon's jobs, `alerts send`) never both send it.
+    db.executescript(
+        """
+        ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+        ALTER TABLE outbox ADD COLUMN claim_until TEXT;
+        """
+    )
+
+
+def _v5_fact_ledger(db: sqlite_utils.Database) -> None:
     # Facts carry the extractor's confidence and reasons, and a state: "active" counts,
     # "pending" waits for corroboration, "rejected" (by a user), "implausible" and "dropped"
     # never count. base_amount (in EUR, a float) only narrows the candidates a decision reads.
@@ -227,7 +238,13 @@ PID_KEY = "daemon_pid"
 LAST_CYCLE_KEY = "last_cycle"
 NEXT_CYCLE_KEY = "next_cycle"
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4_outbox_claims,
+    _v5_fact_ledger,
+]
 
 
 @dataclass(frozen=True)
@@ -294,22 +311,48 @@ class NewDocument:
 class Store:
     """One open SQLite database. Use as a context manager or call ``close``."""
 
-    def __init__(self, path: Path | str, *, migrate: bool = True):
+    def __init__(self, path: Path | str, *, migrate: bool = True, read_only: bool = False):
         self.path = Path(path)
+        self.read_only = read_only
         try:
-            if str(path) != ":memory:":
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
+            if read_only:
+                conn = _connect_read_only(self.path)
+            else:
+                if str(path) != ":memory:":
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA foreign_keys = ON")
             self.db = sqlite_utils.Database(conn)
-            if str(path) != ":memory:":
+            if str(path) != ":memory:" and not read_only:
                 self.db.enable_wal()
-            conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            version = self.version
         except (sqlite3.Error, OSError) as e:
-            raise StoreError(f"{path}: cannot open the database: {e}") from e
-        if migrate:
+            raise StoreError(_open_error(path, e)) from e
+        if read_only:
+            if version == 0:
+                raise StoreError(
+                    f"{path}: the database is empty and cannot be written here; nothing to read yet"
+                )
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    f"{path}: database schema {version} is newer than this watcher ({len(MIGRATIONS)});"
+                    " upgrade watcher"
+                )
+        elif migrate:
             self.migrate()
+
+    @classmethod
+    def for_reading(cls, path: Path | str) -> Store:
+        """The store as usual, or read-only when its file or folder cannot be written
+        (a read-only mount, a backup copy): what ``status`` needs to report anyway."""
+        try:
+            return cls(path)
+        except StoreError:
+            if not Path(path).is_file():
+                raise
+            return cls(path, read_only=True)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -328,7 +371,10 @@ class Store:
 
     @property
     def version(self) -> int:
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        try:
+            return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.Error as e:
+            raise StoreError(_open_error(self.path, e)) from e
 
     def migrate(self) -> int:
         """Apply pending migrations, each in its own transaction; return the new version."""
@@ -341,6 +387,9 @@ class Store:
         for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
             try:
                 with self.transaction():
+                    # Another process (the daemon, `alerts send`) may have applied it meanwhile.
+                    if self.version >= number:
+                        continue
                     migration(self.db)
                     self.conn.execute(f"PRAGMA user_version = {number}")
             except sqlite3.Error as e:
@@ -357,12 +406,19 @@ class Store:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             raise
         else:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as e:
+                # A failed COMMIT (a full disk) can leave the transaction open; without this
+                # rollback every later BEGIN on this connection would fail too.
+                if self.conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: commit failed: {e}") from e
 
     @contextmanager
@@ -972,19 +1028,43 @@ class Store:
         rows = self._rows("SELECT MIN(next_attempt) AS t FROM outbox WHERE status = 'pending'")
         return parse_time(rows[0]["t"]) if rows else None
 
+    def claim_alert(self, alert_id: int, owner: str, *, now: datetime, until: datetime) -> OutboxRow | None:
+        """Take ``alert_id`` for sending, in one UPDATE; the row as claimed, or None if not ours.
+
+        Only a pending, due row that nobody holds (or whose holder's lease ran out) is
+        taken, so of two deliverers racing for a row exactly one gets it.
+        """
+        cur = self._exec(
+            "UPDATE outbox SET claimed_by = ?, claim_until = ?"
+            " WHERE id = ? AND status = 'pending' AND next_attempt <= ?"
+            " AND (claimed_by IS NULL OR claim_until IS NULL OR claim_until <= ?)",
+            (owner, _iso(until), alert_id, _iso(now), _iso(now)),
+        )
+        if cur.rowcount != 1:
+            return None
+        rows = self._rows("SELECT * FROM outbox WHERE id = ? AND claimed_by = ?", (alert_id, owner))
+        return _outbox(rows[0]) if rows else None
+
+    def release_alert(self, alert_id: int, owner: str) -> None:
+        """Give back a claim without sending (the round was stopped)."""
+        self._exec(
+            "UPDATE outbox SET claimed_by = NULL, claim_until = NULL WHERE id = ? AND claimed_by = ?",
+            (alert_id, owner),
+        )
+
     def mark_sent(self, alert_id: int, now: datetime) -> None:
         with self.transaction():
             self._exec(
-                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL"
-                " WHERE id = ?",
+                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL,"
+                " claimed_by = NULL, claim_until = NULL WHERE id = ?",
                 (_iso(now), alert_id),
             )
 
     def mark_failed(self, alert_id: int, *, error: str, next_attempt: datetime, dead: bool) -> None:
         with self.transaction():
             self._exec(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?"
-                " WHERE id = ?",
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?,"
+                " claimed_by = NULL, claim_until = NULL WHERE id = ?",
                 (error, _iso(next_attempt), "dead" if dead else "pending", alert_id),
             )
 
@@ -1017,6 +1097,37 @@ def _real(amount: Decimal | None) -> float | None:
         return float(amount)
     except (OverflowError, ValueError):
         return None
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        # A WAL database on a read-only mount cannot make its shared-memory file; read
+        # the file as it stands instead (nothing can be writing it there).
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+
+def _open_error(path: Path | str, e: BaseException) -> str:
+    """One line saying why the database cannot be opened and what to do."""
+    text = str(e) or type(e).__name__
+    if isinstance(e, OSError) and e.strerror:
+        text = e.strerror
+    low = text.lower()
+    if "not a database" in low or "malformed" in low:
+        hint = "the file is damaged or not a watcher database; move it aside (restore a backup) and run again"
+    elif "disk is full" in low or "no space" in low:
+        hint = "the disk is full; free some space and run again"
+    elif "read-only" in low or "readonly" in low:
+        hint = "the file or its folder is read-only; point [watcher] db at a writable place"
+    elif "unable to open" in low or "permission denied" in low:
+        hint = "check that the folder exists and can be written, or point [watcher] db elsewhere"
+    else:
+        hint = ""
+    return f"{path}: cannot open the database: {text}" + (f"; {hint}" if hint else "")
 
 
 def _health_json(health: FeedHealth | None) -> str | None:

@@ -1,7 +1,8 @@
 """File channel: one JSON line per alert, appended durably.
 
 A crash between the write and the outbox update can append the same alert twice;
-readers deduplicate on ``alert_id``.
+readers deduplicate on ``alert_id``. A write cut short (a full disk) is cut back out, so
+its retry leaves no torn line before the whole one.
 """
 
 from __future__ import annotations
@@ -43,11 +44,18 @@ class FileChannel:
             # inside a line, and a crash leaves at most one torn last line.
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             try:
-                view = memoryview(line)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
-                os.fsync(fd)
+                start = os.fstat(fd).st_size
+                done = 0
+                try:
+                    view = memoryview(line)
+                    while view:
+                        written = os.write(fd, view)
+                        done += written
+                        view = view[written:]
+                    os.fsync(fd)
+                except OSError:
+                    _untear(fd, start, done, len(line))
+                    raise
             finally:
                 os.close(fd)
             if new_file:
@@ -56,6 +64,18 @@ class FileChannel:
             raise DeliveryError(
                 f"file: cannot append to {path}: {e.strerror or e}", permanent=e.errno in _PERMANENT_ERRNOS
             ) from e
+
+
+def _untear(fd: int, start: int, done: int, size: int) -> None:
+    """After a failed append (a full disk), cut the torn part of the line, if it is still
+    the file's tail, so the retry does not leave half a record before the whole one."""
+    if done == 0 or done >= size:
+        return
+    try:
+        if os.fstat(fd).st_size == start + done:
+            os.ftruncate(fd, start)
+    except OSError:
+        pass
 
 
 def _fsync_dir(directory: os.PathLike[str]) -> None:

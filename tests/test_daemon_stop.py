@@ -1,0 +1,122 @@
+"""A bounded stop: SIGTERM ends `watcher run` within stop_timeout, with exit 0 and no
+traceback, never between an alert's send and its mark. Real processes, real servers."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from tests.newsroom import rss
+from tests.test_daemon import reap, wait_for, watcher
+from tests.test_delivery import add_change
+from watcher.config import load_config
+from watcher.store import Store
+
+
+class SlowHook:
+    def __init__(self, server: HTTPServer, delay: float) -> None:
+        self.delay = delay
+        self.keys: list[str] = []
+        self.lock = threading.Lock()
+        server.expect_request("/hook", method="POST").respond_with_handler(self.handle)
+
+    def handle(self, request: Request) -> Response:
+        time.sleep(self.delay)
+        with self.lock:
+            self.keys.append(request.headers.get("Idempotency-Key", ""))
+        return Response("ok")
+
+
+def config(tmp_path: Path, server: HTTPServer, extra: str = "") -> Path:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        f"""
+[watcher]
+db = "state/watcher.db"
+interval = "1s"
+stop_timeout = "2s"
+
+[[entities]]
+name = "Mistral AI"
+{extra}
+[http]
+allow_private = ["127.0.0.1"]
+
+[alerts.webhook]
+url = "{server.url_for("/hook")}"
+""",
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def sent(cfg: Path) -> int:
+    with Store(load_config(cfg).db) as store:
+        return store.outbox_counts()["sent"]
+
+
+def test_sigterm_during_delivery_stops_in_time_and_never_between_send_and_mark(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    hook = SlowHook(httpserver, delay=0.4)
+    cfg = config(tmp_path, httpserver)
+    settings = load_config(cfg)
+    with Store(settings.db) as store:
+        for i in range(20):
+            add_change(store, settings, title=f"round {i}")
+    proc = subprocess.Popen(watcher(cfg, "run"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: len(hook.keys) >= 2)
+        proc.send_signal(signal.SIGTERM)
+        signalled = time.monotonic()
+        _, stderr = proc.communicate(timeout=30)
+        took = time.monotonic() - signalled
+    finally:
+        reap(proc)
+    assert proc.returncode == 0, stderr
+    assert took < 2.0 + 1.0, took  # stop_timeout, plus one send in flight at most
+    assert "Traceback" not in stderr
+    # Every message the receiver took is marked sent: none was cut from its mark.
+    assert sent(cfg) == len(hook.keys) < 20
+    # The rest goes out once, by the next deliverer.
+    done = subprocess.run(watcher(cfg, "alerts", "send"), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert len(hook.keys) == 20 == len(set(hook.keys))
+
+
+def test_sigterm_during_a_slow_page_fetch_stops_in_time_without_traceback(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    SlowHook(httpserver, delay=0)
+    fetching = threading.Event()
+
+    def slow_page(request: Request) -> Response:
+        fetching.set()
+        time.sleep(6)
+        return Response("<html><body><p>late</p></body></html>", content_type="text/html")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow_page)
+    items = [{"title": "Mistral AI raises money", "link": httpserver.url_for("/slow"), "guid": "s1"}]
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss("Wire", items), content_type="application/rss+xml"
+    )
+    extra = f'\n[[feeds]]\nurl = "{httpserver.url_for("/feed.xml")}"\n'
+    cfg = config(tmp_path, httpserver, extra)
+    proc = subprocess.Popen(watcher(cfg, "run"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(fetching.is_set)
+        proc.send_signal(signal.SIGTERM)
+        signalled = time.monotonic()
+        _, stderr = proc.communicate(timeout=30)
+        took = time.monotonic() - signalled
+    finally:
+        reap(proc)
+    assert proc.returncode == 0, stderr
+    assert took < 2.0 + 1.0, took
+    assert "Traceback" not in stderr and "cannot schedule new futures" not in stderr
