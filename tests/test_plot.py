@@ -84,7 +84,7 @@ def test_cumulative_funding_sums_the_rounds() -> None:
     funding = [m for m in by_class(root, "marker") if "funding" in classes(m)]
     tips = [m.findtext("svg:title", namespaces=NS) or "" for m in funding]
     # 105M, 490M, 1.09bn, 2.79bn: each marker sits on the running total.
-    assert [re.search(r"funding round (\S+)", t).group(1) for t in tips] == [  # type: ignore[union-attr]
+    assert [re.search(r"\(total (\S+)\)", t).group(1) for t in tips] == [  # type: ignore[union-attr]
         "105M",
         "490M",
         "1.09bn",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -168,6 +168,18 @@ def _entry_text(entry: feeds.FeedEntry) -> str:
 
 def _mentioned(entities: Sequence[Entity], text: str) -> list[Entity]:
     return [e for e in entities if feeds.mentions(text, list(e.names))]
+
+
+def feed_entities(settings: Settings, feed_urls: Iterable[str]) -> list[Entity]:
+    """The entities an entry from these feeds may be about: those any of them serves.
+
+    A feed limited with ``entities = [...]`` (a news search for one company) only counts
+    for those; its articles naming another tracked company say nothing about it here.
+    """
+    urls = set(feed_urls)
+    configs = [f for f in settings.feeds if f.url in urls]
+    # An unknown URL (not in the config) serves everyone, as a feed without a limit does.
+    return [e for e in settings.entities if not configs or any(f.serves(e.name) for f in configs)]
 
 
 async def _fetch_article(
@@ -372,7 +384,10 @@ async def run_cycle_async(
         for entry in fresh:
             # An entry without a link is still news: its summary is the article.
             link = entry.link or _linkless_identity(f.url, entry)
-            if _mentioned(entities, _entry_text(entry)) and store.document_id(link) is None:
+            if (
+                _mentioned(feed_entities(settings, [f.url]), _entry_text(entry))
+                and store.document_id(link) is None
+            ):
                 by_link.setdefault(link, []).append((f.url, entry))
                 relevant += 1
                 continue
@@ -392,7 +407,8 @@ async def run_cycle_async(
         report.articles_fetched += 1
         if article.text_source == "summary":
             report.articles_from_summary += 1
-        mentioned = _mentioned(entities, f"{article.title}\n{article.text}")
+        served = feed_entities(settings, (url for url, _ in pairs))
+        mentioned = _mentioned(served, f"{article.title}\n{article.text}")
         _record_article(store, settings, article, mentioned, entity_ids, now, report)
 
     await asyncio.gather(*(fetch_and_record(link, pairs) for link, pairs in by_link.items()))

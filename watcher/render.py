@@ -24,10 +24,12 @@ from watcher.models import Change, FeedHealth, Money
 __all__ = [
     "SUBJECT_MAX",
     "Message",
+    "format_kind",
     "format_money",
     "format_round",
     "one_line",
     "render",
+    "render_test",
     "slack_escape",
 ]
 
@@ -54,6 +56,7 @@ class Message:
     slack_text: str
     slack_blocks: tuple[dict[str, Any], ...] = field(hash=False)
     data: dict[str, Any] = field(hash=False)
+    language: str = "en"
 
 
 # ---------------------------------------------------------------------------
@@ -151,6 +154,16 @@ _WORDS: dict[str, dict[str, str]] = {
         "feed_down_note": "watcher could not fetch this feed; its news is not being watched.",
         "feed_recovered_note": "The feed answers again; watching has resumed.",
         "footer": "Sent by watcher",
+        "alert": "alert",
+        "test_headline": "TEST: alert channel check, not a real change",
+        "test_note": "TEST. This message only checks that watcher can reach this channel. "
+        "No funding fact has changed.",
+        "test_channel": "Channel",
+        "test_entities": "Watching",
+        "valuation_change": "valuation",
+        "total_raised_change": "total raised",
+        "status_change": "status",
+        "investment": "investment",
     },
     "fr": {
         "valuation": "valorisation",
@@ -191,8 +204,21 @@ _WORDS: dict[str, dict[str, str]] = {
         "feed_down_note": "watcher n'arrive plus à lire ce flux ; ses actualités ne sont plus surveillées.",
         "feed_recovered_note": "Le flux répond de nouveau ; la surveillance a repris.",
         "footer": "Envoyé par watcher",
+        "alert": "alerte",
+        "test_headline": "TEST : vérification du canal d'alerte, aucun changement réel",
+        "test_note": "TEST. Ce message vérifie seulement que watcher peut joindre ce canal. "
+        "Aucune donnée de financement n'a changé.",
+        "test_channel": "Canal",
+        "test_entities": "Surveillance",
+        "valuation_change": "valorisation",
+        "total_raised_change": "total levé",
+        "status_change": "statut",
+        "investment": "investissement",
     },
 }
+
+# French typography quotes with guillemets and non-breaking spaces.
+_QUOTES = {"en": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
 
 _FR_ROUNDS = {
     "pre_seed": "pré-amorçage",
@@ -215,6 +241,17 @@ def _lang(language: str) -> str:
 
 def _status(status: str, w: dict[str, str]) -> str:
     return w[status] if status in ("announced", "reported", "rumoured") else one_line(status, 40)
+
+
+def format_kind(kind: str, language: str = "en") -> str:
+    """A fact or change kind for people: ``funding_round`` -> "funding round", ``new_round`` ->
+    "new funding round"; JSON keeps the code."""
+    return _words(language).get(kind, one_line(kind).replace("_", " "))
+
+
+def alert_word(language: str) -> str:
+    """ "alert" / "alerte": how a channel names one outbox row ("(alert #12)")."""
+    return _words(language)["alert"]
 
 
 def format_round(code: str, language: str = "en") -> str:
@@ -343,6 +380,7 @@ class _Layout:
     evidence_label: str = "Evidence"
     source_label: str = "Source"
     footer: str = ""
+    quotes: tuple[str, str] = ("“", "”")
     header_fields: int = 1  # leading rows the Slack header already says
 
 
@@ -405,6 +443,7 @@ def _change_layout(change: Change, language: str, base_currency: str) -> _Layout
         evidence_label=w["evidence"],
         source_label=w["source"],
         footer=w["footer"],
+        quotes=_QUOTES[_lang(language)],
     )
 
 
@@ -439,6 +478,10 @@ def _feed_layout(health: FeedHealth, language: str) -> _Layout:
 # Targets
 
 
+def _quoted(text: str, quotes: tuple[str, str]) -> str:
+    return f"{quotes[0]}{text}{quotes[1]}"
+
+
 def _text(layout: _Layout) -> str:
     pairs = list(layout.rows)
     if layout.title:
@@ -446,7 +489,7 @@ def _text(layout: _Layout) -> str:
     if layout.url:
         pairs.append((layout.link_label, layout.url))
     if layout.evidence:
-        pairs.append((layout.evidence_label, f"“{layout.evidence}”"))
+        pairs.append((layout.evidence_label, _quoted(layout.evidence, layout.quotes)))
     width = max(len(label) for label, _ in pairs) + 2
     lines = [layout.headline, ""]
     if layout.note:
@@ -476,7 +519,7 @@ def _html(layout: _Layout, language: str) -> str:
     if layout.evidence:
         parts.append(
             f'<blockquote style="border-left:3px solid #ccc;margin:1em 0;padding-left:1em">'
-            f"“{e(layout.evidence)}”</blockquote>"
+            f"{e(_quoted(layout.evidence, layout.quotes))}</blockquote>"
         )
     url = _safe_url(layout.url)
     if layout.title or layout.url:
@@ -510,7 +553,7 @@ def _slack(layout: _Layout) -> tuple[str, tuple[dict[str, Any], ...]]:
     if fields:
         blocks.append({"type": "section", "fields": fields})
     if layout.evidence:
-        quote = f"> “{slack_escape(layout.evidence)}”"
+        quote = f"> {slack_escape(_quoted(layout.evidence, layout.quotes))}"
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": quote[:_SLACK_TEXT_MAX]}})
     if layout.title or layout.url:
         link = _slack_link(_safe_url(layout.url), layout.title or layout.url)
@@ -554,6 +597,33 @@ def _feed_data(health: FeedHealth) -> dict[str, Any]:
     }
 
 
+def render_test(channel: str, entities: list[str], language: str = "en") -> Message:
+    """A channel check that cannot be mistaken for news: TEST in the subject and first line,
+    no amount, no entity headline, ``event: "test"`` in the data."""
+    w = _words(language)
+    layout = _Layout(
+        headline=w["test_headline"],
+        rows=(
+            (w["test_channel"], one_line(channel, 40)),
+            (w["test_entities"], one_line(", ".join(entities), 300)),
+        ),
+        note=w["test_note"],
+        link_label=w["link"],
+        footer=w["footer"],
+        header_fields=0,
+    )
+    slack_text, slack_blocks = _slack(layout)
+    return Message(
+        subject=one_line(SUBJECT_PREFIX + layout.headline, SUBJECT_MAX),
+        text=_text(layout),
+        html=_html(layout, language),
+        slack_text=slack_text,
+        slack_blocks=slack_blocks,
+        data={"event": "test", "channel": channel, "entities": list(entities), "language": _lang(language)},
+        language=_lang(language),
+    )
+
+
 def render(alert_subject: Change | FeedHealth, language: str = "en", base_currency: str = "EUR") -> Message:
     """Every channel's text for one change or feed-health event."""
     if isinstance(alert_subject, Change):
@@ -570,4 +640,5 @@ def render(alert_subject: Change | FeedHealth, language: str = "en", base_curren
         slack_text=slack_text,
         slack_blocks=slack_blocks,
         data=data,
+        language=_lang(language),
     )

@@ -32,10 +32,16 @@ class FeedSettings:
     url: str
     name: str = ""
     interval: float | None = None  # seconds; None means [watcher].interval
+    # The companies this feed is read for; empty means every tracked company. A news search
+    # made for one company would otherwise feed its articles to all of them.
+    entities: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
         return self.name or self.url
+
+    def serves(self, entity: str) -> bool:
+        return not self.entities or entity in self.entities
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any
 
 from watcher.diff import convert, period_before
 from watcher.models import Money
+from watcher.render import format_money, format_round
 from watcher.settings import Settings
 from watcher.store import (
     HEARTBEAT_KEY,
@@ -184,15 +185,8 @@ def status_json(report: StatusReport) -> dict[str, Any]:
 
 
 def human_amount(money: Money) -> str:
-    """'~USD 6.2bn', 'EUR 385M': compact, exact to the hundredth of the unit shown."""
-    amount = money.amount
-    for scale, suffix in ((Decimal("1e9"), "bn"), (Decimal("1e6"), "M"), (Decimal("1e3"), "k")):
-        if abs(amount) >= scale:
-            text = f"{(amount / scale).quantize(Decimal('0.01')).normalize():f}{suffix}"
-            break
-    else:
-        text = f"{amount.normalize():f}"
-    return f"{'~' if money.approx else ''}{money.currency} {text}"
+    """'~USD 6.2bn', 'EUR 11.7bn': the one money format of alerts, status, history and plot."""
+    return format_money(money)
 
 
 def _fact(v: FactView | None, base_currency: str) -> str:
@@ -202,9 +196,14 @@ def _fact(v: FactView | None, base_currency: str) -> str:
     if v.currency != base_currency and v.base_amount is not None:
         text += f" ({human_amount(Money(v.base_amount, base_currency))})"
     if v.round:
-        text += f" {v.round}"
+        text += f" {format_round(v.round)}"
     text += f", {v.period or 'date unknown'}, {v.status}, {v.sources} source{'s' if v.sources != 1 else ''}"
     return text
+
+
+def ago(moment: datetime | None, now: datetime) -> str:
+    """ "5m ago", "in 2h", "never": a moment relative to ``now``."""
+    return _ago(moment, now)
 
 
 def _ago(moment: datetime | None, now: datetime) -> str:

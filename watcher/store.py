@@ -275,6 +275,17 @@ class Store:
 
     # -- schema -------------------------------------------------------------
 
+    def backup_to(self, path: Path) -> None:
+        """A consistent copy of the whole database at ``path`` (SQLite's online backup)."""
+        try:
+            target = sqlite3.connect(path)
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()
+        except sqlite3.Error as e:
+            raise StoreError(f"{path}: cannot copy the database: {e}") from e
+
     @property
     def version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
