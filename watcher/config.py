@@ -150,6 +150,11 @@ class _Table:
             hint = f'"{value:g}s"' if value > 0 else '"30s"'
             self.record(key, f'{value!r} has no unit; write a duration such as {hint}, "15m" or "2h"')
             return default
+        if re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+            self.record(
+                key, f'{value!r} has no unit; write a duration such as "{value.strip()}s", "15m" or "2h"'
+            )
+            return default
         if not _DURATION.match(value):
             self.record(key, f'{value!r} is not a duration; use e.g. "30s", "15m" or "2h"')
             return default

@@ -19,6 +19,7 @@ from watcher.store import (
     LAST_CYCLE_KEY,
     NEXT_CYCLE_KEY,
     PID_KEY,
+    STOPPED_KEY,
     Store,
     StoredFact,
     parse_time,
@@ -79,6 +80,18 @@ class StatusReport:
     feeds: list[FeedView] = field(default_factory=list)
     outbox: dict[str, int] = field(default_factory=dict)
     dead: list[str] = field(default_factory=list)
+    stopped_at: datetime | None = None  # the daemon's last clean stop
+    # Pending alerts with their next try: a failed alert waits, and says until when.
+    waiting: list[WaitingAlert] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WaitingAlert:
+    id: int
+    channel: str
+    attempts: int
+    next_attempt: datetime
+    last_error: str | None
 
 
 def _latest(facts: list[StoredFact], kind: str) -> StoredFact | None:
@@ -114,7 +127,12 @@ def _view(sf: StoredFact | None, settings: Settings) -> FactView | None:
 def collect_status(settings: Settings, store: Store, now: datetime) -> StatusReport:
     heartbeat = parse_time(store.get_meta(HEARTBEAT_KEY))
     pid_text = store.get_meta(PID_KEY)
-    alive = heartbeat is not None and now - heartbeat <= HEARTBEAT_STALE
+    stopped = parse_time(store.get_meta(STOPPED_KEY))
+    alive = (
+        heartbeat is not None
+        and now - heartbeat <= HEARTBEAT_STALE
+        and (stopped is None or stopped < heartbeat)
+    )
     entities = []
     for entity in settings.entities:
         known = store.facts(entity.name, known_only=True)
@@ -164,6 +182,11 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
         feeds=feeds,
         outbox=store.outbox_counts(),
         dead=dead,
+        stopped_at=stopped,
+        waiting=[
+            WaitingAlert(r.id, r.channel, r.attempts, r.next_attempt, r.last_error)
+            for r in sorted(store.outbox("pending", limit=20), key=lambda r: (r.next_attempt, r.id))
+        ],
     )
 
 
@@ -257,7 +280,12 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
         pid = f" (pid {report.daemon_pid})" if report.daemon_pid else ""
         out.append(f"daemon: running{pid}, heartbeat {_ago(report.heartbeat, now)}")
     else:
-        out.append(red(f"daemon: not running (last heartbeat {_ago(report.heartbeat, now)})"))
+        if report.stopped_at is not None and (
+            report.heartbeat is None or report.stopped_at >= report.heartbeat
+        ):
+            out.append(red(f"daemon: stopped {_ago(report.stopped_at, now)} (clean stop)"))
+        else:
+            out.append(red(f"daemon: not running (last heartbeat {_ago(report.heartbeat, now)})"))
     out.append(f"last cycle: {_ago(report.last_cycle, now)}; next cycle: {_ago(report.next_cycle, now)}")
     out.append(f"database: {report.db}")
     for e in report.entities:
@@ -289,4 +317,8 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
     out.append("")
     out.append(f"outbox: {o.get('sent', 0)} sent, {o.get('pending', 0)} pending, {o.get('dead', 0)} dead")
     out.extend(red(f"  dead {d}") for d in report.dead)
+    for w in report.waiting:
+        when = "now" if w.next_attempt <= now else _ago(w.next_attempt, now)
+        error = f"; last error: {w.last_error[:80]}" if w.last_error else ""
+        out.append(f"  waiting #{w.id} {w.channel}: next try {when}, {w.attempts} tries so far{error}")
     return "\n".join(out)

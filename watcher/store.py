@@ -179,6 +179,8 @@ HEARTBEAT_KEY = "heartbeat"
 PID_KEY = "daemon_pid"
 LAST_CYCLE_KEY = "last_cycle"
 NEXT_CYCLE_KEY = "next_cycle"
+# Written by a daemon that stops cleanly: status need not wait for the heartbeat to go stale.
+STOPPED_KEY = "daemon_stopped"
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 
