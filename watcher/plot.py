@@ -4,6 +4,14 @@ Values in, SVG text out, written by hand: no plotting library, no fonts, no I/O,
 same code serves ``watcher history --plot x.svg`` and an HTML report. Labels and names
 come from scraped articles and are escaped as untrusted text.
 
+Why not a library (judged for issue 11): matplotlib's SVG backend draws the same chart
+but brings numpy, pillow and fonttools (~60 MB) into a daemon that only needs SVG text,
+and its label placement would still be ours to write; pygal has no step line for a
+cumulative total and no log axis with labelled decades; a Vega-Lite spec needs a
+JavaScript runtime (or the vl-convert binary) to become an SVG or PNG. What the picture
+needed (one panel per company, a title per kind, non-colliding labels) is a few dozen
+lines here.
+
 The caller passes one point per known fact (re-reports excluded, they would count a
 round twice in the cumulative sum), amounts already converted to the base currency.
 """
