@@ -418,3 +418,96 @@ def test_scheduler_chatter_only_at_vv() -> None:
             assert scheduler.isEnabledFor(logging.INFO) is shown
     finally:
         _setup_logging(0)
+
+
+def digest_config(tmp_path: Path, server: HTTPServer, smtp_port: int) -> Path:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[watcher]\ndb = "w.db"\n[[entities]]\nname = "Hugging Face"\n'
+        f'[[feeds]]\nurl = "{server.url_for("/all.xml")}"\nname = "Wire"\n'
+        f'[[feeds]]\nurl = "{server.url_for("/gone.xml")}"\nname = "Gone"\n'
+        f'[alerts.email]\nhost = "127.0.0.1"\nport = {smtp_port}\ntls = "none"\nsender = "w@example.org"\n'
+        'recipients = ["me@example.org"]\n'
+        '[alerts.digest]\nat = "08:00"\ntimezone = "Europe/Paris"\n',
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def test_daily_digest_once_a_day_through_the_outbox(tmp_path: Path, httpserver: HTTPServer) -> None:
+    import email
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from tests.test_channels import Recorder, smtp_server
+    from watcher.alerts import build_channels
+    from watcher.config import load_config
+    from watcher.delivery import deliver_due
+    from watcher.digest import queue_digest_if_due
+    from watcher.store import Store
+
+    site(httpserver)
+    httpserver.expect_request("/gone.xml").respond_with_data("no", status=500)
+    recorder = Recorder()
+    with smtp_server(recorder) as port:
+        cfg = digest_config(tmp_path, httpserver, port)
+        assert watcher(cfg, "poll").returncode == 0  # one change, one failing feed, one alert queued
+        preview = watcher(cfg, "alerts", "digest", "--preview")
+        assert preview.returncode == 0, preview.stderr
+        assert "Daily digest" in preview.stdout and "1 change, 1 failing feed" in preview.stdout
+        assert "Gone" in preview.stdout and "Hugging Face" in preview.stdout
+
+        s = load_config(cfg)
+        # The next 07:59 in Paris, before the digest's time; two minutes later it is due, and
+        # the change just detected falls in the 24 hours it covers.
+        paris = ZoneInfo("Europe/Paris")
+        local = datetime.now(paris).replace(hour=7, minute=59, second=0, microsecond=0)
+        if local <= datetime.now(paris):
+            local += timedelta(days=1)
+        before = local.astimezone(UTC)
+        day = local.date().isoformat()
+        with Store(s.db) as store:
+            assert queue_digest_if_due(s, store, before) == 0
+            first = queue_digest_if_due(s, store, before + timedelta(minutes=2))
+            assert first > 0
+            assert queue_digest_if_due(s, store, before + timedelta(hours=3)) == 0  # once a day
+            report = deliver_due(s, store, build_channels(s.alerts), now=before + timedelta(hours=3))
+            assert report.sent == 2 and report.failed == 0  # the change's own alert and the digest
+            # The next day's digest starts where this one stopped: no change twice.
+            second = queue_digest_if_due(s, store, before + timedelta(days=1, minutes=2))
+            assert second > first
+            [row] = [r for r in store.outbox() if r.id == second]
+            digest = store.load_digest(row)
+            next_day = (local + timedelta(days=1)).date().isoformat()
+            assert digest is not None and digest.day == next_day and digest.changes == ()
+        subjects = [str(email.message_from_bytes(r.content)["Subject"]) for r in recorder.received]
+        digests = [x for x in subjects if "Daily digest" in x]
+        assert digests == [f"[watcher] Daily digest {day}: 1 change, 1 failing feed"]
+
+        queued = watcher(cfg, "alerts", "digest")
+        assert queued.returncode == 0 and "digest queued" in queued.stdout
+        again = watcher(cfg, "alerts", "digest")
+        assert "already queued" in again.stdout
+        assert "daily digest" in watcher(cfg, "alerts", "list").stdout
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ('[alerts.digest]\nat = "08:00"\n', "the digest goes by email"),
+        (
+            '[alerts.email]\nhost="h"\nsender="a@b"\nrecipients=["c@d"]\n[alerts.digest]\nat = "25:00"\n',
+            "25:00",
+        ),
+        (
+            '[alerts.email]\nhost="h"\nsender="a@b"\nrecipients=["c@d"]\n[alerts.digest]\nat = "08:00"\n'
+            'timezone = "Mars/Olympus"\n',
+            "not a time zone name",
+        ),
+    ],
+)
+def test_digest_settings_are_checked(tmp_path: Path, table: str, expected: str) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[watcher]\ndb = "w.db"\n[[entities]]\nname = "X"\n' + table, encoding="utf-8")
+    res = watcher(cfg, "check-config")
+    assert res.returncode == 2 and expected in res.stderr

@@ -813,6 +813,8 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
         for r in rows:
             ch = changes.get(r.change_id) if r.change_id else None
             what = change_line(ch) if ch else (f"{r.health.kind}: {r.health.feed_url}" if r.health else "?")
+            if r.digest_json is not None:
+                what = f"daily digest {json.loads(r.digest_json).get('day', '?')}"
             items.append(
                 {
                     "id": r.id,
@@ -925,6 +927,32 @@ def alerts_test(c: _Context, channel: str | None) -> None:
                 click.echo(_one_prefix(name, str(e)))
         if failed:
             sys.exit(1)
+
+
+@alerts.command("digest")
+@click.option("--preview", is_flag=True, help="Print today's digest instead of queueing it.")
+@global_options
+@pass_ctx
+def alerts_digest(c: _Context, preview: bool) -> None:
+    """Queue today's digest now, before its time ([alerts.digest]); `alerts send` delivers it."""
+    from watcher.digest import build_digest, queue_digest_if_due
+    from watcher.render import render
+
+    with _errors():
+        s = c.settings
+        if s.alerts.digest is None:
+            raise ConfigError(f'{s.config_path}: no [alerts.digest]; add it with at = "08:00"')
+        now = datetime.now(UTC)
+        with c.store() as store:
+            if preview:
+                message = render(build_digest(s, store, now), s.alerts.language, s.base_currency)
+                click.echo(f"{message.subject}\n\n{message.text}", nl=False)
+                return
+            alert_id = queue_digest_if_due(s, store, now, force=True)
+        if alert_id:
+            click.echo(f"digest queued (alert #{alert_id}); `watcher alerts send` or the daemon delivers it")
+        else:
+            click.echo("today's digest is already queued; one digest a day")
 
 
 @main.group(cls=_Group, context_settings=_CONTEXT)

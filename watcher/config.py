@@ -11,11 +11,13 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
+from datetime import time
 from decimal import Decimal, InvalidOperation
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomlkit
 import tomlkit.exceptions
@@ -26,6 +28,7 @@ from watcher.models import Entity
 from watcher.settings import (
     DEFAULT_RATES_PER_EUR,
     AlertSettings,
+    DigestSettings,
     EmailSettings,
     FeedSettings,
     FileSettings,
@@ -262,6 +265,20 @@ def _slack(t: _Table) -> SlackSettings:
     return SlackSettings(webhook_url_env=env, webhook_url=url, timeout=t.duration("timeout", 15.0) or 15.0)
 
 
+def _digest(t: _Table) -> DigestSettings:
+    at_text = t.req_str("at")
+    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", at_text)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise t.fail("at", f'{at_text!r} is not a time of day; write e.g. at = "08:00"')
+    zone = t.opt_str("timezone")
+    if zone is not None:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise t.fail("timezone", f'{zone!r} is not a time zone name such as "Europe/Paris"') from None
+    return DigestSettings(at=time(int(m.group(1)), int(m.group(2))), timezone=zone)
+
+
 def _webhook(t: _Table) -> WebhookSettings:
     url = _url(t, "url", t.req_str("url"), secret=True)
     headers: dict[str, str] = {}
@@ -290,6 +307,9 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
         return FileSettings(path=_path(base, ft.opt_str("path", str(state_dir / "alerts.jsonl")) or ""))
 
     file = _attempt(errors, lambda: _optional(t.table("file"), file_settings), None)
+    digest = _attempt(errors, lambda: _optional(t.table("digest"), _digest), None)
+    if digest is not None and email is None:
+        errors.append(str(t.fail("digest", "the digest goes by email; configure [alerts.email] too")))
     console_table = t.table("console")
     # Console is on by default only when no other channel is configured.
     console_default = not (email or slack or webhook or file)
@@ -308,6 +328,7 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
         slack=slack,
         webhook=webhook,
         file=file,
+        digest=digest,
     )
     t.finish()
     return settings

@@ -31,6 +31,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from watcher.alerts import Channel, build_channels
 from watcher.articles import ExtractionPool
 from watcher.delivery import DeliveryReport, deliver_due
+from watcher.digest import queue_digest_if_due
 from watcher.errors import LockedError, WatcherError
 from watcher.pipeline import CycleReport, load_baseline, run_cycle
 from watcher.settings import Settings
@@ -162,6 +163,12 @@ class Daemon:
             if next_cycle is not None:
                 store.set_meta(NEXT_CYCLE_KEY, next_cycle.isoformat())
 
+    def digest(self) -> None:
+        """Queue the daily digest when its time has come (once a day; delivery sends it)."""
+        with Store(self.settings.db) as store:
+            if queue_digest_if_due(self.settings, store, self.clock()):
+                log.info("digest: queued today's digest")
+
     def mark_stopped(self) -> None:
         """Tell status at once that this daemon is gone (a clean stop, not a silent death)."""
         try:
@@ -229,6 +236,8 @@ class Daemon:
             self.load_baseline()
             self.heartbeat()
             report = self.cycle()
+            if self.settings.alerts.digest is not None:
+                self.digest()
             delivered = self.deliver()
             return report, delivered
         finally:
@@ -291,6 +300,14 @@ class Daemon:
             next_run_time=now + timedelta(minutes=1),
             misfire_grace_time=3600,
         )
+        if s.alerts.digest is not None:
+            scheduler.add_job(
+                self._guard("digest", self.digest),
+                IntervalTrigger(minutes=1),
+                id="digest",
+                next_run_time=now,
+                misfire_grace_time=3600,
+            )
         self._scheduler = scheduler
 
         previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}

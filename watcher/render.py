@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from watcher.models import Change, FeedHealth, Money
+from watcher.models import Change, Digest, FeedHealth, Money
 
 __all__ = [
     "SUBJECT_MAX",
@@ -164,6 +164,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "total_raised_change": "total raised",
         "status_change": "status",
         "investment": "investment",
+        "digest_headline": "Daily digest {day}: {changes}, {feeds}",
+        "digest_note": "What watcher saw since {since}.",
+        "one_change": "1 change",
+        "n_changes": "{n} changes",
+        "one_failing": "1 failing feed",
+        "n_failing": "{n} failing feeds",
+        "no_changes": "no change",
+        "pending": "Pending",
     },
     "fr": {
         "valuation": "valorisation",
@@ -214,6 +222,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "total_raised_change": "total levé",
         "status_change": "statut",
         "investment": "investissement",
+        "digest_headline": "Résumé du {day} : {changes}, {feeds}",
+        "digest_note": "Ce que watcher a vu depuis le {since}.",
+        "one_change": "1 changement",
+        "n_changes": "{n} changements",
+        "one_failing": "1 flux en panne",
+        "n_failing": "{n} flux en panne",
+        "no_changes": "aucun changement",
+        "pending": "En attente",
     },
 }
 
@@ -384,9 +400,9 @@ class _Layout:
     header_fields: int = 1  # leading rows the Slack header already says
 
 
-def _change_layout(change: Change, language: str, base_currency: str) -> _Layout:
+def _change_what(change: Change, language: str) -> str:
+    """What changed, in one phrase: "valuation EUR 5.8bn -> EUR 11.7bn (announced)"."""
     w = _words(language)
-    entity = one_line(change.entity, 120) or "?"
     new = format_money(change.new, language)
     old = format_money(change.old, language) if change.old is not None else None
     status = _status(change.status, w)
@@ -394,17 +410,24 @@ def _change_layout(change: Change, language: str, base_currency: str) -> _Layout
 
     if change.kind == "new_round":
         quals = ", ".join(q for q in (round_label, status) if q)
-        what = f"{w['new_round']} {new} ({quals})"
-    elif change.kind in ("valuation_change", "total_raised_change"):
+        return f"{w['new_round']} {new} ({quals})"
+    if change.kind in ("valuation_change", "total_raised_change"):
         label = w["valuation"] if change.kind == "valuation_change" else w["total_raised"]
-        what = f"{label} {old} -> {new} ({status})" if old else f"{label} {new} ({w['new']}, {status})"
-    elif change.kind == "status_change":
+        return f"{label} {old} -> {new} ({status})" if old else f"{label} {new} ({w['new']}, {status})"
+    if change.kind == "status_change":
         label = w.get(change.fact_kind, one_line(change.fact_kind))
         if round_label:
             label = f"{label} {round_label}"
-        what = f"{label} {new}: {_transition(change, w)}"
-    else:
-        what = f"{one_line(change.kind, 40)} {new} ({status})"
+        return f"{label} {new}: {_transition(change, w)}"
+    return f"{one_line(change.kind, 40)} {new} ({status})"
+
+
+def _change_layout(change: Change, language: str, base_currency: str) -> _Layout:
+    w = _words(language)
+    entity = one_line(change.entity, 120) or "?"
+    status = _status(change.status, w)
+    round_label = format_round(change.round, language) if change.round else ""
+    what = _change_what(change, language)
 
     rows: list[tuple[str, str]] = [(w["entity"], entity)]
     # A status change is about one value; "previous" would only repeat it.
@@ -453,6 +476,46 @@ def _transition(change: Change, w: dict[str, str]) -> str:
         return w[key]
     old = _status(change.old_status, w) if change.old_status else "?"
     return w["status_move"].format(old=old, new=_status(change.status, w))
+
+
+def _digest_layout(digest: Digest, language: str) -> _Layout:
+    w = _words(language)
+    n, f = len(digest.changes), len(digest.failing_feeds)
+    headline = w["digest_headline"].format(
+        day=one_line(digest.day, 20),
+        changes=w["one_change"] if n == 1 else w["n_changes"].format(n=n),
+        feeds=w["one_failing"] if f == 1 else w["n_failing"].format(n=f),
+    )
+    rows: list[tuple[str, str]] = []
+    for c in digest.changes:
+        link = f" {one_line(c.url)}" if c.url else ""
+        rows.append((one_line(c.entity, 120) or "?", _change_what(c, language) + link))
+    if not digest.changes:
+        rows.append((w["change"], w["no_changes"]))
+    for p in digest.pending:
+        rows.append((w["pending"], one_line(p, 300)))
+    for h in digest.failing_feeds:
+        name = one_line(h.feed_name or h.feed_url, 120) or "?"
+        rows.append((w["feed"], f"{name}: {one_line(h.error, _ERROR_MAX)} ({w['failures']}: {h.failures})"))
+    return _Layout(
+        headline=headline,
+        rows=tuple(rows),
+        note=w["digest_note"].format(since=_when(digest.since)),
+        link_label=w["link"],
+        footer=w["footer"],
+        header_fields=0,
+    )
+
+
+def _digest_data(digest: Digest) -> dict[str, Any]:
+    return {
+        "event": "digest",
+        "day": digest.day,
+        "since": digest.since.isoformat(),
+        "changes": [_change_data(c) for c in digest.changes],
+        "failing_feeds": [_feed_data(h) for h in digest.failing_feeds],
+        "pending": list(digest.pending),
+    }
 
 
 def _feed_layout(health: FeedHealth, language: str) -> _Layout:
@@ -624,11 +687,16 @@ def render_test(channel: str, entities: list[str], language: str = "en") -> Mess
     )
 
 
-def render(alert_subject: Change | FeedHealth, language: str = "en", base_currency: str = "EUR") -> Message:
-    """Every channel's text for one change or feed-health event."""
+def render(
+    alert_subject: Change | FeedHealth | Digest, language: str = "en", base_currency: str = "EUR"
+) -> Message:
+    """Every channel's text for one change, feed-health event or daily digest."""
     if isinstance(alert_subject, Change):
         layout = _change_layout(alert_subject, language, base_currency)
         data = _change_data(alert_subject)
+    elif isinstance(alert_subject, Digest):
+        layout = _digest_layout(alert_subject, language)
+        data = _digest_data(alert_subject)
     else:
         layout = _feed_layout(alert_subject, language)
         data = _feed_data(alert_subject)

@@ -7,6 +7,7 @@ alert channels can share them without importing each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -93,6 +94,14 @@ class FileSettings:
 
 
 @dataclass(frozen=True)
+class DigestSettings:
+    """``[alerts.digest]``: one email a day at ``at`` (local time in ``timezone``)."""
+
+    at: time
+    timezone: str | None = None  # an IANA name such as "Europe/Paris"; None is the machine's
+
+
+@dataclass(frozen=True)
 class AlertSettings:
     language: str = "en"  # "en" | "fr"
     max_attempts: int = 8
@@ -104,6 +113,7 @@ class AlertSettings:
     slack: SlackSettings | None = None
     webhook: WebhookSettings | None = None
     file: FileSettings | None = None
+    digest: DigestSettings | None = None
 
     @property
     def channels(self) -> tuple[str, ...]:
