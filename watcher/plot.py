@@ -27,6 +27,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from html import escape
 
+from watcher.render import format_amount
+
 VALUATION_COLOR = "#1f5fa8"
 FUNDING_COLOR = "#d9730d"
 CHANGE_COLOR = "#c2185b"
@@ -274,9 +276,9 @@ def _marker(frame: _Frame, p: TimelinePoint, value: float, color: str) -> list[s
     series = "valuation" if p.kind == "valuation" else "funding"
     fill = "#ffffff" if p.baseline else color
     dash = ' stroke-dasharray="2,2"' if p.rumoured else ""
-    tip = f"{p.when} {p.kind.replace('_', ' ')} {human_amount(float(p.amount_base))}"
+    tip = f"{p.when} {p.kind.replace('_', ' ')} {format_amount(p.amount_base)}"
     if series == "funding":
-        tip += f" (total {human_amount(value)})"
+        tip += f" (total {format_amount(Decimal(str(value)))})"
     tip += f" ({p.status})"
     if p.label:
         tip += f" {p.label}"
@@ -511,12 +513,12 @@ def timeline_svg(
     for p, v in cumulative:
         out += _marker(frame, p, v, FUNDING_COLOR)
         # A round is annotated with its own amount; the marker sits on the running total.
-        words = f"+{human_amount(float(p.amount_base))}" + (" rumour" if p.rumoured else "")
+        words = f"+{format_amount(p.amount_base)}" + (" rumour" if p.rumoured else "")
         labels.append(_Label(frame.x(p.date), frame.yv(v), words, FUNDING_COLOR, _priority(p)))
     for p in valuations:
         value = float(p.amount_base)
         out += _marker(frame, p, value, VALUATION_COLOR)
-        words = human_amount(value) + (" rumour" if p.rumoured else "")
+        words = format_amount(p.amount_base) + (" rumour" if p.rumoured else "")
         labels.append(_Label(frame.x(p.date), frame.yv(value), words, VALUATION_COLOR, _priority(p)))
     out.append("</g>")
     out.append('<g class="annotations">')
@@ -584,8 +586,8 @@ def _table_rows(panel: Panel, base_currency: str) -> list[str]:
             "<tr>"
             f"<td>{_text(p.when)}</td><td>{_text(panel.entity)}</td>"
             f"<td>{_text(p.kind.replace('_', ' '))}</td><td>{_text(p.label)}</td>"
-            f'<td class="num">{_text(p.amount_text or human_amount(float(p.amount_base)))}</td>'
-            f'<td class="num">{_text(base_currency)} {_text(human_amount(float(p.amount_base)))}</td>'
+            f'<td class="num">{_text(p.amount_text or format_amount(p.amount_base))}</td>'
+            f'<td class="num">{_text(base_currency)} {_text(format_amount(p.amount_base))}</td>'
             f"<td>{_text(p.status)}</td><td>{marks}</td><td>{source}</td>"
             "</tr>"
         )

@@ -24,6 +24,7 @@ from watcher.models import Change, Digest, FeedHealth, Money
 __all__ = [
     "SUBJECT_MAX",
     "Message",
+    "format_amount",
     "format_kind",
     "format_money",
     "format_round",
@@ -333,6 +334,11 @@ def _scaled(amount: Decimal, fr: bool) -> str:
                 scaled = size / factor
             return _number(scaled, fr) + suffix
     return _number(size, fr)
+
+
+def format_amount(amount: Decimal, language: str = "en") -> str:
+    """The number part of ``format_money``: "11.7bn", "103.7M" (charts label axes with the currency)."""
+    return ("-" if amount < 0 else "") + _scaled(amount, _lang(language) == "fr")
 
 
 def format_money(money: Money, language: str = "en") -> str:

@@ -217,7 +217,7 @@ def _fact(v: FactView | None, base_currency: str) -> str:
         return "none known"
     text = human_amount(Money(v.amount, v.currency, v.approx))
     if v.currency != base_currency and v.base_amount is not None:
-        text += f" ({human_amount(Money(v.base_amount, base_currency))})"
+        text += f" (≈ {human_amount(Money(v.base_amount, base_currency))})"
     if v.round:
         text += f" {format_round(v.round)}"
     text += f", {v.period or 'date unknown'}, {v.status}, {v.sources} source{'s' if v.sources != 1 else ''}"
