@@ -511,3 +511,24 @@ def test_digest_settings_are_checked(tmp_path: Path, table: str, expected: str) 
     cfg.write_text('[watcher]\ndb = "w.db"\n[[entities]]\nname = "X"\n' + table, encoding="utf-8")
     res = watcher(cfg, "check-config")
     assert res.returncode == 2 and expected in res.stderr
+
+
+def test_error_prefixes_are_not_doubled(tmp_path: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/hook", method="POST").respond_with_data("invalid_blocks", status=400)
+    site(httpserver)
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[watcher]\ndb = "w.db"\n[[entities]]\nname = "Hugging Face"\n'
+        f'[[feeds]]\nurl = "{httpserver.url_for("/all.xml")}"\n'
+        f'[alerts.slack]\nwebhook_url = "{httpserver.url_for("/hook")}"\n',
+        encoding="utf-8",
+    )
+    assert watcher(cfg, "poll").returncode == 0
+    sent = watcher(cfg, "alerts", "send")
+    assert sent.returncode == 1 and "  slack: " in sent.stdout
+    tested = watcher(cfg, "alerts", "test")
+    assert tested.returncode == 1 and tested.stdout.startswith("slack: ")
+    status = watcher(cfg, "status")
+    assert "dead #1 slack: " in status.stdout
+    for out in (sent.stdout, tested.stdout, status.stdout):
+        assert "slack: slack:" not in out

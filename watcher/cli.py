@@ -27,7 +27,7 @@ from watcher.facts import extract_facts
 from watcher.models import Change, Fact, Money
 from watcher.render import format_kind, format_money, format_round
 from watcher.settings import Settings
-from watcher.status import text_table
+from watcher.status import channel_error, text_table
 from watcher.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -787,13 +787,6 @@ def _when(moment: datetime, now: datetime) -> str:
     return f"{ago(moment, now)} ({moment.astimezone(UTC).strftime('%Y-%m-%d %H:%M UTC')})"
 
 
-def _one_prefix(channel: str, error: str) -> str:
-    """An error line naming its channel once ("slack: 400 invalid_blocks", not "slack: slack: ...")."""
-    while error.startswith(f"{channel}: {channel}: "):
-        error = error[len(channel) + 2 :]
-    return error if error.startswith(f"{channel}: ") else f"{channel}: {error}"
-
-
 @alerts.command("list")
 @click.option("--status", "status_", type=click.Choice(["pending", "sent", "dead"]), help="Only this status.")
 @click.option(
@@ -884,7 +877,7 @@ def alerts_send(c: _Context) -> None:
         )
         for e in report.errors:
             channel = e.split(":", 1)[0]
-            click.echo(f"  {_one_prefix(channel, e)}")
+            click.echo(f"  {channel_error(channel, e)}")
         for r in sorted(waiting, key=lambda r: (r.next_attempt, r.id)):
             error = f"; last error: {r.last_error[:80]}" if r.last_error else ""
             click.echo(
@@ -924,7 +917,7 @@ def alerts_test(c: _Context, channel: str | None) -> None:
                 click.echo(f"{name}: ok")
             except DeliveryError as e:
                 failed = True
-                click.echo(_one_prefix(name, str(e)))
+                click.echo(channel_error(name, str(e)))
         if failed:
             sys.exit(1)
 

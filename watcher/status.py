@@ -168,7 +168,7 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
                 overdue=overdue,
             )
         )
-    dead = [f"#{r.id} {r.channel}: {r.last_error}" for r in store.outbox("dead", limit=20)]
+    dead = [f"#{r.id} {channel_error(r.channel, r.last_error or '')}" for r in store.outbox("dead", limit=20)]
     return StatusReport(
         now=now,
         db=str(settings.db),
@@ -188,6 +188,13 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
             for r in sorted(store.outbox("pending", limit=20), key=lambda r: (r.next_attempt, r.id))
         ],
     )
+
+
+def channel_error(channel: str, error: str) -> str:
+    """An error naming its channel once ("slack: 400 invalid_blocks", not "slack: slack: ...")."""
+    while error.startswith(f"{channel}: {channel}: "):
+        error = error[len(channel) + 2 :]
+    return error if error.startswith(f"{channel}: ") else f"{channel}: {error}"
 
 
 def _jsonable(value: Any) -> Any:
