@@ -592,10 +592,16 @@ def add_feed(
             table.add("entities", list(entities))
         if interval:
             table.add("interval", interval)
+        # A blank line before the new table, as a person would write it.
+        spaced = tomlkit.dumps(doc).endswith("\n\n")
         feeds = doc.get("feeds")
         if feeds is None:
+            if not spaced:
+                doc.add(tomlkit.nl())
             doc.add("feeds", tomlkit.aot())
             feeds = doc["feeds"]
+        elif not spaced:
+            table.trivia.indent = "\n"
         if not isinstance(feeds, tomlkit.items.AoT):
             raise ConfigError(f"{path}: feeds: expected an array of tables [[feeds]]")
         if any(str(t.get("url", "")) == url for t in feeds):
