@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +23,7 @@ from watcher import __version__
 from watcher.config import load_config
 from watcher.errors import ConfigError, LockedError, WatcherError
 from watcher.facts import extract_facts
+from watcher.history import CHANGE_KINDS, FACT_KINDS, TimelineRow, timeline
 from watcher.models import Change, Fact, Money
 from watcher.render import format_kind, format_money, format_round
 from watcher.settings import Settings
@@ -175,10 +175,9 @@ def main(ctx: click.Context, config: str, verbose: int, quiet: bool) -> None:
 
 def entity_name(settings: Settings, name: str) -> str:
     """The configured name of the entity called ``name`` (any case, or one of its aliases)."""
-    wanted = name.strip().casefold()
-    for e in settings.entities:
-        if wanted in (n.casefold() for n in e.names):
-            return e.name
+    found = settings.find_entity(name)
+    if found is not None:
+        return found.name
     known = ", ".join(repr(e.name) for e in settings.entities)
     raise ConfigError(f"{settings.config_path}: no [[entities]] entry named {name!r} (known: {known})")
 
@@ -435,86 +434,6 @@ def _since(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class TimelineRow:
-    entity: str
-    period: str | None
-    fact: Fact
-    base: Money | None
-    marker: str  # baseline | change | history
-    title: str
-    url: str
-    sources: int
-
-
-def timeline(
-    settings: Settings,
-    store: Store,
-    entity: str | None,
-    kind: str | None,
-    since: datetime | None = None,
-) -> list[TimelineRow]:
-    """Every known fact, oldest first, marked as baseline, change, or history."""
-    from watcher.diff import convert
-
-    rows = []
-    for e in settings.entities:
-        if entity is not None and e.name != entity:
-            continue
-        changed = store.changed_fact_ids(e.name)
-        for sf in store.facts(e.name, known_only=True):
-            if kind is not None and sf.fact.kind != kind:
-                continue
-            if since is not None and not _on_or_after(sf.period, sf.created_at, since):
-                continue
-            amount = convert(sf.fact.money, settings.base_currency, settings.rates)
-            base = Money(amount.quantize(Decimal(1)), settings.base_currency) if amount is not None else None
-            marker = "baseline" if sf.baseline else ("change" if sf.id in changed else "history")
-            rows.append(
-                TimelineRow(
-                    e.name,
-                    sf.period,
-                    sf.fact,
-                    base,
-                    marker,
-                    _seed_title(sf.document_url, sf.document_title),
-                    "" if sf.document_url.startswith("seed://") else sf.document_url,
-                    sf.sources,
-                )
-            )
-    return rows
-
-
-def _seed_title(url: str, title: str) -> str:
-    """A seed document has no headline, only its first line: name the file, then the start."""
-    if not url.startswith("seed://"):
-        return title
-    start = " ".join(title.split())
-    start = start if len(start) <= 80 else start[:79].rstrip() + "…"
-    return f"seed {url.rsplit('/', 1)[-1]}: {start}"
-
-
-def _on_or_after(period: str | None, seen: datetime, since: datetime) -> bool:
-    """A fact dated ``period`` ("2024", "2024-06", "2024-06-11") may be on or after ``since``.
-
-    A month-only date counts if any day of it may be: "2024-06" is kept for --since 2024-06-15.
-    Undated facts count by when watcher learnt them.
-    """
-    if not period:
-        return seen >= since
-    return period >= since.date().isoformat()[: len(period)]
-
-
-# Fact kinds filter the timeline; change kinds filter the changes and map to their fact kind.
-_FACT_KINDS = ("valuation", "funding_round", "total_raised", "investment")
-_CHANGE_KINDS = {
-    "new_round": "funding_round",
-    "valuation_change": "valuation",
-    "total_raised_change": "total_raised",
-    "status_change": None,
-}
-
-
 def _source_line(title: str, url: str) -> str:
     title = " ".join(title.split())
     if title and url:
@@ -526,12 +445,12 @@ def _source_line(title: str, url: str) -> str:
 @click.option("--entity", metavar="NAME", help="Only this company (any case, or one of its aliases).")
 @click.option(
     "--kind",
-    type=click.Choice([*_FACT_KINDS, *_CHANGE_KINDS]),
+    type=click.Choice([*FACT_KINDS, *CHANGE_KINDS]),
     metavar="KIND",
     help="Only this kind: a fact kind ("
-    + ", ".join(_FACT_KINDS)
+    + ", ".join(FACT_KINDS)
     + ") or a change kind ("
-    + ", ".join(_CHANGE_KINDS)
+    + ", ".join(CHANGE_KINDS)
     + "); with --facts or --plot a change kind picks its fact kind.",
 )
 @click.option(
@@ -570,8 +489,8 @@ def history(
         when = _since(since)
         if plot is not None or show_facts:
             fact_kind = kind
-            if kind in _CHANGE_KINDS:
-                fact_kind = _CHANGE_KINDS[kind]
+            if kind in CHANGE_KINDS:
+                fact_kind = CHANGE_KINDS[kind]
                 if fact_kind is None:
                     raise ConfigError(
                         f"--kind {kind} is about changes; with --facts or --plot pick a fact kind"
@@ -672,39 +591,13 @@ def _print_facts(s: Settings, rows: list[TimelineRow]) -> None:
 def _plot(
     settings: Settings, rows: list[TimelineRow], path: Path, entity: str | None, kind: str | None
 ) -> None:
-    from watcher.plot import Panel, TimelinePoint, point_date, timelines_html, timelines_svg
+    from watcher.history import plot_panels
+    from watcher.plot import timelines_html, timelines_svg
 
     kinds = (kind,) if kind in ("valuation", "funding_round") else ("valuation", "funding_round")
     if kind is not None and kind not in kinds:
         raise ConfigError(f"--plot draws valuations and funding rounds, not {kind}")
-    panels = []
-    for e in settings.entities:
-        if entity is not None and e.name != entity:
-            continue
-        points = []
-        for r in rows:
-            if r.entity != e.name or r.base is None or not r.period or r.fact.kind not in kinds:
-                continue
-            when = point_date(r.period)
-            if when is None:
-                continue
-            round_ = format_round(r.fact.round) if r.fact.round else ""
-            points.append(
-                TimelinePoint(
-                    date=when[0],
-                    kind=r.fact.kind,
-                    amount_base=r.base.amount,
-                    label=round_,
-                    baseline=r.marker == "baseline",
-                    change=r.marker == "change",
-                    status=r.fact.status,
-                    precision=when[1],
-                    amount_text=format_money(r.fact.money),
-                    source=r.title,
-                    url=r.url,
-                )
-            )
-        panels.append(Panel(e.name, tuple(points)))
+    panels = plot_panels(settings, rows, entity, kinds)
     suffix = path.suffix.lower()
     if suffix == ".svg":
         content = timelines_svg(panels, settings.base_currency, kinds)

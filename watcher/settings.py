@@ -138,6 +138,11 @@ class Settings:
     retention_days: int = 180
     log_file: Path | None = None
 
+    def find_entity(self, name: str) -> Entity | None:
+        """The entity called ``name``, whatever its case, or by one of its aliases."""
+        wanted = name.strip().casefold()
+        return next((e for e in self.entities if wanted in (n.casefold() for n in e.names)), None)
+
     def seed_dir(self, entity: Entity) -> Path | None:
         if entity.seeds is None:
             return None
