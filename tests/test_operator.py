@@ -532,3 +532,22 @@ def test_error_prefixes_are_not_doubled(tmp_path: Path, httpserver: HTTPServer) 
     assert "dead #1 slack: " in status.stdout
     for out in (sent.stdout, tested.stdout, status.stdout):
         assert "slack: slack:" not in out
+
+
+def test_config_warnings_name_variables_never_values(tmp_path: Path) -> None:
+    from watcher.config import config_warnings, load_config
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[watcher]\ndb = "w.db"\n[[entities]]\nname = "X"\n'
+        '[alerts.webhook]\nurl = "https://user:pa55word@hooks.example/in"\n'
+        'headers_env = { Authorization = "WATCHER_TEST_AUTH" }\n',
+        encoding="utf-8",
+    )
+    warnings = config_warnings(load_config(cfg), {})
+    assert any("WATCHER_TEST_AUTH is not set" in w for w in warnings)
+    assert any("alerts.webhook.url: the URL carries a credential" in w for w in warnings)
+    assert not any("pa55word" in w for w in warnings)
+    assert config_warnings(load_config(cfg), {"WATCHER_TEST_AUTH": "Bearer x"})[0].endswith(
+        "headers_env instead"
+    )
