@@ -49,10 +49,14 @@ def test_alerts_test_reports_each_channel(tmp_path: Path, httpserver: HTTPServer
     assert res.returncode == 0, res.stderr
     assert sorted(res.stdout.splitlines()) == ["file: ok", "slack: ok"]
     [line] = (tmp_path / "state" / "alerts.jsonl").read_text().splitlines()
-    assert json.loads(line)["entity"] == "Mistral AI"
+    data = json.loads(line)
+    # A test never looks like a change: no amount, no change kind, marked as a test.
+    assert data["event"] == "test" and data["entities"] == ["Mistral AI"]
+    assert "new" not in data and "kind" not in data
     [request] = [r for r, _ in httpserver.log]
     payload = json.loads(request.data)
-    assert "valorisation" in payload["text"]  # language = "fr"
+    assert payload["text"].startswith("TEST")
+    assert "vérification" in payload["text"]  # language = "fr"
 
 
 def test_alerts_test_one_failing_channel(tmp_path: Path, httpserver: HTTPServer) -> None:

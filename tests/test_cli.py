@@ -56,7 +56,7 @@ def test_extract_file_with_alias_and_table_output(tmp_path: Path) -> None:
     doc.write_text("Acme Robotics raised $30 million. Acme is now valued at $300 million.", encoding="utf-8")
     res = watcher("extract", str(doc), "--entity", "Acme Robotics Inc", "--alias", "Acme")
     assert res.returncode == 0, res.stderr
-    assert "funding_round" in res.stdout and "USD 30M" in res.stdout
+    assert "funding round" in res.stdout and "USD 30M" in res.stdout
 
 
 def test_extract_missing_file_is_a_usage_error(tmp_path: Path) -> None:
@@ -156,11 +156,11 @@ def test_history_timeline_and_plot_after_baseline(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert watcher("--config", str(cfg), "baseline").returncode == 0
-    text = watcher("--config", str(cfg), "history")
+    text = watcher("--config", str(cfg), "history", "--facts")
     assert text.returncode == 0, text.stderr
     assert "2023-12" in text.stdout and "baseline" in text.stdout and "EUR 385M" in text.stdout
-    only = watcher("--config", str(cfg), "history", "--kind", "valuation").stdout
-    assert "funding_round" not in only and "valuation" in only
+    only = watcher("--config", str(cfg), "history", "--facts", "--kind", "valuation").stdout
+    assert "funding round" not in only and "valuation" in only
 
     svg = tmp_path / "timeline.svg"
     res = watcher("--config", str(cfg), "history", "--plot", str(svg))

@@ -34,8 +34,10 @@ def change_lines(text: str) -> list[str]:
 
 def test_the_new_round_and_valuation_are_the_changes(output: str) -> None:
     lines = change_lines(output)
-    assert any("new round (Series C): EUR 1.7bn [announced]" in line for line in lines), lines
-    assert any("valuation change" in line and line.endswith("-> EUR 11.7bn [announced]") for line in lines)
+    assert any("new funding round (Series C): EUR 1.7bn [announced]" in line for line in lines), lines
+    assert any(
+        "valuation (Series C)" in line and line.endswith("-> EUR 11.7bn [announced]") for line in lines
+    )
     assert len(lines) == 2
 
 
@@ -143,5 +145,5 @@ def test_python_m_watcher_demo_exits_zero(tmp_path: Path) -> None:
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    assert "valuation change" in done.stdout and "EUR 11.7bn" in done.stdout
+    assert "valuation (Series C)" in done.stdout and "EUR 11.7bn" in done.stdout
     assert "== 4. Status" in done.stdout

@@ -84,7 +84,7 @@ def test_cumulative_funding_sums_the_rounds() -> None:
     funding = [m for m in by_class(root, "marker") if "funding" in classes(m)]
     tips = [m.findtext("svg:title", namespaces=NS) or "" for m in funding]
     # 105M, 490M, 1.09bn, 2.79bn: each marker sits on the running total.
-    assert [re.search(r"funding round (\S+)", t).group(1) for t in tips] == [  # type: ignore[union-attr]
+    assert [re.search(r"\(total (\S+)\)", t).group(1) for t in tips] == [  # type: ignore[union-attr]
         "105M",
         "490M",
         "1.09bn",
@@ -171,3 +171,68 @@ def test_human_amounts() -> None:
         "183bn",
         "1.2tn",
     ]
+
+
+def _boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
+    """Approximate boxes of the annotations, with the width rule the placement uses."""
+    out = []
+    for t in root.iter("{http://www.w3.org/2000/svg}text"):
+        if "ann" not in (t.get("class") or "").split():
+            continue
+        x, y, w = float(t.get("x", 0)), float(t.get("y", 0)), 6.6 * len(t.text or "")
+        anchor = t.get("text-anchor")
+        x0 = x if anchor == "start" else (x - w if anchor == "end" else x - w / 2)
+        out.append((x0, y - 10, x0 + w, y + 3))
+    return out
+
+
+def test_dense_timeline_labels_never_overlap() -> None:
+    from datetime import timedelta
+
+    pts = []
+    when, value = date(2021, 1, 1), 50e6
+    for i in range(30):
+        when += timedelta(days=25)
+        value *= 1.15
+        pts.append(point(when.isoformat(), "valuation", f"{value:.0f}", change=i > 25))
+        pts.append(point(when.isoformat(), "funding_round", f"{value / 8:.0f}", change=i > 25))
+    root = parse(timeline_svg("Dense", pts, "EUR"))
+    boxes = _boxes(root)
+    assert len(boxes) >= 10  # most points are labelled
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_panels_titles_and_month_dates() -> None:
+    from watcher.plot import Panel, point_date, timelines_html, timelines_svg
+
+    when, precision = point_date("2023-12") or (None, "")
+    assert when == date(2023, 12, 15) and precision == "month"
+    assert point_date("2024") == (date(2024, 7, 1), "year")
+    assert point_date("2024-13") is None
+    month = TimelinePoint(when, "valuation", Decimal("2e9"), "", True, False, "announced", precision)
+    a = Panel("A Co", (month,))
+    b = Panel("B Co", (point("2024-06-11", "funding_round", "6e8", label="Series B"),))
+    root = parse(timelines_svg([a, b], "EUR"))
+    titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert "A Co: valuation and cumulative funding (EUR)" in titles
+    assert "B Co: valuation and cumulative funding (EUR)" in titles
+    only = parse(timelines_svg([a], "EUR", ("valuation",)))
+    assert only.findtext("svg:title", namespaces=NS) == "A Co: valuation (EUR)"
+    assert "cumulative funding" not in ET.tostring(only, encoding="unicode")
+    page = timelines_html([a, b], "EUR")
+    assert "<td>2023-12</td>" in page and "2023-12-15" not in page and "2023-12-01" not in page
+    linked = TimelinePoint(
+        date(2024, 6, 11),
+        "valuation",
+        Decimal("6e9"),
+        "",
+        False,
+        True,
+        "announced",
+        source="Example <b>news</b>",
+        url="https://news.example/a?x=1&y=2",
+    )
+    page = timelines_html([Panel("C", (linked,))], "EUR")
+    assert '<a href="https://news.example/a?x=1&amp;y=2">Example &lt;b&gt;news&lt;/b&gt;</a>' in page

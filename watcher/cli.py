@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,16 +23,20 @@ from watcher import __version__
 from watcher.config import load_config
 from watcher.errors import ConfigError, LockedError, WatcherError
 from watcher.facts import extract_facts
+from watcher.history import CHANGE_KINDS, FACT_KINDS, TimelineRow, timeline
 from watcher.models import Change, Fact, Money
+from watcher.render import format_kind, format_money, format_round
 from watcher.settings import Settings
-from watcher.status import human_amount, text_table
+from watcher.status import channel_error, text_table
 from watcher.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"watcher: error: {message}", err=True)
+    # A configuration can have several mistakes: one line each.
+    for line in message.splitlines() or [""]:
+        click.echo(f"watcher: error: {line}", err=True)
     sys.exit(code)
 
 
@@ -84,38 +87,125 @@ def _setup_logging(verbosity: int, log_file: Path | None = None) -> None:
     # httpx logs every request at INFO, with URLs that may carry secrets (Slack webhooks).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # The scheduler logs every job run at INFO: thousands of lines a day that say nothing.
+    logging.getLogger("apscheduler").setLevel(logging.DEBUG if verbosity >= 2 else logging.WARNING)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """A group whose command list shows each command's whole first sentence, never cut."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+_CONFIG_HELP = "Configuration file (default ./config.toml, or $WATCHER_CONFIG)."
+
+
+def _set_config(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.find_object(_Context).config = value  # type: ignore[union-attr]
+
+
+def _set_verbose(ctx: click.Context, _param: click.Parameter, value: int) -> None:
+    c = ctx.find_object(_Context)
+    if value and c is not None and c.verbosity >= 0:
+        c.verbosity += value
+        _setup_logging(c.verbosity)
+
+
+def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    c = ctx.find_object(_Context)
+    if value and c is not None:
+        c.verbosity = -1
+        _setup_logging(-1)
+
+
+def global_options(f: F) -> F:
+    """--config, -v and -q, accepted after the command too (``watcher status --config x``)."""
+    f = click.option(
+        "-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet, help="Only errors in the log."
+    )(f)
+    f = click.option(
+        "-v",
+        "--verbose",
+        count=True,
+        expose_value=False,
+        callback=_set_verbose,
+        help="More log output (-vv for debug and the scheduler's own lines).",
+    )(f)
+    f = click.option("--config", metavar="PATH", expose_value=False, callback=_set_config, help=_CONFIG_HELP)(
+        f
+    )
+    return f
+
+
+@click.group(cls=_Group, context_settings=_CONTEXT)
 @click.option(
     "--config",
     "config",
     default="config.toml",
-    show_default=True,
+    metavar="PATH",
     envvar="WATCHER_CONFIG",
-    help="Configuration file.",
+    show_envvar=True,
+    help=_CONFIG_HELP,
 )
-@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option(
+    "-v", "--verbose", count=True, help="More log output (-vv for debug and the scheduler's own lines)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only errors in the log.")
 @click.version_option(__version__, prog_name="watcher")
 @click.pass_context
 def main(ctx: click.Context, config: str, verbose: int, quiet: bool) -> None:
-    """Watch news coverage of companies and alert on changed funding facts."""
+    """Watch news coverage of companies and alert on changed funding facts.
+
+    The options --config, -v and -q may also be given after the command.
+    """
     verbosity = -1 if quiet else verbose
     _setup_logging(verbosity)
     ctx.obj = _Context(config, verbosity)
 
 
+def entity_name(settings: Settings, name: str) -> str:
+    """The configured name of the entity called ``name`` (any case, or one of its aliases)."""
+    found = settings.find_entity(name)
+    if found is not None:
+        return found.name
+    known = ", ".join(repr(e.name) for e in settings.entities)
+    raise ConfigError(f"{settings.config_path}: no [[entities]] entry named {name!r} (known: {known})")
+
+
 @main.command("check-config")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 2 on warnings too (unset environment variables, secrets in the file).",
+)
+@global_options
 @pass_ctx
-def check_config(c: _Context) -> None:
-    """Validate the configuration; exit 0 if usable, 2 if not."""
+def check_config(c: _Context, strict: bool) -> None:
+    """Validate the configuration and list every mistake; exit 0 if usable, 2 if not."""
+    from watcher.config import config_warnings
+
     with _errors():
         s = c.settings
+        warnings = config_warnings(s, os.environ)
+        for w in warnings:
+            click.echo(f"watcher: warning: {w}", err=True)
+        channels = ", ".join(s.alerts.channels) or "none"
         click.echo(
-            f"{s.config_path}: ok ({len(s.entities)} entities, {len(s.feeds)} feeds, "
-            f"alerts: {', '.join(s.alerts.channels) or 'none'})"
+            f"{s.config_path}: {'ok' if not warnings else 'usable, with warnings'} "
+            f"({len(s.entities)} entities, {len(s.feeds)} feeds, alerts: {channels})"
         )
+        if warnings and strict:
+            sys.exit(2)
 
 
 def _amount(value: Decimal) -> int | float:
@@ -155,6 +245,7 @@ def _table(rows: list[list[str]], headers: list[str]) -> str:
 @click.option("--entity", required=True, help="The company the facts must be about.")
 @click.option("--alias", "aliases", multiple=True, help="Another name of the company (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@global_options
 def extract(file: Any, entity: str, aliases: tuple[str, ...], as_json: bool) -> None:
     """Print the funding facts that FILE (or standard input) attributes to ENTITY."""
     with _errors():
@@ -171,10 +262,10 @@ def extract(file: Any, entity: str, aliases: tuple[str, ...], as_json: bool) -> 
             return
         rows = [
             [
-                f.kind,
-                human_amount(f.money),
-                human_amount(f.equivalent) if f.equivalent else "",
-                f.round or "",
+                format_kind(f.kind),
+                format_money(f.money),
+                format_money(f.equivalent) if f.equivalent else "",
+                format_round(f.round) if f.round else "",
                 f.status,
                 ", ".join(f.lead_investors),
                 ", ".join(f.investors)[:60],
@@ -185,55 +276,101 @@ def extract(file: Any, entity: str, aliases: tuple[str, ...], as_json: bool) -> 
 
 
 @main.command()
+@global_options
 @pass_ctx
 def baseline(c: _Context) -> None:
     """Load each entity's seed documents as the known baseline (idempotent)."""
     from watcher.pipeline import load_baseline
+    from watcher.seeds import SEED_SUFFIXES, ignored_seed_files
 
     with _errors():
+        s = c.settings
         with c.store() as store:
-            docs = load_baseline(c.settings, store, now=datetime.now(UTC))
-        if not docs:
+            docs = load_baseline(s, store, now=datetime.now(UTC))
+        if not any(e.seeds for e in s.entities):
             click.echo("no entity has a seeds folder configured")
-        for d in docs:
+        kinds = ", ".join(SEED_SUFFIXES)
+        for e in s.entities:
+            folder = s.seed_dir(e)
+            if folder is None:
+                continue
+            for path in ignored_seed_files(folder):
+                click.echo(
+                    f"watcher: warning: {path}: not read (only {kinds} files are seed documents)", err=True
+                )
+            mine = [d for d in docs if d.entity == e.name]
+            if not mine:
+                click.echo(f"{e.name}: no seed documents in {folder} (add {kinds} files); baseline empty")
+                continue
+            for d in mine:
+                click.echo(
+                    f"{e.name}: {d.name} ({d.published or 'date unknown'}): {len(d.facts)} facts [{d.status}]"
+                )
+                for f in d.facts:
+                    round_ = f" {format_round(f.round)}" if f.round else ""
+                    click.echo(f"    {format_kind(f.kind)}{round_}: {format_money(f.money)} ({f.status})")
+            with c.store() as store:
+                known = len(store.facts(e.name, known_only=True))
+            read = sum(len(d.facts) for d in mine)
+            # The same fact in several seed documents is one fact with several sources.
             click.echo(
-                f"{d.entity}: {d.name} ({d.published or 'date unknown'}): {len(d.facts)} facts [{d.status}]"
+                f"{e.name}: {read} facts read from {len(mine)} documents; {known} distinct facts known"
             )
-            for f in d.facts:
-                round_ = f" {f.round}" if f.round else ""
-                click.echo(f"    {f.kind}{round_}: {human_amount(f.money)} ({f.status})")
 
 
 def change_line(ch: Change) -> str:
-    old = f"{human_amount(ch.old)} -> " if ch.old and ch.kind != "new_round" else ""
-    round_ = f" {ch.round}" if ch.round else ""
-    return f"{ch.entity}: {ch.kind}{round_} {old}{human_amount(ch.new)} ({ch.status}) {ch.url}"
+    old = f"{format_money(ch.old)} -> " if ch.old and ch.kind != "new_round" else ""
+    round_ = f" {format_round(ch.round)}" if ch.round else ""
+    return f"{ch.entity}: {format_kind(ch.kind)}{round_} {old}{format_money(ch.new)} ({ch.status}) {ch.url}"
 
 
 @main.command()
-@click.option("--feed", "feeds", multiple=True, help="Poll only this feed URL (repeatable).")
+@click.option("--feed", "feeds", multiple=True, metavar="URL|NAME", help="Poll only this feed (repeatable).")
 @click.option("--force", is_flag=True, help="Ignore back-off and Retry-After from earlier failures.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Fetch and extract, print what would change, write nothing to the database.",
+)
+@global_options
 @pass_ctx
-def poll(c: _Context, feeds: tuple[str, ...], force: bool) -> None:
+def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> None:
     """Run one poll cycle over all feeds (or those given) and print a summary."""
+    import shutil
+    import tempfile
+
     from watcher.daemon import DaemonLock
     from watcher.pipeline import load_baseline, run_cycle
 
     with _errors():
         s = c.settings
-        unknown = [u for u in feeds if u not in {f.url for f in s.feeds}]
-        if unknown:
-            raise ConfigError(f"{s.config_path}: no [[feeds]] entry with url = {unknown[0]!r}")
+        urls = [_feed_url(s, f) for f in feeds]
+        scratch: Path | None = None
         # One poller per database, as for `run`: two cycles at once would race on the same entries.
         lock = DaemonLock(s.db)
         lock.acquire()
         try:
-            with c.store() as store:
+            if dry_run:
+                # The whole cycle runs on a copy of the database, thrown away after: nothing the
+                # real store holds (facts, feed validators, outbox) changes.
+                scratch = Path(tempfile.mkdtemp(prefix="watcher-dry-run-"))
+                copy = scratch / "watcher.db"
+                if s.db.exists():
+                    with Store(s.db) as real:
+                        real.backup_to(copy)
+                target = Store(copy)
+            else:
+                target = c.store()
+            with target as store:
                 # The seeds are what is known; news is only compared once they are loaded.
                 load_baseline(s, store, now=datetime.now(UTC))
-                report = run_cycle(s, store=store, feed_urls=list(feeds) or None, force=force)
+                report = run_cycle(s, store=store, feed_urls=urls or None, force=force)
         finally:
             lock.release()
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+        if dry_run:
+            click.echo("dry run: nothing was written; these are the changes a poll would record")
         click.echo(
             f"feeds: {report.count('ok')} ok, {report.count('not_modified')} not modified, "
             f"{report.count('unchanged')} unchanged, {report.count('failed')} failed, "
@@ -249,6 +386,19 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool) -> None:
         )
         for ch in report.changes:
             click.echo(f"  change: {change_line(ch)}")
+        if report.alerts_enqueued and not dry_run:
+            n = report.alerts_enqueued
+            click.echo(
+                f"{n} alert{'s' if n != 1 else ''} queued in the outbox; the daemon (`watcher run`) "
+                "sends them, or `watcher alerts send` now"
+            )
+
+
+def _feed_url(settings: Settings, which: str) -> str:
+    for f in settings.feeds:
+        if which in (f.url, f.name):
+            return f.url
+    raise ConfigError(f"{settings.config_path}: no [[feeds]] entry with url or name {which!r}")
 
 
 def change_json(ch: Change) -> dict[str, Any]:
@@ -289,131 +439,175 @@ def _since(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class TimelineRow:
-    entity: str
-    period: str | None
-    fact: Fact
-    base: Money | None
-    marker: str  # baseline | change | history
-    source: str
-    sources: int
-
-
-def timeline(settings: Settings, store: Store, entity: str | None, kind: str | None) -> list[TimelineRow]:
-    """Every known fact, oldest first, marked as baseline, change, or history."""
-    from watcher.diff import convert
-
-    rows = []
-    for e in settings.entities:
-        if entity is not None and e.name != entity:
-            continue
-        changed = store.changed_fact_ids(e.name)
-        for sf in store.facts(e.name, known_only=True):
-            if kind is not None and sf.fact.kind != kind:
-                continue
-            amount = convert(sf.fact.money, settings.base_currency, settings.rates)
-            base = Money(amount.quantize(Decimal(1)), settings.base_currency) if amount is not None else None
-            marker = "baseline" if sf.baseline else ("change" if sf.id in changed else "history")
-            rows.append(
-                TimelineRow(
-                    e.name, sf.period, sf.fact, base, marker, sf.document_title or sf.document_url, sf.sources
-                )
-            )
-    return rows
+def _source_line(title: str, url: str) -> str:
+    title = " ".join(title.split())
+    if title and url:
+        return f"{title} <{url}>"
+    return title or url or "(no source recorded)"
 
 
 @main.command()
-@click.option("--entity", help="Only this entity.")
+@click.option("--entity", metavar="NAME", help="Only this company (any case, or one of its aliases).")
 @click.option(
-    "--kind", help="Only this kind: valuation, funding_round, total_raised (or a change kind with --json)."
+    "--kind",
+    type=click.Choice([*FACT_KINDS, *CHANGE_KINDS]),
+    metavar="KIND",
+    help="Only this kind: a fact kind ("
+    + ", ".join(FACT_KINDS)
+    + ") or a change kind ("
+    + ", ".join(CHANGE_KINDS)
+    + "); with --facts or --plot a change kind picks its fact kind.",
 )
-@click.option("--since", help="Only changes detected on or after this date (YYYY-MM-DD), with --json.")
-@click.option("--json", "as_json", is_flag=True, help="Print the changes as a JSON array.")
 @click.option(
-    "--plot", type=click.Path(dir_okay=False, path_type=Path), help="Draw the timeline to FILE.svg or .html."
+    "--since",
+    metavar="DATE",
+    help="Only what was detected (changes) or dated (facts) on or after DATE (YYYY-MM-DD).",
 )
+@click.option(
+    "--facts", "show_facts", is_flag=True, help="Show every known fact (baseline, change, history)."
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON: one object per change (or per fact with --facts)."
+)
+@click.option(
+    "--plot",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Draw the facts to FILE.svg or FILE.html, one panel per company.",
+)
+@global_options
 @pass_ctx
 def history(
-    c: _Context, entity: str | None, kind: str | None, since: str | None, as_json: bool, plot: Path | None
+    c: _Context,
+    entity: str | None,
+    kind: str | None,
+    since: str | None,
+    show_facts: bool,
+    as_json: bool,
+    plot: Path | None,
 ) -> None:
-    """The timeline of facts and changes, oldest first."""
+    """The changes detected, oldest first; --facts for every known fact."""
     with _errors():
         s = c.settings
-        if entity is not None and entity not in {e.name for e in s.entities}:
-            raise ConfigError(f"{s.config_path}: no [[entities]] entry named {entity!r}")
-        with c.store() as store:
-            if as_json:
-                changes = store.changes(entity, kind=kind, since=_since(since))
-                click.echo(json.dumps([change_json(ch) for ch in changes], ensure_ascii=False, indent=2))
-                return
-            rows = timeline(s, store, entity, kind)
-        if plot is not None:
-            _plot(s, rows, plot)
-            click.echo(f"wrote {plot}")
+        if entity is not None:
+            entity = entity_name(s, entity)
+        when = _since(since)
+        if plot is not None or show_facts:
+            fact_kind = kind
+            if kind in CHANGE_KINDS:
+                fact_kind = CHANGE_KINDS[kind]
+                if fact_kind is None:
+                    raise ConfigError(
+                        f"--kind {kind} is about changes; with --facts or --plot pick a fact kind"
+                    )
+            with c.store() as store:
+                rows = timeline(s, store, entity, fact_kind, when)
+            if plot is not None:
+                _plot(s, rows, plot, entity, fact_kind)
+                click.echo(f"wrote {plot}")
+            elif as_json:
+                click.echo(json.dumps([_fact_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+            else:
+                _print_facts(s, rows)
             return
-        if not rows:
-            click.echo("nothing known yet; run `watcher baseline` and `watcher poll`")
+        with c.store() as store:
+            changes = store.changes(entity, kind=kind, since=when)
+            known = 0 if changes else len(timeline(s, store, entity, None))
+        if as_json:
+            click.echo(json.dumps([change_json(ch) for ch in changes], ensure_ascii=False, indent=2))
+            return
+        if not changes:
+            if known:
+                click.echo(f"no changes detected yet; {known} facts known: see `watcher history --facts`")
+            else:
+                click.echo("nothing known yet; run `watcher baseline` and `watcher poll`")
             return
         table = [
             [
-                r.period or "?",
-                r.entity,
-                r.fact.kind,
-                human_amount(r.fact.money),
-                human_amount(r.base) if r.base and r.base.currency != r.fact.currency else "",
-                r.fact.round or "",
-                r.fact.status,
-                r.marker,
-                str(r.sources),
-                r.source[:50],
+                ch.detected_at.astimezone(UTC).date().isoformat(),
+                ch.entity,
+                format_kind(ch.kind),
+                format_round(ch.round) if ch.round else "",
+                format_money(ch.old) if ch.old and ch.kind != "new_round" else "",
+                format_money(ch.new),
+                ch.new_date or "?",
+                ch.status,
+                str(ch.sources),
             ]
-            for r in rows
+            for ch in changes
         ]
-        headers = [
-            "date",
-            "entity",
-            "kind",
-            "amount",
-            s.base_currency,
-            "round",
-            "status",
-            "",
-            "sources",
-            "source",
+        headers = ["detected", "entity", "change", "round", "before", "now", "dated", "status", "sources"]
+        lines = text_table(table, headers, rule=True)
+        out = lines[:2]
+        for line, ch in zip(lines[2:], changes, strict=True):
+            out += [line, f"    source: {_source_line(ch.title, ch.url)}"]
+        click.echo("\n".join(out))
+
+
+def _fact_row_json(r: TimelineRow) -> dict[str, Any]:
+    return {
+        "entity": r.entity,
+        "date": r.period,
+        "marker": r.marker,
+        **fact_json(r.fact),
+        "base": _money_json(r.base),
+        "sources": r.sources,
+        "title": r.title,
+        "url": r.url,
+    }
+
+
+def _print_facts(s: Settings, rows: list[TimelineRow]) -> None:
+    if not rows:
+        click.echo("nothing known yet; run `watcher baseline` and `watcher poll`")
+        return
+    table = [
+        [
+            r.period or "?",
+            r.entity,
+            format_kind(r.fact.kind),
+            format_round(r.fact.round) if r.fact.round else "",
+            format_money(r.fact.money),
+            format_money(r.base) if r.base and r.base.currency != r.fact.currency else "",
+            r.fact.status,
+            r.marker,
+            str(r.sources),
         ]
-        click.echo(_table(table, headers))
+        for r in rows
+    ]
+    headers = [
+        "date",
+        "entity",
+        "kind",
+        "round",
+        "amount",
+        f"in {s.base_currency}",
+        "status",
+        "known as",
+        "sources",
+    ]
+    lines = text_table(table, headers, rule=True)
+    out = lines[:2]
+    for line, r in zip(lines[2:], rows, strict=True):
+        out += [line, f"    source: {_source_line(r.title, r.url)}"]
+    click.echo("\n".join(out))
 
 
-def _plot(settings: Settings, rows: list[TimelineRow], path: Path) -> None:
-    from datetime import date
+def _plot(
+    settings: Settings, rows: list[TimelineRow], path: Path, entity: str | None, kind: str | None
+) -> None:
+    from watcher.history import plot_panels
+    from watcher.plot import timelines_html, timelines_svg
 
-    from watcher.plot import TimelinePoint, timeline_html, timeline_svg
-
-    points = []
-    for r in rows:
-        if r.base is None or not r.period or r.fact.kind not in ("valuation", "funding_round"):
-            continue
-        parts = [int(p) for p in r.period.split("-")[:3]]
-        when = date(parts[0], parts[1] if len(parts) > 1 else 6, parts[2] if len(parts) > 2 else 1)
-        label = f"{human_amount(r.fact.money)}{' ' + r.fact.round if r.fact.round else ''}"
-        points.append(
-            TimelinePoint(
-                date=when,
-                kind=r.fact.kind,
-                amount_base=r.base.amount,
-                label=label,
-                baseline=r.marker == "baseline",
-                change=r.marker == "change",
-                status=r.fact.status,
-            )
-        )
-    entity = rows[0].entity if rows else (settings.entities[0].name if settings.entities else "")
+    kinds = (kind,) if kind in ("valuation", "funding_round") else ("valuation", "funding_round")
+    if kind is not None and kind not in kinds:
+        raise ConfigError(f"--plot draws valuations and funding rounds, not {kind}")
+    panels = plot_panels(settings, rows, entity, kinds)
     suffix = path.suffix.lower()
     if suffix == ".svg":
-        content = timeline_svg(entity, points, settings.base_currency)
+        content = timelines_svg(panels, settings.base_currency, kinds)
     elif suffix in (".html", ".htm"):
-        content = timeline_html(entity, points, settings.base_currency)
+        content = timelines_html(panels, settings.base_currency, kinds)
     else:
         raise ConfigError(f"--plot {path}: use a .svg or .html file name")
     try:
@@ -424,6 +618,7 @@ def _plot(settings: Settings, rows: list[TimelineRow], path: Path) -> None:
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@global_options
 @pass_ctx
 def status(c: _Context, as_json: bool) -> None:
     """Daemon liveness, each entity's known state, feeds and the outbox at a glance."""
@@ -442,7 +637,13 @@ def status(c: _Context, as_json: bool) -> None:
 
 @main.command()
 @click.option("--once", is_flag=True, help="One poll cycle and one delivery round, then exit (for cron).")
-@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), help="Also log to this file.")
+@click.option(
+    "--log-file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also log to FILE (reopened on SIGHUP, for logrotate).",
+)
+@global_options
 @pass_ctx
 def run(c: _Context, once: bool, log_file: Path | None) -> None:
     """Run the daemon: poll feeds on schedule and deliver alerts until SIGTERM/SIGINT."""
@@ -473,19 +674,30 @@ def run(c: _Context, once: bool, log_file: Path | None) -> None:
         sys.exit(code)
 
 
-@main.group()
+@main.group(cls=_Group, context_settings=_CONTEXT)
+@global_options
 def alerts() -> None:
     """The outbox: list, retry dead alerts, send now, test channels."""
 
 
+def _when(moment: datetime, now: datetime) -> str:
+    from watcher.status import ago
+
+    return f"{ago(moment, now)} ({moment.astimezone(UTC).strftime('%Y-%m-%d %H:%M UTC')})"
+
+
 @alerts.command("list")
 @click.option("--status", "status_", type=click.Choice(["pending", "sent", "dead"]), help="Only this status.")
-@click.option("--limit", default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
+@click.option(
+    "--limit", default=50, show_default=True, metavar="N", help="Show at most N alerts, newest first."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array for scripts.")
+@global_options
 @pass_ctx
 def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> None:
-    """Show the outbox, newest first."""
+    """Show the outbox, newest first, with when each waiting alert is tried next."""
     with _errors():
+        now = datetime.now(UTC)
         with c.store() as store:
             rows = store.outbox(status_, limit=limit)
             changes = {ch.id: ch for ch in store.changes(ids=[r.change_id for r in rows if r.change_id])}
@@ -493,6 +705,8 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
         for r in rows:
             ch = changes.get(r.change_id) if r.change_id else None
             what = change_line(ch) if ch else (f"{r.health.kind}: {r.health.feed_url}" if r.health else "?")
+            if r.digest_json is not None:
+                what = f"daily digest {json.loads(r.digest_json).get('day', '?')}"
             items.append(
                 {
                     "id": r.id,
@@ -517,15 +731,23 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
                 str(i["channel"]),
                 str(i["status"]),
                 str(i["attempts"]),
+                _ago_short(r.next_attempt, now) if r.status == "pending" else "",
                 str(i["last_error"] or "")[:50],
                 str(i["what"])[:80],
             ]
-            for i in items
+            for i, r in zip(items, rows, strict=True)
         ]
-        click.echo(_table(rows_text, ["id", "channel", "status", "tries", "last error", "alert"]))
+        click.echo(_table(rows_text, ["id", "channel", "status", "tries", "next try", "last error", "alert"]))
+
+
+def _ago_short(moment: datetime, now: datetime) -> str:
+    from watcher.status import ago
+
+    return "now" if moment <= now else ago(moment, now)
 
 
 @alerts.command("retry")
+@global_options
 @pass_ctx
 def alerts_retry(c: _Context) -> None:
     """Re-queue dead alerts for delivery."""
@@ -536,30 +758,44 @@ def alerts_retry(c: _Context) -> None:
 
 
 @alerts.command("send")
+@global_options
 @pass_ctx
 def alerts_send(c: _Context) -> None:
-    """Deliver the pending alerts that are due, now."""
+    """Deliver the pending alerts that are due, now, and say when the others are tried."""
     from watcher.alerts import build_channels
     from watcher.delivery import deliver_due
 
     with _errors():
+        now = datetime.now(UTC)
         with c.store() as store:
-            report = deliver_due(c.settings, store, build_channels(c.settings.alerts), now=datetime.now(UTC))
-        click.echo(f"{report.sent} sent, {report.failed} failed (will retry), {report.dead} dead")
+            report = deliver_due(c.settings, store, build_channels(c.settings.alerts), now=now)
+            waiting = store.outbox("pending", limit=1000)
+        click.echo(
+            f"{report.sent} sent, {report.failed} failed (will retry), {report.dead} dead, "
+            f"{len(waiting)} waiting"
+        )
         for e in report.errors:
-            click.echo(f"  {e}")
+            channel = e.split(":", 1)[0]
+            click.echo(f"  {channel_error(channel, e)}")
+        for r in sorted(waiting, key=lambda r: (r.next_attempt, r.id)):
+            error = f"; last error: {r.last_error[:80]}" if r.last_error else ""
+            click.echo(
+                f"  waiting: #{r.id} {r.channel}, next try {_when(r.next_attempt, now)}, "
+                f"{r.attempts} tr{'ies' if r.attempts != 1 else 'y'} so far{error}"
+            )
         if report.failed or report.dead:
             sys.exit(1)
 
 
 @alerts.command("test")
 @click.argument("channel", required=False)
+@global_options
 @pass_ctx
 def alerts_test(c: _Context, channel: str | None) -> None:
-    """Send a test message through each configured channel (or CHANNEL)."""
+    """Send a TEST message through each configured channel (or CHANNEL)."""
     from watcher.alerts import build_channels
     from watcher.errors import DeliveryError
-    from watcher.render import render
+    from watcher.render import render_test
 
     with _errors():
         s = c.settings
@@ -569,36 +805,204 @@ def alerts_test(c: _Context, channel: str | None) -> None:
                 f"{s.config_path}: channel {channel!r} is not configured (configured: {', '.join(channels)})"
             )
         now = datetime.now(UTC)
-        entity = s.entities[0].name
-        sample = Change(
-            entity=entity,
-            kind="valuation_change",
-            status="announced",
-            new=Money(Decimal("11700000000"), s.base_currency),
-            old=Money(Decimal("5800000000"), s.base_currency),
-            new_date=now.date().isoformat(),
-            detected_at=now,
-            title="watcher test message: no real change",
-            evidence="This is a test of the watcher alert channel.",
-            url="https://example.invalid/watcher-test",
-        )
-        message = render(sample, s.alerts.language, s.base_currency)
         failed = False
         for name, ch in channels.items():
             if channel is not None and name != channel:
                 continue
+            message = render_test(name, [e.name for e in s.entities], s.alerts.language)
             try:
                 # A fixed id far from real outbox ids, so a test never folds into a real alert.
                 ch.send(message, 900_000_000 + int(now.timestamp()) % 100_000_000)
                 click.echo(f"{name}: ok")
             except DeliveryError as e:
                 failed = True
-                click.echo(f"{name}: {e}")
+                click.echo(channel_error(name, str(e)))
         if failed:
             sys.exit(1)
 
 
+@alerts.command("digest")
+@click.option("--preview", is_flag=True, help="Print today's digest instead of queueing it.")
+@global_options
+@pass_ctx
+def alerts_digest(c: _Context, preview: bool) -> None:
+    """Queue today's digest now, before its time ([alerts.digest]); `alerts send` delivers it."""
+    from watcher.digest import build_digest, queue_digest_if_due
+    from watcher.render import render
+
+    with _errors():
+        s = c.settings
+        if s.alerts.digest is None:
+            raise ConfigError(f'{s.config_path}: no [alerts.digest]; add it with at = "08:00"')
+        now = datetime.now(UTC)
+        with c.store() as store:
+            if preview:
+                message = render(build_digest(s, store, now), s.alerts.language, s.base_currency)
+                click.echo(f"{message.subject}\n\n{message.text}", nl=False)
+                return
+            alert_id = queue_digest_if_due(s, store, now, force=True)
+        if alert_id:
+            click.echo(f"digest queued (alert #{alert_id}); `watcher alerts send` or the daemon delivers it")
+        else:
+            click.echo("today's digest is already queued; one digest a day")
+
+
+@main.group(cls=_Group, context_settings=_CONTEXT)
+@global_options
+def feeds() -> None:
+    """The feeds: list them with their health, add or remove one in config.toml."""
+
+
+@feeds.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array for scripts.")
+@global_options
+@pass_ctx
+def feeds_list(c: _Context, as_json: bool) -> None:
+    """Each feed, the companies it serves, its last success, failures and next poll."""
+    with _errors():
+        s = c.settings
+        now = datetime.now(UTC)
+        with c.store() as store:
+            rows = {r.url: r for r in store.feeds()}
+        items = []
+        for f in s.feeds:
+            row = rows.get(f.url)
+            items.append(
+                {
+                    "url": f.url,
+                    "name": f.name,
+                    "entities": list(f.entities) or [e.name for e in s.entities],
+                    "all_entities": not f.entities,
+                    "interval_seconds": f.interval or s.interval,
+                    "last_success": row.last_success.isoformat() if row and row.last_success else None,
+                    "failures": row.failures if row else 0,
+                    "last_error": row.last_error if row else None,
+                    "next_poll": row.next_attempt.isoformat() if row and row.next_attempt else None,
+                }
+            )
+        if as_json:
+            click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+            return
+        if not items:
+            click.echo(f"no feeds in {s.config_path}; add one with `watcher feeds add URL`")
+            return
+        from watcher.status import ago
+
+        table = []
+        for f, i in zip(s.feeds, items, strict=True):
+            row = rows.get(f.url)
+            table.append(
+                [
+                    f.name or f.url,
+                    "all" if not f.entities else ", ".join(f.entities),
+                    _duration(f.interval or s.interval),
+                    ago(row.last_success if row else None, now),
+                    str(i["failures"]),
+                    _ago_short(row.next_attempt, now) if row and row.next_attempt else "next cycle",
+                ]
+            )
+        click.echo(_table(table, ["feed", "companies", "every", "last success", "failures", "next poll"]))
+        for f, i in zip(s.feeds, items, strict=True):
+            if i["last_error"]:
+                click.echo(f"  {f.name or f.url}: {i['last_error']}")
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{seconds:g}s"
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--name", default="", help="A short name shown in status and alerts.")
+@click.option(
+    "--entity",
+    "entities",
+    multiple=True,
+    metavar="NAME",
+    help="Read this feed only for this company (repeatable; default: every company).",
+)
+@click.option(
+    "--interval", metavar="DURATION", help='Poll interval such as "10m" (default: [watcher] interval).'
+)
+@global_options
+@pass_ctx
+def feeds_add(c: _Context, url: str, name: str, entities: tuple[str, ...], interval: str | None) -> None:
+    """Add a [[feeds]] entry to config.toml, keeping its comments and layout."""
+    from watcher.config import add_feed
+
+    with _errors():
+        s = c.settings
+        names = [entity_name(s, e) for e in entities]
+        feed = add_feed(s.config_path, url, name=name, entities=names, interval=interval)
+        served = ", ".join(feed.entities) if feed.entities else "every company"
+        click.echo(
+            f"added {feed.name or feed.url} ({served}) to {s.config_path}; a running daemon needs a restart"
+        )
+
+
+@feeds.command("remove")
+@click.argument("feed", metavar="URL|NAME")
+@global_options
+@pass_ctx
+def feeds_remove(c: _Context, feed: str) -> None:
+    """Remove the [[feeds]] entry with this URL or name from config.toml."""
+    from watcher.config import remove_feed
+
+    with _errors():
+        s = c.settings
+        removed = remove_feed(s.config_path, feed)
+        click.echo(
+            f"removed {removed.name or removed.url} from {s.config_path}; a running daemon needs a restart"
+        )
+
+
+@main.group(cls=_Group, context_settings=_CONTEXT)
+@global_options
+def entities() -> None:
+    """The companies watched."""
+
+
+@entities.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array for scripts.")
+@global_options
+@pass_ctx
+def entities_list(c: _Context, as_json: bool) -> None:
+    """Each company: its aliases, seeds folder, the feeds read for it and the facts known."""
+    with _errors():
+        s = c.settings
+        with c.store() as store:
+            known = {e.name: len(store.facts(e.name, known_only=True)) for e in s.entities}
+        items = [
+            {
+                "name": e.name,
+                "aliases": list(e.aliases),
+                "seeds": str(s.seed_dir(e)) if e.seeds else None,
+                "feeds": [f.name or f.url for f in s.feeds if f.serves(e.name)],
+                "facts_known": known[e.name],
+            }
+            for e in s.entities
+        ]
+        if as_json:
+            click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+            return
+        table = [
+            [
+                str(i["name"]),
+                ", ".join(i["aliases"]),  # type: ignore[arg-type]
+                str(i["seeds"] or ""),
+                str(len(i["feeds"])),  # type: ignore[arg-type]
+                str(i["facts_known"]),
+            ]
+            for i in items
+        ]
+        click.echo(_table(table, ["company", "aliases", "seeds", "feeds", "facts known"]))
+
+
 @main.command()
+@global_options
 def demo() -> None:
     """Show the whole product offline: local news server, baseline, one cycle, alerts, status."""
     from watcher.demo import run_demo
@@ -619,16 +1023,6 @@ def _target(ident: str) -> tuple[Any, int]:
     return kind, int(number)
 
 
-def _entity_name(settings: Settings, entity: str | None) -> str | None:
-    if entity is None:
-        return None
-    for e in settings.entities:
-        if e.name.casefold() == entity.casefold():
-            return e.name
-    names = ", ".join(e.name for e in settings.entities)
-    raise ConfigError(f"--entity {entity!r}: no such entity in {settings.config_path} (known: {names})")
-
-
 @main.command("facts")
 @click.option("--entity", help="Only this entity (case does not matter).")
 @click.option("--pending", is_flag=True, help="Only facts waiting for corroboration.")
@@ -640,7 +1034,7 @@ def _entity_name(settings: Settings, entity: str | None) -> str | None:
 def facts_cmd(c: _Context, entity: str | None, pending: bool, show_all: bool, as_json: bool) -> None:
     """List known facts with id, confidence, sources and state (for `reject` and `confirm`)."""
     with _errors():
-        name = _entity_name(c.settings, entity)
+        name = entity_name(c.settings, entity) if entity else None
         with c.store() as store:
             if pending:
                 rows = store.pending_facts(name)
@@ -679,7 +1073,7 @@ def facts_cmd(c: _Context, entity: str | None, pending: bool, show_all: bool, as
                 sf.entity,
                 sf.period or "",
                 sf.fact.kind,
-                human_amount(sf.fact.money),
+                format_money(sf.fact.money),
                 sf.fact.status,
                 f"{sf.fact.confidence:.2f}",
                 str(sf.sources),
@@ -746,7 +1140,7 @@ def explain(c: _Context, url: str) -> None:
             f = m.fact
             round_ = f" {f.round}" if f.round else ""
             click.echo(
-                f"  {m.entity}: {m.text!r}: {f.kind}{round_} {human_amount(f.money)} {f.status}, {f.context},"
+                f"  {m.entity}: {m.text!r}: {f.kind}{round_} {format_money(f.money)} {f.status}, {f.context},"
                 f" confidence {f.confidence:.2f} -> {m.outcome}: {m.note}"
             )
             if f.reasons:

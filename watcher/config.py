@@ -8,19 +8,28 @@ from anywhere.
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from datetime import time
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import tomlkit
+import tomlkit.exceptions
+import tomlkit.items
 
 from watcher.errors import ConfigError
 from watcher.models import Entity
 from watcher.settings import (
     DEFAULT_RATES_PER_EUR,
     AlertSettings,
+    DigestSettings,
     EmailSettings,
     FeedSettings,
     FileSettings,
@@ -50,18 +59,41 @@ def parse_duration(value: str) -> float:
     return seconds
 
 
-class _Table:
-    """One TOML table being read: tracks which keys were consumed to reject unknown ones."""
+# Key names whose values are secrets, and values that look like one wherever they are:
+# neither is ever repeated in an error message, which may end up in a log or a CI transcript.
+_SECRET_KEY = re.compile(r"(password|secret|token|webhook|_env$|headers)", re.IGNORECASE)
+# A long run of letters and digits (an API token), a Slack webhook, a URL with credentials.
+_SECRET_VALUE = re.compile(r"^(?=\S{20,}$)(?=.*\d)(?=.*[A-Za-z])|hooks\.slack\.com|://[^/\s]*@")
 
-    def __init__(self, path: Path, where: str, data: Mapping[str, Any]):
+
+def shown(key: str, value: Any) -> str:
+    """``value`` as an error message may show it: repr, or a placeholder if it may be a secret."""
+    if isinstance(value, str) and (_SECRET_KEY.search(key) or _SECRET_VALUE.search(value.strip())):
+        return "(value hidden: it may be a secret)"
+    return repr(value)
+
+
+class _Table:
+    """One TOML table being read: tracks which keys were consumed to reject unknown ones.
+
+    Mistakes in one key (wrong type, bad duration, out of range) are recorded in ``errors``
+    and the default is used, so that ``check-config`` can list every mistake at once;
+    ``settings_from_mapping`` raises them together at the end.
+    """
+
+    def __init__(self, path: Path, where: str, data: Mapping[str, Any], errors: list[str]):
         self.path = path
         self.where = where
         self.data = data
         self.used: set[str] = set()
+        self.errors = errors
 
     def fail(self, key: str | None, message: str) -> ConfigError:
         at = f"{self.where}.{key}" if key else self.where
         return ConfigError(f"{self.path}: {at}: {message}")
+
+    def record(self, key: str | None, message: str) -> None:
+        self.errors.append(str(self.fail(key, message)))
 
     def _get(self, key: str, types: tuple[type, ...], type_name: str, required: bool) -> Any:
         self.used.add(key)
@@ -71,10 +103,12 @@ class _Table:
             return None
         value = self.data[key]
         # bool is an int subclass; a flag where a number is expected is a mistake.
-        if isinstance(value, bool) and bool not in types:
-            raise self.fail(key, f"expected {type_name}, got {value!r}")
-        if not isinstance(value, types):
-            raise self.fail(key, f"expected {type_name}, got {type(value).__name__} {value!r}")
+        if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
+            got = repr(value) if isinstance(value, bool) else f"{type(value).__name__} {shown(key, value)}"
+            if required:
+                raise self.fail(key, f"expected {type_name}, got {got}")
+            self.record(key, f"expected {type_name}, got {got}")
+            return None
         return value
 
     def opt_str(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
@@ -95,7 +129,8 @@ class _Table:
         if value is None:
             return default
         if value < minimum:
-            raise self.fail(key, f"must be at least {minimum}, got {value}")
+            self.record(key, f"must be at least {minimum}, got {value}")
+            return default
         return int(value)
 
     def number(self, key: str, default: float, *, minimum: float = 0.0) -> float:
@@ -103,7 +138,8 @@ class _Table:
         if value is None:
             return default
         if value < minimum:
-            raise self.fail(key, f"must be at least {minimum}, got {value}")
+            self.record(key, f"must be at least {minimum}, got {value}")
+            return default
         return float(value)
 
     def flag(self, key: str, default: bool) -> bool:
@@ -115,13 +151,23 @@ class _Table:
         if value is None:
             return default
         if isinstance(value, (int, float)):
-            if value <= 0:
-                raise self.fail(key, f"must be positive, got {value}")
-            return float(value)
+            # 900 could be seconds or minutes; a unit makes the intent unmistakable.
+            hint = f'"{value:g}s"' if value > 0 else '"30s"'
+            self.record(key, f'{value!r} has no unit; write a duration such as {hint}, "15m" or "2h"')
+            return default
+        if re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+            self.record(
+                key, f'{value!r} has no unit; write a duration such as "{value.strip()}s", "15m" or "2h"'
+            )
+            return default
+        if not _DURATION.match(value):
+            self.record(key, f'{value!r} is not a duration; use e.g. "30s", "15m" or "2h"')
+            return default
         try:
             return parse_duration(value)
         except ValueError:
-            raise self.fail(key, f'{value!r} is not a duration; use e.g. "30s", "15m" or "2h"') from None
+            self.record(key, f"{value!r} is zero; a duration must be longer than that")
+            return default
 
     def str_list(self, key: str) -> tuple[str, ...]:
         value = self._get(key, (list,), "a list of strings", False)
@@ -129,14 +175,14 @@ class _Table:
             return ()
         for item in value:
             if not isinstance(item, str) or not item.strip():
-                raise self.fail(key, f"expected a list of non-empty strings, got {item!r} in it")
+                raise self.fail(key, f"expected a list of non-empty strings, got {shown(key, item)} in it")
         return tuple(value)
 
     def table(self, key: str) -> _Table | None:
         value = self._get(key, (dict,), "a table", False)
         if value is None:
             return None
-        return _Table(self.path, f"{self.where}.{key}" if self.where else key, value)
+        return _Table(self.path, f"{self.where}.{key}" if self.where else key, value, self.errors)
 
     def tables(self, key: str) -> list[_Table]:
         value = self._get(key, (list,), f"an array of tables [[{key}]]", False)
@@ -146,27 +192,31 @@ class _Table:
         for i, item in enumerate(value):
             if not isinstance(item, dict):
                 raise self.fail(key, f"item {i + 1} must be a table [[{key}]]")
-            out.append(_Table(self.path, f"{key}[{i + 1}]", item))
+            out.append(_Table(self.path, f"{key}[{i + 1}]", item, self.errors))
         return out
 
     def finish(self) -> None:
-        unknown = sorted(set(self.data) - self.used)
-        if unknown:
-            known = ", ".join(sorted(self.used)) or "none"
-            raise self.fail(unknown[0], f"unknown key; known keys here: {known}")
+        known = ", ".join(sorted(self.used)) or "none"
+        for key in sorted(set(self.data) - self.used):
+            self.record(key, f"unknown key; known keys here: {known}")
 
 
 def _env_name(t: _Table, key: str) -> str | None:
     name = t.opt_str(key)
     if name is not None and not _ENV_NAME.match(name):
-        raise t.fail(key, f"{name!r} is not an environment variable name; name the variable, not its value")
+        # What was written is probably the secret itself: say so without repeating it.
+        raise t.fail(
+            key,
+            "is not an environment variable name (value hidden: it may be the secret itself); "
+            "put the secret in an environment variable and write that variable's name here",
+        )
     return name
 
 
-def _url(t: _Table, key: str, value: str) -> str:
+def _url(t: _Table, key: str, value: str, *, secret: bool = False) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise t.fail(key, f"{value!r} is not an http(s) URL")
+        raise t.fail(key, f"{shown(key if secret else '', value)} is not an http(s) URL")
     return value
 
 
@@ -221,14 +271,28 @@ def _slack(t: _Table) -> SlackSettings:
     env = _env_name(t, "webhook_url_env")
     url = t.opt_str("webhook_url")
     if url is not None:
-        _url(t, "webhook_url", url)
+        _url(t, "webhook_url", url, secret=True)
     if env is None and url is None:
         raise t.fail(None, 'needs webhook_url_env = "NAME_OF_ENV_VARIABLE" holding the Slack webhook URL')
     return SlackSettings(webhook_url_env=env, webhook_url=url, timeout=t.duration("timeout", 15.0) or 15.0)
 
 
+def _digest(t: _Table) -> DigestSettings:
+    at_text = t.req_str("at")
+    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", at_text)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise t.fail("at", f'{at_text!r} is not a time of day; write e.g. at = "08:00"')
+    zone = t.opt_str("timezone")
+    if zone is not None:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise t.fail("timezone", f'{zone!r} is not a time zone name such as "Europe/Paris"') from None
+    return DigestSettings(at=time(int(m.group(1)), int(m.group(2))), timezone=zone)
+
+
 def _webhook(t: _Table) -> WebhookSettings:
-    url = _url(t, "url", t.req_str("url"))
+    url = _url(t, "url", t.req_str("url"), secret=True)
     headers: dict[str, str] = {}
     h = t.table("headers_env")
     if h is not None:
@@ -253,14 +317,18 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
     language = t.opt_str("language", "en") or "en"
     if language not in ("en", "fr"):
         raise t.fail("language", f'{language!r} is not "en" or "fr"')
-    email = _optional(t.table("email"), _email)
-    slack = _optional(t.table("slack"), _slack)
-    webhook = _optional(t.table("webhook"), _webhook)
+    errors = t.errors
+    email = _attempt(errors, lambda: _optional(t.table("email"), _email), None)
+    slack = _attempt(errors, lambda: _optional(t.table("slack"), _slack), None)
+    webhook = _attempt(errors, lambda: _optional(t.table("webhook"), _webhook), None)
 
     def file_settings(ft: _Table) -> FileSettings:
         return FileSettings(path=_path(base, ft.opt_str("path", str(state_dir / "alerts.jsonl")) or ""))
 
-    file = _optional(t.table("file"), file_settings)
+    file = _attempt(errors, lambda: _optional(t.table("file"), file_settings), None)
+    digest = _attempt(errors, lambda: _optional(t.table("digest"), _digest), None)
+    if digest is not None and email is None:
+        errors.append(str(t.fail("digest", "the digest goes by email; configure [alerts.email] too")))
     console_table = t.table("console")
     # Console is on by default only when no other channel is configured.
     console_default = not (email or slack or webhook or file)
@@ -283,6 +351,7 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
         slack=slack,
         webhook=webhook,
         file=file,
+        digest=digest,
     )
     t.finish()
     return settings
@@ -355,75 +424,130 @@ def load_config(path: str | Path) -> Settings:
     return settings_from_mapping(data, path)
 
 
-def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
-    base = path.resolve().parent
-    root = _Table(path, "", data)
-
-    w = root.table("watcher") or _Table(path, "watcher", {})
-    db = _path(base, w.opt_str("db", "state/watcher.db") or "")
-    interval = w.duration("interval", 900.0) or 900.0
-    base_currency = _currency(w, "base_currency", w.opt_str("base_currency", "EUR") or "EUR")
-    min_change_raw = w._get("min_change", (int, float, str), "a number such as 0.10", False)
+def _attempt(errors: list[str], build: Callable[[], T], default: T) -> T:
+    """``build()``, or ``default`` with its error recorded: one bad table does not hide the next."""
     try:
-        min_change = Decimal(str(min_change_raw if min_change_raw is not None else "0.10"))
-    except InvalidOperation:
-        raise w.fail("min_change", f"{min_change_raw!r} is not a number such as 0.10") from None
-    if not (Decimal(0) <= min_change < Decimal(10)):
-        raise w.fail("min_change", f"{min_change} must be a relative change such as 0.10 (10 %)")
+        return build()
+    except ConfigError as e:
+        errors.append(str(e))
+        return default
+
+
+def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
+    """Validate ``data``; raise one ``ConfigError`` listing every problem, one per line."""
+    base = path.resolve().parent
+    errors: list[str] = []
+    root = _Table(path, "", data, errors)
+
+    w = _attempt(errors, lambda: root.table("watcher"), None) or _Table(path, "watcher", {}, errors)
+    db = _path(
+        base, _attempt(errors, lambda: w.opt_str("db", "state/watcher.db"), None) or "state/watcher.db"
+    )
+    interval = w.duration("interval", 900.0) or 900.0
+    base_currency = _attempt(
+        errors, lambda: _currency(w, "base_currency", w.opt_str("base_currency", "EUR") or "EUR"), "EUR"
+    )
+
+    def min_change_value() -> Decimal:
+        raw = w._get("min_change", (int, float, str), "a number such as 0.10", False)
+        try:
+            value = Decimal(str(raw if raw is not None else "0.10"))
+        except InvalidOperation:
+            raise w.fail("min_change", f"{raw!r} is not a number such as 0.10") from None
+        if not (Decimal(0) <= value < Decimal(10)):
+            raise w.fail("min_change", f"{value} must be a relative change such as 0.10 (10 %)")
+        return value
+
+    min_change = _attempt(errors, min_change_value, Decimal("0.10"))
     retention_days = w.integer("retention_days", 180, minimum=1)
-    log_file_raw = w.opt_str("log_file")
-    stop_timeout = w.duration("stop_timeout", 10.0) or 10.0
+    log_file_raw = _attempt(errors, lambda: w.opt_str("log_file"), None)
+    stop_timeout = _attempt(errors, lambda: w.duration("stop_timeout", 10.0) or 10.0, 10.0)
     w.finish()
 
-    entities: list[Entity] = []
-    for t in root.tables("entities"):
+    def entity(t: _Table) -> Entity:
         name = t.req_str("name")
         seeds = t.opt_str("seeds")
         if seeds is not None and not _path(base, seeds).is_dir():
             raise t.fail("seeds", f"{_path(base, seeds)} is not a readable folder; fix the path or remove it")
         domains = tuple(d.strip().lower().removeprefix("www.") for d in t.str_list("official_domains"))
-        entities.append(
-            Entity(name=name.strip(), aliases=t.str_list("aliases"), seeds=seeds, official_domains=domains)
-        )
+        return Entity(name=name.strip(), aliases=t.str_list("aliases"), seeds=seeds, official_domains=domains)
+
+    entity_tables: list[_Table] = _attempt(errors, lambda: root.tables("entities"), [])
+    entities: list[Entity] = []
+    for t in entity_tables:
+        e = _attempt(errors, partial(entity, t), None)
+        if e is not None:
+            entities.append(e)
+        else:
+            t.used |= set(t.data)  # its one error is said; the keys it did not reach are not unknown
         t.finish()
-    if not entities:
-        raise root.fail("entities", 'no entity to track; add [[entities]] with name = "..."')
+    if not entity_tables:
+        errors.append(str(root.fail("entities", 'no entity to track; add [[entities]] with name = "..."')))
     names = [e.name.casefold() for e in entities]
     if len(set(names)) != len(names):
-        raise root.fail("entities", "the same entity name appears twice")
+        errors.append(str(root.fail("entities", "the same entity name appears twice")))
+    by_name = {e.name.casefold(): e.name for e in entities}
 
-    feeds: list[FeedSettings] = []
     seen_urls: set[str] = set()
-    for t in root.tables("feeds"):
+
+    def feed(t: _Table) -> FeedSettings:
         url = _url(t, "url", t.req_str("url"))
         if url in seen_urls:
             raise t.fail("url", f"{url} is listed twice")
         seen_urls.add(url)
-        feeds.append(
-            FeedSettings(url=url, name=t.opt_str("name", "") or "", interval=t.duration("interval", None))
+        served: list[str] = []
+        for name in t.str_list("entities"):
+            if name.strip().casefold() not in by_name:
+                known = ", ".join(repr(e.name) for e in entities) or "none"
+                raise t.fail("entities", f"{name!r} is not an [[entities]] name (known: {known})")
+            served.append(by_name[name.strip().casefold()])
+        return FeedSettings(
+            url=url,
+            name=t.opt_str("name", "") or "",
+            interval=t.duration("interval", None),
+            entities=tuple(served),
         )
+
+    feeds: list[FeedSettings] = []
+    feed_tables: list[_Table] = _attempt(errors, lambda: root.tables("feeds"), [])
+    for t in feed_tables:
+        f = _attempt(errors, partial(feed, t), None)
+        if f is not None:
+            feeds.append(f)
+        else:
+            t.used |= set(t.data)
         t.finish()
 
     rates = dict(DEFAULT_RATES_PER_EUR)
-    ct = root.table("currencies")
+    ct = _attempt(errors, lambda: root.table("currencies"), None)
     if ct is not None:
-        for code in list(ct.data):
+
+        def rate(code: str) -> Decimal:
+            ct.used.add(code)
             _currency(ct, code, code)
             value = ct._get(code, (int, float, str), "a number of units per 1 EUR", True)
             try:
-                rate = Decimal(str(value))
+                result = Decimal(str(value))
             except InvalidOperation:
                 raise ct.fail(code, f"{value!r} is not a number") from None
-            if rate <= 0:
+            if result <= 0:
                 raise ct.fail(code, "must be positive (units of this currency per 1 EUR)")
-            rates[code] = rate
+            return result
+
+        for code in list(ct.data):
+            value = _attempt(errors, partial(rate, code), None)
+            if value is not None:
+                rates[code] = value
         ct.finish()
     if base_currency not in rates:
-        raise w.fail("base_currency", f"{base_currency} has no rate; add it under [currencies]")
+        errors.append(str(w.fail("base_currency", f"{base_currency} has no rate; add it under [currencies]")))
 
-    http = _http(root.table("http"))
-    alerts = _alerts(root.table("alerts"), base, db.parent)
+    http = _attempt(errors, lambda: _http(root.table("http")), HttpSettings())
+    alerts = _attempt(errors, lambda: _alerts(root.table("alerts"), base, db.parent), AlertSettings())
     root.finish()
+    if errors:
+        # Duplicates would only come from one mistake seen by two checks.
+        raise ConfigError("\n".join(dict.fromkeys(errors)))
     return Settings(
         config_path=path.resolve(),
         db=db,
@@ -439,3 +563,126 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         log_file=_path(base, log_file_raw) if log_file_raw else None,
         stop_timeout=stop_timeout,
     )
+
+
+def config_warnings(settings: Settings, environ: Mapping[str, str]) -> list[str]:
+    """What will not work at run time although the file is valid: unset environment
+    variables, and secrets written in the file. Names are shown, values never."""
+    path = settings.config_path
+    out: list[str] = []
+
+    def env(where: str, name: str | None, what: str) -> None:
+        if name is not None and not environ.get(name):
+            out.append(f"{path}: {where}: environment variable {name} is not set; {what} will fail")
+
+    a = settings.alerts
+    if a.email is not None:
+        env("alerts.email.password_env", a.email.password_env, "sending email")
+    if a.slack is not None:
+        env("alerts.slack.webhook_url_env", a.slack.webhook_url_env, "Slack alerts")
+        if a.slack.webhook_url is not None:
+            out.append(
+                f"{path}: alerts.slack.webhook_url: a Slack webhook URL is a secret and is written in "
+                'the file; move it to an environment variable and write webhook_url_env = "NAME"'
+            )
+    if a.webhook is not None:
+        for header, name in sorted(a.webhook.headers_env.items()):
+            env(f"alerts.webhook.headers_env.{header}", name, "webhook alerts")
+        parts = urlsplit(a.webhook.url)
+        if parts.password or _SECRET_VALUE.search(parts.query or ""):
+            out.append(
+                f"{path}: alerts.webhook.url: the URL carries a credential; pass it in a header "
+                "named by headers_env instead"
+            )
+    return out
+
+
+# -- editing config.toml in place ---------------------------------------------------
+
+
+def _edit(path: Path, change: Callable[[tomlkit.TOMLDocument], None]) -> Settings:
+    """Apply ``change`` to the file's document, validate the result, then replace the file.
+
+    tomlkit keeps comments, order and formatting of everything not changed. The new text
+    is validated first, so a mistake never leaves a broken file behind.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        doc = tomlkit.parse(text)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror}") from e
+    except (UnicodeDecodeError, tomlkit.exceptions.TOMLKitError) as e:
+        raise ConfigError(f"{path}: cannot edit: {e}") from e
+    change(doc)
+    new_text = tomlkit.dumps(doc)
+    settings = settings_from_mapping(tomllib.loads(new_text), path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(new_text, encoding="utf-8")
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot write: {e.strerror}") from e
+    return settings
+
+
+def add_feed(
+    path: Path, url: str, *, name: str = "", entities: Sequence[str] = (), interval: str | None = None
+) -> FeedSettings:
+    """Append a ``[[feeds]]`` table to the config file; return the feed as validated."""
+
+    def change(doc: tomlkit.TOMLDocument) -> None:
+        table = tomlkit.table()
+        table.add("url", url)
+        if name:
+            table.add("name", name)
+        if entities:
+            table.add("entities", list(entities))
+        if interval:
+            table.add("interval", interval)
+        # A blank line before the new table, as a person would write it.
+        spaced = tomlkit.dumps(doc).endswith("\n\n")
+        feeds = doc.get("feeds")
+        if feeds is None:
+            if not spaced:
+                doc.add(tomlkit.nl())
+            doc.add("feeds", tomlkit.aot())
+            feeds = doc["feeds"]
+        elif not spaced:
+            table.trivia.indent = "\n"
+        if not isinstance(feeds, tomlkit.items.AoT):
+            raise ConfigError(f"{path}: feeds: expected an array of tables [[feeds]]")
+        if any(str(t.get("url", "")) == url for t in feeds):
+            raise ConfigError(f"{path}: feeds: {url} is already configured")
+        feeds.append(table)
+
+    settings = _edit(path, change)
+    return next(f for f in settings.feeds if f.url == url)
+
+
+def remove_feed(path: Path, which: str) -> FeedSettings:
+    """Remove the ``[[feeds]]`` table whose url or name is ``which``; return it."""
+    removed: list[FeedSettings] = []
+
+    def change(doc: tomlkit.TOMLDocument) -> None:
+        feeds = doc.get("feeds")
+        tables = list(feeds) if isinstance(feeds, tomlkit.items.AoT) else []
+        matches = [
+            i for i, t in enumerate(tables) if which in (str(t.get("url", "")), str(t.get("name", "")))
+        ]
+        if not matches:
+            raise ConfigError(
+                f"{path}: no [[feeds]] entry with url or name {which!r}; see `watcher feeds list`"
+            )
+        if len(matches) > 1:
+            raise ConfigError(f"{path}: {len(matches)} feeds are named {which!r}; remove one by its url")
+        t = tables[matches[0]]
+        removed.append(FeedSettings(url=str(t.get("url", "")), name=str(t.get("name", ""))))
+        assert isinstance(feeds, tomlkit.items.AoT)
+        del feeds[matches[0]]
+        if not len(feeds):
+            del doc["feeds"]
+
+    _edit(path, change)
+    return removed[0]

@@ -34,10 +34,11 @@ from apscheduler.triggers.interval import IntervalTrigger
 from watcher.alerts import Channel, build_channels
 from watcher.articles import ExtractionPool
 from watcher.delivery import DeliveryReport, deliver_due, sending_section
+from watcher.digest import queue_digest_if_due
 from watcher.errors import LockedError, StoreError, WatcherError
 from watcher.pipeline import CycleReport, load_baseline, run_cycle
 from watcher.settings import Settings
-from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, Store
+from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, Store
 
 log = logging.getLogger("watcher.daemon")
 
@@ -54,6 +55,19 @@ def _utc_now() -> datetime:
 
 def _one_line(e: object) -> str:
     return " ".join(str(e).split()) or type(e).__name__
+
+
+def reopen_log_files() -> list[str]:
+    """Close every log file of the root logger; each reopens (by name) at its next line.
+
+    After logrotate moved the file away, the next line goes to a new file at the old name.
+    """
+    names = []
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            handler.close()
+            names.append(handler.baseFilename)
+    return names
 
 
 class DaemonLock:
@@ -136,6 +150,7 @@ class Daemon:
         self._running = 0  # jobs in flight, for a stop that waits for them and no longer
         self._running_changed = threading.Condition()
         self._clean_stop: bool | None = None
+        self._reopen_logs = threading.Event()
         self._due: set[str] = set()
         self._due_lock = threading.Lock()
         self._feed_states: dict[str, _FeedState] = {}
@@ -175,11 +190,27 @@ class Daemon:
         return report
 
     def heartbeat(self, next_cycle: datetime | None = None) -> None:
+        if self.stop_event.is_set():
+            return  # a beat after the stop mark would make status say "running" again
         with Store(self.settings.db) as store:
             store.set_meta(HEARTBEAT_KEY, self.clock().isoformat())
             store.set_meta(PID_KEY, str(os.getpid()))
             if next_cycle is not None:
                 store.set_meta(NEXT_CYCLE_KEY, next_cycle.isoformat())
+
+    def digest(self) -> None:
+        """Queue the daily digest when its time has come (once a day; delivery sends it)."""
+        with Store(self.settings.db) as store:
+            if queue_digest_if_due(self.settings, store, self.clock()):
+                log.info("digest: queued today's digest")
+
+    def mark_stopped(self) -> None:
+        """Tell status at once that this daemon is gone (a clean stop, not a silent death)."""
+        try:
+            with Store(self.settings.db) as store:
+                store.set_meta(STOPPED_KEY, self.clock().isoformat())
+        except WatcherError as e:
+            log.warning("could not mark the daemon stopped: %s", e)
 
     def prune(self) -> None:
         with Store(self.settings.db) as store:
@@ -254,13 +285,20 @@ class Daemon:
 
     def run_once(self) -> tuple[CycleReport, DeliveryReport]:
         self.lock.acquire()
+        opened = False
         try:
             self.load_baseline()
+            opened = True  # the database is usable: worth marking the stop in it
             self.heartbeat()
             report = self.cycle()
+            if self.settings.alerts.digest is not None:
+                self.digest()
             delivered = self.deliver()
             return report, delivered
         finally:
+            self.stop_event.set()
+            if opened:
+                self.mark_stopped()
             self.pool.close()
             self.lock.release()
 
@@ -321,17 +359,33 @@ class Daemon:
             next_run_time=now + timedelta(minutes=1),
             misfire_grace_time=3600,
         )
+        if s.alerts.digest is not None:
+            scheduler.add_job(
+                self._guard("digest", self.digest),
+                IntervalTrigger(minutes=1),
+                id="digest",
+                next_run_time=now,
+                misfire_grace_time=3600,
+            )
         self._scheduler = scheduler
 
         previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+        previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, self._on_hangup)
         log.info("watcher daemon started (pid %d): %d feeds, db %s", os.getpid(), len(s.feeds), s.db)
         scheduler.start()
         try:
-            while not self.stop_event.wait(1.0):
-                pass
+            while not self.stop_event.wait(0.5):
+                if self._reopen_logs.is_set():
+                    self._reopen_logs.clear()
+                    reopened = reopen_log_files()
+                    if reopened:
+                        log.warning("SIGHUP: reopened the log file %s", ", ".join(reopened))
+                    else:
+                        log.warning("SIGHUP: no log file to reopen; still running (SIGTERM stops)")
         finally:
             log.info("stopping")
             scheduler.shutdown(wait=False)
+            self.mark_stopped()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         return 0
@@ -343,6 +397,10 @@ class Daemon:
             if j.id.startswith("feed:") and j.next_run_time
         ]
         self.heartbeat(min(jobs) if jobs else None)
+
+    def _on_hangup(self, signum: int, frame: FrameType | None) -> None:
+        # Only a flag: closing a handler inside a signal handler could cut a line being written.
+        self._reopen_logs.set()
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         log.info("received %s", signal.Signals(signum).name)

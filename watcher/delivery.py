@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 
 from watcher.alerts import Channel
 from watcher.errors import DeliveryError, StoreError
-from watcher.models import Change, FeedHealth
+from watcher.models import Change, Digest, FeedHealth
 from watcher.render import render
 from watcher.settings import Settings
 from watcher.store import OutboxRow, Store
@@ -96,7 +96,9 @@ def retry_delay(attempts: int, retry_after: float | None, settings: Settings) ->
     return delay
 
 
-def _subject(store: Store, row: OutboxRow) -> Change | FeedHealth | None:
+def _subject(store: Store, row: OutboxRow) -> Change | FeedHealth | Digest | None:
+    if row.digest_json is not None:
+        return store.load_digest(row)
     if row.health is not None:
         return row.health
     if row.change_id is None:

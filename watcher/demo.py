@@ -31,7 +31,7 @@ from watcher.delivery import deliver_due
 from watcher.errors import ConfigError
 from watcher.models import Change
 from watcher.pipeline import BaselineDocument, CycleReport, load_baseline, run_cycle_async
-from watcher.render import format_money, format_round
+from watcher.render import format_kind, format_money, format_round
 from watcher.settings import Settings
 from watcher.status import collect_status, format_status
 from watcher.store import Store
@@ -216,18 +216,21 @@ def _cycle(settings: Settings, store: Store, now: datetime) -> CycleReport:
 
 
 def change_summary(change: Change) -> str:
-    what = change.kind.replace("_", " ")
+    what = format_kind(change.kind)
     round_ = f" ({format_round(change.round)})" if change.round else ""
     old = f"{format_money(change.old)} -> " if change.old is not None and change.kind != "new_round" else ""
     return f"{what}{round_}: {old}{format_money(change.new)} [{change.status}]"
 
 
-def _print_baseline(out: TextIO, docs: list[BaselineDocument]) -> None:
+def _print_baseline(out: TextIO, docs: list[BaselineDocument], known: int) -> None:
     total = 0
     for d in docs:
         total += len(d.facts)
         out.write(f"  {d.name} ({d.published or 'date unknown'}): {len(d.facts)} facts\n")
-    out.write(f"  baseline: {total} facts from {len(docs)} seed documents\n")
+    # Several documents report the same fact: status counts it once, with its sources.
+    out.write(
+        f"  baseline: {total} facts read from {len(docs)} seed documents; {known} distinct facts known\n"
+    )
 
 
 def _print_cycle(out: TextIO, report: CycleReport) -> None:
@@ -269,7 +272,7 @@ def run_demo(out: TextIO, *, keep: Path | None = None) -> int:
 
         out.write("== 1. Baseline: the seed documents, what is already known\n")
         docs = load_baseline(settings, store, now=datetime.now(UTC))
-        _print_baseline(out, docs)
+        _print_baseline(out, docs, len(store.facts(DEMO_ENTITY, known_only=True)))
 
         out.write("\n== 2. One poll cycle over the feeds\n")
         started = datetime.now(UTC)

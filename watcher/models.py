@@ -137,6 +137,23 @@ class FeedHealth:
 
 
 @dataclass(frozen=True)
+class Digest:
+    """The daily summary sent by email: the day's changes and the feeds that are failing.
+
+    ``day`` is the local date it summarises ("2026-11-27"); ``since`` the moment the
+    previous digest was made, so no change falls between two digests.
+    """
+
+    day: str
+    since: datetime
+    made_at: datetime
+    changes: tuple[Change, ...] = ()
+    failing_feeds: tuple[FeedHealth, ...] = ()
+    # Facts still waiting for a second source, as lines; empty until the store has that notion.
+    pending: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Alert:
     """One message for one channel, as kept in the outbox."""
 

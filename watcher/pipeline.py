@@ -14,7 +14,7 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -202,6 +202,18 @@ def _mentioned(entities: Sequence[Entity], text: str) -> list[Entity]:
     return [e for e in entities if feeds.mentions(text, list(e.names))]
 
 
+def feed_entities(settings: Settings, feed_urls: Iterable[str]) -> list[Entity]:
+    """The entities an entry from these feeds may be about: those any of them serves.
+
+    A feed limited with ``entities = [...]`` (a news search for one company) only counts
+    for those; its articles naming another tracked company say nothing about it here.
+    """
+    urls = set(feed_urls)
+    configs = [f for f in settings.feeds if f.url in urls]
+    # An unknown URL (not in the config) serves everyone, as a feed without a limit does.
+    return [e for e in settings.entities if not configs or any(f.serves(e.name) for f in configs)]
+
+
 async def _fetch_article(
     client: httpx.AsyncClient,
     link: str,
@@ -375,7 +387,10 @@ async def run_cycle_async(
         for entry in fresh:
             # An entry without a link is still news: its summary is the article.
             link = entry.link or _linkless_identity(f.url, entry)
-            if _mentioned(entities, _entry_text(entry)) and store.document_id(link) is None:
+            if (
+                _mentioned(feed_entities(settings, [f.url]), _entry_text(entry))
+                and store.document_id(link) is None
+            ):
                 by_link.setdefault(link, []).append((f.url, entry))
                 relevant += 1
                 continue
@@ -402,7 +417,8 @@ async def run_cycle_async(
             if article.text_source == "summary":
                 report.articles_from_summary += 1
             # Only the facts, the hash and the entries are kept: finished articles' texts do not pile up.
-            return _article_facts(article, entities, now)
+            served = feed_entities(settings, (url for url, _ in pairs))
+            return _article_facts(article, served, now)
         except Exception as e:
             # One article's bug must not cost the cycle: it is recorded and retried with back-off.
             failed[link] = f"{type(e).__name__}: {e}"

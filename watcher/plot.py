@@ -4,12 +4,21 @@ Values in, SVG text out, written by hand: no plotting library, no fonts, no I/O,
 same code serves ``watcher history --plot x.svg`` and an HTML report. Labels and names
 come from scraped articles and are escaped as untrusted text.
 
+Why not a library (judged for issue 11): matplotlib's SVG backend draws the same chart
+but brings numpy, pillow and fonttools (~60 MB) into a daemon that only needs SVG text,
+and its label placement would still be ours to write; pygal has no step line for a
+cumulative total and no log axis with labelled decades; a Vega-Lite spec needs a
+JavaScript runtime (or the vl-convert binary) to become an SVG or PNG. What the picture
+needed (one panel per company, a title per kind, non-colliding labels) is a few dozen
+lines here.
+
 The caller passes one point per known fact (re-reports excluded, they would count a
 round twice in the cumulative sum), amounts already converted to the base currency.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -17,6 +26,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from html import escape
+
+from watcher.render import format_amount
 
 VALUATION_COLOR = "#1f5fa8"
 FUNDING_COLOR = "#d9730d"
@@ -37,10 +48,53 @@ class TimelinePoint:
     baseline: bool  # known from the seed documents
     change: bool  # announced as a change (an alert was sent)
     status: str  # "announced" | "reported" | "rumoured"
+    # How much of ``date`` the source gave: "day", "month" (drawn mid-month) or "year"
+    # (drawn mid-year); shown as "2023-12" or "2023", never with an invented day.
+    precision: str = "day"
+    amount_text: str = ""  # the amount as reported, e.g. "USD 640M" (the table shows it)
+    source: str = ""  # the source's title or outlet
+    url: str = ""  # the source's address, linked from the HTML table
 
     @property
     def rumoured(self) -> bool:
         return self.status == "rumoured"
+
+    @property
+    def when(self) -> str:
+        if self.precision == "year":
+            return str(self.date.year)
+        if self.precision == "month":
+            return self.date.isoformat()[:7]
+        return self.date.isoformat()
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One company's chart in a file that may hold several."""
+
+    entity: str
+    points: tuple[TimelinePoint, ...]
+
+
+def point_date(period: str) -> tuple[date, str] | None:
+    """Where to draw a fact dated ``period`` and how precise that is: "2023-12" is drawn on
+    the 15th (the middle of what is known) with precision "month"; None if unreadable."""
+    try:
+        parts = [int(p) for p in period.split("-")[:3]]
+        if len(parts) == 1:
+            return date(parts[0], 7, 1), "year"
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 15), "month"
+        return date(parts[0], parts[1], parts[2]), "day"
+    except ValueError:
+        return None
+
+
+_KIND_TITLES = {
+    ("valuation", "funding_round"): "valuation and cumulative funding",
+    ("valuation",): "valuation",
+    ("funding_round",): "cumulative funding",
+}
 
 
 def _text(value: str) -> str:
@@ -159,12 +213,17 @@ class _Frame:
         return self.bottom - (self.bottom - self.top) * self.y.fraction(value)
 
 
-def _header(entity: str, base_currency: str, width: int, height: int) -> list[str]:
-    title = f"{entity}: valuation and cumulative funding ({base_currency})"
+def _header(
+    entity: str, base_currency: str, width: int, height: int, kinds: tuple[str, ...], ident: str, y: float = 0
+) -> list[str]:
+    title = (
+        f"{entity}: {_KIND_TITLES.get(kinds, _KIND_TITLES[('valuation', 'funding_round')])} ({base_currency})"
+    )
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title">',
-        f'<title id="chart-title">{_text(title)}</title>',
+        + (f'y="{y:.0f}" ' if y else "")
+        + f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}">',
+        f'<title id="{ident}">{_text(title)}</title>',
         "<style>text{font-family:Helvetica,Arial,sans-serif;fill:#222}"
         ".axis{stroke:#444;stroke-width:1}.grid{stroke:#ddd;stroke-width:1}"
         ".tick{font-size:11px}.note{font-size:11px;fill:#555}.ann{font-size:11px}</style>",
@@ -174,7 +233,7 @@ def _header(entity: str, base_currency: str, width: int, height: int) -> list[st
     ]
 
 
-def _legend(x: float, y: float) -> list[str]:
+def _legend(x: float, y: float, kinds: tuple[str, ...]) -> list[str]:
     out = [f'<g class="legend" transform="translate({x:.1f},{y:.1f})">']
     items = [
         (
@@ -199,6 +258,10 @@ def _legend(x: float, y: float) -> list[str]:
             "rumour",
         ),
     ]
+    drop = {
+        n for k, n in (("valuation", "valuation"), ("funding_round", "cumulative funding")) if k not in kinds
+    }
+    items = [(symbol, name) for symbol, name in items if name not in drop]
     offset = 0.0
     for symbol, name in items:
         out.append(f'<g transform="translate({offset:.1f},0)">{symbol}')
@@ -208,14 +271,19 @@ def _legend(x: float, y: float) -> list[str]:
     return out
 
 
-def _marker(frame: _Frame, p: TimelinePoint, value: float, color: str, width: int) -> list[str]:
+def _marker(frame: _Frame, p: TimelinePoint, value: float, color: str) -> list[str]:
     x, y = frame.x(p.date), frame.yv(value)
     series = "valuation" if p.kind == "valuation" else "funding"
     fill = "#ffffff" if p.baseline else color
     dash = ' stroke-dasharray="2,2"' if p.rumoured else ""
-    tip = f"{p.date.isoformat()} {p.kind.replace('_', ' ')} {human_amount(value)} ({p.status})"
+    tip = f"{p.when} {p.kind.replace('_', ' ')} {format_amount(p.amount_base)}"
+    if series == "funding":
+        tip += f" (total {format_amount(Decimal(str(value)))})"
+    tip += f" ({p.status})"
     if p.label:
-        tip += f": {p.label}"
+        tip += f" {p.label}"
+    if p.source:
+        tip += f": {p.source}"
     flags = " baseline" if p.baseline else ""
     flags += " change" if p.change else ""
     flags += " rumour" if p.rumoured else ""
@@ -236,20 +304,70 @@ def _marker(frame: _Frame, p: TimelinePoint, value: float, color: str, width: in
             f'stroke="{CHANGE_COLOR}" stroke-width="2"{dash}/>'
         )
     out.append(f"{shape}<title>{_text(tip)}</title>{end}")
-    if p.change or p.rumoured:
-        # A round is annotated with its own amount; the marker sits on the running total.
-        amount = human_amount(float(p.amount_base))
-        words = (amount if series == "valuation" else f"+{amount}") + (" rumour" if p.rumoured else "")
-        # Rumours below, news above: they often share a date and would overprint.
-        ty = y + 20 if p.rumoured else y - 9
-        if x + 14 + 6.5 * len(words) > width:
-            tx, anchor = x - 13, "end"
-        else:
-            tx, anchor = x + 13, "start"
-        out.append(
-            f'<text class="ann" x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" '
-            f'fill="{color}">{_text(words)}</text>'
-        )
+    return out
+
+
+# Width of one character of the 11px label font, a little generous: boxes must not touch.
+_CHAR_W = 6.6
+_LABEL_H = 13.0
+
+
+@dataclass(frozen=True)
+class _Label:
+    x: float  # the point's position
+    y: float
+    words: str
+    color: str
+    priority: int  # lower is placed first: changes, rumours, then the rest
+
+
+def _place_labels(
+    labels: list[_Label], frame: _Frame, width: int, lines: list[list[tuple[float, float]]]
+) -> list[str]:
+    """Annotate points without overlap: each label tries spots around its point, in order,
+    and takes the first free one; a label with no free spot is left out (its point keeps
+    the tooltip, the HTML table has every value). Markers and the series' lines are
+    obstacles too, so no label is struck through."""
+    taken: list[tuple[float, float, float, float]] = []
+    for lb in labels:
+        taken.append((lb.x - 10, lb.y - 10, lb.x + 10, lb.y + 10))
+    for line in lines:
+        for (x1, y1), (x2, y2) in itertools.pairwise(line):
+            steps = max(1, int(math.hypot(x2 - x1, y2 - y1) / 4))
+            for i in range(steps + 1):
+                x, y = x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps
+                taken.append((x - 1.5, y - 1.5, x + 1.5, y + 1.5))
+    out = []
+    for lb in sorted(labels, key=lambda lb: (lb.priority, lb.x)):
+        w = _CHAR_W * len(lb.words)
+        spots = [
+            (lb.x + 12, lb.y - 8, "start"),
+            (lb.x - 12, lb.y - 8, "end"),
+            (lb.x + 12, lb.y + 16, "start"),
+            (lb.x - 12, lb.y + 16, "end"),
+            (lb.x, lb.y - 16, "middle"),
+            (lb.x, lb.y + 24, "middle"),
+            (lb.x + 12, lb.y - 22, "start"),
+            (lb.x + 12, lb.y + 30, "start"),
+        ]
+        for tx, ty, anchor in spots:
+            x0 = tx if anchor == "start" else (tx - w if anchor == "end" else tx - w / 2)
+            box = (x0, ty - _LABEL_H + 3, x0 + w, ty + 3)
+            if (
+                box[0] < frame.left + 2
+                or box[2] > width - 4
+                or box[1] < frame.top - 14
+                or box[3] > frame.bottom
+            ):
+                continue
+            if any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken):
+                continue
+            taken.append(box)
+            out.append(
+                f'<text class="ann" x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" '
+                f'fill="{lb.color}">{_text(lb.words)}</text>'
+            )
+            break
     return out
 
 
@@ -260,22 +378,29 @@ def timeline_svg(
     *,
     width: int = 900,
     height: int = 480,
+    kinds: tuple[str, ...] = ("valuation", "funding_round"),
+    ident: str = "chart-title",
+    y_offset: float = 0,
 ) -> str:
     """An SVG document: valuation line, cumulative funding steps, baseline and changes marked.
 
-    Points whose amount is not positive are left out (nothing sensible to draw). Rumoured
-    rounds are drawn on top of the cumulative total but do not raise it: the money is
-    not raised until announced.
+    ``kinds`` says which series are drawn, and the title and legend say the same. Points
+    whose amount is not positive are left out (nothing sensible to draw). Rumoured rounds
+    are drawn on top of the cumulative total but do not raise it: the money is not raised
+    until announced.
     """
     width, height = max(width, 320), max(height, 240)
-    out = _header(entity, base_currency, width, height)
-    usable = sorted((p for p in points if p.amount_base > 0), key=lambda p: (p.date, p.kind))
+    out = _header(entity, base_currency, width, height, kinds, ident, y_offset)
+    usable = sorted(
+        (p for p in points if p.amount_base > 0 and p.kind in kinds), key=lambda p: (p.date, p.kind)
+    )
     valuations = [p for p in usable if p.kind == "valuation"]
     rounds = [p for p in usable if p.kind == "funding_round"]
     if not valuations and not rounds:
+        what = " or ".join(_KIND_TITLES.get((k,), k).replace("cumulative ", "") for k in kinds)
         out.append(
             f'<text class="no-data note" x="{width / 2:.1f}" y="{height / 2:.1f}" '
-            'text-anchor="middle" font-size="14">no data: no valuation or funding round known yet</text>'
+            f'text-anchor="middle" font-size="14">no data: no {_text(what)} known yet</text>'
         )
         out.append("</svg>")
         return "\n".join(out) + "\n"
@@ -293,7 +418,8 @@ def timeline_svg(
     values = [float(p.amount_base) for p in valuations] + [v for _, v in cumulative]
 
     first, last = usable[0].date, usable[-1].date
-    pad = timedelta(days=max(20, (last - first).days // 25))
+    # A few weeks either side at least: one date alone still gets an axis that reads as time.
+    pad = timedelta(days=max(45, (last - first).days // 25))
     frame = _Frame(
         left=78.0,
         top=78.0,
@@ -303,7 +429,7 @@ def timeline_svg(
         end=last + pad,
         y=_y_axis(values),
     )
-    out += _legend(frame.left, 52.0)
+    out += _legend(frame.left, 52.0, kinds)
 
     # Grid and axes.
     out.append('<g class="y-axis">')
@@ -364,11 +490,12 @@ def timeline_svg(
 
     # Valuation: a line through the confirmed valuations; a rumour hangs off the last one, dashed.
     confirmed = [p for p in valuations if not p.rumoured]
-    coords = " ".join(f"{frame.x(p.date):.1f},{frame.yv(float(p.amount_base)):.1f}" for p in confirmed)
-    out.append(
-        f'<polyline class="series valuation-line" points="{coords}" fill="none" '
-        f'stroke="{VALUATION_COLOR}" stroke-width="2.5"/>'
-    )
+    if confirmed:
+        coords = " ".join(f"{frame.x(p.date):.1f},{frame.yv(float(p.amount_base)):.1f}" for p in confirmed)
+        out.append(
+            f'<polyline class="series valuation-line" points="{coords}" fill="none" '
+            f'stroke="{VALUATION_COLOR}" stroke-width="2.5"/>'
+        )
     previous: TimelinePoint | None = None
     for p in valuations:
         if p.rumoured and previous is not None:
@@ -381,14 +508,90 @@ def timeline_svg(
         elif not p.rumoured:
             previous = p
 
+    labels: list[_Label] = []
     out.append('<g class="markers">')
     for p, v in cumulative:
-        out += _marker(frame, p, v, FUNDING_COLOR, width)
+        out += _marker(frame, p, v, FUNDING_COLOR)
+        # A round is annotated with its own amount; the marker sits on the running total.
+        words = f"+{format_amount(p.amount_base)}" + (" rumour" if p.rumoured else "")
+        labels.append(_Label(frame.x(p.date), frame.yv(v), words, FUNDING_COLOR, _priority(p)))
     for p in valuations:
-        out += _marker(frame, p, float(p.amount_base), VALUATION_COLOR, width)
+        value = float(p.amount_base)
+        out += _marker(frame, p, value, VALUATION_COLOR)
+        words = format_amount(p.amount_base) + (" rumour" if p.rumoured else "")
+        labels.append(_Label(frame.x(p.date), frame.yv(value), words, VALUATION_COLOR, _priority(p)))
+    out.append("</g>")
+    out.append('<g class="annotations">')
+    lines: list[list[tuple[float, float]]] = []
+    if steps:
+        line = [(frame.x(steps[0][0].date), frame.yv(steps[0][1]))]
+        for p, v in steps[1:]:
+            line += [(frame.x(p.date), line[-1][1]), (frame.x(p.date), frame.yv(v))]
+        lines.append([*line, (frame.right, line[-1][1])])
+    lines.append([(frame.x(p.date), frame.yv(float(p.amount_base))) for p in confirmed])
+    out += _place_labels(labels, frame, width, lines)
     out.append("</g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _priority(p: TimelinePoint) -> int:
+    return 0 if p.change else (1 if p.rumoured else 2)
+
+
+def timelines_svg(
+    panels: Sequence[Panel],
+    base_currency: str,
+    kinds: tuple[str, ...] = ("valuation", "funding_round"),
+    *,
+    width: int = 900,
+    height: int = 480,
+) -> str:
+    """One chart per company, stacked: each has its own axes, so no company's values are
+    read against another's."""
+    if len(panels) == 1:
+        return timeline_svg(
+            panels[0].entity, panels[0].points, base_currency, width=width, height=height, kinds=kinds
+        )
+    total = height * max(1, len(panels))
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{total}" '
+        f'viewBox="0 0 {width} {total}">',
+        f"<title>{_text(', '.join(p.entity for p in panels) or 'no company')}</title>",
+    ]
+    for i, panel in enumerate(panels):
+        svg = timeline_svg(
+            panel.entity,
+            panel.points,
+            base_currency,
+            width=width,
+            height=height,
+            kinds=kinds,
+            ident=f"chart-title-{i + 1}",
+            y_offset=i * height,
+        )
+        out.append(svg.rstrip("\n"))
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _table_rows(panel: Panel, base_currency: str) -> list[str]:
+    rows = []
+    for p in sorted(panel.points, key=lambda p: (p.date, p.kind)):
+        marks = ", ".join(m for m, on in (("baseline", p.baseline), ("change", p.change)) if on)
+        source = _text(p.source or p.url or "")
+        if p.url.startswith(("http://", "https://")):
+            source = f'<a href="{_text(p.url)}">{source}</a>'
+        rows.append(
+            "<tr>"
+            f"<td>{_text(p.when)}</td><td>{_text(panel.entity)}</td>"
+            f"<td>{_text(p.kind.replace('_', ' '))}</td><td>{_text(p.label)}</td>"
+            f'<td class="num">{_text(p.amount_text or format_amount(p.amount_base))}</td>'
+            f'<td class="num">{_text(base_currency)} {_text(format_amount(p.amount_base))}</td>'
+            f"<td>{_text(p.status)}</td><td>{marks}</td><td>{source}</td>"
+            "</tr>"
+        )
+    return rows
 
 
 def timeline_html(
@@ -398,21 +601,32 @@ def timeline_html(
     *,
     width: int = 900,
     height: int = 480,
+    kinds: tuple[str, ...] = ("valuation", "funding_round"),
 ) -> str:
-    """A standalone HTML page: the chart, then the same points as a table (readable without SVG)."""
-    svg = timeline_svg(entity, points, base_currency, width=width, height=height)
-    rows = []
-    for p in sorted(points, key=lambda p: (p.date, p.kind)):
-        marks = ", ".join(m for m, on in (("baseline", p.baseline), ("change", p.change)) if on)
-        rows.append(
-            "<tr>"
-            f"<td>{p.date.isoformat()}</td><td>{_text(p.kind.replace('_', ' '))}</td>"
-            f'<td class="num">{_text(human_amount(float(p.amount_base)))} {_text(base_currency)}</td>'
-            f"<td>{_text(p.status)}</td><td>{marks}</td><td>{_text(p.label)}</td>"
-            "</tr>"
+    """A standalone HTML page: the chart, then the same points as a table with links."""
+    return timelines_html([Panel(entity, tuple(points))], base_currency, kinds, width=width, height=height)
+
+
+def timelines_html(
+    panels: Sequence[Panel],
+    base_currency: str,
+    kinds: tuple[str, ...] = ("valuation", "funding_round"),
+    *,
+    width: int = 900,
+    height: int = 480,
+) -> str:
+    """A standalone HTML page: one chart per company, then every point as a table whose
+    source column links to the article (readable without SVG)."""
+    charts = "\n".join(
+        timeline_svg(
+            p.entity, p.points, base_currency, width=width, height=height, kinds=kinds, ident=f"chart-{i}"
         )
-    table = "\n".join(rows) or '<tr><td colspan="6">no data</td></tr>'
-    title = _text(f"{entity}: funding history")
+        for i, p in enumerate(panels)
+    )
+    rows = [row for p in panels for row in _table_rows(p, base_currency)]
+    table = "\n".join(rows) or '<tr><td colspan="9">no data</td></tr>'
+    names = ", ".join(p.entity for p in panels) or "no company"
+    title = _text(f"{names}: {_KIND_TITLES.get(kinds, 'funding history')}")
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -427,9 +641,10 @@ td.num {{ text-align: right; white-space: nowrap; }}
 </head>
 <body>
 <h1>{title}</h1>
-{svg}
+{charts}
 <table>
-<thead><tr><th>date</th><th>kind</th><th>amount</th><th>status</th><th></th><th>source</th></tr></thead>
+<thead><tr><th>date</th><th>company</th><th>kind</th><th>round</th><th>amount</th>
+<th>in {_text(base_currency)}</th><th>status</th><th>known as</th><th>source</th></tr></thead>
 <tbody>
 {table}
 </tbody>

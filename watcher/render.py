@@ -19,15 +19,18 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from watcher.models import Change, FeedHealth, Money
+from watcher.models import Change, Digest, FeedHealth, Money
 
 __all__ = [
     "SUBJECT_MAX",
     "Message",
+    "format_amount",
+    "format_kind",
     "format_money",
     "format_round",
     "one_line",
     "render",
+    "render_test",
     "slack_escape",
 ]
 
@@ -57,6 +60,7 @@ class Message:
     # For a correction: the alert id (on the same channel) of the alert it corrects, so an
     # email threads under it and Slack and webhooks can point at it.
     replies_to: int | None = None
+    language: str = "en"
 
     def replying_to(self, alert_id: int | None) -> Message:
         """This message as a reply to the alert ``alert_id`` of the same channel."""
@@ -163,6 +167,24 @@ _WORDS: dict[str, dict[str, str]] = {
         "feed_down_note": "watcher could not fetch this feed; its news is not being watched.",
         "feed_recovered_note": "The feed answers again; watching has resumed.",
         "footer": "Sent by watcher",
+        "alert": "alert",
+        "test_headline": "TEST: alert channel check, not a real change",
+        "test_note": "TEST. This message only checks that watcher can reach this channel. "
+        "No funding fact has changed.",
+        "test_channel": "Channel",
+        "test_entities": "Watching",
+        "valuation_change": "valuation",
+        "total_raised_change": "total raised",
+        "status_change": "status",
+        "investment": "investment",
+        "digest_headline": "Daily digest {day}: {changes}, {feeds}",
+        "digest_note": "What watcher saw since {since}.",
+        "one_change": "1 change",
+        "n_changes": "{n} changes",
+        "one_failing": "1 failing feed",
+        "n_failing": "{n} failing feeds",
+        "no_changes": "no change",
+        "pending": "Pending",
     },
     "fr": {
         "valuation": "valorisation",
@@ -204,8 +226,29 @@ _WORDS: dict[str, dict[str, str]] = {
         "feed_down_note": "watcher n'arrive plus à lire ce flux ; ses actualités ne sont plus surveillées.",
         "feed_recovered_note": "Le flux répond de nouveau ; la surveillance a repris.",
         "footer": "Envoyé par watcher",
+        "alert": "alerte",
+        "test_headline": "TEST : vérification du canal d'alerte, aucun changement réel",
+        "test_note": "TEST. Ce message vérifie seulement que watcher peut joindre ce canal. "
+        "Aucune donnée de financement n'a changé.",
+        "test_channel": "Canal",
+        "test_entities": "Surveillance",
+        "valuation_change": "valorisation",
+        "total_raised_change": "total levé",
+        "status_change": "statut",
+        "investment": "investissement",
+        "digest_headline": "Résumé du {day} : {changes}, {feeds}",
+        "digest_note": "Ce que watcher a vu depuis le {since}.",
+        "one_change": "1 changement",
+        "n_changes": "{n} changements",
+        "one_failing": "1 flux en panne",
+        "n_failing": "{n} flux en panne",
+        "no_changes": "aucun changement",
+        "pending": "En attente",
     },
 }
+
+# French typography quotes with guillemets and non-breaking spaces.
+_QUOTES = {"en": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
 
 _FR_ROUNDS = {
     "pre_seed": "pré-amorçage",
@@ -228,6 +271,17 @@ def _lang(language: str) -> str:
 
 def _status(status: str, w: dict[str, str]) -> str:
     return w[status] if status in ("announced", "reported", "rumoured") else one_line(status, 40)
+
+
+def format_kind(kind: str, language: str = "en") -> str:
+    """A fact or change kind for people: ``funding_round`` -> "funding round", ``new_round`` ->
+    "new funding round"; JSON keeps the code."""
+    return _words(language).get(kind, one_line(kind).replace("_", " "))
+
+
+def alert_word(language: str) -> str:
+    """ "alert" / "alerte": how a channel names one outbox row ("(alert #12)")."""
+    return _words(language)["alert"]
 
 
 def format_round(code: str, language: str = "en") -> str:
@@ -295,6 +349,11 @@ def _scaled(amount: Decimal, fr: bool) -> str:
     return _number(size, fr)
 
 
+def format_amount(amount: Decimal, language: str = "en") -> str:
+    """The number part of ``format_money``: "11.7bn", "103.7M" (charts label axes with the currency)."""
+    return ("-" if amount < 0 else "") + _scaled(amount, _lang(language) == "fr")
+
+
 def format_money(money: Money, language: str = "en") -> str:
     """Human amount with its currency: "EUR 11.7bn", "~USD 600M"; French "11,7 Md EUR"."""
     fr = _lang(language) == "fr"
@@ -356,12 +415,13 @@ class _Layout:
     evidence_label: str = "Evidence"
     source_label: str = "Source"
     footer: str = ""
+    quotes: tuple[str, str] = ("“", "”")
     header_fields: int = 1  # leading rows the Slack header already says
 
 
-def _change_layout(change: Change, language: str, base_currency: str) -> _Layout:
+def _change_what(change: Change, language: str) -> str:
+    """What changed, in one phrase: "valuation EUR 5.8bn -> EUR 11.7bn (announced)"."""
     w = _words(language)
-    entity = one_line(change.entity, 120) or "?"
     new = format_money(change.new, language)
     old = format_money(change.old, language) if change.old is not None else None
     status = _status(change.status, w)
@@ -369,22 +429,29 @@ def _change_layout(change: Change, language: str, base_currency: str) -> _Layout
 
     if change.kind == "new_round":
         quals = ", ".join(q for q in (round_label, status) if q)
-        what = f"{w['new_round']} {new} ({quals})"
-    elif change.kind in ("valuation_change", "total_raised_change"):
+        return f"{w['new_round']} {new} ({quals})"
+    if change.kind in ("valuation_change", "total_raised_change"):
         label = w["valuation"] if change.kind == "valuation_change" else w["total_raised"]
-        what = f"{label} {old} -> {new} ({status})" if old else f"{label} {new} ({w['new']}, {status})"
-    elif change.kind == "status_change":
+        return f"{label} {old} -> {new} ({status})" if old else f"{label} {new} ({w['new']}, {status})"
+    if change.kind == "status_change":
         label = w.get(change.fact_kind, one_line(change.fact_kind))
         if round_label:
             label = f"{label} {round_label}"
-        what = f"{label} {new}: {_transition(change, w)}"
-    elif change.kind == "correction":
+        return f"{label} {new}: {_transition(change, w)}"
+    if change.kind == "correction":
         label = w.get(change.fact_kind, one_line(change.fact_kind))
         if round_label:
             label = f"{label} {round_label}"
-        what = f"{w['correction']}: {label} {old} -> {new} ({status})"
-    else:
-        what = f"{one_line(change.kind, 40)} {new} ({status})"
+        return f"{w['correction']}: {label} {old} -> {new} ({status})"
+    return f"{one_line(change.kind, 40)} {new} ({status})"
+
+
+def _change_layout(change: Change, language: str, base_currency: str) -> _Layout:
+    w = _words(language)
+    entity = one_line(change.entity, 120) or "?"
+    status = _status(change.status, w)
+    round_label = format_round(change.round, language) if change.round else ""
+    what = _change_what(change, language)
 
     rows: list[tuple[str, str]] = [(w["entity"], entity)]
     # A status change is about one value; "previous" would only repeat it.
@@ -423,6 +490,7 @@ def _change_layout(change: Change, language: str, base_currency: str) -> _Layout
         evidence_label=w["evidence"],
         source_label=w["source"],
         footer=w["footer"],
+        quotes=_QUOTES[_lang(language)],
     )
 
 
@@ -432,6 +500,46 @@ def _transition(change: Change, w: dict[str, str]) -> str:
         return w[key]
     old = _status(change.old_status, w) if change.old_status else "?"
     return w["status_move"].format(old=old, new=_status(change.status, w))
+
+
+def _digest_layout(digest: Digest, language: str) -> _Layout:
+    w = _words(language)
+    n, f = len(digest.changes), len(digest.failing_feeds)
+    headline = w["digest_headline"].format(
+        day=one_line(digest.day, 20),
+        changes=w["one_change"] if n == 1 else w["n_changes"].format(n=n),
+        feeds=w["one_failing"] if f == 1 else w["n_failing"].format(n=f),
+    )
+    rows: list[tuple[str, str]] = []
+    for c in digest.changes:
+        link = f" {one_line(c.url)}" if c.url else ""
+        rows.append((one_line(c.entity, 120) or "?", _change_what(c, language) + link))
+    if not digest.changes:
+        rows.append((w["change"], w["no_changes"]))
+    for p in digest.pending:
+        rows.append((w["pending"], one_line(p, 300)))
+    for h in digest.failing_feeds:
+        name = one_line(h.feed_name or h.feed_url, 120) or "?"
+        rows.append((w["feed"], f"{name}: {one_line(h.error, _ERROR_MAX)} ({w['failures']}: {h.failures})"))
+    return _Layout(
+        headline=headline,
+        rows=tuple(rows),
+        note=w["digest_note"].format(since=_when(digest.since)),
+        link_label=w["link"],
+        footer=w["footer"],
+        header_fields=0,
+    )
+
+
+def _digest_data(digest: Digest) -> dict[str, Any]:
+    return {
+        "event": "digest",
+        "day": digest.day,
+        "since": digest.since.isoformat(),
+        "changes": [_change_data(c) for c in digest.changes],
+        "failing_feeds": [_feed_data(h) for h in digest.failing_feeds],
+        "pending": list(digest.pending),
+    }
 
 
 def _feed_layout(health: FeedHealth, language: str) -> _Layout:
@@ -457,6 +565,10 @@ def _feed_layout(health: FeedHealth, language: str) -> _Layout:
 # Targets
 
 
+def _quoted(text: str, quotes: tuple[str, str]) -> str:
+    return f"{quotes[0]}{text}{quotes[1]}"
+
+
 def _text(layout: _Layout) -> str:
     pairs = list(layout.rows)
     if layout.title:
@@ -464,7 +576,7 @@ def _text(layout: _Layout) -> str:
     if layout.url:
         pairs.append((layout.link_label, layout.url))
     if layout.evidence:
-        pairs.append((layout.evidence_label, f"“{layout.evidence}”"))
+        pairs.append((layout.evidence_label, _quoted(layout.evidence, layout.quotes)))
     width = max(len(label) for label, _ in pairs) + 2
     lines = [layout.headline, ""]
     if layout.note:
@@ -494,7 +606,7 @@ def _html(layout: _Layout, language: str) -> str:
     if layout.evidence:
         parts.append(
             f'<blockquote style="border-left:3px solid #ccc;margin:1em 0;padding-left:1em">'
-            f"“{e(layout.evidence)}”</blockquote>"
+            f"{e(_quoted(layout.evidence, layout.quotes))}</blockquote>"
         )
     url = _safe_url(layout.url)
     if layout.title or layout.url:
@@ -528,7 +640,7 @@ def _slack(layout: _Layout) -> tuple[str, tuple[dict[str, Any], ...]]:
     if fields:
         blocks.append({"type": "section", "fields": fields})
     if layout.evidence:
-        quote = f"> “{slack_escape(layout.evidence)}”"
+        quote = f"> {slack_escape(_quoted(layout.evidence, layout.quotes))}"
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": quote[:_SLACK_TEXT_MAX]}})
     if layout.title or layout.url:
         link = _slack_link(_safe_url(layout.url), layout.title or layout.url)
@@ -574,11 +686,43 @@ def _feed_data(health: FeedHealth) -> dict[str, Any]:
     }
 
 
-def render(alert_subject: Change | FeedHealth, language: str = "en", base_currency: str = "EUR") -> Message:
-    """Every channel's text for one change or feed-health event."""
+def render_test(channel: str, entities: list[str], language: str = "en") -> Message:
+    """A channel check that cannot be mistaken for news: TEST in the subject and first line,
+    no amount, no entity headline, ``event: "test"`` in the data."""
+    w = _words(language)
+    layout = _Layout(
+        headline=w["test_headline"],
+        rows=(
+            (w["test_channel"], one_line(channel, 40)),
+            (w["test_entities"], one_line(", ".join(entities), 300)),
+        ),
+        note=w["test_note"],
+        link_label=w["link"],
+        footer=w["footer"],
+        header_fields=0,
+    )
+    slack_text, slack_blocks = _slack(layout)
+    return Message(
+        subject=one_line(SUBJECT_PREFIX + layout.headline, SUBJECT_MAX),
+        text=_text(layout),
+        html=_html(layout, language),
+        slack_text=slack_text,
+        slack_blocks=slack_blocks,
+        data={"event": "test", "channel": channel, "entities": list(entities), "language": _lang(language)},
+        language=_lang(language),
+    )
+
+
+def render(
+    alert_subject: Change | FeedHealth | Digest, language: str = "en", base_currency: str = "EUR"
+) -> Message:
+    """Every channel's text for one change, feed-health event or daily digest."""
     if isinstance(alert_subject, Change):
         layout = _change_layout(alert_subject, language, base_currency)
         data = _change_data(alert_subject)
+    elif isinstance(alert_subject, Digest):
+        layout = _digest_layout(alert_subject, language)
+        data = _digest_data(alert_subject)
     else:
         layout = _feed_layout(alert_subject, language)
         data = _feed_data(alert_subject)
@@ -590,4 +734,5 @@ def render(alert_subject: Change | FeedHealth, language: str = "en", base_curren
         slack_text=slack_text,
         slack_blocks=slack_blocks,
         data=data,
+        language=_lang(language),
     )

@@ -14,7 +14,8 @@ from pathlib import Path
 from watcher.errors import ConfigError
 
 MANIFEST = "manifest.toml"
-_TEXT_SUFFIXES = (".txt", ".md", ".text")
+# What a seed document may be; anything else in the folder (notes, drafts, images) is not read.
+SEED_SUFFIXES = (".txt", ".md", ".html")
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,14 @@ def load_seed_folder(folder: Path) -> list[SeedDocument]:
     manifest = _manifest(folder)
     docs = []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.suffix.lower() not in _TEXT_SUFFIXES:
+        if not path.is_file() or path.suffix.lower() not in SEED_SUFFIXES:
             continue
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise ConfigError(f"{path}: cannot read the seed document as UTF-8 text: {e}") from e
+        if path.suffix.lower() == ".html":
+            text = _html_text(path, text)
         entry = manifest.get(path.name, {})
         first_line = next((line.strip() for line in text.splitlines() if line.strip()), path.name)
         docs.append(
@@ -80,3 +83,27 @@ def load_seed_folder(folder: Path) -> list[SeedDocument]:
         )
     docs.sort(key=lambda d: (d.published is None, d.published or "", d.name))
     return docs
+
+
+def ignored_seed_files(folder: Path) -> list[Path]:
+    """Files of ``folder`` that are not read as seed documents (not the manifest, not hidden)."""
+    if not folder.is_dir():
+        return []
+    return [
+        p
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+        and p.name != MANIFEST
+        and not p.name.startswith(".")
+        and p.suffix.lower() not in SEED_SUFFIXES
+    ]
+
+
+def _html_text(path: Path, page: str) -> str:
+    # A saved article page: its main text, as the feed pipeline would read it.
+    import trafilatura
+
+    text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_precision=True)
+    if not text:
+        raise ConfigError(f"{path}: no article text found in this HTML page; save it as .txt instead")
+    return str(text)

@@ -7,6 +7,7 @@ alert channels can share them without importing each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -32,10 +33,16 @@ class FeedSettings:
     url: str
     name: str = ""
     interval: float | None = None  # seconds; None means [watcher].interval
+    # The companies this feed is read for; empty means every tracked company. A news search
+    # made for one company would otherwise feed its articles to all of them.
+    entities: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
         return self.name or self.url
+
+    def serves(self, entity: str) -> bool:
+        return not self.entities or entity in self.entities
 
 
 def split_allow_entry(item: str) -> tuple[str, int | None]:
@@ -115,6 +122,14 @@ class FileSettings:
 
 
 @dataclass(frozen=True)
+class DigestSettings:
+    """``[alerts.digest]``: one email a day at ``at`` (local time in ``timezone``)."""
+
+    at: time
+    timezone: str | None = None  # an IANA name such as "Europe/Paris"; None is the machine's
+
+
+@dataclass(frozen=True)
 class AlertSettings:
     language: str = "en"  # "en" | "fr"
     max_attempts: int = 8
@@ -131,6 +146,7 @@ class AlertSettings:
     slack: SlackSettings | None = None
     webhook: WebhookSettings | None = None
     file: FileSettings | None = None
+    digest: DigestSettings | None = None
 
     @property
     def channels(self) -> tuple[str, ...]:
@@ -155,6 +171,11 @@ class Settings:
     retention_days: int = 180
     log_file: Path | None = None
     stop_timeout: float = 10.0  # seconds from SIGTERM to exit, at most
+
+    def find_entity(self, name: str) -> Entity | None:
+        """The entity called ``name``, whatever its case, or by one of its aliases."""
+        wanted = name.strip().casefold()
+        return next((e for e in self.entities if wanted in (n.casefold() for n in e.names)), None)
 
     def seed_dir(self, entity: Entity) -> Path | None:
         if entity.seeds is None:

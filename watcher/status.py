@@ -12,6 +12,7 @@ from typing import Any
 
 from watcher.diff import convert
 from watcher.models import Money
+from watcher.render import format_money, format_round
 from watcher.settings import Settings
 from watcher.state import EntityState, KnownFact, current_state
 from watcher.store import (
@@ -19,6 +20,7 @@ from watcher.store import (
     LAST_CYCLE_KEY,
     NEXT_CYCLE_KEY,
     PID_KEY,
+    STOPPED_KEY,
     Store,
     StoredFact,
     parse_time,
@@ -82,6 +84,18 @@ class StatusReport:
     outbox: dict[str, int] = field(default_factory=dict)
     dead: list[str] = field(default_factory=list)
     failing_articles: list[tuple[str, int, str, bool]] = field(default_factory=list)
+    stopped_at: datetime | None = None  # the daemon's last clean stop
+    # Pending alerts with their next try: a failed alert waits, and says until when.
+    waiting: list[WaitingAlert] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WaitingAlert:
+    id: int
+    channel: str
+    attempts: int
+    next_attempt: datetime
+    last_error: str | None
 
 
 def _state(facts: list[StoredFact]) -> tuple[EntityState, dict[int, StoredFact]]:
@@ -119,7 +133,12 @@ def _view(sf: StoredFact | None, settings: Settings) -> FactView | None:
 def collect_status(settings: Settings, store: Store, now: datetime) -> StatusReport:
     heartbeat = parse_time(store.get_meta(HEARTBEAT_KEY))
     pid_text = store.get_meta(PID_KEY)
-    alive = heartbeat is not None and now - heartbeat <= HEARTBEAT_STALE
+    stopped = parse_time(store.get_meta(STOPPED_KEY))
+    alive = (
+        heartbeat is not None
+        and now - heartbeat <= HEARTBEAT_STALE
+        and (stopped is None or stopped < heartbeat)
+    )
     entities = []
     for entity in settings.entities:
         known = store.decision_facts(entity.name)
@@ -160,7 +179,7 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
                 overdue=overdue,
             )
         )
-    dead = [f"#{r.id} {r.channel}: {r.last_error}" for r in store.outbox("dead", limit=20)]
+    dead = [f"#{r.id} {channel_error(r.channel, r.last_error or '')}" for r in store.outbox("dead", limit=20)]
     return StatusReport(
         now=now,
         db=str(settings.db),
@@ -175,7 +194,19 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
         outbox=store.outbox_counts(),
         dead=dead,
         failing_articles=store.article_failures(),
+        stopped_at=stopped,
+        waiting=[
+            WaitingAlert(r.id, r.channel, r.attempts, r.next_attempt, r.last_error)
+            for r in sorted(store.outbox("pending", limit=20), key=lambda r: (r.next_attempt, r.id))
+        ],
     )
+
+
+def channel_error(channel: str, error: str) -> str:
+    """An error naming its channel once ("slack: 400 invalid_blocks", not "slack: slack: ...")."""
+    while error.startswith(f"{channel}: {channel}: "):
+        error = error[len(channel) + 2 :]
+    return error if error.startswith(f"{channel}: ") else f"{channel}: {error}"
 
 
 def _jsonable(value: Any) -> Any:
@@ -196,15 +227,8 @@ def status_json(report: StatusReport) -> dict[str, Any]:
 
 
 def human_amount(money: Money) -> str:
-    """'~USD 6.2bn', 'EUR 385M': compact, exact to the hundredth of the unit shown."""
-    amount = money.amount
-    for scale, suffix in ((Decimal("1e9"), "bn"), (Decimal("1e6"), "M"), (Decimal("1e3"), "k")):
-        if abs(amount) >= scale:
-            text = f"{(amount / scale).quantize(Decimal('0.01')).normalize():f}{suffix}"
-            break
-    else:
-        text = f"{amount.normalize():f}"
-    return f"{'~' if money.approx else ''}{money.currency} {text}"
+    """'~USD 6.2bn', 'EUR 11.7bn': the one money format of alerts, status, history and plot."""
+    return format_money(money)
 
 
 def _fact(v: FactView | None, base_currency: str) -> str:
@@ -212,11 +236,16 @@ def _fact(v: FactView | None, base_currency: str) -> str:
         return "none known"
     text = human_amount(Money(v.amount, v.currency, v.approx))
     if v.currency != base_currency and v.base_amount is not None:
-        text += f" ({human_amount(Money(v.base_amount, base_currency))})"
+        text += f" (≈ {human_amount(Money(v.base_amount, base_currency))})"
     if v.round:
-        text += f" {v.round}"
+        text += f" {format_round(v.round)}"
     text += f", {v.period or 'date unknown'}, {v.status}, {v.sources} source{'s' if v.sources != 1 else ''}"
     return text
+
+
+def ago(moment: datetime | None, now: datetime) -> str:
+    """ "5m ago", "in 2h", "never": a moment relative to ``now``."""
+    return _ago(moment, now)
 
 
 def _ago(moment: datetime | None, now: datetime) -> str:
@@ -270,7 +299,12 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
         pid = f" (pid {report.daemon_pid})" if report.daemon_pid else ""
         out.append(f"daemon: running{pid}, heartbeat {_ago(report.heartbeat, now)}")
     else:
-        out.append(red(f"daemon: not running (last heartbeat {_ago(report.heartbeat, now)})"))
+        if report.stopped_at is not None and (
+            report.heartbeat is None or report.stopped_at >= report.heartbeat
+        ):
+            out.append(red(f"daemon: stopped {_ago(report.stopped_at, now)} (clean stop)"))
+        else:
+            out.append(red(f"daemon: not running (last heartbeat {_ago(report.heartbeat, now)})"))
     out.append(f"last cycle: {_ago(report.last_cycle, now)}; next cycle: {_ago(report.next_cycle, now)}")
     out.append(f"database: {report.db}")
     for e in report.entities:
@@ -306,6 +340,10 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
     out.append("")
     out.append(f"outbox: {o.get('sent', 0)} sent, {o.get('pending', 0)} pending, {o.get('dead', 0)} dead")
     out.extend(red(f"  dead {d}") for d in report.dead)
+    for w in report.waiting:
+        when = "now" if w.next_attempt <= now else _ago(w.next_attempt, now)
+        error = f"; last error: {w.last_error[:80]}" if w.last_error else ""
+        out.append(f"  waiting #{w.id} {w.channel}: next try {when}, {w.attempts} tries so far{error}")
     for url, failures, error, gave_up in report.failing_articles:
         what = "given up" if gave_up else "retrying"
         out.append(red(f"article {what} after {failures} failure(s): {url}: {error[:80]}"))

@@ -20,7 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from watcher.errors import StoreError
-from watcher.models import Change, Entity, Fact, FeedHealth, Money
+from watcher.models import Change, Digest, Entity, Fact, FeedHealth, Money
 
 
 def _iso(dt: datetime | None) -> str | None:
@@ -237,6 +237,18 @@ HEARTBEAT_KEY = "heartbeat"
 PID_KEY = "daemon_pid"
 LAST_CYCLE_KEY = "last_cycle"
 NEXT_CYCLE_KEY = "next_cycle"
+# Written by a daemon that stops cleanly: status need not wait for the heartbeat to go stale.
+STOPPED_KEY = "daemon_stopped"
+# The local day of the last digest queued, and when it was made (the next one starts there).
+DIGEST_DAY_KEY = "digest_day"
+DIGEST_AT_KEY = "digest_at"
+
+
+def _v6_digest(db: sqlite_utils.Database) -> None:
+    # The daily digest is an outbox row like any alert (retried, never sent twice); its
+    # subject is JSON: the day, the change ids it summarises, the failing feeds.
+    db.executescript("ALTER TABLE outbox ADD COLUMN digest TEXT;")
+
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
@@ -244,6 +256,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v3,
     _v4_outbox_claims,
     _v5_fact_ledger,
+    _v6_digest,
 ]
 
 
@@ -294,6 +307,7 @@ class OutboxRow:
     last_error: str | None
     created_at: datetime
     sent_at: datetime | None
+    digest_json: str | None = None
 
 
 @dataclass(frozen=True)
@@ -368,6 +382,17 @@ class Store:
         self.close()
 
     # -- schema -------------------------------------------------------------
+
+    def backup_to(self, path: Path) -> None:
+        """A consistent copy of the whole database at ``path`` (SQLite's online backup)."""
+        try:
+            target = sqlite3.connect(path)
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()
+        except sqlite3.Error as e:
+            raise StoreError(f"{path}: cannot copy the database: {e}") from e
 
     @property
     def version(self) -> int:
@@ -1002,6 +1027,49 @@ class Store:
         )
         return int(cur.lastrowid or 0)
 
+    def enqueue_digest(self, digest: Digest, channel: str, *, now: datetime) -> int:
+        """Queue ``digest`` unless that day's digest is already queued; 0 if it was.
+
+        The day mark is written in the same transaction as the row: a crash leaves either
+        both or neither, so a digest is never lost and never queued twice.
+        """
+        with self.transaction():
+            if self.get_meta(DIGEST_DAY_KEY) == digest.day:
+                return 0
+            payload = {
+                "day": digest.day,
+                "since": _iso(digest.since),
+                "made_at": _iso(digest.made_at),
+                "change_ids": [c.id for c in digest.changes if c.id is not None],
+                "failing_feeds": [json.loads(_health_json(h) or "{}") for h in digest.failing_feeds],
+                "pending": list(digest.pending),
+            }
+            cur = self._exec(
+                "INSERT INTO outbox (channel, digest, status, next_attempt, created_at)"
+                " VALUES (?, ?, 'pending', ?, ?)",
+                (channel, json.dumps(payload, ensure_ascii=False), _iso(now), _iso(now)),
+            )
+            self.set_meta(DIGEST_DAY_KEY, digest.day)
+            self.set_meta(DIGEST_AT_KEY, _iso(digest.made_at) or "")
+        return int(cur.lastrowid or 0)
+
+    def load_digest(self, row: OutboxRow) -> Digest | None:
+        """The digest an outbox row carries, with its changes as they are stored now."""
+        if not row.digest_json:
+            return None
+        data = json.loads(row.digest_json)
+        since, made = parse_time(data["since"]), parse_time(data["made_at"])
+        assert since is not None and made is not None
+        ids = [int(i) for i in data["change_ids"]]
+        return Digest(
+            day=str(data["day"]),
+            since=since,
+            made_at=made,
+            changes=tuple(self.changes(ids=ids)) if ids else (),
+            failing_feeds=tuple(_health(h) for h in data["failing_feeds"]),
+            pending=tuple(str(p) for p in data.get("pending", ())),
+        )
+
     def due_alerts(self, now: datetime, channels: Sequence[str] | None = None) -> list[OutboxRow]:
         rows = self._rows(
             "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt <= ? ORDER BY id", (_iso(now),)
@@ -1233,20 +1301,21 @@ def _feed(r: sqlite3.Row) -> FeedRow:
     )
 
 
+def _health(h: dict[str, Any]) -> FeedHealth:
+    detected = parse_time(h["detected_at"])
+    assert detected is not None
+    return FeedHealth(
+        kind=h["kind"],
+        feed_url=h["feed_url"],
+        feed_name=h["feed_name"],
+        error=h["error"],
+        failures=int(h["failures"]),
+        detected_at=detected,
+    )
+
+
 def _outbox(r: sqlite3.Row) -> OutboxRow:
-    health = None
-    if r["health"]:
-        h = json.loads(r["health"])
-        detected = parse_time(h["detected_at"])
-        assert detected is not None
-        health = FeedHealth(
-            kind=h["kind"],
-            feed_url=h["feed_url"],
-            feed_name=h["feed_name"],
-            error=h["error"],
-            failures=int(h["failures"]),
-            detected_at=detected,
-        )
+    health = _health(json.loads(r["health"])) if r["health"] else None
     next_attempt = parse_time(r["next_attempt"])
     created = parse_time(r["created_at"])
     assert next_attempt is not None and created is not None
@@ -1261,4 +1330,5 @@ def _outbox(r: sqlite3.Row) -> OutboxRow:
         last_error=r["last_error"],
         created_at=created,
         sent_at=parse_time(r["sent_at"]),
+        digest_json=r["digest"],
     )

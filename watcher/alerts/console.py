@@ -6,7 +6,7 @@ import sys
 from typing import TextIO
 
 from watcher.errors import DeliveryError
-from watcher.render import Message
+from watcher.render import Message, alert_word
 
 _RULE = "=" * 72
 
@@ -20,7 +20,8 @@ class ConsoleChannel:
     def send(self, message: Message, alert_id: int) -> None:
         # sys.stdout is looked up at send time so a redirected or replaced stdout is honoured.
         stream = self._stream if self._stream is not None else sys.stdout
-        block = f"{_RULE}\n{message.subject}  (alert #{alert_id})\n{_RULE}\n{message.text.rstrip()}\n\n"
+        label = alert_word(message.language)
+        block = f"{_RULE}\n{message.subject}  ({label} #{alert_id})\n{_RULE}\n{message.text.rstrip()}\n\n"
         try:
             stream.write(block)
             stream.flush()

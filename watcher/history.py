@@ -1,0 +1,131 @@
+"""What ``watcher history`` shows: every known fact as a timeline row, and the plot's panels.
+
+Reading only. Rows carry the source's title and URL so that every line a person reads
+says where it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from watcher.diff import convert
+from watcher.models import Fact, Money
+from watcher.plot import Panel, TimelinePoint, point_date
+from watcher.render import format_money, format_round
+from watcher.settings import Settings
+from watcher.store import Store
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    entity: str
+    period: str | None
+    fact: Fact
+    base: Money | None
+    marker: str  # baseline | change | history
+    title: str
+    url: str
+    sources: int
+
+
+def timeline(
+    settings: Settings,
+    store: Store,
+    entity: str | None,
+    kind: str | None,
+    since: datetime | None = None,
+) -> list[TimelineRow]:
+    """Every known fact, oldest first, marked as baseline, change, or history."""
+    rows = []
+    for e in settings.entities:
+        if entity is not None and e.name != entity:
+            continue
+        changed = store.changed_fact_ids(e.name)
+        for sf in store.facts(e.name, known_only=True):
+            if kind is not None and sf.fact.kind != kind:
+                continue
+            if since is not None and not _on_or_after(sf.period, sf.created_at, since):
+                continue
+            amount = convert(sf.fact.money, settings.base_currency, settings.rates)
+            base = Money(amount.quantize(Decimal(1)), settings.base_currency) if amount is not None else None
+            marker = "baseline" if sf.baseline else ("change" if sf.id in changed else "history")
+            rows.append(
+                TimelineRow(
+                    e.name,
+                    sf.period,
+                    sf.fact,
+                    base,
+                    marker,
+                    _seed_title(sf.document_url, sf.document_title),
+                    "" if sf.document_url.startswith("seed://") else sf.document_url,
+                    sf.sources,
+                )
+            )
+    return rows
+
+
+def _seed_title(url: str, title: str) -> str:
+    """A seed document has no headline, only its first line: name the file, then the start."""
+    if not url.startswith("seed://"):
+        return title
+    start = " ".join(title.split())
+    start = start if len(start) <= 80 else start[:79].rstrip() + "…"
+    return f"seed {url.rsplit('/', 1)[-1]}: {start}"
+
+
+def _on_or_after(period: str | None, seen: datetime, since: datetime) -> bool:
+    """A fact dated ``period`` ("2024", "2024-06", "2024-06-11") may be on or after ``since``.
+
+    A month-only date counts if any day of it may be: "2024-06" is kept for --since 2024-06-15.
+    Undated facts count by when watcher learnt them.
+    """
+    if not period:
+        return seen >= since
+    return period >= since.date().isoformat()[: len(period)]
+
+
+# Fact kinds filter the timeline; change kinds filter the changes and map to their fact kind.
+FACT_KINDS = ("valuation", "funding_round", "total_raised", "investment")
+CHANGE_KINDS = {
+    "new_round": "funding_round",
+    "valuation_change": "valuation",
+    "total_raised_change": "total_raised",
+    "status_change": None,
+}
+
+
+def plot_panels(
+    settings: Settings, rows: Sequence[TimelineRow], entity: str | None, kinds: tuple[str, ...]
+) -> list[Panel]:
+    """One panel per company (or only ``entity``), with the points of ``kinds`` that have a date."""
+    panels = []
+    for e in settings.entities:
+        if entity is not None and e.name != entity:
+            continue
+        points = []
+        for r in rows:
+            if r.entity != e.name or r.base is None or not r.period or r.fact.kind not in kinds:
+                continue
+            when = point_date(r.period)
+            if when is None:
+                continue
+            points.append(
+                TimelinePoint(
+                    date=when[0],
+                    kind=r.fact.kind,
+                    amount_base=r.base.amount,
+                    label=format_round(r.fact.round) if r.fact.round else "",
+                    baseline=r.marker == "baseline",
+                    change=r.marker == "change",
+                    status=r.fact.status,
+                    precision=when[1],
+                    amount_text=format_money(r.fact.money),
+                    source=r.title,
+                    url=r.url,
+                )
+            )
+        panels.append(Panel(e.name, tuple(points)))
+    return panels
