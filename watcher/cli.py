@@ -548,7 +548,8 @@ def alerts_send(c: _Context) -> None:
         click.echo(f"{report.sent} sent, {report.failed} failed (will retry), {report.dead} dead")
         for e in report.errors:
             click.echo(f"  {e}")
-        if report.failed or report.dead:
+        # errors also holds a refused write (a full disk), which no count shows.
+        if report.failed or report.dead or report.errors:
             sys.exit(1)
 
 
