@@ -80,7 +80,8 @@ def test_sigterm_during_delivery_stops_in_time_and_never_between_send_and_mark(
     finally:
         reap(proc)
     assert proc.returncode == 0, stderr
-    assert took < 2.0 + 1.0, took  # stop_timeout, plus one send in flight at most
+    # stop_timeout, plus one send in flight at most, plus slack for a busy machine.
+    assert took < 2.0 + 2.0, took
     assert "Traceback" not in stderr
     # Every message the receiver took is marked sent: none was cut from its mark.
     assert sent(cfg) == len(hook.keys) < 20
@@ -118,5 +119,5 @@ def test_sigterm_during_a_slow_page_fetch_stops_in_time_without_traceback(
     finally:
         reap(proc)
     assert proc.returncode == 0, stderr
-    assert took < 2.0 + 1.0, took
+    assert took < 2.0 + 2.0, took  # the old stop waited for the whole page: 5 s and more
     assert "Traceback" not in stderr and "cannot schedule new futures" not in stderr

@@ -179,3 +179,28 @@ def test_delivery_stops_between_messages(tmp_path: Path, httpserver: HTTPServer)
         report = deliver_due(settings, store, build_channels(settings.alerts), now=T0)
         assert report.sent == 19
     assert len(slack.texts) == 20
+
+
+def test_a_round_that_need_not_wait_returns_at_once(tmp_path: Path, httpserver: HTTPServer) -> None:
+    slack = SlowSlack(httpserver, delay=0.1)
+    settings = settings_for(tmp_path, smtp_port=None, slack_url=slack.url)
+    channels = build_channels(settings.alerts)
+    with Store(settings.db) as store:
+        _twenty(store, settings)
+    first_post = threading.Event()
+    slack.on_post = first_post.set
+
+    def deliver() -> None:
+        with Store(settings.db) as store:
+            deliver_due(settings, store, channels, now=T0)
+
+    running = threading.Thread(target=deliver)
+    running.start()
+    try:
+        assert first_post.wait(30)
+        with Store(settings.db) as store:
+            report = deliver_due(settings, store, channels, now=T0, wait=False)
+        assert report.sent == 0 and not report.stopped
+    finally:
+        running.join(60)
+    assert len(slack.texts) == 20 and max(Counter(slack.texts).values()) == 1

@@ -783,7 +783,8 @@ def alerts_send(c: _Context) -> None:
                 f"  waiting: #{r.id} {r.channel}, next try {_when(r.next_attempt, now)}, "
                 f"{r.attempts} tr{'ies' if r.attempts != 1 else 'y'} so far{error}"
             )
-        if report.failed or report.dead:
+        # errors also holds a refused write (a full disk), which no count shows.
+        if report.failed or report.dead or report.errors:
             sys.exit(1)
 
 

@@ -171,8 +171,9 @@ class Daemon:
             return None
         report = self.cycle(due)
         if report.changes:
-            # Within seconds of the news, not at the next delivery tick.
-            self.deliver()
+            # Within seconds of the news, not at the next delivery tick; if a round is
+            # already running, it or the next tick takes these rows, and polling goes on.
+            self.deliver(wait=False)
         return report
 
     def cycle(self, feed_urls: list[str] | None = None) -> CycleReport:
@@ -182,9 +183,11 @@ class Daemon:
         self._log_cycle(report)
         return report
 
-    def deliver(self) -> DeliveryReport:
+    def deliver(self, *, wait: bool = True) -> DeliveryReport:
         with Store(self.settings.db) as store:
-            report = deliver_due(self.settings, store, self.channels, now=self.clock(), stop=self.stop_event)
+            report = deliver_due(
+                self.settings, store, self.channels, now=self.clock(), stop=self.stop_event, wait=wait
+            )
         if report.sent or report.failed or report.dead:
             log.info("alerts: %d sent, %d failed, %d dead", report.sent, report.failed, report.dead)
         return report

@@ -125,15 +125,17 @@ def deliver_due(
     *,
     now: datetime,
     stop: threading.Event | None = None,
+    wait: bool = True,
 ) -> DeliveryReport:
     """Try every pending alert whose time has come; return what happened.
 
-    Waits for a round already running in this process to end first (or for ``stop``).
+    Waits for a round already running in this process to end first (or for ``stop``);
+    with ``wait=False`` returns at once instead, leaving the rows to that round or the next.
     """
     report = DeliveryReport()
     while not _memory.round_lock.acquire(timeout=0.2):
-        if stop is not None and stop.is_set():
-            report.stopped = True
+        if not wait or (stop is not None and stop.is_set()):
+            report.stopped = stop is not None and stop.is_set()
             return report
     try:
         _round(settings, store, channels, now, stop, report)

@@ -8,6 +8,7 @@ WAL mode lets ``status`` read while the daemon writes.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -1189,13 +1190,18 @@ def _open_error(path: Path | str, e: BaseException) -> str:
         hint = "the file is damaged or not a watcher database; move it aside (restore a backup) and run again"
     elif "disk is full" in low or "no space" in low:
         hint = "the disk is full; free some space and run again"
-    elif "read-only" in low or "readonly" in low:
+    elif "read-only" in low or "readonly" in low or _read_only_place(Path(path)):
         hint = "the file or its folder is read-only; point [watcher] db at a writable place"
     elif "unable to open" in low or "permission denied" in low:
         hint = "check that the folder exists and can be written, or point [watcher] db elsewhere"
     else:
         hint = ""
     return f"{path}: cannot open the database: {text}" + (f"; {hint}" if hint else "")
+
+
+def _read_only_place(path: Path) -> bool:
+    folder = path.parent if path.parent.exists() else None
+    return folder is not None and not os.access(folder, os.W_OK)
 
 
 def _health_json(health: FeedHealth | None) -> str | None:
