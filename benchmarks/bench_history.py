@@ -49,7 +49,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -251,11 +251,15 @@ class Launcher:
             [sys.executable, "-c", _LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
 
-    def cli(self, config: Path, *args: str, check: bool = True) -> Run:
+    def cli(self, config: Path, *args: str, check: bool = True, profile: Path | None = None) -> Run:
+        """``profile``: run it under cProfile and write the statistics there (not a timing)."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
         out, err = self.folder / "stdout", self.folder / "stderr"
-        job = {"argv": [str(WATCHER), "--config", str(config), *args], "out": str(out), "err": str(err)}
+        command = [str(WATCHER)]
+        if profile is not None:
+            command = [str(WATCHER.parent / "python"), "-m", "cProfile", "-o", str(profile), "-m", "watcher"]
+        job = {"argv": [*command, "--config", str(config), *args], "out": str(out), "err": str(err)}
         self.proc.stdin.write(json.dumps(job) + "\n")
         self.proc.stdin.flush()
         done = json.loads(self.proc.stdout.readline())
@@ -596,6 +600,9 @@ def report_read(fig: Figure) -> bool:
         f"  big / empty {ratio:.2f}; big wall {wall:.3f} s  (bar <= {MAX_READ_S})  "
         + _verdict(wall <= MAX_READ_S)
     )
+    if wall > MAX_READ_S and _median(fig.big, "cpu") <= MAX_READ_S:
+        # On a busy machine the wall time is mostly waiting for a core.
+        print(f"  (its CPU time, {_median(fig.big, 'cpu'):.3f} s, is within the bar: measure when idle)")
     return wall <= MAX_READ_S
 
 
@@ -617,8 +624,14 @@ def run(args: argparse.Namespace) -> int:
         f"{args.feeds} feeds x {args.items} items; {len(ENTITIES)} entities; {cores} cores"
     )
     print(f"  load average at the start: {os.getloadavg()[0]:.2f}")
-    port = args.port or _free_port()
-    workdir = Path(tempfile.mkdtemp(prefix="watcher-history-"))
+    reuse = Path(args.reuse) if args.reuse else None
+    if reuse is not None:
+        # The feeds' URLs (and so the port) are in the databases: serve them on the same port.
+        first_feed = (reuse / "big" / "config.toml").read_text().split('url = "', 1)[1].split('"')[0]
+        port = int(first_feed.split(":")[2].split("/")[0])
+    else:
+        port = args.port or _free_port()
+    workdir = reuse or Path(tempfile.mkdtemp(prefix="watcher-history-"))
     launcher = Launcher(workdir)
     cli = launcher.cli
     server = NewsServer(args.feeds, args.items, args.hosts, port)
@@ -630,23 +643,29 @@ def run(args: argparse.Namespace) -> int:
             f"  [http] allow_private: {'written' if allow_private else 'not known to this watcher, left out'}"
         )
         configs = {name: write_config(workdir / name, server, allow_private) for name in ("empty", "big")}
-        for config in configs.values():
-            cli(config, "baseline")
-        started = time.perf_counter()
-        counts = build_history(
-            workdir / "big" / "state" / "watcher.db",
-            shape,
-            [server.feed_url(i) for i in range(args.feeds)],
-            now,
-        )
-        size = (workdir / "big" / "state" / "watcher.db").stat().st_size / 2**20
-        print(f"  built the big database in {time.perf_counter() - started:.0f} s: {size:.0f} MB; {counts}")
+        if reuse is None:
+            for config in configs.values():
+                cli(config, "baseline")
+            started = time.perf_counter()
+            counts = build_history(
+                workdir / "big" / "state" / "watcher.db",
+                shape,
+                [server.feed_url(i) for i in range(args.feeds)],
+                now,
+            )
+            size = (workdir / "big" / "state" / "watcher.db").stat().st_size / 2**20
+            print(
+                f"  built the big database in {time.perf_counter() - started:.0f} s: {size:.0f} MB; {counts}"
+            )
+        else:
+            print(f"  reusing the databases of {reuse} (their sizes are not the options')")
 
         for name, config in configs.items():
             warm = cli(config, "poll")
             print(f"  warm-up poll, {name}: {warm.wall:.2f} s; {_summary_line(warm.out)}")
 
         figures: list[tuple[Figure, bool]] = []
+        batch0 = int(time.time())  # new articles' keys never seen before, even in a reused database
         unchanged = Figure("unchanged cycle: `watcher poll`, every feed answers 304", [], [])
         fresh = Figure("cycle with 10 new articles: `watcher poll`", [], [])
         status = Figure("`watcher status`", [], [])
@@ -659,7 +678,7 @@ def run(args: argparse.Namespace) -> int:
                 if r == 0:
                     print(f"  unchanged, {name}: {_summary_line(run_.out)}")
         for r in range(args.repeat):
-            server.publish(r, 10, datetime.now(UTC))
+            server.publish(batch0 + r, 10, datetime.now(UTC))
             for name, runs in (("empty", fresh.empty), ("big", fresh.big)):
                 run_ = cli(configs[name], "poll")
                 runs.append(run_)
@@ -673,6 +692,8 @@ def run(args: argparse.Namespace) -> int:
             f"  history --since {since}: {len(json.loads(history.empty[0].out))} changes (empty), "
             f"{len(json.loads(history.big[0].out))} (big)"
         )
+        if args.profile:
+            profile_big(args, cli, configs["big"], server, since, batch0 + args.repeat)
         figures = [
             (unchanged, report_cycle(unchanged)),
             (fresh, report_cycle(fresh)),
@@ -686,10 +707,40 @@ def run(args: argparse.Namespace) -> int:
     finally:
         server.close()
         launcher.close()
-        if args.keep:
+        if args.keep or reuse is not None:
             print(f"kept {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
+
+
+def profile_big(
+    args: argparse.Namespace,
+    cli: Callable[..., Run],
+    config: Path,
+    server: NewsServer,
+    since: str,
+    batch: int,
+) -> None:
+    """cProfile statistics of each command on the big database, top functions written as text too."""
+    import pstats
+
+    folder = Path(args.profile)
+    folder.mkdir(parents=True, exist_ok=True)
+    server.publish(batch, 10, datetime.now(UTC))
+    commands = {
+        "poll_new": ["poll"],
+        "poll_unchanged": ["poll"],
+        "status": ["status"],
+        "history": ["history", "--json", "--since", since],
+    }
+    for name, command in commands.items():
+        prof = folder / f"{name}.prof"
+        cli(config, *command, profile=prof)
+        with open(folder / f"{name}.txt", "w") as f:
+            stats = pstats.Stats(str(prof), stream=f)
+            stats.sort_stats("cumulative").print_stats(60)
+            stats.sort_stats("tottime").print_stats(30)
+    print(f"  profiles of the big database's commands in {folder}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -707,6 +758,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hosts", type=int, default=50, help="loopback addresses the feeds are spread over")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of each measurement (median)")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument(
+        "--profile", default="", help="also run each command once on the big database under cProfile, here"
+    )
+    parser.add_argument(
+        "--reuse",
+        default="",
+        help="measure again the databases kept (--keep) by an earlier run, in this folder",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (databases, configs)")
     args = parser.parse_args(argv)
     if args.quick:
