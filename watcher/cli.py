@@ -22,7 +22,6 @@ import click
 from watcher import __version__
 from watcher.config import load_config
 from watcher.errors import ConfigError, LockedError, WatcherError
-from watcher.facts import extract_facts
 from watcher.history import CHANGE_KINDS, FACT_KINDS, TimelineRow, timeline
 from watcher.models import Change, Fact, Money
 from watcher.render import format_kind, format_money, format_round
@@ -253,6 +252,8 @@ def extract(file: Any, entity: str, aliases: tuple[str, ...], as_json: bool) -> 
             text = file.read()
         except UnicodeDecodeError as e:
             raise ConfigError(f"{file.name}: not UTF-8 text: {e}") from e
+        from watcher.facts import extract_facts  # only here: its patterns cost every other command
+
         facts = extract_facts(text, entity, aliases)
         if as_json:
             click.echo(json.dumps([fact_json(f) for f in facts], ensure_ascii=False, indent=2))

@@ -362,13 +362,16 @@ def event_figure(
     names the round and its leads is the representative. Ties fall to content, never to order.
     """
     cmp = _Comparer(base_currency, rates, min_change)
-
-    def cluster(m: Mention) -> list[Mention]:
-        return [o for o in mentions if cmp.close(m.fact, o.fact)]
+    # An event read hundreds of times states a handful of figures: cluster once per figure.
+    figures: dict[tuple[object, ...], tuple[int, float]] = {}
 
     def support(m: Mention) -> tuple[int, float]:
-        peers = cluster(m)
-        return len({o.url for o in peers}), max(o.fact.confidence for o in peers)
+        f = m.fact
+        key = (f.kind, f.amount, f.currency, f.equivalent)
+        if key not in figures:
+            peers = [o for o in mentions if cmp.close(f, o.fact)]
+            figures[key] = (len({o.url for o in peers}), max(o.fact.confidence for o in peers))
+        return figures[key]
 
     def completeness(m: Mention) -> tuple[float, bool, bool, int, bool, str, str]:
         f = m.fact

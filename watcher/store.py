@@ -233,6 +233,18 @@ def _v5_fact_ledger(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7_fact_sources(db: sqlite_utils.Database) -> None:
+    # An event's sources are counted on every read of its head (status, history, each decision):
+    # with the document (in order: no temporary b-tree for DISTINCT) and the state in the index,
+    # the count reads no table rows. It replaces the index on corroborates alone, its prefix.
+    db.executescript(
+        """
+        CREATE INDEX facts_sources ON facts(corroborates, document_id, state);
+        DROP INDEX facts_corroborates;
+        """
+    )
+
+
 # Keys of the meta table: the daemon's liveness and the cycle times ``status`` reports.
 HEARTBEAT_KEY = "heartbeat"
 PID_KEY = "daemon_pid"
@@ -258,6 +270,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_outbox_claims,
     _v5_fact_ledger,
     _v6_digest,
+    _v7_fact_sources,
 ]
 
 
@@ -338,7 +351,9 @@ class Store:
                 conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA foreign_keys = ON")
-            self.db = sqlite_utils.Database(conn)
+            # No sqlite-utils plugins on watcher's connection: looking them up costs every command
+            # tens of milliseconds (a scan of the installed packages' entry points).
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
             if str(path) != ":memory:" and not read_only:
                 self.db.enable_wal()
                 conn.execute("PRAGMA synchronous = NORMAL")
@@ -640,7 +655,9 @@ class Store:
                 " ORDER BY COALESCE(period, '') DESC, id DESC LIMIT 20",
                 base,
             )
-            add("status != 'rumoured' ORDER BY id DESC LIMIT 20", base)
+            # "+id": ordering by the rowid would make SQLite walk facts_entity, every mention of
+            # the kind, rather than the few heads of facts_heads.
+            add("status != 'rumoured' ORDER BY +id DESC LIMIT 20", base)
             latest = self._rows(
                 f"SELECT MAX(COALESCE(period, '')) AS p FROM facts WHERE {head} AND status != 'rumoured'"
                 " AND (context != 'background' OR baseline = 1)",
