@@ -427,6 +427,9 @@ def change_json(ch: Change) -> dict[str, Any]:
         "lead_investors": list(ch.lead_investors),
         "investors": list(ch.investors),
         "detected_at": ch.detected_at.isoformat(),
+        "corrects": ch.corrects,
+        "confidence": ch.confidence,
+        "rejected": ch.rejected,
     }
 
 

@@ -94,6 +94,7 @@ CHANGE_KINDS = {
     "valuation_change": "valuation",
     "total_raised_change": "total_raised",
     "status_change": None,
+    "correction": None,
 }
 
 
@@ -108,6 +109,10 @@ def plot_panels(
         points = []
         for r in rows:
             if r.entity != e.name or r.base is None or not r.period or r.fact.kind not in kinds:
+                continue
+            if r.fact.context == "background" and r.marker != "baseline":
+                # A restatement happened before the article that restates it, on no date of its own:
+                # at the article's date it would draw an old figure as the latest one.
                 continue
             when = point_date(r.period)
             if when is None:
