@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-import watcher.pipeline as pipeline
+import watcher.facts
 from tests.test_pipeline import T0, Newsroom, publish, settings_for
 from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
 from watcher.facts import extract_facts
@@ -38,7 +38,7 @@ def test_one_failing_article_costs_only_itself_and_is_retried(
     settings = settings_for(tmp_path, newsroom, ["/en.xml", "/fr.xml"])
     with Store(settings.db) as store:
         load_baseline(settings, store, now=T0)
-        monkeypatch.setattr(pipeline, "extract_facts", _broken_on("Selon plusieurs sources"))
+        monkeypatch.setattr(watcher.facts, "extract_facts", _broken_on("Selon plusieurs sources"))
         first = run_cycle(settings, store=store, now=T0)
         # The rumour page failed; the Series C was still recorded and alerted.
         assert [url for url, _ in first.articles_failed] == [newsroom.url("/2025/09/mistral-rumeur")]
@@ -59,7 +59,7 @@ def test_one_failing_article_costs_only_itself_and_is_retried(
         assert soon.articles_failed == [] and soon.articles_fetched == 0
 
         # The bug is fixed: the retry reads it from the stored entry, though the feed is unchanged.
-        monkeypatch.setattr(pipeline, "extract_facts", extract_facts)
+        monkeypatch.setattr(watcher.facts, "extract_facts", extract_facts)
         later = run_cycle(settings, store=store, now=T0 + timedelta(hours=1))
         assert later.articles_failed == []
         assert any(c.status == "rumoured" for c in later.changes)
@@ -71,7 +71,7 @@ def test_an_article_that_keeps_failing_is_given_up(
 ) -> None:
     publish(newsroom)
     settings = settings_for(tmp_path, newsroom, ["/fr.xml"])
-    monkeypatch.setattr(pipeline, "extract_facts", _broken_on("Selon plusieurs sources"))
+    monkeypatch.setattr(watcher.facts, "extract_facts", _broken_on("Selon plusieurs sources"))
     with Store(settings.db) as store:
         load_baseline(settings, store, now=T0)
         now = T0

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import trafilatura
 
 from watcher.errors import FetchError
 from watcher.http_get import HostLimiter, capped_get
@@ -183,6 +182,9 @@ def extract_article_now(html: bytes | str, url: str, content_type: str | None = 
                 html = html.decode(charset, errors="replace")
     if not html:
         return None
+    # Imported here, in the worker that extracts: a poll with nothing new never pays for it.
+    import trafilatura
+
     try:
         doc = trafilatura.bare_extraction(
             html,

@@ -22,7 +22,6 @@ import httpx
 
 from watcher import articles, feeds
 from watcher.errors import FetchError
-from watcher.facts import extract_facts
 from watcher.ledger import ArticleFacts, Ledger, clamp_period
 from watcher.models import Change, Entity, Fact, FeedHealth
 from watcher.seeds import load_seed_folder, text_hash
@@ -88,6 +87,8 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
                 facts_here = tuple(sf.fact for sf in stored if sf.document_url == doc.url)
                 out.append(BaselineDocument(entity.name, doc.name, doc.published, facts_here, "unchanged"))
                 continue
+            from watcher.facts import extract_facts  # only for a new or edited seed
+
             facts = extract_facts(doc.text, entity.name, entity.aliases)
             new_doc = NewDocument(
                 url=doc.url,
@@ -263,6 +264,8 @@ def _article_facts(article: _Article, entities: Sequence[Entity], now: datetime)
     """Extract the facts of one article for each entity it mentions, ready to be decided."""
     period = clamp_period(article.published, now)
     mentioned = _mentioned(entities, f"{article.title}\n{article.text}")
+    from watcher.facts import extract_facts  # only once an article is read: an idle poll never loads it
+
     facts = tuple((e, tuple(extract_facts(article.text, e.name, e.aliases))) for e in mentioned)
     entries = article.entries
 
@@ -566,7 +569,7 @@ class ArticleExplained:
 
 def explain_article(settings: Settings, store: Store, url: str, *, now: datetime) -> ArticleExplained:
     """Read one article as a cycle would and say, for every money mention, what it became and why."""
-    from watcher.facts import find_money
+    from watcher.facts import extract_facts, find_money
     from watcher.review import explain_facts
 
     entry = feeds.FeedEntry(key=url, guid=None, link=url, title="", summary="", published=None)
