@@ -99,9 +99,11 @@ def happened(k: KnownFact) -> str:
     return k.period or _UNDATED
 
 
-def _rank(k: KnownFact) -> tuple[str, int, float, int]:
-    # Later first; then the better supported; then the later recorded (ids grow with time).
-    return (happened(k), k.sources, k.fact.confidence, k.id if k.id is not None else 1 << 62)
+def _rank(k: KnownFact) -> tuple[str, float, int]:
+    # Later first; then the more confident; then the later recorded (ids grow with time, in the
+    # fixed decision order). Not the number of sources: that grows after the fact, and "latest"
+    # must not move when an old fact is re-reported.
+    return (happened(k), k.fact.confidence, k.id if k.id is not None else 1 << 62)
 
 
 def latest_of(known: Iterable[KnownFact], kind: str, *, confirmed: bool = True) -> KnownFact | None:

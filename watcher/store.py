@@ -617,6 +617,12 @@ class Store:
         "      AND c.state IN ('active', 'pending')) AS sources"
         " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
     )
+    # The same without counting sources (each counts one): for reads that only rank heads.
+    _FACT_SELECT_UNCOUNTED = (
+        "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title, d.source AS doc_source,"
+        " 1 AS sources"
+        " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
+    )
 
     def known_facts(self, entity: str, kinds: Sequence[str] | None = None) -> list[StoredFact]:
         """The entity's event heads that count: what a decision or the current state reads."""
@@ -629,7 +635,11 @@ class Store:
         return [_stored_fact(r) for r in rows]
 
     def decision_facts(
-        self, entity: str, wanted: Sequence[tuple[str, float | None, str | None]] = ()
+        self,
+        entity: str,
+        wanted: Sequence[tuple[str, float | None, str | None]] = (),
+        *,
+        count_sources: bool = True,
     ) -> list[StoredFact]:
         """The event heads a decision (or the current state) needs, read by index, not all history.
 
@@ -678,9 +688,10 @@ class Store:
             return []
         found: list[StoredFact] = []
         ordered = sorted(ids)
+        select = self._FACT_SELECT if count_sources else self._FACT_SELECT_UNCOUNTED
         for i in range(0, len(ordered), 500):
             chunk = ordered[i : i + 500]
-            rows = self._rows(f"{self._FACT_SELECT} WHERE f.id IN ({','.join('?' * len(chunk))})", chunk)
+            rows = self._rows(f"{select} WHERE f.id IN ({','.join('?' * len(chunk))})", chunk)
             found.extend(_stored_fact(r) for r in rows)
         return sorted(found, key=lambda sf: (sf.period or "", sf.id))
 
