@@ -791,7 +791,7 @@ def _write_config(args: argparse.Namespace, workdir: Path, port: int) -> None:
         "watcher": {"db": "state/watcher.db", "interval": "15m", "base_currency": "EUR"},
         "entities": [{"name": ENTITY, "aliases": ["Mistral"], "seeds": "seeds"}],
         "feeds": [{"url": u, "name": f"feed {i}"} for i, u in enumerate(urls)],
-        "http": {"concurrency": args.concurrency},
+        "http": {"concurrency": args.concurrency, "allow_private": ["127.0.0.0/8"]},  # the local server
     }
     (workdir / "config.json").write_text(json.dumps(data))
 

@@ -127,13 +127,34 @@ async def _one_hop(
                 raise FetchError(f"{name}: bad redirect Location ({_one_line(e)})") from e
             if target.scheme not in ("http", "https"):
                 raise FetchError(f"{name}: redirect to unsupported scheme {target.scheme!r}")
+            await _drain(response)
             return None, target
         content = b""
-        if response.status_code < 300:  # error bodies are not worth reading
+        if response.status_code < 300:
             content = await _read_capped(response, max_bytes, name)
+        else:  # error and 304 bodies are not worth keeping, only reading out
+            await _drain(response)
         return HttpBody(str(url), response.status_code, response.headers, content), None
     finally:
         await response.aclose()
+
+
+# A response whose body is left unread closes its connection; a short one is read out so the
+# connection goes back to the pool (500 feeds on one host answering 304 share a few connections).
+_DRAIN_BYTES = 64 * 1024
+
+
+async def _drain(response: httpx.Response) -> None:
+    if (
+        response.headers.get("content-length", "0").isdigit()
+        and int(response.headers.get("content-length", "0")) > _DRAIN_BYTES
+    ):
+        return
+    read = 0
+    async for chunk in response.aiter_raw():
+        read += len(chunk)
+        if read > _DRAIN_BYTES:
+            return
 
 
 async def _read_capped(response: httpx.Response, max_bytes: int, name: str) -> bytes:
