@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.newsroom import page, rss
 from tests.test_cli import watcher
 from tests.test_pipeline import ROOT, Newsroom, publish
 from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
+from watcher.config import load_config
+from watcher.digest import build_digest
+from watcher.store import Store
 
 JUMP_PAGE = page(
     "Mistral AI is now worth €90 billion, says a blog",
@@ -106,6 +110,11 @@ def test_a_waiting_fact_is_listed_and_confirm_alerts_it(tmp_path: Path, newsroom
     assert "changes: 0" in res.stdout  # a 14x jump within a year, from one site, waits for a second one
     [waiting] = _facts(config, "--pending")
     assert waiting["amount"] == 90_000_000_000 and "corroboration" in str(waiting["note"])
+    # The daily digest lists what is still waiting.
+    settings = load_config(config)
+    with Store(settings.db) as store:
+        [line] = build_digest(settings, store, datetime.now(UTC)).pending
+    assert "90bn" in line and f"#{waiting['id']}" in line
     res = watcher("--config", str(config), "confirm", str(waiting["id"]))
     assert res.returncode == 0, res.stderr
     assert "change queued" in res.stdout and "90bn" in res.stdout

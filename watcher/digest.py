@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from watcher.models import Digest, FeedHealth
+from watcher.render import format_kind, format_money
 from watcher.settings import Settings
 from watcher.store import DIGEST_AT_KEY, DIGEST_DAY_KEY, Store, parse_time
 
@@ -47,7 +48,14 @@ def build_digest(settings: Settings, store: Store, now: datetime) -> Digest:
                     detected_at=row.last_attempt or now,
                 )
             )
-    return Digest(day=day, since=since, made_at=now, changes=changes, failing_feeds=tuple(failing))
+    pending = tuple(
+        f"{sf.entity}: {format_kind(sf.fact.kind)} {format_money(sf.fact.money)} ({sf.fact.status}),"
+        f" fact #{sf.id}, {sf.note}; {sf.document_url}"
+        for sf in store.pending_facts()
+    )
+    return Digest(
+        day=day, since=since, made_at=now, changes=changes, failing_feeds=tuple(failing), pending=pending
+    )
 
 
 def queue_digest_if_due(settings: Settings, store: Store, now: datetime, *, force: bool = False) -> int:

@@ -149,7 +149,7 @@ class Digest:
     made_at: datetime
     changes: tuple[Change, ...] = ()
     failing_feeds: tuple[FeedHealth, ...] = ()
-    # Facts still waiting for a second source, as lines; empty until the store has that notion.
+    # Facts still waiting for corroboration by other sites, one line each.
     pending: tuple[str, ...] = ()
 
 
