@@ -151,7 +151,7 @@ def test_the_scenario_gives_the_changes_a_careful_reader_expects(httpserver: HTT
 
 
 @settings(
-    max_examples=12,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -358,8 +358,9 @@ def event_figure(
     """The best supported figure among an event's mentions, whatever order they were read in.
 
     Mentions within tolerance of each other form a cluster; the cluster reported by the most
-    documents wins, then the most confident. Inside it, the mention in the base currency that
-    names the round and its leads is the representative. Ties fall to content, never to order.
+    documents wins, then the most confident. Inside it, a mention in the base currency, then the
+    most confident, naming the round and its leads, is the representative. Ties fall to content,
+    never to order.
     """
     cmp = _Comparer(base_currency, rates, min_change)
     # An event read hundreds of times states a handful of figures: cluster once per figure.
@@ -373,11 +374,13 @@ def event_figure(
             figures[key] = (len({o.url for o in peers}), max(o.fact.confidence for o in peers))
         return figures[key]
 
-    def completeness(m: Mention) -> tuple[float, bool, bool, int, bool, str, str]:
+    def completeness(m: Mention) -> tuple[bool, float, bool, int, bool, str, str]:
         f = m.fact
+        # The base currency first: within one figure it is presentation, and it keeps the figure
+        # the same whichever of its mentions a cycle happened to have read.
         return (
-            f.confidence,
             f.currency == base_currency,
+            f.confidence,
             f.round is not None,
             len(f.lead_investors) + len(f.investors),
             not f.approx,
