@@ -175,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         print()
         for key in sorted(groups):
             gp, gr, gf = _prf(*groups[key])
-            print(f"{key:<24} {gp:5.2f} {gr:5.2f} {gf:5.2f}  {groups[key][0]}/{groups[key][1]}/{groups[key][2]}")
+            print(
+                f"{key:<24} {gp:5.2f} {gr:5.2f} {gf:5.2f}  {groups[key][0]}/{groups[key][1]}/{groups[key][2]}"
+            )
         decisions.report()
     p, r, f = _prf(tm, tp, te)
     print(f"{'OVERALL':<24} {p:5.2f} {r:5.2f} {f:5.2f}  {tm}/{tp}/{te}")

@@ -143,6 +143,8 @@ def fact_json(f: Fact) -> dict[str, Any]:
         "context": f.context,
         "equivalent": _money_json(f.equivalent),
         "evidence": f.evidence,
+        "confidence": f.confidence,
+        "reasons": list(f.reasons),
     }
 
 
@@ -155,14 +157,20 @@ def _table(rows: list[list[str]], headers: list[str]) -> str:
 @click.option("--entity", required=True, help="The company the facts must be about.")
 @click.option("--alias", "aliases", multiple=True, help="Another name of the company (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
-def extract(file: Any, entity: str, aliases: tuple[str, ...], as_json: bool) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    default=None,
+    help="The text's language, which chooses the cue lexicon (default: guessed from the text).",
+)
+def extract(file: Any, entity: str, aliases: tuple[str, ...], as_json: bool, lang: str | None) -> None:
     """Print the funding facts that FILE (or standard input) attributes to ENTITY."""
     with _errors():
         try:
             text = file.read()
         except UnicodeDecodeError as e:
             raise ConfigError(f"{file.name}: not UTF-8 text: {e}") from e
-        facts = extract_facts(text, entity, aliases)
+        facts = extract_facts(text, entity, aliases, lang=lang)
         if as_json:
             click.echo(json.dumps([fact_json(f) for f in facts], ensure_ascii=False, indent=2))
             return

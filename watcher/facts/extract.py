@@ -14,11 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from watcher.facts import lexicon
+from watcher.facts.language import guess_language
+from watcher.facts.lexicon import eur_value, min_deal_eur
 from watcher.facts.numbers import BARE_FRANC, MoneyMention, find_money, may_hold_money
 from watcher.facts.sentences import Sentence, fold, split_clean, strip_markup
 from watcher.models import Fact, Money
 
-__all__ = ["entity_variants", "extract_facts"]
+__all__ = ["LANGS", "entity_variants", "extract_facts"]
+
+# Languages with a lexicon; a text in neither is read with all of them.
+LANGS: tuple[str, ...] = ("en", "fr")
 
 # --------------------------------------------------------------------------- entity names
 
@@ -140,9 +146,9 @@ _DESCRIPTOR_RE = re.compile(
     rf"{{0,3}}?\s+({_NAME})"
 )
 _SUBJECT_VERBS = (
-    r"(?:raised|raises|raise|secured|secures|closed|levé|lève|leve|levait|recueilli|récolté|obtenu|obtient|"
-    r"reçu|received|bagged|landed|announced|annonc[ée]\s+(?:\w+\s+)?avoir|valued|valorisée?|évaluée?|emerged|boucl[ée]|clôturé|"
-    r"attiré|drew|got|collected|amassed)\b"
+    "(?:"
+    + "|".join(dict.fromkeys(v for code in LANGS for v in lexicon.load(code)["raise_verbs_surface"]))
+    + r")\b"
 )
 _SUBJECT_VERB_RE = re.compile(
     rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?"
@@ -239,22 +245,19 @@ _KW_VALUATION = (
     r"post-money|pre-money"
     r"|decacorne"
 )
-_KW_ROUND = (
-    r"leve\w*|lev(?:ee|er|ant)|raise[sd]?|raising|funding|financement|financing|tour\s+de\s+table|tour|"
-    r"round|series\s+[a-h]|serie\s+[a-h]|seed|amorcage|investissements?|investment|obten\w+|obtient|"
-    r"recolt\w+|recueilli\w*|reuni\w*|secured?|secures|securis\w+|closed|cloture\w*|boucl\w+|injection|apport|"
-    r"capital|capitaux\s+propres|equity|war\s+chest|mega-round|cycle|bagged|landed|received|recu|"
-    r"collected|amassed|amasse\w*|extension|seek\w*|cherch\w+|en\s+quete|tap\w*|convertibles?|safes?|bsa\s+air|"
-    r"(?:quasi-)?fonds\s+propres|closing|first\s+close|"
-    # Crowdfunding: "a fait appel aux particuliers pour 600 000 euros", "collecté auprès de particuliers".
-    r"fait\s+appel\s+(?:aux|a\s+des|a\s+ses)\s+(?:particuliers|internautes|epargnants|clients)|"
-    r"crowdfunding|crowd-?equity|equity\s+crowdfunding|collect(?:e|es|ee|ees|er|ait|ant)"
+# Raise cues every language shares; the others come from the language's lexicon (``lexicons/<lang>.json``)
+# so that a French noun ("tour", "cycle") never reads an English "concert tour" or "upgrade cycle" as a raise.
+_KW_ROUND_SHARED = (
+    r"series\s+[a-h]|serie\s+[a-h]|seed|extension|convertibles?|closing|first\s+close|"
+    r"crowdfunding|crowd-?equity|equity\s+crowdfunding"
 )
-_KW_INVEST_VERB = (
-    r"invest|invests|invested|investing|investir|investit|investi|investira|investiront|investissent|"
-    r"committed|commit|commits|committing|s'engage\w*|injecte\w*|inject\w*|verse|verse\w*|apporte\w*|"
-    r"contribut\w+|pumped|poured|put|puts|placed"
-)
+
+
+def _alternation(key: str, lang: str | None) -> str:
+    langs = (lang,) if lang in LANGS else LANGS
+    return "|".join(dict.fromkeys(w for code in langs for w in lexicon.load(code)[key]))
+
+
 _KW_TOTAL = (
     r"au\s+total|in\s+total|to\s+date|a\s+ce\s+jour|jusqu'ici|jusqu'a\s+present|so\s+far|en\s+tout|"
     r"depuis\s+sa\s+(?:creation|fondation|naissance)|depuis\s+son\s+lancement|since\s+(?:its\s+)?"
@@ -264,7 +267,7 @@ _KW_TOTAL = (
 _KW_NONFUNDING = (
     r"chiffre\s+d'affaires|revenu\w*|revenue\w*|arr|acv|mrr|sales|ventes|benefices?|profits?|pertes?|"
     r"losses|loss|depens\w*|spend\w*|spent|couts?|costs?|budgets?|factures?|bills?|parametres|parameters|"
-    r"capex|data\s+cent(?:er|re)s?|datacenters?|centres?\s+de\s+donnees|salaires?|salary|salaries|prix|"
+    r"capex|capital\s+(?:expenditures?|spending)|depenses\s+d'investissement|data\s+cent(?:er|re)s?|datacenters?|centres?\s+de\s+donnees|salaires?|salary|salaries|prix|"
     r"price\w*|market\s+(?:size|cap\w*)|taille\s+du\s+marche|marche|acquisition\w*|acquir\w+|rachat|"
     r"rachete\w*|buyout|stakes?|subventions?|grants?|programme|program|strategy|strategie|amendes?|fines?|"
     r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
@@ -278,10 +281,23 @@ _KW_DEBT = (
     r"lignes?\s+de\s+credit|obligations?(?!\s+convertibles?)|bonds?|financements?\s+par\s+emprunt|revolving|"
     r"non[\s-]dilutif\w*|non[\s-]dilutive|avances?\s+remboursables?|repayable\s+advances?"
 )
-_KIND_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
-    rf"(?P<inv>{_KW_INVEST_VERB})|(?P<round>{_KW_ROUND}))(?![\w'])"
-)
+
+
+@functools.cache
+def _kind_re(lang: str | None) -> re.Pattern[str]:
+    """What a figure measures, from the words around it, in the lexicon of ``lang`` (None: every lexicon)."""
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
+        rf"(?P<inv>{_alternation('invest_verbs', lang)})|"
+        rf"(?P<round>{_KW_ROUND_SHARED}|{_alternation('raise_cues', lang)}))(?![\w'])"
+    )
+
+
+@functools.cache
+def _invested_left_re(lang: str | None) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation('invest_verbs', lang)})\s+(?:[\w'-]+\s+){{0,3}}$")
+
+
 _TOTAL_RE = re.compile(rf"(?<![\w])(?:{_KW_TOTAL})(?![\w'])")
 _ALREADY_RE = re.compile(r"\b(?:deja|already)\b")
 _COMPONENT_RE = re.compile(
@@ -472,6 +488,8 @@ class _Cand:
     lead: list[str] = field(default_factory=list)
     investors: list[str] = field(default_factory=list)
     ticket: bool = False  # an investor's own cheque ("X invested €10M in ...")
+    reasons: list[str] = field(default_factory=list)
+    confidence: float = 1.0
 
 
 @dataclass
@@ -480,6 +498,7 @@ class _Doc:
     folded: list[str]
     entity_re: re.Pattern[str]
     text: str = ""
+    lang: str | None = None
     has_money: list[bool] = field(default_factory=list)
     company_topic: str = "entity"
     subject: str = "entity"
@@ -620,6 +639,9 @@ def _owner_markers(
                 name = name[elided.end() :]
             if overlaps(start, end) or not _plausible_company(name):
                 continue
+            if _FIGURE_NOUN_LEFT_RE.search(sent, max(0, start - 30), start):
+                # "aux 312 M€ d'ACV décroche ...": the word after a figure is what it counts, not a company.
+                continue
             if _is_entity_name(name, entity_re):
                 markers.append(_Owner("entity", "entity", start, end))
                 continue
@@ -668,6 +690,7 @@ def _owner_markers(
     return _skip_appositives(sent, markers)
 
 
+_FIGURE_NOUN_LEFT_RE = re.compile(r"(?:\d|[€$£%])\s*(?:d['’]\s?|de\s+|of\s+)$")
 _ELIDED_ADJ_RE = re.compile(r"[LlDd]['’][a-zà-ÿ-]+\s+(?=[A-ZÀ-Ý])")
 _FOUNDED_OPENER_RE = re.compile(
     r"\W{0,3}(?:Fond[ée]e?s?|Cr[ée]{2}e?s?|Founded|Created|Launched|Lanc[ée]e?s?|Started|N[ée]e?s?|Issue?s?|"
@@ -761,7 +784,9 @@ def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str
     return None
 
 
-def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) -> tuple[str | None, str]:
+def _kind_of(
+    low: str, mention: MoneyMention, prev_end: int, next_start: int, lang: str | None = None
+) -> tuple[str | None, str]:
     """(category, keyword) deciding what a figure measures; category None when nothing says."""
     right_limit = min(next_start, mention.end + 40)
     right = low[mention.end : right_limit]
@@ -800,7 +825,8 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
     if _WORTH_OF_RE.match(right):
         # "orders for $60 million worth of boilers": an amount of goods, not what a company is worth.
         return "non", "worth of"
-    rm = _KIND_RE.search(right)
+    kind_re = _kind_re(lang)
+    rm = kind_re.search(right)
     if rm and rm.lastgroup is not None:
         if rm.lastgroup in ("round", "inv") and _secondary(near_left, right):
             return "non", rm.group(0)
@@ -809,7 +835,7 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
         # "let staff sell up to $500 million of stock", "clôture son deuxième fonds à 300 M€".
         return "non", ""
     best: re.Match[str] | None = None
-    for lm in _KIND_RE.finditer(left):
+    for lm in kind_re.finditer(left):
         best = lm
     if best is not None and best.lastgroup is not None:
         before = left[max(0, best.start() - 60) : best.start()]
@@ -820,11 +846,14 @@ def _kind_of(low: str, mention: MoneyMention, prev_end: int, next_start: int) ->
             # "une valorisation avant investissement de 400 M€": the raise only qualifies the valuation.
             return "val", best.group(0)
         thing_value = best.lastgroup == "val" and best.group(0) in ("valeur", "value", "worth")
-        if thing_value and _ROUND_NOUN_RE.search(before):
+        if thing_value and _round_noun_re(lang).search(before):
             # "a funding round worth $50 million", "une levée d'une valeur de 12 M€": the size of the round.
             return "round", best.group(0)
         if thing_value and (_PROJECT_RE.search(before) or _DEAL_RE.search(before)):
             # "un campus d'une valeur de 1,5 Md€" is the price of a thing, not of the company.
+            return "non", best.group(0)
+        if best.group(0) in ("worth", "vaut", "valait") and _thing_subject(before, lang):
+            # "the upgrade cycle to be worth $900 million": what is worth it is a thing, not a company.
             return "non", best.group(0)
         return best.lastgroup, best.group(0)
     return None, ""
@@ -890,10 +919,40 @@ _FUND_SIZE_RE = re.compile(
     r"(?<!de )(?<!d')\b(?:fonds|fund|vehicule|vehicle)\b(?!\s+propres)(?:\s+[\w-]+){0,2}?,?\s+"
     r"(?:(?:dote|dotee|endowed|sized|capped)\s+)?(?:at|of|a|de|d'|totaling|totalling|worth)\s*$"
 )
-_ROUND_NOUN_RE = re.compile(
-    r"\b(?:round|raise|funding|financing|investment|tour(?:\s+de\s+table)?|levee(?:\s+de\s+fonds)?|"
-    r"financement|investissement)\s+(?:d'une\s+|of\s+)?$"
-)
+_ROUND_NOUNS = {
+    "en": r"round|raise|funding|financing|investment",
+    "fr": r"tour(?:\s+de\s+table)?|levee(?:\s+de\s+fonds)?|financement|investissement",
+}
+
+
+@functools.cache
+def _round_noun_re(lang: str | None) -> re.Pattern[str]:
+    nouns = _ROUND_NOUNS[lang] if lang in _ROUND_NOUNS else "|".join(_ROUND_NOUNS.values())
+    return re.compile(rf"\b(?:{nouns})\s+(?:d'une\s+|of\s+)?$")
+
+
+@functools.cache
+def _thing_subject_re(lang: str | None) -> re.Pattern[str]:
+    langs = (lang,) if lang in LANGS else LANGS
+    data = [lexicon.load(code) for code in langs]
+    determiners = "|".join(w for d in data for w in (*d["determiners"], *d["indefinite_determiners"]))
+    aux = "|".join(w for d in data for w in d["auxiliaries"])
+    return re.compile(rf"\b(?:{determiners})\s+(?:[\w-]+\s+){{0,2}}?([\w-]+)\s+(?:(?:{aux})\s+){{0,3}}$")
+
+
+@functools.cache
+def _company_noun_re(lang: str | None) -> re.Pattern[str]:
+    langs = (lang,) if lang in LANGS else LANGS
+    nouns = "|".join(w for code in langs for w in lexicon.load(code)["company_nouns"])
+    return re.compile(rf"(?:{nouns})|\w*(?:tech|maker|corn)s?")
+
+
+def _thing_subject(before: str, lang: str | None) -> bool:
+    """ "the upgrade cycle to be worth $900M": the subject of "worth" is a thing, not a company."""
+    m = _thing_subject_re(lang).search(before)
+    return m is not None and _company_noun_re(lang).fullmatch(m.group(1)) is None
+
+
 _FUND_SUBJECT_RE = re.compile(
     r"\b(?:fund|(?<!de )(?<!d')fonds)\s+(?:(?:has|had|a|avait|just|recently|vient\s+de)\s+)*$"
 )
@@ -973,18 +1032,25 @@ def _sentence_reported(low: str) -> bool:
     return bool(_REPORTED_RE.search(low)) and not _OFFICIAL_SOURCE_RE.search(low)
 
 
-def _status(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> str:
-    left = low[max(0, mention.start - 160) : mention.start]
+def _status(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> tuple[str, str]:
+    """(status, why): rumoured when a conditional or a "talks" cue governs the figure, reported when a
+    third party is cited, else announced."""
+    left = _governing_left(low, mention)
     cues = list(_RUMOUR_RE.finditer(left))
     cue = cues[-1] if cues else None
     if cue is not None and not _DEFINITE_PAST_RE.search(left, cue.end()):
-        return "rumoured"
-    if _RUMOUR_RIGHT_RE.search(low[mention.end : mention.end + 100]):
-        return "rumoured"
+        return "rumoured", f"status: '{cue.group(0)}' governs the figure"
+    if doc.sentences[idx].headline:
+        hm = _headline_rumour_re(doc.lang).search(left)
+        if hm is not None:
+            return "rumoured", f"status: headline verb '{hm.group(0)}'"
+    rm = _RUMOUR_RIGHT_RE.search(low[mention.end : mention.end + 100])
+    if rm:
+        return "rumoured", "status: the deal is still being discussed (after the figure)"
     if doc.reported(idx):
-        return "reported"
+        return "reported", "status: a third party is cited"
     if doc.official(idx):
-        return "announced"
+        return "announced", "status: an official source is cited"
     # The attribution may sit in the sentence before ("According to the FT, ...") or after
     # ("..., the people said").
     # Only a sentence with no figure of its own lends its source to a neighbour.
@@ -995,15 +1061,49 @@ def _status(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> str:
         and doc.reported(before)
         and _LEADING_SOURCE_RE.match(doc.folded[before])
     ):
-        return "reported"
+        return "reported", "status: the sentence before cites a third party"
     if (
         after < len(doc.folded)
         and not doc.has_money[after]
         and doc.reported(after)
         and _NEXT_SOURCE_RE.search(doc.folded[after])
     ):
-        return "reported"
-    return "announced"
+        return "reported", "status: the sentence after cites a third party"
+    if doc.sentences[idx].headline:
+        return "announced", "status: headline in the present or past tense, no hedge"
+    return "announced", "status: stated as done, no hedge or source"
+
+
+# Where the figure's own clause starts: after a semicolon, or a "but"/"while"/"mais" that opens a new
+# clause. A conditional before that belongs to another clause ("The market could double; X raised $40M").
+_CLAUSE_START_RE = re.compile(
+    r";|:\s|,?\s(?:but|yet|while|whereas|mais|tandis\s+que|alors\s+que|pourtant|cependant|nonetheless|"
+    r"neanmoins|toutefois)\s"
+)
+
+
+def _governing_left(low: str, mention: MoneyMention) -> str:
+    left = low[max(0, mention.start - 160) : mention.start]
+    starts = list(_CLAUSE_START_RE.finditer(left))
+    if starts:
+        left = left[starts[-1].end() :]
+    aside = _CLOSED_ASIDE_RE.search(left)
+    if aside is not None:
+        # "X, whose robots could one day replace pickers, raised $40M": the aside's mood is not the verb's.
+        left = left[: aside.start()] + " " * (aside.end() - aside.start()) + left[aside.end() :]
+    return left
+
+
+# A relative or concessive aside closed by a comma before the figure's verb.
+_CLOSED_ASIDE_RE = re.compile(
+    r",\s*(?:whose|which|who|where|dont|qui|ou|even\s+if|even\s+though|although|meme\s+si|bien\s+que)\b"
+    r"[^,;]{3,140},|^\s*(?:even\s+if|even\s+though|although|while|meme\s+si|bien\s+que|si)\b[^,;]{3,140},"
+)
+
+
+@functools.cache
+def _headline_rumour_re(lang: str | None) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{_alternation('headline_rumour', lang)})(?![\w'])")
 
 
 # "Ledgerwise confirmed the raise", "la société a confirmé la levée": the company itself vouches for it.
@@ -1172,6 +1272,11 @@ def _short_name(entity: str, aliases: Sequence[str], text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8)
+def _guess_language(text: str) -> str | None:
+    return guess_language(strip_markup(text))
+
+
+@functools.lru_cache(maxsize=8)
 def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention, ...], ...]]:
     """Sentences of ``text`` and the money mentions of each; nothing when no sentence can hold any.
 
@@ -1273,8 +1378,14 @@ class _Walk:
             self._topic_done += 1
 
 
-def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[Fact]:
-    """Funding facts that ``text`` attributes to ``entity`` (or one of ``aliases``)."""
+def extract_facts(
+    text: str, entity: str, aliases: Sequence[str] = (), *, lang: str | None = None
+) -> list[Fact]:
+    """Funding facts that ``text`` attributes to ``entity`` (or one of ``aliases``).
+
+    ``lang`` ("fr", "en") chooses the lexicon; when None it is guessed from the text, and a text in
+    neither language (or too short to tell) is read with every lexicon.
+    """
     prepared, prepared_money = _prepared(text)
     if not any(prepared_money):
         # No money mention anywhere: no candidate can arise, whoever the entity is.
@@ -1291,6 +1402,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         folded=[fold(s.text).replace("’", "'") for s in sentences],
         entity_re=entity_re,
         text=text,
+        lang=lang if lang in LANGS else _guess_language(text),
     )
     doc.has_money = [bool(m) for m in sentence_money]
     currencies = {m.currency for ms in sentence_money for m in ms if m.currency is not None}
@@ -1326,6 +1438,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
         respective = _respective_owners(text_s, low, mentions, doc) if "respectiv" in low else {}
         for j, mention in enumerate(mentions):
             next_start = mentions[j + 1].start if j + 1 < len(mentions) else len(low)
+            carried = mention.currency is None
             if mention.currency is None:
                 if (
                     prev_currency is None
@@ -1342,24 +1455,29 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
             prev_currency = mention.currency
             prev_end_clause = mentions[j - 1].end if j > 0 else 0
             between = low[prev_end : mention.start]
-            category, _keyword = _kind_of(low, mention, prev_end, next_start)
+            category, keyword = _kind_of(low, mention, prev_end, next_start, doc.lang)
+            kind_how = f"'{keyword}' next to the figure" if keyword else "the words around the figure"
             stake_owner = None
             if category in (None, "non") and ("stake" in low or "participation" in low):
                 stake_owner = _stake_buyer_target(text_s, mention, prev_end, doc)
                 if stake_owner is not None:
                     category = "round"
+                    kind_how = "the price of a minority stake an investor buys"
             if category == "inv" and _TOP_UP_RE.match(low, mention.end):
                 # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.
                 category = "round"
+                kind_how = "an investor's top-up of the round"
             if category is None and j == 0:
                 head = walk.head(idx)
                 if head is not None and not text_s[head.end() : mention.start].strip():
                     # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds.
                     category = "round"
+                    kind_how = "an entry of a list of rounds"
             component = prev_cand is not None and bool(_COMPONENT_RE.match(between))
             if category is None and prev_kind is not None and not component:
                 # "committed $4bn to it, followed by another $2bn from Google": same kind of deal.
                 category = "round" if prev_kind == "inv" else prev_kind
+                kind_how = "carried from the figure before (weak)"
             if category in ("round", "inv") and _package_or_tranche(doc, idx, low, mention, prev_end):
                 category = None
             debt = category == "debt"
@@ -1380,6 +1498,9 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
                     # "plus d'un milliard, dont 600 millions lors de son dernier tour": a total and its round.
                     prev_cand.kind = "total_raised"
                     category = "round"
+                elif prev_cand.kind == "total_raised" and _ROUNDISH_RE.search(clause[:80]):
+                    # "$300 million to date, including a $100 million Series C": the total's latest round.
+                    category = "round"
                 else:
                     # "une levée d'1,7 Md€, dont 1,3 Md€ apporté par X": one investor's share of the round.
                     continue
@@ -1387,18 +1508,36 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
             if category in (None, "non", "debt"):
                 if debt:
                     walk.topic_before(idx)
-                    if _owner_for(text_s, low, mention, walk.markers(idx), doc, False, idx) == "entity":
+                    if _owner_for(text_s, low, mention, walk.markers(idx), doc, False, idx)[0] == "entity":
                         debts.append((idx, mention))
                 continue
             walk.topic_before(idx)
-            owner = (
-                stake_owner
-                or respective.get(j)
-                or _owner_for(text_s, low, mention, walk.markers(idx), doc, category == "inv", idx)
-            )
+            owner: str | None
+            if stake_owner is not None:
+                owner, owner_how = stake_owner, "named as the company an investor buys a stake in"
+            elif j in respective:
+                owner, owner_how = respective[j], "the matching name of a 'respectively' list"
+            else:
+                owner, owner_how = _owner_for(
+                    text_s, low, mention, walk.markers(idx), doc, category == "inv", idx
+                )
             if owner is None:
                 continue
-            kind = "valuation" if category == "val" else "funding_round"
+            if _negated(low, mention, prev_end_clause, doc.lang):
+                # "did not raise $100 million", "n'a jamais été valorisée 2 Md€", "denied it had raised".
+                continue
+            if (
+                category in ("round", "val", "inv")
+                and eur_value(mention.amount, mention.currency) < min_deal_eur()
+            ):
+                # "$3.5 in seed funding", "about $3.5 b" cut off before its scale: no real deal is this small.
+                continue
+            if _cut_off(text_s, mention, idx == len(sentences) - 1):
+                continue
+            investor = (
+                _named_investor(text_s, low, mention, prev_end_clause, doc) if category == "inv" else None
+            )
+            kind = "valuation" if category == "val" else "investment" if investor else "funding_round"
             if kind == "funding_round":
                 right_clause = low[mention.end : min(next_start, mention.end + 60)]
                 last_money_before = prev_end_clause
@@ -1413,18 +1552,28 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
                     )
                 ):
                     kind = "total_raised"
+            status, status_how = _status(doc, idx, low, mention)
             cand = _Cand(
                 sent_index=idx,
                 mention=mention,
                 kind=kind,
                 owner=owner,
-                status=_status(doc, idx, low, mention),
+                status=status,
                 context=_context(doc, _clause(low, mention, prev_end_clause, next_start)),
             )
             if kind == "valuation":
                 cand.basis = _basis(low, mention)
             cand.round = _round_for(low, mention, walk.rounds(idx))
-            cand.ticket = category == "inv" or _invested_just_before(low, mention, prev_end_clause)
+            cand.ticket = category == "inv" or _invested_just_before(low, mention, prev_end_clause, doc.lang)
+            if investor is not None:
+                cand.investors.append(investor)
+            cand.reasons = [f"owner: {owner_how}", f"kind: {kind_how}", status_how]
+            cand.confidence = _confidence(owner_how, kind_how, status_how, keyword, sent.headline)
+            if carried:
+                cand.reasons.append("amount: currency carried from an earlier figure")
+                cand.confidence *= 0.8
+            if kind == "total_raised":
+                cand.reasons.append("kind: a total to date, not one round")
             cands.append(cand)
             prev_cand = cand
         _drop_tickets_within_round(cands, idx)
@@ -1433,6 +1582,7 @@ def extract_facts(text: str, entity: str, aliases: Sequence[str] = ()) -> list[F
     mine = _drop_steps_of_total(mine, doc)
     _confirmed_rounds(mine, doc)
     _drop_tickets_part_of_next(mine, doc)
+    _tickets_to_rounds(mine, doc)
     _drop_rounds_stated_as_debt(mine, debts, doc)
     _fill_rounds_from_neighbours(mine, walk, sentence_money)
     _fill_investors(mine, doc, sentence_money)
@@ -1655,17 +1805,14 @@ _NEW_CLAUSE_RE = re.compile(
 )
 
 
-_INVESTED_LEFT_RE = re.compile(rf"(?<![\w-])(?:{_KW_INVEST_VERB})\s+(?:[\w'-]+\s+){{0,3}}$")
-
-
-def _invested_just_before(low: str, mention: MoneyMention, prev_end: int) -> bool:
-    return bool(_INVESTED_LEFT_RE.search(low[max(prev_end, mention.start - 50) : mention.start]))
+def _invested_just_before(low: str, mention: MoneyMention, prev_end: int, lang: str | None) -> bool:
+    return bool(_invested_left_re(lang).search(low[max(prev_end, mention.start - 50) : mention.start]))
 
 
 def _drop_tickets_within_round(cands: list[_Cand], idx: int) -> None:
     """ "X invested €10M in Lumio as part of its €35M Series B": the ticket is a slice of the round."""
-    here = [c for c in cands if c.sent_index == idx and c.kind == "funding_round"]
-    rounds = [c for c in here if not c.ticket]
+    here = [c for c in cands if c.sent_index == idx and c.kind in ("funding_round", "investment")]
+    rounds = [c for c in here if not c.ticket and c.kind == "funding_round"]
     for c in here:
         if c.ticket and any(
             r.owner == c.owner
@@ -1673,7 +1820,24 @@ def _drop_tickets_within_round(cands: list[_Cand], idx: int) -> None:
             and r.mention.amount > c.mention.amount
             for r in rounds
         ):
-            cands.remove(c)
+            if c.investors:
+                c.kind = "investment"
+                c.reasons.append("kind: one investor's share of a larger round in the same sentence")
+            else:
+                cands.remove(c)
+
+
+def _tickets_to_rounds(cands: list[_Cand], doc: _Doc) -> None:
+    """A named investor's ticket stays an ``investment`` only when the text ties it to a round ("as part of
+    its Series C", a larger round in the same sentence); alone, one investor's deal is the round itself."""
+    for c in cands:
+        if c.kind != "investment" or any("investor's" in r for r in c.reasons):
+            continue
+        if _PART_OF_ROUND_RE.search(doc.folded[c.sent_index]):
+            c.reasons.append("kind: one investor's ticket within a round ('as part of')")
+            continue
+        c.kind = "funding_round"
+        c.reasons.append("kind: one investor's deal and no round it belongs to, so it is the round")
 
 
 _PART_OF_RE = re.compile(
@@ -1682,9 +1846,16 @@ _PART_OF_RE = re.compile(
 )
 
 
+# "as part of its Series C", "dans le cadre de sa levée de fonds": a round the ticket belongs to.
+_PART_OF_ROUND_RE = re.compile(
+    _PART_OF_RE.pattern + r"[^.;]{0,40}?\b(?:round|tour|levee|serie|series|seed|amorcage|financement|funding|"
+    r"financing|raise)\b"
+)
+
+
 def _drop_tickets_part_of_next(cands: list[_Cand], doc: _Doc) -> None:
     """ "X invested $10M in Pimento. The investment is part of a $40M round": the ticket is a slice."""
-    for c in [c for c in cands if c.ticket and c.kind == "funding_round"]:
+    for c in [c for c in cands if c.ticket and c.kind in ("funding_round", "investment")]:
         nxt = c.sent_index + 1
         if any(
             r.sent_index == nxt
@@ -1694,7 +1865,11 @@ def _drop_tickets_part_of_next(cands: list[_Cand], doc: _Doc) -> None:
             and r.mention.amount > c.mention.amount
             for r in cands
         ) and _PART_OF_RE.search(doc.folded[nxt]):
-            cands.remove(c)
+            if c.investors:
+                c.kind = "investment"
+                c.reasons.append("kind: one investor's ticket, part of the round the next sentence states")
+            else:
+                cands.remove(c)
 
 
 def _clause(low: str, mention: MoneyMention, before: int, after: int) -> str:
@@ -1765,32 +1940,140 @@ def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
 
 def _owner_for(
     sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool, idx: int
-) -> str | None:
+) -> tuple[str | None, str]:
+    """Who the figure belongs to ("entity", another company's folded name, None) and how that was seen."""
     target = _invest_target(sent, low, mention, doc)
     if target is not None:
-        return target
+        return target, "named as what the money goes into"
     passing = _passing_owner(sent, mention, doc)
     if passing is not None:
-        return passing
+        return passing, "named in an aside about it"
     right = sent[mention.end : mention.end + 60]
     bm = _BY_NAME_RE.match(right)
     if bm and _plausible_company(bm.group(1)):
         name = bm.group(1)
-        return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+        return ("entity" if _is_entity_name(name, doc.entity_re) else fold(name)), "named as who raised it"
     om = _OBJECT_REL_RE.match(right)
     if om and _plausible_company(om.group(1)):
         name = om.group(1)
-        return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+        return ("entity" if _is_entity_name(name, doc.entity_re) else fold(name)), "named as who raised it"
     if invest_verb:
         # Someone investing without saying in whom: a ticket within a round, or the entity spending.
-        return None
+        return None, ""
     before = [m for m in markers if m.end <= mention.start]
+    unknown = _unknown_subject(low, mention, doc.lang, lede=idx == 0)
+    if unknown is not None and not any(m.start >= unknown for m in before):
+        # "A rival firm raised $60 million", "Le secteur a levé 600 M€": a subject that is not the entity
+        # and names nobody; such money is never the tracked company's.
+        return None, ""
     if before:
-        owner = _resolve(before[-1], doc, before[:-1])
+        last = before[-1]
+        owner = _resolve(last, doc, before[:-1])
         if owner != "entity" and _is_person(owner, sent, doc, idx):
-            return _person_company(owner, sent, doc, idx)
-        return owner
-    return doc.company_topic
+            return _person_company(owner, sent, doc, idx), "a person's company"
+        how = {
+            "entity": "named in the sentence",
+            "other": "named in the sentence",
+            "generic": "a noun standing for the company (coreference)",
+            "pronoun": "a pronoun (coreference)",
+        }[last.kind]
+        return owner, how
+    return doc.company_topic, "the company the text is about (no owner in the sentence)"
+
+
+@functools.cache
+def _unknown_subject_re(lang: str | None) -> re.Pattern[str]:
+    langs = (lang,) if lang in LANGS else LANGS
+    data = [lexicon.load(code) for code in langs]
+    indefinite = "|".join(w for d in data for w in d["indefinite_determiners"])
+    determiners = "|".join(w for d in data for w in d["determiners"])
+    collectives = "|".join(w for d in data for w in d["collective_subjects"])
+    rivals = "|".join(w for d in data for w in d["rival_nouns"])
+    company = "|".join(w for d in data for w in d["company_nouns"])
+    aux = "|".join(w for d in data for w in d["auxiliaries"])
+    verbs = "|".join(w for d in data for w in d["raise_or_value_verbs"])
+    return re.compile(
+        rf"(?<![\w'])(?:(?P<indefinite>{indefinite})\s+(?:[\w'-]+\s+){{0,2}}?(?:{company}|(?P<rival>{rivals})|{collectives})"
+        rf"|(?:(?:{determiners})\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{rivals}|{collectives}))"
+        rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:(?:{aux})\s+){{0,3}}(?:{verbs})(?![\w'])[^,;:]*$"
+    )
+
+
+def _unknown_subject(low: str, mention: MoneyMention, lang: str | None, lede: bool = False) -> int | None:
+    """Where a subject that denotes no particular known company starts, when it governs the figure.
+
+    In the first sentence (a headline or lede) "a French start-up raises ..." introduces the article's own
+    subject, so there only rivals and collectives count as unknown."""
+    m = _unknown_subject_re(lang).search(low, max(0, mention.start - 120), mention.start)
+    if m is None or _APPOSED_RE.search(low, max(0, m.start() - 50), m.start()):
+        # "Tindra, a start-up that raised ...": an apposition describes the name before it.
+        return None
+    if lede and m.group("indefinite") and not m.group("rival"):
+        return None
+    return m.start()
+
+
+# A name then a comma, or a copula: what follows describes the company named before ("X is a start-up that").
+_APPOSED_RE = re.compile(
+    r"(?:[\w)]\s*,|\b(?:is|was|remains|becomes|became|est|etait|reste|devient|est\s+devenue?))\s*$"
+)
+_NEGATED_VERBS = (
+    r"rais(?:e|ed|es|ing)|secur(?:e|ed|es|ing)|clos(?:e|ed|es|ing)|land(?:ed|s)?|receiv(?:e|ed|es)|got|get|"
+    r"valu(?:e|ed|es|ing)|worth|invest(?:ed|s|ing)?|lev(?:e|ee|ees|es|er|ait)|obten\w*|obtenu|recolt(?:e|ee|er)|"
+    r"boucl(?:e|ee|er)|valoris(?:e|ee|ees|es|er)|evalu(?:e|ee|ees)|decroch\w*|empoch\w*|investi"
+)
+
+
+@functools.cache
+def _negation_re(lang: str | None) -> re.Pattern[str]:
+    """A negation, at most four words, then a raise or value verb, in the figure's own clause."""
+    return re.compile(
+        rf"(?<![\w'])(?:{_alternation('negation', lang)})(?![\w'])(?:\s+[\w'-]+){{0,4}}?\s+"
+        rf"(?:{_NEGATED_VERBS})(?![\w'])[^,;:]*$"
+    )
+
+
+def _negated(low: str, mention: MoneyMention, prev_end: int, lang: str | None) -> bool:
+    return _negation_re(lang).search(low, max(prev_end, mention.start - 100), mention.start) is not None
+
+
+# A figure glued to a fragment and an ellipsis, or to a word cut at the very end: a truncated summary.
+_CUT_RE = re.compile(r"\s?[^\W\d_]{1,4}(?:…|\.\.\.|\s*$)|(?:…|\.\.\.)")
+
+
+def _cut_off(sent: str, mention: MoneyMention, last: bool) -> bool:
+    """ "about $3.5 b", "environ 1,2 mi…" at the end of a feed summary: the figure's scale is lost."""
+    if not last:
+        return False
+    m = _CUT_RE.match(sent, mention.end)
+    if m is None:
+        return False
+    return not mention.scaled or m.group(0).strip() not in ("", "…", "...")
+
+
+def _named_investor(sent: str, low: str, mention: MoneyMention, prev_end: int, doc: _Doc) -> str | None:
+    """The named investor whose own ticket the figure is: "Nvidia put $100 million into X"."""
+    start = max(prev_end, mention.start - 120)
+    verbs = list(_kind_re(doc.lang).finditer(low, start, mention.start))
+    inv = [v for v in verbs if v.lastgroup == "inv"]
+    if not inv:
+        return None
+    names = [
+        n.group(0)
+        for n in _NAME_RE.finditer(sent, start, inv[-1].start())
+        if _plausible_company(n.group(0)) and not re.search(r"[,;]", sent[n.end() : inv[-1].start()])
+    ]
+    if not names or _is_entity_name(names[-1], doc.entity_re):
+        return None
+    words = names[-1].split()
+    while words and fold(words[0]) in _NOT_COMPANIES:
+        words = words[1:]
+    name = _clean_name(" ".join(words))
+    return name if name and fold(name) not in _COLLECTIVE_INVESTORS else None
+
+
+# "Investors put $40 million into X": the investors as a whole put in the round, not one ticket.
+_COLLECTIVE_INVESTORS = _wordset("investors investisseurs backers shareholders actionnaires vcs funds fonds")
 
 
 # Sentence openers that look like names: "Few companies ...", "Founded in Berlin in 2018, ...",
@@ -1942,6 +2225,25 @@ _INVESTOR_CONTEXT_RE = re.compile(
 )
 
 
+# How much each way of reaching a decision is worth (``lexicons/confidence.json``).
+def _weight(table: str, key: str) -> float:
+    weights: dict[str, float] = lexicon.load("confidence")[table]
+    return next((w for cue, w in weights.items() if cue in key), weights["*"])
+
+
+def _confidence(owner_how: str, kind_how: str, status_how: str, keyword: str, headline: bool) -> float:
+    """0..1: a named subject, a clear raise or value word and an explicit amount score high; an owner found
+    by coreference or by the article's topic, a weak or carried kind cue, an ambiguous mood score lower."""
+    kind_key = f"weak cue {keyword}" if keyword in lexicon.load("confidence")["weak_kind_cues"] else kind_how
+    value = (
+        _weight("owner", owner_how)
+        * _weight("kind", kind_key)
+        * _weight("status", status_how)
+        * (_weight("form", "headline") if headline else 1.0)
+    )
+    return round(min(1.0, max(0.0, value)), 2)
+
+
 def _merge(cands: list[_Cand], sentences: list[Sentence]) -> list[Fact]:
     merged: list[_Cand] = []
     for cand in cands:
@@ -1961,6 +2263,12 @@ def _merge(cands: list[_Cand], sentences: list[Sentence]) -> list[Fact]:
             twin.mention = replace(twin.mention, amount_max=cand.mention.amount_max)
         if cand.context == "main":
             twin.context = "main"
+        # Stated twice: the better reading stands, and a second statement corroborates it a little.
+        best = max(twin.confidence, cand.confidence)
+        twin.confidence = min(1.0, best + 0.05 * min(twin.confidence, cand.confidence))
+        twin.reasons.extend(r for r in cand.reasons if r not in twin.reasons)
+        if "corroboration: stated more than once in the text" not in twin.reasons:
+            twin.reasons.append("corroboration: stated more than once in the text")
     facts: list[Fact] = []
     for c in merged:
         m = c.mention
@@ -1974,7 +2282,7 @@ def _merge(cands: list[_Cand], sentences: list[Sentence]) -> list[Fact]:
                 approx=m.approx,
                 round=c.round,
                 lead_investors=lead if c.kind == "funding_round" else (),
-                investors=investors if c.kind == "funding_round" else (),
+                investors=investors if c.kind in ("funding_round", "investment") else (),
                 status=c.status,
                 evidence=sentences[c.sent_index].text,
                 equivalent=m.equivalent,
@@ -1982,6 +2290,8 @@ def _merge(cands: list[_Cand], sentences: list[Sentence]) -> list[Fact]:
                 basis=c.basis,
                 context=c.context,
                 amount_max=m.amount_max,
+                confidence=round(c.confidence, 2),
+                reasons=tuple(dict.fromkeys(c.reasons)),
             )
         )
     return facts

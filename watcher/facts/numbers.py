@@ -10,6 +10,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from text_to_num import text2num
+
+from watcher.facts.lexicon import eur_value, max_eur
 from watcher.models import Money
 
 __all__ = [
@@ -344,7 +347,11 @@ def parse_decimal(token: str) -> Decimal | None:
 
 
 def parse_number_words(words: str) -> Decimal | None:
-    """Value of a run of French or English number words ("vingt-cinq", "two hundred", "half a")."""
+    """Value of a run of French or English number words ("vingt-cinq", "quatre-vingts", "half a").
+
+    Cardinals go to text2num, which knows the French vigesimal forms ("quatre-vingt-dix" is 90, not
+    4 + 20 + 10); fractions ("half a", "un demi") and the article "a"/"un" it does not read stay here.
+    """
     tokens = [t for t in re.split(r"[\s\-]+", _strip_accents(words.lower())) if t and t not in ("et", "and")]
     if not tokens:
         return None
@@ -352,7 +359,17 @@ def parse_number_words(words: str) -> Decimal | None:
     if fractions and all(t in _FRACTIONS or t in ("a", "of", "un", "une") for t in tokens):
         # "half a", "a quarter of a", "un demi": a fraction of the scale that follows.
         return _FRACTIONS[fractions[0]]
-    total = 0
+    phrase = " ".join(words.lower().split())
+    for lang in ("fr", "en"):
+        try:
+            return Decimal(text2num(phrase, lang))
+        except ValueError:
+            continue
+    return _sum_number_words(tokens)
+
+
+def _sum_number_words(tokens: list[str]) -> Decimal | None:
+    """Fallback for what text2num refuses ("a hundred", "un"): units add up, "hundred" multiplies."""
     current = 0
     seen = False
     for tok in tokens:
@@ -365,8 +382,7 @@ def parse_number_words(words: str) -> Decimal | None:
             seen = True
         else:
             return None
-    total += current
-    return Decimal(total) if seen else None
+    return Decimal(current) if seen else None
 
 
 def _scale_value(word: str) -> int | None:
@@ -678,6 +694,11 @@ def find_money(text: str) -> list[MoneyMention]:
                 end = nxt.end
                 i += 1
         if currency is None and not raw.scaled and amount_max is None:
+            i += 1
+            continue
+        if eur_value(max(raw.amount, amount_max or Decimal(0)), currency) > max_eur():
+            # More than any company has ever raised or been worth: a typo, a parody or not money at all.
+            # Dropped here so no later step ever does arithmetic on it.
             i += 1
             continue
         mentions.append(
