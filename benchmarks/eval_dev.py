@@ -171,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
             for ex in doc.get("expected") or []:
                 if _kind(ex) in SCORED and not any(matches(f, ex) for f in preds):
                     print(f"    FN {_kind(ex)} {ex['amount']} {ex['currency']}")
+                for f in preds:
+                    if matches(f, ex) and ex.get("status") and f.status != ex["status"]:
+                        print(f"    ST {f.kind} {f.amount} {f.currency}: {f.status}, expected {ex['status']}")
     if args.decisions:
         print()
         for key in sorted(groups):

@@ -153,8 +153,13 @@ _SUBJECT_VERBS = (
 _SUBJECT_VERB_RE = re.compile(
     rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?"
     r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
-    r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant)\s+){0,4}"
-    + _SUBJECT_VERBS
+    r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant|été|been)\s+){0,4}"
+    # "Anthropic last week closed", "OpenAI au printemps a levé": a time or manner adverbial between
+    # subject and verb (``adverbials_surface`` of the lexicons), never an arbitrary phrase.
+    r"(?:,?\s*(?:"
+    + "|".join(a for code in LANGS for a in lexicon.load(code)["adverbials_surface"])
+    + r"),?\s+){0,2}"
+    r"(?:(?:has|have|had|a|avait|est|was|is|a\s+été|has\s+been|été)\s+)?" + _SUBJECT_VERBS
 )
 # Every _SUBJECT_VERB_RE match ends with one of the verbs: without one, the costly name scan is skipped.
 _SUBJECT_VERB_GATE_RE = re.compile(_SUBJECT_VERBS)
@@ -262,7 +267,8 @@ _KW_TOTAL = (
     r"au\s+total|in\s+total|to\s+date|a\s+ce\s+jour|jusqu'ici|jusqu'a\s+present|so\s+far|en\s+tout|"
     r"depuis\s+sa\s+(?:creation|fondation|naissance)|depuis\s+son\s+lancement|since\s+(?:its\s+)?"
     r"(?:founding|inception|launch|creation|start)|since\s+(?:it\s+was\s+|being\s+)?(?:founded|launched|created)|"
-    r"depuis\s+(?:sa|son)\s+(?:creation|fondation|lancement|debuts?)|total|cumul\w*|overall|altogether|in\s+all"
+    r"depuis\s+(?:sa|son)\s+(?:creation|fondation|lancement|debuts?)|total|cumul\w*|overall|altogether|in\s+all|"
+    r"pour\s+l'instant|pour\s+le\s+moment|a\s+ce\s+stade|thus\s+far|until\s+now|jusqu'a\s+maintenant"
 )
 _KW_NONFUNDING = (
     r"chiffre\s+d'affaires|revenu\w*|revenue\w*|arr|acv|mrr|sales|ventes|benefices?|profits?|pertes?|"
@@ -323,7 +329,8 @@ _RUMOUR_RE = re.compile(
 )
 _REPORTED_RE = re.compile(
     r"\b(?:selon|d'apres|according\s+to|citee?s?\s+par|reported\w*|reports|rapporte\w*|revel\w+|"
-    r"sources?|people\s+(?:familiar|with\s+knowledge|close)|familiar\s+with|knowledge\s+of|"
+    # "open-source", "open source", "single-source" describe software or supply, not an informant.
+    r"(?<![\w-])(?<!open\s)sources?(?!-)|people\s+(?:familiar|with\s+knowledge|close)|familiar\s+with|knowledge\s+of|"
     r"said\s+to|estime\w*|estimates?|reportedly|affirme\s+le|indique\s+le\s+(?:ft|journal)|"
     r"(?:the|these|those|two|three|several)\s+(?:people|persons|sources)\s+(?:said|say|added|told)|"
     r"(?:has|have|had)\s+learn[td]|(?:a|ont|avait)\s+appris|seen\s+by|consult\w+\s+par)\b"
@@ -648,6 +655,9 @@ def _owner_markers(
             left = sent[max(0, start - 30) : start]
             if _LEADISH_RE.search(fold(left).rstrip().removesuffix("par").removesuffix("by").rstrip()):
                 continue
+            if _FOUNDED_BY_LEFT_RE.search(fold(left)):
+                # "La legaltech fondée par Anne Morel a été valorisée ...": the founder is not the company.
+                continue
             markers.append(_Owner("other", fold(name), start, end))
     for m in _INVEST_IN_RE.finditer(sent):
         name = m.group(1)
@@ -690,6 +700,10 @@ def _owner_markers(
     return _skip_appositives(sent, markers)
 
 
+_FOUNDED_BY_LEFT_RE = re.compile(
+    r"\b(?:fondee?s?|cofondee?s?|co-fondee?s?|founded|co-?founded|creee?s?|created|started|launched|lancee?s?|"
+    r"dirigee?s?|run|headed)\s+(?:en\s+\d{4}\s+|in\s+\d{4}\s+)?(?:par|by)\s+$"
+)
 _FIGURE_NOUN_LEFT_RE = re.compile(r"(?:\d|[€$£%])\s*(?:d['’]\s?|de\s+|of\s+)$")
 _ELIDED_ADJ_RE = re.compile(r"[LlDd]['’][a-zà-ÿ-]+\s+(?=[A-ZÀ-Ý])")
 _FOUNDED_OPENER_RE = re.compile(
@@ -819,6 +833,13 @@ def _kind_of(
         # "l'usine représente un investissement de 150 M€": the figure measures a grant, a target or capex.
         return "non", hm.group(0)
     vm = _VALUED_AT_RE.search(near_left)
+    if (
+        vm
+        and vm.group(0).startswith(("valued ", "evalue ", "evaluee "))
+        and _DEAL_VALUED_RE.search(near_left, 0, vm.start())
+    ):
+        # "a deal with Meta reportedly valued at over $100 million": the worth of an agreement.
+        return "non", vm.group(0)
     if vm:
         # "was valued at $2.5 billion in a funding round": the figure is the valuation, not the round.
         return "val", vm.group(0)
@@ -864,8 +885,14 @@ _VALUED_AT_RE = re.compile(
     r"(?:at|a|of|de|d')\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
     r"plus\s+de|quelque|autour\s+de)\s+)?$"
 )
+# The agreement itself is what is valued: "a deal with Meta reportedly valued at", "un contrat évalué à".
+_DEAL_VALUED_RE = re.compile(
+    r"\b(?:deals?|agreements?|contracts?|partnerships?|orders?|accords?|contrats?|partenariats?|commandes?|"
+    r"acquisitions?|rachats?)(?:\s+(?:with|avec)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
+    r"\s+(?:(?:reportedly|said\s+to\s+be|estimated|is|was|est|etait|a\s+ete|serait)\s+)?$"
+)
 _CLASS_VALUED_RE = re.compile(
-    r"\b(?:(?:start-?ups?|entreprises|societes|licornes|pousses|scale-?ups|acteurs)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:(?:start-?ups?|entreprises|societes|licornes|pousses|scale-?ups|acteurs)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:valorise(?:e)?s|evalue(?:e)?s)|(?:start-?ups|startups|companies|firms|unicorns|scale-?ups|players)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:valued|worth))\s+(?:at\s+|a\s+)?(?:plus\s+d'|plus\s+de|more\s+than|over|above|"
     r"au\s+moins|at\s+least|upwards\s+of)\s*(?:un\s+|une\s+|a\s+|an\s+)?$"
@@ -1131,7 +1158,7 @@ def _confirmed_rounds(cands: list[_Cand], doc: _Doc) -> None:
 
 
 _NEXT_SOURCE_RE = re.compile(
-    r"\b(?:people|persons|sources?)\b|\b(?:according\s+to|selon|d'apres)\b|reportedly|\breported\b"
+    r"\b(?:people|persons)\b|(?<![\w-])(?<!open\s)sources?(?![\w-])|\b(?:according\s+to|selon|d'apres)\b|reportedly|\breported\b"
 )
 
 
@@ -1463,6 +1490,10 @@ def extract_facts(
                 if stake_owner is not None:
                     category = "round"
                     kind_how = "the price of a minority stake an investor buys"
+            if category == "round" and _invested_just_before(low, mention, prev_end, doc.lang):
+                # "which is in talks to invest €200 million in funding": the investor's own ticket.
+                category = "inv"
+                kind_how = "an investor's verb right before the figure"
             if category == "inv" and _TOP_UP_RE.match(low, mention.end):
                 # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.
                 category = "round"
@@ -1637,11 +1668,15 @@ _PACKAGE_LEFT_RE = re.compile(r"\b(?:package|enveloppe)\s+(?:[\w-]+\s+){0,2}?(?:
 _TRANCHE_LEFT_RE = re.compile(r"\btranches?\b")
 
 
+# "Les 30 milliards restants", "the remaining $30 billion": the unpaid part of a larger sum.
+_REMAINING_RE = re.compile(r"\s*(?:restants?|restantes?|remaining|left\s+to\s+(?:raise|come))\b")
+
+
 def _package_or_tranche(doc: _Doc, idx: int, low: str, mention: MoneyMention, prev_end: int) -> bool:
     """A package mixing equity and debt ("a €250 million financing package ... a €200 million debt
     facility"), or the tranches a stated financing is paid in ("in two tranches: $40 million at closing"):
     neither is one funding round."""
-    if _TRANCHE_LEFT_RE.search(low[: mention.start]):
+    if _TRANCHE_LEFT_RE.search(low[: mention.start]) or _REMAINING_RE.match(low, mention.end):
         return True
     if not (
         _PACKAGE_RIGHT_RE.match(low, mention.end)
