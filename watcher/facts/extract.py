@@ -241,7 +241,11 @@ _LEADISH_RE = re.compile(
 )
 # "Altheon, qui revendique ..., avait racheté Boxeo": the subject is the name before the relative clause.
 _SENT_SUBJECT_RE = re.compile(
-    rf"^(?:[^,]{{0,40}},\s*)?({_NAME})(?:\s*,\s*(?:qui|which|who)\s[^,;:()]{{3,140}},)?\s+(?=[a-zà-ÿ])"
+    # "De son côté OpenAI ...", "By contrast, Pelvo ...": a contrast opener hands the topic to that name.
+    r"^(?P<contrast>(?i:de\s+son\s+c[ôo]t[ée]|pour\s+sa\s+part|quant\s+[àa]\s+elle|meanwhile|for\s+its\s+part|"
+    r"en\s+revanche|by\s+contrast|in\s+contrast|par\s+contraste|[àa]\s+l['’]inverse|par\s+comparaison|"
+    r"by\s+comparison),?\s+)?"
+    rf"(?:[^,]{{0,40}},\s*)?(?P<subj>{_NAME})(?:\s*,\s*(?:qui|which|who)\s[^,;:()]{{3,140}},)?\s+(?=[a-zà-ÿ])"
 )
 
 # Kind vocabulary, matched on folded (lower-case, accent-free) text.
@@ -1461,6 +1465,7 @@ def extract_facts(
         prev_end = 0
         prev_currency: str | None = None
         prev_kind: str | None = None
+        prev_unowned = False
         prev_cand: _Cand | None = None
         respective = _respective_owners(text_s, low, mentions, doc) if "respectiv" in low else {}
         for j, mention in enumerate(mentions):
@@ -1509,6 +1514,10 @@ def extract_facts(
                 # "committed $4bn to it, followed by another $2bn from Google": same kind of deal.
                 category = "round" if prev_kind == "inv" else prev_kind
                 kind_how = "carried from the figure before (weak)"
+                if prev_unowned:
+                    # "investors put $115bn into AI startups, up from $145bn": the figure it follows
+                    # belongs to nobody named, and so does this one.
+                    category = None
             if category in ("round", "inv") and _package_or_tranche(doc, idx, low, mention, prev_end):
                 category = None
             debt = category == "debt"
@@ -1552,6 +1561,7 @@ def extract_facts(
                 owner, owner_how = _owner_for(
                     text_s, low, mention, walk.markers(idx), doc, category == "inv", idx
                 )
+            prev_unowned = owner is None
             if owner is None:
                 continue
             if _negated(low, mention, prev_end_clause, doc.lang):
@@ -1575,6 +1585,7 @@ def extract_facts(
                 left_clause = low[max(last_money_before, mention.start - 120) : mention.start]
                 if not _THIS_ROUND_RIGHT_RE.match(low, mention.end) and (
                     _TOTAL_RE.search(right_clause.split(",")[0])
+                    or (_WITH_LEFT_RE.search(left_clause) and _RAISED_RIGHT_RE.match(right_clause))
                     or _TOTAL_RE.search(left_clause)
                     or (
                         mention.bound == "lower"
@@ -1610,6 +1621,8 @@ def extract_facts(
         _drop_tickets_within_round(cands, idx)
 
     mine = [c for c in cands if c.owner == "entity"]
+    mine = _drop_implied_bounds(mine)
+    mine = _drop_parts_of_round(mine, doc)
     mine = _drop_steps_of_total(mine, doc)
     _confirmed_rounds(mine, doc)
     _drop_tickets_part_of_next(mine, doc)
@@ -1620,6 +1633,13 @@ def extract_facts(
     return _merge(mine, sentences)
 
 
+# "With nearly €2.8 billion raised, ...", "Avec 40 M€ levés": what has been raised so far, a total.
+_WITH_LEFT_RE = re.compile(
+    r"\b(?:avec|with)\s+(?:(?:pres\s+de|plus\s+de|about|around|nearly|over|more\s+than)\s+)?$"
+)
+_RAISED_RIGHT_RE = re.compile(
+    r"\s*(?:leve(?:e|s|es)?|raised|recolte(?:e|s|es)?|collecte(?:e|s|es)?|secured)\b"
+)
 # "un tour de table d'un million d'euros, dont 400 k€ apportés par le fonds French Tech Seed": the first
 # figure is named as the round, so what follows "dont" is a ticket within it, not the latest round.
 _ROUND_BEFORE_RE = re.compile(
@@ -1632,6 +1652,53 @@ _BARE_RAISE_LEFT_RE = re.compile(
     r"environ|about|around|more\s+than|over|nearly)\s+)?$"
 )
 _STATED_TOTAL_LEFT_RE = re.compile(r"\b(?:total|soit|au\s+total|in\s+all|altogether)\b[^.;]{0,20}$")
+
+
+# "the funding consists of €468mn equity and €132mn debt": the parts of a stated whole.
+_PARTS_LEFT_RE = re.compile(
+    r"\b(?:consists?\s+of|consisting\s+of|made\s+up\s+of|split\s+(?:between|into)|se\s+compose\s+d[e']|"
+    r"composee?\s+d[e']|se\s+repartit\s+(?:entre|en))\s+(?:[\w'-]+\s+){0,3}$"
+)
+
+
+def _drop_parts_of_round(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
+    """The equity part of a round the text states as a whole elsewhere is not a round of its own."""
+    rounds = [c for c in mine if c.kind == "funding_round"]
+    return [
+        c
+        for c in mine
+        if not (
+            c.kind == "funding_round"
+            and _PARTS_LEFT_RE.search(doc.folded[c.sent_index], 0, c.mention.start)
+            and any(
+                r is not c
+                and r.mention.currency == c.mention.currency
+                and r.mention.amount > c.mention.amount
+                for r in rounds
+            )
+        )
+    ]
+
+
+def _drop_implied_bounds(mine: list[_Cand]) -> list[_Cand]:
+    """ "valued at €2 billion ... making it a unicorn, with a valuation of over one billion": a lower bound
+    that an exact valuation of the same text already satisfies says nothing new."""
+    exact = [c for c in mine if c.kind == "valuation" and c.mention.bound is None]
+    return [
+        c
+        for c in mine
+        if not (
+            c.kind == "valuation"
+            and c.mention.bound == "lower"
+            and any(
+                e.mention.currency == c.mention.currency
+                and e.mention.amount > c.mention.amount
+                and e.context == c.context
+                and e.sent_index == c.sent_index
+                for e in exact
+            )
+        )
+    ]
 
 
 def _drop_steps_of_total(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
@@ -1788,6 +1855,12 @@ def _drop_rounds_stated_as_debt(cands: list[_Cand], debts: list[tuple[int, Money
             cands.remove(c)
 
 
+_CONSEQUENCE_RE = re.compile(
+    r",\s*(?:ce\s+qui|which\s+(?:allowed|enabled|let|helped)|allowing|enabling|permettant|lui\s+permettant|"
+    r"avant\s+de|before)\b"
+)
+
+
 def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, next_start: int) -> str | None:
     """Figures that look like funding but are debt, a slice of a deal, or a named programme's size."""
     left = low[prev_end : mention.start]
@@ -1799,7 +1872,12 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     restarts = list(_NEW_CLAUSE_RE.finditer(left))
     if restarts:
         left = left[restarts[-1].start() :]
-    clause = left + low[mention.start : min(next_start, mention.end + 60)]
+    right = low[mention.start : min(next_start, mention.end + 60)]
+    consequence = _CONSEQUENCE_RE.search(right)
+    if consequence:
+        # "a levé 6,6 Md$, ce qui lui a permis d'ouvrir une ligne de crédit": what followed is another deal.
+        right = right[: consequence.start()]
+    clause = left + right
     if _DEBT_RE.search(clause):
         return "debt"
     if _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80)):
@@ -2135,9 +2213,9 @@ _LOWER_WORDS_RE = re.compile(r"(?:\s+[a-zà-ÿ-]+){1,3}\s+")
 
 
 def _demonym_opener(sent: str, sm: re.Match[str], markers: list[_Owner]) -> bool:
-    if not _DEMONYM_RE.fullmatch(sm.group(1)):
+    if not _DEMONYM_RE.fullmatch(sm.group("subj")):
         return False
-    gap = _LOWER_WORDS_RE.match(sent, sm.end(1))
+    gap = _LOWER_WORDS_RE.match(sent, sm.end("subj"))
     return gap is not None and any(o.start == gap.end() and o.kind in ("entity", "other") for o in markers)
 
 
@@ -2168,21 +2246,22 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
         elif marker.kind == "generic":
             doc.subject = _resolve(marker, doc, markers[:i])
     sm = _SENT_SUBJECT_RE.match(sent)
-    if sm and _NOT_SUBJECT_RE.match(sent, sm.start(1)):
+    if sm and _NOT_SUBJECT_RE.match(sent, sm.start("subj")):
         # "Founded in 2020 by ..., it built ...": the subject carries over from the sentence before.
         if _PARTICIPLE_OPENER_RE.match(sent):
             doc.subject = previous
-    elif sm and _plausible_company(sm.group(1)) and not _demonym_opener(sent, sm, markers):
-        name = sm.group(1)
+    elif sm and _plausible_company(sm.group("subj")) and not _demonym_opener(sent, sm, markers):
+        name = sm.group("subj")
         doc.subject = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
-        targets = [m for m in markers if m.target and m.kind == "other" and m.start > sm.end(1)]
+        targets = [m for m in markers if m.target and m.kind == "other" and m.start > sm.end("subj")]
         if targets and doc.subject == "entity":
             # "Orbis Bank has invested $20M in Kettle": the start-up spoken of next is Kettle.
             doc.company_topic = targets[-1].name
         elif doc.subject == "entity":
             doc.company_topic = "entity"
-        elif doc.subject == doc.lead:
-            # "Sur ce marché, Holdtrust affronte Sécuria": the company the article is about stays the topic.
+        elif doc.subject == doc.lead or sm.group("contrast"):
+            # "Sur ce marché, Holdtrust affronte Sécuria": the company the article is about stays the topic;
+            # "De son côté, OpenAI ...": the text turns to another company, which its next figures are about.
             doc.company_topic = doc.subject
 
 

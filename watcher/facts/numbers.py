@@ -754,7 +754,7 @@ def _attach_equivalents(text: str, mentions: list[MoneyMention]) -> list[MoneyMe
 
 
 _HEDGE_TAIL_RE = re.compile(
-    r"(?:environ|about|around|approximately|roughly|some|nearly|près\s+de|soit\s+environ|~|ou\s+environ)"
+    r"(?:environ|about|around|approximately|roughly|some|nearly|près\s+de|soit\s+environ|~|≈|ou\s+environ)"
     r"[ \u00a0]*$",
     re.IGNORECASE,
 )
