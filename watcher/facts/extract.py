@@ -287,7 +287,8 @@ _KW_NONFUNDING = (
     r"(?:value|volume)|gmv|gtv|volume\s+d'affaires"
 )
 _KW_DEBT = (
-    r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|facilit(?:y|ies)|"
+    r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|credit\s+lines?|lines?\s+of\s+credit|"
+    r"facilit(?:y|ies)|"
     r"lignes?\s+de\s+credit|obligations?(?!\s+convertibles?)|bonds?|financements?\s+par\s+emprunt|revolving|"
     r"non[\s-]dilutif\w*|non[\s-]dilutive|avances?\s+remboursables?|repayable\s+advances?"
 )

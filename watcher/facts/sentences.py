@@ -65,6 +65,8 @@ _PUNCT_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?
 # Lines without these need no whitespace collapsing (every run is already one plain space).
 _ODD_SPACES = ("  ", "\t", "\u00a0", "\u202f", "\u2009", "\u200b")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)[.]$")
+# "in a Series A. Meanwhile ...": the letter of a round or class ends the sentence; it is no initial.
+_ROUND_LETTER_RE = re.compile(r"(?i:\b(?:series|s[ée]rie|round|tour|class|classe|type)\s+[a-z][.]$)")
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ def _split_line(line: str) -> list[str]:
         if wb is not None:
             word = wb.group(1).lower().rstrip(".")
             # "Microsoft Corp., ..." or "U.S. investors" are not sentence ends.
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or "." in word:
+            initial = len(word) == 1 and word.isalpha() and not _ROUND_LETTER_RE.search(window)
+            if word in _ABBREVIATIONS or initial or "." in word:
                 continue
         parts.append(chunk)
         start = m.end()
