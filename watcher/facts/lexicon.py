@@ -8,7 +8,10 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-__all__ = ["eur_value", "load", "max_eur", "min_deal_eur"]
+__all__ = ["LANGS", "alternation", "eur_value", "load", "max_eur", "min_deal_eur"]
+
+# Languages with a lexicon; a text in neither is read with all of them.
+LANGS: tuple[str, ...] = ("en", "fr")
 
 
 @functools.cache
@@ -37,3 +40,9 @@ def max_eur() -> Decimal:
 @functools.cache
 def min_deal_eur() -> Decimal:
     return Decimal(str(load("money")["min_deal_eur"]))
+
+
+def alternation(key: str, lang: str | None) -> str:
+    """The regex alternation of the ``key`` cues of ``lang``'s lexicon (of every lexicon when None)."""
+    langs = (lang,) if lang in LANGS else LANGS
+    return "|".join(dict.fromkeys(w for code in langs for w in load(code)[key]))
