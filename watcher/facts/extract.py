@@ -9,6 +9,7 @@ the news or a restated past fact (context). Facts stated twice are merged at the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from watcher.facts.confidence import _confidence
 from watcher.facts.kinds import (
@@ -43,7 +44,7 @@ from watcher.facts.resolve import (
     _tickets_to_rounds,
 )
 from watcher.facts.rounds import _round_for
-from watcher.facts.sentences import fold
+from watcher.facts.sentences import Sentence, fold
 from watcher.facts.state import _Cand, _Doc
 from watcher.facts.status import (
     _CORRECTED_RE,
@@ -70,15 +71,37 @@ def extract_facts(
     ``lang`` ("fr", "en") chooses the lexicon; when None it is guessed from the text, and a text in
     neither language (or too short to tell) is read with every lexicon.
     """
-    prepared, prepared_money = _prepared(text)
-    if not any(prepared_money):
+    prepared, sentence_money = _prepared(text)
+    if not any(sentence_money):
         # No money mention anywhere: no candidate can arise, whoever the entity is.
         return []
-    sentences = list(prepared)
-    sentence_money = prepared_money
+    doc = _document(text, list(prepared), sentence_money, entity, aliases, lang)
+    currencies = {m.currency for ms in sentence_money for m in ms if m.currency is not None}
+    doc_currency = next(iter(currencies)) if len(currencies) == 1 else None
+    walk = _Walk(doc)
+    cands: list[_Cand] = []
+    debts: list[tuple[int, MoneyMention]] = []  # the entity's loans and other debt
+    for idx in range(len(doc.sentences)):
+        mentions = _sentence_mentions(walk, idx, sentence_money[idx])
+        if mentions:
+            _SentenceReader(walk, idx, mentions, doc_currency, cands, debts).run()
+            _drop_tickets_within_round(cands, idx)
+    return _resolve_document(cands, debts, walk, sentence_money)
+
+
+def _document(
+    text: str,
+    sentences: list[Sentence],
+    sentence_money: Sequence[Sequence[MoneyMention]],
+    entity: str,
+    aliases: Sequence[str],
+    lang: str | None,
+) -> _Doc:
+    """The document as the deciders see it: folded sentences, the entity's spellings, the language."""
     entity_re = _entity_regex(entity_variants(entity, aliases))
-    renamed = _former_names("\n".join(s.text for s in sentences), entity_re)
-    short = _short_name(entity, aliases, "\n".join(s.text for s in sentences))
+    joined = "\n".join(s.text for s in sentences)
+    renamed = _former_names(joined, entity_re)
+    short = _short_name(entity, aliases, joined)
     if renamed or short:
         entity_re = _entity_regex(entity_variants(entity, (*aliases, *renamed, *short)))
     doc = _Doc(
@@ -89,190 +112,38 @@ def extract_facts(
         lang=lang if lang in LANGS else _guess_language(sentences, sentence_money),
     )
     doc.has_money = [bool(m) for m in sentence_money]
-    currencies = {m.currency for ms in sentence_money for m in ms if m.currency is not None}
-    doc_currency = next(iter(currencies)) if len(currencies) == 1 else None
-    walk = _Walk(doc)
-    cands: list[_Cand] = []
-    debts: list[tuple[int, MoneyMention]] = []  # the entity's loans and other debt
+    return doc
 
-    for idx, sent in enumerate(sentences):
-        mentions = sentence_money[idx]
-        if not mentions:
-            # Such a sentence only moves the topic, which ``walk.topic_before`` applies when needed.
-            continue
-        text_s = walk.texts[idx]
-        low = doc.folded[idx]
-        if sent.headline and idx > 0 and not any(m.kind == "entity" for m in walk.markers(idx)):
-            continue
-        fix = _CORRECTION_RE.search(low)
-        if fix:
-            # "An earlier version of this article misstated the round as €84 million": after the correction
-            # marker, only the figure given as the right one ("rather than €48 million") stands.
-            mentions = tuple(
-                m
-                for m in mentions
-                if m.start < fix.start() or _CORRECTED_RE.search(low, max(0, m.start - 25), m.start)
-            )
-            if not mentions:
-                continue
-        prev_end = 0
-        prev_currency: str | None = None
-        prev_kind: str | None = None
-        prev_unowned = False
-        prev_cand: _Cand | None = None
-        respective = _respective_owners(text_s, low, mentions, doc) if "respectiv" in low else {}
-        for j, mention in enumerate(mentions):
-            next_start = mentions[j + 1].start if j + 1 < len(mentions) else len(low)
-            carried = mention.currency is None
-            if mention.currency is None:
-                if (
-                    prev_currency is None
-                    and doc_currency is not None
-                    and mention.scaled
-                    and _BARE_RAISE_LEFT_RE.search(low, max(0, mention.start - 30), mention.start)
-                ):
-                    # « Nous avons levé 50 millions l'an dernier » in a story told in euros.
-                    prev_currency = doc_currency
-                if prev_currency is None:
-                    prev_end = mention.end
-                    continue
-                mention = mention.with_currency(prev_currency)
-            prev_currency = mention.currency
-            prev_end_clause = mentions[j - 1].end if j > 0 else 0
-            between = low[prev_end : mention.start]
-            category, keyword = _kind_of(low, mention, prev_end, next_start, doc.lang)
-            kind_how = f"'{keyword}' next to the figure" if keyword else "the words around the figure"
-            stake_owner = None
-            if category in (None, "non") and ("stake" in low or "participation" in low):
-                stake_owner = _stake_buyer_target(text_s, mention, prev_end, doc)
-                if stake_owner is not None:
-                    category = "round"
-                    kind_how = "the price of a minority stake an investor buys"
-            if category == "round" and _invested_just_before(low, mention, prev_end, doc.lang):
-                # "which is in talks to invest €200 million in funding": the investor's own ticket.
-                category = "inv"
-                kind_how = "an investor's verb right before the figure"
-            if category == "inv" and _TOP_UP_RE.match(low, mention.end):
-                # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.
-                category = "round"
-                kind_how = "an investor's top-up of the round"
-            if category is None and j == 0:
-                head = walk.head(idx)
-                if head is not None and not text_s[head.end() : mention.start].strip():
-                    # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds.
-                    category = "round"
-                    kind_how = "an entry of a list of rounds"
-            component = prev_cand is not None and bool(_COMPONENT_RE.match(between))
-            if category is None and prev_kind is not None and not component:
-                # "committed $4bn to it, followed by another $2bn from Google": same kind of deal.
-                category = "round" if prev_kind == "inv" else prev_kind
-                kind_how = "carried from the figure before (weak)"
-                if prev_unowned:
-                    # "investors put $115bn into AI startups, up from $145bn": the figure it follows
-                    # belongs to nobody named, and so does this one.
-                    category = None
-            if category in ("round", "inv") and _package_or_tranche(doc, idx, low, mention, prev_end):
-                category = None
-            debt = category == "debt"
-            if category in ("round", "val", "inv"):
-                reason = _drops_figure(text_s, low, mention, prev_end, next_start)
-                if reason is not None:
-                    debt = reason == "debt"
-                    category = None
-            if category == "round" and _ipo_proceeds(doc, idx, low, mention):
-                category = None
-            prev_end = mention.end
-            if component and prev_cand is not None:
-                clause = low[mention.end : next_start]
-                named_round = _ROUND_BEFORE_RE.search(
-                    low, max(0, prev_cand.mention.start - 40), prev_cand.mention.start
-                )
-                if _ROUNDISH_RE.search(clause[:80]) and prev_cand.kind == "funding_round" and not named_round:
-                    # "plus d'un milliard, dont 600 millions lors de son dernier tour": a total and its round.
-                    prev_cand.kind = "total_raised"
-                    category = "round"
-                elif prev_cand.kind == "total_raised" and _ROUNDISH_RE.search(clause[:80]):
-                    # "$300 million to date, including a $100 million Series C": the total's latest round.
-                    category = "round"
-                else:
-                    # "une levée d'1,7 Md€, dont 1,3 Md€ apporté par X": one investor's share of the round.
-                    continue
-            prev_kind = category if category in ("val", "round", "inv") else None
-            if category in (None, "non", "debt"):
-                if debt:
-                    walk.topic_before(idx)
-                    if _owner_for(text_s, low, mention, walk.markers(idx), doc, False, idx)[0] == "entity":
-                        debts.append((idx, mention))
-                continue
-            walk.topic_before(idx)
-            owner: str | None
-            if stake_owner is not None:
-                owner, owner_how = stake_owner, "named as the company an investor buys a stake in"
-            elif j in respective:
-                owner, owner_how = respective[j], "the matching name of a 'respectively' list"
-            else:
-                owner, owner_how = _owner_for(
-                    text_s, low, mention, walk.markers(idx), doc, category == "inv", idx
-                )
-            prev_unowned = owner is None
-            if owner is None:
-                continue
-            if _negated(low, mention, prev_end_clause, doc.lang):
-                # "did not raise $100 million", "n'a jamais été valorisée 2 Md€", "denied it had raised".
-                continue
-            if (
-                category in ("round", "val", "inv")
-                and eur_value(mention.amount, mention.currency) < min_deal_eur()
-            ):
-                # "$3.5 in seed funding", "about $3.5 b" cut off before its scale: no real deal is this small.
-                continue
-            if _cut_off(text_s, mention, idx == len(sentences) - 1):
-                continue
-            investor = (
-                _named_investor(text_s, low, mention, prev_end_clause, doc) if category == "inv" else None
-            )
-            kind = "valuation" if category == "val" else "investment" if investor else "funding_round"
-            if kind == "funding_round":
-                right_clause = low[mention.end : min(next_start, mention.end + 60)]
-                last_money_before = prev_end_clause
-                left_clause = low[max(last_money_before, mention.start - 120) : mention.start]
-                if not _THIS_ROUND_RIGHT_RE.match(low, mention.end) and (
-                    _TOTAL_RE.search(right_clause.split(",")[0])
-                    or (_WITH_LEFT_RE.search(left_clause) and _RAISED_RIGHT_RE.match(right_clause))
-                    or _TOTAL_RE.search(left_clause)
-                    or (
-                        mention.bound == "lower"
-                        and _ALREADY_RE.search(left_clause)
-                        and not _ROUNDISH_RE.search(left_clause[-40:])
-                    )
-                ):
-                    kind = "total_raised"
-            status, status_how = _status(doc, idx, low, mention)
-            cand = _Cand(
-                sent_index=idx,
-                mention=mention,
-                kind=kind,
-                owner=owner,
-                status=status,
-                context=_context(doc, _clause(low, mention, prev_end_clause, next_start)),
-            )
-            if kind == "valuation":
-                cand.basis = _basis(low, mention)
-            cand.round = _round_for(low, mention, walk.rounds(idx))
-            cand.ticket = category == "inv" or _invested_just_before(low, mention, prev_end_clause, doc.lang)
-            if investor is not None:
-                cand.investors.append(investor)
-            cand.reasons = [f"owner: {owner_how}", f"kind: {kind_how}", status_how]
-            cand.confidence = _confidence(owner_how, kind_how, status_how, keyword, sent.headline)
-            if carried:
-                cand.reasons.append("amount: currency carried from an earlier figure")
-                cand.confidence *= 0.8
-            if kind == "total_raised":
-                cand.reasons.append("kind: a total to date, not one round")
-            cands.append(cand)
-            prev_cand = cand
-        _drop_tickets_within_round(cands, idx)
 
+def _sentence_mentions(walk: _Walk, idx: int, mentions: Sequence[MoneyMention]) -> Sequence[MoneyMention]:
+    """The figures of sentence ``idx`` worth deciding on."""
+    if not mentions:
+        # Such a sentence only moves the topic, which ``walk.topic_before`` applies when needed.
+        return ()
+    doc = walk.doc
+    if doc.sentences[idx].headline and idx > 0 and not any(m.kind == "entity" for m in walk.markers(idx)):
+        return ()
+    low = doc.folded[idx]
+    fix = _CORRECTION_RE.search(low)
+    if fix:
+        # "An earlier version of this article misstated the round as €84 million": after the correction
+        # marker, only the figure given as the right one ("rather than €48 million") stands.
+        return tuple(
+            m
+            for m in mentions
+            if m.start < fix.start() or _CORRECTED_RE.search(low, max(0, m.start - 25), m.start)
+        )
+    return mentions
+
+
+def _resolve_document(
+    cands: list[_Cand],
+    debts: list[tuple[int, MoneyMention]],
+    walk: _Walk,
+    sentence_money: Sequence[Sequence[MoneyMention]],
+) -> list[Fact]:
+    """Document-level resolution of the entity's candidates, then one fact per deal."""
+    doc = walk.doc
     mine = [c for c in cands if c.owner == "entity"]
     mine = _drop_implied_bounds(mine)
     mine = _drop_parts_of_round(mine, doc)
@@ -283,4 +154,254 @@ def extract_facts(
     _drop_rounds_stated_as_debt(mine, debts, doc)
     _fill_rounds_from_neighbours(mine, walk, sentence_money)
     _fill_investors(mine, doc, sentence_money)
-    return _merge(mine, sentences)
+    return _merge(mine, doc.sentences)
+
+
+@dataclass
+class _Figure:
+    """One money mention being decided, with where its clause starts and ends."""
+
+    j: int
+    mention: MoneyMention
+    next_start: int  # where the next figure of the sentence starts
+    prev_end: int  # where the previous figure (read or skipped) ends
+    prev_end_clause: int  # where the previous figure of the sentence ends
+    carried: bool  # its currency comes from an earlier figure
+    category: str | None = None  # "round", "val", "inv", "debt", "non" or None
+    keyword: str = ""
+    kind_how: str = ""
+    stake_owner: str | None = None
+    debt: bool = False
+
+
+class _SentenceReader:
+    """Decides each figure of one sentence in turn: a figure's reading may lean on the one before."""
+
+    def __init__(
+        self,
+        walk: _Walk,
+        idx: int,
+        mentions: Sequence[MoneyMention],
+        doc_currency: str | None,
+        cands: list[_Cand],
+        debts: list[tuple[int, MoneyMention]],
+    ) -> None:
+        self.walk, self.doc, self.idx = walk, walk.doc, idx
+        self.mentions = mentions
+        self.doc_currency = doc_currency
+        self.cands, self.debts = cands, debts
+        self.text = walk.texts[idx]
+        self.low = self.doc.folded[idx]
+        self.prev_end = 0
+        self.prev_currency: str | None = None
+        self.prev_kind: str | None = None
+        self.prev_unowned = False
+        self.prev_cand: _Cand | None = None
+        self.respective = (
+            _respective_owners(self.text, self.low, mentions, self.doc) if "respectiv" in self.low else {}
+        )
+
+    def run(self) -> None:
+        for j, mention in enumerate(self.mentions):
+            fig = self._figure(j, mention)
+            if fig is not None:
+                self._read(fig)
+
+    def _figure(self, j: int, mention: MoneyMention) -> _Figure | None:
+        """The figure with its currency (carried over when the text gives none), or None without one."""
+        carried = mention.currency is None
+        if carried:
+            if (
+                self.prev_currency is None
+                and self.doc_currency is not None
+                and mention.scaled
+                and _BARE_RAISE_LEFT_RE.search(self.low, max(0, mention.start - 30), mention.start)
+            ):
+                # « Nous avons levé 50 millions l'an dernier » in a story told in euros.
+                self.prev_currency = self.doc_currency
+            if self.prev_currency is None:
+                self.prev_end = mention.end
+                return None
+            mention = mention.with_currency(self.prev_currency)
+        self.prev_currency = mention.currency
+        mentions = self.mentions
+        return _Figure(
+            j=j,
+            mention=mention,
+            next_start=mentions[j + 1].start if j + 1 < len(mentions) else len(self.low),
+            prev_end=self.prev_end,
+            prev_end_clause=mentions[j - 1].end if j > 0 else 0,
+            carried=carried,
+        )
+
+    def _read(self, fig: _Figure) -> None:
+        self._categorise(fig)
+        self._veto(fig)
+        component = self.prev_cand is not None and bool(
+            _COMPONENT_RE.match(self.low[fig.prev_end : fig.mention.start])
+        )
+        self.prev_end = fig.mention.end
+        if component and not self._component_is_a_round(fig):
+            # "une levée d'1,7 Md€, dont 1,3 Md€ apporté par X": one investor's share of the round.
+            return
+        self.prev_kind = fig.category if fig.category in ("val", "round", "inv") else None
+        if fig.category in (None, "non", "debt"):
+            if fig.debt:
+                self.walk.topic_before(self.idx)
+                owner, _how = _owner_for(
+                    self.text, self.low, fig.mention, self.walk.markers(self.idx), self.doc, False, self.idx
+                )
+                if owner == "entity":
+                    self.debts.append((self.idx, fig.mention))
+            return
+        owner, owner_how = self._owner(fig)
+        self.prev_unowned = owner is None
+        if owner is None or not self._stands(fig):
+            return
+        cand = self._candidate(fig, owner, owner_how)
+        self.cands.append(cand)
+        self.prev_cand = cand
+
+    def _categorise(self, fig: _Figure) -> None:
+        """What the figure measures, from the words around it."""
+        low, mention = self.low, fig.mention
+        fig.category, fig.keyword = _kind_of(low, mention, fig.prev_end, fig.next_start, self.doc.lang)
+        fig.kind_how = f"'{fig.keyword}' next to the figure" if fig.keyword else "the words around the figure"
+        if fig.category in (None, "non") and ("stake" in low or "participation" in low):
+            fig.stake_owner = _stake_buyer_target(self.text, mention, fig.prev_end, self.doc)
+            if fig.stake_owner is not None:
+                fig.category, fig.kind_how = "round", "the price of a minority stake an investor buys"
+        if fig.category == "round" and _invested_just_before(low, mention, fig.prev_end, self.doc.lang):
+            # "which is in talks to invest €200 million in funding": the investor's own ticket.
+            fig.category, fig.kind_how = "inv", "an investor's verb right before the figure"
+        if fig.category == "inv" and _TOP_UP_RE.match(low, mention.end):
+            # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.
+            fig.category, fig.kind_how = "round", "an investor's top-up of the round"
+        if fig.category is None and fig.j == 0:
+            head = self.walk.head(self.idx)
+            if head is not None and not self.text[head.end() : mention.start].strip():
+                # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds.
+                fig.category, fig.kind_how = "round", "an entry of a list of rounds"
+
+    def _veto(self, fig: _Figure) -> None:
+        """Carry the kind of the figure before, and drop packages, tranches, debt and IPO money."""
+        low, mention = self.low, fig.mention
+        component = self.prev_cand is not None and bool(
+            _COMPONENT_RE.match(low[fig.prev_end : mention.start])
+        )
+        if fig.category is None and self.prev_kind is not None and not component:
+            # "committed $4bn to it, followed by another $2bn from Google": same kind of deal; but after
+            # "investors put $115bn into AI startups", "up from $145bn" belongs to nobody named either.
+            fig.category = (
+                None if self.prev_unowned else "round" if self.prev_kind == "inv" else self.prev_kind
+            )
+            fig.kind_how = "carried from the figure before (weak)"
+        if fig.category in ("round", "inv") and _package_or_tranche(
+            self.doc, self.idx, low, mention, fig.prev_end
+        ):
+            fig.category = None
+        fig.debt = fig.category == "debt"
+        if fig.category in ("round", "val", "inv"):
+            reason = _drops_figure(self.text, low, mention, fig.prev_end, fig.next_start)
+            if reason is not None:
+                fig.debt = reason == "debt"
+                fig.category = None
+        if fig.category == "round" and _ipo_proceeds(self.doc, self.idx, low, mention):
+            fig.category = None
+
+    def _component_is_a_round(self, fig: _Figure) -> bool:
+        """A figure introduced by "dont"/"including" after a candidate: the latest round of a total, or
+        (False) one investor's share of a round."""
+        prev = self.prev_cand
+        assert prev is not None
+        clause = self.low[fig.mention.end : fig.next_start]
+        named_round = _ROUND_BEFORE_RE.search(self.low, max(0, prev.mention.start - 40), prev.mention.start)
+        if _ROUNDISH_RE.search(clause[:80]) and prev.kind == "funding_round" and not named_round:
+            # "plus d'un milliard, dont 600 millions lors de son dernier tour": a total and its round.
+            prev.kind = "total_raised"
+            fig.category = "round"
+            return True
+        if prev.kind == "total_raised" and _ROUNDISH_RE.search(clause[:80]):
+            # "$300 million to date, including a $100 million Series C": the total's latest round.
+            fig.category = "round"
+            return True
+        return False
+
+    def _owner(self, fig: _Figure) -> tuple[str | None, str]:
+        self.walk.topic_before(self.idx)
+        if fig.stake_owner is not None:
+            return fig.stake_owner, "named as the company an investor buys a stake in"
+        if fig.j in self.respective:
+            return self.respective[fig.j], "the matching name of a 'respectively' list"
+        markers = self.walk.markers(self.idx)
+        return _owner_for(
+            self.text, self.low, fig.mention, markers, self.doc, fig.category == "inv", self.idx
+        )
+
+    def _stands(self, fig: _Figure) -> bool:
+        """False for a negated figure, one too small to be a deal, or one cut off with its summary."""
+        mention = fig.mention
+        if _negated(self.low, mention, fig.prev_end_clause, self.doc.lang):
+            # "did not raise $100 million", "n'a jamais été valorisée 2 Md€", "denied it had raised".
+            return False
+        if eur_value(mention.amount, mention.currency) < min_deal_eur():
+            # "$3.5 in seed funding", "about $3.5 b" cut off before its scale: no real deal is this small.
+            return False
+        return not _cut_off(self.text, mention, self.idx == len(self.doc.sentences) - 1)
+
+    def _kind(self, fig: _Figure, investor: str | None) -> str:
+        if fig.category == "val":
+            return "valuation"
+        if investor:
+            return "investment"
+        low, mention = self.low, fig.mention
+        right_clause = low[mention.end : min(fig.next_start, mention.end + 60)]
+        left_clause = low[max(fig.prev_end_clause, mention.start - 120) : mention.start]
+        if _THIS_ROUND_RIGHT_RE.match(low, mention.end):
+            return "funding_round"
+        total = (
+            _TOTAL_RE.search(right_clause.split(",")[0])
+            or (_WITH_LEFT_RE.search(left_clause) and _RAISED_RIGHT_RE.match(right_clause))
+            or _TOTAL_RE.search(left_clause)
+            or (
+                mention.bound == "lower"
+                and _ALREADY_RE.search(left_clause)
+                and not _ROUNDISH_RE.search(left_clause[-40:])
+            )
+        )
+        return "total_raised" if total else "funding_round"
+
+    def _candidate(self, fig: _Figure, owner: str, owner_how: str) -> _Cand:
+        low, mention, doc = self.low, fig.mention, self.doc
+        investor = (
+            _named_investor(self.text, low, mention, fig.prev_end_clause, doc)
+            if fig.category == "inv"
+            else None
+        )
+        kind = self._kind(fig, investor)
+        status, status_how = _status(doc, self.idx, low, mention)
+        cand = _Cand(
+            sent_index=self.idx,
+            mention=mention,
+            kind=kind,
+            owner=owner,
+            status=status,
+            context=_context(doc, _clause(low, mention, fig.prev_end_clause, fig.next_start)),
+        )
+        if kind == "valuation":
+            cand.basis = _basis(low, mention)
+        cand.round = _round_for(low, mention, self.walk.rounds(self.idx))
+        cand.ticket = fig.category == "inv" or _invested_just_before(
+            low, mention, fig.prev_end_clause, doc.lang
+        )
+        if investor is not None:
+            cand.investors.append(investor)
+        cand.reasons = [f"owner: {owner_how}", f"kind: {fig.kind_how}", status_how]
+        headline = doc.sentences[self.idx].headline
+        cand.confidence = _confidence(owner_how, fig.kind_how, status_how, fig.keyword, headline)
+        if fig.carried:
+            cand.reasons.append("amount: currency carried from an earlier figure")
+            cand.confidence *= 0.8
+        if kind == "total_raised":
+            cand.reasons.append("kind: a total to date, not one round")
+        return cand
