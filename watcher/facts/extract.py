@@ -100,13 +100,14 @@ def _document(
     """The document as the deciders see it: folded sentences, the entity's spellings, the language."""
     entity_re = _entity_regex(entity_variants(entity, aliases))
     joined = "\n".join(s.text for s in sentences)
-    renamed = _former_names(joined, entity_re)
+    folded = [fold(s.text).replace("’", "'") for s in sentences]
+    renamed = _former_names(joined, entity_re, "\n".join(folded))
     short = _short_name(entity, aliases, joined)
     if renamed or short:
         entity_re = _entity_regex(entity_variants(entity, (*aliases, *renamed, *short)))
     doc = _Doc(
         sentences=sentences,
-        folded=[fold(s.text).replace("’", "'") for s in sentences],
+        folded=folded,
         entity_re=entity_re,
         text=text,
         lang=lang if lang in LANGS else _guess_language(sentences, sentence_money),

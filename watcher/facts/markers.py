@@ -122,7 +122,7 @@ def _owner_markers(
             left = sent[max(0, start - 30) : start]
             if _LEADISH_RE.search(fold(left).rstrip().removesuffix("par").removesuffix("by").rstrip()):
                 continue
-            if _FOUNDED_BY_LEFT_RE.search(fold(left)):
+            if (" par " in left or " by " in left) and _FOUNDED_BY_LEFT_RE.search(fold(left)):
                 # "La legaltech fondée par Anne Morel a été valorisée ...": the founder is not the company.
                 continue
             markers.append(_Owner("other", fold(name), start, end))

@@ -197,10 +197,12 @@ _RENAME_CUE_RE = re.compile(
 )
 
 
-def _former_names(text: str, entity_re: re.Pattern[str]) -> list[str]:
-    """Other names the text gives the entity: "Kaldera (ex-Brightcell)", "Brightcell, now called Kaldera"."""
+def _former_names(text: str, entity_re: re.Pattern[str], low: str | None = None) -> list[str]:
+    """Other names the text gives the entity: "Kaldera (ex-Brightcell)", "Brightcell, now called Kaldera".
+
+    ``low`` is ``fold(text)`` when the caller already has it (same length, character for character)."""
     names: list[str] = []
-    low = fold(text)
+    low = fold(text) if low is None else low
     if not _RENAME_CUE_RE.search(low):
         return names
     for m in entity_re.finditer(low):

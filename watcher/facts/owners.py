@@ -221,7 +221,9 @@ def _unknown_subject(low: str, mention: MoneyMention, lang: str | None, lede: bo
 
     In the first sentence (a headline or lede) "a French start-up raises ..." introduces the article's own
     subject, so there only rivals and collectives count as unknown."""
-    m = _unknown_subject_re(lang).search(low, max(0, mention.start - 120), mention.start)
+    # The subject must govern the figure within its own clause: only the text after the last , ; : counts.
+    start = max(0, mention.start - 120, *(low.rfind(c, 0, mention.start) + 1 for c in ",;:"))
+    m = _unknown_subject_re(lang).search(low, start, mention.start)
     if m is None or _APPOSED_RE.search(low, max(0, m.start() - 50), m.start()):
         # "Tindra, a start-up that raised ...": an apposition describes the name before it.
         return None

@@ -20,7 +20,7 @@ def _guess_language(sentences: Sequence[Sentence], money: Sequence[Sequence[Mone
         if found:
             sample.append(sent.text)
             size += len(sent.text)
-            if size > 500:
+            if size > 300:
                 break
     return guess_language(" ".join(sample))
 

@@ -122,7 +122,7 @@ def _governing_left(low: str, mention: MoneyMention) -> str:
     starts = list(_CLAUSE_START_RE.finditer(left))
     if starts:
         left = left[starts[-1].end() :]
-    aside = _CLOSED_ASIDE_RE.search(left)
+    aside = _CLOSED_ASIDE_RE.search(left) if "," in left else None
     if aside is not None:
         # "X, whose robots could one day replace pickers, raised $40M": the aside's mood is not the verb's.
         left = left[: aside.start()] + " " * (aside.end() - aside.start()) + left[aside.end() :]
