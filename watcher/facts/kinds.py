@@ -15,24 +15,50 @@ if TYPE_CHECKING:
     from watcher.facts.state import _Doc
 
 
+_RIGHT_CUT_RE = re.compile(
+    r"[,;.:()\]—–]|\s-\s|\b(?:aupres|apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|"
+    r"et|and|from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not)\b"
+)
+
+
 def _kind_of(
     low: str, mention: MoneyMention, prev_end: int, next_start: int, lang: str | None = None
 ) -> tuple[str | None, str]:
     """(category, keyword) deciding what a figure measures; category None when nothing says."""
-    right_limit = min(next_start, mention.end + 40)
-    right = low[mention.end : right_limit]
+    right = low[mention.end : min(next_start, mention.end + 40)]
     raw_right = " ".join(right.split())
-    cut = re.search(
-        r"[,;.:()\]—–]|\s-\s|\b(?:aupres|apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|et|and|"
-        r"from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not)\b",
-        right,
-    )
+    cut = _RIGHT_CUT_RE.search(right)
     if cut:
         right = right[: cut.start()]
     # Only the words right after the figure qualify it ("a $235-million funding round").
     right = " ".join(right.split()[:4])
     left = low[prev_end : mention.start]
     near_left = left[-50:]
+    framed = _framed_kind(low, mention, raw_right, near_left)
+    if framed is not None:
+        return framed
+    kind_re = _kind_re(lang)
+    rm = kind_re.search(right)
+    if rm and rm.lastgroup is not None:
+        if rm.lastgroup in ("round", "inv") and _secondary(near_left, right):
+            return "non", rm.group(0)
+        return rm.lastgroup, rm.group(0)
+    if _secondary(near_left, right) or _FUND_SIZE_RE.search(near_left):
+        # "let staff sell up to $500 million of stock", "clôture son deuxième fonds à 300 M€".
+        return "non", ""
+    best: re.Match[str] | None = None
+    for lm in kind_re.finditer(left):
+        best = lm
+    if best is not None and best.lastgroup is not None:
+        return _left_cue_kind(best, left, lang)
+    return None, ""
+
+
+def _framed_kind(
+    low: str, mention: MoneyMention, raw_right: str, near_left: str
+) -> tuple[str | None, str] | None:
+    """A frame around the figure that settles its kind before any cue word: a listing, a class threshold,
+    "for this round", a grant or target, "valued at", goods "worth of"."""
     if _NOT_PRIVATE_RIGHT_RE.match(raw_right) or _COMBINED_RE.search(near_left):
         # "raised $180 million in an initial public offering", "$1.4 billion below the 2021 mark",
         # "a deal that values the combined company at $2.4 billion": not a private round or valuation.
@@ -50,51 +76,42 @@ def _kind_of(
         # "l'usine représente un investissement de 150 M€": the figure measures a grant, a target or capex.
         return "non", hm.group(0)
     vm = _VALUED_AT_RE.search(near_left)
-    if (
-        vm
-        and vm.group(0).startswith(("valued ", "evalue ", "evaluee "))
-        and _DEAL_VALUED_RE.search(near_left, 0, vm.start())
-    ):
-        # "a deal with Meta reportedly valued at over $100 million": the worth of an agreement.
-        return "non", vm.group(0)
     if vm:
+        deal = vm.group(0).startswith(("valued ", "evalue ", "evaluee ")) and _DEAL_VALUED_RE.search(
+            near_left, 0, vm.start()
+        )
+        # "a deal with Meta reportedly valued at over $100 million" is the worth of an agreement;
         # "was valued at $2.5 billion in a funding round": the figure is the valuation, not the round.
-        return "val", vm.group(0)
+        return ("non" if deal else "val"), vm.group(0)
+    right = low[mention.end : mention.end + 12].lstrip()
     if _WORTH_OF_RE.match(right):
         # "orders for $60 million worth of boilers": an amount of goods, not what a company is worth.
         return "non", "worth of"
-    kind_re = _kind_re(lang)
-    rm = kind_re.search(right)
-    if rm and rm.lastgroup is not None:
-        if rm.lastgroup in ("round", "inv") and _secondary(near_left, right):
-            return "non", rm.group(0)
-        return rm.lastgroup, rm.group(0)
-    if _secondary(near_left, right) or _FUND_SIZE_RE.search(near_left):
-        # "let staff sell up to $500 million of stock", "clôture son deuxième fonds à 300 M€".
-        return "non", ""
-    best: re.Match[str] | None = None
-    for lm in kind_re.finditer(left):
-        best = lm
-    if best is not None and best.lastgroup is not None:
-        before = left[max(0, best.start() - 60) : best.start()]
-        if best.lastgroup == "round" and _FUND_SUBJECT_RE.search(before):
-            # "whose last fund raised $1.2bn", "le fonds a levé 300 M€": an investor's own fund.
-            return "non", best.group(0)
-        if best.lastgroup == "round" and _BASIS_WORD_RE.search(before):
-            # "une valorisation avant investissement de 400 M€": the raise only qualifies the valuation.
-            return "val", best.group(0)
-        thing_value = best.lastgroup == "val" and best.group(0) in ("valeur", "value", "worth")
-        if thing_value and _round_noun_re(lang).search(before):
-            # "a funding round worth $50 million", "une levée d'une valeur de 12 M€": the size of the round.
-            return "round", best.group(0)
-        if thing_value and (_PROJECT_RE.search(before) or _DEAL_RE.search(before)):
-            # "un campus d'une valeur de 1,5 Md€" is the price of a thing, not of the company.
-            return "non", best.group(0)
-        if best.group(0) in ("worth", "vaut", "valait") and _thing_subject(before, lang):
-            # "the upgrade cycle to be worth $900 million": what is worth it is a thing, not a company.
-            return "non", best.group(0)
-        return best.lastgroup, best.group(0)
-    return None, ""
+    return None
+
+
+def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[str | None, str]:
+    """The kind the last cue word before the figure gives, unless what stands before that cue says
+    the raise is a fund's, the value a thing's or the round's own size."""
+    before = left[max(0, best.start() - 60) : best.start()]
+    word = best.group(0)
+    if best.lastgroup == "round" and _FUND_SUBJECT_RE.search(before):
+        # "whose last fund raised $1.2bn", "le fonds a levé 300 M€": an investor's own fund.
+        return "non", word
+    if best.lastgroup == "round" and _BASIS_WORD_RE.search(before):
+        # "une valorisation avant investissement de 400 M€": the raise only qualifies the valuation.
+        return "val", word
+    thing_value = best.lastgroup == "val" and word in ("valeur", "value", "worth")
+    if thing_value and _round_noun_re(lang).search(before):
+        # "a funding round worth $50 million", "une levée d'une valeur de 12 M€": the size of the round.
+        return "round", word
+    if thing_value and (_PROJECT_RE.search(before) or _DEAL_RE.search(before)):
+        # "un campus d'une valeur de 1,5 Md€" is the price of a thing, not of the company.
+        return "non", word
+    if word in ("worth", "vaut", "valait") and _thing_subject(before, lang):
+        # "the upgrade cycle to be worth $900 million": what is worth it is a thing, not a company.
+        return "non", word
+    return best.lastgroup, word
 
 
 _VALUED_AT_RE = re.compile(

@@ -65,94 +65,13 @@ _ALUMNI_LEFT_RE = re.compile(
 def _owner_markers(
     sent: str, low: str, entity_re: re.Pattern[str], head: re.Match[str] | None = None
 ) -> list[_Owner]:
-    markers: list[_Owner] = []
-    for m in entity_re.finditer(low):
-        if _ALUMNI_LEFT_RE.search(low, max(0, m.start() - 40), m.start()):
-            # "founded by three veterans of Pixelforge": the people's former employer owns nothing here.
-            continue
-        markers.append(_Owner("entity", "entity", m.start(), m.end()))
-    if head is not None and not any(
-        o.start < head.end("name") and head.start("name") < o.end for o in markers
-    ):
-        name = head.group("name")
-        owner = "entity" if _is_entity_name(name, entity_re) else "other"
-        markers.append(
-            _Owner(owner, "entity" if owner == "entity" else fold(name), head.start("name"), head.end("name"))
-        )
-
-    def overlaps(start: int, end: int) -> bool:
-        return any(o.start < end and start < o.end for o in markers if o.kind == "entity")
-
-    # The name-first patterns only run when the words they end with are present (exact shortcuts).
-    has_verb = _SUBJECT_VERB_GATE_RE.search(sent) is not None
-    has_possessive = "'s" in sent or "’s" in sent
-    has_values = _VALUES_GATE_RE.search(low) is not None
-    has_for = " for " in low or " pour " in low
-    for pattern in (
-        _DESCRIPTOR_RE,
-        _SUBJECT_VERB_RE,
-        _POSSESSIVE_RE,
-        _OF_NAME_RE,
-        _VALUES_OBJECT_RE,
-        _ROUND_FOR_RE,
-    ):
-        if (
-            (pattern is _SUBJECT_VERB_RE and not has_verb)
-            or (pattern is _POSSESSIVE_RE and not has_possessive)
-            or (pattern is _VALUES_OBJECT_RE and not has_values)
-            or (pattern is _ROUND_FOR_RE and not has_for)
-        ):
-            continue
-        for m in pattern.finditer(sent):
-            start, end = m.start(1), m.end(1)
-            name = m.group(1)
-            elided = _ELIDED_ADJ_RE.match(name)
-            if elided:
-                # "L'italien Pedalo a levé": the name follows the elided article and its adjective.
-                start += elided.end()
-                name = name[elided.end() :]
-            if overlaps(start, end) or not _plausible_company(name):
-                continue
-            if _FIGURE_NOUN_LEFT_RE.search(sent, max(0, start - 30), start):
-                # "aux 312 M€ d'ACV décroche ...": the word after a figure is what it counts, not a company.
-                continue
-            if _is_entity_name(name, entity_re):
-                markers.append(_Owner("entity", "entity", start, end))
-                continue
-            left = sent[max(0, start - 30) : start]
-            if _LEADISH_RE.search(fold(left).rstrip().removesuffix("par").removesuffix("by").rstrip()):
-                continue
-            if (" par " in left or " by " in left) and _FOUNDED_BY_LEFT_RE.search(fold(left)):
-                # "La legaltech fondée par Anne Morel a été valorisée ...": the founder is not the company.
-                continue
-            markers.append(_Owner("other", fold(name), start, end))
-    for m in _INVEST_IN_RE.finditer(sent):
-        name = m.group(1)
-        if overlaps(m.start(1), m.end(1)) or not _plausible_company(name):
-            continue
-        owner = "entity" if _is_entity_name(name, entity_re) else "other"
-        markers.append(
-            _Owner(owner, "entity" if owner == "entity" else fold(name), m.start(1), m.end(1), target=True)
-        )
+    """Every mention of sentence ``sent`` that a figure could belong to, in text order."""
+    markers = _entity_markers(low, entity_re, head)
+    markers += _named_markers(sent, low, entity_re, markers)
+    markers += _target_markers(sent, entity_re, markers)
     om = _FOUNDED_OPENER_RE.match(sent) if "," in sent else None
-    for m in _GENERIC_CO_RE.finditer(low):
-        if overlaps(m.start(), m.end()):
-            continue
-        # "Mistral AI, le champion français ..., dont la valorisation": the noun names the company before it.
-        appos = _APPOSITIVE_RE.search(sent, max(0, m.start() - 60), m.start())
-        if (
-            appos
-            and (om is None or appos.end(1) >= om.end())
-            and _plausible_company(appos.group(1))
-            and not _PREP_BEFORE_RE.search(sent, max(0, appos.start() - 12), appos.start())
-        ):
-            name = appos.group(1)
-            owner = "entity" if _is_entity_name(name, entity_re) else "other"
-            markers.append(_Owner(owner, "entity" if owner == "entity" else fold(name), m.start(), m.end()))
-            continue
-        markers.append(_Owner("generic", "", m.start(), m.end()))
-    for m in _PRONOUN_RE.finditer(low):
-        markers.append(_Owner("pronoun", "", m.start(), m.end()))
+    markers += _generic_markers(sent, low, entity_re, markers, om)
+    markers += [_Owner("pronoun", "", m.start(), m.end()) for m in _PRONOUN_RE.finditer(low)]
     if _OTHERS_GATE_RE.search(low):
         for m in _OTHERS_RAISE_RE.finditer(low):
             # "Notre concurrent direct vient de lever 50 M€", "Les start-up de l'éducation ont levé 180 M€":
@@ -165,6 +84,104 @@ def _owner_markers(
         markers = [o for o in markers if not (o.kind in ("other", "generic") and o.end <= om.end())]
     markers.sort(key=lambda o: o.start)
     return _skip_appositives(sent, markers)
+
+
+def _named(name: str, entity_re: re.Pattern[str], start: int, end: int, target: bool = False) -> _Owner:
+    if _is_entity_name(name, entity_re):
+        return _Owner("entity", "entity", start, end, target=target)
+    return _Owner("other", fold(name), start, end, target=target)
+
+
+def _overlaps_entity(markers: list[_Owner], start: int, end: int) -> bool:
+    return any(o.start < end and start < o.end for o in markers if o.kind == "entity")
+
+
+def _entity_markers(low: str, entity_re: re.Pattern[str], head: re.Match[str] | None) -> list[_Owner]:
+    """The entity's own mentions, and the company a list entry opens with."""
+    markers: list[_Owner] = []
+    for m in entity_re.finditer(low):
+        if _ALUMNI_LEFT_RE.search(low, max(0, m.start() - 40), m.start()):
+            # "founded by three veterans of Pixelforge": the people's former employer owns nothing here.
+            continue
+        markers.append(_Owner("entity", "entity", m.start(), m.end()))
+    if head is not None and not any(
+        o.start < head.end("name") and head.start("name") < o.end for o in markers
+    ):
+        markers.append(_named(head.group("name"), entity_re, head.start("name"), head.end("name")))
+    return markers
+
+
+def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[_Owner]) -> list[_Owner]:
+    """Names in a role that owns money: subject of a raise, possessor, object of "values", "round for X"."""
+    # The name-first patterns only run when the words they end with are present (exact shortcuts).
+    gates = {
+        _DESCRIPTOR_RE: True,
+        _SUBJECT_VERB_RE: _SUBJECT_VERB_GATE_RE.search(sent) is not None,
+        _POSSESSIVE_RE: "'s" in sent or "’s" in sent,
+        _OF_NAME_RE: True,
+        _VALUES_OBJECT_RE: _VALUES_GATE_RE.search(low) is not None,
+        _ROUND_FOR_RE: " for " in low or " pour " in low,
+    }
+    markers: list[_Owner] = []
+    for pattern, open_ in gates.items():
+        if not open_:
+            continue
+        for m in pattern.finditer(sent):
+            start, end = m.start(1), m.end(1)
+            name = m.group(1)
+            elided = _ELIDED_ADJ_RE.match(name)
+            if elided:
+                # "L'italien Pedalo a levé": the name follows the elided article and its adjective.
+                start += elided.end()
+                name = name[elided.end() :]
+            if _overlaps_entity(found + markers, start, end) or not _names_an_owner(sent, name, start):
+                continue
+            if _is_entity_name(name, entity_re) or not _led_or_founded_by(sent[max(0, start - 30) : start]):
+                markers.append(_named(name, entity_re, start, end))
+    return markers
+
+
+def _names_an_owner(sent: str, name: str, start: int) -> bool:
+    # "aux 312 M€ d'ACV décroche ...": the word after a figure is what it counts, not a company.
+    return _plausible_company(name) and not _FIGURE_NOUN_LEFT_RE.search(sent, max(0, start - 30), start)
+
+
+def _led_or_founded_by(left: str) -> bool:
+    """ "led by X", "fondée par Anne Morel": the name is an investor or a founder, not the company."""
+    if _LEADISH_RE.search(fold(left).rstrip().removesuffix("par").removesuffix("by").rstrip()):
+        return True
+    return (" par " in left or " by " in left) and _FOUNDED_BY_LEFT_RE.search(fold(left)) is not None
+
+
+def _target_markers(sent: str, entity_re: re.Pattern[str], found: list[_Owner]) -> list[_Owner]:
+    """What an investor puts money into: "invested $20M in Kettle"."""
+    return [
+        _named(m.group(1), entity_re, m.start(1), m.end(1), target=True)
+        for m in _INVEST_IN_RE.finditer(sent)
+        if not _overlaps_entity(found, m.start(1), m.end(1)) and _plausible_company(m.group(1))
+    ]
+
+
+def _generic_markers(
+    sent: str, low: str, entity_re: re.Pattern[str], found: list[_Owner], om: re.Match[str] | None
+) -> list[_Owner]:
+    """ "the company", "la start-up", "we": the company named just before in apposition, else generic."""
+    markers: list[_Owner] = []
+    for m in _GENERIC_CO_RE.finditer(low):
+        if _overlaps_entity(found, m.start(), m.end()):
+            continue
+        # "Mistral AI, le champion français ..., dont la valorisation": the noun names the company before it.
+        appos = _APPOSITIVE_RE.search(sent, max(0, m.start() - 60), m.start())
+        if (
+            appos
+            and (om is None or appos.end(1) >= om.end())
+            and _plausible_company(appos.group(1))
+            and not _PREP_BEFORE_RE.search(sent, max(0, appos.start() - 12), appos.start())
+        ):
+            markers.append(_named(appos.group(1), entity_re, m.start(), m.end()))
+            continue
+        markers.append(_Owner("generic", "", m.start(), m.end()))
+    return markers
 
 
 _FOUNDED_BY_LEFT_RE = re.compile(
