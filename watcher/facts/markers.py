@@ -123,6 +123,7 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
         _ROUND_FOR_RE: " for " in low or " pour " in low,
     }
     markers: list[_Owner] = []
+    entities = [o for o in found if o.kind == "entity"]
     for pattern, open_ in gates.items():
         if not open_:
             continue
@@ -134,10 +135,13 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
                 # "L'italien Pedalo a levé": the name follows the elided article and its adjective.
                 start += elided.end()
                 name = name[elided.end() :]
-            if _overlaps_entity(found + markers, start, end) or not _names_an_owner(sent, name, start):
+            if _overlaps_entity(entities, start, end) or not _names_an_owner(sent, name, start):
                 continue
             if _is_entity_name(name, entity_re) or not _led_or_founded_by(sent[max(0, start - 30) : start]):
-                markers.append(_named(name, entity_re, start, end))
+                owner = _named(name, entity_re, start, end)
+                markers.append(owner)
+                if owner.kind == "entity":
+                    entities.append(owner)
     return markers
 
 
