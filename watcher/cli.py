@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -163,14 +164,19 @@ def _table(rows: list[list[str]], headers: list[str]) -> str:
     default=None,
     help="The text's language, which chooses the cue lexicon (default: guessed from the text).",
 )
-def extract(file: Any, entity: str, aliases: tuple[str, ...], as_json: bool, lang: str | None) -> None:
+@click.option("--published", default=None, help="The text's publication date (ISO, e.g. 2025-06-11).")
+def extract(
+    file: Any, entity: str, aliases: tuple[str, ...], as_json: bool, lang: str | None, published: str | None
+) -> None:
     """Print the funding facts that FILE (or standard input) attributes to ENTITY."""
     with _errors():
         try:
             text = file.read()
         except UnicodeDecodeError as e:
             raise ConfigError(f"{file.name}: not UTF-8 text: {e}") from e
-        facts = extract_facts(text, entity, aliases, lang=lang)
+        if published is not None and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", published):
+            raise ConfigError(f"--published {published!r}: not an ISO date; write it like 2025-06-11")
+        facts = extract_facts(text, entity, aliases, lang=lang, published=published)
         if as_json:
             click.echo(json.dumps([fact_json(f) for f in facts], ensure_ascii=False, indent=2))
             return

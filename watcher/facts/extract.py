@@ -64,18 +64,28 @@ __all__ = ["LANGS", "entity_variants", "extract_facts"]
 
 
 def extract_facts(
-    text: str, entity: str, aliases: Sequence[str] = (), *, lang: str | None = None
+    text: str,
+    entity: str,
+    aliases: Sequence[str] = (),
+    *,
+    lang: str | None = None,
+    published: str | None = None,
 ) -> list[Fact]:
     """Funding facts that ``text`` attributes to ``entity`` (or one of ``aliases``).
 
     ``lang`` ("fr", "en") chooses the lexicon; when None it is guessed from the text, and a text in
-    neither language (or too short to tell) is read with every lexicon.
+    neither language (or too short to tell) is read with every lexicon. ``published`` (ISO date, e.g.
+    "2025-06-11") dates the text: a figure dated in an earlier year is background. Without it the
+    latest year the text mentions stands in for the publication year.
     """
     prepared, sentence_money = _prepared(text)
     if not any(sentence_money):
         # No money mention anywhere: no candidate can arise, whoever the entity is.
         return []
     doc = _document(text, list(prepared), sentence_money, entity, aliases, lang)
+    year = published[:4] if published else ""
+    if year.isdigit():
+        doc.published_year = int(year)
     currencies = {m.currency for ms in sentence_money for m in ms if m.currency is not None}
     doc_currency = next(iter(currencies)) if len(currencies) == 1 else None
     walk = _Walk(doc)

@@ -50,12 +50,15 @@ class _Doc:
     lead: str | None = None  # the first company the text speaks of
     _described: set[str] | None = None
     _latest_year: int | None = None
+    published_year: int | None = None  # the year the text was published, when the caller knows it
     _reported: dict[int, bool] = field(default_factory=dict)
     _official: dict[int, bool] = field(default_factory=dict)
 
     @property
     def latest_year(self) -> int:
         """The latest year the raw text mentions (0 if none); computed on first use."""
+        if self.published_year is not None:
+            return self.published_year
         if self._latest_year is None:
             self._latest_year = max((int(y) for y in _YEAR_RE.findall(self.text)), default=0)
         return self._latest_year
