@@ -8,6 +8,7 @@ the news or a restated past fact (context). Facts stated twice are merged at the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ from watcher.facts.lexicon import LANGS, eur_value, min_deal_eur
 from watcher.facts.names import _entity_regex, _former_names, _short_name, entity_variants
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.owners import _named_investor, _owner_for, _respective_owners, _stake_buyer_target
+from watcher.facts.patterns import _NAME
 from watcher.facts.prepare import _guess_language, _prepared
 from watcher.facts.resolve import (
     _drop_implied_bounds,
@@ -168,6 +170,11 @@ def _resolve_document(
     return _merge(mine, doc.sentences)
 
 
+_FOR_COMPANY_RE = re.compile(
+    rf"\s+(?:for|pour)\s+(?:(?:the\s+|la\s+)?(?:start-?up|startup|jeune\s+pousse)\s+)?{_NAME}"
+)
+
+
 @dataclass
 class _Figure:
     """One money mention being decided, with where its clause starts and ends."""
@@ -288,6 +295,9 @@ class _SentenceReader:
         if fig.category == "inv" and _TOP_UP_RE.match(low, mention.end):
             # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.
             fig.category, fig.kind_how = "round", "an investor's top-up of the round"
+        if fig.category is None and _FOR_COMPANY_RE.match(self.text, mention.end):
+            # "$40M for Tindra to bring robots to grocers", "40 M€ pour Volune": a sum given to a company.
+            fig.category, fig.kind_how = "round", "a sum 'for' a named company (weak)"
         if fig.category is None and fig.j == 0:
             head = self.walk.head(self.idx)
             if head is not None and not self.text[head.end() : mention.start].strip():

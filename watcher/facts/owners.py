@@ -58,10 +58,22 @@ def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
 _COORDINATION_RE = re.compile(r"[,;]|\b(?:and|et|as\s+well\s+as|ainsi\s+que|puis|then)\b")
 
 
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(sent: str) -> bool:
+    """A headline in Title Case ("Tindra Raises $40 Million to Expand"): capitals say nothing of names."""
+    words = _WORD_RE.findall(sent)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """Owner named right after an investor's ticket: "invests €15M in the start-up"."""
     right = sent[mention.end : mention.end + 90]
     m = _TARGET_RE.search(right)
+    if m and m.group(0).startswith("to ") and _title_case(sent):
+        # "Tindra Secures $12M Seed Round to Automate Warehouses": a capitalised infinitive, not a name.
+        m = None
     if m and m.start() < 45 and not _COORDINATION_RE.search(right, 0, m.start()):
         name = m.group(1)
         if _is_entity_name(name, doc.entity_re):
