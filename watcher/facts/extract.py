@@ -28,10 +28,9 @@ from watcher.facts.kinds import (
     _package_or_tranche,
 )
 from watcher.facts.lexicon import LANGS, eur_value, min_deal_eur
-from watcher.facts.names import _entity_regex, _former_names, _short_name, entity_variants
+from watcher.facts.names import _NAME, _entity_regex, _former_names, _short_name, entity_variants
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.owners import _named_investor, _owner_for, _respective_owners, _stake_buyer_target
-from watcher.facts.patterns import _NAME
 from watcher.facts.prepare import _guess_language, _prepared
 from watcher.facts.resolve import (
     _drop_implied_bounds,
