@@ -367,4 +367,9 @@ def _cut_off(sent: str, mention: MoneyMention, last: bool) -> bool:
     m = _CUT_RE.match(sent, mention.end)
     if m is None:
         return False
-    return not mention.scaled or m.group(0).strip() not in ("", "…", "...")
+    if not mention.scaled:
+        return True
+    # A scaled figure keeps a whole word after it ("closes $12M seed"); only a fragment glued to an
+    # ellipsis ("$40 million in Seri…") says the summary was cut inside the phrase.
+    tail = m.group(0).strip()
+    return tail not in ("", "…", "...") and tail.endswith(("…", "..."))
