@@ -31,7 +31,15 @@ _RUMOUR_RE = re.compile(
     r"(?:\w+\s+)?(?:investisseurs|fonds))\b"
 )
 _BACKGROUND_RE = re.compile(
-    r"\b(?:avai(?:t|ent)|had\s+(?:raised|been|secured|closed|received)|previously|precedemment|"
+    r"\b(?:avai(?:t|ent)|had\s+(?:already\s+|previously\s+|just\s+|also\s+)?(?:raised|been|secured|closed|received)|"
+    r"previously|precedemment|"
+    # "four months after raising", "just weeks after its round", "moins d'un an après une série C".
+    r"(?:months?|weeks?|years?|mois|ans?|annee|semaines?)\s+(?:after|apres)|"
+    # "en septembre dernier", "datait de mai 2022", "s'élevait alors", "recently valued".
+    r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+dernier|"
+    r"datai(?:t|ent)\s+de|alors(?!\s+que)|recently\s+valued|recemment\s+valorisee?|"
+    r"(?:etait|etaient)\s+(?:valorisee?s?|evaluee?s?)|when\s+(?:it|the\s+company)\s+was\s+valued|"
+    r"in\s+its\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"auparavant|last\s+(?:year|month|week|spring|summer|fall|autumn|winter|january|february|march|april|"
     r"may|june|july|august|september|october|november|december)|l'(?:an|annee)\s+derniere?|"
     r"(?:printemps|ete|automne|hiver|mois)\s+dernier|earlier\s+this\s+year|a\s+l'epoque|at\s+the\s+time|"
@@ -170,6 +178,9 @@ _NEXT_SOURCE_RE = re.compile(
 )
 
 
+_APPOSED_FIGURE_RE = re.compile(r",\s*(?:de\s+|d'|of\s+)?$")
+
+
 def _clause(low: str, mention: MoneyMention, before: int, after: int) -> str:
     left = low[before : mention.start]
     # "X, which raised $1bn last year, is now raising $3bn": the new clause starts at ", is".
@@ -177,15 +188,30 @@ def _clause(low: str, mention: MoneyMention, before: int, after: int) -> str:
     if restarts:
         left = left[restarts[-1].start() :]
     right = low[mention.end : min(after, mention.end + 140)]
-    cut = _CLAUSE_END_RE.search(right)
+    # "Sa dernière levée, de 30 M€, datait de 2022": a figure set off by commas belongs to the clause
+    # that goes on after the closing comma.
+    skip = right.find(",") + 1 if _APPOSED_FIGURE_RE.search(left) else 0
+    cut = _CLAUSE_END_RE.search(right, skip)
     if cut:
         right = right[: cut.start()]
     # Only the current clause of the left side: "..., elle-même précédée d'un tour de X".
     return left[-90:] + low[mention.start : mention.end] + right
 
 
+# Reported speech shifts tenses back: "said on Wednesday it had raised", "a indiqué qu'elle avait levé"
+# state the news, not an earlier fact.
+_BACKSHIFT_RE = re.compile(
+    r"\b(?:said|says|announced|told|confirmed|disclosed|revealed|stated|added|a\s+(?:indique|annonce|declare|"
+    r"precise|confirme|affirme|fait\s+savoir)|ont\s+(?:indique|annonce|declare|precise|confirme))\b"
+    # "said on Wednesday", "told investors", "a indiqué mardi": a few words may stand before "that/it".
+    r"(?:\s+[\w']+){0,3}?\s+(?:that\s+|qu['e]\s*)?"
+    r"(?:it|they|the\s+(?:company|startup|firm)|elle|ils|la\s+(?:societe|start-?up))\s+$"
+)
+
+
 def _context(doc: _Doc, clause: str) -> str:
-    if _BACKGROUND_RE.search(clause):
+    bg = _BACKGROUND_RE.search(clause)
+    if bg and not _BACKSHIFT_RE.search(clause, 0, bg.start()):
         return "background"
     for m in _DATED_RE.finditer(clause):
         if int(m.group(1)) < doc.latest_year:
