@@ -115,10 +115,10 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
     """Names in a role that owns money: subject of a raise, possessor, object of "values", "round for X"."""
     # The name-first patterns only run when the words they end with are present (exact shortcuts).
     gates = {
-        _DESCRIPTOR_RE: True,
+        _DESCRIPTOR_RE: _DESCRIPTOR_GATE_RE.search(low) is not None,
         _SUBJECT_VERB_RE: _SUBJECT_VERB_GATE_RE.search(sent) is not None,
         _POSSESSIVE_RE: "'s" in sent or "’s" in sent,
-        _OF_NAME_RE: True,
+        _OF_NAME_RE: _OF_NAME_GATE_RE.search(low) is not None,
         _VALUES_OBJECT_RE: _VALUES_GATE_RE.search(low) is not None,
         _ROUND_FOR_RE: " for " in low or " pour " in low,
     }
@@ -143,6 +143,14 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
                 if owner.kind == "entity":
                     entities.append(owner)
     return markers
+
+
+# Words one of which every _DESCRIPTOR_RE / _OF_NAME_RE match contains (folded): a cheap exact pre-check.
+_DESCRIPTOR_GATE_RE = re.compile(
+    r"start|compan|firm|rival|competitor|concurrent|societe|entreprise|maker|developer|lab|"
+    r"pepite|licorne|unicorn|fabricant|editeur|pousse|scale"
+)
+_OF_NAME_GATE_RE = re.compile(r"celle|celui|ceux|lev|valorisation|valuation|round|tour")
 
 
 def _names_an_owner(sent: str, name: str, start: int) -> bool:

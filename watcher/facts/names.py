@@ -191,6 +191,9 @@ _RENAME_BEFORE_RE = re.compile(
     rf"({_NAME})\s*[,(]\s*(?:now|since\s+renamed|renamed|rebranded\s+as|d[ée]sormais|devenue?|rebaptis[ée]e?|"
     rf"renomm[ée]e?)\s*(?:known\s+as|called|named|appel[ée]e?)?\s*$"
 )
+_RENAME_BEFORE_GATE_RE = re.compile(
+    r"\b(?:now|renamed|rebranded|desormais|devenue?|rebaptise\w*|renomme\w*)\b"
+)
 _RENAME_CUE_RE = re.compile(
     r"\b(?:formerly|previously|once|anciennement|auparavant|ex|now|renamed|rebranded|desormais|devenue?|"
     r"rebaptise\w*|renomme\w*)\b"
@@ -209,7 +212,9 @@ def _former_names(text: str, entity_re: re.Pattern[str], low: str | None = None)
         after = _RENAME_AFTER_RE.match(text, m.end())
         if after and _plausible_company(after.group(1)):
             names.append(after.group(1))
-        before = _RENAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+        # The name-first pattern is costly to search: only where a renaming word stands just before.
+        gate = _RENAME_BEFORE_GATE_RE.search(low, max(0, m.start() - 40), m.start())
+        before = _RENAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()) if gate else None
         if before and _plausible_company(before.group(1)):
             names.append(before.group(1))
     return names

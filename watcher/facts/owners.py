@@ -155,6 +155,10 @@ def _respective_owners(sent: str, low: str, mentions: Sequence[MoneyMention], do
 def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """The company a figure describes inside an aside about it: "Corvane, valorisée 6 Md€"."""
     window_start = max(0, mention.start - 160)
+    window = sent[window_start : mention.start]
+    if "," not in window and "(" not in window:
+        # Every such aside opens with a comma or a parenthesis after the name.
+        return None
     last: re.Match[str] | None = None
     for m in _PASSING_NAME_RE.finditer(sent, window_start, min(len(sent), mention.start + 8)):
         if m.end() <= mention.start:
