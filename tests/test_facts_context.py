@@ -65,3 +65,38 @@ def test_restated_fact_is_background(text: str) -> None:
 )
 def test_reported_speech_is_the_news(text: str) -> None:
     assert _contexts(text) == ["main"], extract_facts(text, "Tindra")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tindra is raising new money. Index Ventures and the bank Barclays are also part of the round. "
+        "The company raised $30 million.",
+        "Tindra is raising new money. Accel and the fund Balderton were also part of the round. "
+        "The startup has raised $30 million.",
+        "Tindra is raising new money. The venture firm Atomico and Nvidia have also joined. It raised $30 million.",
+        "Tindra lève des fonds. La banque BNP Paribas et Nvidia font également partie du tour de table. "
+        "La société a levé 30 millions d'euros.",
+        "Tindra lève des fonds. Le fonds Eurazeo et la banque Société Générale font partie du tour. "
+        "La start-up a levé 30 millions d'euros.",
+        "Tindra lève des fonds. La société de capital-risque Partech et Bpifrance ont également participé. "
+        "Elle a levé 30 millions d'euros.",
+    ],
+)
+def test_investors_named_in_passing_do_not_take_the_topic(text: str) -> None:
+    assert [f.amount for f in extract_facts(text, "Tindra") if f.kind == "funding_round"] == [30_000_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tindra makes robots for grocers.The company raised $30 million in March.",
+        "Pelvo raised $300 million last year.Tindra raised $30 million this week.",
+        "Tindra is hiring.Its latest round brought in $30 million.",
+        "Tindra fabrique des robots.La société a levé 30 millions d'euros en mars.",
+        "Pelvo a levé 300 millions d'euros l'an dernier.Tindra a levé 30 millions d'euros.",
+        "Tindra recrute.Elle a levé 30 millions d'euros auprès de Partech.",
+    ],
+)
+def test_glued_sentences_are_split(text: str) -> None:
+    assert [f.amount for f in extract_facts(text, "Tindra") if f.kind == "funding_round"] == [30_000_000]

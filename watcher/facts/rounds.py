@@ -91,7 +91,9 @@ _PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 _PARTICIPANT_BEFORE_RE = re.compile(
     rf"(?P<names>{_NAME}(?:\s*(?:,|and|et|&|ainsi\s+que)\s*{_NAME}){{0,8}})\s+(?:(?:have|has|ont|a)\s+)?"
-    r"(?:also\s+|également\s+|aussi\s+)?(?:participated|participé|joined|took\s+part|pris\s+part)"
+    r"(?:also\s+|également\s+|aussi\s+)?(?:participated|participé|joined|took\s+part|pris\s+part|"
+    # "X et Y font également partie du tour de table", "X and Y are also part of the round".
+    r"font\s+(?:\w+\s+)?partie|(?:are|were)\s+(?:\w+\s+)?part\s+of)"
 )
 
 

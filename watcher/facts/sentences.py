@@ -59,9 +59,14 @@ _ABBREVIATIONS = frozenset(
         "i.e",
     }
 )
-_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])|\s*\[(?:…|\.\.\.)\]\s*")
+# Extracted pages sometimes glue paragraphs: "...au monde.La société ..." (a lower-case word, a full
+# stop, then a capitalised word) is a boundary too.
+_GLUED = r"|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])"
+_BOUNDARY_RE = re.compile(
+    r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])|\s*\[(?:…|\.\.\.)\]\s*" + _GLUED
+)
 # The same without the "[…]" alternative, which cannot match a line with no "[": much faster to scan.
-_PUNCT_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])")
+_PUNCT_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])" + _GLUED)
 # Lines without these need no whitespace collapsing (every run is already one plain space).
 _ODD_SPACES = ("  ", "\t", "\u00a0", "\u202f", "\u2009", "\u200b")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)[.]$")
