@@ -74,7 +74,8 @@ def test_reported_speech_is_the_news(text: str) -> None:
         "The company raised $30 million.",
         "Tindra is raising new money. Accel and the fund Balderton were also part of the round. "
         "The startup has raised $30 million.",
-        "Tindra is raising new money. The venture firm Atomico and Nvidia have also joined. It raised $30 million.",
+        "Tindra is raising new money. The venture firm Atomico and Nvidia have also joined. "
+        "It raised $30 million.",
         "Tindra lève des fonds. La banque BNP Paribas et Nvidia font également partie du tour de table. "
         "La société a levé 30 millions d'euros.",
         "Tindra lève des fonds. Le fonds Eurazeo et la banque Société Générale font partie du tour. "
