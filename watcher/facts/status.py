@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 _RUMOUR_RE = re.compile(
     r"\b(?:in\s+(?:early\s+|advanced\s+|preliminary\s+)?(?:talks|discussions|negotiations)|"
+    # A deal still ahead: "in the final stages of raising", "will raise", "va lever", "valorisera",
+    # "prévoit d'investir", "s'engage à investir".
+    r"in\s+the\s+(?:final|last|early|late|advanced)\s+stages?\s+of|will\s+(?:raise|be\s+valued|value|close|secure|"
+    r"receive|invest)|va\s+(?:lever|boucler|obtenir|etre\s+valorise\w*)|vont\s+(?:lever|investir)|"
+    r"(?:levera|leveront|bouclera|boucleront|obtiendra|obtiendront|valorisera|valoriseront|atteindra|"
+    r"atteindront|recoltera|finalisera|cloturera|investira|investiront)|prevoi\w+\s+d'(?:investir|injecter|apporter|lever)|"
+    r"s'engage\w*\s+a\s+(?:investir|injecter|apporter)|plans\s+to\s+invest|"
     r"(?:is|are|was|were)\s+(?:seeking|raising|looking\s+to|planning\s+to|aiming\s+to|poised\s+to|set\s+to|expected\s+to|"
     r"in\s+the\s+process)|seeks\s+to|looking\s+to\s+raise|plans\s+to\s+raise|aims\s+to\s+raise|"
     r"would|could|might|may\s+(?:raise|value)|rumou?r\w*|slated\s+to|"
@@ -70,7 +77,7 @@ _RUMOUR_RIGHT_RE = re.compile(
     r"en\s+(?:cours\s+de\s+)?(?:discussions?|negociations?)|not\s+(?:yet\s+)?(?:final\w*|closed|completed)|"
     r"pas\s+(?:encore\s+)?(?:finalis\w+|boucl\w+)|(?:terms|talks|details)\s+(?:could|may|might)\s+change|"
     r"(?:is|are)\s+(?:slated|set|expected|poised)\s+to\s+(?:be\s+)?(?:led|close|lead)|"
-    r"devrai(?:t|ent)\s+etre\s+(?:mene|boucle|finalise)\w*)\b"
+    r"devrai(?:t|ent)\s+etre\s+(?:mene|boucle|finalise|cloture|signe)\w*)\b"
 )
 _LEADING_SOURCE_RE = re.compile(r"^\W{0,3}(?:according\s+to|selon|d'apres|as\s+reported\s+by)\b")
 

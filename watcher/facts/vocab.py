@@ -85,6 +85,8 @@ _REPORTED_RE = re.compile(
     r"(?<![\w-])(?<!open\s)sources?(?!-)|people\s+(?:familiar|with\s+knowledge|close)|familiar\s+with|knowledge\s+of|"
     r"said\s+to|estime\w*|estimates?|reportedly|affirme\s+le|indique\s+le\s+(?:ft|journal)|"
     r"(?:the|these|those|two|three|several)\s+(?:people|persons|sources)\s+(?:said|say|added|told)|"
+    r"(?:deux|trois|plusieurs|des|ces)\s+(?:personnes|sources)\s+(?:ont\s+|a\s+)?(?:declare|dit|indique|affirme|"
+    r"confie|precise)|"
     r"(?:has|have|had)\s+learn[td]|(?:a|ont|avait)\s+appris|seen\s+by|consult\w+\s+par)\b"
 )
 _OFFICIAL_SOURCE_RE = re.compile(
