@@ -8,7 +8,7 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-__all__ = ["LANGS", "alternation", "eur_value", "load", "max_eur", "min_deal_eur"]
+__all__ = ["LANGS", "alternation", "eur_value", "load", "max_eur", "min_deal_eur", "suspect_above"]
 
 # Languages with a lexicon; a text in neither is read with all of them.
 LANGS: tuple[str, ...] = ("en", "fr")
@@ -30,6 +30,12 @@ def _rates() -> dict[str, Decimal]:
 def eur_value(amount: Decimal, currency: str | None) -> Decimal:
     """Order-of-magnitude value in euros, for plausibility checks only (unknown currencies count 1:1)."""
     return amount * _rates().get(currency or "EUR", Decimal(1))
+
+
+@functools.cache
+def suspect_above() -> Decimal:
+    """No amount at or below this can exceed ``max_eur`` in any known currency: a cheap first test."""
+    return max_eur() * min(_rates().values())
 
 
 @functools.cache

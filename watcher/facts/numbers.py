@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from watcher.facts.lexicon import eur_value, max_eur
+from watcher.facts.lexicon import eur_value, max_eur, suspect_above
 from watcher.facts.units import (
     _COLLECTIVE_RE,
     _COLLECTIVES,
@@ -279,16 +279,18 @@ def find_money(text: str) -> list[MoneyMention]:
                 continue
         cleaned.append(raw)
     mentions: list[MoneyMention] = []
+    limit = suspect_above()
     i = 0
     while i < len(cleaned):
         raw = cleaned[i]
         nxt = cleaned[i + 1] if i + 1 < len(cleaned) else None
-        joined = _range_with(text, raw, nxt, listing)
+        joined = _range_with(text, raw, nxt, listing) if nxt is not None else None
         i += 2 if joined is not None else 1
         amount_max, currency, end = joined or (None, raw.currency, raw.end)
         if currency is None and not raw.scaled and amount_max is None:
             continue
-        if eur_value(max(raw.amount, amount_max or Decimal(0)), currency) > max_eur():
+        top = max(raw.amount, amount_max or raw.amount)
+        if top > limit and eur_value(top, currency) > max_eur():
             # More than any company has ever raised or been worth: a typo, a parody or not money at all.
             # Dropped here so no later step ever does arithmetic on it.
             continue
@@ -307,7 +309,7 @@ def find_money(text: str) -> list[MoneyMention]:
             )
         )
     # Unscaled first half of a range written "5 à 7 milliards" / "$5-7 billion" takes the second's scale.
-    fixed = [_scaled_range_start(m) for m in mentions]
+    fixed = [m if m.amount_max is None else _scaled_range_start(m) for m in mentions]
     return _attach_equivalents(text, fixed)
 
 

@@ -62,11 +62,12 @@ _ABBREVIATIONS = frozenset(
 # Extracted pages sometimes glue paragraphs: "...au monde.La société ..." (a lower-case word, a full
 # stop, then a capitalised word) is a boundary too.
 _GLUED = r"|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])"
-_BOUNDARY_RE = re.compile(
-    r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])|\s*\[(?:…|\.\.\.)\]\s*" + _GLUED
-)
+_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])|\s*\[(?:…|\.\.\.)\]\s*")
 # The same without the "[…]" alternative, which cannot match a line with no "[": much faster to scan.
-_PUNCT_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])" + _GLUED)
+_PUNCT_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])")
+# The same with glued boundaries, used only on the rare lines that have one (the lookbehind is costly).
+_GLUED_BOUNDARY_RE = re.compile(_BOUNDARY_RE.pattern + _GLUED)
+_GLUED_GATE_RE = re.compile(r"\.(?=[A-ZÀ-Ý][a-zà-ÿ])(?<=[a-zà-ÿ]\.)")
 # Lines without these need no whitespace collapsing (every run is already one plain space).
 _ODD_SPACES = ("  ", "\t", "\u00a0", "\u202f", "\u2009", "\u200b")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)[.]$")
@@ -115,10 +116,14 @@ def _is_headline(line: str) -> bool:
     return len(words) <= 14 and not line.rstrip().endswith((".", "!", "?", "»", '"', ":", "…"))
 
 
-def _split_line(line: str) -> list[str]:
+def _split_line(line: str, glued: bool = False) -> list[str]:
     parts: list[str] = []
     start = 0
-    for m in (_BOUNDARY_RE if "[" in line else _PUNCT_BOUNDARY_RE).finditer(line):
+    if glued and _GLUED_GATE_RE.search(line):
+        boundary = _GLUED_BOUNDARY_RE
+    else:
+        boundary = _BOUNDARY_RE if "[" in line else _PUNCT_BOUNDARY_RE
+    for m in boundary.finditer(line):
         chunk = line[start : m.start()]
         if m.group(0).strip().startswith("["):
             parts.append(chunk)
@@ -154,6 +159,7 @@ def strip_markup(text: str) -> str:
 
 def split_clean(clean: str) -> list[Sentence]:
     """``split_sentences`` of a text already passed through ``strip_markup``."""
+    glued = _GLUED_GATE_RE.search(clean) is not None  # one test per text, not one per line
     out: list[Sentence] = []
     in_furniture = False
     paragraph = 0
@@ -171,6 +177,6 @@ def split_clean(clean: str) -> list[Sentence]:
                 continue
             in_furniture = False
         paragraph += 1
-        for sent in _split_line(line):
+        for sent in _split_line(line, glued):
             out.append(Sentence(sent, paragraph, headline))
     return out
