@@ -14,7 +14,7 @@ _SUBJECT_VERBS = (
     + r")\b"
 )
 # Every _SUBJECT_VERB_RE match ends with one of the verbs: without one, the costly name scan is skipped.
-_SUBJECT_VERB_GATE_RE = re.compile(_SUBJECT_VERBS)
+_SUBJECT_VERB_GATE_RE = re.compile(r"(?<![\w-])" + _SUBJECT_VERBS)
 _VENTURE_NOUN = (
     r"(?:(?:new|nouvelle|nouveau|own|propre|jeune|young|ai|ia)\s+){0,2}"
     r"(?:start-?up|company|venture|firm|soci[ée]t[ée]|entreprise|jeune\s+pousse|lab|laboratoire|p[ée]pite)"
