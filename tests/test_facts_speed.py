@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from watcher.facts import extract as ex
 from watcher.facts import extract_facts, find_money
 from watcher.facts import numbers as nu
+from watcher.facts import prepare as pr
+from watcher.facts import rounds as ro
 from watcher.facts import sentences as se
 
 TRICKY = [
@@ -43,7 +44,7 @@ def test_facts_do_not_depend_on_the_text_cache() -> None:
         "Mistral AI a levé 600 millions d'euros lors d'une série B menée par General Catalyst. "
         "Son rival Zephyr AI a obtenu 100 millions de dollars."
     )
-    ex._prepared.cache_clear()
+    pr._prepared.cache_clear()
     fresh = {e: extract_facts(text, e) for e in ("Mistral AI", "Zephyr AI")}
     again = {e: extract_facts(text, e) for e in ("Zephyr AI", "Mistral AI")}
     assert fresh == again
@@ -54,7 +55,7 @@ def test_facts_do_not_depend_on_the_text_cache() -> None:
 def _find_round_ungated(low: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, template in ex._ROUND_PATTERNS:
+    for pattern, template in ro._ROUND_PATTERNS:
         for m in pattern.finditer(low):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -88,9 +89,9 @@ def _find_round_ungated(low: str) -> list[tuple[int, int, str]]:
     ],
 )
 def test_round_needles_are_exact(low: str) -> None:
-    assert len(ex._ROUND_NEEDLES) == len(ex._ROUND_PATTERNS)
-    assert ex._find_round(low) == _find_round_ungated(low)
-    assert ex._find_round(low) or low == "nothing to see here"
+    assert len(ro._ROUND_NEEDLES) == len(ro._ROUND_PATTERNS)
+    assert ro._find_round(low) == _find_round_ungated(low)
+    assert ro._find_round(low) or low == "nothing to see here"
 
 
 def test_boundary_fast_path_matches_full_pattern() -> None:

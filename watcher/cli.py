@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -232,6 +233,8 @@ def fact_json(f: Fact) -> dict[str, Any]:
         "context": f.context,
         "equivalent": _money_json(f.equivalent),
         "evidence": f.evidence,
+        "confidence": f.confidence,
+        "reasons": list(f.reasons),
     }
 
 
@@ -244,17 +247,28 @@ def _table(rows: list[list[str]], headers: list[str]) -> str:
 @click.option("--entity", required=True, help="The company the facts must be about.")
 @click.option("--alias", "aliases", multiple=True, help="Another name of the company (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    default=None,
+    help="The text's language, which chooses the cue lexicon (default: guessed from the text).",
+)
+@click.option("--published", default=None, help="The text's publication date (ISO, e.g. 2025-06-11).")
 @global_options
-def extract(file: Any, entity: str, aliases: tuple[str, ...], as_json: bool) -> None:
+def extract(
+    file: Any, entity: str, aliases: tuple[str, ...], as_json: bool, lang: str | None, published: str | None
+) -> None:
     """Print the funding facts that FILE (or standard input) attributes to ENTITY."""
     with _errors():
         try:
             text = file.read()
         except UnicodeDecodeError as e:
             raise ConfigError(f"{file.name}: not UTF-8 text: {e}") from e
+        if published is not None and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", published):
+            raise ConfigError(f"--published {published!r}: not an ISO date; write it like 2025-06-11")
         from watcher.facts import extract_facts  # only here: its patterns cost every other command
 
-        facts = extract_facts(text, entity, aliases)
+        facts = extract_facts(text, entity, aliases, lang=lang, published=published)
         if as_json:
             click.echo(json.dumps([fact_json(f) for f in facts], ensure_ascii=False, indent=2))
             return

@@ -89,7 +89,7 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
                 continue
             from watcher.facts import extract_facts  # only for a new or edited seed
 
-            facts = extract_facts(doc.text, entity.name, entity.aliases)
+            facts = extract_facts(doc.text, entity.name, entity.aliases, published=doc.published)
             new_doc = NewDocument(
                 url=doc.url,
                 title=doc.title,
@@ -199,6 +199,12 @@ def _entry_text(entry: feeds.FeedEntry) -> str:
     return f"{entry.title}\n{entry.summary}"
 
 
+def _lexicon_language(language: str | None) -> str | None:
+    """The extractor's lexicon for an article's guessed language (None: let it guess from the text)."""
+    code = (language or "").lower()[:2]
+    return code if code in ("fr", "en") else None
+
+
 def _mentioned(entities: Sequence[Entity], text: str) -> list[Entity]:
     return [e for e in entities if feeds.mentions(text, list(e.names))]
 
@@ -266,7 +272,11 @@ def _article_facts(article: _Article, entities: Sequence[Entity], now: datetime)
     mentioned = _mentioned(entities, f"{article.title}\n{article.text}")
     from watcher.facts import extract_facts  # only once an article is read: an idle poll never loads it
 
-    facts = tuple((e, tuple(extract_facts(article.text, e.name, e.aliases))) for e in mentioned)
+    lang = _lexicon_language(article.language)
+    facts = tuple(
+        (e, tuple(extract_facts(article.text, e.name, e.aliases, lang=lang, published=period)))
+        for e in mentioned
+    )
     entries = article.entries
 
     def record_entries(store: Store, document_id: int) -> None:
@@ -584,7 +594,13 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
     period = clamp_period(article.published, now)
     mentions: list[MoneyExplained] = []
     for entity in settings.entities:
-        facts = extract_facts(article.text, entity.name, entity.aliases)
+        facts = extract_facts(
+            article.text,
+            entity.name,
+            entity.aliases,
+            lang=_lexicon_language(article.language),
+            published=period,
+        )
         decided = explain_facts(store, settings, entity.name, facts, period=period, url=url, now=now)
         used: set[int] = set()
         for m in find_money(article.text):

@@ -59,12 +59,20 @@ _ABBREVIATIONS = frozenset(
         "i.e",
     }
 )
+# Extracted pages sometimes glue paragraphs: "...au monde.La société ..." (a lower-case word, a full
+# stop, then a capitalised word) is a boundary too.
+_GLUED = r"|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])"
 _BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])|\s*\[(?:…|\.\.\.)\]\s*")
 # The same without the "[…]" alternative, which cannot match a line with no "[": much faster to scan.
 _PUNCT_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])")
+# The same with glued boundaries, used only on the rare lines that have one (the lookbehind is costly).
+_GLUED_BOUNDARY_RE = re.compile(_BOUNDARY_RE.pattern + _GLUED)
+_GLUED_GATE_RE = re.compile(r"\.(?=[A-ZÀ-Ý][a-zà-ÿ])(?<=[a-zà-ÿ]\.)")
 # Lines without these need no whitespace collapsing (every run is already one plain space).
 _ODD_SPACES = ("  ", "\t", "\u00a0", "\u202f", "\u2009", "\u200b")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)[.]$")
+# "in a Series A. Meanwhile ...": the letter of a round or class ends the sentence; it is no initial.
+_ROUND_LETTER_RE = re.compile(r"(?i:\b(?:series|s[ée]rie|round|tour|class|classe|type)\s+[a-z][.]$)")
 
 
 @dataclass(frozen=True)
@@ -108,10 +116,14 @@ def _is_headline(line: str) -> bool:
     return len(words) <= 14 and not line.rstrip().endswith((".", "!", "?", "»", '"', ":", "…"))
 
 
-def _split_line(line: str) -> list[str]:
+def _split_line(line: str, glued: bool = False) -> list[str]:
     parts: list[str] = []
     start = 0
-    for m in (_BOUNDARY_RE if "[" in line else _PUNCT_BOUNDARY_RE).finditer(line):
+    if glued and _GLUED_GATE_RE.search(line):
+        boundary = _GLUED_BOUNDARY_RE
+    else:
+        boundary = _BOUNDARY_RE if "[" in line else _PUNCT_BOUNDARY_RE
+    for m in boundary.finditer(line):
         chunk = line[start : m.start()]
         if m.group(0).strip().startswith("["):
             parts.append(chunk)
@@ -123,7 +135,8 @@ def _split_line(line: str) -> list[str]:
         if wb is not None:
             word = wb.group(1).lower().rstrip(".")
             # "Microsoft Corp., ..." or "U.S. investors" are not sentence ends.
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or "." in word:
+            initial = len(word) == 1 and word.isalpha() and not _ROUND_LETTER_RE.search(window)
+            if word in _ABBREVIATIONS or initial or "." in word:
                 continue
         parts.append(chunk)
         start = m.end()
@@ -146,6 +159,7 @@ def strip_markup(text: str) -> str:
 
 def split_clean(clean: str) -> list[Sentence]:
     """``split_sentences`` of a text already passed through ``strip_markup``."""
+    glued = _GLUED_GATE_RE.search(clean) is not None  # one test per text, not one per line
     out: list[Sentence] = []
     in_furniture = False
     paragraph = 0
@@ -163,6 +177,6 @@ def split_clean(clean: str) -> list[Sentence]:
                 continue
             in_furniture = False
         paragraph += 1
-        for sent in _split_line(line):
+        for sent in _split_line(line, glued):
             out.append(Sentence(sent, paragraph, headline))
     return out

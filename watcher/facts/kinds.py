@@ -1,0 +1,375 @@
+"""Kind decision: whether a figure is a round, a valuation, an investor's ticket, or not funding at all."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from watcher.facts import lexicon
+from watcher.facts.lexicon import LANGS
+from watcher.facts.numbers import MoneyMention
+from watcher.facts.vocab import _DEBT_RE, _ROUNDISH_RE, _invested_left_re, _kind_re
+
+if TYPE_CHECKING:
+    from watcher.facts.state import _Doc
+
+
+_RIGHT_CUT_RE = re.compile(
+    r"[,;.:()\]—–]|\s-\s|\b(?:aupres|apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|"
+    r"et|and|from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not)\b"
+)
+
+
+def _kind_of(
+    low: str, mention: MoneyMention, prev_end: int, next_start: int, lang: str | None = None
+) -> tuple[str | None, str]:
+    """(category, keyword) deciding what a figure measures; category None when nothing says."""
+    right = low[mention.end : min(next_start, mention.end + 40)]
+    raw_right = " ".join(right.split())
+    cut = _RIGHT_CUT_RE.search(right)
+    if cut:
+        right = right[: cut.start()]
+    # Only the words right after the figure qualify it ("a $235-million funding round").
+    right = " ".join(right.split()[:4])
+    left = low[prev_end : mention.start]
+    near_left = left[-50:]
+    framed = _framed_kind(low, mention, raw_right, near_left)
+    if framed is not None:
+        return framed
+    kind_re = _kind_re(lang)
+    rm = kind_re.search(right)
+    if rm and rm.lastgroup is not None:
+        if rm.lastgroup in ("round", "inv") and _secondary(near_left, right):
+            return "non", rm.group(0)
+        return rm.lastgroup, rm.group(0)
+    if _secondary(near_left, right) or _FUND_SIZE_RE.search(near_left):
+        # "let staff sell up to $500 million of stock", "clôture son deuxième fonds à 300 M€".
+        return "non", ""
+    best: re.Match[str] | None = None
+    for lm in kind_re.finditer(left):
+        best = lm
+    if best is not None and best.lastgroup is not None:
+        return _left_cue_kind(best, left, lang)
+    return None, ""
+
+
+def _framed_kind(
+    low: str, mention: MoneyMention, raw_right: str, near_left: str
+) -> tuple[str | None, str] | None:
+    """A frame around the figure that settles its kind before any cue word: a listing, a class threshold,
+    "for this round", a grant or target, "valued at", goods "worth of"."""
+    if _NOT_PRIVATE_RIGHT_RE.match(raw_right) or _COMBINED_RE.search(near_left):
+        # "raised $180 million in an initial public offering", "$1.4 billion below the 2021 mark",
+        # "a deal that values the combined company at $2.4 billion": not a private round or valuation.
+        return "non", ""
+    if _CLASS_VALUED_RE.search(near_left):
+        # "le club des start-up valorisées plus d'un milliard", "startups valued at over $1bn": a threshold
+        # that defines a class of companies, not one company's valuation.
+        return "non", ""
+    if _THIS_ROUND_RIGHT_RE.match(low, mention.end):
+        # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round.
+        return "round", ""
+    hm = _NON_HEAD_RE.search(near_left) or _RESEARCH_RIGHT_RE.match(low, mention.end, mention.end + 90)
+    if hm:
+        # "une aide de 10 M€ obtenue", "son objectif initial de 500 000 euros", "a grant of $2m",
+        # "l'usine représente un investissement de 150 M€": the figure measures a grant, a target or capex.
+        return "non", hm.group(0)
+    vm = _VALUED_AT_RE.search(near_left)
+    if vm:
+        deal = vm.group(0).startswith(("valued ", "evalue ", "evaluee ")) and _DEAL_VALUED_RE.search(
+            near_left, 0, vm.start()
+        )
+        # "a deal with Meta reportedly valued at over $100 million" is the worth of an agreement;
+        # "was valued at $2.5 billion in a funding round": the figure is the valuation, not the round.
+        return ("non" if deal else "val"), vm.group(0)
+    right = low[mention.end : mention.end + 12].lstrip()
+    if _WORTH_OF_RE.match(right):
+        # "orders for $60 million worth of boilers": an amount of goods, not what a company is worth.
+        return "non", "worth of"
+    return None
+
+
+def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[str | None, str]:
+    """The kind the last cue word before the figure gives, unless what stands before that cue says
+    the raise is a fund's, the value a thing's or the round's own size."""
+    before = left[max(0, best.start() - 60) : best.start()]
+    word = best.group(0)
+    if best.lastgroup == "round" and _FUND_SUBJECT_RE.search(before):
+        # "whose last fund raised $1.2bn", "le fonds a levé 300 M€": an investor's own fund.
+        return "non", word
+    if best.lastgroup == "round" and _BASIS_WORD_RE.search(before):
+        # "une valorisation avant investissement de 400 M€": the raise only qualifies the valuation.
+        return "val", word
+    thing_value = best.lastgroup == "val" and word in ("valeur", "value", "worth")
+    if thing_value and _round_noun_re(lang).search(before):
+        # "a funding round worth $50 million", "une levée d'une valeur de 12 M€": the size of the round.
+        return "round", word
+    if thing_value and (_PROJECT_RE.search(before) or _DEAL_RE.search(before)):
+        # "un campus d'une valeur de 1,5 Md€" is the price of a thing, not of the company.
+        return "non", word
+    if word in ("worth", "vaut", "valait") and _thing_subject(before, lang):
+        # "the upgrade cycle to be worth $900 million": what is worth it is a thing, not a company.
+        return "non", word
+    return best.lastgroup, word
+
+
+_VALUED_AT_RE = re.compile(
+    r"\b(?:valued|valuing|values|valoris\w*|evalue\w*|valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:at|a|of|de|d')\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
+    r"plus\s+de|quelque|autour\s+de)\s+)?$"
+)
+# The agreement itself is what is valued: "a deal with Meta reportedly valued at", "un contrat évalué à".
+_DEAL_VALUED_RE = re.compile(
+    r"\b(?:deals?|agreements?|contracts?|partnerships?|orders?|accords?|contrats?|partenariats?|commandes?|"
+    r"acquisitions?|rachats?)(?:\s+(?:with|avec)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
+    r"\s+(?:(?:reportedly|said\s+to\s+be|estimated|is|was|est|etait|a\s+ete|serait)\s+)?$"
+)
+_CLASS_VALUED_RE = re.compile(
+    r"\b(?:(?:start-?ups?|entreprises|societes|licornes|pousses|scale-?ups|acteurs)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:valorise(?:e)?s|evalue(?:e)?s)|(?:start-?ups|startups|companies|firms|unicorns|scale-?ups|players)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:valued|worth))\s+(?:at\s+|a\s+)?(?:plus\s+d'|plus\s+de|more\s+than|over|above|"
+    r"au\s+moins|at\s+least|upwards\s+of)\s*(?:un\s+|une\s+|a\s+|an\s+)?$"
+)
+_THIS_ROUND_RIGHT_RE = re.compile(
+    r"\s*(?:pour|for|in|dans)\s+(?:cette|ce|cet|this|its|sa|son)\s+(?:(?:nouvelle?|new|latest|derniere?)\s+)?"
+    r"(?:serie|series|tour|levee|round|operation|financement|funding|seed|amorcage)\b"
+)
+_NON_HEAD_RE = re.compile(
+    r"\b(?:(?:aides?|subventions?|dotations?|grants?|objectifs?|targets?|goals?)(?:\s+[\w-]+){0,2}?|"
+    r"(?:represente\w*|represent(?:s|ed|ing)?|necessit\w+|requiert|require[sd]?|cout\w*|cost(?:s|ing)?)\s+"
+    r"(?:un|an)\s+(?:investissement|investment)(?:\s+(?:total|global|industriel|overall|total))?)"
+    r"\s+(?:de|d'|of)\s*(?:(?:about|around|nearly|almost|more\s+than|over|environ|pres\s+de|plus\s+de)\s+)?$"
+)
+# "a obtenu 2,5 millions de francs d'Innosuisse pour un projet de recherche": research funding, a grant.
+_RESEARCH_RIGHT_RE = re.compile(
+    r"[^.;:]{0,50}?\b(?:pour|dans\s+le\s+cadre\s+d'|for|under)\s*(?:un|une|des|son|ses|sa|le|la|a|an|its|the)\s+"
+    r"(?:(?:programme|projet|consortium|program|project)s?\s+(?:\w+\s+)?(?:de\s+)?(?:recherche|r&d)|"
+    r"research\s+(?:project|program|programme|consortium)s?)\b"
+)
+_WORTH_OF_RE = re.compile(r"^worth\s+of\b")
+_NOT_PRIVATE_RIGHT_RE = re.compile(
+    r"(?:in\s+(?:an|its|the|their)\s+(?:initial\s+public\s+offering|ipo|stock\s+market\s+listing|"
+    r"public\s+offering|flotation)|(?:lors\s+de|dans\s+le\s+cadre\s+de)\s+(?:son|l')\s*introduction|"
+    r"en\s+bourse|below|above|short\s+of|(?:less|more|lower|higher|fewer)\s+than|de\s+(?:moins|plus)\s+qu(?:e|')|"
+    r"en\s+dessous|au-dessus|(?:inferieure?s?|superieure?s?)\s+a)\b"
+)
+_COMBINED_RE = re.compile(
+    r"\b(?:combined\s+(?:company|entity|group|business)|(?:entite|societe|groupe)\s+combine\w*|"
+    r"blank-check|spac)\b"
+)
+# Shares changing hands without new money for the company: employee tenders, secondary sales.
+_SECONDARY_RE = re.compile(
+    r"\b(?:secondary|secondaires?|tender|buy-?backs?|rachats?\s+d'actions|share\s+sales?|"
+    r"(?:ventes?|cessions?)\s+d'actions)\b"
+)
+_SELL_LEFT_RE = re.compile(
+    r"\b(?:employees?|staff|salaries|workers|founders?|fondateurs?|(?:early|existing)\s+(?:investors?|backers)|"
+    r"shareholders?|actionnaires?|insiders?|holders?)\b[^.;]{0,40}\b(?:sell|sells|selling|sold|vendre|vendent|"
+    r"vendu\w*|ceder|cede\w*|cash\s+out)\b(?:\s+(?:[\w'-]+\s+){0,3}$|[^.;]*$)"
+)
+
+
+def _secondary(near_left: str, right: str) -> bool:
+    """Shares sold by holders (employees, early investors): no new money reaches the company."""
+    return bool(_SECONDARY_RE.search(near_left[-30:] + " " + right) or _SELL_LEFT_RE.search(near_left))
+
+
+# A fund's own size: "clôture son deuxième fonds à 300 M€", "closed its third fund at $400 million".
+_FUND_SIZE_RE = re.compile(
+    r"(?<!de )(?<!d')\b(?:fonds|fund|vehicule|vehicle)\b(?!\s+propres)(?:\s+[\w-]+){0,2}?,?\s+"
+    r"(?:(?:dote|dotee|endowed|sized|capped)\s+)?(?:at|of|a|de|d'|totaling|totalling|worth)\s*$"
+)
+_ROUND_NOUNS = {
+    "en": r"round|raise|funding|financing|investment",
+    "fr": r"tour(?:\s+de\s+table)?|levee(?:\s+de\s+fonds)?|financement|investissement",
+}
+
+
+@functools.cache
+def _round_noun_re(lang: str | None) -> re.Pattern[str]:
+    nouns = _ROUND_NOUNS[lang] if lang in _ROUND_NOUNS else "|".join(_ROUND_NOUNS.values())
+    return re.compile(rf"\b(?:{nouns})\s+(?:d'une\s+|of\s+)?$")
+
+
+@functools.cache
+def _thing_subject_re(lang: str | None) -> re.Pattern[str]:
+    langs = (lang,) if lang in LANGS else LANGS
+    data = [lexicon.load(code) for code in langs]
+    determiners = "|".join(w for d in data for w in (*d["determiners"], *d["indefinite_determiners"]))
+    aux = "|".join(w for d in data for w in d["auxiliaries"])
+    return re.compile(rf"\b(?:{determiners})\s+(?:[\w-]+\s+){{0,2}}?([\w-]+)\s+(?:(?:{aux})\s+){{0,3}}$")
+
+
+@functools.cache
+def _company_noun_re(lang: str | None) -> re.Pattern[str]:
+    langs = (lang,) if lang in LANGS else LANGS
+    nouns = "|".join(w for code in langs for w in lexicon.load(code)["company_nouns"])
+    return re.compile(rf"(?:{nouns})|\w*(?:tech|maker|corn)s?")
+
+
+def _thing_subject(before: str, lang: str | None) -> bool:
+    """ "the upgrade cycle to be worth $900M": the subject of "worth" is a thing, not a company."""
+    m = _thing_subject_re(lang).search(before)
+    return m is not None and _company_noun_re(lang).fullmatch(m.group(1)) is None
+
+
+_FUND_SUBJECT_RE = re.compile(
+    r"\b(?:fund|(?<!de )(?<!d')fonds)\s+(?:(?:has|had|a|avait|just|recently|vient\s+de)\s+)*$"
+)
+_BASIS_WORD_RE = re.compile(
+    r"\b(?:valoris\w*|valuation)\s+(?:\w+\s+){0,2}(?:avant|apres|pre|post)[\s-]*(?:l'|la\s+|le\s+)?$"
+)
+# "a multiyear cloud deal worth $10 billion": the value of an agreement, not of the company.
+_DEAL_RE = re.compile(
+    r"\b(?:deals?|agreements?|accords?|orders?|commandes?|partnerships?|partenariats?)\s+(?:d'une\s+)?$"
+)
+_PROJECT_RE = re.compile(
+    r"\b(?:projets?|projects?|campus|usines?|factor(?:y|ies)|plants?|sites?|gigafactor\w+|infrastructures?|"
+    r"batiments?|buildings?|contrats?|contracts?|programmes?|programs?|portefeuilles?|portfolios?|"
+    r"sales?|ventes?|cessions?|tender|secondary|secondaires?|shares|actions|stakes?|markets?|marches?|"
+    r"industry|industrie|secteurs?|sectors?)\b"
+)
+# "With nearly €2.8 billion raised, ...", "Avec 40 M€ levés": what has been raised so far, a total.
+_WITH_LEFT_RE = re.compile(
+    r"\b(?:avec|with)\s+(?:(?:pres\s+de|plus\s+de|about|around|nearly|over|more\s+than)\s+)?$"
+)
+_RAISED_RIGHT_RE = re.compile(
+    r"\s*(?:leve(?:e|s|es)?|raised|recolte(?:e|s|es)?|collecte(?:e|s|es)?|secured)\b"
+)
+# "un tour de table d'un million d'euros, dont 400 k€ apportés par le fonds French Tech Seed": the first
+# figure is named as the round, so what follows "dont" is a ticket within it, not the latest round.
+_ROUND_BEFORE_RE = re.compile(
+    r"\b(?:tour(?:\s+de\s+table)?|round|levee(?:\s+de\s+fonds)?|serie\s+[a-h]|series\s+[a-h])\s+"
+    r"(?:de\s+|d'|of\s+)?(?:(?:un|une|about|around|environ|pres\s+de|plus\s+de)\s+)?$"
+)
+# A bare scaled figure right after a raise verb ("avons levé 50 millions", "raised 20 million").
+_BARE_RAISE_LEFT_RE = re.compile(
+    r"\b(?:leve|levons|levions|raised|raise|recolte|obtenu|boucle|amasse|secured)\s+(?:(?:plus\s+de|pres\s+de|"
+    r"environ|about|around|more\s+than|over|nearly)\s+)?$"
+)
+_PACKAGE_RIGHT_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:package|enveloppe)\b")
+_PACKAGE_LEFT_RE = re.compile(r"\b(?:package|enveloppe)\s+(?:[\w-]+\s+){0,2}?(?:de|of|d')\s*$")
+_TRANCHE_LEFT_RE = re.compile(r"\btranches?\b")
+# "Les 30 milliards restants", "the remaining $30 billion": the unpaid part of a larger sum.
+_REMAINING_RE = re.compile(r"\s*(?:restants?|restantes?|remaining|left\s+to\s+(?:raise|come))\b")
+
+
+def _package_or_tranche(doc: _Doc, idx: int, low: str, mention: MoneyMention, prev_end: int) -> bool:
+    """A package mixing equity and debt ("a €250 million financing package ... a €200 million debt
+    facility"), or the tranches a stated financing is paid in ("in two tranches: $40 million at closing"):
+    neither is one funding round."""
+    if _TRANCHE_LEFT_RE.search(low[: mention.start]) or _REMAINING_RE.match(low, mention.end):
+        return True
+    if not (
+        _PACKAGE_RIGHT_RE.match(low, mention.end)
+        or _PACKAGE_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start])
+    ):
+        return False
+    return any(_DEBT_RE.search(f) for f in doc.folded[idx : idx + 3])
+
+
+_TOP_UP_RE = re.compile(
+    r"\s*(?:(?:supplementaires?|additionnels?|additional|more|de\s+plus|extra)\s+)?(?:a|to)\s+"
+    r"(?:la|sa|son|its|their|the|leur|this|cette)\s+(?:serie|series|tour|round|levee|seed|amorcage)\b"
+)
+_COMPONENT_LEFT_RE = re.compile(
+    r"\b(?:comprenant|comprising|incluant|includes|included|including|inclut|comprend|y\s+compris|of\s+which|"
+    r"dont)\s+"
+    r"(?!(?:la|le|les|l'|sa|son|ses|leur|leurs|the|its)\b)(?:[\w'-]+\s+){0,3}$"
+)
+_PROPER_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?!(?:Series|Série|Serie|Seed|Round|Funding|Pre|Post)\b)[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]+"
+)
+_NON_EQUITY_FORM_RE = re.compile(
+    r"[^.;]{0,40}?\b(?:sous\s+(?:la\s+)?forme\s+d(?:e\s+|')|in\s+the\s+form\s+of\s+)(?:[\w'-]+\s+){0,2}?"
+    r"(?:subventions?|avances?|prets?|dettes?|grants?|loans?|debt|repayable|non-dilutive)\b"
+)
+_CONJUNCT_RE = re.compile(
+    r"\b(?:and|et|plus|as\s+well\s+as|ainsi\s+que|while|whereas|tandis\s+que|alors\s+que|alongside|"
+    r"along\s+with|in\s+addition\s+to|aux\s+cotes\s+d|en\s+plus\s+d|outre)\b|;"
+)
+_CONSEQUENCE_RE = re.compile(
+    r",\s*(?:ce\s+qui|which\s+(?:allowed|enabled|let|helped)|allowing|enabling|permettant|lui\s+permettant|"
+    r"avant\s+de|before)\b"
+)
+
+
+def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, next_start: int) -> str | None:
+    """Figures that look like funding but are debt, a slice of a deal, or a named programme's size."""
+    left = low[prev_end : mention.start]
+    # "a €50m loan from the EIB and €20m in equity": the debt belongs to the earlier conjunct.
+    joins = list(_CONJUNCT_RE.finditer(left))
+    if joins:
+        left = left[joins[-1].end() :]
+    # "Chakra, which offers loans to retailers, has raised ₹200 crore": the aside is about its business.
+    restarts = list(_NEW_CLAUSE_RE.finditer(left))
+    if restarts:
+        left = left[restarts[-1].start() :]
+    right = low[mention.start : min(next_start, mention.end + 60)]
+    consequence = _CONSEQUENCE_RE.search(right)
+    if consequence:
+        # "a levé 6,6 Md$, ce qui lui a permis d'ouvrir une ligne de crédit": what followed is another deal.
+        right = right[: consequence.start()]
+    clause = left + right
+    if _DEBT_RE.search(clause):
+        return "debt"
+    if _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80)):
+        # "un financement de 5 M€ de Bpifrance sous forme de subventions": grants, not equity.
+        return "grant"
+    if _COMPONENT_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start]):
+        return "component"
+    return "named" if _PROPER_AFTER_RE.match(sent, mention.end) else None
+
+
+# "X a réussi son introduction en Bourse. Le spécialiste ... a levé 45 M€": the money of a listing.
+_IPO_CUE_RE = re.compile(
+    r"\b(?:introduction\s+en\s+bourse|entree\s+en\s+bourse|ipo|initial\s+public\s+offering|"
+    r"stock\s+market\s+(?:debut|listing|flotation)|went\s+public|s'est\s+introduite?\s+en\s+bourse)\b"
+)
+_IPO_NOT_DONE_RE = re.compile(
+    r"\b(?:avant|before|prior\s+to|ahead\s+of|pre-ipo|prepar\w*|plan\w*|envisag\w*|project\w*|"
+    r"consider\w*|future|futur\w*|prochaine?|next|eventuel\w*|potential|possible|would|could|pourrai\w*|"
+    r"vise\w*|report\w*|postpon\w*|renonc\w*|abandon\w*|shelved|avait|had|since|depuis)\b"
+)
+
+
+def _ipo_proceeds(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> bool:
+    left = low[: mention.start]
+    if _IPO_NOT_DONE_RE.search(left):
+        return False
+    if _IPO_CUE_RE.search(left):
+        return True
+    if idx == 0 or doc.sentences[idx - 1].paragraph != doc.sentences[idx].paragraph:
+        return False
+    prev = doc.folded[idx - 1]
+    cue = _IPO_CUE_RE.search(prev)
+    return cue is not None and not _IPO_NOT_DONE_RE.search(prev) and not _ROUNDISH_RE.search(left)
+
+
+_NEW_CLAUSE_RE = re.compile(
+    r",\s*(?:and\s+|et\s+)?(?:is|are|has|have|now|today|will|est|sont|a|ont|va|vient|desormais|aujourd'hui)\b"
+)
+
+
+def _invested_just_before(low: str, mention: MoneyMention, prev_end: int, lang: str | None) -> bool:
+    return bool(_invested_left_re(lang).search(low[max(prev_end, mention.start - 50) : mention.start]))
+
+
+# A figure glued to a fragment and an ellipsis, or to a word cut at the very end: a truncated summary.
+_CUT_RE = re.compile(r"\s?[^\W\d_]{1,4}(?:…|\.\.\.|\s*$)|(?:…|\.\.\.)")
+
+
+def _cut_off(sent: str, mention: MoneyMention, last: bool) -> bool:
+    """ "about $3.5 b", "environ 1,2 mi…" at the end of a feed summary: the figure's scale is lost."""
+    if not last:
+        return False
+    m = _CUT_RE.match(sent, mention.end)
+    if m is None:
+        return False
+    if not mention.scaled:
+        return True
+    # A scaled figure keeps a whole word after it ("closes $12M seed"); only a fragment glued to an
+    # ellipsis ("$40 million in Seri…") says the summary was cut inside the phrase.
+    tail = m.group(0).strip()
+    return tail not in ("", "…", "...") and tail.endswith(("…", "..."))

@@ -1,0 +1,242 @@
+"""Company names: the entity's spellings, name-shaped spans of text, what can be a company, investor lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from watcher.facts.sentences import fold
+
+_GENERIC_SUFFIXES = frozenset(
+    {
+        "ai",
+        "a.i.",
+        "inc",
+        "inc.",
+        "sas",
+        "sa",
+        "ltd",
+        "ltd.",
+        "limited",
+        "labs",
+        "lab",
+        "technologies",
+        "technology",
+        "gmbh",
+        "corp",
+        "corp.",
+        "corporation",
+        "llc",
+        "plc",
+        "ag",
+        "bv",
+        "nv",
+        "sarl",
+        "co",
+        "co.",
+        "hq",
+        "io",
+        "app",
+        "systems",
+        "software",
+        "group",
+        "holdings",
+    }
+)
+_PAREN_RE = re.compile(r"\(([^)]*)\)")
+_ALIAS_LEAD_RE = re.compile(
+    r"^(?:later|formerly|now|previously|ex-|aka|anciennement|devenue?|d[ée]sormais)\s*", re.IGNORECASE
+)
+
+
+def entity_variants(entity: str, aliases: Sequence[str] = ()) -> list[str]:
+    """Folded spellings that denote the entity: "Mistral AI" also answers to "Mistral"."""
+    names: list[str] = []
+    for name in (entity, *aliases):
+        for inner in _PAREN_RE.findall(name):
+            names.append(_ALIAS_LEAD_RE.sub("", inner.strip()))
+        names.append(_PAREN_RE.sub(" ", name))
+    variants: set[str] = set()
+    for name in names:
+        words = fold(name).replace("’", "'").split()
+        if not words:
+            continue
+        variants.add(" ".join(words))
+        while len(words) > 1 and words[-1].strip(",") in _GENERIC_SUFFIXES:
+            words = words[:-1]
+            variants.add(" ".join(words))
+        if len(words) > 1 and words[0] == "the":
+            variants.add(" ".join(words[1:]))
+    return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
+
+
+def _entity_regex(variants: list[str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(v).replace(r"\ ", r"[\s-]+") for v in variants)
+    return re.compile(rf"(?<![\w@/.-])(?:{alt})(?![\w-])")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+# Names start at a word boundary and span at most seven words, so a page of capitalised words
+# cannot make the name patterns quadratic (each start position would otherwise scan to the end).
+_NAME_TOKEN = r"(?:[A-ZÀ-ÝÉ][\w&’'.-]{0,40}[\w]|[A-Z]|[a-z]{1,12}[A-Z][\w-]{0,30}|a16z)"
+_NAME = rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ -](?:{_NAME_TOKEN}|&|de|of|du|des)(?=[ -]?[A-ZÀ-Ý&]|\b)){{0,6}}"
+_NAME_RE = re.compile(_NAME)
+# Capitalised words that are never the company a figure belongs to.
+_NOT_COMPANIES = _wordset(
+    "the le la les l un une des in en on at for pour par by selon according d'après but mais "
+    "and et this that ce cette ces it elle il its his her their son sa ses leur last dernier "
+    "then puis also since depuis after après before avant when quand while alors hier "
+    "yesterday today aujourd'hui january february march april may june july august september "
+    "october november december janvier février mars avril mai juin juillet août septembre "
+    "octobre novembre décembre monday tuesday wednesday thursday friday saturday sunday lundi "
+    "mardi mercredi jeudi vendredi bloomberg reuters ft financial times techcrunch cnbc "
+    "information sifted axios afp wsj journal europe european france french paris london us "
+    "u.s. uk usa america american germany german canada canadian china chinese japan italy "
+    "spain sweden silicon valley emirats dubai ceo pdg cto cfo président president founder "
+    "fondateur co-founder cofondateur series série seed round tour ia ai intelligence "
+    "artificielle artificial intelligence gpu api source sources news business insider tech "
+    "french tech startup start-up we you i nous vous je our notre they ils "
+    # Currency codes before a figure ("valued at CHF 90m") are not names.
+    "chf eur usd gbp cad aud jpy cny inr sek nok dkk sgd hkd brl mxn zar nzd ils aed sar krw "
+    "pln kes ngn rs ksh "
+)
+_NAME_STOP_RE = re.compile(
+    r"\s(?:to|pour|afin|which|who|qui|that|in\s+(?:a|the)\s|dans\s+le|lors|after|après|at\s+a|à\s+une|"
+    r"for|with|avec|aux\s+côtés|alongside|including|incluant|notamment|in\s+(?:19|20)\d\d|en\s+(?:19|20)\d\d|"
+    r"from\s+(?:germany|italy|belgium|france|the|spain)|et\s+d['’]investisseurs|"
+    r"portant|propulsant|giving|bringing|valuing|at\s+\$|indique|said|a\s+déclaré)\b|[;:!?»«\"“]",
+    re.IGNORECASE,
+)
+_LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\bou\s+encore\b|\bou\b|\bor\b|\bainsi\s+que\b)\s*")
+_TITLE_WORDS = _wordset(
+    "ceo cto cfo coo pdg président president chairman founder fondateur co-founder cofondateur "
+    "former ancien ex patron directeur head boss billionaire milliardaire "
+)
+_NATIONALITY = _wordset(
+    "french française français american américain américaine german allemand allemande british "
+    "britannique italian italien belgian belge dutch néerlandais japanese japonais chinese "
+    "chinois european européen européenne us u.s. uk state-backed "
+)
+
+
+def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
+    folded = fold(name)
+    m = entity_re.search(folded)
+    return m is not None and m.start() == 0
+
+
+def _plausible_company(name: str) -> bool:
+    words = fold(name).split()
+    if not words or re.match(r"^(?:l|d|qu|j|n|s|c)['’]", words[0]):
+        return False
+    if words[0] in ("series", "serie", "seed", "round", "tour", "pre-seed", "extension", "bridge"):
+        return False
+    if all(w.strip(".,'’") in _NOT_COMPANIES for w in words):
+        return False
+    return not (len(words) == 1 and words[0] in _NOT_COMPANIES)
+
+
+def _clean_name(item: str) -> str | None:
+    item = re.sub(r"\s*\([^)]*\)", "", item).strip(" .,'’\"«»")
+    item = re.sub(r"^(?:d[eu]s?|l['’]|la|le|les|the|a|an|of)\s+", "", item, flags=re.IGNORECASE)
+    item = re.sub(r"^.*['’]s\s+(?=[A-Z])", "", item)
+    tokens = item.split()
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for tok in tokens:
+        bare = tok.strip(".,")
+        is_cap = bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|[a-z]+[A-Z]|a16z)", bare))
+        connector = bare in ("&", "de", "of", "du", "des") and current
+        if (is_cap or connector) and fold(bare) not in _TITLE_WORDS and fold(bare) not in _NATIONALITY:
+            current.append(bare)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    runs = [[t for t in r] for r in runs]
+    for run in runs:
+        while run and run[-1] in ("&", "de", "of", "du", "des"):
+            run.pop()
+    runs = [r for r in runs if r]
+    if not runs:
+        return None
+    name = " ".join(runs[-1])
+    if not _plausible_company(name) or len(name) < 2:
+        return None
+    return name
+
+
+def _names(blob: str) -> list[str]:
+    stop = _NAME_STOP_RE.search(blob)
+    if stop:
+        blob = blob[: stop.start()]
+    out: list[str] = []
+    for item in _LIST_SPLIT_RE.split(blob):
+        name = _clean_name(item)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+_RENAME_AFTER_RE = re.compile(
+    r"\s*[,(]\s*(?:formerly|previously|once|anciennement|auparavant|ex-|ex\s)\s*(?:known\s+as|called|named|"
+    r"appel[ée]e?|nomm[ée]e?|baptis[ée]e?)?\s*([A-ZÀ-Ý][\w&'’.-]{0,40}[\w](?:\s[A-ZÀ-Ý][\w&'’.-]{0,40}[\w]){0,3})"
+)
+_RENAME_BEFORE_RE = re.compile(
+    rf"({_NAME})\s*[,(]\s*(?:now|since\s+renamed|renamed|rebranded\s+as|d[ée]sormais|devenue?|rebaptis[ée]e?|"
+    rf"renomm[ée]e?)\s*(?:known\s+as|called|named|appel[ée]e?)?\s*$"
+)
+_RENAME_BEFORE_GATE_RE = re.compile(
+    r"\b(?:now|renamed|rebranded|desormais|devenue?|rebaptise\w*|renomme\w*)\b"
+)
+_RENAME_CUE_RE = re.compile(
+    r"\b(?:formerly|previously|once|anciennement|auparavant|ex|now|renamed|rebranded|desormais|devenue?|"
+    r"rebaptise\w*|renomme\w*)\b"
+)
+
+
+def _former_names(text: str, entity_re: re.Pattern[str], low: str | None = None) -> list[str]:
+    """Other names the text gives the entity: "Kaldera (ex-Brightcell)", "Brightcell, now called Kaldera".
+
+    ``low`` is ``fold(text)`` when the caller already has it (same length, character for character)."""
+    names: list[str] = []
+    low = fold(text) if low is None else low
+    if not _RENAME_CUE_RE.search(low):
+        return names
+    for m in entity_re.finditer(low):
+        after = _RENAME_AFTER_RE.match(text, m.end())
+        if after and _plausible_company(after.group(1)):
+            names.append(after.group(1))
+        # The name-first pattern is costly to search: only where a renaming word stands just before.
+        gate = _RENAME_BEFORE_GATE_RE.search(low, max(0, m.start() - 40), m.start())
+        before = _RENAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()) if gate else None
+        if before and _plausible_company(before.group(1)):
+            names.append(before.group(1))
+    return names
+
+
+def _short_name(entity: str, aliases: Sequence[str], text: str) -> list[str]:
+    """The first word of a multi-word name when the text uses it alone: "Drax" for "Drax Robotics".
+
+    Only a distinctive word (four letters or more, never written in lower case in the text) qualifies,
+    so "General" of "General Fusion" is not taken when the text speaks of "general" things.
+    """
+    if any(len(a.split()) == 1 for a in aliases):
+        return []
+    words = _PAREN_RE.sub(" ", entity).split()
+    if len(words) < 2 or words[0].lower() == "the":
+        return []
+    first = words[0]
+    if len(first) < 4 or not first[0].isupper() or fold(first) in _NOT_COMPANIES:
+        return []
+    uses = re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text, re.IGNORECASE)
+    if not uses or any(u != first for u in uses):
+        return []
+    # Used alone at least once: followed by something other than the rest of the name.
+    alone = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+{re.escape(words[1])})", text)
+    return [first] if alone else []

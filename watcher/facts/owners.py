@@ -1,0 +1,333 @@
+"""Owner decision: whose figure it is (the entity, another company, nobody named) and how that was seen."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from watcher.facts import lexicon
+from watcher.facts.lexicon import LANGS
+from watcher.facts.names import (
+    _NAME,
+    _NAME_RE,
+    _NOT_COMPANIES,
+    _clean_name,
+    _is_entity_name,
+    _plausible_company,
+    _wordset,
+)
+from watcher.facts.numbers import MoneyMention
+from watcher.facts.patterns import (
+    _BY_NAME_RE,
+    _FOR_VENTURE_RE,
+    _GENDERED_RE,
+    _OBJECT_REL_RE,
+    _PASSING_NAME_RE,
+    _PERSON_TITLE_RE,
+    _TARGET_RE,
+)
+from watcher.facts.sentences import fold
+from watcher.facts.vocab import _kind_re
+
+if TYPE_CHECKING:
+    from watcher.facts.state import _Doc, _Owner
+
+
+def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
+    """Who a marker denotes; "the company"/"it" is the last company named earlier in the sentence,
+    else the topic (generic noun) or the previous subject (pronoun)."""
+    if marker.kind == "entity":
+        return "entity"
+    if marker.kind == "other":
+        return marker.name
+    for prior in reversed(earlier):
+        if prior.kind == "entity":
+            return "entity"
+        if prior.kind == "other":
+            return prior.name
+        if prior.kind == "generic" and marker.kind == "pronoun":
+            # "The company was valued at ... when it raised ...": "it" is the company just spoken of.
+            return doc.company_topic
+    if marker.kind == "generic":
+        return doc.company_topic
+    return doc.subject
+
+
+_COORDINATION_RE = re.compile(r"[,;]|\b(?:and|et|as\s+well\s+as|ainsi\s+que|puis|then)\b")
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(sent: str) -> bool:
+    """A headline in Title Case ("Tindra Raises $40 Million to Expand"): capitals say nothing of names."""
+    words = _WORD_RE.findall(sent)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str | None:
+    """Owner named right after an investor's ticket: "invests €15M in the start-up"."""
+    right = sent[mention.end : mention.end + 90]
+    m = _TARGET_RE.search(right)
+    if m and m.group(0).startswith("to ") and _title_case(sent):
+        # "Tindra Secures $12M Seed Round to Automate Warehouses": a capitalised infinitive, not a name.
+        m = None
+    if m and m.start() < 45 and not _COORDINATION_RE.search(right, 0, m.start()):
+        name = m.group(1)
+        if _is_entity_name(name, doc.entity_re):
+            return "entity"
+        if _plausible_company(name) and fold(name) not in ("it", "elle"):
+            return fold(name)
+    low_right = low[mention.end : mention.end + 60]
+    if m is not None and m.start() < 45:
+        # "... lors de sa série A de 15 M€ en 2024, et dans Corail": the next conjunct's target.
+        return None
+    gm = re.match(
+        r"^[^,.;]{0,40}?\b(?:dans|in|into|to|chez)\s+(?:(?:la|le|l'|the|cette|this)\s+)?"
+        r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite)|it|elle|them)\b",
+        low_right,
+    )
+    if gm:
+        return doc.company_topic if "it" not in gm.group(0).split() else doc.subject
+    return None
+
+
+# An investor buying a minority stake in a company for an amount: "prend une participation minoritaire de
+# 15 % dans Ludo ... pour 30 M€", "took a 10% stake in Kettle for $30 million".
+_STAKE_BUY_RE = re.compile(
+    r"(?i:\b(?:prend\w*|pris\w*|acqui\w+|entre|tak(?:es?|en|ing)|took|acquires?|acquired|buys?|bought|buying)\s+"
+    r"(?:(?:une|a|an)\s+)?(?:(?:minority|small|\d{1,2}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))\s+)?"
+    r"(?:participation|stake)(?:\s+minoritaire)?(?:\s+(?:de|of)\s+\d{1,2}(?:[.,]\d+)?\s?%)?\s+"
+    r"(?:dans|in|au\s+capital\s+d[e'’]))\s*"
+    rf"({_NAME})[^.;]{{0,120}}?(?i:\b(?:pour|for))\s*$"
+)
+_MINORITY_RE = re.compile(r"(?i:minorit|\d{1,2}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))")
+
+
+def _stake_buyer_target(sent: str, mention: MoneyMention, prev_end: int, doc: _Doc) -> str | None:
+    """The company an investor buys a minority stake in, when the figure is the price paid."""
+    m = _STAKE_BUY_RE.search(sent, prev_end, mention.start)
+    if m is None or not _MINORITY_RE.search(m.group(0)) or not _plausible_company(m.group(1)):
+        return None
+    name = m.group(1)
+    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+
+
+_RESPECTIVE_RE = re.compile(r"\brespectiv(?:ely|ement)\b")
+_LIST_JOIN_RE = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|et))\s*")
+_LIST_MEMBER_AFTER_RE = re.compile(r"\s*(?:,|\(|&|and\b|et\b)")
+_LIST_MEMBER_BEFORE_RE = re.compile(r"(?:,|&|\band|\bet)\s*$")
+_INVESTOR_BEFORE_RE = re.compile(r"(?i:\b(?:by|par|from|aupr[èe]s\s+d[eu]s?|with|avec|via)\s+(?:the\s+)?)$")
+
+
+def _respective_owners(sent: str, low: str, mentions: Sequence[MoneyMention], doc: _Doc) -> dict[int, str]:
+    """ "Aldous and Breck raised $12M and $20M respectively": the n-th figure is the n-th company's."""
+    if not _RESPECTIVE_RE.search(low):
+        return {}
+    out: dict[int, str] = {}
+    j = 0
+    while j < len(mentions):
+        k = j
+        while k + 1 < len(mentions) and _LIST_JOIN_RE.fullmatch(low[mentions[k].end : mentions[k + 1].start]):
+            k += 1
+        count = k - j + 1
+        if count > 1:
+            names = [
+                m.group(0)
+                for m in _NAME_RE.finditer(sent, 0, mentions[j].start)
+                if _plausible_company(m.group(0))
+                and not _INVESTOR_BEFORE_RE.search(sent[max(0, m.start() - 14) : m.start()])
+                # A member of the list of companies: next to a comma or "and"/"et".
+                and (
+                    _LIST_MEMBER_AFTER_RE.match(sent, m.end())
+                    or _LIST_MEMBER_BEFORE_RE.search(sent[max(0, m.start() - 8) : m.start()])
+                )
+            ]
+            if len(names) >= count:
+                for offset, name in enumerate(names[-count:]):
+                    out[j + offset] = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+        j = k + 1
+    return out
+
+
+def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
+    """The company a figure describes inside an aside about it: "Corvane, valorisée 6 Md€"."""
+    window_start = max(0, mention.start - 160)
+    window = sent[window_start : mention.start]
+    if "," not in window and "(" not in window:
+        # Every such aside opens with a comma or a parenthesis after the name.
+        return None
+    last: re.Match[str] | None = None
+    for m in _PASSING_NAME_RE.finditer(sent, window_start, min(len(sent), mention.start + 8)):
+        if m.end() <= mention.start:
+            last = m
+    if last is None or re.search(r"[,;)]", sent[last.end() : mention.start]):
+        return None
+    name = next(g for g in last.groups() if g is not None)
+    if not _plausible_company(name):
+        return None
+    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+
+
+def _owner_for(
+    sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool, idx: int
+) -> tuple[str | None, str]:
+    """Who the figure belongs to ("entity", another company's folded name, None) and how that was seen."""
+    target = _invest_target(sent, low, mention, doc)
+    if target is not None:
+        return target, "named as what the money goes into"
+    passing = _passing_owner(sent, mention, doc)
+    if passing is not None:
+        return passing, "named in an aside about it"
+    right = sent[mention.end : mention.end + 60]
+    bm = _BY_NAME_RE.match(right)
+    if bm and _plausible_company(bm.group(1)):
+        name = bm.group(1)
+        return ("entity" if _is_entity_name(name, doc.entity_re) else fold(name)), "named as who raised it"
+    om = _OBJECT_REL_RE.match(right)
+    if om and _plausible_company(om.group(1)):
+        name = om.group(1)
+        return ("entity" if _is_entity_name(name, doc.entity_re) else fold(name)), "named as who raised it"
+    if invest_verb:
+        # Someone investing without saying in whom: a ticket within a round, or the entity spending.
+        return None, ""
+    before = [m for m in markers if m.end <= mention.start]
+    unknown = _unknown_subject(low, mention, doc.lang, lede=idx == 0)
+    if unknown is not None and not any(m.start >= unknown for m in before):
+        # "A rival firm raised $60 million", "Le secteur a levé 600 M€": a subject that is not the entity
+        # and names nobody; such money is never the tracked company's.
+        return None, ""
+    if before:
+        last = before[-1]
+        owner = _resolve(last, doc, before[:-1])
+        if owner != "entity" and _is_person(owner, sent, doc, idx):
+            return _person_company(owner, sent, doc, idx), "a person's company"
+        how = {
+            "entity": "named in the sentence",
+            "other": "named in the sentence",
+            "generic": "a noun standing for the company (coreference)",
+            "pronoun": "a pronoun (coreference)",
+        }[last.kind]
+        return owner, how
+    return doc.company_topic, "the company the text is about (no owner in the sentence)"
+
+
+@functools.cache
+def _unknown_subject_re(lang: str | None) -> re.Pattern[str]:
+    langs = (lang,) if lang in LANGS else LANGS
+    data = [lexicon.load(code) for code in langs]
+    indefinite = "|".join(w for d in data for w in d["indefinite_determiners"])
+    determiners = "|".join(w for d in data for w in d["determiners"])
+    collectives = "|".join(w for d in data for w in d["collective_subjects"])
+    rivals = "|".join(w for d in data for w in d["rival_nouns"])
+    company = "|".join(w for d in data for w in d["company_nouns"])
+    aux = "|".join(w for d in data for w in d["auxiliaries"])
+    verbs = "|".join(w for d in data for w in d["raise_or_value_verbs"])
+    return re.compile(
+        rf"(?<![\w'])(?:(?P<indefinite>{indefinite})\s+(?:[\w'-]+\s+){{0,2}}?(?:{company}|(?P<rival>{rivals})|{collectives})"
+        rf"|(?:(?:{determiners})\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{rivals}|{collectives}))"
+        rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:(?:{aux})\s+){{0,3}}(?:{verbs})(?![\w'])[^,;:]*$"
+    )
+
+
+def _unknown_subject(low: str, mention: MoneyMention, lang: str | None, lede: bool = False) -> int | None:
+    """Where a subject that denotes no particular known company starts, when it governs the figure.
+
+    In the first sentence (a headline or lede) "a French start-up raises ..." introduces the article's own
+    subject, so there only rivals and collectives count as unknown."""
+    # The subject must govern the figure within its own clause: only the text after the last , ; : counts.
+    start = max(0, mention.start - 120, *(low.rfind(c, 0, mention.start) + 1 for c in ",;:"))
+    m = _unknown_subject_re(lang).search(low, start, mention.start)
+    if m is None or _APPOSED_RE.search(low, max(0, m.start() - 50), m.start()):
+        # "Tindra, a start-up that raised ...": an apposition describes the name before it.
+        return None
+    if lede and m.group("indefinite") and not m.group("rival"):
+        return None
+    return m.start()
+
+
+# A name then a comma, or a copula: what follows describes the company named before ("X is a start-up that").
+_APPOSED_RE = re.compile(
+    r"(?:[\w)]\s*,|\b(?:is|was|remains|becomes|became|est|etait|reste|devient|est\s+devenue?))\s*$"
+)
+
+
+def _named_investor(sent: str, low: str, mention: MoneyMention, prev_end: int, doc: _Doc) -> str | None:
+    """The named investor whose own ticket the figure is: "Nvidia put $100 million into X"."""
+    start = max(prev_end, mention.start - 120)
+    verbs = list(_kind_re(doc.lang).finditer(low, start, mention.start))
+    inv = [v for v in verbs if v.lastgroup == "inv"]
+    if not inv:
+        return None
+    names = [
+        n.group(0)
+        for n in _NAME_RE.finditer(sent, start, inv[-1].start())
+        if _plausible_company(n.group(0)) and not re.search(r"[,;]", sent[n.end() : inv[-1].start()])
+    ]
+    if not names or _is_entity_name(names[-1], doc.entity_re):
+        return None
+    words = names[-1].split()
+    while words and fold(words[0]) in _NOT_COMPANIES:
+        words = words[1:]
+    name = _clean_name(" ".join(words))
+    return name if name and fold(name) not in _COLLECTIVE_INVESTORS else None
+
+
+# "Investors put $40 million into X": the investors as a whole put in the round, not one ticket.
+_COLLECTIVE_INVESTORS = _wordset("investors investisseurs backers shareholders actionnaires vcs funds fonds")
+_FOUNDED_BY_RE = re.compile(
+    r"\b(?:fondee?s?|cofondee?s?|co-fondee?s?|founded|co-?founded|creee?s?|created|started|launched|lancee?s?)"
+    r"\s+(?:en\s+\d{4}\s+|in\s+\d{4}\s+)?(?:par|by)\b"
+)
+
+
+def _is_person(owner: str, sent: str, doc: _Doc, idx: int) -> bool:
+    """A founder or executive named as the subject ("Okafor raised ..."), not a company."""
+    low_sent = fold(sent)
+    pos = low_sent.find(owner)
+    if pos < 0:
+        return False
+    if _FOUNDED_BY_RE.search(low_sent, max(0, pos - 60), pos):
+        # "Fondée par deux anciens de Numéria, Quantel lève": what people founded is a company.
+        return False
+    if _PERSON_TITLE_RE.search(sent[max(0, pos - 60) : pos]):
+        return True
+    if re.search(
+        rf"\b{re.escape(owner)}\s*,\s*(?:who|qui)\s+(?:founded|a\s+fonde|cofounded|co-founded)", low_sent
+    ):
+        return True
+    if doc.descriptor_named(owner):
+        return False
+    nxt = doc.folded[idx + 1] if idx + 1 < len(doc.folded) else ""
+    return bool(_GENDERED_RE.search(low_sent[pos:]) or _GENDERED_RE.search(nxt))
+
+
+_ROLE_OF_RE = re.compile(
+    rf"\b(?:ceo|founder|co-?founder|cofondat\w+|fondat\w+|dirigeant\w*|patron\w*|pdg|boss|chief\s+\w+|"
+    rf"directeur\s+g[ée]n[ée]ral|pr[ée]sident\w*)\s+(?:of|de|d'|du|at|chez)\s*(?:(?:rival|the|la|le|l')\s*)?({_NAME})",
+    re.IGNORECASE,
+)
+_ROLE_POSSESSIVE_RE = re.compile(
+    rf"({_NAME})['’]s\s+(?:\w+\s+)?(?:co-?founder|founder|ceo|chief\s+executive|boss|chairman|president)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _person_company(person: str, sent: str, doc: _Doc, idx: int) -> str | None:
+    """The company a person's raise is for: "for her startup X", the company the person runs,
+    else the entity when it is named within two sentences."""
+    m = _FOR_VENTURE_RE.search(sent)
+    if m:
+        return "entity" if _is_entity_name(m.group(1), doc.entity_re) else fold(m.group(1))
+    pos = fold(sent).find(person)
+    role = _ROLE_OF_RE.search(sent, max(0, pos - 60), min(len(sent), pos + len(person) + 60))
+    if role is None:
+        role = _ROLE_POSSESSIVE_RE.search(sent[max(0, pos - 60) : pos]) if pos >= 0 else None
+    if role and _plausible_company(role.group(1)):
+        return "entity" if _is_entity_name(role.group(1), doc.entity_re) else fold(role.group(1))
+    for j in (idx, idx - 1, idx + 1, idx + 2):
+        if 0 <= j < len(doc.folded) and doc.entity_re.search(doc.folded[j]):
+            return "entity"
+    return None

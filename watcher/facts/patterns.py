@@ -1,0 +1,118 @@
+"""Name-anchored patterns: a company as subject, possessor, object of "values", target of an investment."""
+
+from __future__ import annotations
+
+import re
+
+from watcher.facts import lexicon
+from watcher.facts.lexicon import LANGS
+from watcher.facts.names import _NAME
+from watcher.facts.vocab import _SUBJECT_VERBS, _VENTURE_NOUN
+
+_GENERIC_CO_RE = re.compile(
+    r"\b(?:la\s+(?:jeune\s+)?(?:start-?up|startup|pousse|pepite|societe|firme|licorne|scale-?up|compagnie)|"
+    r"l'entreprise|l['’]entreprise|le\s+(?:groupe|champion)|"
+    r"the\s+(?:ai\s+)?(?:company|start-?up|firm|business|group|unicorn|lab)|"
+    r"(?:paris|london|munich|berlin)-based\s+(?:start-?up|firm|company)|"
+    # First person in a founder's quote: "We raised $20 million in our Series A".
+    r"we|our|nous|notre)\b"
+)
+_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:it|elle|it's|its)(?![\w'’-])")
+_DESCRIPTOR_RE = re.compile(
+    rf"\b(?:start-?ups?|startup|company|firm|rival|competitor|concurrent|soci[ée]t[ée]|entreprise|"
+    rf"maker|developer|lab|laboratoire|p[ée]pite|licorne|unicorn|fabricant|[ée]diteur|firme|"
+    # "the lab behind the Corvid models", "the maker of the Aria chatbot": a product, not a company.
+    rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b|behind\b|of\b|for\b|with\b|that\b|which\b)[a-zà-ÿ-]+)"
+    rf"{{0,3}}?\s+({_NAME})"
+)
+_SUBJECT_VERB_RE = re.compile(
+    rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?"
+    r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
+    r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant|été|been)\s+){0,4}"
+    # "Anthropic last week closed", "OpenAI au printemps a levé": a time or manner adverbial between
+    # subject and verb (``adverbials_surface`` of the lexicons), never an arbitrary phrase.
+    r"(?:,?\s*(?:"
+    + "|".join(a for code in LANGS for a in lexicon.load(code)["adverbials_surface"])
+    + r"),?\s+){0,2}"
+    r"(?:(?:has|have|had|a|avait|est|was|is|a\s+été|has\s+been|été)\s+)?" + _SUBJECT_VERBS
+)
+_TARGET_RE = re.compile(
+    rf"\b(?:dans|in|into|chez|to)\s+(?:(?:la|le|l['’]|the)\s+)?(?:(?:start-?up|startup|soci[ée]t[ée]|"
+    rf"company|firm|entreprise|jeune\s+pousse)\s+(?:[a-zà-ÿ-]+\s+){{0,2}})?({_NAME})"
+)
+_POSSESSIVE_RE = re.compile(rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:round|raise|funding|valuation|deal)")
+_OF_NAME_RE = re.compile(
+    rf"\b(?:celle|celui|ceux|levée|lev[ée]e|valorisation|valuation|round|tour\s+de\s+table)\s+"
+    rf"(?:d['’]\s?|de\s+|of\s+)({_NAME})"
+)
+# "The round values Bellwright at $450M", "l'opération valorise implicitement Ludo à 200 M€": the object
+# of "values" is the company whose worth the figure is.
+_VALUES_OBJECT_RE = re.compile(
+    r"(?i:\b(?:values|valued|valuing|valorise|valorisent|valorisait|valorisant|valoriserait|evalue|évalue)\s+"
+    r"(?:(?:implicitement|implicitly|d[ée]sormais|now|also|aussi|ainsi|thus)\s+)?)"
+    rf"({_NAME})"
+)
+_VALUES_GATE_RE = re.compile(r"(?i:valu|valoris|[ée]valu)")
+# "a $65 million Series C round for Kettle", "le tour de table pour Kettle": whose round it is.
+_ROUND_FOR_RE = re.compile(
+    r"(?i:\b(?:round|funding|financing|raise|investment|series\s+[a-h]|s[ée]rie\s+[a-h]|seed|"
+    r"tour(?:\s+de\s+table)?|lev[ée]e(?:\s+de\s+fonds)?|financement|amor[çc]age)\s+(?:for|pour)\s+)"
+    rf"({_NAME})"
+)
+_INVEST_IN_RE = re.compile(
+    rf"\b(?:invest\w*|investissements?|stakes?|participation|bet|pari)\b[^.;]{{0,60}}?\b(?:dans|in|into)\s+({_NAME})"
+)
+_APPOSITIVE_RE = re.compile(rf"({_NAME}),\s*$")
+# "Avant son entrée en Bourse, la société ...": a name ending a prepositional phrase is no appositive.
+_PREP_BEFORE_RE = re.compile(r"\b(?:en|in|at|on|à|a|au|aux|sur|dans|vers|to|into)\s+$")
+# Other companies introduced in passing: "Corvane, valorisée 6 Md€", "Gridmoor (valued at $30bn)",
+# "Quarrel, which had raised $8m", "Quarrel, a start-up that had raised $8m".
+_PASSING_NAME_RE = re.compile(
+    rf"({_NAME})\s*(?:,\s*|\(\s*)(?:(?:which\s+is|qui\s+est|now|desormais|désormais|already|déjà|"
+    rf"itself|elle-même|lui-même|recently|récemment)\s+)?"
+    rf"(?:valued|valorisée?s?|évaluée?s?|worth|estimated|estimée?s?)\b"
+    rf"|({_NAME}),\s+(?:which|who|qui)\s+(?:(?:had|has|a|avait)\s+)?(?:\w+\s+)?"
+    rf"(?:raised|secured|closed|landed|levé|obtenu|récolté|bouclé)\b"
+    rf"|({_NAME})\s*\((?=\s*(?:[$€£¥₩]|[A-Z]{{3}}\s?)?\d)"
+    rf"|({_NAME}),\s+(?:a|an|une?|the|la|le)\s+(?:[\w-]+\s+){{0,4}}?(?:start-?up|startup|company|firm|"
+    rf"société|entreprise|jeune\s+pousse|rival|competitor|concurrent)\s+(?:that|which|qui)\b"
+)
+_BY_NAME_RE = re.compile(
+    r"^\W{0,3}(?:(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received)\s+)?"
+    # "$65 million Series C round for Kettle": the round's own words may come first.
+    r"(?i:(?:(?:series|s[ée]rie)\s+[a-h]\s+|(?:pre-?)?seed\s+|growth\s+|equity\s+)?"
+    r"(?:(?:funding|financing|investment|venture)\s+)?(?:round|tour(?:\s+de\s+table)?|raise|funding|financing|"
+    r"lev[ée]e(?:\s+de\s+fonds)?)\s+(?=for\b|pour\b))?"
+    rf"(?:par|by|pour|for)\s+(?:(?:sa|son|his|her|its|their|leur)\s+(?:{_VENTURE_NOUN}\s*,?\s*)?)?({_NAME})"
+)
+# "the $500 million rival Ombrel landed", "les 200 M€ qu'Ombrel a levés": the figure is the object of
+# another company's raise.
+_OBJECT_REL_RE = re.compile(
+    r"^[ \u00a0]*(?:(?:round|raise|funding|tour|lev[ée]e)\s+)?(?:that|which|qu['’]|que\s+)?\s*"
+    r"(?:(?:its|their|son|sa|leur)\s+)?(?:(?:rival|competitor|concurrent|peer)\s+)?"
+    rf"({_NAME})\s+(?:(?:has|had|have|a|avait|just|recently|vient\s+de|also|aussi)\s+)*"
+    r"(?:raised|landed|secured|closed|bagged|pulled\s+in|lev[ée]s?|lever|obtenus?|r[ée]colt[ée]s?|boucl[ée]s?)\b"
+)
+# "raised $2bn for her new startup, Lumio": the money belongs to the venture, not to its founder.
+_FOR_VENTURE_RE = re.compile(
+    rf"\b(?:for|pour)\s+(?:sa|son|his|her|their|leur)\s+{_VENTURE_NOUN}\s*,?\s*({_NAME})"
+)
+_PERSON_TITLE_RE = re.compile(
+    r"(?:\b(?:ceo|founder|co-?founder|cofondat\w+|fondat\w+|former|ancien\w*|dirigeant\w*|executive|"
+    r"chief|patron\w*|pdg|directeur|directrice|pr[ée]sident\w*|chairman|chairwoman|billionaire|"
+    r"milliardaire|entrepreneur\w*|m\.|mme|mr\.?|mrs\.?|ms\.?|dr\.?)"
+    r"(?:\s+(?:of|de|d'|du|at|chez)?\s*[A-Z][\w&.-]*){0,3}\s*,?\s*)$",
+    re.IGNORECASE,
+)
+_GENDERED_RE = re.compile(r"\b(?:she|he|her|his|him)\b")
+_LEADISH_RE = re.compile(
+    r"(?:led|men[ée]e?|dirig[ée]e?|orchestr[ée]e?|pilot[ée]e?|soutenue?|backed|advised|conseill[ée]e?)\s*$"
+)
+# "Altheon, qui revendique ..., avait racheté Boxeo": the subject is the name before the relative clause.
+_SENT_SUBJECT_RE = re.compile(
+    # "De son côté OpenAI ...", "By contrast, Pelvo ...": a contrast opener hands the topic to that name.
+    r"^(?P<contrast>(?i:de\s+son\s+c[ôo]t[ée]|pour\s+sa\s+part|quant\s+[àa]\s+elle|meanwhile|for\s+its\s+part|"
+    r"en\s+revanche|by\s+contrast|in\s+contrast|par\s+contraste|[àa]\s+l['’]inverse|par\s+comparaison|"
+    r"by\s+comparison),?\s+)?"
+    rf"(?:[^,]{{0,40}},\s*)?(?P<subj>{_NAME})(?:\s*,\s*(?:qui|which|who)\s[^,;:()]{{3,140}},)?\s+(?=[a-zà-ÿ])"
+)

@@ -1,0 +1,79 @@
+"""Preparing a text once for every entity: sentences, money mentions, bare francs and dollars resolved."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from watcher.facts.language import guess_language
+from watcher.facts.numbers import BARE_FRANC, MoneyMention, find_money, may_hold_money
+from watcher.facts.sentences import Sentence, split_clean, strip_markup
+
+
+def _guess_language(sentences: Sequence[Sentence], money: Sequence[Sequence[MoneyMention]]) -> str | None:
+    """The language of the sentences that hold figures: a few hundred characters tell French from
+    English as well as the whole page does, for a fraction of the cost."""
+    sample: list[str] = []
+    size = 0
+    for sent, found in zip(sentences, money, strict=True):
+        if found:
+            sample.append(sent.text)
+            size += len(sent.text)
+            if size > 300:
+                break
+    return guess_language(" ".join(sample))
+
+
+@functools.lru_cache(maxsize=8)
+def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention, ...], ...]]:
+    """Sentences of ``text`` and the money mentions of each; nothing when no sentence can hold any.
+
+    Independent of the entity, so a page checked for several companies is read once.
+    """
+    clean = strip_markup(text)
+    if not may_hold_money(clean):
+        return (), ()
+    sentences = tuple(split_clean(clean))
+    money = tuple(tuple(find_money(s.text)) for s in sentences)
+    if any(m.currency == BARE_FRANC for ms in money for m in ms):
+        money = _resolve_francs(clean, money)
+    if _CANADIAN_RE.search(clean) and any(m.currency == "USD" for ms in money for m in ms):
+        money = _resolve_dollars(sentences, money)
+    return sentences, money
+
+
+# In a story that speaks of Canadian dollars, a bare French "12 millions de dollars" or "45 M$" (Québec
+# notation) is Canadian too; "dollars américains", "US$" and "$ US" keep saying USD.
+_CANADIAN_RE = re.compile(r"(?i:dollars?\s+canadiens|canadian\s+dollars?)|\bC\$|\bCA\$|\bCAD\b")
+_BARE_DOLLAR_RE = re.compile(r"(?:\bdollars?|\d\s?(?:[MGk]|milli\w+|milliards?)?\s?\$)$")
+
+
+def _resolve_dollars(
+    sentences: tuple[Sentence, ...], money: tuple[tuple[MoneyMention, ...], ...]
+) -> tuple[tuple[MoneyMention, ...], ...]:
+    return tuple(
+        tuple(
+            m.with_currency("CAD")
+            if m.currency == "USD" and _BARE_DOLLAR_RE.search(sent.text[m.start : m.end])
+            else m
+            for m in ms
+        )
+        for sent, ms in zip(sentences, money, strict=True)
+    )
+
+
+# "7 millions de francs" is Swiss money in a Swiss story (Genève, Lausanne, "suisse", EPFL...).
+_SWISS_RE = re.compile(
+    r"(?i:\b(?:suisses?|swiss|switzerland|gen[eè]ve|geneva|lausann\w*|zurich\w*|z[üu]rich\w*|b[âa]le|basel|"
+    r"berne|bern|lugano|neuch[âa]tel\w*|fribourg\w*|valais\w*|vaudois\w*|vaud|zoug|zug|tessin|epfl|eth|"
+    r"helv[ée]t\w*|conf[ée]d[ée]ration|cantonale?s?|romand\w*|chf)\b)"
+)
+
+
+def _resolve_francs(
+    text: str, money: tuple[tuple[MoneyMention, ...], ...]
+) -> tuple[tuple[MoneyMention, ...], ...]:
+    if _SWISS_RE.search(text) is None:
+        return tuple(tuple(m for m in ms if m.currency != BARE_FRANC) for ms in money)
+    return tuple(tuple(m.with_currency("CHF") if m.currency == BARE_FRANC else m for m in ms) for ms in money)

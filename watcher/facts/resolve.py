@@ -1,0 +1,330 @@
+"""Document-level resolution: tickets within rounds, steps and totals, parts of a round, duplicates merged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from watcher.facts.kinds import _THIS_ROUND_RIGHT_RE
+from watcher.facts.names import _clean_name, _is_entity_name
+from watcher.facts.numbers import MoneyMention
+from watcher.facts.rounds import _INVESTOR_CONTEXT_RE, _INVESTOR_SUBJECT_RE, _TOP_UP_VERB_RE, _investors
+from watcher.facts.sentences import Sentence, fold
+from watcher.models import Fact, Money
+
+if TYPE_CHECKING:
+    from watcher.facts.state import _Cand, _Doc
+    from watcher.facts.walk import _Walk
+
+
+_STATED_TOTAL_LEFT_RE = re.compile(r"\b(?:total|soit|au\s+total|in\s+all|altogether)\b[^.;]{0,20}$")
+# "the funding consists of €468mn equity and €132mn debt": the parts of a stated whole.
+_PARTS_LEFT_RE = re.compile(
+    r"\b(?:consists?\s+of|consisting\s+of|made\s+up\s+of|split\s+(?:between|into)|se\s+compose\s+d[e']|"
+    r"composee?\s+d[e']|se\s+repartit\s+(?:entre|en))\s+(?:[\w'-]+\s+){0,3}$"
+)
+
+
+def _drop_parts_of_round(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
+    """The equity part of a round the text states as a whole elsewhere is not a round of its own."""
+    rounds = [c for c in mine if c.kind == "funding_round"]
+    return [
+        c
+        for c in mine
+        if not (
+            c.kind == "funding_round"
+            and _PARTS_LEFT_RE.search(doc.folded[c.sent_index], 0, c.mention.start)
+            and any(
+                r is not c
+                and r.mention.currency == c.mention.currency
+                and r.mention.amount > c.mention.amount
+                for r in rounds
+            )
+        )
+    ]
+
+
+def _drop_implied_bounds(mine: list[_Cand]) -> list[_Cand]:
+    """ "valued at €2 billion ... making it a unicorn, with a valuation of over one billion": a lower bound
+    that an exact valuation of the same text already satisfies says nothing new."""
+    exact = [c for c in mine if c.kind == "valuation" and c.mention.bound is None]
+    return [
+        c
+        for c in mine
+        if not (
+            c.kind == "valuation"
+            and c.mention.bound == "lower"
+            and any(
+                e.mention.currency == c.mention.currency
+                and e.mention.amount > c.mention.amount
+                and e.context == c.context
+                and e.sent_index == c.sent_index
+                for e in exact
+            )
+        )
+    ]
+
+
+def _drop_steps_of_total(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
+    """« 10 M€ en janvier, puis 6 M€ ce mois-ci. Soit un total de 16 M€ pour cette série A »: the steps
+    of a round stated with its total are not rounds of their own."""
+    drop: set[int] = set()
+    for c in mine:
+        low = doc.folded[c.sent_index]
+        m = c.mention
+        if c.kind != "funding_round" or not _THIS_ROUND_RIGHT_RE.match(low, m.end):
+            continue
+        if not _STATED_TOTAL_LEFT_RE.search(low, max(0, m.start - 40), m.start):
+            continue
+        steps = [
+            p
+            for p in mine
+            if p is not c
+            and p.kind == "funding_round"
+            and p.mention.currency == m.currency
+            and c.sent_index - 1 <= p.sent_index <= c.sent_index
+            and (p.sent_index, p.mention.start) < (c.sent_index, m.start)
+            and p.mention.amount < m.amount
+            and p.context == c.context
+        ]
+        # Some steps may already be gone as one investor's cheque: the rest must fit in the total.
+        total = sum((p.mention.amount for p in steps), Decimal(0))
+        if steps and total <= m.amount * Decimal("1.02"):
+            drop.update(id(p) for p in steps)
+    return [c for c in mine if id(c) not in drop] if drop else mine
+
+
+_EQUITY_WORD_RE = re.compile(
+    r"\b(?:lev\w+|raise\w*|raising|round|tour|serie|series|seed|amorcage|equity|capital|fonds\s+propres|"
+    r"valoris\w*|valu\w+|investors?|investisseurs?)\b"
+)
+
+
+def _drop_rounds_stated_as_debt(cands: list[_Cand], debts: list[tuple[int, MoneyMention]], doc: _Doc) -> None:
+    """ "Sorgho obtient 20 M€ de la BEI", then "un prêt de 20 M€ à Sorgho": the headline's money is a loan."""
+    if not debts:
+        return
+    for c in [c for c in cands if c.kind == "funding_round"]:
+        if (
+            c.round is None
+            and not _EQUITY_WORD_RE.search(doc.folded[c.sent_index])
+            and any(i != c.sent_index and _same_money(c.mention, d) for i, d in debts)
+        ):
+            cands.remove(c)
+
+
+def _drop_tickets_within_round(cands: list[_Cand], idx: int) -> None:
+    """ "X invested €10M in Lumio as part of its €35M Series B": the ticket is a slice of the round."""
+    here = [c for c in cands if c.sent_index == idx and c.kind in ("funding_round", "investment")]
+    rounds = [c for c in here if not c.ticket and c.kind == "funding_round"]
+    for c in here:
+        if c.ticket and any(
+            r.owner == c.owner
+            and r.mention.currency == c.mention.currency
+            and r.mention.amount > c.mention.amount
+            for r in rounds
+        ):
+            if c.investors:
+                c.kind = "investment"
+                c.reasons.append("kind: one investor's share of a larger round in the same sentence")
+            else:
+                cands.remove(c)
+
+
+def _tickets_to_rounds(cands: list[_Cand], doc: _Doc) -> None:
+    """A named investor's ticket stays an ``investment`` only when the text ties it to a round ("as part of
+    its Series C", a larger round in the same sentence); alone, one investor's deal is the round itself."""
+    for c in cands:
+        if c.kind != "investment" or any("investor's" in r for r in c.reasons):
+            continue
+        if _PART_OF_ROUND_RE.search(doc.folded[c.sent_index]):
+            c.reasons.append("kind: one investor's ticket within a round ('as part of')")
+            continue
+        c.kind = "funding_round"
+        c.reasons.append("kind: one investor's deal and no round it belongs to, so it is the round")
+
+
+_PART_OF_RE = re.compile(
+    r"\b(?:(?:is|was|forms?|formed)\s+part\s+of|as\s+part\s+of|fait\s+partie\s+d|s'inscri\w+\s+dans|"
+    r"dans\s+le\s+cadre\s+d|au\s+sein\s+d)"
+)
+# "as part of its Series C", "dans le cadre de sa levée de fonds": a round the ticket belongs to.
+_PART_OF_ROUND_RE = re.compile(
+    _PART_OF_RE.pattern + r"[^.;]{0,40}?\b(?:round|tour|levee|serie|series|seed|amorcage|financement|funding|"
+    r"financing|raise)\b"
+)
+
+
+def _drop_tickets_part_of_next(cands: list[_Cand], doc: _Doc) -> None:
+    """ "X invested $10M in Pimento. The investment is part of a $40M round": the ticket is a slice."""
+    for c in [c for c in cands if c.ticket and c.kind in ("funding_round", "investment")]:
+        nxt = c.sent_index + 1
+        if any(
+            r.sent_index == nxt
+            and not r.ticket
+            and r.kind == "funding_round"
+            and r.mention.currency == c.mention.currency
+            and r.mention.amount > c.mention.amount
+            for r in cands
+        ) and _PART_OF_RE.search(doc.folded[nxt]):
+            if c.investors:
+                c.kind = "investment"
+                c.reasons.append("kind: one investor's ticket, part of the round the next sentence states")
+            else:
+                cands.remove(c)
+
+
+_TRANCHE_RE = re.compile(r"\b(?:closing|first\s+close|tranche)\b")
+
+
+def _fill_rounds_from_neighbours(
+    cands: list[_Cand], walk: _Walk, sentence_money: Sequence[Sequence[MoneyMention]]
+) -> None:
+    for cand in cands:
+        if cand.round is None:
+            i = cand.sent_index
+            options: list[int] = []
+            if i > 0 and (not sentence_money[i - 1] or _TRANCHE_RE.search(walk.doc.folded[i])):
+                # "Le premier closing, de 16 M€, ...": a tranche of the round named just before.
+                options.append(i - 1)
+            if i + 1 < len(sentence_money) and (not sentence_money[i + 1] or cand.kind == "valuation"):
+                options.append(i + 1)
+            for j in options:
+                low_j = walk.doc.folded[j]
+                names = [
+                    r[2].removesuffix("_extension") if _TOP_UP_VERB_RE.match(low_j, r[0]) else r[2]
+                    for r in walk.rounds(j)
+                ]
+                if names:
+                    compound = [n for n in names if n.endswith("_extension")]
+                    cand.round = compound[0] if compound else names[-1]
+                    break
+        if cand.kind == "valuation" and cand.round and cand.round.endswith("_extension"):
+            cand.round = cand.round.removesuffix("_extension")
+        if cand.kind == "total_raised":
+            cand.round = None
+
+
+def _fill_investors(cands: list[_Cand], doc: _Doc, sentence_money: Sequence[Sequence[MoneyMention]]) -> None:
+    rounds = [c for c in cands if c.kind == "funding_round"]
+    if not rounds:
+        return
+    by_sentence: dict[int, list[_Cand]] = {}
+    for c in rounds:
+        by_sentence.setdefault(c.sent_index, []).append(c)
+    latest: _Cand | None = None
+    for idx, sent in enumerate(doc.sentences):
+        here = by_sentence.get(idx)
+        if here:
+            # Investors named after a restated old round belong to the news, not to the old round.
+            main = [c for c in here if c.context == "main"]
+            if latest is None or main or latest.context != "main":
+                latest = (main or here)[0]
+            lead, part = _investors(sent.text, doc.entity_re)
+            target = here[0]
+            target.lead.extend(lead)
+            target.investors.extend(part)
+            for m in _INVESTOR_SUBJECT_RE.finditer(sent.text):
+                name = _clean_name(m.group(1))
+                if name and not _is_entity_name(name, doc.entity_re):
+                    target.investors.append(name)
+            continue
+        if latest is None or doc.sentences[idx].headline or sentence_money[idx]:
+            continue
+        if idx - latest.sent_index > 5 or not _INVESTOR_CONTEXT_RE.search(doc.folded[idx]):
+            continue
+        lead, part = _investors(sent.text, doc.entity_re)
+        latest.lead.extend(lead)
+        latest.investors.extend(part)
+
+
+def _merge(cands: list[_Cand], sentences: list[Sentence]) -> list[Fact]:
+    merged: list[_Cand] = []
+    for cand in cands:
+        twin = next((m for m in merged if _same_fact(m, cand, sentences)), None)
+        if twin is None:
+            merged.append(cand)
+            continue
+        twin.lead.extend(n for n in cand.lead if n not in twin.lead)
+        twin.investors.extend(n for n in cand.investors if n not in twin.investors)
+        if twin.round is None or (cand.round and len(cand.round) > len(twin.round)):
+            twin.round = cand.round or twin.round
+        if twin.mention.equivalent is None and cand.mention.equivalent is not None:
+            twin.mention = replace(twin.mention, equivalent=cand.mention.equivalent)
+        if twin.basis is None:
+            twin.basis = cand.basis
+        if twin.mention.amount_max is None and cand.mention.amount_max is not None:
+            twin.mention = replace(twin.mention, amount_max=cand.mention.amount_max)
+        if cand.context == "main":
+            twin.context = "main"
+        # Stated twice: the better reading stands, and a second statement corroborates it a little.
+        best = max(twin.confidence, cand.confidence)
+        twin.confidence = min(1.0, best + 0.05 * min(twin.confidence, cand.confidence))
+        twin.reasons.extend(r for r in cand.reasons if r not in twin.reasons)
+        if "corroboration: stated more than once in the text" not in twin.reasons:
+            twin.reasons.append("corroboration: stated more than once in the text")
+    facts: list[Fact] = []
+    for c in merged:
+        m = c.mention
+        lead = tuple(dict.fromkeys(c.lead))
+        investors = tuple(n for n in dict.fromkeys(c.investors) if n not in lead)
+        facts.append(
+            Fact(
+                kind=c.kind,
+                amount=m.amount,
+                currency=m.currency or "",
+                approx=m.approx,
+                round=c.round,
+                lead_investors=lead if c.kind == "funding_round" else (),
+                investors=investors if c.kind in ("funding_round", "investment") else (),
+                status=c.status,
+                evidence=sentences[c.sent_index].text,
+                equivalent=m.equivalent,
+                bound=m.bound,
+                basis=c.basis,
+                context=c.context,
+                amount_max=m.amount_max,
+                confidence=round(c.confidence, 2),
+                reasons=tuple(dict.fromkeys(c.reasons)),
+            )
+        )
+    return facts
+
+
+def _close(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= Decimal("0.02") * max(abs(a), abs(b))
+
+
+def _same_money(a: MoneyMention, b: MoneyMention) -> bool:
+    if a.currency == b.currency and _close(a.amount, b.amount):
+        return True
+    for x, y in ((a, b), (b, a)):
+        eq: Money | None = x.equivalent
+        if eq is not None and eq.currency == y.currency and _close(eq.amount, y.amount):
+            return True
+    return False
+
+
+def _same_fact(a: _Cand, b: _Cand, sentences: list[Sentence]) -> bool:
+    if a.kind != b.kind or not _same_money(a.mention, b.mention):
+        return False
+    if (
+        a.kind == "funding_round"
+        and a.round
+        and b.round
+        and not (a.round.startswith(b.round) or b.round.startswith(a.round))
+    ):
+        # "$100M in a Series B ... had also raised $100M in a Series A": two deals of the same size.
+        return False
+    if a.context != b.context:
+        later = b if b.sent_index >= a.sent_index else a
+        # "a separate $6 billion round in May": same figure, different deal.
+        if re.search(
+            r"\b(?:separate|distinct|another|un\s+autre|une\s+autre)\b",
+            fold(sentences[later.sent_index].text),
+        ):
+            return False
+    return True

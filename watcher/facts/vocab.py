@@ -1,0 +1,104 @@
+"""Cue vocabulary shared by the deciders: what a figure measures, totals, debt, sources, raise verbs."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from watcher.facts import lexicon
+from watcher.facts.lexicon import LANGS, alternation
+
+_SUBJECT_VERBS = (
+    "(?:"
+    + "|".join(dict.fromkeys(v for code in LANGS for v in lexicon.load(code)["raise_verbs_surface"]))
+    + r")\b"
+)
+# Every _SUBJECT_VERB_RE match ends with one of the verbs: without one, the costly name scan is skipped.
+_SUBJECT_VERB_GATE_RE = re.compile(r"(?<![\w-])" + _SUBJECT_VERBS)
+_VENTURE_NOUN = (
+    r"(?:(?:new|nouvelle|nouveau|own|propre|jeune|young|ai|ia)\s+){0,2}"
+    r"(?:start-?up|company|venture|firm|soci[ée]t[ée]|entreprise|jeune\s+pousse|lab|laboratoire|p[ée]pite)"
+)
+# Kind vocabulary, matched on folded (lower-case, accent-free) text.
+_KW_VALUATION = (
+    r"valoris\w*|valuations?|valued|values|value|valuing|valeur|worth|vaut|valait|vaudrai\w*|evalue\w*|"
+    r"post-money|pre-money"
+    r"|decacorne"
+)
+# Raise cues every language shares; the others come from the language's lexicon (``lexicons/<lang>.json``)
+# so that a French noun ("tour", "cycle") never reads an English "concert tour" or "upgrade cycle" as a raise.
+_KW_ROUND_SHARED = (
+    r"series\s+[a-h]|serie\s+[a-h]|seed|extension|convertibles?|closing|first\s+close|"
+    r"crowdfunding|crowd-?equity|equity\s+crowdfunding"
+)
+_KW_TOTAL = (
+    r"au\s+total|in\s+total|to\s+date|a\s+ce\s+jour|jusqu'ici|jusqu'a\s+present|so\s+far|en\s+tout|"
+    r"depuis\s+sa\s+(?:creation|fondation|naissance)|depuis\s+son\s+lancement|since\s+(?:its\s+)?"
+    r"(?:founding|inception|launch|creation|start)|since\s+(?:it\s+was\s+|being\s+)?(?:founded|launched|created)|"
+    r"depuis\s+(?:sa|son)\s+(?:creation|fondation|lancement|debuts?)|total|cumul\w*|overall|altogether|in\s+all|"
+    r"pour\s+l'instant|pour\s+le\s+moment|a\s+ce\s+stade|thus\s+far|until\s+now|jusqu'a\s+maintenant"
+)
+_KW_NONFUNDING = (
+    r"chiffre\s+d'affaires|revenu\w*|revenue\w*|arr|acv|mrr|sales|ventes|benefices?|profits?|pertes?|"
+    r"losses|loss|depens\w*|spend\w*|spent|couts?|costs?|budgets?|factures?|bills?|parametres|parameters|"
+    r"capex|capital\s+(?:expenditures?|spending)|depenses\s+d'investissement|data\s+cent(?:er|re)s?|datacenters?|centres?\s+de\s+donnees|salaires?|salary|salaries|prix|"
+    r"price\w*|market\s+(?:size|cap\w*)|taille\s+du\s+marche|marche|acquisition\w*|acquir\w+|rachat|"
+    r"rachete\w*|buyout|stakes?|subventions?|grants?|programme|program|strategy|strategie|amendes?|fines?|"
+    r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
+    r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn|manages|managing|gere|gerant|"
+    r"sous\s+gestion|under\s+management|actifs|assets|aum|fund|aides?|subsid(?:y|ies|ised|ized)|targets?|"
+    r"capitalisation|capitalization|market\s+value|gross\s+(?:merchandise|transaction|booking)s?\s+"
+    r"(?:value|volume)|gmv|gtv|volume\s+d'affaires"
+)
+_KW_DEBT = (
+    r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|credit\s+lines?|lines?\s+of\s+credit|"
+    r"facilit(?:y|ies)|"
+    r"lignes?\s+de\s+credit|obligations?(?!\s+convertibles?)|bonds?|financements?\s+par\s+emprunt|revolving|"
+    r"non[\s-]dilutif\w*|non[\s-]dilutive|avances?\s+remboursables?|repayable\s+advances?"
+)
+
+
+@functools.cache
+def _kind_re(lang: str | None) -> re.Pattern[str]:
+    """What a figure measures, from the words around it, in the lexicon of ``lang`` (None: every lexicon)."""
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
+        rf"(?P<inv>{alternation('invest_verbs', lang)})|"
+        rf"(?P<round>{_KW_ROUND_SHARED}|{alternation('raise_cues', lang)}))(?![\w'])"
+    )
+
+
+@functools.cache
+def _invested_left_re(lang: str | None) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation('invest_verbs', lang)})\s+(?:[\w'-]+\s+){{0,3}}$")
+
+
+_TOTAL_RE = re.compile(rf"(?<![\w])(?:{_KW_TOTAL})(?![\w'])")
+_ALREADY_RE = re.compile(r"\b(?:deja|already)\b")
+_COMPONENT_RE = re.compile(
+    r"^[\s,;(]*(?:dont|of\s+which|including|among\s+which|parmi\s+lesquels|y\s+compris)\s*[^\w]*$"
+)
+_ROUNDISH_RE = re.compile(r"\b(?:tour|round|levee|serie|series|seed|amorcage|cycle|financement|funding)\b")
+_REPORTED_RE = re.compile(
+    r"\b(?:selon|d'apres|according\s+to|citee?s?\s+par|reported\w*|reports|rapporte\w*|revel\w+|"
+    # "open-source", "open source", "single-source" describe software or supply, not an informant.
+    r"(?<![\w-])(?<!open\s)sources?(?!-)|people\s+(?:familiar|with\s+knowledge|close)|familiar\s+with|knowledge\s+of|"
+    r"said\s+to|estime\w*|estimates?|reportedly|affirme\s+le|indique\s+le\s+(?:ft|journal)|"
+    r"(?:the|these|those|two|three|several)\s+(?:people|persons|sources)\s+(?:said|say|added|told)|"
+    r"(?:deux|trois|plusieurs|des|ces)\s+(?:personnes|sources)\s+(?:ont\s+|a\s+)?(?:declare|dit|indique|affirme|"
+    r"confie|precise)|"
+    r"(?:has|have|had)\s+learn[td]|(?:a|ont|avait)\s+appris|seen\s+by|consult\w+\s+par)\b"
+)
+_OFFICIAL_SOURCE_RE = re.compile(
+    r"\b(?:according\s+to|selon|d'apres)\s+(?:a|the|its|un|une|le|la|son|sa)?\s*"
+    r"(?:regulatory\s+)?(?:filing|statement|press\s+release|communique|announcement|company|societe|"
+    r"entreprise|document(?!s?\s+(?:seen|obtained|reviewed|viewed|consult\w+|obtenu\w*|examin\w+)\b))"
+)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _sentence_reported(low: str) -> bool:
+    return bool(_REPORTED_RE.search(low)) and not _OFFICIAL_SOURCE_RE.search(low)
+
+
+_DEBT_RE = re.compile(rf"(?<![\w-])(?:{_KW_DEBT})(?![\w'])")
