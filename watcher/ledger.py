@@ -207,7 +207,7 @@ class Ledger:
             return "rejected", rejected or "rejected by the user"
         if d.implausible:
             return "implausible", d.note
-        if baseline or d.change is None or (d.change.kind == "status_change" and d.fact.confidence >= 0.5):
+        if baseline or d.change is None:
             return "active", d.note
         official = self._official(entity, article.url)
         jump = _jump(d.change)

@@ -138,7 +138,7 @@ class AlertSettings:
     feed_down_after: int = 3  # consecutive failed cycles before one feed_down alert
     # A fact this sure is alerted at once; a less sure one waits until ``corroborate``
     # independent sites (registered domains) report it within ``corroboration_window`` seconds.
-    min_confidence: float = 0.45
+    min_confidence: float = 0.55
     corroborate: int = 2
     corroboration_window: float = 3 * 86400.0
     console: bool = True

@@ -57,7 +57,14 @@ from watcher.facts.status import (
     _negated,
     _status,
 )
-from watcher.facts.vocab import _ALREADY_RE, _COMPONENT_RE, _ROUNDISH_RE, _TOTAL_RE
+from watcher.facts.vocab import (
+    _ALREADY_RE,
+    _COMPONENT_RE,
+    _ROUNDISH_RE,
+    _SINCE_YEAR_AFTER_RE,
+    _SINCE_YEAR_OPENER_RE,
+    _TOTAL_RE,
+)
 from watcher.facts.walk import _Walk
 from watcher.models import Fact
 
@@ -383,6 +390,8 @@ class _SentenceReader:
             _TOTAL_RE.search(right_clause.split(",")[0])
             or (_WITH_LEFT_RE.search(left_clause) and _RAISED_RIGHT_RE.match(right_clause))
             or _TOTAL_RE.search(left_clause)
+            or _SINCE_YEAR_AFTER_RE.match(right_clause)
+            or (fig.prev_end_clause >= mention.start - 120 and _SINCE_YEAR_OPENER_RE.match(left_clause))
             or (
                 mention.bound == "lower"
                 and _ALREADY_RE.search(left_clause)

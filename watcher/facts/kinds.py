@@ -40,10 +40,10 @@ def _kind_of(
     kind_re = _kind_re(lang)
     rm = kind_re.search(right)
     if rm and rm.lastgroup is not None:
-        if rm.lastgroup in ("round", "inv") and _secondary(near_left, right):
+        if rm.lastgroup in ("round", "inv") and _secondary(near_left, right, left):
             return "non", rm.group(0)
         return rm.lastgroup, rm.group(0)
-    if _secondary(near_left, right) or _FUND_SIZE_RE.search(near_left):
+    if _secondary(near_left, right, left) or _FUND_SIZE_RE.search(near_left):
         # "let staff sell up to $500 million of stock", "clôture son deuxième fonds à 300 M€".
         return "non", ""
     best: re.Match[str] | None = None
@@ -170,9 +170,24 @@ _SELL_LEFT_RE = re.compile(
 )
 
 
-def _secondary(near_left: str, right: str) -> bool:
-    """Shares sold by holders (employees, early investors): no new money reaches the company."""
-    return bool(_SECONDARY_RE.search(near_left[-30:] + " " + right) or _SELL_LEFT_RE.search(near_left))
+# A holder selling its stake, whoever it is: "a vendu sa participation dans X, 4 % du capital, pour 25 M€",
+# "sold its 6% of X's capital for €40 million". Not when a raise or a valuation follows: "sold a stake...,
+# raised $50M", "sell shares in a tender that values it at $6.5bn" (that valuation is a fact).
+_STAKE_SALE_RE = re.compile(
+    r"\b(?:sell|sells|selling|sold|offload\w*|divest\w*|vend\w*|ced\w*|cession)\b[^.;]{0,50}?"
+    r"(?:\b(?:participations?|stakes?|holdings?|parts|actions|shares|pour\s*cent|per\s*cent)\b|%)"
+    r"(?![^.;]*\b(?:rais\w*|lev[eé]\w*|secur\w*|clos\w*|boucl\w*|annonc\w*|announc\w*|valu\w*|valoris\w*)\b)"
+    r"[^.;]*$"
+)
+
+
+def _secondary(near_left: str, right: str, left: str = "") -> bool:
+    """Shares sold by holders (employees, early investors, a fund leaving): no new money for the company."""
+    return bool(
+        _SECONDARY_RE.search(near_left[-30:] + " " + right)
+        or _SELL_LEFT_RE.search(near_left)
+        or _STAKE_SALE_RE.search(left)
+    )
 
 
 # A fund's own size: "clôture son deuxième fonds à 300 M€", "closed its third fund at $400 million".

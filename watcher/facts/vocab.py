@@ -74,6 +74,11 @@ def _invested_left_re(lang: str | None) -> re.Pattern[str]:
 
 
 _TOTAL_RE = re.compile(rf"(?<![\w])(?:{_KW_TOTAL})(?![\w'])")
+# "Since 2019, X has raised...", "X a levé 120 M€ depuis 2018": money raised over years is a total.
+# Only as the clause's opener or right after the figure: "growing since 2019, raised $50M" is a round.
+_SINCE_YEAR = r"(?:depuis|since)\s+(?:l'an(?:nee)?\s+)?(?:19|20)\d\d\b"
+_SINCE_YEAR_OPENER_RE = re.compile(rf"[\s\W]*{_SINCE_YEAR}\s*,")
+_SINCE_YEAR_AFTER_RE = re.compile(rf"\s*{_SINCE_YEAR}")
 _ALREADY_RE = re.compile(r"\b(?:deja|already)\b")
 _COMPONENT_RE = re.compile(
     r"^[\s,;(]*(?:dont|of\s+which|including|among\s+which|parmi\s+lesquels|y\s+compris)\s*[^\w]*$"
