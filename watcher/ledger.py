@@ -285,10 +285,7 @@ class Ledger:
     def _promote_corroborated(self) -> None:
         """Alert a pending fact once enough independent sites report its event."""
         alerts = self.settings.alerts
-        by_entity: dict[str, list[StoredFact]] = {}
-        for entity, _ in sorted(self._pending):
-            by_entity.setdefault(entity, [])
-        for entity in by_entity:
+        for entity in sorted({entity for entity, _ in self._pending}):
             pending = self.store.pending_facts(entity)
             decided: set[int] = set()
             for sf in pending:
