@@ -73,7 +73,8 @@ _DEFINITE_PAST_RE = re.compile(
 )
 # Cues that still qualify a figure when they follow it (conditionals after it belong to the next clause).
 _RUMOUR_RIGHT_RE = re.compile(
-    r"^[^.;,]{0,60}?\b(?:in\s+(?:the\s+)?(?:talks|discussions|negotiations)|under\s+discussion|"
+    r"^[^.;,]{0,60}?\b(?:in\s+(?:(?:the|new|early|late|advanced|funding|fundraising)\s+){0,2}"
+    r"(?:talks|discussions|negotiations)|under\s+discussion|"
     r"en\s+(?:cours\s+de\s+)?(?:discussions?|negociations?)|not\s+(?:yet\s+)?(?:final\w*|closed|completed)|"
     r"pas\s+(?:encore\s+)?(?:finalis\w+|boucl\w+)|(?:terms|talks|details)\s+(?:could|may|might)\s+change|"
     r"(?:is|are)\s+(?:slated|set|expected|poised)\s+to\s+(?:be\s+)?(?:led|close|lead)|"

@@ -39,6 +39,8 @@ _KW_TOTAL = (
     r"pour\s+l'instant|pour\s+le\s+moment|a\s+ce\s+stade|thus\s+far|until\s+now|jusqu'a\s+maintenant"
 )
 _KW_NONFUNDING = (
+    # An investor's usual cheque ("des tickets de 30 à 100 M€", "writes checks of $5M"): no one's round.
+    r"tickets?|ticket\s+sizes?|cheques?\s+of|checks?\s+of|check\s+sizes?|"
     r"chiffre\s+d'affaires|revenu\w*|revenue\w*|arr|acv|mrr|sales|ventes|benefices?|profits?|pertes?|"
     r"losses|loss|depens\w*|spend\w*|spent|couts?|costs?|budgets?|factures?|bills?|parametres|parameters|"
     r"capex|capital\s+(?:expenditures?|spending)|depenses\s+d'investissement|data\s+cent(?:er|re)s?|datacenters?|centres?\s+de\s+donnees|salaires?|salary|salaries|prix|"
