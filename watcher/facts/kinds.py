@@ -81,7 +81,8 @@ def _framed_kind(
             near_left, 0, vm.start()
         )
         # "a deal with Meta reportedly valued at over $100 million" is the worth of an agreement;
-        # "was valued at $2.5 billion in a funding round": the figure is the valuation, not the round.
+        # "was valued at $2.5 billion in a funding round", "doubles its valuation to $4bn in new funding":
+        # the figure is the valuation, not the round.
         return ("non" if deal else "val"), vm.group(0)
     right = low[mention.end : mention.end + 12].lstrip()
     if _WORTH_OF_RE.match(right):
@@ -116,7 +117,7 @@ def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[st
 
 _VALUED_AT_RE = re.compile(
     r"\b(?:valued|valuing|values|valoris\w*|evalue\w*|valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:at|a|of|de|d')\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
+    r"(?:at|a|of|de|d'|to)\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
     r"plus\s+de|quelque|autour\s+de)\s+)?$"
 )
 # The agreement itself is what is valued: "a deal with Meta reportedly valued at", "un contrat évalué à".
