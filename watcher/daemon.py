@@ -36,7 +36,7 @@ from watcher.articles import ExtractionPool
 from watcher.delivery import DeliveryReport, deliver_due, sending_section
 from watcher.digest import queue_digest_if_due
 from watcher.errors import LockedError, StoreError, WatcherError
-from watcher.pipeline import CycleReport, load_baseline, run_cycle
+from watcher.pipeline import CycleReport, CycleRunner, load_baseline
 from watcher.settings import Settings
 from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, Store
 
@@ -157,6 +157,8 @@ class Daemon:
         self.lock = DaemonLock(settings.db)
         # One pool of extraction workers for the daemon's life: starting them costs ~0.3 s each.
         self.pool = ExtractionPool(settings.http)
+        # And one event loop, thread pool and HTTP client: a flat daemon, connections kept alive.
+        self.runner = CycleRunner(settings)
 
     # -- jobs ----------------------------------------------------------------
 
@@ -179,7 +181,7 @@ class Daemon:
     def cycle(self, feed_urls: list[str] | None = None) -> CycleReport:
         now = self.clock()
         with Store(self.settings.db) as store:
-            report = run_cycle(self.settings, store=store, now=now, feed_urls=feed_urls, pool=self.pool)
+            report = self.runner.run(store, now=now, feed_urls=feed_urls, pool=self.pool)
         self._log_cycle(report)
         return report
 
@@ -302,6 +304,7 @@ class Daemon:
             self.stop_event.set()
             if opened:
                 self.mark_stopped()
+            self.runner.close()
             self.pool.close()
             self.lock.release()
 
@@ -313,6 +316,7 @@ class Daemon:
             self.wait_for_jobs()
             return code
         finally:
+            self.runner.close()
             self.pool.close()
             self.lock.release()
 

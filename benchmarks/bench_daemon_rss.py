@@ -1,0 +1,103 @@
+"""Does `watcher run` stay flat? The daemon polls N local feeds every few seconds for a while, with
+a few new articles now and then, and its main process's RSS is sampled; prints the RSS after the
+first cycle, the highest and the last, and the growth against the first (the bar: within 10 %).
+
+    python benchmarks/bench_daemon_rss.py                         # 500 feeds every 30 s for 60 minutes
+    python benchmarks/bench_daemon_rss.py --minutes 5 --interval 10s
+
+Prints numbers; asserts nothing. Uses bench_history's news server (pre-rendered bodies, 304s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_history import NewsServer, write_config
+
+REPO = Path(__file__).resolve().parent.parent
+WATCHER = REPO / ".venv" / "bin" / "watcher"
+
+
+def _rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--feeds", type=int, default=500)
+    parser.add_argument("--interval", default="30s", help="each feed's poll interval")
+    parser.add_argument("--minutes", type=float, default=60.0)
+    parser.add_argument("--sample", type=float, default=10.0, help="seconds between RSS samples")
+    parser.add_argument(
+        "--news-every", type=float, default=120.0, help="seconds between batches of new articles"
+    )
+    args = parser.parse_args(argv)
+
+    server = NewsServer(args.feeds, 10, 50, _free_port())
+    folder = Path(tempfile.mkdtemp(prefix="watcher-rss-"))
+    config = write_config(folder, server, allow_private=True)
+    text = config.read_text().replace('interval = "15m"', f'interval = "{args.interval}"')
+    config.write_text(text)
+    log = (folder / "daemon.log").open("w")
+    daemon = subprocess.Popen([str(WATCHER), "--config", str(config), "run"], stdout=log, stderr=log)
+    print(
+        f"watcher run: {args.feeds} feeds every {args.interval} for {args.minutes:g} min (pid {daemon.pid})"
+    )
+    started = time.monotonic()
+    samples: list[tuple[float, float]] = []
+    batch = 0
+    next_news = started + args.news_every
+    try:
+        while time.monotonic() - started < args.minutes * 60 and daemon.poll() is None:
+            time.sleep(args.sample)
+            rss = _rss_mb(daemon.pid)
+            if rss is not None:
+                samples.append((time.monotonic() - started, rss))
+            if time.monotonic() >= next_news:
+                batch += 1
+                server.publish(batch, 5, datetime.now(UTC))
+                next_news += args.news_every
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        daemon.wait(60)
+        server.close()
+    if len(samples) < 3:
+        print("too few samples; is the daemon running? see", folder / "daemon.log")
+        return 1
+    # The first cycle of 500 feeds takes a while: the reference is the first sample after a minute.
+    first = next((rss for t, rss in samples if t >= 60), samples[-1][1])
+    peak = max(rss for _, rss in samples)
+    last = samples[-1][1]
+    for t, rss in samples[:: max(1, len(samples) // 12)]:
+        print(f"  {t:7.0f} s  {rss:6.1f} MB")
+    print(f"after the first minute {first:.1f} MB; highest {peak:.1f} MB; last {last:.1f} MB")
+    print(f"growth, last against first: {100 * (last - first) / first:+.1f} %  (bar: within 10 %)")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
