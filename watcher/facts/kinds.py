@@ -70,10 +70,15 @@ def _framed_kind(
     if _THIS_ROUND_RIGHT_RE.match(low, mention.end):
         # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round.
         return "round", ""
-    hm = _NON_HEAD_RE.search(near_left) or _RESEARCH_RIGHT_RE.match(low, mention.end, mention.end + 90)
+    hm = (
+        _NON_HEAD_RE.search(near_left)
+        or _RESEARCH_RIGHT_RE.match(low, mention.end, mention.end + 90)
+        or _PUBLIC_FUNDER_RIGHT_RE.match(low, mention.end, mention.end + 70)
+    )
     if hm:
         # "une aide de 10 M€ obtenue", "son objectif initial de 500 000 euros", "a grant of $2m",
-        # "l'usine représente un investissement de 150 M€": the figure measures a grant, a target or capex.
+        # "l'usine représente un investissement de 150 M€", "€2.5 million from the EU's Horizon Europe
+        # programme": the figure measures a grant, a target or capex.
         return "non", hm.group(0)
     vm = _VALUED_AT_RE.search(near_left)
     if vm:
@@ -147,6 +152,14 @@ _RESEARCH_RIGHT_RE = re.compile(
     r"[^.;:]{0,50}?\b(?:pour|dans\s+le\s+cadre\s+d'|for|under)\s*(?:un|une|des|son|ses|sa|le|la|a|an|its|the)\s+"
     r"(?:(?:programme|projet|consortium|program|project)s?\s+(?:\w+\s+)?(?:de\s+)?(?:recherche|r&d)|"
     r"research\s+(?:project|program|programme|consortium)s?)\b"
+)
+# Public money: "from the EU's Horizon Europe programme", "from Innovate UK", "du programme France 2030",
+# "de l'Union européenne", "du Conseil européen de l'innovation": a grant, not a round.
+_PUBLIC_FUNDER_RIGHT_RE = re.compile(
+    r"\s*(?:from|du|de\s+la|de\s+l'|des|de)\s+(?:the\s+|l'|la\s+)?(?:[\w'&-]+\s+){0,4}?"
+    r"(?:programmes?|programs?|horizon\s+europe|innovate\s+uk|european\s+(?:union|commission|innovation\s+council)|"
+    r"eu(?![\w-])|eic\b|france\s+2030|union\s+europeenne|commission\s+europeenne|"
+    r"conseil\s+europeen\s+de\s+l'innovation)"
 )
 _WORTH_OF_RE = re.compile(r"^worth\s+of\b")
 _NOT_PRIVATE_RIGHT_RE = re.compile(
