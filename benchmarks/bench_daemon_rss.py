@@ -95,9 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     last = samples[-1][1]
     for t, rss in samples[:: max(1, len(samples) // 12)]:
         print(f"  {t:7.0f} s  {rss:6.1f} MB")
-    print(
-        f"after the first news was read ({settled:g} s) {first:.1f} MB; highest {peak:.1f} MB; last {last:.1f} MB"
-    )
+    print(f"once the first news was read ({settled:g} s): {first:.1f} MB")
+    print(f"highest {peak:.1f} MB; last {last:.1f} MB")
     print(f"growth, last against first: {100 * (last - first) / first:+.1f} %  (bar: within 10 %)")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     return 0
