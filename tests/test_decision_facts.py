@@ -52,9 +52,7 @@ def test_decisions_on_the_indexed_candidates_equal_decisions_on_all_history(tmp_
         every = [KnownFact(sf.id, sf.fact, sf.period, sf.sources) for sf in store.known_facts("Acme")]
         for _ in range(150):
             facts = [_fact(rng) for _ in range(rng.randint(1, 3))]
-            wanted = [
-                (f.kind, float(convert(f.money, "EUR", DEFAULT_RATES_PER_EUR) or 0), f.round) for f in facts
-            ]
+            wanted = [(f.kind, convert(f.money, "EUR", DEFAULT_RATES_PER_EUR), f.round) for f in facts]
             some = [
                 KnownFact(sf.id, sf.fact, sf.period, sf.sources)
                 for sf in store.decision_facts("Acme", wanted)

@@ -343,13 +343,12 @@ def _change(
 
 @dataclass(frozen=True)
 class Mention:
-    """One report of an event: the fact, where it was read, and that document's registered domain."""
+    """One report of an event: the fact and where it was read."""
 
     fact: Fact
     period: str | None
     url: str
     title: str
-    domain: str
 
 
 def event_figure(
@@ -419,7 +418,3 @@ def correction(
         now,
     )
     return replace(fixed, status=figure.fact.status, corrects=alerted.id)
-
-
-def with_sources(change: Change, sources: int) -> Change:
-    return replace(change, sources=sources)

@@ -139,7 +139,7 @@ class Ledger:
     def known_for(self, entity: str, facts: Sequence[Fact]) -> list[KnownFact]:
         """What deciding ``facts`` needs: the current state and every head they may match."""
         wanted = [
-            (f.kind, _real(convert(f.money, "EUR", self.settings.rates)), f.round)
+            (f.kind, convert(f.money, "EUR", self.settings.rates), f.round)
             for f in facts
             if f.kind in ("valuation", "funding_round", "total_raised")
         ]
@@ -367,19 +367,12 @@ def _same(a: StoredFact, b: StoredFact, settings: Settings) -> bool:
     return d.corroborates == a.id
 
 
-def _real(amount: Decimal | None) -> float | None:
-    try:
-        return None if amount is None else float(amount)
-    except (OverflowError, ValueError):
-        return None
-
-
 def _known(sf: StoredFact) -> KnownFact:
     return KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline)
 
 
 def _mention(sf: StoredFact) -> Mention:
-    return Mention(sf.fact, sf.period, sf.document_url, sf.document_title, registered_domain(sf.document_url))
+    return Mention(sf.fact, sf.period, sf.document_url, sf.document_title)
 
 
 def _with_figure(change: Change, figure: Mention, settings: Settings) -> Change:

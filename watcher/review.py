@@ -109,9 +109,7 @@ def explain_facts(
 ) -> list[Explained]:
     """What the diff would decide for each fact of one article, writing nothing."""
     known = Ledger(store, settings, now).known_for(entity, facts)
-    stored = (
-        {sf.id for sf in store.facts(entity) if sf.document_url == url} if store.document_id(url) else set()
-    )
+    stored = store.document_fact_ids(url)
     # The article itself, if already read, is not its own evidence.
     known = [k for k in known if k.id not in stored]
     decisions = diff_against_known(

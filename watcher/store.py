@@ -637,7 +637,7 @@ class Store:
     def decision_facts(
         self,
         entity: str,
-        wanted: Sequence[tuple[str, float | None, str | None]] = (),
+        wanted: Sequence[tuple[str, Decimal | None, str | None]] = (),
         *,
         count_sources: bool = True,
     ) -> list[StoredFact]:
@@ -678,7 +678,8 @@ class Store:
                 "status = 'rumoured' AND COALESCE(period, '') >= ? ORDER BY period DESC LIMIT 50",
                 (*base, since),
             )
-        for kind, amount, round_ in wanted:
+        for kind, exact, round_ in wanted:
+            amount = _real(exact)
             if amount is not None and amount > 0:
                 add("base_amount BETWEEN ? AND ?", (entity_id, kind, amount / 1.3, amount * 1.3))
             if round_:
@@ -745,10 +746,6 @@ class Store:
     def repoint_fact(self, fact_id: int, head_id: int) -> None:
         self._exec("UPDATE facts SET corroborates = ? WHERE id = ?", (head_id, fact_id))
 
-    def promote_fact(self, fact_id: int) -> None:
-        """Make a mention its own event head (its head was rejected), keeping it counted."""
-        self._exec("UPDATE facts SET corroborates = NULL WHERE id = ?", (fact_id,))
-
     def pending_facts(self, entity: str | None = None) -> list[StoredFact]:
         where = "f.state = 'pending'" + (" AND e.name = ?" if entity else "")
         rows = self._rows(f"{self._FACT_SELECT} WHERE {where} ORDER BY f.id", (entity,) if entity else ())
@@ -757,15 +754,6 @@ class Store:
     def pending_until(self, fact_id: int) -> datetime | None:
         rows = self._rows("SELECT pending_until FROM facts WHERE id = ?", (fact_id,))
         return parse_time(rows[0]["pending_until"]) if rows else None
-
-    def pending_domains(self, fact_id: int) -> list[str]:
-        """URLs of the documents reporting a pending fact: itself and its pending re-reports."""
-        rows = self._rows(
-            "SELECT DISTINCT d.url FROM facts f JOIN documents d ON d.id = f.document_id"
-            " WHERE (f.id = ? OR (f.corroborates = ? AND f.state IN ('active', 'pending')))",
-            (fact_id, fact_id),
-        )
-        return [str(r["url"]) for r in rows]
 
     def add_rejection(
         self, entity_id: int, document_url: str, fact: Fact, reason: str, now: datetime
