@@ -146,9 +146,7 @@ def test_charset_from_the_content_type_header(pool: ExtractionPool) -> None:
 def test_extraction_over_the_time_limit_falls_back_to_none() -> None:
     html = fixture("article_fr.html") * 3
     with ExtractionPool(HttpSettings(extract_timeout=0.001), workers=1) as slow_pool:
-        started = time.monotonic()
         assert slow_pool.extract(html, "https://x.example/") is None
-        assert time.monotonic() - started < 1.5  # worker start-up plus the tiny limit, not the extraction
         # The killed worker is replaced: the pool keeps answering.
         assert slow_pool.extract(html, "https://x.example/") is None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import importlib
 import logging
 import os
 import re
@@ -17,15 +18,15 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import httpx
 
-from watcher.errors import FetchError
+from watcher.errors import ExtractionAborted, ExtractionError, FetchError
 from watcher.facts.language import guess_language as guess_language
 from watcher.http_get import HostLimiter, capped_get
 from watcher.settings import HttpSettings
@@ -38,6 +39,9 @@ _FAST_EXTRACTION_BYTES = 1_000_000
 _MIN_TEXT_CHARS = 80
 
 log = logging.getLogger(__name__)
+
+J = TypeVar("J")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -184,34 +188,48 @@ def extract_article_now(html: bytes | str, url: str, content_type: str | None = 
 
 _WORKER_READY = "ready"
 _WORKER_START_TIMEOUT = 30.0  # importing trafilatura; never counted against a page
+# What a worker imports before its first job: trafilatura, and the fact extractor that reads
+# the article's text after it (a module name only: this edge does not depend on the extractor).
+WORKER_PRELOAD = ("trafilatura", "watcher.facts")
 
 
-def _worker_main(in_fd: int, out_fd: int) -> None:
-    """Body of an extraction worker process: extract every page it is sent, forever."""
+def _worker_main(in_fd: int, out_fd: int, preload: Sequence[str] = ()) -> None:
+    """Body of an extraction worker process: run every job it is sent, forever.
+
+    A job is ``(function, argument)``; functions travel by name (pickle), so a job is any
+    module-level function of the package. The reply is ``(True, result)``, or
+    ``(False, "Type: message")`` when the job raised: the worker lives on.
+    """
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Without a handler, trafilatura's per-page warnings would go to the daemon's stderr.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    # Loaded before the worker says it is ready, so the time cap counts the job's work alone.
+    for module in preload:
+        importlib.import_module(module)
     jobs = Connection(in_fd, writable=False)
     results = Connection(out_fd, readable=False)
     results.send(_WORKER_READY)
     while True:
         try:
-            html, url, content_type = jobs.recv()
+            job, argument = jobs.recv()
+            reply: tuple[bool, object] = (True, job(argument))
         except EOFError:
             return
-        results.send(extract_article_now(html, url, content_type))
+        except Exception as e:  # the job's own failure is the caller's to record, not the worker's end
+            reply = (False, f"{type(e).__name__}: {_one_line(e)}")
+        results.send(reply)
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, preload: Sequence[str]) -> None:
         job_r, job_w = os.pipe()
         res_r, res_w = os.pipe()
         package_root = str(Path(__file__).resolve().parent.parent)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-        code = f"from watcher.articles import _worker_main; _worker_main({job_r}, {res_w})"
+        code = f"from watcher.articles import _worker_main; _worker_main({job_r}, {res_w}, {list(preload)!r})"
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-c", code], pass_fds=(job_r, res_w), stdin=subprocess.DEVNULL, env=env
@@ -241,44 +259,70 @@ class _Worker:
         self.process.wait()
 
 
-class ExtractionPool:
-    """Worker processes running trafilatura, each killed and replaced when a page overruns.
+def _extract_job(argument: tuple[bytes | str, str, str | None]) -> ArticleText | None:
+    html, url, content_type = argument
+    return extract_article_now(html, url, content_type)
 
-    A process rather than a thread because a thread stuck in lxml cannot be stopped.
-    Thread-safe: ``extract`` may be called from many ``asyncio.to_thread`` threads at
-    once, at most ``workers`` extractions run at a time. Workers start lazily (~0.3 s).
+
+class ExtractionPool:
+    """Worker processes that read articles, each killed and replaced when one overruns.
+
+    A process rather than a thread because a thread stuck in lxml or a regex cannot be
+    stopped, and so both cores work. Thread-safe: ``run`` may be called from many
+    ``asyncio.to_thread`` threads at once; at most ``workers`` jobs run at a time. Workers
+    start lazily (~0.5 s, importing ``preload``). ``workers=0`` runs every job in the calling
+    thread, uncapped: for tests that must reach into the job.
     """
 
-    def __init__(self, settings: HttpSettings, workers: int = 2) -> None:
-        self._timeout = settings.extract_timeout
+    def __init__(
+        self, settings: HttpSettings, workers: int = 2, preload: Sequence[str] = WORKER_PRELOAD
+    ) -> None:
+        self.timeout = settings.extract_timeout
+        self._preload = tuple(preload)
+        self._in_process = workers <= 0 or self.timeout <= 0
         self._slots = threading.BoundedSemaphore(max(1, workers))
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
 
-    def extract(self, html: bytes | str, url: str, content_type: str | None = None) -> ArticleText | None:
-        """Like ``extract_article``; None also when the page takes over ``extract_timeout``."""
-        if self._timeout <= 0:
-            return extract_article_now(html, url, content_type)
+    def run(self, job: Callable[[J], R], argument: J, *, label: str) -> R:
+        """``job(argument)`` in a worker, within ``extract_timeout`` seconds.
+
+        Raises ``ExtractionAborted`` (naming ``label``) when the job ran past the cap or its
+        worker died, and ``ExtractionError`` when the job raised.
+        """
+        if self._in_process:
+            return job(argument)
         with self._slots:
             worker = self._take()
             if worker is None:
-                return extract_article_now(html, url, content_type)
+                return job(argument)
             healthy = False
-            result: ArticleText | None = None
             try:
-                worker.jobs.send((html, url, content_type))
-                if worker.results.poll(self._timeout):
-                    received = worker.results.recv()
-                    result = received if isinstance(received, ArticleText) else None
-                    healthy = True
-                else:
-                    log.info("extraction of %s exceeded %g s; falling back", url, self._timeout)
+                worker.jobs.send((job, argument))
+                if not worker.results.poll(self.timeout):
+                    raise ExtractionAborted(f"{label}: reading it took over {self.timeout:g} s; stopped")
+                ok, value = worker.results.recv()
+                healthy = True
             except (EOFError, OSError) as e:
-                log.warning("extraction worker died on %s: %s", url, _one_line(e))
+                raise ExtractionAborted(f"{label}: its extraction worker died ({_one_line(e)})") from e
             finally:
                 self._give_back(worker, healthy)
-            return result
+        if not ok:
+            raise ExtractionError(f"{label}: {value}")
+        return cast(R, value)
+
+    async def run_async(self, job: Callable[[J], R], argument: J, *, label: str) -> R:
+        """``run`` without blocking the event loop."""
+        return await asyncio.to_thread(self.run, job, argument, label=label)
+
+    def extract(self, html: bytes | str, url: str, content_type: str | None = None) -> ArticleText | None:
+        """Like ``extract_article``; None also when the page takes over ``extract_timeout``."""
+        try:
+            return self.run(_extract_job, (html, url, content_type), label=url)
+        except ExtractionError as e:
+            log.info("extraction of %s: %s; falling back", url, e)
+            return None
 
     async def extract_async(
         self, html: bytes | str, url: str, content_type: str | None = None
@@ -291,7 +335,7 @@ class ExtractionPool:
             if self._idle:
                 return self._idle.pop()
         try:
-            return _Worker()
+            return _Worker(self._preload)
         except OSError as e:
             log.warning("cannot start an extraction worker (%s); extracting in-process", _one_line(e))
             return None
@@ -321,7 +365,8 @@ _default_pools: dict[float, ExtractionPool] = {}
 _default_lock = threading.Lock()
 
 
-def _default_pool(settings: HttpSettings) -> ExtractionPool:
+def default_pool(settings: HttpSettings) -> ExtractionPool:
+    """A pool shared by callers that bring none; its workers are closed at exit."""
     with _default_lock:
         pool = _default_pools.get(settings.extract_timeout)
         if pool is None:
@@ -356,7 +401,7 @@ def extract_article(
     without text. ``content_type`` (the response header) supplies the charset.
     Blocks: from async code use ``extract_article_async`` or ``pool.extract_async``.
     """
-    return (pool or _default_pool(settings)).extract(html, url, content_type)
+    return (pool or default_pool(settings)).extract(html, url, content_type)
 
 
 async def extract_article_async(

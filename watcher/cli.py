@@ -399,6 +399,10 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
             f" ({report.articles_from_summary} from feed summary); facts: {report.facts};"
             f" changes: {len(report.changes)}"
         )
+        for url in report.articles_capped:
+            click.echo(
+                f"  capped: {url} (reading the page ran past the time cap; read from the feed summary)"
+            )
         for ch in report.changes:
             click.echo(f"  change: {change_line(ch)}")
         if report.alerts_enqueued and not dry_run:

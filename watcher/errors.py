@@ -43,3 +43,11 @@ class DeliveryError(WatcherError):
 
 class LockedError(WatcherError):
     """Another watcher daemon already holds the database lock."""
+
+
+class ExtractionError(WatcherError):
+    """Reading an article's text or facts in an extraction worker raised (a bug or hostile input)."""
+
+
+class ExtractionAborted(ExtractionError):
+    """An article's reading was stopped: it ran past the per-article time cap, or its worker died."""

@@ -29,6 +29,7 @@ from watcher.diff import Decision, KnownFact, Mention, convert, correction, diff
 from watcher.errors import StoreError
 from watcher.models import Change, Entity, Fact
 from watcher.settings import Settings
+from watcher.state import clamp_period as clamp_period  # part of this module's API
 from watcher.state import days_apart
 from watcher.store import NewDocument, Store, StoredFact
 
@@ -69,14 +70,6 @@ class LedgerReport:
     alerts_enqueued: int = 0
     failed: dict[str, str] = field(default_factory=dict)  # url -> error
     pending: int = 0
-
-
-def clamp_period(published: str | None, now: datetime) -> str:
-    """A publication date, never later than the fetch time (an item dated 2100 is read as today)."""
-    today = now.date().isoformat()
-    if not published:
-        return today
-    return today if published[: len(today)] > today[: len(published)] else published
 
 
 class Ledger:

@@ -16,17 +16,19 @@ import json
 import logging
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import httpx
 
 from watcher import articles, feeds
-from watcher.errors import FetchError
-from watcher.ledger import ArticleFacts, Ledger, clamp_period
+from watcher.errors import ExtractionAborted, FetchError
+from watcher.ledger import ArticleFacts, Ledger
 from watcher.models import Change, Entity, Fact, FeedHealth
-from watcher.seeds import load_seed_folder, text_hash
+from watcher.reading import ArticleRead, ReadJob, article_text, lexicon_language, read_article
+from watcher.seeds import load_seed_folder
 from watcher.settings import FeedSettings, Settings
+from watcher.state import clamp_period
 from watcher.store import LAST_CYCLE_KEY, FeedRow, NewDocument, Store, StoredFact
 
 log = logging.getLogger("watcher.pipeline")
@@ -63,6 +65,8 @@ class CycleReport:
     alerts_enqueued: int = 0
     pending: int = 0
     articles_failed: list[tuple[str, str]] = field(default_factory=list)
+    # Read from the feed summary because the page ran past the per-article time cap.
+    articles_capped: list[str] = field(default_factory=list)
     finished: datetime | None = None
 
     def count(self, outcome: str) -> int:
@@ -123,18 +127,6 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
 # -- one cycle -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Article:
-    url: str  # canonical identity
-    feed_url: str
-    entries: tuple[tuple[str, feeds.FeedEntry], ...]  # (feed_url, entry) pairs naming this article
-    title: str
-    text: str
-    published: str | None
-    language: str | None
-    text_source: str
-
-
 _LINKLESS = "urn:watcher:entry:"
 # An article whose processing raises is tried again with back-off, and given up after this many tries.
 ARTICLE_GIVE_UP_AFTER = 5
@@ -192,18 +184,8 @@ def _linkless_identity(feed_url: str, entry: feeds.FeedEntry) -> str:
     return f"{_LINKLESS}{digest}"
 
 
-def _period(dt: datetime | None) -> str | None:
-    return dt.astimezone(UTC).date().isoformat() if dt else None
-
-
 def _entry_text(entry: feeds.FeedEntry) -> str:
     return f"{entry.title}\n{entry.summary}"
-
-
-def _lexicon_language(language: str | None) -> str | None:
-    """The extractor's lexicon for an article's guessed language (None: let it guess from the text)."""
-    code = (language or "").lower()[:2]
-    return code if code in ("fr", "en") else None
 
 
 def _mentioned(entities: Sequence[Entity], text: str) -> list[Entity]:
@@ -222,66 +204,59 @@ def feed_entities(settings: Settings, feed_urls: Iterable[str]) -> list[Entity]:
     return [e for e in settings.entities if not configs or any(f.serves(e.name) for f in configs)]
 
 
-async def _fetch_article(
+def _read_job(
+    link: str, pairs: Sequence[tuple[str, feeds.FeedEntry]], settings: Settings, now: datetime
+) -> ReadJob:
+    entry = pairs[0][1]
+    return ReadJob(
+        link=link,
+        html=None,
+        page_url=link,
+        content_type=None,
+        entry_title=entry.title,
+        entry_summary=entry.summary,
+        entry_published=entry.published,
+        entities=tuple(feed_entities(settings, (url for url, _ in pairs))),
+        now=now,
+    )
+
+
+async def _fetch_page(
     client: httpx.AsyncClient,
-    link: str,
-    pairs: list[tuple[str, feeds.FeedEntry]],
+    job: ReadJob,
     settings: Settings,
-    pool: articles.ExtractionPool | None,
     limiter: articles.PageLimiter | None = None,
-) -> _Article:
-    feed_url, entry = pairs[0]
-    text = title = ""
-    published = language = None
-    source = "summary"
+) -> ReadJob:
+    """The job with its page; without one (the feed's summary is read then) when it cannot be had."""
     try:
-        if link.startswith(_LINKLESS):
-            raise FetchError(f"{link}: the feed entry has no link")
-        page = await articles.fetch_page(client, link, settings.http, limiter)
-        extracted = await articles.extract_article_async(
-            page.html, page.url, settings.http, page.content_type, pool
-        )
-        if extracted is not None and extracted.text.strip():
-            text, title, published, language = (
-                extracted.text,
-                extracted.title or "",
-                extracted.date,
-                extracted.language,
-            )
-            source = "page"
+        if job.link.startswith(_LINKLESS):
+            raise FetchError(f"{job.link}: the feed entry has no link")
+        page = await articles.fetch_page(client, job.link, settings.http, limiter)
     except FetchError as e:
-        log.info("article %s: %s; using the feed summary", link, e)
-    if source == "summary":
-        text = entry.summary or entry.title
-        language = articles.guess_language(text)
-    return _Article(
-        url=link,
-        feed_url=feed_url,
-        entries=tuple(pairs),
-        title=title or entry.title,
-        # The feed title often states the news most plainly; keep it as the first sentence.
-        text=text if title and entry.title in text else f"{entry.title}.\n{text}",
-        published=published or _period(entry.published),
-        language=language,
-        text_source=source,
-    )
+        log.info("article %s: %s; using the feed summary", job.link, e)
+        return job
+    return replace(job, html=page.html, page_url=page.url, content_type=page.content_type)
 
 
-def _article_facts(article: _Article, entities: Sequence[Entity], now: datetime) -> ArticleFacts:
-    """Extract the facts of one article for each entity it mentions, ready to be decided."""
-    period = clamp_period(article.published, now)
-    mentioned = _mentioned(entities, f"{article.title}\n{article.text}")
-    from watcher.facts import extract_facts  # only once an article is read: an idle poll never loads it
+async def _read(pool: articles.ExtractionPool, job: ReadJob) -> ArticleRead:
+    """Read the article in a worker; one that runs past the cap is read from its feed summary."""
+    try:
+        return await pool.run_async(read_article, job, label=f"article {job.link}")
+    except ExtractionAborted as e:
+        if job.html is None:
+            raise
+        log.warning("%s; read from the feed summary instead", e)
+        summary = replace(job, html=None, summary_source="capped")
+        return await pool.run_async(read_article, summary, label=f"article {job.link} (feed summary)")
 
-    lang = _lexicon_language(article.language)
-    facts = tuple(
-        (e, tuple(extract_facts(article.text, e.name, e.aliases, lang=lang, published=period)))
-        for e in mentioned
-    )
-    entries = article.entries
+
+def _article_facts(
+    link: str, pairs: Sequence[tuple[str, feeds.FeedEntry]], read: ArticleRead, now: datetime
+) -> ArticleFacts:
+    """One read article, ready to be decided."""
 
     def record_entries(store: Store, document_id: int) -> None:
-        for feed_url, entry in entries:
+        for feed_url, entry in pairs:
             store.add_entry(
                 feed_url,
                 entry.key,
@@ -294,21 +269,21 @@ def _article_facts(article: _Article, entities: Sequence[Entity], now: datetime)
             )
 
     document = NewDocument(
-        url=article.url,
-        title=article.title,
-        published=period,
-        text_hash=text_hash(article.text),
-        language=article.language,
+        url=link,
+        title=read.title,
+        published=read.published,
+        text_hash=read.text_hash,
+        language=read.language,
         source="feed",
-        text_source=article.text_source,
-        feed_url=article.feed_url,
+        text_source=read.text_source,
+        feed_url=pairs[0][0],
     )
     return ArticleFacts(
-        url=article.url,
-        title=article.title,
-        published=period,
+        url=link,
+        title=read.title,
+        published=read.published,
         document=document,
-        facts=facts,
+        facts=read.facts,
         after=record_entries,
     )
 
@@ -423,16 +398,20 @@ async def run_cycle_async(
             by_link[url] = _entries_from_json(entries)
             retries.add(url)
 
+    reader = pool or articles.default_pool(settings.http)
+
     async def fetch_and_extract(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> ArticleFacts | None:
         try:
             async with sem:
-                article = await _fetch_article(client, link, pairs, settings, pool, limiter)
+                job = await _fetch_page(client, _read_job(link, pairs, settings, now), settings, limiter)
+            # Text and facts are read in a worker process; only they come back, not the page.
+            read = await _read(reader, job)
             report.articles_fetched += 1
-            if article.text_source == "summary":
+            if read.text_source != "page":
                 report.articles_from_summary += 1
-            # Only the facts, the hash and the entries are kept: finished articles' texts do not pile up.
-            served = feed_entities(settings, (url for url, _ in pairs))
-            return _article_facts(article, served, now)
+            if read.text_source == "capped":
+                report.articles_capped.append(link)
+            return _article_facts(link, pairs, read, now)
         except Exception as e:
             # One article's bug must not cost the cycle: it is recorded and retried with back-off.
             failed[link] = f"{type(e).__name__}: {e}"
@@ -635,12 +614,13 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
 
     entry = feeds.FeedEntry(key=url, guid=None, link=url, title="", summary="", published=None)
 
-    async def read() -> _Article:
+    async def fetch() -> ReadJob:
         async with feeds.make_client(settings.http) as client:
-            return await _fetch_article(client, url, [("", entry)], settings, None)
+            return await _fetch_page(client, _read_job(url, [("", entry)], settings, now), settings)
 
-    article = asyncio.run(read())
-    if article.text_source == "summary" and not article.text.strip(" .\n"):
+    job = asyncio.run(fetch())
+    article = articles.default_pool(settings.http).run(article_text, job, label=url)
+    if article.text_source != "page" and not article.text.strip(" .\n"):
         raise FetchError(f"{url}: could not read the page (see the log above); nothing to explain")
     period = clamp_period(article.published, now)
     mentions: list[MoneyExplained] = []
@@ -649,7 +629,7 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
             article.text,
             entity.name,
             entity.aliases,
-            lang=_lexicon_language(article.language),
+            lang=lexicon_language(article.language),
             published=period,
         )
         decided = explain_facts(store, settings, entity.name, facts, period=period, url=url, now=now)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from watcher.models import Fact
 
@@ -128,3 +128,11 @@ def current_state(known: Iterable[KnownFact]) -> EntityState:
             rumours.append(k)
     rumours.sort(key=_rank, reverse=True)
     return EntityState(valuation=valuation, round=round_, total_raised=total, rumours=tuple(rumours))
+
+
+def clamp_period(published: str | None, now: datetime) -> str:
+    """A publication date, never later than the fetch time (an item dated 2100 is read as today)."""
+    today = now.date().isoformat()
+    if not published:
+        return today
+    return today if published[: len(today)] > today[: len(published)] else published

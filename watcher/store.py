@@ -332,7 +332,7 @@ class NewDocument:
     text_hash: str
     language: str | None
     source: str  # "seed" | "feed"
-    text_source: str = "page"  # "page" | "summary" | "file"
+    text_source: str = "page"  # "page" | "summary" | "capped" (the page ran past the time cap) | "file"
     feed_url: str | None = None
 
 
@@ -513,6 +513,11 @@ class Store:
     def document_hash(self, url: str) -> str | None:
         rows = self._rows("SELECT text_hash FROM documents WHERE url = ?", (url,))
         return str(rows[0]["text_hash"]) if rows else None
+
+    def document_text_source(self, url: str) -> str | None:
+        """Where a stored article's text came from: page, summary, capped (page over the time cap), file."""
+        rows = self._rows("SELECT text_source FROM documents WHERE url = ?", (url,))
+        return str(rows[0]["text_source"]) if rows else None
 
     def add_document(self, doc: NewDocument, now: datetime) -> int:
         cur = self._exec(
