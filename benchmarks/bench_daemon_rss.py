@@ -39,6 +39,22 @@ def _rss_mb(pid: int) -> float | None:
     return None
 
 
+def _children(pid: int) -> list[int]:
+    """Child processes of every thread of ``pid`` (workers are started from a cycle's threads)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def _seconds(duration: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600}
+    return float(duration[:-1]) * units[duration[-1]] if duration[-1] in units else float(duration)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -70,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     samples: list[tuple[float, float]] = []
     batch = 0
     next_news = started + args.news_every
+    workers: list[float] = []
     try:
         while time.monotonic() - started < args.minutes * 60 and daemon.poll() is None:
             time.sleep(args.sample)
@@ -80,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                 batch += 1
                 server.publish(batch, 5, datetime.now(UTC))
                 next_news += args.news_every
+        workers = [mb for pid in _children(daemon.pid) if (mb := _rss_mb(pid)) is not None]
     finally:
         daemon.send_signal(signal.SIGTERM)
         daemon.wait(60)
@@ -87,17 +105,22 @@ def main(argv: list[str] | None = None) -> int:
     if len(samples) < 3:
         print("too few samples; is the daemon running? see", folder / "daemon.log")
         return 1
-    # The reference is the first sample once every feed was polled and the first news was read: the
-    # extractor is imported lazily, at the first article, which is a step, not growth.
-    settled = args.news_every + 60
+    # The reference is the issue's: the first sample after the first cycle (every feed polled once).
+    # Articles are read in worker processes, so the first news is no step in the main process.
+    settled = _seconds(args.interval) + args.sample
     first = next((rss for t, rss in samples if t >= settled), samples[-1][1])
     peak = max(rss for _, rss in samples)
     last = samples[-1][1]
     for t, rss in samples[:: max(1, len(samples) // 12)]:
         print(f"  {t:7.0f} s  {rss:6.1f} MB")
-    print(f"once the first news was read ({settled:g} s): {first:.1f} MB")
+    print(f"after the first cycle ({settled:g} s): {first:.1f} MB")
     print(f"highest {peak:.1f} MB; last {last:.1f} MB")
     print(f"growth, last against first: {100 * (last - first) / first:+.1f} %  (bar: within 10 %)")
+    print(f"extraction workers at the end: {', '.join(f'{mb:.1f} MB' for mb in workers) or 'none'}")
+    log_bytes = (folder / "daemon.log").stat().st_size
+    minutes = samples[-1][0] / 60
+    per_10 = log_bytes / 1e3 / minutes * 10
+    print(f"log: {log_bytes / 1e3:.1f} KB in {minutes:.0f} min ({per_10:.1f} KB per 10 min)")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     return 0
 

@@ -36,6 +36,7 @@ from watcher.articles import ExtractionPool
 from watcher.delivery import DeliveryReport, deliver_due, sending_section
 from watcher.digest import queue_digest_if_due
 from watcher.errors import LockedError, StoreError, WatcherError
+from watcher.ledger import load_domain_list
 from watcher.pipeline import CycleReport, CycleRunner, load_baseline
 from watcher.settings import Settings
 from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, Store
@@ -324,6 +325,8 @@ class Daemon:
         s = self.settings
         # Fail at start, not in a job, if the database or a seed folder is unusable.
         self.load_baseline()
+        # Built once up front rather than at the first article: a step in memory then, not growth later.
+        load_domain_list()
         scheduler = BackgroundScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
         now = self.clock()
         for f in s.feeds:

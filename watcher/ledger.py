@@ -38,6 +38,14 @@ log = logging.getLogger("watcher.ledger")
 _extract_domain = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+def load_domain_list() -> None:
+    """Build the public suffix list now (~6 MB, a few tenths of a second) rather than at the first article.
+
+    A daemon calls this at start, so that its memory after the first cycle is its working size.
+    """
+    _extract_domain("example.com")
+
+
 @lru_cache(maxsize=4096)
 def registered_domain(url: str) -> str:
     """The site a URL belongs to (news.bbc.co.uk -> bbc.co.uk); the host itself for an IP or a name."""
