@@ -289,8 +289,18 @@ class Daemon:
         if loaded:
             log.info("baseline: loaded %d seed documents", len(loaded))
 
+    def _acquire_lock(self) -> None:
+        """Take the database lock; without it, release the loop and workers made for this daemon."""
+        try:
+            self.lock.acquire()
+        except BaseException:
+            # An unclosed event loop left to the exit's garbage collection can print a traceback.
+            self.runner.close()
+            self.pool.close()
+            raise
+
     def run_once(self) -> tuple[CycleReport, DeliveryReport]:
-        self.lock.acquire()
+        self._acquire_lock()
         opened = False
         try:
             self.load_baseline()
@@ -310,7 +320,7 @@ class Daemon:
             self.lock.release()
 
     def run_forever(self) -> int:
-        self.lock.acquire()
+        self._acquire_lock()
         try:
             code = self._serve()
             # Still holding the lock: no second daemon starts while a job of this one runs.
