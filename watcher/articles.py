@@ -27,7 +27,6 @@ from typing import Any, TypeVar, cast
 import httpx
 
 from watcher.errors import ExtractionAborted, ExtractionError, FetchError
-from watcher.facts.language import guess_language as guess_language
 from watcher.http_get import HostLimiter, capped_get
 from watcher.settings import HttpSettings
 
@@ -137,6 +136,14 @@ async def fetch_pages(
 # --------------------------------------------------------------------------- language
 
 _HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
+
+
+def guess_language(text: str) -> str | None:
+    """ "fr", "en"... from the words of ``text``; None when too short or unclear."""
+    # The extractor's lexicon; imported on use, since importing watcher.facts compiles all its patterns.
+    from watcher.facts.language import guess_language as from_words
+
+    return from_words(text)
 
 
 def _declared_language(html: bytes | str) -> str | None:

@@ -21,7 +21,6 @@ from html.parser import HTMLParser
 from typing import Any, Literal
 from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
-import feedparser
 import httpx
 
 from watcher import netguard
@@ -280,6 +279,10 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> tuple[
     headers: dict[str, str] = {}
     if content_type:
         headers["content-type"] = content_type
+    # Imported at the first feed body, not with the module: a cycle where every feed answers 304
+    # never pays its ~0.1 s.
+    import feedparser
+
     try:
         # Sanitising is most of feedparser's time and we keep plain text only.
         parsed = feedparser.parse(

@@ -244,9 +244,11 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     """
 
     def __init__(self, rules: AddressPolicy, limits: httpx.Limits) -> None:
-        super().__init__(limits=limits, trust_env=False)
+        # One context for both pools (loading the CA bundle costs ~20 ms each time).
+        ssl_context = httpx.create_ssl_context()
+        super().__init__(verify=ssl_context, limits=limits, trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=ssl_context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
