@@ -16,13 +16,9 @@ from datetime import time
 from decimal import Decimal, InvalidOperation
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import tomlkit
-import tomlkit.exceptions
-import tomlkit.items
 
 from watcher.errors import ConfigError
 from watcher.models import Entity
@@ -39,6 +35,9 @@ from watcher.settings import (
     WebhookSettings,
     split_allow_entry,
 )
+
+if TYPE_CHECKING:  # tomlkit is imported by the commands that edit the file, not by every command
+    import tomlkit
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
@@ -606,6 +605,9 @@ def _edit(path: Path, change: Callable[[tomlkit.TOMLDocument], None]) -> Setting
     tomlkit keeps comments, order and formatting of everything not changed. The new text
     is validated first, so a mistake never leaves a broken file behind.
     """
+    import tomlkit
+    import tomlkit.exceptions
+
     try:
         text = path.read_text(encoding="utf-8")
         doc = tomlkit.parse(text)
@@ -633,6 +635,8 @@ def add_feed(
     """Append a ``[[feeds]]`` table to the config file; return the feed as validated."""
 
     def change(doc: tomlkit.TOMLDocument) -> None:
+        import tomlkit.items
+
         table = tomlkit.table()
         table.add("url", url)
         if name:
@@ -666,6 +670,8 @@ def remove_feed(path: Path, which: str) -> FeedSettings:
     removed: list[FeedSettings] = []
 
     def change(doc: tomlkit.TOMLDocument) -> None:
+        import tomlkit.items
+
         feeds = doc.get("feeds")
         tables = list(feeds) if isinstance(feeds, tomlkit.items.AoT) else []
         matches = [
