@@ -354,7 +354,7 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
     import shutil
     import tempfile
 
-    from watcher.daemon import DaemonLock
+    from watcher.lock import DaemonLock
     from watcher.pipeline import load_baseline, run_cycle
 
     with _errors():

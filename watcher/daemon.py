@@ -12,9 +12,6 @@ when the process dies, so a lock left by a kill -9 is simply taken over.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import fcntl
 import logging
 import os
 import random
@@ -24,9 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from types import FrameType
-from typing import IO
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -35,8 +30,9 @@ from watcher.alerts import Channel, build_channels
 from watcher.articles import ExtractionPool
 from watcher.delivery import DeliveryReport, deliver_due, sending_section
 from watcher.digest import queue_digest_if_due
-from watcher.errors import LockedError, StoreError, WatcherError
+from watcher.errors import WatcherError
 from watcher.ledger import load_domain_list
+from watcher.lock import DaemonLock as DaemonLock  # part of this module's API
 from watcher.pipeline import CycleReport, CycleRunner, load_baseline
 from watcher.settings import Settings
 from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, Store
@@ -69,64 +65,6 @@ def reopen_log_files() -> list[str]:
             handler.close()
             names.append(handler.baseFilename)
     return names
-
-
-class DaemonLock:
-    """An exclusive lock on the database, held for the life of the daemon."""
-
-    def __init__(self, db: Path):
-        self.path = db.with_name(db.name + ".lock")
-        self._file: IO[str] | None = None
-
-    def acquire(self) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            f = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the daemon's life
-        except IsADirectoryError:
-            raise StoreError(
-                f"{self.path}: a directory stands where the lock file goes; remove it and start again"
-            ) from None
-        except OSError as e:
-            raise StoreError(f"{self.path}: cannot create the lock file: {_lock_hint(e)}") from None
-        try:
-            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            f.seek(0)
-            holder = f.read().strip() or "unknown"
-            f.close()
-            raise LockedError(
-                f"{self.path}: another watcher daemon or poll (pid {holder}) is running on this database;"
-                " stop it first or use another db"
-            ) from None
-        except OSError as e:
-            f.close()
-            raise StoreError(f"{self.path}: cannot lock: {_lock_hint(e)}") from None
-        try:
-            # Unbuffered: a write that fails on a full disk must not linger to fail again at close.
-            os.ftruncate(f.fileno(), 0)
-            os.pwrite(f.fileno(), str(os.getpid()).encode(), 0)
-        except OSError:
-            pass  # the pid is only shown to a second process; the lock itself is held
-        self._file = f
-
-    def release(self) -> None:
-        if self._file is not None:
-            with contextlib.suppress(OSError):
-                fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
-                self._file.close()
-            self._file = None
-
-
-def _lock_hint(e: OSError) -> str:
-    reason = e.strerror or type(e).__name__
-    hints = {
-        errno.EROFS: "the folder is on a read-only file system; point [watcher] db at a writable place",
-        errno.ENOSPC: "the disk is full; free some space",
-        errno.EACCES: "permission denied; run as the database's owner or point [watcher] db elsewhere",
-        errno.EPERM: "permission denied; run as the database's owner or point [watcher] db elsewhere",
-    }
-    hint = hints.get(e.errno or 0)
-    return f"{reason}; {hint}" if hint else reason
 
 
 @dataclass
