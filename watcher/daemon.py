@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import FrameType
 
+from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -42,6 +43,7 @@ log = logging.getLogger("watcher.daemon")
 HEARTBEAT_SECONDS = 10.0
 DELIVERY_SECONDS = 5.0
 POLL_TICK_SECONDS = 2.0
+_CYCLE_EXECUTOR = "cycle"
 
 Clock = Callable[[], datetime]
 
@@ -275,7 +277,13 @@ class Daemon:
         self.load_baseline()
         # Built once up front rather than at the first article: a step in memory then, not growth later.
         load_domain_list()
-        scheduler = BackgroundScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
+        scheduler = BackgroundScheduler(
+            timezone=UTC,
+            job_defaults={"coalesce": True, "max_instances": 1},
+            # Cycles always run on one thread of their own: glibc gives each thread that allocates
+            # its own memory arena, and cycles hopping across ten threads grew the process for hours.
+            executors={"default": ThreadPoolExecutor(4), _CYCLE_EXECUTOR: ThreadPoolExecutor(1)},
+        )
         now = self.clock()
         for f in s.feeds:
             interval = f.interval or s.interval
@@ -294,6 +302,7 @@ class Daemon:
             self._guard("poll", self.poll_due),
             IntervalTrigger(seconds=POLL_TICK_SECONDS),
             id="poll",
+            executor=_CYCLE_EXECUTOR,
             misfire_grace_time=60,
         )
         scheduler.add_job(
