@@ -16,13 +16,14 @@ from datetime import time
 from decimal import Decimal, InvalidOperation
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import tomlkit
-import tomlkit.exceptions
-import tomlkit.items
+if TYPE_CHECKING:
+    # Only `feeds add` and `feeds remove` edit the file; tomlkit costs every other command
+    # its import, so the editing functions import it themselves.
+    import tomlkit
 
 from watcher.errors import ConfigError
 from watcher.models import Entity
@@ -606,6 +607,9 @@ def _edit(path: Path, change: Callable[[tomlkit.TOMLDocument], None]) -> Setting
     tomlkit keeps comments, order and formatting of everything not changed. The new text
     is validated first, so a mistake never leaves a broken file behind.
     """
+    import tomlkit
+    import tomlkit.exceptions
+
     try:
         text = path.read_text(encoding="utf-8")
         doc = tomlkit.parse(text)
@@ -631,6 +635,8 @@ def add_feed(
     path: Path, url: str, *, name: str = "", entities: Sequence[str] = (), interval: str | None = None
 ) -> FeedSettings:
     """Append a ``[[feeds]]`` table to the config file; return the feed as validated."""
+    import tomlkit
+    import tomlkit.items
 
     def change(doc: tomlkit.TOMLDocument) -> None:
         table = tomlkit.table()
@@ -663,6 +669,8 @@ def add_feed(
 
 def remove_feed(path: Path, which: str) -> FeedSettings:
     """Remove the ``[[feeds]]`` table whose url or name is ``which``; return it."""
+    import tomlkit.items
+
     removed: list[FeedSettings] = []
 
     def change(doc: tomlkit.TOMLDocument) -> None:
