@@ -4,12 +4,20 @@ Builds a database such as months of polling leave behind (feeds, hundreds of tho
 seen entries, thousands of documents, facts, corroborations and changes, a busy outbox),
 then times `collect_status` and the history queries. Prints numbers; asserts nothing.
 
+With --fresh N it instead times N fresh `watcher status` and `history` processes on a small
+database (the repository's seeds as baseline), as a person runs them: start-up included.
+
     python benchmarks/bench_status.py [--entries 300000] [--documents 20000]
+    python benchmarks/bench_status.py --fresh 10
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -59,12 +67,60 @@ def build(db: Path, feeds: int, entries: int, documents: int) -> None:
                     store.enqueue(channel, now=now, change_id=cid)
 
 
+REPO = Path(__file__).resolve().parent.parent
+
+
+def fresh(runs: int) -> None:
+    """Median wall and CPU time of fresh CLI processes on a small database."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cfg = Path(tmp) / "config.toml"
+        feeds = "".join(f'[[feeds]]\nurl = "https://feed{i}.example/rss"\n' for i in range(6))
+        cfg.write_text(
+            f'[watcher]\ndb = "w.db"\n[[entities]]\nname = "Mistral AI"\nseeds = "{REPO / "seeds"}"\n'
+            + feeds,
+            encoding="utf-8",
+        )
+        cli = [sys.executable, "-m", "watcher", "--config", str(cfg)]
+        subprocess.run([*cli, "baseline"], check=True, capture_output=True)
+        # Without cached bytecode (PYTHONDONTWRITEBYTECODE and a fresh checkout) every start
+        # compiles watcher's modules again: tens of milliseconds more.
+        import importlib.util
+
+        import watcher.cli
+
+        pyc = Path(importlib.util.cache_from_source(watcher.cli.__file__))
+        fresh_pyc = pyc.exists() and pyc.stat().st_mtime >= Path(watcher.cli.__file__).stat().st_mtime
+        no_write = "set" if sys.dont_write_bytecode else "unset"
+        print(
+            "fresh processes on a small database (seed baseline); watcher's bytecode cached: "
+            f"{'yes' if fresh_pyc else 'no'}; PYTHONDONTWRITEBYTECODE {no_write}"
+        )
+        for args in (["status"], ["history"], ["history", "--facts"], ["status", "--json"]):
+            walls, cpus = [], []
+            for _ in range(runs):
+                t = time.perf_counter()
+                proc = subprocess.Popen([*cli, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                _, code, usage = os.wait4(proc.pid, 0)
+                walls.append(time.perf_counter() - t)
+                cpus.append(usage.ru_utime + usage.ru_stime)
+                assert code == 0, args
+            print(
+                f"  watcher {' '.join(args)}: median {statistics.median(walls) * 1000:.0f} ms wall "
+                f"(best {min(walls) * 1000:.0f}), {statistics.median(cpus) * 1000:.0f} ms CPU "
+                f"over {runs} runs; load {os.getloadavg()[0]:.2f}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--feeds", type=int, default=500)
     parser.add_argument("--entries", type=int, default=300_000)
     parser.add_argument("--documents", type=int, default=20_000)
+    parser.add_argument("--fresh", type=int, metavar="N", help="time N fresh CLI processes on a small db")
     args = parser.parse_args()
+    if args.fresh:
+        fresh(args.fresh)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         cfg = Path(tmp) / "config.toml"
         settings = settings_from_mapping(

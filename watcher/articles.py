@@ -197,7 +197,7 @@ _WORKER_READY = "ready"
 _WORKER_START_TIMEOUT = 30.0  # importing trafilatura; never counted against a page
 # What a worker imports before its first job: trafilatura, and the fact extractor that reads
 # the article's text after it (a module name only: this edge does not depend on the extractor).
-WORKER_PRELOAD = ("trafilatura", "watcher.facts")
+WORKER_PRELOAD = ("trafilatura", "watcher.facts.extract")
 
 
 def _worker_main(in_fd: int, out_fd: int, preload: Sequence[str] = ()) -> None:

@@ -87,8 +87,10 @@ def _setup_logging(verbosity: int, log_file: Path | None = None) -> None:
     # httpx logs every request at INFO, with URLs that may carry secrets (Slack webhooks).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
-    # The scheduler logs every job run at INFO: thousands of lines a day that say nothing.
-    logging.getLogger("apscheduler").setLevel(logging.DEBUG if verbosity >= 2 else logging.WARNING)
+    # The scheduler logs every job run at INFO, and a poll tick skipped while a long cycle runs or a
+    # late feed job at WARNING: per-job lines that say nothing lost (the due feeds wait for the next
+    # tick). Only -vv shows them; its errors still show.
+    logging.getLogger("apscheduler").setLevel(logging.DEBUG if verbosity >= 2 else logging.ERROR)
 
 
 class _Group(click.Group):

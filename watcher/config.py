@@ -20,6 +20,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+if TYPE_CHECKING:
+    # Only `feeds add` and `feeds remove` edit the file; tomlkit costs every other command
+    # its import, so the editing functions import it themselves.
+    import tomlkit
+
 from watcher.errors import ConfigError
 from watcher.models import Entity
 from watcher.settings import (
@@ -35,9 +40,6 @@ from watcher.settings import (
     WebhookSettings,
     split_allow_entry,
 )
-
-if TYPE_CHECKING:  # tomlkit is imported by the commands that edit the file, not by every command
-    import tomlkit
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
@@ -633,10 +635,10 @@ def add_feed(
     path: Path, url: str, *, name: str = "", entities: Sequence[str] = (), interval: str | None = None
 ) -> FeedSettings:
     """Append a ``[[feeds]]`` table to the config file; return the feed as validated."""
+    import tomlkit
+    import tomlkit.items
 
     def change(doc: tomlkit.TOMLDocument) -> None:
-        import tomlkit.items
-
         table = tomlkit.table()
         table.add("url", url)
         if name:
@@ -667,11 +669,11 @@ def add_feed(
 
 def remove_feed(path: Path, which: str) -> FeedSettings:
     """Remove the ``[[feeds]]`` table whose url or name is ``which``; return it."""
+    import tomlkit.items
+
     removed: list[FeedSettings] = []
 
     def change(doc: tomlkit.TOMLDocument) -> None:
-        import tomlkit.items
-
         feeds = doc.get("feeds")
         tables = list(feeds) if isinstance(feeds, tomlkit.items.AoT) else []
         matches = [

@@ -75,6 +75,17 @@ class _FeedState:
     error: str | None = None
 
 
+@dataclass
+class _IdleCycles:
+    """The cycles that found nothing since the last line that said so."""
+
+    since: float  # monotonic
+    cycles: int = 0
+    polls: int = 0
+    not_modified: int = 0
+    failing: int = 0
+
+
 class Daemon:
     def __init__(
         self,
@@ -95,6 +106,13 @@ class Daemon:
         self._due: set[str] = set()
         self._due_lock = threading.Lock()
         self._feed_states: dict[str, _FeedState] = {}
+        # Cycles that found nothing are folded into one line per round of the feeds (the
+        # shortest interval): a poll tick every few seconds must not write a line each.
+        self._idle_window = max(
+            min((f.interval or settings.interval for f in settings.feeds), default=settings.interval),
+            POLL_TICK_SECONDS,
+        )
+        self._idle = _IdleCycles(time.monotonic())
         self.lock = DaemonLock(settings.db)
         # One pool of extraction workers for the daemon's life: starting them costs ~0.3 s each.
         self.pool = ExtractionPool(settings.http)
@@ -167,6 +185,16 @@ class Daemon:
             )
 
     def _log_cycle(self, report: CycleReport) -> None:
+        """Lines for what happened: feeds that start failing or recover, changes, and cycles that
+        found something. Cycles that found nothing make one line per round of the feeds."""
+        news = bool(
+            report.entries_new
+            or report.articles_fetched
+            or report.facts
+            or report.changes
+            or report.alerts_enqueued
+            or report.articles_failed
+        )
         # Log a feed's trouble once when its state changes, not on every failed cycle.
         for f in report.feeds:
             state = self._feed_states.setdefault(f.url, _FeedState())
@@ -176,14 +204,16 @@ class Daemon:
             was_failing = state.outcome == "failed"
             if failing and (not was_failing or state.error != f.error):
                 log.warning("feed %s failing: %s", f.name or f.url, f.error)
+                news = True
             elif not failing and was_failing:
                 log.warning("feed %s recovered", f.name or f.url)
+                news = True
             state.outcome, state.error = f.outcome, f.error
         for ch in report.changes:
             log.info(
                 "change: %s %s %s %s (%s)", ch.entity, ch.kind, ch.new.currency, ch.new.amount, ch.status
             )
-        log.info(
+        line = (
             "cycle: %d feeds, %d new entries, %d articles, %d facts, %d changes",
             len(report.feeds),
             report.entries_new,
@@ -191,6 +221,30 @@ class Daemon:
             report.facts,
             len(report.changes),
         )
+        if news:
+            log.info(*line)
+            self._idle = _IdleCycles(time.monotonic())
+            return
+        log.debug(*line)
+        idle = self._idle
+        idle.cycles += 1
+        idle.polls += len(report.feeds)
+        idle.not_modified += report.count("not_modified")
+        idle.failing = sum(1 for st in self._feed_states.values() if st.outcome == "failed")
+        now = time.monotonic()
+        if now - idle.since >= self._idle_window:
+            still = ""
+            if idle.failing:
+                still = f"; {idle.failing} feed{'s' if idle.failing != 1 else ''} still failing"
+            log.info(
+                "cycles: nothing new in the last %.0f s (%d cycles, %d feed polls, %d not modified)%s",
+                now - idle.since,
+                idle.cycles,
+                idle.polls,
+                idle.not_modified,
+                still,
+            )
+            self._idle = _IdleCycles(now)
 
     def _guard(self, name: str, job: Callable[[], object]) -> Callable[[], None]:
         """A job that logs one line per error instead of letting the scheduler print tracebacks,

@@ -10,13 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from watcher.diff import convert
 from watcher.models import Fact, Money
-from watcher.plot import Panel, TimelinePoint, point_date
 from watcher.render import format_money, format_round
 from watcher.settings import Settings
-from watcher.store import Store
+
+if TYPE_CHECKING:
+    from watcher.plot import Panel
+    from watcher.store import Store
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ def plot_panels(
     settings: Settings, rows: Sequence[TimelineRow], entity: str | None, kinds: tuple[str, ...]
 ) -> list[Panel]:
     """One panel per company (or only ``entity``), with the points of ``kinds`` that have a date."""
+    # Only --plot draws: the plot module is not loaded for the tables.
+    from watcher.plot import Panel, TimelinePoint, point_date
+
     panels = []
     for e in settings.entities:
         if entity is not None and e.name != entity:

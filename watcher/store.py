@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from watcher.errors import StoreError
 from watcher.models import Change, Digest, Entity, Fact, FeedHealth, Money
+
+if TYPE_CHECKING:
+    # Only the migrations use sqlite-utils; importing it costs every command tens of
+    # milliseconds (it pulls in dateutil and pluggy), so it is imported when one runs.
+    import sqlite_utils
 
 
 def _iso(dt: datetime | None) -> str | None:
@@ -351,11 +354,11 @@ class Store:
                 conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA foreign_keys = ON")
-            # No sqlite-utils plugins on watcher's connection: looking them up costs every command
-            # tens of milliseconds (a scan of the installed packages' entry points).
-            self.db = sqlite_utils.Database(conn, execute_plugins=False)
+            self._conn = conn
             if str(path) != ":memory:" and not read_only:
-                self.db.enable_wal()
+                # The connection is in autocommit mode (isolation_level=None), as the switch needs.
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode = wal")
                 conn.execute("PRAGMA synchronous = NORMAL")
             version = self.version
         except (sqlite3.Error, OSError) as e:
@@ -386,7 +389,16 @@ class Store:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The connection wrapped by sqlite-utils, for the migrations."""
+        import sqlite_utils
+
+        # No sqlite-utils plugins on watcher's connection: looking them up costs tens of
+        # milliseconds (a scan of the installed packages' entry points).
+        return sqlite_utils.Database(self._conn, execute_plugins=False)
 
     def close(self) -> None:
         self.conn.close()
@@ -425,13 +437,16 @@ class Store:
                 f"{self.path}: database schema {current} is newer than this watcher ({len(MIGRATIONS)});"
                 " upgrade watcher"
             )
+        if current == len(MIGRATIONS):
+            return current
+        db = self.db
         for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
             try:
                 with self.transaction():
                     # Another process (the daemon, `alerts send`) may have applied it meanwhile.
                     if self.version >= number:
                         continue
-                    migration(self.db)
+                    migration(db)
                     self.conn.execute(f"PRAGMA user_version = {number}")
             except sqlite3.Error as e:
                 raise StoreError(f"{self.path}: migration {number} failed: {e}") from e
