@@ -243,6 +243,11 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     this guard cannot see it.
     """
 
+    @property
+    def pool(self) -> httpcore.AsyncConnectionPool:
+        """The connection pool, for callers that send through it directly (``http_get``)."""
+        return self._pool
+
     def __init__(self, rules: AddressPolicy, limits: httpx.Limits) -> None:
         # One context for both pools (loading the CA bundle costs ~20 ms each time).
         ssl_context = httpx.create_ssl_context()
