@@ -320,7 +320,7 @@ def run(args: argparse.Namespace) -> int:
         uw_argv = urlwatch_argv(urlwatch, folder / "urlwatch")
         w_argv = [str(watcher), "--config", str(config), "poll"]
         # What each tool prints as its summary (checked, and shown once).
-        uw_summary, w_summary = r"^(NEW|CHANGED|ERROR|UNCHANGED)?.*$", r"^feeds: "
+        uw_summary, w_summary = r"\S", r"^feeds: "  # urlwatch: its first line, if any
         if not (folder / "urlwatch" / "urlwatch.yaml").exists():
             # urlwatch writes its default configuration on first use, and says so; not timed.
             subprocess.run([*uw_argv, "--list"], capture_output=True, check=True)
