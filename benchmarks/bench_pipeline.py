@@ -1,27 +1,39 @@
-"""Throughput of a whole poll cycle against a local news server, and of trafilatura alone.
+"""The first cycle on pages that all carry figures, against trafilatura alone in the same run.
 
 Usage (from the repository root)::
 
-    python benchmarks/bench_pipeline.py                       # 500 feeds x 30 entries (several minutes)
-    python benchmarks/bench_pipeline.py --feeds 50 --entries 10   # a quick run
-    python benchmarks/bench_pipeline.py --profile pyinstrument --profile-dir /tmp/prof
+    python benchmarks/bench_pipeline.py                             # 500 feeds x 30 entries, hosts 1 then 50
+    python benchmarks/bench_pipeline.py --feeds 50 --entries 10 --hosts 1   # a quick run
+    python benchmarks/bench_pipeline.py --watcher ../other/.venv/bin/watcher --json /tmp/first.json
+    python benchmarks/bench_pipeline.py --feeds 50 --entries 10 --profile-dir /tmp/prof
 
-What it does, each step in its own process so that CPU and peak memory are its own:
+For each layout in ``--hosts`` (default ``1,50``: every feed and page on 127.0.0.1, then spread
+over 50 loopback addresses, where watcher's per-host limit no longer applies):
 
-1. ``serve``: an asyncio raw HTTP/1.1 server (keep-alive, ETag/If-None-Match and
-   Last-Modified/If-Modified-Since giving 304) serving N RSS feeds of M entries each and
-   N x M article pages, all pre-rendered bytes. Feeds are spread over ``--hosts`` loopback
-   addresses (127.0.0.1, 127.0.0.2, ...) so watcher's per-host limit sees several sites.
-2. ``cycle1``: loads the baseline from ``seeds/`` into a fresh SQLite store, then runs
-   ``run_cycle`` with an ``ExtractionPool`` sized to the cores: every entry is new.
-3. ``cycle2``: in a fresh process, ``run_cycle(force=True)`` again: every feed answers 304.
-   Peak RSS is this process's own; a further cycle under tracemalloc gives the heap peak.
-4. ``trafilatura``: ``extract_article_now`` on the same pages, in one process (serial), then
-   through an ``ExtractionPool`` of 2 workers fed by 2 threads (parallel).
+1. ``serve``: a news server in its own process (asyncio, raw HTTP/1.1, keep-alive, ETag and
+   Last-Modified giving 304, pre-rendered bytes) with N RSS feeds of M entries and N x M
+   article pages, in French and English, each naming Mistral AI. By default every page
+   (``--funding-share 1.0``) carries ``--figures 2`` funding sentences with amounts, and
+   weighs ~59 KB: ``--clutter 3`` grids of teaser cards (deep markup, what makes trafilatura
+   slow) and ``--script-kb 43`` of inline JSON state (weight trafilatura drops cheaply).
+2. trafilatura alone, before: ``watcher.articles.extract_article_now`` (the call the
+   extraction workers make) on ``--trafilatura-sample`` pages spread over the corpus (all
+   with 0), in one forked process per core, each serial; CPU per page from
+   ``time.process_time``. Then, timed apart, the fact extractor on each extracted text
+   (milliseconds per article, the slowest, how many over 50 ms).
+3. cycle 1: ``watcher poll`` as a fresh CLI process on an empty database (the seed baseline
+   is loaded by the poll): every entry is new and every article is read. Wall, CPU (user +
+   sys of the process and of the extraction workers it reaped, from ``os.wait4`` in a small
+   launcher process) and peak RSS. Start-up is included (about 1-2 s of CPU: little over
+   15,000 articles, a lot over a few hundred).
+4. trafilatura alone again, after: the two brackets show how the load moved meanwhile.
+5. cycle 2: ``watcher poll`` again, every feed answering 304 (for information; the judged
+   unchanged cycle is ``bench_vs_urlwatch.py``).
 
-The server competes for the same cores; its CPU time per step is reported.
-Pages are generated (deterministically, from ``--seed``) from sentences written for this
-benchmark, in French and English, each naming Mistral AI; a share carry funding sentences.
+Printed beside each figure: the 1-minute load average before it. Then per-article CPU of the
+pipeline / trafilatura's alone (the mean of the two brackets), the same for wall time, and
+articles per minute. The server's CPU is reported, not counted. Steps 2 and 4 run with the
+interpreter of the ``--watcher`` venv, so both sides use the same watcher and trafilatura.
 """
 
 from __future__ import annotations
@@ -32,18 +44,14 @@ import hashlib
 import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -170,14 +178,16 @@ def _fill(template: str, rng: random.Random, lang: str) -> str:
     )
 
 
-def _paragraphs(rng: random.Random, lang: str, funding: bool) -> list[str]:
+def _paragraphs(rng: random.Random, lang: str, funding: bool, figures: int = 1) -> list[str]:
+    """``figures``: funding sentences (each with amounts) in a page that has any."""
     pool = _FR if lang == "fr" else _EN
     paragraphs = []
     for _ in range(rng.randint(7, 11)):
         paragraphs.append(" ".join(_fill(t, rng, lang) for t in rng.sample(pool, rng.randint(2, 4))))
     if funding:
-        sentence = _fill(rng.choice(_FUNDING_FR if lang == "fr" else _FUNDING_EN), rng, lang)
-        paragraphs.insert(rng.randint(0, 2), sentence)
+        for k in range(figures):
+            sentence = _fill(rng.choice(_FUNDING_FR if lang == "fr" else _FUNDING_EN), rng, lang)
+            paragraphs.insert(rng.randint(0, 2 + 3 * k), sentence)
     return paragraphs
 
 
@@ -202,8 +212,28 @@ def _teasers(related: list[str], lang: str, repeat: int) -> str:
     return '<section class="more"><div class="grid">' + "\n".join(cards) + "</div></section>"
 
 
+def _app_state(related: list[str], script_kb: int) -> str:
+    """An inline JSON blob of about ``script_kb`` KB, as framework-rendered news sites embed
+    (page state, ad and tracking configuration): weight that trafilatura drops cheaply."""
+    if script_kb <= 0:
+        return ""
+    stories = [
+        {"id": i, "headline": t, "kicker": "Tech", "image": f"/img/{i}.jpg"} for i, t in enumerate(related)
+    ]
+    chunk = json.dumps({"stories": stories, "ads": {"slots": ["top", "side", "bottom"], "refresh": 30}})
+    copies = max(1, script_kb * 1024 // len(chunk))
+    blob = "[" + ",".join([chunk] * copies) + "]"
+    return f'<script id="__APP_STATE__" type="application/json">{blob}</script>'
+
+
 def render_page(
-    title: str, paragraphs: list[str], related: list[str], lang: str, published: str, clutter: int = 5
+    title: str,
+    paragraphs: list[str],
+    related: list[str],
+    lang: str,
+    published: str,
+    clutter: int = 5,
+    script_kb: int = 0,
 ) -> str:
     sections = _SECTIONS_FR if lang == "fr" else _SECTIONS_EN
     nav = "".join(f'<li><a href="/{s.lower()}">{escape(s)}</a></li>' for s in sections * 3)
@@ -227,6 +257,7 @@ def render_page(
 <link rel="stylesheet" href="/static/site.css">
 <script type="application/ld+json">{ld}</script>
 <script>{_SCRIPT * 4}</script>
+{_app_state(related, script_kb)}
 </head>
 <body>
 <div class="cookie-banner">{cookie} <button>OK</button></div>
@@ -277,9 +308,23 @@ def feed_host(i: int, hosts: int) -> str:
 
 
 def build_corpus(
-    n_feeds: int, n_entries: int, *, port: int, hosts: int, seed: int, funding_share: float, clutter: int
+    n_feeds: int,
+    n_entries: int,
+    *,
+    port: int,
+    hosts: int,
+    seed: int,
+    funding_share: float,
+    clutter: int,
+    figures: int = 1,
+    script_kb: int = 0,
+    keep: Container[int] | None = None,
 ) -> Corpus:
-    """Deterministic: the server, the cycle and the trafilatura steps all build the same one."""
+    """Deterministic: the server and the trafilatura steps build the same one.
+
+    ``keep``: render only the pages of these items (index in ``items``); the others get an
+    empty page, for a step that needs a sample. The random draws are the same either way.
+    """
     rng = random.Random(seed)
     feeds: list[tuple[str, str, bytes]] = []
     items: list[Item] = []
@@ -290,14 +335,16 @@ def build_corpus(
         for j in range(n_entries):
             path = f"/a/{i}/{j}.html"
             funding = rng.random() < funding_share
-            paragraphs = _paragraphs(rng, lang, funding)
+            paragraphs = _paragraphs(rng, lang, funding, figures)
             title = paragraphs[0].split(". ")[0].rstrip(".")[:110]
             if ENTITY not in title:
                 title = f"{ENTITY} : {title}" if lang == "fr" else f"{ENTITY}: {title}"
             summary = paragraphs[1] if len(paragraphs) > 1 else paragraphs[0]
             published = T0 - timedelta(minutes=7 * (i * n_entries + j) % 20_000)
             day = published.date().isoformat()
-            html = render_page(title, paragraphs, _related(rng, lang), lang, day, clutter)
+            related = _related(rng, lang)
+            render = keep is None or len(items) in keep
+            html = render_page(title, paragraphs, related, lang, day, clutter, script_kb) if render else ""
             item = Item(i, j, base + path, path, title, summary, published, html.encode())
             items.append(item)
             parts.append(
@@ -409,16 +456,24 @@ class _Http(asyncio.Protocol):
             self.transport.close()
 
 
-def serve(args: argparse.Namespace) -> None:
-    corpus = build_corpus(
+def _corpus(args: argparse.Namespace, keep: Container[int] | None = None) -> Corpus:
+    """The corpus of a step (``--hosts`` is one number there)."""
+    return build_corpus(
         args.feeds,
         args.entries,
         port=args.port,
-        hosts=args.hosts,
+        hosts=int(args.hosts),
         seed=args.seed,
         funding_share=args.funding_share,
         clutter=args.clutter,
+        figures=args.figures,
+        script_kb=args.script_kb,
+        keep=keep,
     )
+
+
+def serve(args: argparse.Namespace) -> None:
+    corpus = _corpus(args)
     routes = {
         path.encode(): _route(body, "application/rss+xml; charset=utf-8") for _, path, body in corpus.feeds
     }
@@ -429,7 +484,7 @@ def serve(args: argparse.Namespace) -> None:
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
-        hosts = sorted({feed_host(i, args.hosts) for i in range(args.feeds)})
+        hosts = sorted({feed_host(i, int(args.hosts)) for i in range(args.feeds)})
         server = await loop.create_server(
             lambda: _Http(routes, stats, not args.no_validators), host=hosts, port=args.port, backlog=1024
         )
@@ -461,8 +516,8 @@ def _server_stats(port: int) -> dict[str, float]:
 
 
 class Server:
-    def __init__(self, args: argparse.Namespace, port: int) -> None:
-        cmd = [sys.executable, __file__, "serve", "--port", str(port), *_corpus_args(args)]
+    def __init__(self, args: argparse.Namespace, port: int, hosts: int) -> None:
+        cmd = [sys.executable, __file__, "serve", "--port", str(port), *_corpus_args(args, hosts)]
         if args.no_validators:
             cmd.append("--no-validators")
         self.port = port
@@ -481,489 +536,361 @@ class Server:
         self.process.wait(10)
 
 
-# --------------------------------------------------------------------------- measuring
-
-
-@dataclass
-class Usage:
-    wall: float
-    cpu_self: float
-    cpu_children: float
-
-    @property
-    def cpu(self) -> float:
-        return self.cpu_self + self.cpu_children
-
-
-def _cpu(who: int) -> float:
-    r = resource.getrusage(who)
-    return r.ru_utime + r.ru_stime
-
-
-def _live_children_cpu() -> float:
-    """CPU seconds used so far by this process's live children (Linux /proc; 0 elsewhere)."""
-    me, total = os.getpid(), 0.0
-    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == me:  # fields after "(comm)": state, ppid, ..., utime (12), stime (13)
-            total += (int(fields[11]) + int(fields[12])) / ticks
-    return total
-
-
-@contextmanager
-def measure() -> Iterator[Usage]:
-    """Wall and CPU time of the block.
-
-    Children's CPU counts once they have been reaped (so close pools inside the block); what
-    children alive at the start had already used (a worker importing trafilatura) is left out.
-    """
-    usage = Usage(0.0, 0.0, 0.0)
-    before_kids = _live_children_cpu()
-    wall, me, kids = time.perf_counter(), _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
-    yield usage
-    usage.wall = time.perf_counter() - wall
-    usage.cpu_self = _cpu(resource.RUSAGE_SELF) - me
-    usage.cpu_children = _cpu(resource.RUSAGE_CHILDREN) - kids - before_kids
-
-
-def _maxrss_mb(who: int) -> float:
-    kb = resource.getrusage(who).ru_maxrss  # kilobytes on Linux
-    return kb / (1024 * 1024) if sys.platform == "darwin" else kb / 1024
-
-
-def _rss_now_mb() -> float | None:
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        return None
-
-
-@contextmanager
-def profiled(kind: str, out: Path | None, name: str) -> Iterator[None]:
-    if kind == "none" or out is None:
-        yield
-        return
-    out.mkdir(parents=True, exist_ok=True)
-    if kind == "pyinstrument":
-        from pyinstrument import Profiler
-
-        profiler = Profiler(interval=0.001, async_mode="enabled")
-        profiler.start()
-        try:
-            yield
-        finally:
-            profiler.stop()
-            (out / f"{name}.txt").write_text(profiler.output_text(unicode=True, show_all=False))
-            (out / f"{name}.html").write_text(profiler.output_html())
-        return
-    import cProfile
-    import pstats
-
-    prof = cProfile.Profile()
-    prof.enable()
-    try:
-        yield
-    finally:
-        prof.disable()
-        prof.dump_stats(out / f"{name}.prof")
-        with open(out / f"{name}.txt", "w") as f:
-            stats = pstats.Stats(prof, stream=f).sort_stats("tottime")
-            stats.print_stats(40)
-            stats.sort_stats("cumulative").print_stats(60)
-
-
-# --------------------------------------------------------------------------- steps
-
-
-def _settings(workdir: Path) -> Any:
-    from watcher.config import settings_from_mapping
-
-    data = json.loads((workdir / "config.json").read_text())
-    return settings_from_mapping(data, workdir / "config.toml")
-
-
-def _report_dict(report: Any) -> dict[str, Any]:
-    outcomes: dict[str, int] = {}
-    for f in report.feeds:
-        outcomes[f.outcome] = outcomes.get(f.outcome, 0) + 1
-    return {
-        "outcomes": outcomes,
-        "entries_new": report.entries_new,
-        "articles_fetched": report.articles_fetched,
-        "articles_from_summary": report.articles_from_summary,
-        "facts": report.facts,
-        "changes": len(report.changes),
-        "alerts": report.alerts_enqueued,
-    }
-
-
-def _warm(pool: Any, workers: int) -> None:
-    """Start the pool's workers before timing (each imports trafilatura, ~0.3-1 s)."""
-    barrier = threading.Barrier(workers)
-    html = render_page("Warm-up", ["Mistral AI " * 30], [], "en", "2025-01-01")
-
-    def one() -> None:
-        barrier.wait()
-        pool.extract(html, "http://warm.example/")
-
-    with ThreadPoolExecutor(workers) as ex:
-        for f in [ex.submit(one) for _ in range(workers)]:
-            f.result()
-
-
-def step_cycle1(args: argparse.Namespace) -> dict[str, Any]:
-    from watcher.articles import ExtractionPool
-    from watcher.pipeline import load_baseline, run_cycle
-    from watcher.store import Store
-
-    workdir = Path(args.workdir)
-    settings = _settings(workdir)
-    out: dict[str, Any] = {}
-    with Store(settings.db) as store:
-        with measure() as base:
-            docs = load_baseline(settings, store, now=T0)
-        out["baseline"] = {"documents": len(docs), "wall": base.wall}
-        workers = args.workers or os.cpu_count() or 2
-        pool = ExtractionPool(settings.http, workers=workers)
-        _warm(pool, workers)
-        with measure() as usage:
-            with profiled(args.profile, Path(args.profile_dir) if args.profile_dir else None, "cycle1"):
-                report = run_cycle(settings, store=store, now=T0, force=True, pool=pool)
-            pool.close()  # the workers' CPU is counted once they are reaped
-    out.update(
-        report=_report_dict(report),
-        workers=workers,
-        wall=usage.wall,
-        cpu_self=usage.cpu_self,
-        cpu_children=usage.cpu_children,
-        maxrss_mb=_maxrss_mb(resource.RUSAGE_SELF),
-        children_maxrss_mb=_maxrss_mb(resource.RUSAGE_CHILDREN),
-    )
-    return out
-
-
-def step_cycle2(args: argparse.Namespace) -> dict[str, Any]:
-    import tracemalloc
-
-    from watcher.pipeline import run_cycle
-    from watcher.store import Store
-
-    workdir = Path(args.workdir)
-    settings = _settings(workdir)
-    out: dict[str, Any] = {}
-    with Store(settings.db) as store:
-        out["rss_before_mb"] = _rss_now_mb()
-        profile_dir = Path(args.profile_dir) if args.profile_dir else None
-        before = _server_stats(args.port)
-        with measure() as usage, profiled(args.profile, profile_dir, "cycle2"):
-            report = run_cycle(settings, store=store, now=T0 + timedelta(hours=1), force=True)
-        after = _server_stats(args.port)
-        out["server_cpu_timed"] = after["cpu"] - before["cpu"]
-        out.update(
-            report=_report_dict(report),
-            wall=usage.wall,
-            cpu_self=usage.cpu_self,
-            cpu_children=usage.cpu_children,
-            maxrss_mb=_maxrss_mb(resource.RUSAGE_SELF),
-            children_maxrss_mb=_maxrss_mb(resource.RUSAGE_CHILDREN),
-        )
-        if not args.no_tracemalloc:
-            tracemalloc.start()
-            run_cycle(settings, store=store, now=T0 + timedelta(hours=2), force=True)
-            _, peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-            out["heap_peak_mb"] = peak / 2**20
-    return out
+# --------------------------------------------------------------------------- trafilatura alone
 
 
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def _sample(n: int, size: int) -> range:
+    """Every k-th item, spread over the whole corpus (0: all of them)."""
+    return range(0, n, max(1, n // size)) if size else range(n)
+
+
+_PAGES: list[tuple[bytes, str, str]] = []  # (html, url, day): set before the fork, read by the children
+
+
+def _extract_share(part: int, parts: int) -> dict[str, Any]:
+    """Child: trafilatura (watcher's ``extract_article_now``) on every ``parts``-th page, then,
+    timed apart, the fact extractor on the text it gave. CPU of this process only."""
+    from watcher.articles import extract_article_now
+    from watcher.facts import extract_facts
+
+    ctype = "text/html; charset=utf-8"
+    started = time.process_time()
+    traf: list[float] = []
+    facts: list[float] = []
+    empty = n_facts = 0
+    for html, url, day in _PAGES[part::parts]:
+        c0 = time.process_time()
+        article = extract_article_now(html, url, ctype)
+        c1 = time.process_time()
+        traf.append(c1 - c0)
+        if article is None:
+            empty += 1
+            continue
+        lang = (article.language or "")[:2]
+        found = extract_facts(
+            article.text, ENTITY, ("Mistral",), lang=lang if lang in ("fr", "en") else None, published=day
+        )
+        facts.append(time.process_time() - c1)
+        n_facts += len(found)
+    return {
+        "cpu": time.process_time() - started,
+        "traf": traf,
+        "facts": facts,
+        "empty": empty,
+        "n_facts": n_facts,
+    }
 
 
 def step_trafilatura(args: argparse.Namespace) -> dict[str, Any]:
+    """trafilatura alone on a sample of the same pages: ``workers`` forked processes, each serial."""
     import logging
+    import multiprocessing
 
-    from watcher.articles import ExtractionPool, extract_article_now
-    from watcher.settings import HttpSettings
+    from watcher.articles import extract_article_now
+    from watcher.facts import extract_facts
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
-    corpus = build_corpus(
-        args.feeds,
-        args.entries,
-        port=args.port,
-        hosts=args.hosts,
-        seed=args.seed,
-        funding_share=args.funding_share,
-        clutter=args.clutter,
-    )
-    pages = [(item.html, item.url) for item in corpus.items]
+    n = args.feeds * args.entries
+    keep = set(_sample(n, args.trafilatura_sample))
+    corpus = _corpus(args, keep)
+    _PAGES[:] = [
+        (item.html, item.url, item.published.date().isoformat())
+        for k, item in enumerate(corpus.items)
+        if k in keep
+    ]
     del corpus
-    ctype = "text/html; charset=utf-8"
-    out: dict[str, Any] = {"pages": len(pages), "page_kb": statistics.mean(len(h) for h, _ in pages) / 1024}
-
-    extract_article_now(pages[0][0], pages[0][1], ctype)  # imports and caches, untimed
-    per_page: list[float] = []
-    empty = 0
-    sample = pages[:: max(1, len(pages) // args.serial_sample)] if args.serial_sample else pages
-    out["serial_pages"] = len(sample)
-    with measure() as serial:
-        for html, url in sample:
-            started = time.perf_counter()
-            if extract_article_now(html, url, ctype) is None:
-                empty += 1
-            per_page.append(time.perf_counter() - started)
-    out["serial"] = {
-        "wall": serial.wall,
-        "cpu": serial.cpu,
-        "p50_ms": 1000 * statistics.median(per_page),
-        "p99_ms": 1000 * _percentile(per_page, 0.99),
-        "max_ms": 1000 * max(per_page),
-        "empty": empty,
-    }
-
+    # Imports and first-call caches before the fork, untimed, as the pipeline's warm workers have them.
+    html, url, day = _PAGES[0]
+    first = extract_article_now(html, url, "text/html; charset=utf-8")
+    extract_facts(first.text if first else "", ENTITY, ("Mistral",), published=day)
     workers = args.workers or os.cpu_count() or 2
-    pool = ExtractionPool(HttpSettings(), workers=workers)
-    _warm(pool, workers)
-    with measure() as parallel:
-        with ThreadPoolExecutor(workers) as ex:
-            list(ex.map(lambda p: pool.extract(p[0], p[1], ctype), pages))
-        pool.close()
-    out["parallel"] = {"workers": workers, "wall": parallel.wall, "cpu": parallel.cpu}
-    return out
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        shares = pool.starmap(_extract_share, [(k, workers) for k in range(workers)])
+    wall = time.perf_counter() - started
+    traf = [t for s in shares for t in s["traf"]]
+    facts = [t for s in shares for t in s["facts"]]
+    return {
+        "pages": len(_PAGES),
+        "page_kb": statistics.mean(len(h) for h, _, _ in _PAGES) / 1024,
+        "workers": workers,
+        "wall": wall,
+        "cpu_ms": 1000 * statistics.mean(traf),
+        "p50_ms": 1000 * statistics.median(traf),
+        "p99_ms": 1000 * _percentile(traf, 0.99),
+        "max_ms": 1000 * max(traf),
+        "empty": sum(s["empty"] for s in shares),
+        "facts_per_page": sum(s["n_facts"] for s in shares) / len(_PAGES),
+        "facts_ms": 1000 * statistics.mean(facts) if facts else 0.0,
+        "facts_p99_ms": 1000 * _percentile(facts, 0.99),
+        "facts_max_ms": 1000 * max(facts, default=0.0),
+        "facts_over_50ms": sum(1 for t in facts if t > 0.050),
+    }
 
 
 # --------------------------------------------------------------------------- orchestration
 
 
-def _corpus_args(args: argparse.Namespace) -> list[str]:
+def _corpus_args(args: argparse.Namespace, hosts: int) -> list[str]:
     return [
         "--feeds",
         str(args.feeds),
         "--entries",
         str(args.entries),
         "--hosts",
-        str(args.hosts),
+        str(hosts),
         "--seed",
         str(args.seed),
         "--funding-share",
         str(args.funding_share),
         "--clutter",
         str(args.clutter),
+        "--figures",
+        str(args.figures),
+        "--script-kb",
+        str(args.script_kb),
     ]
 
 
-def _run_step(name: str, args: argparse.Namespace, workdir: Path, port: int) -> dict[str, Any]:
-    cmd = [
-        sys.executable,
-        __file__,
-        name,
-        "--workdir",
-        str(workdir),
-        "--port",
-        str(port),
-        "--workers",
-        str(args.workers),
-        "--profile",
-        args.profile,
-        *_corpus_args(args),
-    ]
-    if args.profile_dir:
-        cmd += ["--profile-dir", args.profile_dir]
-    if args.no_tracemalloc:
-        cmd.append("--no-tracemalloc")
-    cmd += ["--serial-sample", str(args.serial_sample)]
+def _load() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+
+
+def _write_config(args: argparse.Namespace, folder: Path, port: int, hosts: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "seeds", folder / "seeds", dirs_exist_ok=True)
+    lines = ["[watcher]", 'db = "state/watcher.db"', 'interval = "15m"', 'base_currency = "EUR"', ""]
+    lines += ["[http]", 'allow_private = ["127.0.0.0/8"]']  # the local server; the netguard refuses it else
+    if args.concurrency:
+        lines.append(f"concurrency = {args.concurrency}")
+    lines += ["", "[[entities]]", f'name = "{ENTITY}"', 'aliases = ["Mistral"]', 'seeds = "seeds"']
+    for i in range(args.feeds):
+        url = f"http://{feed_host(i, hosts)}:{port}/f/{i}.xml"
+        lines += ["", "[[feeds]]", f'url = "{url}"', f'name = "feed {i}"']
+    path = folder / "config.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@dataclass(frozen=True)
+class CliRun:
+    wall: float
+    cpu: float  # user + sys of the process and the workers it reaped (os.wait4)
+    rss_mb: float  # the largest of them
+    load: float  # 1-minute load average just before
+    load_during: float  # the highest 1-minute load average sampled while it ran (every 5 s)
+    server_cpu: float
+    requests: dict[str, int]
+    out: str
+
+
+def _cli(launcher: Any, server: Server, argv: list[str]) -> CliRun:
+    import threading
+
+    load = _load()
+    samples = [load]
+    stop = threading.Event()
+
+    def sample() -> None:  # a cycle of minutes sees the load move: keep its highest value
+        while not stop.wait(5.0):
+            samples.append(_load())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    before = server.stats()
+    try:
+        done, out, err = launcher.run(argv)
+    finally:
+        stop.set()
+        sampler.join()
+    after = server.stats()
+    if done["code"] != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {done['code']}:\n{err[-3000:]}{out[-3000:]}")
+    kb = done["maxrss"] / 1024 if sys.platform == "darwin" else done["maxrss"]
+    requests = {k: int(after[k] - before[k]) for k in ("200", "304", "404")}
+    server_cpu = after["cpu"] - before["cpu"]
+    return CliRun(done["wall"], done["cpu"], kb / 1024, load, max(samples), server_cpu, requests, out)
+
+
+def _trafilatura(args: argparse.Namespace, python: Path, port: int, hosts: int) -> dict[str, Any]:
+    """The trafilatura step in its own process, with the watcher venv's interpreter."""
+    cmd = [str(python), __file__, "trafilatura", "--port", str(port), *_corpus_args(args, hosts)]
+    cmd += ["--workers", str(args.workers), "--trafilatura-sample", str(args.trafilatura_sample)]
+    load = _load()
     done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["load"] = load
     return result
 
 
-def _write_config(args: argparse.Namespace, workdir: Path, port: int) -> None:
-    shutil.copytree(REPO / "seeds", workdir / "seeds")
-    urls = [f"http://{feed_host(i, args.hosts)}:{port}/f/{i}.xml" for i in range(args.feeds)]
-    data: dict[str, Any] = {
-        "watcher": {"db": "state/watcher.db", "interval": "15m", "base_currency": "EUR"},
-        "entities": [{"name": ENTITY, "aliases": ["Mistral"], "seeds": "seeds"}],
-        "feeds": [{"url": u, "name": f"feed {i}"} for i, u in enumerate(urls)],
-        "http": {"concurrency": args.concurrency, "allow_private": ["127.0.0.0/8"]},  # the local server
-    }
-    (workdir / "config.json").write_text(json.dumps(data))
+def _count(out: str, pattern: str) -> int:
+    import re
+
+    found = re.search(pattern, out)
+    return int(found.group(1)) if found else 0
 
 
-def _server_share(before: dict[str, float], after: dict[str, float], usage_cpu: float, wall: float) -> str:
-    cpu = after["cpu"] - before["cpu"]
-    total = cpu + usage_cpu
+def _traf_line(label: str, t: dict[str, Any]) -> str:
     return (
-        f"server CPU {cpu:.2f} s = {100 * cpu / total if total else 0:.0f} % of all CPU used, "
-        f"{100 * cpu / wall if wall else 0:.0f} % of one core over the wall time"
+        f"  trafilatura alone, {label}: {t['pages']} pages ({t['page_kb']:.0f} KB), {t['workers']} processes:"
+        f" {t['cpu_ms']:.2f} ms CPU/page (p50 {t['p50_ms']:.1f}, p99 {t['p99_ms']:.1f},"
+        f" max {t['max_ms']:.0f}),"
+        f" {60 * t['pages'] / t['wall']:.0f} pages/min  [load {t['load']:.2f}]"
     )
+
+
+def one_layout(args: argparse.Namespace, launcher: Any, hosts: int, folder: Path) -> dict[str, Any]:
+    """Both cycles and trafilatura alone, interleaved, with the feeds over ``hosts`` addresses."""
+    watcher = Path(args.watcher).resolve()
+    python = watcher.parent / "python"
+    port = args.port or _free_port()
+    n = args.feeds * args.entries
+    started = time.perf_counter()
+    server = Server(args, port, hosts)
+    print(f"\n{hosts} host(s): news server ready in {time.perf_counter() - started:.1f} s", flush=True)
+    config = _write_config(args, folder / f"hosts-{hosts}", port, hosts)
+    out: dict[str, Any] = {"hosts": hosts}
+    try:
+        t_before = out["trafilatura_before"] = _trafilatura(args, python, port, hosts)
+        print(_traf_line("before", t_before), flush=True)
+
+        argv = [str(watcher), "--config", str(config), "poll"]
+        if args.profile_dir:
+            prof = Path(args.profile_dir) / f"cycle1-hosts{hosts}.prof"
+            prof.parent.mkdir(parents=True, exist_ok=True)
+            argv = [str(python), "-m", "cProfile", "-o", str(prof), "-m", "watcher", *argv[1:]]
+            print(f"  (cycle 1 under cProfile, main process only: {prof}; its times are not comparable)")
+        c1 = _cli(launcher, server, argv)
+        arts = _count(c1.out, r"articles fetched: (\d+)")
+        summary = _count(c1.out, r"\((\d+) from feed summary\)")
+        out["cycle1"] = {**c1.__dict__, "articles": arts, "from_summary": summary}
+        print(
+            f"  cycle 1, `watcher poll` (fresh process, empty database, {n} new entries): "
+            f"{c1.wall:.1f} s wall, {c1.cpu:.1f} s CPU, peak {c1.rss_mb:.0f} MB"
+            f"  [load {c1.load:.2f} before, up to {c1.load_during:.2f} during]"
+        )
+        for line in c1.out.splitlines()[:2]:
+            print(f"    {line}")
+        per = max(1, arts)
+        print(
+            f"    {60 * arts / c1.wall:.0f} articles/min; per article {1000 * c1.wall / per:.2f} ms wall,"
+            f" {1000 * c1.cpu / per:.2f} ms CPU (main process + extraction workers, start-up included);"
+            f" server {c1.server_cpu:.1f} s CPU, {c1.requests}",
+            flush=True,
+        )
+
+        t_after = out["trafilatura_after"] = _trafilatura(args, python, port, hosts)
+        print(_traf_line("after", t_after), flush=True)
+
+        c2 = _cli(launcher, server, [str(watcher), "--config", str(config), "poll"])
+        out["cycle2"] = c2.__dict__
+        print(
+            f"  cycle 2, `watcher poll` unchanged (fresh process): {c2.wall:.2f} s wall, {c2.cpu:.2f} s CPU,"
+            f" peak {c2.rss_mb:.0f} MB, {c2.requests}  [load {c2.load:.2f}]"
+        )
+
+        traf_cpu = (t_before["cpu_ms"] + t_after["cpu_ms"]) / 2
+        traf_rate = (60 * t_before["pages"] / t_before["wall"] + 60 * t_after["pages"] / t_after["wall"]) / 2
+        cpu_ratio = (1000 * c1.cpu / per) / traf_cpu
+        wall_ratio = traf_rate / (60 * arts / c1.wall) if arts else float("inf")
+        out["ratio"] = {"cpu": cpu_ratio, "wall": wall_ratio}
+        facts_max = max(t_before["facts_max_ms"], t_after["facts_max_ms"])
+        over = t_before["facts_over_50ms"] + t_after["facts_over_50ms"]
+        print(
+            f"  fact extraction alone on the text trafilatura gave: {t_after['facts_ms']:.2f} ms CPU/article,"
+            f" p99 {t_after['facts_p99_ms']:.1f} ms, max {facts_max:.1f} ms,"
+            f" {over} articles over 50 ms; {t_after['facts_per_page']:.1f} facts/page"
+        )
+        print(
+            f"  => pipeline / trafilatura alone per article: CPU {cpu_ratio:.2f} x (goal <= 1.25),"
+            f" wall {wall_ratio:.2f} x; {60 * arts / c1.wall:.0f} articles/min (goal >= 3500)"
+            f"  [loads {t_before['load']:.2f} / {c1.load:.2f}-{c1.load_during:.2f} / {t_after['load']:.2f}]"
+        )
+    finally:
+        server.close()
+    return out
 
 
 def run(args: argparse.Namespace) -> None:
-    port = args.port or _free_port()
-    workdir = Path(tempfile.mkdtemp(prefix="watcher-bench-"))
-    _write_config(args, workdir, port)
-    cores = os.cpu_count() or 1
-    n_articles = args.feeds * args.entries
+    from bench_vs_urlwatch import Launcher
+
+    watcher = Path(args.watcher).resolve()
+    if not watcher.exists():
+        raise SystemExit(f"--watcher {watcher}: no such executable; create the venv or give its path")
+    layouts = [int(h) for h in str(args.hosts).split(",")]
+    n = args.feeds * args.entries
     print(
-        f"watcher pipeline benchmark: {args.feeds} feeds x {args.entries} entries = {n_articles} articles, "
-        f"{args.hosts} hosts, {cores} cores, concurrency {args.concurrency}",
-        flush=True,
+        f"first cycle benchmark: {args.feeds} feeds x {args.entries} entries = {n} articles naming {ENTITY},"
+        f" {100 * args.funding_share:.0f} % with {args.figures} funding sentence(s), clutter {args.clutter};"
+        f" hosts {layouts}; {os.cpu_count()} cores; watcher {watcher}"
     )
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    print(
-        f"  load average before starting: {load:.2f}"
-        + ("  (busy machine: figures will suffer)" if load > 0.5 else "")
-    )
-    server: Server | None = None
-    results: dict[str, Any] = {"feeds": args.feeds, "entries": args.entries, "cores": cores}
+    print(f"  load average before starting: {_load():.2f}")
+    folder = Path(tempfile.mkdtemp(prefix="watcher-bench-"))
+    launcher = Launcher(folder)
+    results: dict[str, Any] = {"feeds": args.feeds, "entries": args.entries, "cores": os.cpu_count()}
     try:
-        started = time.perf_counter()
-        server = Server(args, port)
-        print(f"  news server ready in {time.perf_counter() - started:.1f} s (pid {server.process.pid})")
-
-        def step(name: str) -> dict[str, Any]:
-            assert server is not None
-            before = server.stats()
-            result = _run_step(name, args, workdir, port)
-            after = server.stats()
-            result["server_cpu"] = after["cpu"] - before["cpu"]
-            result["server_requests"] = {k: after[k] - before[k] for k in ("200", "304", "404")}
-            return result
-
-        c1 = results["cycle1"] = step("cycle1")
-        r1 = c1["report"]
-        cpu1 = c1["cpu_self"] + c1["cpu_children"]
-        arts = max(1, r1["articles_fetched"])
-        print("\ncycle 1 (everything new)")
-        print(f"  baseline: {c1['baseline']['documents']} seed documents in {c1['baseline']['wall']:.2f} s")
-        print(
-            f"  outcomes {r1['outcomes']}, entries new {r1['entries_new']}, articles {r1['articles_fetched']}"
-        )
-        print(
-            f"  (from summary {r1['articles_from_summary']}), facts {r1['facts']}, changes {r1['changes']}, "
-            f"alerts {r1['alerts']}"
-        )
-        rate = f"{args.feeds / c1['wall']:.1f} feeds/s, {arts / c1['wall']:.1f} articles/s"
-        print(f"  wall {c1['wall']:.2f} s: {rate}")
-        print(f"  = {60 * arts / c1['wall']:.0f} articles/min (target >= 2500 on 2 cores)")
-        print(f"  per article: {1000 * c1['wall'] / arts:.2f} ms wall, {1000 * cpu1 / arts:.2f} ms CPU")
-        print(
-            f"    (main process {c1['cpu_self']:.1f} s CPU, "
-            f"{c1['workers']} extraction workers {c1['cpu_children']:.1f} s)"
-        )
-        print(f"  peak RSS: main {c1['maxrss_mb']:.0f} MB, largest worker {c1['children_maxrss_mb']:.0f} MB")
-        print(f"  {_server_share({'cpu': 0}, {'cpu': c1['server_cpu']}, cpu1, c1['wall'])}")
-        print(f"  server requests {c1['server_requests']}", flush=True)
-
-        c2 = results["cycle2"] = step("cycle2")
-        r2 = c2["report"]
-        cpu2 = c2["cpu_self"] + c2["cpu_children"]
-        print("\ncycle 2 (everything unchanged, force=True), fresh process")
-        print(
-            f"  outcomes {r2['outcomes']}, entries new {r2['entries_new']}, articles {r2['articles_fetched']}"
-        )
-        print(
-            f"  wall {c2['wall']:.3f} s (target < 1 s), {args.feeds / c2['wall']:.0f} feeds/s, "
-            f"CPU {cpu2:.3f} s, {1000 * cpu2 / args.feeds:.2f} ms CPU per feed"
-        )
-        heap = f", Python heap peak {c2['heap_peak_mb']:.1f} MB (tracemalloc)" if "heap_peak_mb" in c2 else ""
-        rss_before = c2["rss_before_mb"]
-        print(
-            f"  peak RSS {c2['maxrss_mb']:.0f} MB (target < 100 MB; {rss_before:.0f} MB after imports "
-            f"and opening the store){heap}"
-        )
-        print(f"  {_server_share({'cpu': 0}, {'cpu': c2['server_cpu_timed']}, cpu2, c2['wall'])}")
-        print(f"  server requests {c2['server_requests']} (the tracemalloc cycle included)", flush=True)
-
-        if not args.skip_trafilatura:
-            tr = results["trafilatura"] = step("trafilatura")
-            s, p = tr["serial"], tr["parallel"]
-            n, ns = tr["pages"], tr["serial_pages"]
-            print(
-                f"\ntrafilatura alone (extract_article_now), same {n} pages, "
-                f"{tr['page_kb']:.1f} KB each on average"
-            )
-            print(
-                f"  serial ({ns} pages): {1000 * s['wall'] / ns:.2f} ms/page wall, "
-                f"{1000 * s['cpu'] / ns:.2f} ms CPU; "
-                f"p50 {s['p50_ms']:.1f} ms, p99 {s['p99_ms']:.1f} ms, max {s['max_ms']:.1f} ms; "
-                f"{s['empty']} without text"
-            )
-            print(
-                f"  pool of {p['workers']}: {p['wall']:.2f} s wall = {1000 * p['wall'] / n:.2f} ms/page, "
-                f"{60 * n / p['wall']:.0f} pages/min, {1000 * p['cpu'] / n:.2f} ms CPU/page"
-            )
-            wall_ratio = (c1["wall"] / arts) / (p["wall"] / n)
-            cpu_ratio = (cpu1 / arts) / (s["cpu"] / ns)
-            results["ratio"] = {"wall": wall_ratio, "cpu": cpu_ratio}
-            print("\npipeline / trafilatura alone, per article (target <= 1.25)")
-            print(f"  wall, both with {p['workers']} workers: {wall_ratio:.2f}")
-            print(f"  CPU (pipeline main + workers vs serial extraction): {cpu_ratio:.2f}")
-        if hasattr(os, "getloadavg"):
-            print(f"\nload average at the end (1 min, incl. this benchmark): {os.getloadavg()[0]:.2f}")
+        results["layouts"] = [one_layout(args, launcher, hosts, folder) for hosts in layouts]
+        print(f"\nload average at the end (1 min, incl. this benchmark): {_load():.2f}")
     finally:
-        if server is not None:
-            server.close()
+        launcher.close()
         if args.keep:
-            print(f"\nkept {workdir}")
+            print(f"kept {folder}")
         else:
-            shutil.rmtree(workdir, ignore_errors=True)
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=2))
+            shutil.rmtree(folder, ignore_errors=True)
+        if args.json:
+            Path(args.json).write_text(json.dumps(results, indent=2))
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "step", nargs="?", default="run", choices=["run", "serve", "cycle1", "cycle2", "trafilatura"]
-    )
+    parser.add_argument("step", nargs="?", default="run", choices=["run", "serve", "trafilatura"])
     parser.add_argument("--feeds", type=int, default=500, help="number of feeds (default 500)")
     parser.add_argument("--entries", type=int, default=30, help="entries per feed (default 30)")
-    parser.add_argument("--hosts", type=int, default=50, help="loopback addresses to spread feeds over")
+    parser.add_argument(
+        "--hosts", default="1,50", help="loopback addresses to spread feeds over; a list runs each (1,50)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed of the generated pages")
     parser.add_argument(
-        "--funding-share", type=float, default=0.1, help="share of pages with a funding sentence"
+        "--funding-share", type=float, default=1.0, help="share of pages with funding sentences (1.0)"
+    )
+    parser.add_argument("--figures", type=int, default=2, help="funding sentences in such a page (2)")
+    parser.add_argument(
+        "--clutter", type=int, default=3, help="teaser grids per page: deep markup, costly to extract (3)"
     )
     parser.add_argument(
-        "--clutter", type=int, default=8, help="teaser blocks per page: page weight (8: ~33 KB, ~30 ms)"
+        "--script-kb",
+        type=int,
+        default=43,
+        help="KB of inline JSON per page: cheap weight (43: ~59 KB pages)",
+    )
+    parser.add_argument("--concurrency", type=int, default=0, help="[http] concurrency (default: watcher's)")
+    parser.add_argument("--workers", type=int, default=0, help="trafilatura-alone processes (the cores)")
+    parser.add_argument(
+        "--trafilatura-sample", type=int, default=2000, help="pages for trafilatura alone (0: all)"
     )
     parser.add_argument(
-        "--concurrency", type=int, default=16, help="[http] concurrency (watcher's default 16)"
+        "--watcher", default=str(REPO / ".venv" / "bin" / "watcher"), help="the watcher executable"
     )
-    parser.add_argument("--workers", type=int, default=0, help="extraction workers (default: the cores)")
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--profile", choices=["none", "cprofile", "pyinstrument"], default="none")
-    parser.add_argument("--profile-dir", default="", help="where profiles of the two cycles are written")
-    parser.add_argument("--skip-trafilatura", action="store_true", help="skip the trafilatura-alone step")
-    parser.add_argument(
-        "--serial-sample", type=int, default=0, help="time serial extraction on ~this many pages (0: all)"
-    )
-    parser.add_argument("--no-tracemalloc", action="store_true", help="skip the tracemalloc heap measurement")
+    parser.add_argument("--profile-dir", default="", help="run cycle 1 under cProfile, write it here")
     parser.add_argument("--no-validators", action="store_true", help="server ignores ETag/Last-Modified")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (database, config)")
     parser.add_argument("--json", default="", help="also write the figures to this JSON file")
-    parser.add_argument("--workdir", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    steps: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
-        "cycle1": step_cycle1,
-        "cycle2": step_cycle2,
-        "trafilatura": step_trafilatura,
-    }
     if args.step == "run":
         run(args)
     elif args.step == "serve":
         serve(args)
     else:
-        print(json.dumps(steps[args.step](args)), flush=True)
+        print(json.dumps(step_trafilatura(args)), flush=True)
 
 
 if __name__ == "__main__":
