@@ -16,6 +16,7 @@ their outbox rows are written in the same transaction as the facts.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -24,7 +25,16 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from watcher.diff import Decision, KnownFact, Mention, convert, correction, diff_against_known, event_figure
+from watcher.diff import (
+    ROUND_TOLERANCE,
+    Decision,
+    KnownFact,
+    Mention,
+    convert,
+    correction,
+    diff_against_known,
+    event_figure,
+)
 from watcher.errors import StoreError
 from watcher.models import Change, Entity, Fact
 from watcher.settings import Settings
@@ -293,11 +303,14 @@ class Ledger:
         alerts = self.settings.alerts
         for entity in sorted({entity for entity, _ in self._pending}):
             pending = self.store.pending_facts(entity)
+            index = _PendingIndex(pending, self.settings)
             decided: set[int] = set()
             for sf in pending:
                 if sf.id in decided:
                     continue
-                group = [o for o in pending if o.id not in decided and _same(sf, o, self.settings)]
+                group = [
+                    o for o in index.candidates(sf) if o.id not in decided and _same(sf, o, self.settings)
+                ]
                 domains = {registered_domain(o.document_url) for o in group}
                 if len(domains) < alerts.corroborate:
                     continue
@@ -353,6 +366,69 @@ def _jump(change: Change) -> str | None:
     if new >= old * _JUMP_FACTOR or old >= new * _JUMP_FACTOR:
         return f"a {new / old:.1f}x move from the current valuation"
     return None
+
+
+class _PendingIndex:
+    """Pending facts by kind and amount, so that each is compared only with those that can be its event.
+
+    Comparing every pending fact with every other is quadratic: a cycle that leaves thousands
+    waiting (a first poll of a busy company) spent most of its time there. One event's mentions
+    have the same kind and amounts within the tolerance, or the same round name (``diff``'s
+    ``same_event``); the window here is twice that wide, for amounts compared through a stated
+    equivalent rather than the rates. Candidates come back in the order of ``pending``.
+    """
+
+    def __init__(self, pending: Sequence[StoredFact], settings: Settings) -> None:
+        self._settings = settings
+        self._order = {sf.id: i for i, sf in enumerate(pending)}
+        widest = max(ROUND_TOLERANCE, settings.min_change)
+        self._factor = Decimal(2) / (1 - widest) if widest < 1 else None
+        self._by_kind: dict[str, list[StoredFact]] = {}
+        self._amounts: dict[str, list[tuple[Decimal, int]]] = {}  # (base amount, index) sorted
+        self._named: dict[tuple[str, str], list[StoredFact]] = {}
+        self._unpriced: dict[str, list[StoredFact]] = {}
+        for i, sf in enumerate(pending):
+            kind = sf.fact.kind
+            self._by_kind.setdefault(kind, []).append(sf)
+            points = self._points(sf)
+            if not points:
+                self._unpriced.setdefault(kind, []).append(sf)
+            for point in points:
+                self._amounts.setdefault(kind, []).append((point, i))
+            if sf.fact.round:
+                self._named.setdefault((kind, sf.fact.round), []).append(sf)
+        for amounts in self._amounts.values():
+            amounts.sort()
+        self._pending = list(pending)
+
+    def _points(self, sf: StoredFact) -> list[Decimal]:
+        """Where a fact sits on the amount line: its amount, and its stated equivalent, in base currency."""
+        stated = [sf.fact.money] + ([sf.fact.equivalent] if sf.fact.equivalent is not None else [])
+        out = []
+        for money in stated:
+            base = convert(money, self._settings.base_currency, self._settings.rates)
+            if base is not None and base > 0:
+                out.append(base)
+        return out
+
+    def candidates(self, sf: StoredFact) -> list[StoredFact]:
+        kind = sf.fact.kind
+        points = self._points(sf)
+        if self._factor is None or len(points) <= (sf.fact.equivalent is not None):
+            # An amount without a known rate can match anything of its kind.
+            return self._by_kind.get(kind, [])
+        amounts = self._amounts.get(kind, [])
+        found: dict[int, StoredFact] = {}
+        for point in points:
+            lo = bisect_left(amounts, (point / self._factor, -1))
+            hi = bisect_right(amounts, (point * self._factor, len(self._pending)))
+            found.update((self._pending[i].id, self._pending[i]) for _, i in amounts[lo:hi])
+        for o in self._unpriced.get(kind, []):
+            found[o.id] = o
+        if sf.fact.round:
+            for o in self._named.get((kind, sf.fact.round), []):
+                found[o.id] = o
+        return sorted(found.values(), key=lambda o: self._order[o.id])
 
 
 def _same(a: StoredFact, b: StoredFact, settings: Settings) -> bool:
