@@ -228,7 +228,7 @@ class Daemon:
         log.debug(*line)
         idle = self._idle
         idle.cycles += 1
-        idle.polls += len(report.feeds)
+        idle.polls += len(report.feeds) - report.count("deferred")  # a deferred feed is not asked
         idle.not_modified += report.count("not_modified")
         idle.failing = sum(1 for st in self._feed_states.values() if st.outcome == "failed")
         now = time.monotonic()
