@@ -306,11 +306,13 @@ class Ledger:
             index = _PendingIndex(pending, self.settings)
             decided: set[int] = set()
             for sf in pending:
-                if sf.id in decided:
+                if sf.id in decided or index.sites(sf.fact.kind) < alerts.corroborate:
                     continue
-                group = [
-                    o for o in index.candidates(sf) if o.id not in decided and _same(sf, o, self.settings)
-                ]
+                candidates = [o for o in index.candidates(sf) if o.id not in decided]
+                # Only as many sites as the candidates come from can corroborate: most often one.
+                if not _from_sites(candidates, alerts.corroborate):
+                    continue
+                group = [o for o in candidates if _same(sf, o, self.settings)]
                 domains = {registered_domain(o.document_url) for o in group}
                 if len(domains) < alerts.corroborate:
                     continue
@@ -387,6 +389,7 @@ class _PendingIndex:
         self._amounts: dict[str, list[tuple[Decimal, int]]] = {}  # (base amount, index) sorted
         self._named: dict[tuple[str, str], list[StoredFact]] = {}
         self._unpriced: dict[str, list[StoredFact]] = {}
+        self._sites: dict[str, int] = {}
         for i, sf in enumerate(pending):
             kind = sf.fact.kind
             self._by_kind.setdefault(kind, []).append(sf)
@@ -411,6 +414,14 @@ class _PendingIndex:
                 out.append(base)
         return out
 
+    def sites(self, kind: str) -> int:
+        """How many different sites the pending facts of this kind come from."""
+        if kind not in self._sites:
+            self._sites[kind] = len(
+                {registered_domain(sf.document_url) for sf in self._by_kind.get(kind, [])}
+            )
+        return self._sites[kind]
+
     def candidates(self, sf: StoredFact) -> list[StoredFact]:
         kind = sf.fact.kind
         points = self._points(sf)
@@ -429,6 +440,16 @@ class _PendingIndex:
             for o in self._named.get((kind, sf.fact.round), []):
                 found[o.id] = o
         return sorted(found.values(), key=lambda o: self._order[o.id])
+
+
+def _from_sites(facts: Sequence[StoredFact], needed: int) -> bool:
+    """Whether ``facts`` come from at least ``needed`` different sites."""
+    sites: set[str] = set()
+    for sf in facts:
+        sites.add(registered_domain(sf.document_url))
+        if len(sites) >= needed:
+            return True
+    return False
 
 
 def _same(a: StoredFact, b: StoredFact, settings: Settings) -> bool:
