@@ -16,19 +16,19 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from watcher import __version__
 from watcher.config import load_config
 from watcher.errors import ConfigError, LockedError, WatcherError
-from watcher.history import CHANGE_KINDS, FACT_KINDS, TimelineRow, timeline
-from watcher.models import Change, Fact, Money
-from watcher.render import format_kind, format_money, format_round
+from watcher.models import CHANGE_KINDS, FACT_KINDS, Change, Fact, Money
 from watcher.settings import Settings
-from watcher.status import channel_error, text_table
 from watcher.store import Store
+
+if TYPE_CHECKING:
+    from watcher.history import TimelineRow
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -241,6 +241,8 @@ def fact_json(f: Fact) -> dict[str, Any]:
 
 
 def _table(rows: list[list[str]], headers: list[str]) -> str:
+    from watcher.status import text_table
+
     return "\n".join(text_table(rows, headers, rule=True))
 
 
@@ -261,6 +263,8 @@ def extract(
     file: Any, entity: str, aliases: tuple[str, ...], as_json: bool, lang: str | None, published: str | None
 ) -> None:
     """Print the funding facts that FILE (or standard input) attributes to ENTITY."""
+    from watcher.render import format_kind, format_money, format_round
+
     with _errors():
         try:
             text = file.read()
@@ -298,6 +302,7 @@ def extract(
 def baseline(c: _Context) -> None:
     """Load each entity's seed documents as the known baseline (idempotent)."""
     from watcher.pipeline import load_baseline
+    from watcher.render import format_kind, format_money, format_round
     from watcher.seeds import SEED_SUFFIXES, ignored_seed_files
 
     with _errors():
@@ -336,6 +341,8 @@ def baseline(c: _Context) -> None:
 
 
 def change_line(ch: Change) -> str:
+    from watcher.render import format_kind, format_money, format_round
+
     old = f"{format_money(ch.old)} -> " if ch.old and ch.kind != "new_round" else ""
     round_ = f" {format_round(ch.round)}" if ch.round else ""
     return f"{ch.entity}: {format_kind(ch.kind)}{round_} {old}{format_money(ch.new)} ({ch.status}) {ch.url}"
@@ -511,6 +518,10 @@ def history(
     plot: Path | None,
 ) -> None:
     """The changes detected, oldest first; --facts for every known fact."""
+    from watcher.history import timeline
+    from watcher.render import format_kind, format_money, format_round
+    from watcher.status import text_table
+
     with _errors():
         s = c.settings
         if entity is not None:
@@ -582,6 +593,9 @@ def _fact_row_json(r: TimelineRow) -> dict[str, Any]:
 
 
 def _print_facts(s: Settings, rows: list[TimelineRow]) -> None:
+    from watcher.render import format_kind, format_money, format_round
+    from watcher.status import text_table
+
     if not rows:
         click.echo("nothing known yet; run `watcher baseline` and `watcher poll`")
         return
@@ -788,6 +802,7 @@ def alerts_send(c: _Context) -> None:
     """Deliver the pending alerts that are due, now, and say when the others are tried."""
     from watcher.alerts import build_channels
     from watcher.delivery import deliver_due
+    from watcher.status import channel_error
 
     with _errors():
         now = datetime.now(UTC)
@@ -821,6 +836,7 @@ def alerts_test(c: _Context, channel: str | None) -> None:
     from watcher.alerts import build_channels
     from watcher.errors import DeliveryError
     from watcher.render import render_test
+    from watcher.status import channel_error
 
     with _errors():
         s = c.settings
@@ -1058,6 +1074,8 @@ def _target(ident: str) -> tuple[Any, int]:
 @pass_ctx
 def facts_cmd(c: _Context, entity: str | None, pending: bool, show_all: bool, as_json: bool) -> None:
     """List known facts with id, confidence, sources and state (for `reject` and `confirm`)."""
+    from watcher.render import format_money
+
     with _errors():
         name = entity_name(c.settings, entity) if entity else None
         with c.store() as store:
@@ -1149,6 +1167,7 @@ def confirm(c: _Context, ident: str) -> None:
 def explain(c: _Context, url: str) -> None:
     """Show what one article gives: its text's source, every money mention and each decision."""
     from watcher.pipeline import explain_article
+    from watcher.render import format_money
 
     with _errors():
         with c.store() as store:

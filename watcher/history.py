@@ -12,6 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from watcher import models
 from watcher.diff import convert
 from watcher.models import Fact, Money
 from watcher.render import format_money, format_round
@@ -91,14 +92,8 @@ def _on_or_after(period: str | None, seen: datetime, since: datetime) -> bool:
 
 
 # Fact kinds filter the timeline; change kinds filter the changes and map to their fact kind.
-FACT_KINDS = ("valuation", "funding_round", "total_raised", "investment")
-CHANGE_KINDS = {
-    "new_round": "funding_round",
-    "valuation_change": "valuation",
-    "total_raised_change": "total_raised",
-    "status_change": None,
-    "correction": None,
-}
+FACT_KINDS = models.FACT_KINDS
+CHANGE_KINDS = models.CHANGE_KINDS
 
 
 def plot_panels(

@@ -15,6 +15,14 @@ FactStatus = Literal["announced", "reported", "rumoured"]
 # ``investment`` is one investor's contribution: evidence that a round exists, never its size.
 FACT_KINDS: tuple[str, ...] = ("valuation", "funding_round", "total_raised", "investment")
 FACT_STATUSES: tuple[str, ...] = ("announced", "reported", "rumoured")
+# Each change kind and the fact kind it is about (None: any kind), for filtering a timeline.
+CHANGE_KINDS: dict[str, str | None] = {
+    "new_round": "funding_round",
+    "valuation_change": "valuation",
+    "total_raised_change": "total_raised",
+    "status_change": None,
+    "correction": None,
+}
 ROUNDS: tuple[str, ...] = (
     "pre_seed",
     "seed",
