@@ -270,3 +270,21 @@ def test_a_cycle_over_an_untrusted_feed_never_touches_the_canary(
     assert report.articles_fetched == 4 and report.articles_from_summary == 4
     assert not any(request.path == "/admin" for request, _ in canary.log)
     assert all(c.new.amount != 9_000_000_000 for c in report.changes)
+
+
+def test_the_tls_context_is_built_at_the_first_https_connection_and_verifies() -> None:
+    import ssl
+
+    import httpcore
+
+    from watcher.netguard import _LazyTlsPool
+
+    pool = _LazyTlsPool()
+    pool.create_connection(httpcore.Origin(b"http", b"example.com", 80))
+    assert pool._ssl_context is None  # plain http needs none: no CA bundle loaded
+    pool.create_connection(httpcore.Origin(b"https", b"example.com", 443))
+    context = pool._ssl_context
+    assert isinstance(context, ssl.SSLContext)
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    pool.create_connection(httpcore.Origin(b"https", b"example.org", 443))
+    assert pool._ssl_context is context  # built once

@@ -352,6 +352,9 @@ def _one_line(e: object) -> str:
 # --------------------------------------------------------------------------- HTTP
 
 
+_POOLED_CONNECTIONS = 128
+
+
 def make_client(
     settings: HttpSettings, transport: httpx.AsyncBaseTransport | None = None
 ) -> httpx.AsyncClient:
@@ -367,7 +370,12 @@ def make_client(
         write=settings.read_timeout,
         pool=settings.total_timeout,
     )
-    limits = httpx.Limits(max_connections=max(1, settings.concurrency), max_keepalive_connections=None)
+    # Requests in flight are bounded by the HostLimiter (concurrency, per_host); the pool only
+    # bounds open connections, and must hold a few per host or feeds spread over many hosts
+    # open a new connection for nearly every request.
+    limits = httpx.Limits(
+        max_connections=max(_POOLED_CONNECTIONS, settings.concurrency), max_keepalive_connections=None
+    )
     if transport is None:
         # Names are resolved and checked here, and the checked address is the one connected to.
         transport = GuardedTransport(netguard.policy(settings.allow_private), limits)

@@ -236,6 +236,19 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
+class _LazyTlsPool(httpcore.AsyncConnectionPool):
+    """A connection pool that builds its verifying TLS context at its first https connection.
+
+    A poll of plain-http feeds that all answer 304 never needs one, and loading the CA bundle
+    is a measurable part of such a run.
+    """
+
+    def create_connection(self, origin: httpcore.Origin) -> httpcore.AsyncConnectionInterface:
+        if origin.scheme == b"https" and self._ssl_context is None:
+            self._ssl_context = httpx.create_ssl_context()
+        return super().create_connection(origin)
+
+
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's own transport, its connection pool given the guarded network backend.
 
@@ -249,11 +262,10 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         return self._pool
 
     def __init__(self, rules: AddressPolicy, limits: httpx.Limits) -> None:
-        # One context for both pools (loading the CA bundle costs ~20 ms each time).
-        ssl_context = httpx.create_ssl_context()
-        super().__init__(verify=ssl_context, limits=limits, trust_env=False)
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context,
+        # verify=False: this pool of httpx's is replaced at once, and building a verifying
+        # context loads the CA bundle (~20 ms); ours loads it at the first https connection.
+        super().__init__(verify=False, limits=limits, trust_env=False)
+        self._pool = _LazyTlsPool(
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
