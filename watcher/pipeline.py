@@ -402,10 +402,12 @@ async def run_cycle_async(
 
     async def fetch_and_extract(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> ArticleFacts | None:
         try:
+            # The slot is held until the page is read: at most ``concurrency`` pages wait in memory
+            # for a worker, however many articles the cycle has (fetching outpaces reading).
             async with sem:
                 job = await _fetch_page(client, _read_job(link, pairs, settings, now), settings, limiter)
-            # Text and facts are read in a worker process; only they come back, not the page.
-            read = await _read(reader, job)
+                # Text and facts are read in a worker process; only they come back, not the page.
+                read = await _read(reader, job)
             report.articles_fetched += 1
             if read.text_source != "page":
                 report.articles_from_summary += 1
