@@ -93,7 +93,14 @@ _INVESTORS = [
     "a16z",
     "McKinsey Fund",
 ]
+_PEOPLE = ["Jane Marlow", "Claire Dubois", "Paul Kestrel", "Inès Garnier", "Tomas Lindqvist"]
+# A person raising for a venture sends the extractor through the role patterns ("X's co-founder",
+# "CEO of X") over the words before the name: the path where the issue saw 250 ms windows.
 _FIG_EN = [
+    "Former Google DeepMind researcher and longtime open source advocate {person} has raised ${n} million "
+    "for her new company, {co2}.",
+    "The company said on tuesday that its former head of research and development {person} raised "
+    "${n} million for her new start-up.",
     "{co} raised ${n} million in a Series {r} round led by {inv1}, with participation from "
     "{inv2}, {inv3} and {inv4}.",
     "The round values {co} at ${m} billion, up from ${n2} million two years ago, according to "
@@ -106,6 +113,8 @@ _FIG_EN = [
     "{co} (valued at ${m}bn) and {co2}, a start-up that raised £{n}m, compete for the same customers.",
 ]
 _FIG_FR = [
+    "Selon nos informations, l'ancienne responsable de la recherche et du développement {person} a levé "
+    "{n} millions d'euros pour sa nouvelle société, {co2}.",
     "{co} a levé {n} millions d'euros lors d'une série {r} menée par {inv1}, aux côtés de "
     "{inv2}, {inv3} et {inv4}.",
     "L'opération valorise {co} à {m} milliards d'euros, contre {n2} millions il y a deux ans, "
@@ -138,6 +147,7 @@ def figure_articles(count: int, seed: int) -> list[tuple[str, str]]:
                 t.format(
                     co=co,
                     co2=co2,
+                    person=rng.choice(_PEOPLE),
                     inv1=inv[0],
                     inv2=inv[1],
                     inv3=inv[2],
