@@ -34,10 +34,22 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 import watcher.facts
-from watcher.facts import extract, extract_facts, kinds, markers, names, numbers, owners, topic, units, vocab
+from watcher.facts import (
+    extract,
+    extract_facts,
+    kinds,
+    markers,
+    names,
+    numbers,
+    owners,
+    rounds,
+    topic,
+    units,
+    vocab,
+)
 from watcher.facts.names import _entity_regex, entity_variants
 from watcher.facts.owners import _ROLE_POSSESSIVE_RE
-from watcher.facts.patterns import _SUBJECT_VERB_RE
+from watcher.facts.patterns import _POSSESSIVE_RE, _SUBJECT_VERB_RE
 from watcher.facts.rounds import _ROUND_PATTERNS
 from watcher.facts.vocab import _kind_re
 
@@ -225,3 +237,31 @@ def test_extract_facts_on_adversarial_documents(doc: str) -> None:
     extract_facts(doc, "Mistral AI", ("Mistral",))
     elapsed = time.perf_counter() - start
     assert elapsed <= DOC_BUDGET_S, f"extract_facts took {elapsed:.2f} s on {len(doc)} chars: {doc[:120]!r}"
+
+
+# What the fixed patterns still match (and, for the role patterns, no longer match) on ordinary text.
+@pytest.mark.parametrize(
+    ("pattern", "text", "group", "expected"),
+    [
+        (owners._ROLE_POSSESSIVE_RE, "an investment led by Mistral AI's co-founder ", 1, "Mistral AI"),
+        (owners._ROLE_OF_RE, "Arthur Mensch, CEO of Mistral AI, said", 1, "Mistral AI"),
+        (_SUBJECT_VERB_RE, "Jean-Baptiste Durand-Lefèvre a levé 5 M€", 1, "Jean-Baptiste Durand-Lefèvre"),
+        (names._NAME_RE, "la région Île-de-France Capital Partners", 0, "Île-de-France Capital Partners"),
+        (
+            rounds._LEAD_BEFORE_RE,
+            "Orion & Kestrel, Marlow Capital and Saint-Gobain Ventures led the round",
+            "names",
+            "Orion & Kestrel, Marlow Capital and Saint-Gobain Ventures",
+        ),
+    ],
+)
+def test_fixed_patterns_keep_their_matches(
+    pattern: re.Pattern[str], text: str, group: int | str, expected: str
+) -> None:
+    m = pattern.search(text)
+    assert m is not None and m.group(group) == expected
+
+
+def test_possessive_name_gives_back_its_s() -> None:
+    m = _POSSESSIVE_RE.search("Orion-Kestrel's new round")
+    assert m is not None and m.group(1) == "Orion-Kestrel"
