@@ -81,8 +81,12 @@ def _wordset(words: str) -> frozenset[str]:
 
 # Names start at a word boundary and span at most seven words, so a page of capitalised words
 # cannot make the name patterns quadratic (each start position would otherwise scan to the end).
+# Words join on a space only: a token already spans "Île-de-France" or "Orion-Kestrel", and letting a
+# dash also join two tokens gave every hyphenated run 2^n ways to cut it, which a failing match tried
+# all of (26 s on 500 characters of "Orion-Kestrel-..."). The name's possible ends are the same
+# unless one hyphenated word is longer than a token (42 characters).
 _NAME_TOKEN = r"(?:[A-ZÀ-ÝÉ][\w&’'.-]{0,40}[\w]|[A-Z]|[a-z]{1,12}[A-Z][\w-]{0,30}|a16z)"
-_NAME = rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ -](?:{_NAME_TOKEN}|&|de|of|du|des)(?=[ -]?[A-ZÀ-Ý&]|\b)){{0,6}}"
+_NAME = rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ ](?:{_NAME_TOKEN}|&|de|of|du|des)(?=[ -]?[A-ZÀ-Ý&]|\b)){{0,6}}"
 _NAME_RE = re.compile(_NAME)
 # Capitalised words that are never the company a figure belongs to.
 _NOT_COMPANIES = _wordset(

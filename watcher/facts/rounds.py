@@ -75,7 +75,9 @@ _LEAD_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bavec\s+(?:en\s+tête|à\s+sa\s+tête),?\s+(?P<names>.+)", re.IGNORECASE),
 )
 _LEAD_BEFORE_RE = re.compile(
-    rf"(?P<names>{_NAME}(?:\s*\([^)]*\))?(?:\s*(?:,|and|et|&)\s*{_NAME}){{0,8}})\s+(?:(?:a|ont|has|have|which|qui)\s+)?"
+    # Atomic: what follows the list is a lower-case verb, so no shorter list can match where the longest
+    # failed, and backtracking through every way of cutting a list of names ("A & B & C") is exponential.
+    rf"(?P<names>(?>{_NAME}(?:\s*\([^)]*\))?(?:\s*(?:,|and|et|&)\s*{_NAME}){{0,8}}))\s+(?:(?:a|ont|has|have|which|qui)\s+)?"
     r"(?:led|co-led|leads|menant|mène|a\s+mené|ont\s+mené|en\s+t[êe]te|à\s+la\s+t[êe]te)\b"
 )
 _PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -90,7 +92,7 @@ _PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 _PARTICIPANT_BEFORE_RE = re.compile(
-    rf"(?P<names>{_NAME}(?:\s*(?:,|and|et|&|ainsi\s+que)\s*{_NAME}){{0,8}})\s+(?:(?:have|has|ont|a)\s+)?"
+    rf"(?P<names>(?>{_NAME}(?:\s*(?:,|and|et|&|ainsi\s+que)\s*{_NAME}){{0,8}}))\s+(?:(?:have|has|ont|a)\s+)?"
     r"(?:also\s+|également\s+|aussi\s+)?(?:participated|participé|joined|took\s+part|pris\s+part|"
     # "X et Y font également partie du tour de table", "X and Y are also part of the round".
     r"font\s+(?:\w+\s+)?partie|(?:are|were)\s+(?:\w+\s+)?part\s+of)"

@@ -62,7 +62,10 @@ _ABBREVIATIONS = frozenset(
 # Extracted pages sometimes glue paragraphs: "...au monde.La société ..." (a lower-case word, a full
 # stop, then a capitalised word) is a boundary too.
 _GLUED = r"|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])"
-_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])|\s*\[(?:…|\.\.\.)\]\s*")
+# "(?<!\s)": a cut "[…]" is looked for from the first blank of a run only (else split() is quadratic in it).
+_BOUNDARY_RE = re.compile(
+    r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])|(?<!\s)\s*\[(?:…|\.\.\.)\]\s*"
+)
 # The same without the "[…]" alternative, which cannot match a line with no "[": much faster to scan.
 _PUNCT_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"»”’)]?\s+(?=[«\"“(\[]?[A-ZÀ-ÝÉ0-9$€£])")
 # The same with glued boundaries, used only on the rare lines that have one (the lookbehind is costly).

@@ -160,7 +160,9 @@ def _headline_rumour_re(lang: str | None) -> re.Pattern[str]:
 # "Ledgerwise confirmed the raise", "la société a confirmé la levée": the company itself vouches for it.
 _CONFIRMED_RE = re.compile(
     r"\b(?:the\s+(?:company|start-?up|firm)|la\s+(?:societe|start-?up|jeune\s+pousse)|l'entreprise|"
-    r"it|elle|(?P<name>[\w&'.-]+(?:\s+[\w&'.-]+){0,2}))\s+(?:has\s+|a\s+|also\s+|aussi\s+)*"
+    # A name starts where its word does: a start inside "A-B-C" succeeds only where the word's own start
+    # does, and trying each one made a long hyphenated run quadratic.
+    r"it|elle|(?P<name>(?<![\w&'.-])[\w&'.-]++(?:\s+[\w&'.-]++){0,2}))\s+(?:has\s+|a\s+|also\s+|aussi\s+)*"
     r"confirm(?:ed|s|e)\s+(?:the|its|this|that|la|le|l'|sa|son|cette|cet)\s*(?:new\s+|nouvelle?\s+)?"
     r"(?:raise|round|funding|financing|investment|deal|levee|operation|tour|financement)\b"
 )
