@@ -139,7 +139,7 @@ _HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.
 
 
 def guess_language(text: str) -> str | None:
-    """ "fr", "en"... from the words of ``text``; None when too short or unclear."""
+    """The language code ("fr", "en"...) the words of ``text`` suggest; None when too short or unclear."""
     # The extractor's lexicon; imported on use, since importing watcher.facts compiles all its patterns.
     from watcher.facts.language import guess_language as from_words
 

@@ -25,7 +25,7 @@ from watcher import articles, feeds
 from watcher.errors import ExtractionAborted, FetchError
 from watcher.ledger import ArticleFacts, Ledger
 from watcher.models import Change, Entity, Fact, FeedHealth
-from watcher.reading import ArticleRead, ReadJob, article_text, lexicon_language, read_article
+from watcher.reading import ArticleRead, ReadJob, article_text, lexicon_language, mentioned, read_article
 from watcher.seeds import load_seed_folder
 from watcher.settings import FeedSettings, Settings
 from watcher.state import clamp_period
@@ -186,10 +186,6 @@ def _linkless_identity(feed_url: str, entry: feeds.FeedEntry) -> str:
 
 def _entry_text(entry: feeds.FeedEntry) -> str:
     return f"{entry.title}\n{entry.summary}"
-
-
-def _mentioned(entities: Sequence[Entity], text: str) -> list[Entity]:
-    return [e for e in entities if feeds.mentions(text, list(e.names))]
 
 
 def feed_entities(settings: Settings, feed_urls: Iterable[str]) -> list[Entity]:
@@ -377,7 +373,7 @@ async def run_cycle_async(
             # An entry without a link is still news: its summary is the article.
             link = entry.link or _linkless_identity(f.url, entry)
             if (
-                _mentioned(feed_entities(settings, [f.url]), _entry_text(entry))
+                mentioned(feed_entities(settings, [f.url]), _entry_text(entry))
                 and store.document_id(link) is None
             ):
                 by_link.setdefault(link, []).append((f.url, entry))
@@ -422,6 +418,7 @@ async def run_cycle_async(
     # Extracted concurrently; decided one after another in a fixed order (see watcher.ledger).
     failed: dict[str, str] = {}
     extracted = await asyncio.gather(*(fetch_and_extract(link, pairs) for link, pairs in by_link.items()))
+    report.articles_capped.sort()  # in URL order, not in the order the workers finished
     with store.transaction():
         ledger = Ledger(store, settings, now)
         ledger.entity_ids.update(entity_ids)

@@ -8,6 +8,7 @@ the main process only fetches, decides and writes. It composes ``articles`` (pag
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -95,7 +96,8 @@ def lexicon_language(language: str | None) -> str | None:
     return code if code in ("fr", "en") else None
 
 
-def mentioned(entities: tuple[Entity, ...] | list[Entity], text: str) -> list[Entity]:
+def mentioned(entities: Sequence[Entity], text: str) -> list[Entity]:
+    """The entities ``text`` names (whole words, ignoring case and accents)."""
     return [e for e in entities if mentions(text, list(e.names))]
 
 
