@@ -23,9 +23,8 @@ from watcher.errors import FetchError, InternalAddressError
 from watcher.settings import HttpSettings
 
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
-# Bodies are read raw in pieces of this size and decoded at most _DECODED_CHUNK bytes at a
-# time, so a compressed body stops within one small chunk of the cap.
-_RAW_CHUNK = 16 * 1024
+# Bodies arrive raw, one network read at a time (at most 64 KB, httpcore's read size), and are
+# decoded at most _DECODED_CHUNK bytes at a time, so a compressed body stops within a chunk of the cap.
 _DECODED_CHUNK = 64 * 1024
 # The encodings decoded in bounded steps (br and zstd decoders would inflate unbounded).
 _ACCEPT_ENCODING = "gzip, deflate"
@@ -177,6 +176,8 @@ async def _send(client: httpx.AsyncClient, url: httpx.URL, headers: Mapping[str,
 
 
 def _pool(client: httpx.AsyncClient) -> httpcore.AsyncConnectionPool:
+    # httpx keeps the transport private; every client this package makes (feeds.make_client)
+    # holds a GuardedTransport, and anything else is refused rather than sent around the guard.
     transport = client._transport
     if not isinstance(transport, netguard.GuardedTransport):
         raise TypeError("capped_get needs a client from feeds.make_client")
