@@ -671,32 +671,32 @@ class Store:
         if entity_id is None:
             return []
         head = "entity_id = ? AND kind = ? AND corroborates IS NULL AND state = 'active'"
-        ids: set[int] = set()
+        # Every part is one SELECT of ids; they are sent as a few compound queries, not one each:
+        # a decision per article made some 25 round trips to SQLite, most of the main process's
+        # share of a first cycle.
+        parts: list[tuple[str, tuple[Any, ...]]] = []
 
-        def add(sql: str, params: Sequence[Any]) -> None:
-            ids.update(
-                int(r["id"]) for r in self._rows(f"SELECT id FROM facts WHERE {head} AND {sql}", params)
-            )
+        def add(sql: str, params: tuple[Any, ...], *, limited: bool = False) -> None:
+            select = f"SELECT id FROM facts WHERE {head} AND {sql}"
+            # ORDER BY and LIMIT belong to a compound's last part only, unless wrapped.
+            parts.append((f"SELECT id FROM ({select})" if limited else select, params))
 
+        confirmed = "status != 'rumoured' AND (context != 'background' OR baseline = 1)"
         for kind in ("valuation", "funding_round", "total_raised"):
             base = (entity_id, kind)
-            add(
-                "status != 'rumoured' AND (context != 'background' OR baseline = 1)"
-                " ORDER BY COALESCE(period, '') DESC, id DESC LIMIT 20",
-                base,
-            )
+            add(f"{confirmed} ORDER BY COALESCE(period, '') DESC, id DESC LIMIT 20", base, limited=True)
             # "+id": ordering by the rowid would make SQLite walk facts_entity, every mention of
             # the kind, rather than the few heads of facts_heads.
-            add("status != 'rumoured' ORDER BY +id DESC LIMIT 20", base)
-            latest = self._rows(
-                f"SELECT MAX(COALESCE(period, '')) AS p FROM facts WHERE {head} AND status != 'rumoured'"
-                " AND (context != 'background' OR baseline = 1)",
-                base,
+            add("status != 'rumoured' ORDER BY +id DESC LIMIT 20", base, limited=True)
+            # Rumours not older than the month of the latest confirmed head.
+            since = (
+                f"substr(COALESCE((SELECT MAX(COALESCE(period, '')) FROM facts WHERE {head} AND {confirmed}),"
+                " ''), 1, 7)"
             )
-            since = str(latest[0]["p"] or "")[:7] if latest else ""
             add(
-                "status = 'rumoured' AND COALESCE(period, '') >= ? ORDER BY period DESC LIMIT 50",
-                (*base, since),
+                f"status = 'rumoured' AND COALESCE(period, '') >= {since} ORDER BY period DESC LIMIT 50",
+                (*base, *base),
+                limited=True,
             )
         for kind, exact, round_ in wanted:
             amount = _real(exact)
@@ -705,6 +705,12 @@ class Store:
             if round_:
                 add("round = ?", (entity_id, kind, round_))
             add("base_amount IS NULL", (entity_id, kind))
+        ids: set[int] = set()
+        # SQLite allows 500 parts to a compound SELECT by default.
+        for i in range(0, len(parts), 200):
+            group = parts[i : i + 200]
+            sql = " UNION ".join(part for part, _ in group)
+            ids.update(int(r["id"]) for r in self._rows(sql, [p for _, params in group for p in params]))
         if not ids:
             return []
         found: list[StoredFact] = []
