@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -39,7 +40,7 @@ from watcher.errors import StoreError
 from watcher.models import Change, Entity, Fact
 from watcher.settings import Settings
 from watcher.state import clamp_period as clamp_period  # part of this module's API
-from watcher.state import days_apart
+from watcher.state import days_apart, happened
 from watcher.store import NewDocument, Store, StoredFact
 
 log = logging.getLogger("watcher.ledger")
@@ -159,12 +160,12 @@ class Ledger:
             for f in facts
             if f.kind in ("valuation", "funding_round", "total_raised")
         ]
-        heads = [_known(sf) for sf in self.store.decision_facts(entity, wanted)]
+        heads = [_known(sf) for sf in self.store.decision_facts(entity, wanted, count_sources=False)]
         alternates = [
             KnownFact(sf.corroborates, sf.fact, sf.period, alternate=True)
             for sf in self.store.conflicting_mentions(entity)
         ]
-        return heads + alternates
+        return _with_tied_sources(self.store, heads, alternates) + alternates
 
     def _decide(
         self,
@@ -440,6 +441,22 @@ class _PendingIndex:
             for o in self._named.get((kind, sf.fact.round), []):
                 found[o.id] = o
         return sorted(found.values(), key=lambda o: self._order[o.id])
+
+
+def _with_tied_sources(store: Store, heads: list[KnownFact], others: Sequence[KnownFact]) -> list[KnownFact]:
+    """The heads, with their number of sources counted where a decision can need it.
+
+    A decision ranks the matches of a new fact by when they happened, then by sources
+    (``diff._best``): sources only matter between facts of one kind that happened at the same
+    time. Counting every head's re-reports on every decision grows with the coverage (hundreds
+    of re-reports per head after a busy first cycle), so only those that tie are counted.
+    """
+    when = Counter((k.fact.kind, happened(k)) for k in (*heads, *others))
+    tied = [k.id for k in heads if k.id is not None and when[(k.fact.kind, happened(k))] > 1]
+    if not tied:
+        return heads
+    counts = store.source_counts(tied)
+    return [replace(k, sources=counts[k.id]) if k.id in counts else k for k in heads]
 
 
 def _from_sites(facts: Sequence[StoredFact], needed: int) -> bool:

@@ -630,11 +630,15 @@ class Store:
         )
         return int(cur.lastrowid or 0)
 
+    # The documents that report a head: itself and its re-reports from other documents.
+    _SOURCES = (
+        "1 + (SELECT COUNT(DISTINCT c.document_id) FROM facts c"
+        " WHERE c.corroborates = f.id AND c.document_id != f.document_id"
+        " AND c.state IN ('active', 'pending'))"
+    )
     _FACT_SELECT = (
         "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title, d.source AS doc_source,"
-        " 1 + (SELECT COUNT(DISTINCT c.document_id) FROM facts c"
-        "      WHERE c.corroborates = f.id AND c.document_id != f.document_id"
-        "      AND c.state IN ('active', 'pending')) AS sources"
+        f" {_SOURCES} AS sources"
         " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
     )
     # The same without counting sources (each counts one): for reads that only rank heads.
@@ -721,6 +725,20 @@ class Store:
             rows = self._rows(f"{select} WHERE f.id IN ({','.join('?' * len(chunk))})", chunk)
             found.extend(_stored_fact(r) for r in rows)
         return sorted(found, key=lambda sf: (sf.period or "", sf.id))
+
+    def source_counts(self, fact_ids: Sequence[int]) -> dict[int, int]:
+        """How many documents report each of these heads (as ``sources`` of a counted read)."""
+        counts: dict[int, int] = {}
+        ordered = sorted(set(fact_ids))
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i : i + 500]
+            rows = self._rows(
+                f"SELECT f.id, {self._SOURCES} AS sources FROM facts f"
+                f" WHERE f.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            counts.update((int(r["id"]), int(r["sources"])) for r in rows)
+        return counts
 
     def document_fact_ids(self, url: str) -> set[int]:
         rows = self._rows(
