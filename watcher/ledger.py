@@ -58,8 +58,9 @@ def load_domain_list() -> None:
     """Build the public suffix list now (~6 MB, a few tenths of a second) rather than at the first article.
 
     A daemon calls this at start, so that its memory after the first cycle is its working size.
+    tldextract reads its list at the first lookup, not when it is made: hence one lookup.
     """
-    _domain_list()
+    _domain_list()("example.com")
 
 
 @lru_cache(maxsize=4096)
