@@ -665,7 +665,14 @@ class Store:
         *,
         count_sources: bool = True,
     ) -> list[StoredFact]:
-        """The event heads a decision (or the current state) needs, read by index, not all history.
+        """The event heads a decision (or the current state) needs, ordered by period then id."""
+        found = self.facts_by_id(self.decision_fact_ids(entity, wanted), count_sources=count_sources)
+        return sorted(found, key=lambda sf: (sf.period or "", sf.id))
+
+    def decision_fact_ids(
+        self, entity: str, wanted: Sequence[tuple[str, Decimal | None, str | None]] = ()
+    ) -> list[int]:
+        """The ids of the event heads a decision needs, read by index, not all history.
 
         For each kind: the latest confirmed heads, the latest restated ones, and the rumours not
         older than the latest confirmed; for each ``(kind, amount in EUR, round)`` wanted, the heads
@@ -715,16 +722,18 @@ class Store:
             group = parts[i : i + 200]
             sql = " UNION ".join(part for part, _ in group)
             ids.update(int(r["id"]) for r in self._rows(sql, [p for _, params in group for p in params]))
-        if not ids:
-            return []
+        return sorted(ids)
+
+    def facts_by_id(self, fact_ids: Sequence[int], *, count_sources: bool = True) -> list[StoredFact]:
+        """These facts (those that exist), by id."""
         found: list[StoredFact] = []
-        ordered = sorted(ids)
+        ordered = sorted(set(fact_ids))
         select = self._FACT_SELECT if count_sources else self._FACT_SELECT_UNCOUNTED
         for i in range(0, len(ordered), 500):
             chunk = ordered[i : i + 500]
             rows = self._rows(f"{select} WHERE f.id IN ({','.join('?' * len(chunk))})", chunk)
             found.extend(_stored_fact(r) for r in rows)
-        return sorted(found, key=lambda sf: (sf.period or "", sf.id))
+        return found
 
     def source_counts(self, fact_ids: Sequence[int]) -> dict[int, int]:
         """How many documents report each of these heads (as ``sources`` of a counted read)."""
