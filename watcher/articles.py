@@ -35,8 +35,6 @@ _PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 # Pages above this many bytes skip trafilatura's fallback extractors (readability, justext),
 # which are the slow part on huge pages.
 _FAST_EXTRACTION_BYTES = 1_000_000
-# trafilatura's own MAX_FILE_SIZE: larger documents are not parsed.
-_MAX_TREE_BYTES = 20_000_000
 # Shorter "articles" are a menu label or a consent/JavaScript wall; the feed summary beats them.
 _MIN_TEXT_CHARS = 80
 
@@ -170,10 +168,13 @@ def extract_article_now(html: bytes | str, url: str, content_type: str | None = 
         return None
     # Imported here, in the worker that extracts: a poll with nothing new never pays for it.
     import trafilatura
+    from trafilatura.settings import DEFAULT_CONFIG
     from trafilatura.utils import load_html
 
     try:
-        tree = load_html(html, _MAX_TREE_BYTES)
+        # Parsed here, once, for the title and date and then the text; with trafilatura's own
+        # size limit, which it applies when it parses.
+        tree = load_html(html, DEFAULT_CONFIG.getint("DEFAULT", "MAX_FILE_SIZE"))
         if tree is None:
             return None
         title, date = _title_and_date(tree, url)
@@ -208,7 +209,6 @@ def _title_and_date(tree: Any, url: str) -> tuple[str | None, str | None]:
     """
     from htmldate import find_date
     from trafilatura import metadata
-    from trafilatura.utils import line_processing
 
     found = metadata.examine_meta(tree)
     # JSON-LD overrides the meta tags; its parser's bugs must not cost the page (as in trafilatura).
@@ -217,15 +217,18 @@ def _title_and_date(tree: Any, url: str) -> tuple[str | None, str | None]:
     title = found.title or metadata.extract_title(tree)
     page_url = found.url or metadata.extract_url(tree, url)
     date = find_date(tree, original_date=True, extensive_search=False, url=page_url)
+    return _trimmed(title), _trimmed(date)
 
-    def trimmed(value: str | None) -> str | None:
-        # trafilatura's clean_and_trim: a bounded length, entities decoded, spaces folded.
-        if not value:
-            return None
-        value = value[:9999] + "…" if len(value) > 10000 else value
-        return line_processing(html_unescape(value)) or None
 
-    return trimmed(title), trimmed(date)
+def _trimmed(value: str | None) -> str | None:
+    """trafilatura's ``Document.clean_and_trim`` on one field: a bounded length, entities
+    decoded, spaces folded."""
+    from trafilatura.utils import line_processing
+
+    if not value:
+        return None
+    value = value[:9999] + "…" if len(value) > 10000 else value
+    return line_processing(html_unescape(value)) or None
 
 
 _WORKER_READY = "ready"

@@ -124,13 +124,11 @@ class Ledger:
         try:
             with self.store.savepoint():
                 self._record(article, baseline=baseline)
-        except StoreError:
-            self._known_heads.clear()
-            raise  # the database's trouble, not the article's: the cycle stops and is redone
         except Exception as e:
             self._known_heads.clear()
+            # A StoreError is the database's trouble, not the article's: the cycle stops and is redone.
             # One article's bug must not cost the rest of the cycle; the caller retries it later.
-            if strict:
+            if strict or isinstance(e, StoreError):
                 raise
             self.report.failed[article.url] = f"{type(e).__name__}: {e}"
 
