@@ -1,8 +1,10 @@
 """Score the fact extractor on the labelled development set (judges' scoring).
 
-Usage: python benchmarks/eval_dev.py [path/to/corpus.json] [-v] [--decisions] [--half even|odd]
+Usage: python benchmarks/eval_dev.py [corpus.json ...] [-v] [--decisions] [--tags] [--rules] [--half even|odd]
 
-``--decisions`` also prints, per language and per form (body, headline, summary), the judges' figures,
+``--tags`` prints P/R per phenomenon (the items' ``tags``), ``--rules`` scores the rules' own verdicts
+instead of the fitted decisions. ``--decisions`` also prints, per language and per form (excerpt,
+headline, summary), the judges' figures,
 and for each decision (owner, kind, status, context) its precision/recall or confusion matrix over the
 predictions whose amount matches an expected figure. ``--half`` scores every other document only, so a
 rule fitted on one half can be reported on the other. ``benchmarks/cases/probes.json`` is the set of
@@ -19,71 +21,20 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from judging import SCORED, SHARED, fact_amounts, form, matches, prf, same_amount, score_doc
+from judging import expected_kind as _kind
 
 from watcher.facts import extract_facts
 from watcher.models import Fact
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO / ".." / "shared" / "eval-dev" / "corpus.json"
-SCORED = {"funding_round", "valuation"}
-
-
-def _kind(expected: dict[str, Any]) -> str:
-    return "funding_round" if expected["kind"] == "round" else str(expected["kind"])
-
-
-def _close(a: Decimal, b: Decimal) -> bool:
-    return abs(a - b) <= Decimal("0.02") * max(abs(a), abs(b))
-
-
-def _amounts(expected: dict[str, Any]) -> list[tuple[Decimal, str]]:
-    out = [(Decimal(str(expected["amount"])), str(expected["currency"]))]
-    eq = expected.get("equivalent")
-    if eq:
-        out.append((Decimal(str(eq["amount"])), str(eq["currency"])))
-    return out
-
-
-def matches(pred: Fact, expected: dict[str, Any]) -> bool:
-    if pred.kind != _kind(expected):
-        return False
-    mine = [(pred.amount, pred.currency)]
-    if pred.equivalent is not None:
-        mine.append((pred.equivalent.amount, pred.equivalent.currency))
-    return any(c1 == c2 and _close(a1, a2) for a1, c1 in mine for a2, c2 in _amounts(expected))
-
-
-def score_doc(preds: list[Fact], expected: list[dict[str, Any]]) -> tuple[int, int, int, list[Fact]]:
-    scored = [p for p in preds if p.kind in SCORED]
-    wanted = [e for e in expected if _kind(e) in SCORED]
-    used: set[int] = set()
-    matched = 0
-    unmatched: list[Fact] = []
-    for p in scored:
-        hit = next((i for i, e in enumerate(wanted) if i not in used and matches(p, e)), None)
-        if hit is None:
-            unmatched.append(p)
-        else:
-            used.add(hit)
-            matched += 1
-    return matched, len(scored), len(wanted), unmatched
-
-
-def _prf(matched: int, predicted: int, expected: int) -> tuple[float, float, float]:
-    p = matched / predicted if predicted else 1.0
-    r = matched / expected if expected else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+DEFAULT_CORPUS = SHARED / "eval-dev" / "corpus.json"
 
 
 def _same_amount(pred: Fact, expected: dict[str, Any]) -> bool:
-    mine = [(pred.amount, pred.currency)]
-    if pred.equivalent is not None:
-        mine.append((pred.equivalent.amount, pred.equivalent.currency))
-    return any(c1 == c2 and _close(a1, a2) for a1, c1 in mine for a2, c2 in _amounts(expected))
+    return same_amount(fact_amounts(pred), expected)
 
 
 class Decisions:
@@ -119,7 +70,7 @@ class Decisions:
 
     def report(self) -> None:
         m, p, e = self.owner
-        pp, rr, _ = _prf(m, p, e)
+        pp, rr, _ = prf(m, p, e)
         print(f"owner (figure is the entity's, any kind): P {pp:.2f} R {rr:.2f}  {m}/{p}/{e}")
         for name, table in (("kind", self.kind), ("status", self.status), ("context", self.context)):
             _matrix(name, table)
@@ -137,18 +88,22 @@ def _matrix(name: str, table: Counter[tuple[str, str]]) -> None:
         tp = table.get((lab, lab), 0)
         pred = sum(v for (_, b), v in table.items() if b == lab)
         exp = sum(v for (a, _), v in table.items() if a == lab)
-        p, r, _ = _prf(tp, pred, exp)
+        p, r, _ = prf(tp, pred, exp)
         print(f"  {lab:<14} P {p:.2f} R {r:.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser.add_argument("corpus", nargs="*", help="labelled items (default: the development set)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show misses and false positives")
     parser.add_argument("--decisions", action="store_true", help="per-decision and per-language figures")
     parser.add_argument("--half", choices=("even", "odd"), help="score every other document only")
+    parser.add_argument("--tags", action="store_true", help="P/R per tags value (phenomenon)")
+    parser.add_argument("--rules", action="store_true", help="the rules' verdicts alone, not the fitted ones")
     args = parser.parse_args(argv)
-    docs = json.loads(Path(args.corpus).read_text(encoding="utf-8"))
+    docs = []
+    for path in args.corpus or [str(DEFAULT_CORPUS)]:
+        docs += json.loads(Path(path).read_text(encoding="utf-8"))
     if args.half:
         docs = docs[0 if args.half == "even" else 1 :: 2]
     tm = tp = te = 0
@@ -156,14 +111,17 @@ def main(argv: list[str] | None = None) -> int:
     decisions = Decisions()
     print(f"{'doc':<24} {'P':>5} {'R':>5} {'F1':>5}  matched/pred/exp")
     for doc in docs:
-        preds = extract_facts(doc["text"], doc["company"])
+        preds = extract_facts(doc["text"], doc["company"], model="rules" if args.rules else None)
         m, p, e, wrong = score_doc(preds, doc.get("expected") or [])
         tm, tp, te = tm + m, tp + p, te + e
         decisions.add(preds, doc.get("expected") or [])
-        for key in (f"lang={doc.get('lang', '?')}", f"form={doc.get('form', 'body')}"):
+        keys = [f"lang={doc.get('lang', '?')}", f"form={form(doc)}"]
+        if args.tags:
+            keys += [f"tag={t}" for t in doc.get("tags", ())]
+        for key in keys:
             g = groups[key]
             g[0], g[1], g[2] = g[0] + m, g[1] + p, g[2] + e
-        pp, rr, ff = _prf(m, p, e)
+        pp, rr, ff = prf(m, p, e)
         print(f"{doc['id']:<24} {pp:5.2f} {rr:5.2f} {ff:5.2f}  {m}/{p}/{e}")
         if args.verbose:
             for f in wrong:
@@ -174,15 +132,16 @@ def main(argv: list[str] | None = None) -> int:
                 for f in preds:
                     if matches(f, ex) and ex.get("status") and f.status != ex["status"]:
                         print(f"    ST {f.kind} {f.amount} {f.currency}: {f.status}, expected {ex['status']}")
-    if args.decisions:
+    if args.decisions or args.tags:
         print()
         for key in sorted(groups):
-            gp, gr, gf = _prf(*groups[key])
+            gp, gr, gf = prf(*groups[key])
             print(
                 f"{key:<24} {gp:5.2f} {gr:5.2f} {gf:5.2f}  {groups[key][0]}/{groups[key][1]}/{groups[key][2]}"
             )
-        decisions.report()
-    p, r, f = _prf(tm, tp, te)
+        if args.decisions:
+            decisions.report()
+    p, r, f = prf(tm, tp, te)
     print(f"{'OVERALL':<24} {p:5.2f} {r:5.2f} {f:5.2f}  {tm}/{tp}/{te}")
     return 0
 

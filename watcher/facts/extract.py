@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
+from watcher.facts.candidates import Candidate, candidates
 from watcher.facts.confidence import _confidence
+from watcher.facts.decide import base_reading, decide, second_features
+from watcher.facts.fitted import Model, packaged_model
 from watcher.facts.kinds import (
     _BARE_RAISE_LEFT_RE,
     _RAISED_RIGHT_RE,
@@ -68,7 +72,7 @@ from watcher.facts.vocab import (
 from watcher.facts.walk import _Walk
 from watcher.models import Fact
 
-__all__ = ["LANGS", "entity_variants", "extract_facts"]
+__all__ = ["LANGS", "entity_variants", "extract_facts", "readings"]
 
 
 def extract_facts(
@@ -78,6 +82,7 @@ def extract_facts(
     *,
     lang: str | None = None,
     published: str | None = None,
+    model: Model | Literal["rules"] | None = None,
 ) -> list[Fact]:
     """Funding facts that ``text`` attributes to ``entity`` (or one of ``aliases``).
 
@@ -85,11 +90,49 @@ def extract_facts(
     neither language (or too short to tell) is read with every lexicon. ``published`` (ISO date, e.g.
     "2025-06-11") dates the text: a figure dated in an earlier year is background. Without it the
     latest year the text mentions stands in for the publication year.
+
+    ``model`` holds the fitted decisions (None: the packaged weights); ``"rules"`` keeps the rules'
+    own verdicts, for comparing the two on the same folds.
     """
+    read = _read_text(text, entity, aliases, lang, published)
+    if read is None:
+        return []
+    doc, walk, kept, cands = read
+    if model == "rules":
+        return _merge(kept, doc.sentences)
+    chosen = decide(cands, doc, walk, model or packaged_model())
+    return _merge(chosen, doc.sentences)
+
+
+def readings(
+    text: str,
+    entity: str,
+    aliases: Sequence[str] = (),
+    *,
+    lang: str | None = None,
+    published: str | None = None,
+) -> list[tuple[Candidate, _Cand, tuple[str, ...]]]:
+    """Every candidate figure with the rules' reading of it and the features of the second decisions:
+    what ``benchmarks/train_extractor.py`` fits on."""
+    read = _read_text(text, entity, aliases, lang, published)
+    if read is None:
+        return []
+    doc, walk, _kept, cands = read
+    out = []
+    for cand in cands:
+        reading = base_reading(cand, doc, walk)
+        out.append((cand, reading, second_features(cand, reading)))
+    return out
+
+
+def _read_text(
+    text: str, entity: str, aliases: Sequence[str], lang: str | None, published: str | None
+) -> tuple[_Doc, _Walk, list[_Cand], list[Candidate]] | None:
+    """The rules' pass over the text: their surviving readings, and every figure as a candidate."""
     prepared, sentence_money = _prepared(text)
     if not any(sentence_money):
         # No money mention anywhere: no candidate can arise, whoever the entity is.
-        return []
+        return None
     doc = _document(text, list(prepared), sentence_money, entity, aliases, lang)
     year = published[:4] if published else ""
     if year.isdigit():
@@ -104,7 +147,10 @@ def extract_facts(
         if mentions:
             _SentenceReader(walk, idx, mentions, doc_currency, cands, debts).run()
             _drop_tickets_within_round(cands, idx)
-    return _resolve_document(cands, debts, walk, sentence_money)
+    every = list(cands)
+    kept = _resolve_document(cands, debts, walk, sentence_money)
+    found = candidates(doc, walk, sentence_money, every, kept, doc.verdicts, doc_currency)
+    return doc, walk, kept, found
 
 
 def _document(
@@ -160,8 +206,8 @@ def _resolve_document(
     debts: list[tuple[int, MoneyMention]],
     walk: _Walk,
     sentence_money: Sequence[Sequence[MoneyMention]],
-) -> list[Fact]:
-    """Document-level resolution of the entity's candidates, then one fact per deal."""
+) -> list[_Cand]:
+    """Document-level resolution of the entity's candidates: the ones that stand as its facts."""
     doc = walk.doc
     mine = [c for c in cands if c.owner == "entity"]
     mine = _drop_implied_bounds(mine)
@@ -173,7 +219,7 @@ def _resolve_document(
     _drop_rounds_stated_as_debt(mine, debts, doc)
     _fill_rounds_from_neighbours(mine, walk, sentence_money)
     _fill_investors(mine, doc, sentence_money)
-    return _merge(mine, doc.sentences)
+    return mine
 
 
 _FOR_COMPANY_RE = re.compile(
@@ -261,6 +307,7 @@ class _SentenceReader:
     def _read(self, fig: _Figure) -> None:
         self._categorise(fig)
         self._veto(fig)
+        self.doc.verdicts[(self.idx, fig.mention.start)] = fig.category or "none"
         component = self.prev_cand is not None and bool(
             _COMPONENT_RE.match(self.low[fig.prev_end : fig.mention.start])
         )

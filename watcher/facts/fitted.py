@@ -1,0 +1,77 @@
+"""The fitted decisions: weights per feature, learned from real labelled text, applied by a dot product.
+
+``lexicons/extractor.json`` is written by ``benchmarks/train_extractor.py`` (multinomial logistic
+regression, company-grouped cross-validation); nothing heavier than ``json`` and ``math`` runs here, so
+scoring a figure costs a few dictionary lookups.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from watcher.facts import lexicon
+
+__all__ = ["Decision", "Model", "packaged_model"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One fitted decision (kind, status or context): a linear score per class, then a softmax."""
+
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: Mapping[str, tuple[float, ...]]
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        scores = list(self.intercept)
+        for feature in set(features):
+            row = self.weights.get(feature)
+            if row is not None:
+                for i, w in enumerate(row):
+                    scores[i] += w
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+
+    def best(self, features: Iterable[str]) -> tuple[str, float]:
+        probs = self.probabilities(features)
+        label = max(self.classes, key=lambda c: probs[c])
+        return label, probs[label]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Decision:
+        return cls(
+            classes=tuple(data["classes"]),
+            intercept=tuple(float(x) for x in data["intercept"]),
+            weights={f: tuple(float(x) for x in row) for f, row in data["weights"].items()},
+        )
+
+
+@dataclass(frozen=True)
+class Model:
+    """The three fitted decisions, and how sure the kind decision must be for a figure to be a fact."""
+
+    kind: Decision
+    status: Decision
+    context: Decision
+    threshold: float
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Model:
+        return cls(
+            kind=Decision.from_json(data["kind"]),
+            status=Decision.from_json(data["status"]),
+            context=Decision.from_json(data["context"]),
+            threshold=float(data["threshold"]),
+        )
+
+
+@functools.cache
+def packaged_model() -> Model:
+    """The weights shipped with the package (``lexicons/extractor.json``)."""
+    return Model.from_json(lexicon.load("extractor"))
