@@ -9,6 +9,7 @@ The weights that turn these features into decisions are fitted on real labelled 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -56,10 +57,10 @@ def _lexical(low: str, mention: MoneyMention) -> list[str]:
     out = [f"L:{t}" for t in left] + [f"R:{t}" for t in right]
     out += [f"L1:{t}" for t in left[-1:]] + [f"L2:{t}" for t in left[-2:-1]]
     out += [f"R1:{t}" for t in right[:1]] + [f"R2:{t}" for t in right[1:2]]
-    out += [f"LL:{a}_{b}" for a, b in zip(left, left[1:], strict=False)]
-    out += [f"RR:{a}_{b}" for a, b in zip(right, right[1:], strict=False)]
+    out += [f"LL:{a}_{b}" for a, b in itertools.pairwise(left)]
+    out += [f"RR:{a}_{b}" for a, b in itertools.pairwise(right)]
     out += [f"M:{t}" for t in _tokens(low[mention.start : mention.end]) if not t.isdigit()]
-    out += [f"S:{t}" for t in set(_tokens(low)) if len(t) > 3]
+    out += [f"S:{t}" for t in sorted(set(_tokens(low))) if len(t) > 3]
     return out
 
 
@@ -86,6 +87,11 @@ def _entity(doc: _Doc, walk: _Walk, idx: int, mention: MoneyMention) -> list[str
         out.append(f"mk:around={before[-1].kind}_{after[0].kind}")
     others = sum(1 for m in markers if m.kind == "other")
     out.append("mk:others=" + _bucket(others, (0, 1, 2)))
+    named = [m for m in markers if m.kind in ("entity", "other")]
+    if named:
+        # The closest named organisation on either side: whose figure a reader takes it for first.
+        near = min(named, key=lambda m: min(abs(m.start - mention.end), abs(mention.start - m.end)))
+        out.append(f"mk:closest={near.kind}")
     return out
 
 
@@ -149,12 +155,14 @@ def candidates(
     rules = {(c.sent_index, c.mention.start): c for c in rule_cands}
     finals = {(c.sent_index, c.mention.start): c for c in kept}
     resolved: list[tuple[int, MoneyMention, bool]] = []
+    first = next((m.currency for ms in sentence_money for m in ms if m.currency is not None), None)
+    currency: str | None = None  # the latest currency the text gave
     for idx, mentions in enumerate(sentence_money):
-        currency: str | None = None
         for m in mentions:
             carried = m.currency is None
             if carried:
-                currency = currency or doc_currency
+                # "plus d'un milliard", "40 millions": the currency of the figure before, else the text's.
+                currency = currency or doc_currency or first
                 if currency is None:
                     continue
                 m = m.with_currency(currency)
@@ -165,6 +173,12 @@ def candidates(
     seen: dict[str, int] = {}
     out: list[Candidate] = []
     n_sent = len(doc.sentences)
+    kept_amounts = {(c.mention.currency, c.mention.amount): c.kind for c in kept}
+    named_in = [doc.entity_re.search(low) is not None for low in doc.folded]
+    prominence = [
+        f"ent:sents={_bucket(sum(named_in), (0, 1, 3))}",
+        f"ent:first={bool(named_in) and named_in[0]}",
+    ]
     for (idx, m, carried), eur in zip(resolved, values, strict=True):
         key = (idx, m.start)
         rule, final = rules.get(key), finals.get(key)
@@ -181,6 +195,10 @@ def candidates(
         ]
         if carried:
             features.append("carried")
+        features += prominence
+        twin = kept_amounts.get((m.currency, m.amount))
+        if twin is not None and final is None:
+            features.append(f"twin_kept:{twin}")
         features += _rule(rule, final, verdicts.get(key, "none"))
         features += _amount(m, eur, doc_max, sentence_money[idx])
         features += _entity(doc, walk, idx, m)

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from watcher.facts.candidates import Candidate
-from watcher.facts.fitted import Model
+from watcher.facts.fitted import Decision, Model
 from watcher.facts.rounds import _round_for
 from watcher.facts.state import _Cand, _Doc
 from watcher.facts.status import _basis, _clause, _context, _status
 from watcher.facts.walk import _Walk
 
-__all__ = ["base_reading", "decide", "second_features"]
+__all__ = ["add_for", "base_reading", "decide", "second_features", "verdict"]
 
 
 def base_reading(cand: Candidate, doc: _Doc, walk: _Walk) -> _Cand:
@@ -44,23 +44,53 @@ def second_features(cand: Candidate, reading: _Cand) -> tuple[str, ...]:
     return (*cand.features, f"st:{reading.status}", f"cx:{reading.context}")
 
 
+SCORED = ("funding_round", "valuation")
+
+
+def verdict(rule_kind: str | None, probs: dict[str, float], drop: float, add: float) -> str | None:
+    """The kind a figure is given, or None: the rules' reading stands unless the fitted decision is sure
+    it is no fact of the company (``drop``) or sure of the other scored kind (``add``); a figure the
+    rules left out comes in only when the fitted decision is sure of it (``add``)."""
+    best = max(probs, key=lambda k: probs[k])
+    if rule_kind is not None:
+        if probs.get("none", 0.0) >= drop:
+            return None
+        if rule_kind in SCORED and best in SCORED and best != rule_kind and probs[best] >= add:
+            return best
+        return rule_kind
+    return best if best in SCORED and probs[best] >= add else None
+
+
+def add_for(cand: Candidate, model: Model) -> float:
+    """How sure the kind decision must be to bring the figure in: never for a figure the rules gave to
+    another company they named ("X invested $10M in Y ... a $40M round for Y" is Y's round, not X's)."""
+    return model.add if cand.rule is None or cand.rule.owner == "entity" else 2.0
+
+
+def _second(decision: Decision, features: tuple[str, ...], rules: str, sure: float) -> str:
+    label, p = decision.best(features)
+    return label if label == rules or p >= sure else rules
+
+
 def decide(cands: Sequence[Candidate], doc: _Doc, walk: _Walk, model: Model) -> list[_Cand]:
-    """The candidates the fitted kind decision keeps, with the fitted status and context."""
+    """The candidates the fitted decisions keep, with their kind, status and context."""
     out: list[_Cand] = []
     for cand in cands:
-        kind, p = model.kind.best(cand.features)
-        if kind == "none" or p < model.threshold:
+        probs = model.kind.probabilities(cand.features)
+        kind = verdict(cand.kept.kind if cand.kept else None, probs, model.drop, add_for(cand, model))
+        if kind is None:
             continue
         reading = base_reading(cand, doc, walk)
         features = second_features(cand, reading)
-        reading.status = model.status.best(features)[0]
-        reading.context = model.context.best(features)[0]
+        reading.status = _second(model.status, features, reading.status, model.status_sure)
+        reading.context = _second(model.context, features, reading.context, model.context_sure)
         if kind != reading.kind:
             reading.reasons.append(f"kind: {kind}, fitted on real text, where the rules read {reading.kind}")
         reading.kind = kind
         reading.owner = "entity"
         if kind == "valuation" and reading.basis is None:
             reading.basis = _basis(doc.folded[cand.sent_index], cand.mention)
-        reading.confidence = round(p, 2)
+        if cand.kept is None:
+            reading.confidence = round(probs[kind], 2)
         out.append(reading)
     return out

@@ -54,12 +54,17 @@ class Decision:
 
 @dataclass(frozen=True)
 class Model:
-    """The three fitted decisions, and how sure the kind decision must be for a figure to be a fact."""
+    """The three fitted decisions, and how sure each must be to overturn the rules (``decide.verdict``):
+    ``drop`` to take a figure the rules kept out, ``add`` to bring one in or change its kind,
+    ``status_sure`` and ``context_sure`` to change its status or its context."""
 
     kind: Decision
     status: Decision
     context: Decision
-    threshold: float
+    drop: float
+    add: float
+    status_sure: float
+    context_sure: float
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Model:
@@ -67,7 +72,10 @@ class Model:
             kind=Decision.from_json(data["kind"]),
             status=Decision.from_json(data["status"]),
             context=Decision.from_json(data["context"]),
-            threshold=float(data["threshold"]),
+            drop=float(data["drop"]),
+            add=float(data["add"]),
+            status_sure=float(data["status_sure"]),
+            context_sure=float(data["context_sure"]),
         )
 
 

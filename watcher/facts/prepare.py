@@ -38,7 +38,7 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
     money = tuple(tuple(find_money(s.text)) for s in sentences)
     if any(m.currency == BARE_FRANC for ms in money for m in ms):
         money = _resolve_francs(clean, money)
-    if _CANADIAN_RE.search(clean) and any(m.currency == "USD" for ms in money for m in ms):
+    if _canadian(clean) and any(m.currency == "USD" for ms in money for m in ms):
         money = _resolve_dollars(sentences, money)
     return sentences, money
 
@@ -46,6 +46,23 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
 # In a story that speaks of Canadian dollars, a bare French "12 millions de dollars" or "45 M$" (Québec
 # notation) is Canadian too; "dollars américains", "US$" and "$ US" keep saying USD.
 _CANADIAN_RE = re.compile(r"(?i:dollars?\s+canadiens|canadian\s+dollars?)|\bC\$|\bCA\$|\bCAD\b")
+# Québec's own press writes Canadian dollars as plain "dollars" / "M$": a French story set in Montréal or
+# Québec that never marks a dollar as American speaks of Canadian ones.
+_QUEBEC_RE = re.compile(r"(?i:montr[ée]al|qu[ée]bec)")
+_FRENCH_DOLLARS_RE = re.compile(r"(?i:\bde\s+dollars\b|\d\s?(?:M|G|k)\s?\$)")
+_US_DOLLAR_RE = re.compile(
+    r"\$\s?US|US\s?\$|(?i:dollars?\s+am[ée]ricains)|\b(?:millions?|milliards?)\s+US\b|\bUSD\b"
+)
+
+
+def _canadian(clean: str) -> bool:
+    if _CANADIAN_RE.search(clean):
+        return True
+    return bool(
+        _QUEBEC_RE.search(clean) and _FRENCH_DOLLARS_RE.search(clean) and not _US_DOLLAR_RE.search(clean)
+    )
+
+
 _BARE_DOLLAR_RE = re.compile(r"(?:\bdollars?|\d\s?(?:[MGk]|milli\w+|milliards?)?\s?\$)$")
 
 

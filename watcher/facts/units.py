@@ -211,6 +211,8 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"dollars?\s+australiens", "AUD"),
     (r"(?:US|U\.S\.|american)\s+dollars?", "USD"),
     (r"canadian\s+dollars?", "CAD"),
+    # Québec press: "175 millions US de plus", "3,5 milliards US." (the scale word, then the country).
+    (r"US(?=\s*(?:[.,;:)]|$|de\s|d'|pour\s|en\s|lors\s|aupr))", "USD"),
     (r"australian\s+dollars?", "AUD"),
     (r"dollars?", "USD"),
     (r"euros?", "EUR"),
