@@ -973,11 +973,14 @@ def _duration(seconds: float) -> str:
 def feeds_add(c: _Context, url: str, name: str, entities: tuple[str, ...], interval: str | None) -> None:
     """Add a [[feeds]] entry to config.toml, keeping its comments and layout."""
     from watcher.config import add_feed
+    from watcher.lock import edit_lock
 
     with _errors():
         s = c.settings
         names = [entity_name(s, e) for e in entities]
-        feed = add_feed(s.config_path, url, name=name, entities=names, interval=interval)
+        # One editor at a time: two adds at once must both land.
+        with edit_lock(s.config_path):
+            feed = add_feed(s.config_path, url, name=name, entities=names, interval=interval)
         served = ", ".join(feed.entities) if feed.entities else "every company"
         click.echo(
             f"added {feed.name or feed.url} ({served}) to {s.config_path}; a running daemon needs a restart"
@@ -991,10 +994,12 @@ def feeds_add(c: _Context, url: str, name: str, entities: tuple[str, ...], inter
 def feeds_remove(c: _Context, feed: str) -> None:
     """Remove the [[feeds]] entry with this URL or name from config.toml."""
     from watcher.config import remove_feed
+    from watcher.lock import edit_lock
 
     with _errors():
         s = c.settings
-        removed = remove_feed(s.config_path, feed)
+        with edit_lock(s.config_path):
+            removed = remove_feed(s.config_path, feed)
         click.echo(
             f"removed {removed.name or removed.url} from {s.config_path}; a running daemon needs a restart"
         )
