@@ -725,7 +725,12 @@ def _when(moment: datetime, now: datetime) -> str:
 
 
 @alerts.command("list")
-@click.option("--status", "status_", type=click.Choice(["pending", "sent", "dead"]), help="Only this status.")
+@click.option(
+    "--status",
+    "status_",
+    type=click.Choice(["pending", "sent", "dead", "rejected"]),
+    help="Only this status.",
+)
 @click.option(
     "--limit", default=50, show_default=True, metavar="N", help="Show at most N alerts, newest first."
 )
