@@ -810,10 +810,10 @@ def alerts_send(c: _Context) -> None:
     from watcher.status import channel_error
 
     with _errors():
-        now = datetime.now(UTC)
         with c.store() as store:
-            report = deliver_due(c.settings, store, build_channels(c.settings.alerts), now=now)
+            report = deliver_due(c.settings, store, build_channels(c.settings.alerts))
             waiting = store.outbox("pending", limit=1000)
+        now = datetime.now(UTC)
         click.echo(
             f"{report.sent} sent, {report.failed} failed (will retry), {report.dead} dead, "
             f"{len(waiting)} waiting"
@@ -821,6 +821,9 @@ def alerts_send(c: _Context) -> None:
         for e in report.errors:
             channel = e.split(":", 1)[0]
             click.echo(f"  {channel_error(channel, e)}")
+        for channel, until in sorted(report.paused.items()):
+            if until > now:
+                click.echo(f"  paused: {channel} until {_when(until, now)}, as its server asked")
         for r in sorted(waiting, key=lambda r: (r.next_attempt, r.id)):
             error = f"; last error: {r.last_error[:80]}" if r.last_error else ""
             click.echo(

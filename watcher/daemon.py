@@ -147,7 +147,7 @@ class Daemon:
     def deliver(self, *, wait: bool = True) -> DeliveryReport:
         with Store(self.settings.db) as store:
             report = deliver_due(
-                self.settings, store, self.channels, now=self.clock(), stop=self.stop_event, wait=wait
+                self.settings, store, self.channels, clock=self.clock, stop=self.stop_event, wait=wait
             )
         if report.sent or report.failed or report.dead:
             log.info("alerts: %d sent, %d failed, %d dead", report.sent, report.failed, report.dead)

@@ -258,6 +258,8 @@ STOPPED_KEY = "daemon_stopped"
 # The local day of the last digest queued, and when it was made (the next one starts there).
 DIGEST_DAY_KEY = "digest_day"
 DIGEST_AT_KEY = "digest_at"
+# A channel whose server asked to wait (429 + Retry-After): no send to it before this time.
+CHANNEL_PAUSE_PREFIX = "channel_paused_until:"
 
 
 def _v6_digest(db: sqlite_utils.Database) -> None:
@@ -1220,6 +1222,28 @@ class Store:
                 " claimed_by = NULL, claim_until = NULL WHERE id = ?",
                 (error, _iso(next_attempt), "dead" if dead else "pending", alert_id),
             )
+
+    def pause_channel(self, channel: str, until: datetime) -> None:
+        """No send to ``channel`` before ``until``, whoever delivers (a later pause wins)."""
+        key = CHANNEL_PAUSE_PREFIX + channel
+        self._exec(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+            (key, _iso(until)),
+        )
+
+    def channel_pauses(self, now: datetime) -> dict[str, datetime]:
+        """The channels paused past ``now``, and until when."""
+        rows = self._rows(
+            "SELECT key, value FROM meta WHERE key LIKE ? AND value > ?",
+            (CHANNEL_PAUSE_PREFIX + "%", _iso(now)),
+        )
+        out: dict[str, datetime] = {}
+        for r in rows:
+            until = parse_time(r["value"])
+            if until is not None:
+                out[str(r["key"])[len(CHANNEL_PAUSE_PREFIX) :]] = until
+        return out
 
     def retry_dead(self, now: datetime) -> int:
         with self.transaction():
