@@ -13,7 +13,10 @@ Never twice on purpose:
   While the database refuses writes (a full disk), rounds back off and send nothing; the
   remembered marks are written first when it accepts writes again.
 - A round checks a stop flag between messages, and a send and its mark form one section
-  (``sending_section``) that a stopping daemon waits for instead of cutting it in two.
+  (``sending_section``) that a stopping daemon waits for instead of cutting it in two, up
+  to its stop_timeout. A send whose channel still has not answered then (a hung SMTP
+  server) is abandoned with its claim given back (``abandon_in_flight``): the receiver
+  never said it took the message, and the next deliverer sends it at once.
 
 What remains: a kill -9 between a send and its mark. The row stays claimed until its
 lease runs out, and is then sent again; the email Message-ID (derived from the outbox
@@ -76,7 +79,7 @@ class _ProcessMemory:
     unmarked: dict[str, dict[int, datetime]] = field(default_factory=dict)  # db -> alert id -> sent at
     backoff_until: dict[str, float] = field(default_factory=dict)  # db -> monotonic time
     backoff_delay: dict[str, float] = field(default_factory=dict)
-    # The row between its claim and its outcome: db -> (alert id, owner); what a stop abandons.
+    # The row whose channel has not answered yet: db -> (alert id, owner); what a stop abandons.
     in_flight: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
@@ -247,13 +250,7 @@ def _one(
         raise _WritesRefused(f"cannot claim alert {row.id}: {e}") from e
     if claimed is None:
         return  # another deliverer holds it or has sent it meanwhile
-    with _memory.guard:
-        _memory.in_flight[db] = (claimed.id, owner)
-    try:
-        _send(settings, store, channel, claimed, clock, db, report)
-    finally:
-        with _memory.guard:
-            _memory.in_flight.pop(db, None)
+    _send(settings, store, channel, claimed, owner, clock, db, report)
 
 
 def _send(
@@ -261,6 +258,7 @@ def _send(
     store: Store,
     channel: Channel | None,
     claimed: OutboxRow,
+    owner: str,
     clock: Clock,
     db: str,
     report: DeliveryReport,
@@ -286,7 +284,14 @@ def _send(
         message = message.replying_to(store.outbox_id_for(claimed.channel, subject.corrects))
     with _memory.sending:
         try:
-            channel.send(message, claimed.id)
+            # Only while waiting for the channel's answer may a stop abandon the send.
+            with _memory.guard:
+                _memory.in_flight[db] = (claimed.id, owner)
+            try:
+                channel.send(message, claimed.id)
+            finally:
+                with _memory.guard:
+                    _memory.in_flight.pop(db, None)
         except DeliveryError as e:
             # Back-off and Retry-After count from the answer, not from the round's start.
             answered = clock()
