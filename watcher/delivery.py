@@ -306,8 +306,6 @@ def _send(
                 report.dead += 1
             else:
                 report.failed += 1
-            if e.retry_after is not None:
-                _pause(store, claimed.channel, answered, e.retry_after, settings, report)
             # If this mark fails the row keeps its claim until the lease runs out: a retry later.
             _mark_failed(
                 store,
@@ -316,6 +314,8 @@ def _send(
                 next_attempt=_ceil_second(answered + timedelta(seconds=delay)),
                 dead=dead,
             )
+            if e.retry_after is not None:
+                _pause(store, claimed.channel, answered, e.retry_after, settings, report)
             return
         sent_at = clock()
         report.sent += 1
