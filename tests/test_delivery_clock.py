@@ -166,6 +166,10 @@ def test_retry_after_counts_from_the_answer_and_pauses_the_channel(
     assert beside.returncode == 0, beside.stderr
     assert "paused: slack" in beside.stdout
     assert hook.posts == 1
+    # `alerts list` shows every slack alert waiting until the pause ends, not "now".
+    listed = json.loads(_cli(cfg, "alerts", "list", "--json").stdout)
+    assert len(listed) == 3
+    assert all(datetime.fromisoformat(a["next_attempt"]) >= answered + timedelta(seconds=5) for a in listed)
 
     with Store(settings.db) as store:
         now[0] = answered + timedelta(seconds=4)
