@@ -481,5 +481,5 @@ class Daemon:
             alert_id,
         )
         # An answer that arrives meanwhile still gets its mark written, if it can be in a moment.
-        sending_section().acquire(timeout=0.5)
+        sending_section().acquire(timeout=0.25)
         return True
