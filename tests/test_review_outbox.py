@@ -81,3 +81,17 @@ def test_a_rejection_made_while_the_row_was_failing_keeps_it_unsent(tmp_path: Pa
         assert store.outbox()[0].status == "rejected"
     assert _cli(cfg, "alerts", "send").returncode == 0
     assert _delivered(tmp_path) == []
+
+
+def test_confirm_brings_back_alerts_a_rejection_of_an_older_version_left_dead(tmp_path: Path) -> None:
+    cfg, change_id = _setup(tmp_path)
+    note = "rejected by the user: misread"
+    with Store(load_config(cfg).db) as store:
+        # What `reject change:N` wrote before the "rejected" status existed.
+        store.conn.execute("UPDATE changes SET rejected = ? WHERE id = ?", (note, change_id))
+        store.conn.execute("UPDATE outbox SET status = 'dead', last_error = ?", (note,))
+        store.conn.commit()
+    assert _cli(cfg, "confirm", f"change:{change_id}").returncode == 0
+    res = _cli(cfg, "alerts", "send")
+    assert res.returncode == 0, res.stderr
+    assert [a["alert_id"] for a in _delivered(tmp_path)] == [1]
