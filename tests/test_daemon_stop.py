@@ -3,20 +3,28 @@ traceback, never between an alert's send and its mark. Real processes, real serv
 
 from __future__ import annotations
 
+import asyncio
 import signal
+import sqlite3
 import subprocess
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
+from aiosmtpd.controller import Controller
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from tests.newsroom import rss
+from tests.test_channels import free_port
 from tests.test_daemon import reap, wait_for, watcher
 from tests.test_delivery import add_change
-from watcher.config import load_config
+from watcher.config import load_config, parse_duration
+from watcher.settings import Settings
 from watcher.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class SlowHook:
@@ -121,3 +129,102 @@ def test_sigterm_during_a_slow_page_fetch_stops_in_time_without_traceback(
     assert proc.returncode == 0, stderr
     assert took < 2.0 + 2.0, took  # the old stop waited for the whole page: 5 s and more
     assert "Traceback" not in stderr and "cannot schedule new futures" not in stderr
+
+
+class HungSmtp:
+    """An aiosmtpd handler that, while ``hang`` is set, never answers the end of DATA.
+
+    aiosmtpd cancels the handler when the client goes away, so a message whose client
+    left during the hang is never taken, as with a server that never said 250.
+    """
+
+    def __init__(self) -> None:
+        self.hang = threading.Event()
+        self.in_data = threading.Event()
+        self.taken: list[str] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: Any) -> str:
+        self.in_data.set()
+        while self.hang.is_set():
+            await asyncio.sleep(0.05)
+        self.taken.append(str(envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def test_sigterm_while_smtp_hangs_stops_within_stop_timeout_and_the_alert_goes_once(tmp_path: Path) -> None:
+    handler = HungSmtp()
+    handler.hang.set()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, ready_timeout=5)
+    controller.start()
+    try:
+        cfg = tmp_path / "config.toml"
+        cfg.write_text(
+            f"""
+[watcher]
+db = "state/watcher.db"
+stop_timeout = "2s"
+
+[[entities]]
+name = "Mistral AI"
+
+[alerts.email]
+host = "127.0.0.1"
+port = {port}
+tls = "none"
+sender = "watcher@alerts.example.org"
+recipients = ["analyst@example.org"]
+timeout = "30s"
+""",
+            encoding="utf-8",
+        )
+        settings = load_config(cfg)
+        with Store(settings.db) as store:
+            add_change(store, settings)
+        proc = subprocess.Popen(
+            watcher(cfg, "run"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            wait_for(handler.in_data.is_set)
+            proc.send_signal(signal.SIGTERM)
+            signalled = time.monotonic()
+            _, stderr = proc.communicate(timeout=60)
+            took = time.monotonic() - signalled
+        finally:
+            reap(proc)
+        assert proc.returncode == 0, stderr
+        # Before: 28.8 s with stop_timeout = 10 s, waiting on the hung server.
+        assert took < 2.0 + 2.0, took
+        assert "Traceback" not in stderr
+        assert "abandoned" in stderr
+        with sqlite3.connect(settings.db) as db:
+            row = db.execute("SELECT status, claimed_by, attempts FROM outbox").fetchone()
+        assert row == ("pending", None, 0)  # given back at once, not held for its lease
+        # The server recovers: the next deliverer sends the alert, and it is taken once.
+        handler.hang.clear()
+        done = subprocess.run(watcher(cfg, "alerts", "send"), capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert done.stdout.startswith("1 sent")
+        time.sleep(0.3)  # a cancelled session of the old daemon would have recorded by now
+        assert len(handler.taken) == 1
+    finally:
+        controller.stop()
+
+
+def test_shipped_units_give_the_stop_more_time_than_stop_timeout() -> None:
+    default_stop = Settings.__dataclass_fields__["stop_timeout"].default
+    assert isinstance(default_stop, float)
+    units = sorted((ROOT / "contrib").glob("*.service")) + sorted(
+        (ROOT / "tests" / "fixtures").glob("*.service")
+    )
+    daemon_units = [u for u in units if "Type=simple" in u.read_text(encoding="utf-8")]
+    assert daemon_units
+    for unit in daemon_units:
+        values = [
+            line.split("=", 1)[1].strip()
+            for line in unit.read_text(encoding="utf-8").splitlines()
+            if line.startswith("TimeoutStopSec=")
+        ]
+        assert values, f"{unit}: no TimeoutStopSec"
+        # systemd's SIGKILL must come well after watcher's own bounded stop.
+        assert parse_duration(values[0] if values[0][-1].isalpha() else values[0] + "s") >= default_stop + 5

@@ -25,7 +25,7 @@ from watcher.config import load_config
 from watcher.errors import ConfigError, LockedError, WatcherError
 from watcher.models import CHANGE_KINDS, FACT_KINDS, Change, Fact, Money
 from watcher.settings import Settings
-from watcher.store import Store
+from watcher.store import OutboxRow, Store
 
 if TYPE_CHECKING:
     from watcher.history import TimelineRow
@@ -725,7 +725,12 @@ def _when(moment: datetime, now: datetime) -> str:
 
 
 @alerts.command("list")
-@click.option("--status", "status_", type=click.Choice(["pending", "sent", "dead"]), help="Only this status.")
+@click.option(
+    "--status",
+    "status_",
+    type=click.Choice(["pending", "sent", "dead", "rejected"]),
+    help="Only this status.",
+)
 @click.option(
     "--limit", default=50, show_default=True, metavar="N", help="Show at most N alerts, newest first."
 )
@@ -739,6 +744,7 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
         with c.store() as store:
             rows = store.outbox(status_, limit=limit)
             changes = {ch.id: ch for ch in store.changes(ids=[r.change_id for r in rows if r.change_id])}
+            pauses = store.channel_pauses(now)
         items = []
         for r in rows:
             ch = changes.get(r.change_id) if r.change_id else None
@@ -751,7 +757,7 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
                     "channel": r.channel,
                     "status": r.status,
                     "attempts": r.attempts,
-                    "next_attempt": r.next_attempt.isoformat(),
+                    "next_attempt": _next_try(r, pauses).isoformat(),
                     "sent_at": r.sent_at.isoformat() if r.sent_at else None,
                     "last_error": r.last_error,
                     "what": what,
@@ -769,13 +775,19 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
                 str(i["channel"]),
                 str(i["status"]),
                 str(i["attempts"]),
-                _ago_short(r.next_attempt, now) if r.status == "pending" else "",
+                _ago_short(_next_try(r, pauses), now) if r.status == "pending" else "",
                 str(i["last_error"] or "")[:50],
                 str(i["what"])[:80],
             ]
             for i, r in zip(items, rows, strict=True)
         ]
         click.echo(_table(rows_text, ["id", "channel", "status", "tries", "next try", "last error", "alert"]))
+
+
+def _next_try(row: OutboxRow, pauses: dict[str, datetime]) -> datetime:
+    """When a waiting alert is tried: its own time, or later if its channel's server asked to wait."""
+    paused = pauses.get(row.channel)
+    return max(row.next_attempt, paused) if paused is not None else row.next_attempt
 
 
 def _ago_short(moment: datetime, now: datetime) -> str:
@@ -805,10 +817,11 @@ def alerts_send(c: _Context) -> None:
     from watcher.status import channel_error
 
     with _errors():
-        now = datetime.now(UTC)
         with c.store() as store:
-            report = deliver_due(c.settings, store, build_channels(c.settings.alerts), now=now)
+            report = deliver_due(c.settings, store, build_channels(c.settings.alerts))
             waiting = store.outbox("pending", limit=1000)
+            now = datetime.now(UTC)
+            pauses = store.channel_pauses(now)
         click.echo(
             f"{report.sent} sent, {report.failed} failed (will retry), {report.dead} dead, "
             f"{len(waiting)} waiting"
@@ -816,10 +829,13 @@ def alerts_send(c: _Context) -> None:
         for e in report.errors:
             channel = e.split(":", 1)[0]
             click.echo(f"  {channel_error(channel, e)}")
-        for r in sorted(waiting, key=lambda r: (r.next_attempt, r.id)):
+        for channel, until in sorted(report.paused.items()):
+            if until > now:
+                click.echo(f"  paused: {channel} until {_when(until, now)}, as its server asked")
+        for r in sorted(waiting, key=lambda r: (_next_try(r, pauses), r.id)):
             error = f"; last error: {r.last_error[:80]}" if r.last_error else ""
             click.echo(
-                f"  waiting: #{r.id} {r.channel}, next try {_when(r.next_attempt, now)}, "
+                f"  waiting: #{r.id} {r.channel}, next try {_when(_next_try(r, pauses), now)}, "
                 f"{r.attempts} tr{'ies' if r.attempts != 1 else 'y'} so far{error}"
             )
         # errors also holds a refused write (a full disk), which no count shows.
@@ -973,11 +989,14 @@ def _duration(seconds: float) -> str:
 def feeds_add(c: _Context, url: str, name: str, entities: tuple[str, ...], interval: str | None) -> None:
     """Add a [[feeds]] entry to config.toml, keeping its comments and layout."""
     from watcher.config import add_feed
+    from watcher.lock import edit_lock
 
     with _errors():
         s = c.settings
         names = [entity_name(s, e) for e in entities]
-        feed = add_feed(s.config_path, url, name=name, entities=names, interval=interval)
+        # One editor at a time: two adds at once must both land.
+        with edit_lock(s.config_path):
+            feed = add_feed(s.config_path, url, name=name, entities=names, interval=interval)
         served = ", ".join(feed.entities) if feed.entities else "every company"
         click.echo(
             f"added {feed.name or feed.url} ({served}) to {s.config_path}; a running daemon needs a restart"
@@ -991,10 +1010,12 @@ def feeds_add(c: _Context, url: str, name: str, entities: tuple[str, ...], inter
 def feeds_remove(c: _Context, feed: str) -> None:
     """Remove the [[feeds]] entry with this URL or name from config.toml."""
     from watcher.config import remove_feed
+    from watcher.lock import edit_lock
 
     with _errors():
         s = c.settings
-        removed = remove_feed(s.config_path, feed)
+        with edit_lock(s.config_path):
+            removed = remove_feed(s.config_path, feed)
         click.echo(
             f"removed {removed.name or removed.url} from {s.config_path}; a running daemon needs a restart"
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import tempfile
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from datetime import time
@@ -620,15 +621,30 @@ def _edit(path: Path, change: Callable[[tomlkit.TOMLDocument], None]) -> Setting
     change(doc)
     new_text = tomlkit.dumps(doc)
     settings = settings_from_mapping(tomllib.loads(new_text), path)
-    tmp = path.with_name(f".{path.name}.tmp")
+    _replace(path, new_text)
+    return settings
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file of its own in ``path``'s folder, then rename it over
+    ``path``: readers see the old file or the new one, never half of one, and two writers
+    never share (and truncate) one temporary file."""
     try:
-        tmp.write_text(new_text, encoding="utf-8")
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot write: {e.strerror}") from e
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         os.replace(tmp, path)
     except OSError as e:
+        tmp.unlink(missing_ok=True)
         raise ConfigError(f"{path}: cannot write: {e.strerror}") from e
-    return settings
 
 
 def add_feed(

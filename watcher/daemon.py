@@ -29,7 +29,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from watcher.alerts import Channel, build_channels
 from watcher.articles import ExtractionPool
-from watcher.delivery import DeliveryReport, deliver_due, sending_section
+from watcher.delivery import DeliveryReport, abandon_in_flight, deliver_due, sending_section
 from watcher.digest import queue_digest_if_due
 from watcher.errors import WatcherError
 from watcher.ledger import load_domain_list
@@ -147,7 +147,7 @@ class Daemon:
     def deliver(self, *, wait: bool = True) -> DeliveryReport:
         with Store(self.settings.db) as store:
             report = deliver_due(
-                self.settings, store, self.channels, now=self.clock(), stop=self.stop_event, wait=wait
+                self.settings, store, self.channels, clock=self.clock, stop=self.stop_event, wait=wait
             )
         if report.sent or report.failed or report.dead:
             log.info("alerts: %d sent, %d failed, %d dead", report.sent, report.failed, report.dead)
@@ -433,9 +433,10 @@ class Daemon:
         """After stop: wait for running jobs until ``stop_timeout`` from the signal.
 
         True if they all finished. False if one is still running: the caller then exits
-        at once (transactions make abandoning a cycle safe). Either way no alert is cut
-        between its send and its mark: a send in flight at the deadline is waited for
-        (its channel's timeout bounds it), and no new send starts after it.
+        at once (transactions make abandoning a cycle safe). No new send starts after the
+        deadline; a send still waiting for its channel's answer then (a hung SMTP server)
+        is abandoned and its claim given back, so the next deliverer sends it at once, and
+        once: a server that never answered had not taken the message.
         """
         if self._clean_stop is not None:
             return self._clean_stop
@@ -453,9 +454,32 @@ class Daemon:
                 self._running_changed.wait(left)
             if not self._running:
                 return True
-        section = sending_section()
-        if not section.acquire(blocking=False):
-            log.warning("stopping: an alert is on its way; waiting for its channel to answer")
-            section.acquire()
         # Kept until the process exits, so no other send can begin.
+        section = sending_section()
+        if not section.acquire(blocking=False) and not self._abandon_send():
+            # Between an answer and its mark (a moment): never cut the two apart.
+            section.acquire()
         return False
+
+    def _abandon_send(self) -> bool:
+        """Give back the claim of a send still waiting for its channel's answer; False if none is."""
+        try:
+            with Store(self.settings.db) as store:
+                alert_id = abandon_in_flight(store)
+        except WatcherError as e:
+            log.warning(
+                "stopping: an alert is still on its way and its claim could not be given back (%s);"
+                " it is sent again when its lease runs out",
+                e,
+            )
+            return True
+        if alert_id is None:
+            return False
+        log.warning(
+            "stopping: alert %d got no answer from its channel within stop_timeout; abandoned,"
+            " the next delivery sends it",
+            alert_id,
+        )
+        # An answer that arrives meanwhile still gets its mark written, if it can be in a moment.
+        sending_section().acquire(timeout=0.25)
+        return True

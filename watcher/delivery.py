@@ -4,13 +4,19 @@ Never twice on purpose:
 
 - A pending row is sent only by whoever claimed it, in one UPDATE that sets an owner and
   a lease expiry (``Store.claim_alert``), so the daemon's jobs and a `watcher alerts send`
-  beside it never both send a row.
+  beside it never both send a row. The clock is read at each claim, so the lease counts
+  from the claim even late in a long round.
+- A server's Retry-After counts from its answer and pauses its channel (kept in the
+  database, so every deliverer honours it).
 - Only one delivery round runs at a time in a process.
 - A row whose send succeeded is remembered in this process until its "sent" mark lands.
   While the database refuses writes (a full disk), rounds back off and send nothing; the
   remembered marks are written first when it accepts writes again.
 - A round checks a stop flag between messages, and a send and its mark form one section
-  (``sending_section``) that a stopping daemon waits for instead of cutting it in two.
+  (``sending_section``) that a stopping daemon waits for instead of cutting it in two, up
+  to its stop_timeout. A send whose channel still has not answered then (a hung SMTP
+  server) is abandoned with its claim given back (``abandon_in_flight``): the receiver
+  never said it took the message, and the next deliverer sends it at once.
 
 What remains: a kill -9 between a send and its mark. The row stays claimed until its
 lease runs out, and is then sent again; the email Message-ID (derived from the outbox
@@ -21,14 +27,15 @@ channel never blocks another: each row is tried on its own.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import socket
 import threading
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from watcher.alerts import Channel
 from watcher.errors import DeliveryError, StoreError
@@ -58,6 +65,7 @@ class DeliveryReport:
     errors: list[str] = field(default_factory=list)
     held: int = 0  # sent, but the database has not accepted their "sent" mark yet
     stopped: bool = False  # the stop flag ended the round early
+    paused: dict[str, datetime] = field(default_factory=dict)  # channel -> no send before this time
 
 
 @dataclass
@@ -71,9 +79,17 @@ class _ProcessMemory:
     unmarked: dict[str, dict[int, datetime]] = field(default_factory=dict)  # db -> alert id -> sent at
     backoff_until: dict[str, float] = field(default_factory=dict)  # db -> monotonic time
     backoff_delay: dict[str, float] = field(default_factory=dict)
+    # The row whose channel has not answered yet: db -> (alert id, owner); what a stop abandons.
+    in_flight: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 _memory = _ProcessMemory()
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def sending_section() -> threading.Lock:
@@ -118,27 +134,52 @@ def _db_key(store: Store) -> str:
     return str(store.path.resolve()) if str(store.path) != ":memory:" else f":memory:{id(store)}"
 
 
+def abandon_in_flight(store: Store) -> int | None:
+    """Give back the claim of the alert this process is sending, if any; its id.
+
+    For a stop that cannot wait any longer for a channel to answer: the process exits
+    without the send's outcome, and the row, unclaimed, is the next deliverer's at once
+    instead of after its lease. The receiver had not answered, so (a hung SMTP server
+    that never acknowledged the data) it had not taken the message.
+    """
+    db = _db_key(store)
+    with _memory.guard:
+        held = _memory.in_flight.get(db)
+    if held is None:
+        return None
+    alert_id, owner = held
+    store.release_alert(alert_id, owner)
+    return alert_id
+
+
 def deliver_due(
     settings: Settings,
     store: Store,
     channels: Mapping[str, Channel],
     *,
-    now: datetime,
+    clock: Clock | None = None,
+    now: datetime | None = None,
     stop: threading.Event | None = None,
     wait: bool = True,
 ) -> DeliveryReport:
     """Try every pending alert whose time has come; return what happened.
 
+    ``clock`` (default: the real UTC clock) is read at each claim and each response, so a
+    lease counts from its claim and a retry or Retry-After from the answer, however long
+    the round has run. ``now`` instead stands for a clock stopped at that time (tests).
+
     Waits for a round already running in this process to end first (or for ``stop``);
     with ``wait=False`` returns at once instead, leaving the rows to that round or the next.
     """
+    if clock is None:
+        clock = _utc_now if now is None else (lambda: now)
     report = DeliveryReport()
     while not _memory.round_lock.acquire(timeout=0.2):
         if not wait or (stop is not None and stop.is_set()):
             report.stopped = stop is not None and stop.is_set()
             return report
     try:
-        _round(settings, store, channels, now, stop, report)
+        _round(settings, store, channels, clock, stop, report)
     finally:
         _memory.round_lock.release()
     return report
@@ -152,7 +193,7 @@ def _round(
     settings: Settings,
     store: Store,
     channels: Mapping[str, Channel],
-    now: datetime,
+    clock: Clock,
     stop: threading.Event | None,
     report: DeliveryReport,
 ) -> None:
@@ -161,18 +202,31 @@ def _round(
         if not _flush_unmarked(store, db, report):
             return
         owner = f"{_OWNER_PREFIX}:{uuid.uuid4().hex[:8]}"
-        for row in store.due_alerts(now):
+        start = clock()
+        report.paused = store.channel_pauses(start)
+        for row in store.due_alerts(start):
             if stop is not None and stop.is_set():
                 report.stopped = True
                 return
             if row.id in unmarked_alerts(db):
                 continue
-            _one(settings, store, channels, row, owner, now, db, report)
+            paused = report.paused.get(row.channel)
+            if paused is not None and paused > clock():
+                continue  # its server asked to wait; the row keeps its place for later
+            _one(settings, store, channels, row, owner, clock, db, report)
     except _WritesRefused as e:
         delay = _back_off(db)
         log.error("alerts: %s; holding delivery for %g s", e, delay)
         report.errors.append(str(e))
     report.held = len(unmarked_alerts(db))
+
+
+def _ceil_second(moment: datetime) -> datetime:
+    """``moment`` rounded up to a whole second: the store keeps seconds, and a time it cut
+    down would let a retry come before the server's Retry-After."""
+    if moment.microsecond:
+        return moment.replace(microsecond=0) + timedelta(seconds=1)
+    return moment
 
 
 def _one(
@@ -181,58 +235,94 @@ def _one(
     channels: Mapping[str, Channel],
     row: OutboxRow,
     owner: str,
-    now: datetime,
+    clock: Clock,
     db: str,
     report: DeliveryReport,
 ) -> None:
     channel = channels.get(row.channel)
+    # The lease counts from this claim, not from the round's start: a round that has run
+    # longer than a lease must not claim rows already free for another deliverer to take.
+    claimed_at = clock()
     try:
         lease = timedelta(seconds=lease_seconds(settings))
-        claimed = store.claim_alert(row.id, owner, now=now, until=now + lease)
+        claimed = store.claim_alert(row.id, owner, now=claimed_at, until=claimed_at + lease)
     except StoreError as e:
         raise _WritesRefused(f"cannot claim alert {row.id}: {e}") from e
     if claimed is None:
         return  # another deliverer holds it or has sent it meanwhile
+    _send(settings, store, channel, claimed, owner, clock, db, report)
+
+
+def _send(
+    settings: Settings,
+    store: Store,
+    channel: Channel | None,
+    claimed: OutboxRow,
+    owner: str,
+    clock: Clock,
+    db: str,
+    report: DeliveryReport,
+) -> None:
     if channel is None:
         # The channel was removed from the config; keep the alert, say why.
         _mark_failed(
             store,
             claimed,
-            error=f"channel {row.channel!r} is not configured",
-            next_attempt=now + timedelta(seconds=settings.alerts.retry_max),
+            error=f"channel {claimed.channel!r} is not configured",
+            next_attempt=clock() + timedelta(seconds=settings.alerts.retry_max),
             dead=True,
         )
         report.dead += 1
         return
     subject = _subject(store, claimed)
     if subject is None:
-        _mark_failed(store, claimed, error="the change it announced is gone", next_attempt=now, dead=True)
+        _mark_failed(store, claimed, error="the change it announced is gone", next_attempt=clock(), dead=True)
         report.dead += 1
         return
     message = render(subject, settings.alerts.language, settings.base_currency)
     if isinstance(subject, Change) and subject.corrects is not None:
-        message = message.replying_to(store.outbox_id_for(row.channel, subject.corrects))
+        message = message.replying_to(store.outbox_id_for(claimed.channel, subject.corrects))
     with _memory.sending:
         try:
-            channel.send(message, claimed.id)
+            # Only while waiting for the channel's answer may a stop abandon the send.
+            with _memory.guard:
+                _memory.in_flight[db] = (claimed.id, owner)
+            try:
+                channel.send(message, claimed.id)
+            finally:
+                with _memory.guard:
+                    _memory.in_flight.pop(db, None)
         except DeliveryError as e:
+            # Back-off and Retry-After count from the answer, not from the round's start.
+            answered = clock()
             attempts = claimed.attempts + 1
             dead = e.permanent or attempts >= settings.alerts.max_attempts
             delay = retry_delay(attempts, e.retry_after, settings)
-            log.warning("alert %d via %s %s: %s", row.id, row.channel, "dead" if dead else "failed", e)
-            report.errors.append(f"{row.channel}: {e}")
+            log.warning(
+                "alert %d via %s %s: %s", claimed.id, claimed.channel, "dead" if dead else "failed", e
+            )
+            report.errors.append(f"{claimed.channel}: {e}")
             if dead:
                 report.dead += 1
             else:
                 report.failed += 1
             # If this mark fails the row keeps its claim until the lease runs out: a retry later.
-            _mark_failed(store, claimed, error=str(e), next_attempt=now + timedelta(seconds=delay), dead=dead)
+            _mark_failed(
+                store,
+                claimed,
+                error=str(e),
+                next_attempt=_ceil_second(answered + timedelta(seconds=delay)),
+                dead=dead,
+            )
+            if e.retry_after is not None:
+                _pause(store, claimed.channel, answered, e.retry_after, settings, report)
             return
+        sent_at = clock()
         report.sent += 1
         with _memory.guard:
-            _memory.unmarked.setdefault(db, {})[claimed.id] = now
+            _memory.unmarked.setdefault(db, {})[claimed.id] = sent_at
         try:
-            store.mark_sent(claimed.id, now)
+            store.mark_sent(claimed.id, sent_at)
         except StoreError as e:
             raise _WritesRefused(
                 f"alert {claimed.id} via {claimed.channel} was sent but cannot be marked sent ({e});"
@@ -240,6 +330,30 @@ def _one(
             ) from e
         with _memory.guard:
             _memory.unmarked[db].pop(claimed.id, None)
+
+
+def _pause(
+    store: Store,
+    channel: str,
+    answered: datetime,
+    retry_after: float,
+    settings: Settings,
+    report: DeliveryReport,
+) -> None:
+    """The server asked to wait: no send to this channel, of any alert, until then.
+
+    Kept in the database, so a `watcher alerts send` beside the daemon waits too. A wait
+    past ``retry_max`` is cut to it, as the row's own retry is.
+    """
+    if not math.isfinite(retry_after) or retry_after <= 0:
+        return
+    until = _ceil_second(answered + timedelta(seconds=min(retry_after, settings.alerts.retry_max)))
+    report.paused[channel] = max(until, report.paused.get(channel, until))
+    log.warning("alerts via %s paused until %s: the server asked to wait", channel, until.isoformat())
+    try:
+        store.pause_channel(channel, until)
+    except StoreError as e:
+        raise _WritesRefused(f"cannot record the pause of channel {channel}: {e}") from e
 
 
 def _mark_failed(store: Store, row: OutboxRow, *, error: str, next_attempt: datetime, dead: bool) -> None:

@@ -281,7 +281,7 @@ def run_demo(out: TextIO, *, keep: Path | None = None) -> int:
 
         out.write("\n== 3. Alerts, delivered to the console channel\n")
         channels = build_channels(settings.alerts, stream=out)
-        delivered = deliver_due(settings, store, channels, now=datetime.now(UTC))
+        delivered = deliver_due(settings, store, channels)
         out.write(f"  alerts: {delivered.sent} sent, {delivered.failed} failed, {delivered.dead} dead\n")
 
         out.write("\n== 4. Status\n")

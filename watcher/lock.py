@@ -1,4 +1,5 @@
-"""The database's lock: one daemon or poll at a time per database, named by its pid.
+"""Locks on files: the database's (one daemon or poll at a time, named by its pid), and the
+config file's while ``feeds add``/``feeds remove`` edit it (one editor at a time).
 
 Its own module so that ``watcher poll`` takes it without importing the daemon and its scheduler.
 """
@@ -9,10 +10,12 @@ import contextlib
 import errno
 import fcntl
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from watcher.errors import LockedError, StoreError
+from watcher.errors import ConfigError, LockedError, StoreError
 
 
 class DaemonLock:
@@ -59,6 +62,39 @@ class DaemonLock:
                 fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
                 self._file.close()
             self._file = None
+
+
+@contextlib.contextmanager
+def edit_lock(path: Path, *, timeout: float = 30.0) -> Iterator[None]:
+    """Hold ``.<name>.lock`` beside ``path`` while ``path`` is read, changed and replaced.
+
+    Two editors that each read the file, add their part and write it back would otherwise
+    keep only the last one's part. Waits up to ``timeout`` seconds for another editor.
+    """
+    lock_path = path.with_name(f".{path.name}.lock")
+    try:
+        f = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise ConfigError(f"{lock_path}: cannot create the lock file: {_lock_hint(e)}") from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockedError(
+                        f"{lock_path}: another watcher command has been editing {path.name} for"
+                        f" {timeout:g} s; try again when it has finished"
+                    ) from None
+                time.sleep(0.02)
+            except OSError as e:
+                raise ConfigError(f"{lock_path}: cannot lock: {_lock_hint(e)}") from None
+        yield
+    finally:
+        # Closing the file releases the lock; the file itself stays for the next editor.
+        f.close()
 
 
 def _lock_hint(e: OSError) -> str:

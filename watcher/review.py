@@ -4,7 +4,8 @@ gave what it gave. Composes the store, the ledger and the extractor; prints noth
 A rejected fact stops counting everywhere (state, diff, status, plot) because it leaves the
 ``active`` state, and the rejection is kept by article and figure so reading the same article
 again does not bring it back. Rejecting or confirming never sends an alert by itself, except
-that confirming a fact still waiting for corroboration alerts it, as corroboration would have.
+that confirming a fact still waiting for corroboration alerts it, as corroboration would have,
+and confirming a rejected change puts its unsent alerts back in the outbox.
 """
 
 from __future__ import annotations

@@ -258,6 +258,8 @@ STOPPED_KEY = "daemon_stopped"
 # The local day of the last digest queued, and when it was made (the next one starts there).
 DIGEST_DAY_KEY = "digest_day"
 DIGEST_AT_KEY = "digest_at"
+# A channel whose server asked to wait (429 + Retry-After): no send to it before this time.
+CHANNEL_PAUSE_PREFIX = "channel_paused_until:"
 
 
 def _v6_digest(db: sqlite_utils.Database) -> None:
@@ -906,14 +908,27 @@ class Store:
         return found[0] if found else None
 
     def reject_change(self, change_id: int, note: str | None) -> None:
-        """Mark a change rejected by the user (None: no longer); its unsent alerts are not sent."""
-        self._exec("UPDATE changes SET rejected = ? WHERE id = ?", (note, change_id))
-        if note is not None:
+        """Mark a change rejected by the user (None: no longer).
+
+        Its unsent alerts are held as ``rejected`` (not ``dead``, which ``alerts retry``
+        re-queues); taking the rejection back makes them pending again, so they are sent.
+        """
+        if note is None:
+            # Rows held by a rejection made before the "rejected" status existed are dead
+            # with the rejection's note as their error.
             self._exec(
-                "UPDATE outbox SET status = 'dead', last_error = ?"
-                " WHERE change_id = ? AND status = 'pending'",
+                "UPDATE outbox SET status = 'pending', last_error = NULL"
+                " WHERE change_id = ? AND sent_at IS NULL AND (status = 'rejected' OR (status = 'dead'"
+                "  AND last_error = (SELECT rejected FROM changes WHERE id = ?)))",
+                (change_id, change_id),
+            )
+        else:
+            self._exec(
+                "UPDATE outbox SET status = 'rejected', last_error = ?"
+                " WHERE change_id = ? AND status IN ('pending', 'rejected')",
                 (note, change_id),
             )
+        self._exec("UPDATE changes SET rejected = ? WHERE id = ?", (note, change_id))
 
     def change_fact_id(self, change_id: int) -> int | None:
         rows = self._rows("SELECT fact_id FROM changes WHERE id = ?", (change_id,))
@@ -1201,10 +1216,34 @@ class Store:
     def mark_failed(self, alert_id: int, *, error: str, next_attempt: datetime, dead: bool) -> None:
         with self.transaction():
             self._exec(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?,"
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ?,"
+                # A row rejected while it was on its way stays rejected.
+                " status = CASE status WHEN 'rejected' THEN status ELSE ? END,"
                 " claimed_by = NULL, claim_until = NULL WHERE id = ?",
                 (error, _iso(next_attempt), "dead" if dead else "pending", alert_id),
             )
+
+    def pause_channel(self, channel: str, until: datetime) -> None:
+        """No send to ``channel`` before ``until``, whoever delivers (a later pause wins)."""
+        key = CHANNEL_PAUSE_PREFIX + channel
+        self._exec(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+            (key, _iso(until)),
+        )
+
+    def channel_pauses(self, now: datetime) -> dict[str, datetime]:
+        """The channels paused past ``now``, and until when."""
+        rows = self._rows(
+            "SELECT key, value FROM meta WHERE key LIKE ? AND value > ?",
+            (CHANNEL_PAUSE_PREFIX + "%", _iso(now)),
+        )
+        out: dict[str, datetime] = {}
+        for r in rows:
+            until = parse_time(r["value"])
+            if until is not None:
+                out[str(r["key"])[len(CHANNEL_PAUSE_PREFIX) :]] = until
+        return out
 
     def retry_dead(self, now: datetime) -> int:
         with self.transaction():
