@@ -1,0 +1,142 @@
+"""Operator frictions (issue 18, item 7), each driven as an operator meets it: the CLI in a
+real process or click's CliRunner, real config files and databases, feeds on 127.0.0.1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from watcher.config import load_config
+from watcher.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def watcher(
+    cfg: Path | None, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    config = ["--config", str(cfg)] if cfg is not None else []
+    return subprocess.run(
+        [sys.executable, "-m", "watcher", *config, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+# One mistake of every kind: each used to hide the ones after it in its table (a bad alias
+# hid an unknown key, a bad language hid the whole [alerts] table, a bad allow_private entry
+# hid the rest of [http], a broken company made its feeds "name an unknown company").
+EVERY_MISTAKE = """
+[watcher]
+interval = 900
+bogus = 1
+
+[[entities]]
+name = "Mistral AI"
+colour = "blue"
+aliases = [1]
+
+[[entities]]
+name = ""
+
+[[feeds]]
+url = "ftp://x.example/feed"
+wat = 2
+
+[[feeds]]
+url = "https://example.com/feed"
+entities = ["Nobody", "mistral ai"]
+interval = 5
+
+[http]
+allow_private = ["not a host!"]
+max_bytes = "big"
+foo = 1
+
+[alerts]
+language = "de"
+min_confidence = 3
+unknown = 1
+
+[alerts.email]
+host = "smtp.example"
+tls = "weird"
+port = 99999
+
+[alerts.slack]
+webhook_url_env = "has space"
+
+[alerts.digest]
+at = "25:00"
+"""
+
+EXPECTED = [
+    "watcher.interval: 900 has no unit",
+    "watcher.bogus: unknown key",
+    "entities[1].aliases: expected a list of non-empty strings",
+    "entities[1].colour: unknown key",
+    "entities[2].name: must not be empty",
+    "feeds[1].url: 'ftp://x.example/feed' is not an http(s) URL",
+    "feeds[1].wat: unknown key",
+    "feeds[2].entities: 'Nobody' is not an [[entities]] name (known: 'Mistral AI')",
+    "feeds[2].interval: 5 has no unit",
+    "http.allow_private: 'not a host!' is not a host name",
+    "http.max_bytes: expected an integer",
+    "http.foo: unknown key",
+    "alerts.language: 'de' is not",
+    "alerts.min_confidence: must be between 0 and 1",
+    "alerts.unknown: unknown key",
+    "alerts.email.tls: 'weird' is not one of",
+    "alerts.email.port: 99999 is not a TCP port",
+    "alerts.email.recipients: missing or empty",
+    "alerts.email.sender: missing",
+    "alerts.slack.webhook_url_env: is not an environment variable name",
+    "alerts.digest.at: '25:00' is not a time of day",
+]
+
+
+def test_check_config_lists_every_kind_of_mistake_in_one_run(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(EVERY_MISTAKE, encoding="utf-8")
+    res = watcher(cfg, "check-config")
+    assert res.returncode == 2
+    lines = res.stderr.strip().splitlines()
+    assert all(line.startswith(f"watcher: error: {cfg}: ") for line in lines), lines
+    missing = [e for e in EXPECTED if not any(e in line for line in lines)]
+    assert not missing, res.stderr
+    # Nothing said twice, and no mistake made up from another (the digest's email is said once,
+    # as broken, not again as absent; the company with a bad alias still exists for its feed).
+    assert len(lines) == len(EXPECTED), res.stderr
+    assert "configure [alerts.email] too" not in res.stderr
+    assert "'mistral ai' is not" not in res.stderr
+
+
+def test_cross_key_rules_are_listed_beside_type_mistakes(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[watcher]\nbase_currency = "XOF"\nretention_days = "many"\n'
+        '[[entities]]\nname = "A"\n[[entities]]\nname = "a"\n'
+        '[[feeds]]\nurl = "https://x.example/f"\n[[feeds]]\nurl = "https://x.example/f"\n'
+        '[alerts.email]\nhost = "h"\nsender = "s@x"\nrecipients = ["r@x"]\ntls = "none"\n'
+        'username = "me"\ntimeout = "soon"\n'
+        '[alerts.digest]\nat = "08:00"\ntimezone = "Mars/Olympus"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(cfg)
+    text = str(info.value)
+    for expected in (
+        "watcher.base_currency: XOF has no rate",
+        "watcher.retention_days: expected an integer",
+        f"{cfg}: entities: the same entity name appears twice",
+        "feeds[2].url: https://x.example/f is listed twice",
+        'alerts.email.tls: "none" would send the SMTP password in clear',
+        "alerts.email.timeout: 'soon' is not a duration",
+        "alerts.digest.timezone: 'Mars/Olympus' is not a time zone name",
+    ):
+        assert expected in text, text
