@@ -140,3 +140,36 @@ def test_cross_key_rules_are_listed_beside_type_mistakes(tmp_path: Path) -> None
         "alerts.digest.timezone: 'Mars/Olympus' is not a time zone name",
     ):
         assert expected in text, text
+
+
+def test_check_config_flags_feeds_the_address_guard_will_refuse(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    body = (
+        '[watcher]\ndb = "w.db"\n[[entities]]\nname = "X"\n'
+        '[[feeds]]\nurl = "http://127.0.0.1:8080/feed"\n'
+        '[[feeds]]\nurl = "http://localhost/feed"\n'
+        '[[feeds]]\nurl = "http://0x7f000001/feed"\n'
+        '[[feeds]]\nurl = "http://[::ffff:10.0.0.1]/feed"\n'
+        '[[feeds]]\nurl = "http://192.0.2.1.nip.invalid/feed"\n'  # a name that never resolves
+        '[[feeds]]\nurl = "http://93.184.215.14/feed"\n'  # a public address
+    )
+    cfg.write_text(body, encoding="utf-8")
+    res = watcher(cfg, "check-config")
+    assert res.returncode == 0, res.stderr
+    assert "usable, with warnings" in res.stdout
+    lines = [line for line in res.stderr.splitlines() if "will be refused" in line]
+    assert [line.split(": ")[3] for line in lines] == [
+        "feeds[1].url",
+        "feeds[2].url",
+        "feeds[3].url",
+        "feeds[4].url",
+    ]
+    assert all("add it to [http] allow_private" in line for line in lines)
+    assert "0x7f000001 is the internal address 127.0.0.1" in res.stderr
+    assert watcher(cfg, "check-config", "--strict").returncode == 2
+
+    # Allowed on purpose (one port of loopback, one network): no longer flagged.
+    cfg.write_text(body + '[http]\nallow_private = ["127.0.0.1:8080", "10.0.0.0/8"]\n', encoding="utf-8")
+    res = watcher(cfg, "check-config")
+    flagged = [line for line in res.stderr.splitlines() if "will be refused" in line]
+    assert [line.split(": ")[3] for line in flagged] == ["feeds[2].url", "feeds[3].url"], res.stderr

@@ -195,10 +195,18 @@ def entity_name(settings: Settings, name: str) -> str:
 def check_config(c: _Context, strict: bool) -> None:
     """Validate the configuration and list every mistake; exit 0 if usable, 2 if not."""
     from watcher.config import config_warnings
+    from watcher.netguard import policy, refused_urls
 
     with _errors():
         s = c.settings
         warnings = config_warnings(s, os.environ)
+        # A feed on an internal address would fail at every poll: said now, not at the first cycle.
+        refused = refused_urls([f.url for f in s.feeds], policy(s.http.allow_private))
+        for i, f in enumerate(s.feeds, 1):
+            if f.url in refused:
+                warnings.append(
+                    f"{s.config_path}: feeds[{i}].url: every poll will be refused: {refused[f.url]}"
+                )
         for w in warnings:
             click.echo(f"watcher: warning: {w}", err=True)
         channels = ", ".join(s.alerts.channels) or "none"
