@@ -3,14 +3,18 @@ real process or click's CliRunner, real config files and databases, feeds on 127
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
+from tests.newsroom import page, rss
 from watcher.config import load_config
 from watcher.errors import ConfigError
+from watcher.lock import DaemonLock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,3 +177,85 @@ def test_check_config_flags_feeds_the_address_guard_will_refuse(tmp_path: Path) 
     res = watcher(cfg, "check-config")
     flagged = [line for line in res.stderr.splitlines() if "will be refused" in line]
     assert [line.split(": ")[3] for line in flagged] == ["feeds[2].url", "feeds[3].url"], res.stderr
+
+
+ARTICLE = page(
+    "Mistral AI raises €2 billion",
+    [
+        "Mistral AI has raised €2 billion in a Series C round led by Example Ventures, valuing the "
+        "company at €14 billion.",
+        "The Paris-based developer of language models said the money would pay for computing "
+        "capacity and for new offices in three European cities over the coming year.",
+    ],
+)
+
+
+def news_site(server: HTTPServer, entries: int = 1) -> None:
+    items = [
+        {"title": f"Mistral AI news {i}", "link": server.url_for(f"/a{i}"), "guid": f"a{i}"}
+        for i in range(entries)
+    ]
+    server.expect_request("/feed.xml").respond_with_data(
+        rss("Mistral search", items), content_type="application/rss+xml"
+    )
+    for i in range(entries):
+        server.expect_request(f"/a{i}").respond_with_data(ARTICLE, content_type="text/html; charset=utf-8")
+
+
+def news_config(tmp_path: Path, *feed_urls: str, extra: str = "") -> Path:
+    cfg = tmp_path / "config.toml"
+    feeds = "".join(f'[[feeds]]\nurl = "{u}"\n' for u in feed_urls)
+    cfg.write_text(
+        '[watcher]\ndb = "state/w.db"\n[[entities]]\nname = "Mistral AI"\n'
+        + feeds
+        + '[http]\nallow_private = ["127.0.0.1"]\nbackoff_base = "1s"\n'
+        + extra,
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def counts(db: Path) -> tuple[int, ...]:
+    with sqlite3.connect(db) as conn:
+        return tuple(
+            conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("facts", "outbox", "entries", "feeds")
+        )
+
+
+def test_dry_run_beside_a_running_daemon_reads_a_snapshot_and_fails_when_every_feed_fails(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    news_site(httpserver)
+    cfg = news_config(tmp_path, httpserver.url_for("/feed.xml"))
+    assert watcher(cfg, "baseline").returncode == 0
+    db = tmp_path / "state" / "w.db"
+    before = counts(db)
+    # A daemon's share of the database: its lock held, and a write transaction open.
+    lock = DaemonLock(db)
+    lock.acquire()
+    writer = sqlite3.connect(db, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO meta (key, value) VALUES ('test-writer', 'x')")
+        assert watcher(cfg, "poll").returncode == 2  # a real poll still waits its turn
+        dry = watcher(cfg, "poll", "--dry-run")
+        assert dry.returncode == 0, dry.stderr
+        assert "dry run" in dry.stdout and "Series C" in dry.stdout
+        writer.execute("COMMIT")
+    finally:
+        writer.close()
+        lock.release()
+    assert counts(db) == before  # nothing written, and the daemon's lock never taken
+    assert not list(tmp_path.glob("state/*dry*"))
+
+    # Every feed failing is an error for scripts (exit 1), dry or not; one failing of two is not.
+    httpserver.expect_request("/down.xml").respond_with_data("no", status=503)
+    cfg = news_config(tmp_path, httpserver.url_for("/down.xml"))
+    for args in (["poll", "--dry-run"], ["poll", "--force"]):
+        res = watcher(cfg, *args)
+        assert res.returncode == 1, (args, res.stdout, res.stderr)
+        assert "every feed failed (1 feed)" in res.stderr
+    cfg = news_config(tmp_path, httpserver.url_for("/down.xml"), httpserver.url_for("/feed.xml"))
+    res = watcher(cfg, "poll", "--dry-run", "--force")
+    assert res.returncode == 0, res.stderr

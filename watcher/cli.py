@@ -218,6 +218,11 @@ def check_config(c: _Context, strict: bool) -> None:
             sys.exit(2)
 
 
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    """"1 fact", "2 facts", "0 facts"."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 def _amount(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -379,16 +384,20 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
         urls = [_feed_url(s, f) for f in feeds]
         scratch: Path | None = None
         # One poller per database, as for `run`: two cycles at once would race on the same entries.
-        lock = DaemonLock(s.db)
-        lock.acquire()
+        # A dry run writes only its own copy, so it runs beside a daemon without its lock.
+        lock = None if dry_run else DaemonLock(s.db)
+        if lock is not None:
+            lock.acquire()
         try:
             if dry_run:
-                # The whole cycle runs on a copy of the database, thrown away after: nothing the
-                # real store holds (facts, feed validators, outbox) changes.
+                # The whole cycle runs on a snapshot of the database, thrown away after: nothing the
+                # real store holds (facts, feed validators, outbox) changes. The snapshot is read
+                # through a read-only connection (SQLite's backup API: one consistent read that
+                # neither waits for a running daemon's writes nor makes it wait).
                 scratch = Path(tempfile.mkdtemp(prefix="watcher-dry-run-"))
                 copy = scratch / "watcher.db"
                 if s.db.exists():
-                    with Store(s.db) as real:
+                    with Store(s.db, read_only=True) as real:
                         real.backup_to(copy)
                 target = Store(copy)
             else:
@@ -398,7 +407,8 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
                 load_baseline(s, store, now=datetime.now(UTC))
                 report = run_cycle(s, store=store, feed_urls=urls or None, force=force)
         finally:
-            lock.release()
+            if lock is not None:
+                lock.release()
             if scratch is not None:
                 shutil.rmtree(scratch, ignore_errors=True)
         if dry_run:
@@ -428,6 +438,11 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
                 f"{n} alert{'s' if n != 1 else ''} queued in the outbox; the daemon (`watcher run`) "
                 "sends them, or `watcher alerts send` now"
             )
+        failed = report.count("failed")
+        if report.feeds and failed and failed + report.count("deferred") == len(report.feeds):
+            # Nothing was read at all: a script or cron job must see it, not a summary with zeros.
+            click.echo(f"watcher: error: every feed failed ({_plural(failed, 'feed')})", err=True)
+            sys.exit(1)
 
 
 def _feed_url(settings: Settings, which: str) -> str:
