@@ -259,3 +259,58 @@ def test_dry_run_beside_a_running_daemon_reads_a_snapshot_and_fails_when_every_f
     cfg = news_config(tmp_path, httpserver.url_for("/down.xml"), httpserver.url_for("/feed.xml"))
     res = watcher(cfg, "poll", "--dry-run", "--force")
     assert res.returncode == 0, res.stderr
+
+
+def test_entities_add_and_remove_edit_the_file_in_place_and_refuse_an_invalid_result(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from watcher.cli import main
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '# my companies\n[watcher]\ndb = "w.db"  # next to me\n\n'
+        '[[entities]]\nname = "Mistral AI"  # the first one\n\n'
+        '[[feeds]]\nurl = "https://news.example/mistral.xml"\nname = "Mistral search"\n'
+        'entities = ["Mistral AI"]\n',
+        encoding="utf-8",
+    )
+
+    def run(*args: str) -> tuple[int, str]:
+        res = CliRunner().invoke(main, ["--config", str(cfg), *args])
+        return res.exit_code, res.output
+
+    code, out = run("entities", "add", "Hugging Face", "--alias", "HF", "--alias", "huggingface")
+    assert code == 0, out
+    assert "added Hugging Face (also HF, huggingface)" in out and "SIGHUP" in out
+    text = cfg.read_text(encoding="utf-8")
+    assert "# my companies" in text and "# next to me" in text and "# the first one" in text
+    assert 'name = "Hugging Face"\naliases = ["HF", "huggingface"]' in text
+    settings = load_config(cfg)
+    assert [(e.name, e.aliases) for e in settings.entities] == [
+        ("Mistral AI", ()),
+        ("Hugging Face", ("HF", "huggingface")),
+    ]
+
+    before = cfg.read_text(encoding="utf-8")
+    for args, expected in [
+        (("entities", "add", "hf"), "'hf' is already tracked (as 'Hugging Face')"),
+        (("entities", "add", "mistral ai"), "already tracked"),
+        (("entities", "add", " "), "entities[3].name: must not be empty"),
+        (("entities", "add", "X", "--alias", ""), "entities[3].aliases"),
+        (("entities", "remove", "Nobody"), "no [[entities]] entry named 'Nobody'"),
+        (("entities", "remove", "mistral ai"), "feeds Mistral search are read only for Mistral AI"),
+    ]:
+        code, out = run(*args)
+        assert code == 2, (args, out)
+        assert expected in out, (args, out)
+        assert out.count("\n") == 1 and out.startswith("watcher: error: ")
+        assert cfg.read_text(encoding="utf-8") == before, args  # a refused edit leaves the file alone
+
+    code, out = run("entities", "remove", "HF")  # by an alias
+    assert code == 0 and "removed Hugging Face" in out and "facts stay" in out, out
+    assert "Hugging Face" not in cfg.read_text(encoding="utf-8")
+    assert "# the first one" in cfg.read_text(encoding="utf-8")
+    code, out = run("feeds", "remove", "Mistral search")
+    assert code == 0, out
+    code, out = run("entities", "remove", "Mistral AI")  # the last one: nothing left to track
+    assert code == 2 and "no entity to track" in out, out

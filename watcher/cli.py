@@ -219,7 +219,7 @@ def check_config(c: _Context, strict: bool) -> None:
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
-    """"1 fact", "2 facts", "0 facts"."""
+    """ "1 fact", "2 facts", "0 facts"."""
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
@@ -978,6 +978,9 @@ def _duration(seconds: float) -> str:
     return f"{seconds:g}s"
 
 
+_RELOAD = "a running daemon reads it again on SIGHUP (`kill -HUP PID`)"
+
+
 @feeds.command("add")
 @click.argument("url")
 @click.option("--name", default="", help="A short name shown in status and alerts.")
@@ -1026,7 +1029,7 @@ def feeds_remove(c: _Context, feed: str) -> None:
 @main.group(cls=_Group, context_settings=_CONTEXT)
 @global_options
 def entities() -> None:
-    """The companies watched."""
+    """The companies watched: list them, add or remove one in config.toml."""
 
 
 @entities.command("list")
@@ -1063,6 +1066,36 @@ def entities_list(c: _Context, as_json: bool) -> None:
             for i in items
         ]
         click.echo(_table(table, ["company", "aliases", "seeds", "feeds", "facts known"]))
+
+
+@entities.command("add")
+@click.argument("name")
+@click.option("--alias", "aliases", multiple=True, metavar="ALIAS", help="Another name (repeatable).")
+@global_options
+@pass_ctx
+def entities_add(c: _Context, name: str, aliases: tuple[str, ...]) -> None:
+    """Add an [[entities]] entry to config.toml, keeping its comments and layout."""
+    from watcher.config import add_entity
+
+    with _errors():
+        path = c.settings.config_path
+        entity = add_entity(path, name, aliases=aliases)
+        also = f" (also {', '.join(entity.aliases)})" if entity.aliases else ""
+        click.echo(f"added {entity.name}{also} to {path}; {_RELOAD}")
+
+
+@entities.command("remove")
+@click.argument("name")
+@global_options
+@pass_ctx
+def entities_remove(c: _Context, name: str) -> None:
+    """Remove the [[entities]] entry with this name (or alias) from config.toml; its facts stay stored."""
+    from watcher.config import remove_entity
+
+    with _errors():
+        path = c.settings.config_path
+        entity = remove_entity(path, name)
+        click.echo(f"removed {entity.name} from {path} (its facts stay in the database); {_RELOAD}")
 
 
 @main.command()

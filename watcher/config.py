@@ -733,3 +733,85 @@ def remove_feed(path: Path, which: str) -> FeedSettings:
 
     _edit(path, change)
     return removed[0]
+
+
+def add_entity(path: Path, name: str, *, aliases: Sequence[str] = ()) -> Entity:
+    """Append an ``[[entities]]`` table to the config file; return the company as validated."""
+    import tomlkit
+    import tomlkit.items
+
+    def change(doc: tomlkit.TOMLDocument) -> None:
+        table = tomlkit.table()
+        table.add("name", name.strip())
+        if aliases:
+            table.add("aliases", [a.strip() for a in aliases])
+        entities = doc.get("entities")
+        if entities is not None and not isinstance(entities, tomlkit.items.AoT):
+            raise ConfigError(f"{path}: entities: expected an array of tables [[entities]]")
+        for t in entities or []:
+            names = [str(t.get("name", "")), *(str(a) for a in t.get("aliases", []))]
+            if name.strip().casefold() in (n.strip().casefold() for n in names):
+                raise ConfigError(f"{path}: entities: {name!r} is already tracked (as {t.get('name')!r})")
+        spaced = tomlkit.dumps(doc).endswith("\n\n")
+        if entities is None:
+            if not spaced:
+                doc.add(tomlkit.nl())
+            doc.add("entities", tomlkit.aot())
+            entities = doc["entities"]
+            assert isinstance(entities, tomlkit.items.AoT)
+        elif not spaced:
+            table.trivia.indent = "\n"
+        entities.append(table)
+
+    settings = _edit(path, change)
+    return next(e for e in settings.entities if e.name == name.strip())
+
+
+def remove_entity(path: Path, which: str) -> Entity:
+    """Remove the ``[[entities]]`` table named ``which`` (any case, or an alias); return it.
+
+    A feed read only for this company would name an unknown one: that is refused, naming
+    the feeds, rather than quietly widening them to every company.
+    """
+    import tomlkit.items
+
+    removed: list[Entity] = []
+
+    def change(doc: tomlkit.TOMLDocument) -> None:
+        entities = doc.get("entities")
+        tables = list(entities) if isinstance(entities, tomlkit.items.AoT) else []
+        wanted = which.strip().casefold()
+        matches = [
+            i
+            for i, t in enumerate(tables)
+            if wanted
+            in (
+                n.strip().casefold()
+                for n in [str(t.get("name", "")), *(str(a) for a in t.get("aliases", []))]
+            )
+        ]
+        if not matches:
+            raise ConfigError(f"{path}: no [[entities]] entry named {which!r}; see `watcher entities list`")
+        if len(matches) > 1:
+            raise ConfigError(f"{path}: {len(matches)} entities answer to {which!r}; remove one by its name")
+        t = tables[matches[0]]
+        name = str(t.get("name", ""))
+        feeds = doc.get("feeds")
+        serving = [
+            str(f.get("name") or f.get("url"))
+            for f in (feeds if isinstance(feeds, tomlkit.items.AoT) else [])
+            if name.casefold() in (str(e).strip().casefold() for e in f.get("entities", []))
+        ]
+        if serving:
+            raise ConfigError(
+                f"{path}: feeds {', '.join(serving)} are read only for {name}; "
+                "remove them (`watcher feeds remove`) or their entities entry first"
+            )
+        removed.append(Entity(name=name, aliases=tuple(str(a) for a in t.get("aliases", []))))
+        assert isinstance(entities, tomlkit.items.AoT)
+        del entities[matches[0]]
+        if not len(entities):
+            del doc["entities"]
+
+    _edit(path, change)
+    return removed[0]
