@@ -314,3 +314,78 @@ def test_entities_add_and_remove_edit_the_file_in_place_and_refuse_an_invalid_re
     assert code == 0, out
     code, out = run("entities", "remove", "Mistral AI")  # the last one: nothing left to track
     assert code == 2 and "no entity to track" in out, out
+
+
+def test_sighup_reloads_feeds_and_companies_and_keeps_the_old_config_when_the_new_is_bad(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    import signal
+    import time
+
+    from tests.test_daemon import reap, wait_for
+
+    news_site(httpserver, entries=0)
+    httpserver.expect_request("/second.xml").respond_with_data(
+        rss("Second", []), content_type="application/rss+xml"
+    )
+
+    def asked(path: str) -> int:
+        return sum(1 for request, _ in httpserver.log if request.path == path)
+
+    cfg = tmp_path / "config.toml"
+    good = (
+        '[watcher]\ndb = "state/w.db"\ninterval = "1s"\n'
+        '[[entities]]\nname = "Mistral AI"\n'
+        f'[[feeds]]\nurl = "{httpserver.url_for("/feed.xml")}"\n'
+        '[http]\nallow_private = ["127.0.0.1"]\n'
+    )
+    cfg.write_text(good, encoding="utf-8")
+    log = tmp_path / "watcher.log"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "watcher", "--config", str(cfg), "run", "--log-file", str(log)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def logged() -> str:
+        return log.read_text(encoding="utf-8") if log.exists() else ""
+
+    try:
+        wait_for(lambda: asked("/feed.xml") > 0)
+        assert asked("/second.xml") == 0
+        # feeds add and entities add, then SIGHUP: both apply without a restart.
+        added = watcher(cfg, "feeds", "add", httpserver.url_for("/second.xml"), "--name", "Second")
+        assert added.returncode == 0 and "SIGHUP" in added.stdout, added.stderr
+        assert watcher(cfg, "entities", "add", "Hugging Face").returncode == 0
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: "SIGHUP: configuration reloaded" in logged())
+        assert "2 feeds (1 added, 0 removed), 2 companies (1 added, 0 removed)" in logged()
+        wait_for(lambda: asked("/second.xml") > 0)
+
+        # A mistake in the file: the running configuration stays, one line says why.
+        cfg.write_text(cfg.read_text(encoding="utf-8").replace('interval = "1s"', "interval = 1\nbogus = 2"))
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: "configuration not reloaded" in logged())
+        lines = [line for line in logged().splitlines() if "not reloaded" in line]
+        assert (
+            len(lines) == 1 and "watcher.interval: 1 has no unit" in lines[0] and "(and 1 more)" in lines[0]
+        )
+        assert "Traceback" not in logged()
+        seen = asked("/second.xml")
+        wait_for(lambda: asked("/second.xml") > seen)  # still polling, both feeds, every second
+        assert proc.poll() is None
+
+        # Removing a feed stops its polls.
+        cfg.write_text(good, encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: "1 feeds (0 added, 1 removed), 1 companies (0 added, 1 removed)" in logged())
+        time.sleep(0.5)  # a cycle that had already started may still ask it once
+        seen = asked("/second.xml")
+        before = asked("/feed.xml")
+        wait_for(lambda: asked("/feed.xml") >= before + 2)
+        assert asked("/second.xml") == seen
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+    finally:
+        reap(proc)

@@ -1005,9 +1005,7 @@ def feeds_add(c: _Context, url: str, name: str, entities: tuple[str, ...], inter
         names = [entity_name(s, e) for e in entities]
         feed = add_feed(s.config_path, url, name=name, entities=names, interval=interval)
         served = ", ".join(feed.entities) if feed.entities else "every company"
-        click.echo(
-            f"added {feed.name or feed.url} ({served}) to {s.config_path}; a running daemon needs a restart"
-        )
+        click.echo(f"added {feed.name or feed.url} ({served}) to {s.config_path}; {_RELOAD}")
 
 
 @feeds.command("remove")
@@ -1021,9 +1019,7 @@ def feeds_remove(c: _Context, feed: str) -> None:
     with _errors():
         s = c.settings
         removed = remove_feed(s.config_path, feed)
-        click.echo(
-            f"removed {removed.name or removed.url} from {s.config_path}; a running daemon needs a restart"
-        )
+        click.echo(f"removed {removed.name or removed.url} from {s.config_path}; {_RELOAD}")
 
 
 @main.group(cls=_Group, context_settings=_CONTEXT)

@@ -547,6 +547,15 @@ class CycleRunner:
         self._loop.set_default_executor(ThreadPoolExecutor(workers, thread_name_prefix="watcher-cycle"))
         self._client: httpx.AsyncClient | None = None
 
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        """New feeds and companies (a reload): the next cycle uses them, a running one keeps its own."""
+        self._settings = settings
+
     def run(
         self,
         store: Store,
