@@ -389,3 +389,54 @@ def test_sighup_reloads_feeds_and_companies_and_keeps_the_old_config_when_the_ne
         assert proc.wait(timeout=15) == 0
     finally:
         reap(proc)
+
+
+def test_feeds_add_check_fetches_once_through_the_guarded_client_and_says_what_it_found(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/wire.xml").respond_with_data(
+        rss(
+            "Tech Wire",
+            [
+                {"title": "Mistral AI opens an office", "link": httpserver.url_for("/1"), "guid": "1"},
+                {"title": "Weather: rain", "link": httpserver.url_for("/2"), "guid": "2"},
+                {"title": "Hugging Face and Mistral hire", "link": httpserver.url_for("/3"), "guid": "3"},
+            ],
+        ),
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/missing.xml").respond_with_data("gone", status=404)
+    httpserver.expect_request("/page.html").respond_with_data(
+        "<html><body><p>not a feed</p></body></html>", content_type="text/html"
+    )
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[watcher]\ndb = "w.db"\n[[entities]]\nname = "Mistral AI"\naliases = ["Mistral"]\n'
+        '[[entities]]\nname = "Hugging Face"\n[http]\nallow_private = ["127.0.0.1"]\n',
+        encoding="utf-8",
+    )
+    res = watcher(cfg, "feeds", "add", httpserver.url_for("/wire.xml"), "--check")
+    assert res.returncode == 0, res.stderr
+    assert "'Tech Wire': 3 entries, 2 naming a company it would be read for" in res.stdout
+    assert "(Mistral AI 2, Hugging Face 1)" in res.stdout
+    assert "added " in res.stdout and "/wire.xml" in cfg.read_text(encoding="utf-8")
+    assert not (tmp_path / "w.db").exists()  # a check stores nothing
+
+    # Read only for one company: only it is counted.
+    res = watcher(cfg, "feeds", "remove", httpserver.url_for("/wire.xml"))
+    res = watcher(cfg, "feeds", "add", httpserver.url_for("/wire.xml"), "--check", "--entity", "hugging face")
+    assert "3 entries, 1 naming a company it would be read for (Hugging Face 1)" in res.stdout, res.stdout
+
+    before = cfg.read_text(encoding="utf-8")
+    for url, expected in [
+        (httpserver.url_for("/missing.xml"), "HTTP 404"),
+        (httpserver.url_for("/page.html"), "/page.html: "),
+        # The guard as in polling: this address is not allowed by the config.
+        (httpserver.url_for("/wire.xml").replace("127.0.0.1", "127.0.0.2"), "[http] allow_private"),
+    ]:
+        res = watcher(cfg, "feeds", "add", url, "--check")
+        assert res.returncode == 1, (url, res.stdout, res.stderr)
+        error, hint = res.stderr.strip().splitlines()
+        assert error.startswith("watcher: error: ") and expected in error, error
+        assert "not added" in hint
+        assert cfg.read_text(encoding="utf-8") == before

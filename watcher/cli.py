@@ -994,15 +994,38 @@ _RELOAD = "a running daemon reads it again on SIGHUP (`kill -HUP PID`)"
 @click.option(
     "--interval", metavar="DURATION", help='Poll interval such as "10m" (default: [watcher] interval).'
 )
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Fetch the feed once first (as a poll would) and say what it holds; not added if it fails.",
+)
 @global_options
 @pass_ctx
-def feeds_add(c: _Context, url: str, name: str, entities: tuple[str, ...], interval: str | None) -> None:
+def feeds_add(
+    c: _Context, url: str, name: str, entities: tuple[str, ...], interval: str | None, check: bool
+) -> None:
     """Add a [[feeds]] entry to config.toml, keeping its comments and layout."""
     from watcher.config import add_feed
 
     with _errors():
         s = c.settings
         names = [entity_name(s, e) for e in entities]
+        if check:
+            from watcher.pipeline import check_feed
+
+            found = check_feed(s, url, names)
+            if found.error is not None:
+                click.echo(f"watcher: error: {found.error}", err=True)
+                click.echo(
+                    f"not added to {s.config_path}; add it without --check to keep it anyway", err=True
+                )
+                sys.exit(1)
+            title = f"{found.title!r}" if found.title else "(no title)"
+            each = ", ".join(f"{n} {count}" for n, count in found.per_entity)
+            click.echo(
+                f"{url}: {title}: {_plural(found.entries, 'entry', 'entries')}, "
+                f"{found.mentioning} naming a company it would be read for ({each})"
+            )
         feed = add_feed(s.config_path, url, name=name, entities=names, interval=interval)
         served = ", ".join(feed.entities) if feed.entities else "every company"
         click.echo(f"added {feed.name or feed.url} ({served}) to {s.config_path}; {_RELOAD}")

@@ -590,6 +590,48 @@ class CycleRunner:
         self._loop.close()
 
 
+# -- one feed, checked before it is added --------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedCheck:
+    """What one fetch of a feed gave: its title and entries, and how many name a company."""
+
+    url: str
+    error: str | None = None
+    title: str = ""
+    entries: int = 0
+    mentioning: int = 0  # entries naming at least one of the companies the feed would serve
+    per_entity: tuple[tuple[str, int], ...] = ()
+
+
+def check_feed(settings: Settings, url: str, entities: Sequence[str] = ()) -> FeedCheck:
+    """Fetch ``url`` once as a poll would (the same guarded client, caps and parsing).
+
+    ``entities`` are the companies the feed would be read for (default: every one).
+    Nothing is stored.
+    """
+    served = [e for e in settings.entities if not entities or e.name in entities]
+
+    async def go() -> feeds.FeedResult:
+        async with feeds.make_client(settings.http) as client:
+            [result] = await feeds.fetch_feeds(client, [feeds.FeedRequest(url)], settings.http)
+        return result
+
+    result = asyncio.run(go())
+    if result.failed:
+        return FeedCheck(url, error=result.error or f"{url}: failed")
+    named = [mentioned(served, _entry_text(e)) for e in result.entries]
+    per_entity = tuple((e.name, sum(1 for n in named if e in n)) for e in served)
+    return FeedCheck(
+        url,
+        title=result.title,
+        entries=len(result.entries),
+        mentioning=sum(1 for n in named if n),
+        per_entity=per_entity,
+    )
+
+
 # -- one article, explained ------------------------------------------------------
 
 
