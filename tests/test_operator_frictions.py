@@ -440,3 +440,42 @@ def test_feeds_add_check_fetches_once_through_the_guarded_client_and_says_what_i
         assert error.startswith("watcher: error: ") and expected in error, error
         assert "not added" in hint
         assert cfg.read_text(encoding="utf-8") == before
+
+
+def test_poll_shows_a_live_progress_line_on_a_terminal_and_nothing_when_piped(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    import os
+    import pty
+
+    news_site(httpserver, entries=3)
+    cfg = news_config(tmp_path, httpserver.url_for("/feed.xml"))
+    # stderr on a pseudo-terminal, as in an operator's shell; stdout piped.
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "watcher", "--config", str(cfg), "poll", "--dry-run"],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        text=True,
+    )
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the process closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, seen
+    text = seen.decode()
+    assert "\rpolling: feeds" in text.replace("\x1b[2K", "")
+    assert "polling: feeds 1/1, articles 3/3" in text
+    assert text.endswith("\r\x1b[2K")  # the line is wiped before the summary
+    assert "polling" not in out and "entries new: 3" in out
+
+    piped = watcher(cfg, "poll", "--dry-run")
+    assert piped.returncode == 0 and piped.stderr == "", piped.stderr

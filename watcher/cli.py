@@ -402,10 +402,16 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
                 target = Store(copy)
             else:
                 target = c.store()
+            # A live line on a terminal only: piped or logged output stays free of it.
+            line = _ProgressLine(sys.stderr) if sys.stderr.isatty() and c.verbosity >= 0 else None
             with target as store:
                 # The seeds are what is known; news is only compared once they are loaded.
                 load_baseline(s, store, now=datetime.now(UTC))
-                report = run_cycle(s, store=store, feed_urls=urls or None, force=force)
+                try:
+                    report = run_cycle(s, store=store, feed_urls=urls or None, force=force, progress=line)
+                finally:
+                    if line is not None:
+                        line.clear()
         finally:
             if lock is not None:
                 lock.release()
@@ -443,6 +449,36 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
             # Nothing was read at all: a script or cron job must see it, not a summary with zeros.
             click.echo(f"watcher: error: every feed failed ({_plural(failed, 'feed')})", err=True)
             sys.exit(1)
+
+
+class _ProgressLine:
+    """One line on a terminal's stderr, rewritten in place: "polling: feeds 3/10, articles 12/40"."""
+
+    def __init__(self, stream: Any, every: float = 0.1):
+        self.stream = stream
+        self.every = every
+        self.stages: dict[str, str] = {}
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        import time
+
+        self.stages[stage] = f"{stage} {done}/{total}"
+        now = time.monotonic()
+        # At most ten redraws a second, but every stage's last count is drawn.
+        if done < total and now - self.last < self.every:
+            return
+        self.last = now
+        self.stream.write("\r\x1b[2Kpolling: " + ", ".join(self.stages.values()))
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+            self.shown = False
 
 
 def _feed_url(settings: Settings, which: str) -> str:

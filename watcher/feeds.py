@@ -425,15 +425,24 @@ async def fetch_feeds(
     requests: Sequence[FeedRequest],
     settings: HttpSettings,
     clock: Clock = _utc_now,
+    on_done: Callable[[FeedResult], None] | None = None,
 ) -> list[FeedResult]:
     """Poll every feed concurrently; one result per request, in the same order.
 
     Never raises for a feed's own trouble: failures come back as outcome "failed" with
     a one-line ``error`` naming the URL. Concurrency is bounded by
-    ``settings.concurrency`` overall and ``settings.per_host`` per host.
+    ``settings.concurrency`` overall and ``settings.per_host`` per host. ``on_done`` is
+    told of each result as it comes (a progress line).
     """
     limiter = HostLimiter(settings)
-    return list(await asyncio.gather(*(_fetch_one(client, r, settings, limiter, clock) for r in requests)))
+
+    async def one(request: FeedRequest) -> FeedResult:
+        result = await _fetch_one(client, request, settings, limiter, clock)
+        if on_done is not None:
+            on_done(result)
+        return result
+
+    return list(await asyncio.gather(*(one(r) for r in requests)))
 
 
 async def _fetch_one(

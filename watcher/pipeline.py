@@ -14,7 +14,7 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -32,6 +32,10 @@ from watcher.state import clamp_period
 from watcher.store import LAST_CYCLE_KEY, FeedRow, NewDocument, Store, StoredFact
 
 log = logging.getLogger("watcher.pipeline")
+
+
+# How far a cycle is: (stage, done, total), stage "feeds" then "articles". For a progress line.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -321,8 +325,10 @@ async def run_cycle_async(
     feed_urls: Sequence[str] | None = None,
     force: bool = False,
     pool: articles.ExtractionPool | None = None,
+    progress: Progress | None = None,
 ) -> CycleReport:
     report = CycleReport(started=now)
+    tell = progress or (lambda stage, done, total: None)
     entities = settings.entities
     with store.transaction():
         entity_ids = {e.name: store.ensure_entity(e) for e in entities}
@@ -356,7 +362,15 @@ async def run_cycle_async(
         # The cycle's time line: ``now`` at its start, then as much as really went by.
         return now + (datetime.now(UTC) - wall_start)
 
-    results = await feeds.fetch_feeds(client, requests, settings.http, clock)
+    fetched = 0
+
+    def feed_done(_result: feeds.FeedResult) -> None:
+        nonlocal fetched
+        fetched += 1
+        tell("feeds", fetched, len(requests))
+
+    tell("feeds", 0, len(requests))
+    results = await feeds.fetch_feeds(client, requests, settings.http, clock, on_done=feed_done)
 
     # Group new relevant entries by article link across feeds: one article, one fetch.
     by_link: dict[str, list[tuple[str, feeds.FeedEntry]]] = {}
@@ -395,6 +409,8 @@ async def run_cycle_async(
             retries.add(url)
 
     reader = pool or articles.default_pool(settings.http)
+    read_count = 0
+    tell("articles", 0, len(by_link))
 
     async def fetch_and_extract(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> ArticleFacts | None:
         try:
@@ -414,6 +430,10 @@ async def run_cycle_async(
             # One article's bug must not cost the cycle: it is recorded and retried with back-off.
             failed[link] = f"{type(e).__name__}: {e}"
             return None
+        finally:
+            nonlocal read_count
+            read_count += 1
+            tell("articles", read_count, len(by_link))
 
     # Extracted concurrently; decided one after another in a fixed order (see watcher.ledger).
     failed: dict[str, str] = {}
@@ -502,8 +522,12 @@ def run_cycle(
     feed_urls: Sequence[str] | None = None,
     force: bool = False,
     pool: articles.ExtractionPool | None = None,
+    progress: Progress | None = None,
 ) -> CycleReport:
-    """One poll cycle, synchronously; builds its own HTTP client unless given one."""
+    """One poll cycle, synchronously; builds its own HTTP client unless given one.
+
+    ``progress(stage, done, total)`` is told how far the cycle is ("feeds", then "articles").
+    """
     now = now or datetime.now(UTC)
 
     async def go() -> CycleReport:
@@ -516,6 +540,7 @@ def run_cycle(
                 feed_urls=feed_urls,
                 force=force,
                 pool=pool,
+                progress=progress,
             )
         async with feeds.make_client(settings.http) as own:
             return await run_cycle_async(
@@ -526,6 +551,7 @@ def run_cycle(
                 feed_urls=feed_urls,
                 force=force,
                 pool=pool,
+                progress=progress,
             )
 
     return asyncio.run(go())
