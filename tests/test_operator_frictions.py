@@ -379,7 +379,7 @@ def test_sighup_reloads_feeds_and_companies_and_keeps_the_old_config_when_the_ne
         # Removing a feed stops its polls.
         cfg.write_text(good, encoding="utf-8")
         proc.send_signal(signal.SIGHUP)
-        wait_for(lambda: "1 feeds (0 added, 1 removed), 1 companies (0 added, 1 removed)" in logged())
+        wait_for(lambda: "1 feed (0 added, 1 removed), 1 company (0 added, 1 removed)" in logged())
         time.sleep(0.5)  # a cycle that had already started may still ask it once
         seen = asked("/second.xml")
         before = asked("/feed.xml")
@@ -479,3 +479,27 @@ def test_poll_shows_a_live_progress_line_on_a_terminal_and_nothing_when_piped(
 
     piped = watcher(cfg, "poll", "--dry-run")
     assert piped.returncode == 0 and piped.stderr == "", piped.stderr
+
+
+def test_counts_are_plural_only_when_plural_and_logged_amounts_read_like_the_alerts(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    from watcher.render import plural
+
+    assert [plural(n, "fact") for n in (0, 1, 2)] == ["0 facts", "1 fact", "2 facts"]
+    assert plural(1, "entry", "entries") == "1 entry" and plural(3, "entry", "entries") == "3 entries"
+
+    news_site(httpserver, entries=1)
+    cfg = news_config(tmp_path, httpserver.url_for("/feed.xml"))
+    checked = watcher(cfg, "check-config")
+    assert "(1 entity, 1 feed, alerts: console)" in checked.stdout, checked.stdout
+    once = watcher(cfg, "run", "--once")
+    assert once.returncode == 0, once.stderr
+    assert "cycle: 1 feed (0 failed), 1 new entry, 1 article, 2 changes;" in once.stdout, once.stdout
+    assert "cycle: 1 feed, 1 new entry, 1 article, 2 facts, 2 changes" in once.stderr, once.stderr
+    # The daemon's change line: "EUR 2bn", as alerts say it, never the raw 2000000000.
+    change = [line for line in once.stderr.splitlines() if "change: Mistral AI" in line]
+    assert change and "EUR 2bn" in change[0] and "Series C" in change[0], once.stderr
+    assert "2000000000" not in once.stderr
+    retried = watcher(cfg, "alerts", "retry")
+    assert retried.stdout.strip() == "0 dead alerts re-queued"

@@ -212,7 +212,8 @@ def check_config(c: _Context, strict: bool) -> None:
         channels = ", ".join(s.alerts.channels) or "none"
         click.echo(
             f"{s.config_path}: {'ok' if not warnings else 'usable, with warnings'} "
-            f"({len(s.entities)} entities, {len(s.feeds)} feeds, alerts: {channels})"
+            f"({_plural(len(s.entities), 'entity', 'entities')}, {_plural(len(s.feeds), 'feed')}, "
+            f"alerts: {channels})"
         )
         if warnings and strict:
             sys.exit(2)
@@ -339,7 +340,8 @@ def baseline(c: _Context) -> None:
                 continue
             for d in mine:
                 click.echo(
-                    f"{e.name}: {d.name} ({d.published or 'date unknown'}): {len(d.facts)} facts [{d.status}]"
+                    f"{e.name}: {d.name} ({d.published or 'date unknown'}): {_plural(len(d.facts), 'fact')}"
+                    f" [{d.status}]"
                 )
                 for f in d.facts:
                     round_ = f" {format_round(f.round)}" if f.round else ""
@@ -349,7 +351,8 @@ def baseline(c: _Context) -> None:
             read = sum(len(d.facts) for d in mine)
             # The same fact in several seed documents is one fact with several sources.
             click.echo(
-                f"{e.name}: {read} facts read from {len(mine)} documents; {known} distinct facts known"
+                f"{e.name}: {_plural(read, 'fact')} read from {_plural(len(mine), 'document')}; "
+                f"{_plural(known, 'distinct fact')} known"
             )
 
 
@@ -441,7 +444,7 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
         if report.alerts_enqueued and not dry_run:
             n = report.alerts_enqueued
             click.echo(
-                f"{n} alert{'s' if n != 1 else ''} queued in the outbox; the daemon (`watcher run`) "
+                f"{_plural(n, 'alert')} queued in the outbox; the daemon (`watcher run`) "
                 "sends them, or `watcher alerts send` now"
             )
         failed = report.count("failed")
@@ -612,7 +615,9 @@ def history(
             return
         if not changes:
             if known:
-                click.echo(f"no changes detected yet; {known} facts known: see `watcher history --facts`")
+                click.echo(
+                    f"no changes detected yet; {_plural(known, 'fact')} known: see `watcher history --facts`"
+                )
             else:
                 click.echo("nothing known yet; run `watcher baseline` and `watcher poll`")
             return
@@ -756,10 +761,11 @@ def run(c: _Context, once: bool, log_file: Path | None) -> None:
         if once:
             report, delivered = daemon.run_once()
             click.echo(
-                f"cycle: {len(report.feeds)} feeds ({report.count('failed')} failed), "
-                f"{report.entries_new} new entries, {report.articles_fetched} articles, "
-                f"{len(report.changes)} changes; alerts: {delivered.sent} sent, {delivered.failed} failed, "
-                f"{delivered.dead} dead"
+                f"cycle: {_plural(len(report.feeds), 'feed')} ({report.count('failed')} failed), "
+                f"{_plural(report.entries_new, 'new entry', 'new entries')}, "
+                f"{_plural(report.articles_fetched, 'article')}, "
+                f"{_plural(len(report.changes), 'change')}; "
+                f"alerts: {delivered.sent} sent, {delivered.failed} failed, {delivered.dead} dead"
             )
             return
         code = daemon.run_forever()
@@ -851,7 +857,7 @@ def alerts_retry(c: _Context) -> None:
     with _errors():
         with c.store() as store:
             n = store.retry_dead(datetime.now(UTC))
-        click.echo(f"{n} dead alert{'s' if n != 1 else ''} re-queued")
+        click.echo(f"{_plural(n, 'dead alert')} re-queued")
 
 
 @alerts.command("send")

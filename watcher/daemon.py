@@ -36,6 +36,7 @@ from watcher.errors import ConfigError, WatcherError
 from watcher.ledger import load_domain_list
 from watcher.lock import DaemonLock as DaemonLock  # part of this module's API
 from watcher.pipeline import CycleReport, CycleRunner, load_baseline
+from watcher.render import format_kind, format_money, format_round, plural
 from watcher.settings import Settings
 from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, Store
 
@@ -211,16 +212,25 @@ class Daemon:
                 news = True
             state.outcome, state.error = f.outcome, f.error
         for ch in report.changes:
+            # The amounts as people read them ("EUR 1.7bn"), as in the alerts, not 1700000000.
+            old = f"{format_money(ch.old)} -> " if ch.old is not None and ch.kind != "new_round" else ""
+            round_ = f" {format_round(ch.round)}" if ch.round else ""
             log.info(
-                "change: %s %s %s %s (%s)", ch.entity, ch.kind, ch.new.currency, ch.new.amount, ch.status
+                "change: %s: %s%s %s%s (%s)",
+                ch.entity,
+                format_kind(ch.kind),
+                round_,
+                old,
+                format_money(ch.new),
+                ch.status,
             )
         line = (
-            "cycle: %d feeds, %d new entries, %d articles, %d facts, %d changes",
-            len(report.feeds),
-            report.entries_new,
-            report.articles_fetched,
-            report.facts,
-            len(report.changes),
+            "cycle: %s, %s, %s, %s, %s",
+            plural(len(report.feeds), "feed"),
+            plural(report.entries_new, "new entry", "new entries"),
+            plural(report.articles_fetched, "article"),
+            plural(report.facts, "fact"),
+            plural(len(report.changes), "change"),
         )
         if news:
             log.info(*line)
@@ -236,7 +246,7 @@ class Daemon:
         if now - idle.since >= self._idle_window:
             still = ""
             if idle.failing:
-                still = f"; {idle.failing} feed{'s' if idle.failing != 1 else ''} still failing"
+                still = f"; {plural(idle.failing, 'feed')} still failing"
             log.info(
                 "cycles: nothing new in the last %.0f s (%d cycles, %d feed polls, %d not modified)%s",
                 now - idle.since,
@@ -461,12 +471,11 @@ class Daemon:
         companies_before = {e.name for e in old.entities}
         companies_after = {e.name for e in new.entities}
         log.warning(
-            "SIGHUP: configuration reloaded: %d feeds (%d added, %d removed), "
-            "%d companies (%d added, %d removed)",
-            len(after),
+            "SIGHUP: configuration reloaded: %s (%d added, %d removed), %s (%d added, %d removed)",
+            plural(len(after), "feed"),
             len(after.keys() - before.keys()),
             len(before.keys() - after.keys()),
-            len(companies_after),
+            plural(len(companies_after), "company", "companies"),
             len(companies_after - companies_before),
             len(companies_before - companies_after),
         )

@@ -75,6 +75,11 @@ class Message:
 # Sanitising and escaping
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 fact", "2 facts", "0 facts" (``many`` for an irregular plural: "entries")."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def one_line(value: str, limit: int | None = None) -> str:
     """``value`` on one line: control, format and line/paragraph separator characters
     removed, whitespace runs collapsed, cut to ``limit`` characters with an ellipsis.
