@@ -503,3 +503,94 @@ def test_counts_are_plural_only_when_plural_and_logged_amounts_read_like_the_ale
     assert "2000000000" not in once.stderr
     retried = watcher(cfg, "alerts", "retry")
     assert retried.stdout.strip() == "0 dead alerts re-queued"
+
+
+def test_digest_links_are_clickable_and_escaped_and_french_is_french_throughout() -> None:
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from watcher.models import Change, Digest, FeedHealth, Money
+    from watcher.render import pending_line, render
+
+    when = datetime(2025, 9, 9, 8, 0, tzinfo=UTC)
+
+    def change(url: str, **kw: object) -> Change:
+        base: dict[str, object] = {
+            "entity": "Mistral AI",
+            "kind": "valuation_change",
+            "status": "announced",
+            "new": Money(Decimal("11.7e9"), "EUR"),
+            "old": Money(Decimal("5.8e9"), "EUR"),
+            "detected_at": when,
+            "url": url,
+            "title": "A title",
+        }
+        base.update(kw)
+        return Change(**base)  # type: ignore[arg-type]
+
+    tricky = 'https://news.example/a?x=1&y=2"><script>alert(1)</script>'
+    digest = Digest(
+        day="2025-09-09",
+        since=when,
+        made_at=when,
+        changes=(
+            change("https://news.example/mistral?utm=1&page=2"),
+            change(tricky, kind="new_round", old=None, round="series_c"),
+            change("javascript:alert(1)", kind="total_raised_change"),
+        ),
+        failing_feeds=(
+            FeedHealth(
+                kind="feed_down",
+                feed_url="https://f.example/x",
+                feed_name="F",
+                failures=3,
+                error="timeout",
+                detected_at=when,
+            ),
+        ),
+        pending=(
+            pending_line(
+                "Mistral AI",
+                "valuation",
+                Money(Decimal("20e9"), "EUR"),
+                "rumoured",
+                12,
+                "confidence 0.40: waiting for corroboration",
+                "https://x.example/a",
+                "fr",
+            ),
+        ),
+    )
+    message = render(digest, "fr", "EUR")
+    html = message.html
+    # Each change's link is an <a href>, its URL escaped in the attribute and the text.
+    assert '<a href="https://news.example/mistral?utm=1&amp;page=2">' in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="javascript:' not in html and "javascript:alert(1)" in html  # shown, never clickable
+    # Plain text keeps the bare URL after each change.
+    assert "(annoncé) https://news.example/mistral?utm=1&page=2" in message.text
+
+    # French throughout: no English words left from the vocabulary, the pending lines or replies.
+    english = [
+        "valuation",
+        "fact #",
+        "Pending",
+        "waiting",
+        "announced",
+        "rumoured",
+        "Sent by",
+        "correction of",
+    ]
+    reply = render(change("https://news.example/c", kind="correction"), "fr", "EUR").replying_to(7)
+    for text in (message.subject, message.text, html, reply.slack_text, reply.text):
+        left = [word for word in english if word in text]
+        assert not left, (left, text)
+    assert "fait n° 12" in message.text and "en attente de confirmation" in message.text
+    assert reply.slack_text.startswith("correction de l'alerte n° 7 : ")
+    # English stays as it was.
+    en = render(change("https://news.example/c"), "en", "EUR").replying_to(7)
+    assert en.slack_text.startswith("correction of alert #7: ")
+    line = pending_line(
+        "Mistral AI", "valuation", Money(Decimal("20e9"), "EUR"), "rumoured", 12, "why", "https://x", "en"
+    )
+    assert line == "Mistral AI: valuation EUR 20bn (rumoured), fact #12, why; https://x"
