@@ -460,7 +460,7 @@ class Daemon:
             for url in before.keys() - after.keys():
                 scheduler.remove_job(f"feed:{url}")
             for url, f in after.items():
-                interval = f.interval or new.interval
+                interval = f.interval or old.interval  # [watcher] interval waits for a restart
                 was = before.get(url)
                 if was is None or (was.interval or old.interval) != interval:
                     self._schedule_feed(scheduler, url, interval, now)
@@ -468,6 +468,9 @@ class Daemon:
             self._due &= after.keys()
         self.settings = applied
         self.runner.settings = applied
+        self._idle_window = max(
+            min((f.interval or old.interval for f in new.feeds), default=old.interval), POLL_TICK_SECONDS
+        )
         companies_before = {e.name for e in old.entities}
         companies_after = {e.name for e in new.entities}
         log.warning(
