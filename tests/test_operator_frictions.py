@@ -248,6 +248,11 @@ def test_dry_run_beside_a_running_daemon_reads_a_snapshot_and_fails_when_every_f
         lock.release()
     assert counts(db) == before  # nothing written, and the daemon's lock never taken
     assert not list(tmp_path.glob("state/*dry*"))
+    db.unlink()
+    db.touch()  # an empty database file (a fresh mount): a dry run still runs, on a fresh copy
+    empty = watcher(cfg, "poll", "--dry-run")
+    assert empty.returncode == 0 and "Series C" in empty.stdout, empty.stderr
+    assert db.stat().st_size == 0
 
     # Every feed failing is an error for scripts (exit 1), dry or not; one failing of two is not.
     httpserver.expect_request("/down.xml").respond_with_data("no", status=503)
@@ -362,6 +367,9 @@ def test_sighup_reloads_feeds_and_companies_and_keeps_the_old_config_when_the_ne
         wait_for(lambda: "SIGHUP: configuration reloaded" in logged())
         assert "2 feeds (1 added, 0 removed), 2 companies (1 added, 0 removed)" in logged()
         wait_for(lambda: asked("/second.xml") > 0)
+        # A dry run beside the real daemon: neither waits for the other.
+        dry = watcher(cfg, "poll", "--dry-run", "--feed", "Second")
+        assert dry.returncode == 0 and "dry run" in dry.stdout, dry.stderr
 
         # A mistake in the file: the running configuration stays, one line says why.
         cfg.write_text(cfg.read_text(encoding="utf-8").replace('interval = "1s"', "interval = 1\nbogus = 2"))

@@ -399,7 +399,7 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
                 # neither waits for a running daemon's writes nor makes it wait).
                 scratch = Path(tempfile.mkdtemp(prefix="watcher-dry-run-"))
                 copy = scratch / "watcher.db"
-                if s.db.exists():
+                if s.db.exists() and s.db.stat().st_size > 0:  # an empty file has nothing to copy
                     with Store(s.db, read_only=True) as real:
                         real.backup_to(copy)
                 target = Store(copy)
