@@ -885,7 +885,7 @@ def alerts_send(c: _Context) -> None:
             error = f"; last error: {r.last_error[:80]}" if r.last_error else ""
             click.echo(
                 f"  waiting: #{r.id} {r.channel}, next try {_when(r.next_attempt, now)}, "
-                f"{r.attempts} tr{'ies' if r.attempts != 1 else 'y'} so far{error}"
+                f"{_plural(r.attempts, 'try', 'tries')} so far{error}"
             )
         # errors also holds a refused write (a full disk), which no count shows.
         if report.failed or report.dead or report.errors:
