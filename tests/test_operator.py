@@ -368,7 +368,7 @@ def test_a_waiting_alert_says_when_it_is_tried_again(tmp_path: Path, httpserver:
     assert "slack: slack:" not in sent.stdout
     assert re.search(r"waiting: #1 slack, next try in (9|10)m \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)", sent.stdout)
     status = watcher(cfg, "status")
-    assert re.search(r"waiting #1 slack: next try in (9|10)m, 1 tries so far", status.stdout)
+    assert re.search(r"waiting #1 slack: next try in (9|10)m, 1 try so far", status.stdout)
     data = json.loads(watcher(cfg, "status", "--json").stdout)
     assert data["waiting"][0]["attempts"] == 1 and data["waiting"][0]["next_attempt"]
     listed = watcher(cfg, "alerts", "list").stdout

@@ -195,19 +195,33 @@ def entity_name(settings: Settings, name: str) -> str:
 def check_config(c: _Context, strict: bool) -> None:
     """Validate the configuration and list every mistake; exit 0 if usable, 2 if not."""
     from watcher.config import config_warnings
+    from watcher.netguard import policy, refused_urls
 
     with _errors():
         s = c.settings
         warnings = config_warnings(s, os.environ)
+        # A feed on an internal address would fail at every poll: said now, not at the first cycle.
+        refused = refused_urls([f.url for f in s.feeds], policy(s.http.allow_private))
+        for i, f in enumerate(s.feeds, 1):
+            if f.url in refused:
+                warnings.append(
+                    f"{s.config_path}: feeds[{i}].url: every poll will be refused: {refused[f.url]}"
+                )
         for w in warnings:
             click.echo(f"watcher: warning: {w}", err=True)
         channels = ", ".join(s.alerts.channels) or "none"
         click.echo(
             f"{s.config_path}: {'ok' if not warnings else 'usable, with warnings'} "
-            f"({len(s.entities)} entities, {len(s.feeds)} feeds, alerts: {channels})"
+            f"({_plural(len(s.entities), 'entity', 'entities')}, {_plural(len(s.feeds), 'feed')}, "
+            f"alerts: {channels})"
         )
         if warnings and strict:
             sys.exit(2)
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    """ "1 fact", "2 facts", "0 facts"."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def _amount(value: Decimal) -> int | float:
@@ -326,7 +340,8 @@ def baseline(c: _Context) -> None:
                 continue
             for d in mine:
                 click.echo(
-                    f"{e.name}: {d.name} ({d.published or 'date unknown'}): {len(d.facts)} facts [{d.status}]"
+                    f"{e.name}: {d.name} ({d.published or 'date unknown'}): {_plural(len(d.facts), 'fact')}"
+                    f" [{d.status}]"
                 )
                 for f in d.facts:
                     round_ = f" {format_round(f.round)}" if f.round else ""
@@ -336,7 +351,8 @@ def baseline(c: _Context) -> None:
             read = sum(len(d.facts) for d in mine)
             # The same fact in several seed documents is one fact with several sources.
             click.echo(
-                f"{e.name}: {read} facts read from {len(mine)} documents; {known} distinct facts known"
+                f"{e.name}: {_plural(read, 'fact')} read from {_plural(len(mine), 'document')}; "
+                f"{_plural(known, 'distinct fact')} known"
             )
 
 
@@ -371,26 +387,37 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
         urls = [_feed_url(s, f) for f in feeds]
         scratch: Path | None = None
         # One poller per database, as for `run`: two cycles at once would race on the same entries.
-        lock = DaemonLock(s.db)
-        lock.acquire()
+        # A dry run writes only its own copy, so it runs beside a daemon without its lock.
+        lock = None if dry_run else DaemonLock(s.db)
+        if lock is not None:
+            lock.acquire()
         try:
             if dry_run:
-                # The whole cycle runs on a copy of the database, thrown away after: nothing the
-                # real store holds (facts, feed validators, outbox) changes.
+                # The whole cycle runs on a snapshot of the database, thrown away after: nothing the
+                # real store holds (facts, feed validators, outbox) changes. The snapshot is read
+                # through a read-only connection (SQLite's backup API: one consistent read that
+                # neither waits for a running daemon's writes nor makes it wait).
                 scratch = Path(tempfile.mkdtemp(prefix="watcher-dry-run-"))
                 copy = scratch / "watcher.db"
-                if s.db.exists():
-                    with Store(s.db) as real:
+                if s.db.exists() and s.db.stat().st_size > 0:  # an empty file has nothing to copy
+                    with Store(s.db, read_only=True) as real:
                         real.backup_to(copy)
                 target = Store(copy)
             else:
                 target = c.store()
+            # A live line on a terminal only: piped or logged output stays free of it.
+            line = _ProgressLine(sys.stderr) if sys.stderr.isatty() and c.verbosity >= 0 else None
             with target as store:
                 # The seeds are what is known; news is only compared once they are loaded.
                 load_baseline(s, store, now=datetime.now(UTC))
-                report = run_cycle(s, store=store, feed_urls=urls or None, force=force)
+                try:
+                    report = run_cycle(s, store=store, feed_urls=urls or None, force=force, progress=line)
+                finally:
+                    if line is not None:
+                        line.clear()
         finally:
-            lock.release()
+            if lock is not None:
+                lock.release()
             if scratch is not None:
                 shutil.rmtree(scratch, ignore_errors=True)
         if dry_run:
@@ -417,9 +444,44 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
         if report.alerts_enqueued and not dry_run:
             n = report.alerts_enqueued
             click.echo(
-                f"{n} alert{'s' if n != 1 else ''} queued in the outbox; the daemon (`watcher run`) "
+                f"{_plural(n, 'alert')} queued in the outbox; the daemon (`watcher run`) "
                 "sends them, or `watcher alerts send` now"
             )
+        failed = report.count("failed")
+        if report.feeds and failed and failed + report.count("deferred") == len(report.feeds):
+            # Nothing was read at all: a script or cron job must see it, not a summary with zeros.
+            click.echo(f"watcher: error: every feed failed ({_plural(failed, 'feed')})", err=True)
+            sys.exit(1)
+
+
+class _ProgressLine:
+    """One line on a terminal's stderr, rewritten in place: "polling: feeds 3/10, articles 12/40"."""
+
+    def __init__(self, stream: Any, every: float = 0.1):
+        self.stream = stream
+        self.every = every
+        self.stages: dict[str, str] = {}
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        import time
+
+        self.stages[stage] = f"{stage} {done}/{total}"
+        now = time.monotonic()
+        # At most ten redraws a second, but every stage's last count is drawn.
+        if done < total and now - self.last < self.every:
+            return
+        self.last = now
+        self.stream.write("\r\x1b[2Kpolling: " + ", ".join(self.stages.values()))
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+            self.shown = False
 
 
 def _feed_url(settings: Settings, which: str) -> str:
@@ -553,7 +615,9 @@ def history(
             return
         if not changes:
             if known:
-                click.echo(f"no changes detected yet; {known} facts known: see `watcher history --facts`")
+                click.echo(
+                    f"no changes detected yet; {_plural(known, 'fact')} known: see `watcher history --facts`"
+                )
             else:
                 click.echo("nothing known yet; run `watcher baseline` and `watcher poll`")
             return
@@ -697,10 +761,11 @@ def run(c: _Context, once: bool, log_file: Path | None) -> None:
         if once:
             report, delivered = daemon.run_once()
             click.echo(
-                f"cycle: {len(report.feeds)} feeds ({report.count('failed')} failed), "
-                f"{report.entries_new} new entries, {report.articles_fetched} articles, "
-                f"{len(report.changes)} changes; alerts: {delivered.sent} sent, {delivered.failed} failed, "
-                f"{delivered.dead} dead"
+                f"cycle: {_plural(len(report.feeds), 'feed')} ({report.count('failed')} failed), "
+                f"{_plural(report.entries_new, 'new entry', 'new entries')}, "
+                f"{_plural(report.articles_fetched, 'article')}, "
+                f"{_plural(len(report.changes), 'change')}; "
+                f"alerts: {delivered.sent} sent, {delivered.failed} failed, {delivered.dead} dead"
             )
             return
         code = daemon.run_forever()
@@ -804,7 +869,7 @@ def alerts_retry(c: _Context) -> None:
     with _errors():
         with c.store() as store:
             n = store.retry_dead(datetime.now(UTC))
-        click.echo(f"{n} dead alert{'s' if n != 1 else ''} re-queued")
+        click.echo(f"{_plural(n, 'dead alert')} re-queued")
 
 
 @alerts.command("send")
@@ -836,7 +901,7 @@ def alerts_send(c: _Context) -> None:
             error = f"; last error: {r.last_error[:80]}" if r.last_error else ""
             click.echo(
                 f"  waiting: #{r.id} {r.channel}, next try {_when(_next_try(r, pauses), now)}, "
-                f"{r.attempts} tr{'ies' if r.attempts != 1 else 'y'} so far{error}"
+                f"{_plural(r.attempts, 'try', 'tries')} so far{error}"
             )
         # errors also holds a refused write (a full disk), which no count shows.
         if report.failed or report.dead or report.errors:
@@ -971,6 +1036,9 @@ def _duration(seconds: float) -> str:
     return f"{seconds:g}s"
 
 
+_RELOAD = "a running daemon reads it again on SIGHUP (`kill -HUP PID`)"
+
+
 @feeds.command("add")
 @click.argument("url")
 @click.option("--name", default="", help="A short name shown in status and alerts.")
@@ -984,9 +1052,16 @@ def _duration(seconds: float) -> str:
 @click.option(
     "--interval", metavar="DURATION", help='Poll interval such as "10m" (default: [watcher] interval).'
 )
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Fetch the feed once first (as a poll would) and say what it holds; not added if it fails.",
+)
 @global_options
 @pass_ctx
-def feeds_add(c: _Context, url: str, name: str, entities: tuple[str, ...], interval: str | None) -> None:
+def feeds_add(
+    c: _Context, url: str, name: str, entities: tuple[str, ...], interval: str | None, check: bool
+) -> None:
     """Add a [[feeds]] entry to config.toml, keeping its comments and layout."""
     from watcher.config import add_feed
     from watcher.lock import edit_lock
@@ -994,13 +1069,27 @@ def feeds_add(c: _Context, url: str, name: str, entities: tuple[str, ...], inter
     with _errors():
         s = c.settings
         names = [entity_name(s, e) for e in entities]
+        if check:
+            from watcher.pipeline import check_feed
+
+            found = check_feed(s, url, names)
+            if found.error is not None:
+                click.echo(f"watcher: error: {found.error}", err=True)
+                click.echo(
+                    f"not added to {s.config_path}; add it without --check to keep it anyway", err=True
+                )
+                sys.exit(1)
+            title = f"{found.title!r}" if found.title else "(no title)"
+            each = ", ".join(f"{n} {count}" for n, count in found.per_entity)
+            click.echo(
+                f"{url}: {title}: {_plural(found.entries, 'entry', 'entries')}, "
+                f"{found.mentioning} naming a company it would be read for ({each})"
+            )
         # One editor at a time: two adds at once must both land.
         with edit_lock(s.config_path):
             feed = add_feed(s.config_path, url, name=name, entities=names, interval=interval)
         served = ", ".join(feed.entities) if feed.entities else "every company"
-        click.echo(
-            f"added {feed.name or feed.url} ({served}) to {s.config_path}; a running daemon needs a restart"
-        )
+        click.echo(f"added {feed.name or feed.url} ({served}) to {s.config_path}; {_RELOAD}")
 
 
 @feeds.command("remove")
@@ -1016,15 +1105,13 @@ def feeds_remove(c: _Context, feed: str) -> None:
         s = c.settings
         with edit_lock(s.config_path):
             removed = remove_feed(s.config_path, feed)
-        click.echo(
-            f"removed {removed.name or removed.url} from {s.config_path}; a running daemon needs a restart"
-        )
+        click.echo(f"removed {removed.name or removed.url} from {s.config_path}; {_RELOAD}")
 
 
 @main.group(cls=_Group, context_settings=_CONTEXT)
 @global_options
 def entities() -> None:
-    """The companies watched."""
+    """The companies watched: list them, add or remove one in config.toml."""
 
 
 @entities.command("list")
@@ -1061,6 +1148,41 @@ def entities_list(c: _Context, as_json: bool) -> None:
             for i in items
         ]
         click.echo(_table(table, ["company", "aliases", "seeds", "feeds", "facts known"]))
+
+
+@entities.command("add")
+@click.argument("name")
+@click.option("--alias", "aliases", multiple=True, metavar="ALIAS", help="Another name (repeatable).")
+@global_options
+@pass_ctx
+def entities_add(c: _Context, name: str, aliases: tuple[str, ...]) -> None:
+    """Add an [[entities]] entry to config.toml, keeping its comments and layout."""
+    from watcher.config import add_entity
+    from watcher.lock import edit_lock
+
+    with _errors():
+        path = c.settings.config_path
+        # One editor at a time, as for feeds add/remove.
+        with edit_lock(path):
+            entity = add_entity(path, name, aliases=aliases)
+        also = f" (also {', '.join(entity.aliases)})" if entity.aliases else ""
+        click.echo(f"added {entity.name}{also} to {path}; {_RELOAD}")
+
+
+@entities.command("remove")
+@click.argument("name")
+@global_options
+@pass_ctx
+def entities_remove(c: _Context, name: str) -> None:
+    """Remove the [[entities]] entry with this name (or alias) from config.toml; its facts stay stored."""
+    from watcher.config import remove_entity
+    from watcher.lock import edit_lock
+
+    with _errors():
+        path = c.settings.config_path
+        with edit_lock(path):
+            entity = remove_entity(path, name)
+        click.echo(f"removed {entity.name} from {path} (its facts stay in the database); {_RELOAD}")
 
 
 @main.command()

@@ -91,7 +91,7 @@ class _Table:
         self.errors = errors
 
     def fail(self, key: str | None, message: str) -> ConfigError:
-        at = f"{self.where}.{key}" if key else self.where
+        at = f"{self.where}.{key}" if key and self.where else key or self.where
         return ConfigError(f"{self.path}: {at}: {message}")
 
     def record(self, key: str | None, message: str) -> None:
@@ -113,18 +113,29 @@ class _Table:
             return None
         return value
 
+    def attempt(self, build: Callable[[], T], default: T) -> T:
+        """``build()``, or ``default`` with its error recorded, so the next key is still read."""
+        return _attempt(self.errors, build, default)
+
     def opt_str(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
         value = self._get(key, (str,), "a string", required)
         if value is None:
             return default
         if not value.strip():
-            raise self.fail(key, "must not be empty")
+            if required:
+                raise self.fail(key, "must not be empty")
+            self.record(key, "must not be empty")
+            return default
         return str(value)
 
     def req_str(self, key: str) -> str:
         value = self.opt_str(key, required=True)
         assert value is not None
         return value
+
+    def need_str(self, key: str) -> str | None:
+        """A required string, or None with its mistake recorded (the table's other keys are still read)."""
+        return self.attempt(lambda: self.req_str(key), None)
 
     def integer(self, key: str, default: int, *, minimum: int = 0) -> int:
         value = self._get(key, (int,), "an integer", False)
@@ -175,10 +186,10 @@ class _Table:
         value = self._get(key, (list,), "a list of strings", False)
         if value is None:
             return ()
-        for item in value:
-            if not isinstance(item, str) or not item.strip():
-                raise self.fail(key, f"expected a list of non-empty strings, got {shown(key, item)} in it")
-        return tuple(value)
+        bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+        if bad:
+            self.record(key, f"expected a list of non-empty strings, got {shown(key, bad[0])} in it")
+        return tuple(item for item in value if item not in bad)
 
     def table(self, key: str) -> _Table | None:
         value = self._get(key, (dict,), "a table", False)
@@ -193,7 +204,8 @@ class _Table:
         out = []
         for i, item in enumerate(value):
             if not isinstance(item, dict):
-                raise self.fail(key, f"item {i + 1} must be a table [[{key}]]")
+                self.record(key, f"item {i + 1} must be a table [[{key}]]")
+                continue
             out.append(_Table(self.path, f"{key}[{i + 1}]", item, self.errors))
         return out
 
@@ -207,11 +219,12 @@ def _env_name(t: _Table, key: str) -> str | None:
     name = t.opt_str(key)
     if name is not None and not _ENV_NAME.match(name):
         # What was written is probably the secret itself: say so without repeating it.
-        raise t.fail(
+        t.record(
             key,
             "is not an environment variable name (value hidden: it may be the secret itself); "
             "put the secret in an environment variable and write that variable's name here",
         )
+        return None
     return name
 
 
@@ -228,88 +241,106 @@ def _currency(t: _Table, key: str, value: str) -> str:
     return value
 
 
-def _optional(table: _Table | None, build: Callable[[_Table], T]) -> T | None:
+def _optional(table: _Table | None, build: Callable[[_Table], T | None]) -> T | None:
     if table is None:
         return None
-    result = build(table)
+    result = table.attempt(lambda: build(table), None)
     table.finish()
     return result
 
 
-def _email(t: _Table) -> EmailSettings:
+def _email(t: _Table) -> EmailSettings | None:
+    # Every key is read whatever the others hold, so one run lists every mistake of the table.
     tls = t.opt_str("tls", "starttls") or "starttls"
     if tls not in ("starttls", "ssl", "none"):
-        raise t.fail("tls", f'{tls!r} is not one of "starttls", "ssl", "none"')
+        t.record("tls", f'{tls!r} is not one of "starttls", "ssl", "none"')
+        tls = "starttls"
     recipients = t.str_list("recipients")
-    if not recipients:
-        raise t.fail("recipients", 'missing or empty; add recipients = ["you@example.com"]')
+    if t.data.get("recipients") in (None, []):
+        t.record("recipients", 'missing or empty; add recipients = ["you@example.com"]')
     port_default = {"starttls": 587, "ssl": 465, "none": 25}[tls]
     port = t.integer("port", port_default, minimum=1)
     if port > 65535:
-        raise t.fail("port", f"{port} is not a TCP port")
+        t.record("port", f"{port} is not a TCP port")
+        port = port_default
     username = t.opt_str("username")
     password_env = _env_name(t, "password_env")
     plaintext = t.flag("allow_plaintext_auth", False)
-    if tls == "none" and (username or password_env) and not plaintext:
-        raise t.fail(
+    if tls == "none" and (username or "password_env" in t.data) and not plaintext:
+        t.record(
             "tls",
             '"none" would send the SMTP password in clear; use "starttls" or "ssl",'
             " or set allow_plaintext_auth = true for a server on a trusted link",
         )
+    host = t.need_str("host")
+    sender = t.need_str("sender")
+    timeout = t.duration("timeout", 30.0) or 30.0
+    if host is None or sender is None or not recipients:
+        return None
     return EmailSettings(
-        host=t.req_str("host"),
+        host=host,
         port=port,
-        sender=t.req_str("sender"),
+        sender=sender,
         recipients=recipients,
         username=username,
         password_env=password_env,
         tls=tls,
-        timeout=t.duration("timeout", 30.0) or 30.0,
+        timeout=timeout,
         allow_plaintext_auth=plaintext,
     )
 
 
-def _slack(t: _Table) -> SlackSettings:
+def _slack(t: _Table) -> SlackSettings | None:
     env = _env_name(t, "webhook_url_env")
-    url = t.opt_str("webhook_url")
-    if url is not None:
-        _url(t, "webhook_url", url, secret=True)
+    raw = t.opt_str("webhook_url")
+    url = t.attempt(lambda: _url(t, "webhook_url", raw, secret=True), None) if raw is not None else None
+    timeout = t.duration("timeout", 15.0) or 15.0
+    if "webhook_url_env" not in t.data and "webhook_url" not in t.data:
+        t.record(None, 'needs webhook_url_env = "NAME_OF_ENV_VARIABLE" holding the Slack webhook URL')
     if env is None and url is None:
-        raise t.fail(None, 'needs webhook_url_env = "NAME_OF_ENV_VARIABLE" holding the Slack webhook URL')
-    return SlackSettings(webhook_url_env=env, webhook_url=url, timeout=t.duration("timeout", 15.0) or 15.0)
+        return None
+    return SlackSettings(webhook_url_env=env, webhook_url=url, timeout=timeout)
 
 
-def _digest(t: _Table) -> DigestSettings:
-    at_text = t.req_str("at")
-    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", at_text)
-    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise t.fail("at", f'{at_text!r} is not a time of day; write e.g. at = "08:00"')
+def _digest(t: _Table) -> DigestSettings | None:
+    at_text = t.need_str("at")
+    at: time | None = None
+    if at_text is not None:
+        m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", at_text)
+        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+            t.record("at", f'{at_text!r} is not a time of day; write e.g. at = "08:00"')
+        else:
+            at = time(int(m.group(1)), int(m.group(2)))
     zone = t.opt_str("timezone")
     if zone is not None:
         try:
             ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
-            raise t.fail("timezone", f'{zone!r} is not a time zone name such as "Europe/Paris"') from None
-    return DigestSettings(at=time(int(m.group(1)), int(m.group(2))), timezone=zone)
+            t.record("timezone", f'{zone!r} is not a time zone name such as "Europe/Paris"')
+            zone = None
+    return DigestSettings(at=at, timezone=zone) if at is not None else None
 
 
-def _webhook(t: _Table) -> WebhookSettings:
-    url = _url(t, "url", t.req_str("url"), secret=True)
+def _webhook(t: _Table) -> WebhookSettings | None:
+    raw = t.need_str("url")
+    url = t.attempt(lambda: _url(t, "url", raw, secret=True), None) if raw is not None else None
     headers: dict[str, str] = {}
     h = t.table("headers_env")
     if h is not None:
         for name in list(h.data):
             env = _env_name(h, name)
-            assert env is not None
-            headers[name] = env
+            if env is not None:
+                headers[name] = env
         h.finish()
-    return WebhookSettings(url=url, headers_env=headers, timeout=t.duration("timeout", 15.0) or 15.0)
+    timeout = t.duration("timeout", 15.0) or 15.0
+    return WebhookSettings(url=url, headers_env=headers, timeout=timeout) if url is not None else None
 
 
 def _unit_interval(t: _Table, key: str, default: float) -> float:
     value = t.number(key, default)
     if value > 1:
-        raise t.fail(key, f"must be between 0 and 1, got {value}")
+        t.record(key, f"must be between 0 and 1, got {value}")
+        return default
     return value
 
 
@@ -318,19 +349,22 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
         return AlertSettings()
     language = t.opt_str("language", "en") or "en"
     if language not in ("en", "fr"):
-        raise t.fail("language", f'{language!r} is not "en" or "fr"')
+        t.record("language", f'{language!r} is not "en" or "fr"')
+        language = "en"
     errors = t.errors
-    email = _attempt(errors, lambda: _optional(t.table("email"), _email), None)
-    slack = _attempt(errors, lambda: _optional(t.table("slack"), _slack), None)
-    webhook = _attempt(errors, lambda: _optional(t.table("webhook"), _webhook), None)
+    email_table = _attempt(errors, lambda: t.table("email"), None)
+    email = _optional(email_table, _email)
+    slack = _optional(_attempt(errors, lambda: t.table("slack"), None), _slack)
+    webhook = _optional(_attempt(errors, lambda: t.table("webhook"), None), _webhook)
 
     def file_settings(ft: _Table) -> FileSettings:
         return FileSettings(path=_path(base, ft.opt_str("path", str(state_dir / "alerts.jsonl")) or ""))
 
-    file = _attempt(errors, lambda: _optional(t.table("file"), file_settings), None)
-    digest = _attempt(errors, lambda: _optional(t.table("digest"), _digest), None)
-    if digest is not None and email is None:
-        errors.append(str(t.fail("digest", "the digest goes by email; configure [alerts.email] too")))
+    file = _optional(_attempt(errors, lambda: t.table("file"), None), file_settings)
+    digest = _optional(_attempt(errors, lambda: t.table("digest"), None), _digest)
+    # A digest beside a broken [alerts.email] is not a second mistake: the email one is said.
+    if "digest" in t.data and email_table is None:
+        t.record("digest", "the digest goes by email; configure [alerts.email] too")
     console_table = t.table("console")
     # Console is on by default only when no other channel is configured.
     console_default = not (email or slack or webhook or file)
@@ -385,22 +419,24 @@ _HOST_NAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.
 
 
 def _allow_private(t: _Table) -> tuple[str, ...]:
-    items = t.str_list("allow_private")
-    for item in items:
+    good: list[str] = []
+    for item in t.str_list("allow_private"):
         try:
             host, _port = split_allow_entry(item)
         except ValueError:
-            raise t.fail("allow_private", f'{item!r} has a bad port; use e.g. "127.0.0.1:8080"') from None
+            t.record("allow_private", f'{item!r} has a bad port; use e.g. "127.0.0.1:8080"')
+            continue
         if "/" in host or ":" in host or host.replace(".", "").isdigit():
             try:
                 ipaddress.ip_network(host, strict=False)
             except ValueError:
-                raise t.fail(
-                    "allow_private", f'{item!r} is not a network such as "10.0.0.0/8" or "127.0.0.1"'
-                ) from None
+                t.record("allow_private", f'{item!r} is not a network such as "10.0.0.0/8" or "127.0.0.1"')
+                continue
         elif not _HOST_NAME.match(host):
-            raise t.fail("allow_private", f'{item!r} is not a host name such as "intranet.example"')
-    return tuple(i.strip() for i in items)
+            t.record("allow_private", f'{item!r} is not a host name such as "intranet.example"')
+            continue
+        good.append(item.strip())
+    return tuple(good)
 
 
 def _path(base: Path, value: str) -> Path:
@@ -466,59 +502,62 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
     stop_timeout = _attempt(errors, lambda: w.duration("stop_timeout", 10.0) or 10.0, 10.0)
     w.finish()
 
-    def entity(t: _Table) -> Entity:
-        name = t.req_str("name")
+    def entity(t: _Table) -> Entity | None:
+        name = t.need_str("name")
         seeds = t.opt_str("seeds")
         if seeds is not None and not _path(base, seeds).is_dir():
-            raise t.fail("seeds", f"{_path(base, seeds)} is not a readable folder; fix the path or remove it")
+            t.record("seeds", f"{_path(base, seeds)} is not a readable folder; fix the path or remove it")
+            seeds = None
         domains = tuple(d.strip().lower().removeprefix("www.") for d in t.str_list("official_domains"))
-        return Entity(name=name.strip(), aliases=t.str_list("aliases"), seeds=seeds, official_domains=domains)
+        aliases = t.str_list("aliases")
+        t.finish()
+        # A company whose other keys have mistakes keeps its name: feeds naming it are not wrong too.
+        if name is None:
+            return None
+        return Entity(name=name.strip(), aliases=aliases, seeds=seeds, official_domains=domains)
 
     entity_tables: list[_Table] = _attempt(errors, lambda: root.tables("entities"), [])
-    entities: list[Entity] = []
-    for t in entity_tables:
-        e = _attempt(errors, partial(entity, t), None)
-        if e is not None:
-            entities.append(e)
-        else:
-            t.used |= set(t.data)  # its one error is said; the keys it did not reach are not unknown
-        t.finish()
-    if not entity_tables:
+    entities = [e for e in map(entity, entity_tables) if e is not None]
+    if not entity_tables and data.get("entities") in (None, []):
         errors.append(str(root.fail("entities", 'no entity to track; add [[entities]] with name = "..."')))
     names = [e.name.casefold() for e in entities]
     if len(set(names)) != len(names):
         errors.append(str(root.fail("entities", "the same entity name appears twice")))
     by_name = {e.name.casefold(): e.name for e in entities}
+    # Names written in [[entities]] but unusable are said there, not again by each feed naming them.
+    unreadable = {
+        str(t.data["name"]).strip().casefold()
+        for t in entity_tables
+        if isinstance(t.data.get("name"), str) and t.data["name"].strip().casefold() not in by_name
+    }
 
     seen_urls: set[str] = set()
 
-    def feed(t: _Table) -> FeedSettings:
-        url = _url(t, "url", t.req_str("url"))
-        if url in seen_urls:
-            raise t.fail("url", f"{url} is listed twice")
-        seen_urls.add(url)
+    def feed(t: _Table) -> FeedSettings | None:
+        raw = t.need_str("url")
+        url = t.attempt(lambda: _url(t, "url", raw), None) if raw is not None else None
+        if url is not None and url in seen_urls:
+            t.record("url", f"{url} is listed twice")
+            url = None
+        if url is not None:
+            seen_urls.add(url)
         served: list[str] = []
         for name in t.str_list("entities"):
-            if name.strip().casefold() not in by_name:
+            key = name.strip().casefold()
+            if key in by_name:
+                served.append(by_name[key])
+            elif key not in unreadable:
                 known = ", ".join(repr(e.name) for e in entities) or "none"
-                raise t.fail("entities", f"{name!r} is not an [[entities]] name (known: {known})")
-            served.append(by_name[name.strip().casefold()])
-        return FeedSettings(
-            url=url,
-            name=t.opt_str("name", "") or "",
-            interval=t.duration("interval", None),
-            entities=tuple(served),
-        )
-
-    feeds: list[FeedSettings] = []
-    feed_tables: list[_Table] = _attempt(errors, lambda: root.tables("feeds"), [])
-    for t in feed_tables:
-        f = _attempt(errors, partial(feed, t), None)
-        if f is not None:
-            feeds.append(f)
-        else:
-            t.used |= set(t.data)
+                t.record("entities", f"{name!r} is not an [[entities]] name (known: {known})")
+        name = t.opt_str("name", "") or ""
+        interval = t.duration("interval", None)
         t.finish()
+        if url is None:
+            return None
+        return FeedSettings(url=url, name=name, interval=interval, entities=tuple(served))
+
+    feed_tables: list[_Table] = _attempt(errors, lambda: root.tables("feeds"), [])
+    feeds = [f for f in map(feed, feed_tables) if f is not None]
 
     rates = dict(DEFAULT_RATES_PER_EUR)
     ct = _attempt(errors, lambda: root.table("currencies"), None)
@@ -707,6 +746,88 @@ def remove_feed(path: Path, which: str) -> FeedSettings:
         del feeds[matches[0]]
         if not len(feeds):
             del doc["feeds"]
+
+    _edit(path, change)
+    return removed[0]
+
+
+def add_entity(path: Path, name: str, *, aliases: Sequence[str] = ()) -> Entity:
+    """Append an ``[[entities]]`` table to the config file; return the company as validated."""
+    import tomlkit
+    import tomlkit.items
+
+    def change(doc: tomlkit.TOMLDocument) -> None:
+        table = tomlkit.table()
+        table.add("name", name.strip())
+        if aliases:
+            table.add("aliases", [a.strip() for a in aliases])
+        entities = doc.get("entities")
+        if entities is not None and not isinstance(entities, tomlkit.items.AoT):
+            raise ConfigError(f"{path}: entities: expected an array of tables [[entities]]")
+        for t in entities or []:
+            names = [str(t.get("name", "")), *(str(a) for a in t.get("aliases", []))]
+            if name.strip().casefold() in (n.strip().casefold() for n in names):
+                raise ConfigError(f"{path}: entities: {name!r} is already tracked (as {t.get('name')!r})")
+        spaced = tomlkit.dumps(doc).endswith("\n\n")
+        if entities is None:
+            if not spaced:
+                doc.add(tomlkit.nl())
+            doc.add("entities", tomlkit.aot())
+            entities = doc["entities"]
+            assert isinstance(entities, tomlkit.items.AoT)
+        elif not spaced:
+            table.trivia.indent = "\n"
+        entities.append(table)
+
+    settings = _edit(path, change)
+    return next(e for e in settings.entities if e.name == name.strip())
+
+
+def remove_entity(path: Path, which: str) -> Entity:
+    """Remove the ``[[entities]]`` table named ``which`` (any case, or an alias); return it.
+
+    A feed read only for this company would name an unknown one: that is refused, naming
+    the feeds, rather than quietly widening them to every company.
+    """
+    import tomlkit.items
+
+    removed: list[Entity] = []
+
+    def change(doc: tomlkit.TOMLDocument) -> None:
+        entities = doc.get("entities")
+        tables = list(entities) if isinstance(entities, tomlkit.items.AoT) else []
+        wanted = which.strip().casefold()
+        matches = [
+            i
+            for i, t in enumerate(tables)
+            if wanted
+            in (
+                n.strip().casefold()
+                for n in [str(t.get("name", "")), *(str(a) for a in t.get("aliases", []))]
+            )
+        ]
+        if not matches:
+            raise ConfigError(f"{path}: no [[entities]] entry named {which!r}; see `watcher entities list`")
+        if len(matches) > 1:
+            raise ConfigError(f"{path}: {len(matches)} entities answer to {which!r}; remove one by its name")
+        t = tables[matches[0]]
+        name = str(t.get("name", ""))
+        feeds = doc.get("feeds")
+        serving = [
+            str(f.get("name") or f.get("url"))
+            for f in (feeds if isinstance(feeds, tomlkit.items.AoT) else [])
+            if name.casefold() in (str(e).strip().casefold() for e in f.get("entities", []))
+        ]
+        if serving:
+            raise ConfigError(
+                f"{path}: feeds {', '.join(serving)} are read only for {name}; "
+                "remove them (`watcher feeds remove`) or their entities entry first"
+            )
+        removed.append(Entity(name=name, aliases=tuple(str(a) for a in t.get("aliases", []))))
+        assert isinstance(entities, tomlkit.items.AoT)
+        del entities[matches[0]]
+        if not len(entities):
+            del doc["entities"]
 
     _edit(path, change)
     return removed[0]

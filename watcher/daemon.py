@@ -19,7 +19,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from types import FrameType
 
@@ -29,12 +29,14 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from watcher.alerts import Channel, build_channels
 from watcher.articles import ExtractionPool
+from watcher.config import load_config
 from watcher.delivery import DeliveryReport, abandon_in_flight, deliver_due, sending_section
 from watcher.digest import queue_digest_if_due
-from watcher.errors import WatcherError
+from watcher.errors import ConfigError, WatcherError
 from watcher.ledger import load_domain_list
 from watcher.lock import DaemonLock as DaemonLock  # part of this module's API
 from watcher.pipeline import CycleReport, CycleRunner, load_baseline
+from watcher.render import format_kind, format_money, format_round, plural
 from watcher.settings import Settings
 from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, Store
 
@@ -210,16 +212,25 @@ class Daemon:
                 news = True
             state.outcome, state.error = f.outcome, f.error
         for ch in report.changes:
+            # The amounts as people read them ("EUR 1.7bn"), as in the alerts, not 1700000000.
+            old = f"{format_money(ch.old)} -> " if ch.old is not None and ch.kind != "new_round" else ""
+            round_ = f" {format_round(ch.round)}" if ch.round else ""
             log.info(
-                "change: %s %s %s %s (%s)", ch.entity, ch.kind, ch.new.currency, ch.new.amount, ch.status
+                "change: %s: %s%s %s%s (%s)",
+                ch.entity,
+                format_kind(ch.kind),
+                round_,
+                old,
+                format_money(ch.new),
+                ch.status,
             )
         line = (
-            "cycle: %d feeds, %d new entries, %d articles, %d facts, %d changes",
-            len(report.feeds),
-            report.entries_new,
-            report.articles_fetched,
-            report.facts,
-            len(report.changes),
+            "cycle: %s, %s, %s, %s, %s",
+            plural(len(report.feeds), "feed"),
+            plural(report.entries_new, "new entry", "new entries"),
+            plural(report.articles_fetched, "article"),
+            plural(report.facts, "fact"),
+            plural(len(report.changes), "change"),
         )
         if news:
             log.info(*line)
@@ -235,7 +246,7 @@ class Daemon:
         if now - idle.since >= self._idle_window:
             still = ""
             if idle.failing:
-                still = f"; {idle.failing} feed{'s' if idle.failing != 1 else ''} still failing"
+                still = f"; {plural(idle.failing, 'feed')} still failing"
             log.info(
                 "cycles: nothing new in the last %.0f s (%d cycles, %d feed polls, %d not modified)%s",
                 now - idle.since,
@@ -340,18 +351,7 @@ class Daemon:
         )
         now = self.clock()
         for f in s.feeds:
-            interval = f.interval or s.interval
-            # Spread first polls and keep them apart: 200 feeds must not fire in the same second.
-            jitter = min(interval * 0.1, 120.0)
-            first = now + timedelta(seconds=random.uniform(0, min(interval, 30.0)))
-            scheduler.add_job(
-                self.mark_due,
-                IntervalTrigger(seconds=interval, jitter=jitter, timezone=UTC),
-                args=[f.url],
-                id=f"feed:{f.url}",
-                next_run_time=first,
-                misfire_grace_time=int(interval),
-            )
+            self._schedule_feed(scheduler, f.url, f.interval or s.interval, now)
         scheduler.add_job(
             self._guard("poll", self.poll_due),
             IntervalTrigger(seconds=POLL_TICK_SECONDS),
@@ -401,8 +401,7 @@ class Daemon:
                     reopened = reopen_log_files()
                     if reopened:
                         log.warning("SIGHUP: reopened the log file %s", ", ".join(reopened))
-                    else:
-                        log.warning("SIGHUP: no log file to reopen; still running (SIGTERM stops)")
+                    self.reload_config()
         finally:
             log.info("stopping")
             scheduler.shutdown(wait=False)
@@ -410,6 +409,84 @@ class Daemon:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         return 0
+
+    def _schedule_feed(
+        self, scheduler: BackgroundScheduler, url: str, interval: float, now: datetime
+    ) -> None:
+        # Spread first polls and keep them apart: 200 feeds must not fire in the same second.
+        jitter = min(interval * 0.1, 120.0)
+        first = now + timedelta(seconds=random.uniform(0, min(interval, 30.0)))
+        scheduler.add_job(
+            self.mark_due,
+            IntervalTrigger(seconds=interval, jitter=jitter, timezone=UTC),
+            args=[url],
+            id=f"feed:{url}",
+            next_run_time=first,
+            misfire_grace_time=int(interval),
+            replace_existing=True,
+        )
+
+    def reload_config(self) -> bool:
+        """Read the configuration file again and apply its feeds and companies (SIGHUP).
+
+        A file with a mistake changes nothing: the running configuration is kept and one
+        line says why. Other settings ([http], [alerts], db...) wait for a restart, and a
+        line says so when they changed. A cycle already running finishes with what it had.
+        """
+        old = self.settings
+        try:
+            new = load_config(old.config_path)
+        except ConfigError as e:
+            mistakes = str(e).splitlines()
+            more = f" (and {len(mistakes) - 1} more)" if len(mistakes) > 1 else ""
+            log.error(
+                "SIGHUP: configuration not reloaded, the running one is kept: %s%s; "
+                "`watcher check-config` lists every mistake",
+                mistakes[0] if mistakes else e,
+                more,
+            )
+            return False
+        applied = replace(old, entities=new.entities, feeds=new.feeds)
+        if replace(new, entities=old.entities, feeds=old.feeds) != old:
+            log.warning(
+                "SIGHUP: only feeds and companies are applied now; restart the daemon for the other "
+                "changed settings"
+            )
+        before = {f.url: f for f in old.feeds}
+        after = {f.url: f for f in new.feeds}
+        now = self.clock()
+        scheduler = getattr(self, "_scheduler", None)
+        if scheduler is not None:
+            for url in before.keys() - after.keys():
+                scheduler.remove_job(f"feed:{url}")
+            for url, f in after.items():
+                interval = f.interval or old.interval  # [watcher] interval waits for a restart
+                was = before.get(url)
+                if was is None or (was.interval or old.interval) != interval:
+                    self._schedule_feed(scheduler, url, interval, now)
+        with self._due_lock:
+            self._due &= after.keys()
+        self.settings = applied
+        self.runner.settings = applied
+        self._idle_window = max(
+            min((f.interval or old.interval for f in new.feeds), default=old.interval), POLL_TICK_SECONDS
+        )
+        companies_before = {e.name for e in old.entities}
+        companies_after = {e.name for e in new.entities}
+        log.warning(
+            "SIGHUP: configuration reloaded: %s (%d added, %d removed), %s (%d added, %d removed)",
+            plural(len(after), "feed"),
+            len(after.keys() - before.keys()),
+            len(before.keys() - after.keys()),
+            plural(len(companies_after), "company", "companies"),
+            len(companies_after - companies_before),
+            len(companies_before - companies_after),
+        )
+        if new.entities != old.entities and scheduler is not None:
+            # A new company's seeds are its baseline before any news about it is compared;
+            # on the cycle's own thread, so no cycle runs before it.
+            scheduler.add_job(self._guard("baseline", self.load_baseline), executor=_CYCLE_EXECUTOR)
+        return True
 
     def _beat(self) -> None:
         jobs = [

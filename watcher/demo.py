@@ -31,7 +31,7 @@ from watcher.delivery import deliver_due
 from watcher.errors import ConfigError
 from watcher.models import Change
 from watcher.pipeline import BaselineDocument, CycleReport, load_baseline, run_cycle_async
-from watcher.render import format_kind, format_money, format_round
+from watcher.render import format_kind, format_money, format_round, plural
 from watcher.settings import Settings
 from watcher.status import collect_status, format_status
 from watcher.store import Store
@@ -226,10 +226,11 @@ def _print_baseline(out: TextIO, docs: list[BaselineDocument], known: int) -> No
     total = 0
     for d in docs:
         total += len(d.facts)
-        out.write(f"  {d.name} ({d.published or 'date unknown'}): {len(d.facts)} facts\n")
+        out.write(f"  {d.name} ({d.published or 'date unknown'}): {plural(len(d.facts), 'fact')}\n")
     # Several documents report the same fact: status counts it once, with its sources.
     out.write(
-        f"  baseline: {total} facts read from {len(docs)} seed documents; {known} distinct facts known\n"
+        f"  baseline: {plural(total, 'fact')} read from {plural(len(docs), 'seed document')}; "
+        f"{plural(known, 'distinct fact')} known\n"
     )
 
 
@@ -237,7 +238,7 @@ def _print_cycle(out: TextIO, report: CycleReport) -> None:
     ok = sum(1 for f in report.feeds if f.outcome != "failed")
     out.write(f"  feeds: {ok} ok, {report.count('failed')} failed\n")
     for f in report.feeds:
-        detail = f"{f.new_entries} new entries, {f.relevant} about a tracked company"
+        detail = f"{plural(f.new_entries, 'new entry', 'new entries')}, {f.relevant} about a tracked company"
         if f.error:
             detail = f"{f.outcome}: {f.error}"
         out.write(f"    {f.name or f.url}: {detail}\n")
@@ -266,7 +267,7 @@ def run_demo(out: TextIO, *, keep: Path | None = None) -> int:
         store = stack.enter_context(Store(settings.db))
 
         out.write(f"watcher demo: following {DEMO_ENTITY} offline\n")
-        out.write(f"  local news server: {site.base} ({len(settings.feeds)} feeds)\n")
+        out.write(f"  local news server: {site.base} ({plural(len(settings.feeds), 'feed')})\n")
         fate = "kept" if keep is not None else "removed at the end"
         out.write(f"  state folder: {folder} ({fate})\n\n")
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from watcher.models import Digest, FeedHealth
-from watcher.render import format_kind, format_money
+from watcher.render import pending_line
 from watcher.settings import Settings
 from watcher.store import DIGEST_AT_KEY, DIGEST_DAY_KEY, Store, parse_time
 
@@ -48,9 +48,11 @@ def build_digest(settings: Settings, store: Store, now: datetime) -> Digest:
                     detected_at=row.last_attempt or now,
                 )
             )
+    language = settings.alerts.language
     pending = tuple(
-        f"{sf.entity}: {format_kind(sf.fact.kind)} {format_money(sf.fact.money)} ({sf.fact.status}),"
-        f" fact #{sf.id}, {sf.note}; {sf.document_url}"
+        pending_line(
+            sf.entity, sf.fact.kind, sf.fact.money, sf.fact.status, sf.id, sf.note, sf.document_url, language
+        )
         for sf in store.pending_facts()
     )
     return Digest(

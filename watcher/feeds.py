@@ -126,6 +126,7 @@ class FeedResult:
     # When the answer (or the failure) came: back-off and Retry-After count from here,
     # not from the start of a cycle that may have taken long.
     responded_at: datetime | None = None
+    title: str = ""  # the feed's own title, when it was read ("ok")
 
     @property
     def failed(self) -> bool:
@@ -268,7 +269,14 @@ def html_to_text(fragment: str) -> str:
 
 
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> tuple[FeedEntry, ...]:
-    """Entries of an RSS 0.9x/1.0/2.0 or Atom document.
+    """Entries of an RSS 0.9x/1.0/2.0 or Atom document (see ``parse_feed_titled``)."""
+    return parse_feed_titled(body, url, content_type)[1]
+
+
+def parse_feed_titled(
+    body: bytes, url: str, content_type: str | None = None
+) -> tuple[str, tuple[FeedEntry, ...]]:
+    """The feed's title and its entries, of an RSS 0.9x/1.0/2.0 or Atom document.
 
     A feed with XML warnings (bozo) still yields what it can. A document that is no feed
     at all (malformed beyond use, an HTML page) raises ``FetchError`` with a one-line
@@ -292,11 +300,12 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> tuple[
         raise FetchError(f"{url}: feed could not be parsed ({_one_line(e)})") from e
     raw_entries = parsed.get("entries") or []
     entries = tuple(e for e in (_entry(raw, url) for raw in raw_entries) if e is not None)
+    title = " ".join(str((parsed.get("feed") or {}).get("title") or "").split())
     if entries:
-        return entries
+        return title, entries
     version = parsed.get("version") or ""
     if version and not parsed.get("bozo") and not raw_entries:
-        return ()
+        return title, ()
     raise FetchError(f"{url}: {_not_a_feed_reason(body, content_type, parsed)}")
 
 
@@ -416,15 +425,24 @@ async def fetch_feeds(
     requests: Sequence[FeedRequest],
     settings: HttpSettings,
     clock: Clock = _utc_now,
+    on_done: Callable[[FeedResult], None] | None = None,
 ) -> list[FeedResult]:
     """Poll every feed concurrently; one result per request, in the same order.
 
     Never raises for a feed's own trouble: failures come back as outcome "failed" with
     a one-line ``error`` naming the URL. Concurrency is bounded by
-    ``settings.concurrency`` overall and ``settings.per_host`` per host.
+    ``settings.concurrency`` overall and ``settings.per_host`` per host. ``on_done`` is
+    told of each result as it comes (a progress line).
     """
     limiter = HostLimiter(settings)
-    return list(await asyncio.gather(*(_fetch_one(client, r, settings, limiter, clock) for r in requests)))
+
+    async def one(request: FeedRequest) -> FeedResult:
+        result = await _fetch_one(client, request, settings, limiter, clock)
+        if on_done is not None:
+            on_done(result)
+        return result
+
+    return list(await asyncio.gather(*(one(r) for r in requests)))
 
 
 async def _fetch_one(
@@ -499,7 +517,7 @@ async def _poll(
     content_type = body.headers.get("content-type")
     # Parsing is CPU work; off the loop it cannot stall other feeds' reads into timeouts.
     try:
-        entries = await asyncio.to_thread(parse_feed, body.content, body.url, content_type)
+        title, entries = await asyncio.to_thread(parse_feed_titled, body.content, body.url, content_type)
     except FetchError as e:
         # The request's body hash is kept: storing this body's would make the next poll of
         # the same broken body "unchanged" instead of failed.
@@ -507,6 +525,7 @@ async def _poll(
     return FeedResult(
         request.url,
         "ok",
+        title=title,
         entries=entries,
         etag=etag,
         last_modified=last_modified,

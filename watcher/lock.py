@@ -1,5 +1,5 @@
 """Locks on files: the database's (one daemon or poll at a time, named by its pid), and the
-config file's while ``feeds add``/``feeds remove`` edit it (one editor at a time).
+config file's while ``feeds add/remove`` or ``entities add/remove`` edit it (one editor at a time).
 
 Its own module so that ``watcher poll`` takes it without importing the daemon and its scheduler.
 """

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -168,6 +170,55 @@ def check_url(url: httpx.URL, rules: AddressPolicy) -> None:
     address = literal_address(host)
     if address is not None and not rules.address_allowed(address, port):
         raise _refusal(host, address)
+
+
+def refused_urls(urls: Sequence[str], rules: AddressPolicy, *, timeout: float = 3.0) -> dict[str, str]:
+    """URL -> why the guard will refuse it, for the URLs it will refuse (``check-config``).
+
+    Literal addresses and ``localhost`` are judged at once; names are resolved, all at the
+    same time, and judged like ``GuardedBackend`` does (refused when no address is allowed).
+    A name that does not resolve within ``timeout`` is not judged: its fetch will say why.
+    """
+    out: dict[str, str] = {}
+    names: dict[str, tuple[str, int | None]] = {}
+    for url in urls:
+        try:
+            parsed = httpx.URL(url)
+        except httpx.InvalidURL:
+            continue
+        try:
+            check_url(parsed, rules)
+        except InternalAddressError as e:
+            out[url] = str(e)
+            continue
+        host, port = parsed.host, parsed.port or _DEFAULT_PORTS.get(parsed.scheme)
+        if host and literal_address(host) is None and not rules.host_allowed(host, port):
+            names[url] = (host, port)
+    resolved: dict[str, list[IPAddress]] = {}
+
+    def resolve(url: str, host: str, port: int | None) -> None:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except OSError:
+            return
+        resolved[url] = [ipaddress.ip_address(str(i[4][0]).split("%", 1)[0]) for i in infos]
+
+    # Daemon threads: a resolver stuck past the timeout must not hold the command's exit.
+    threads = [
+        threading.Thread(target=resolve, args=(url, host, port), daemon=True)
+        for url, (host, port) in names.items()
+    ]
+    for t in threads:
+        t.start()
+    deadline = time.monotonic() + timeout
+    for t in threads:
+        t.join(max(0.0, deadline - time.monotonic()))
+    done = dict(resolved)  # a late answer may still arrive; what came in time is judged
+    for url, (host, port) in names.items():
+        addresses = done.get(url)
+        if addresses and not any(rules.address_allowed(a, port) for a in addresses):
+            out[url] = str(_refusal(host, addresses[0]))
+    return out
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):

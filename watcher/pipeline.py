@@ -14,7 +14,7 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -32,6 +32,10 @@ from watcher.state import clamp_period
 from watcher.store import LAST_CYCLE_KEY, FeedRow, NewDocument, Store, StoredFact
 
 log = logging.getLogger("watcher.pipeline")
+
+
+# How far a cycle is: (stage, done, total), stage "feeds" then "articles". For a progress line.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -321,8 +325,10 @@ async def run_cycle_async(
     feed_urls: Sequence[str] | None = None,
     force: bool = False,
     pool: articles.ExtractionPool | None = None,
+    progress: Progress | None = None,
 ) -> CycleReport:
     report = CycleReport(started=now)
+    tell = progress or (lambda stage, done, total: None)
     entities = settings.entities
     with store.transaction():
         entity_ids = {e.name: store.ensure_entity(e) for e in entities}
@@ -356,7 +362,15 @@ async def run_cycle_async(
         # The cycle's time line: ``now`` at its start, then as much as really went by.
         return now + (datetime.now(UTC) - wall_start)
 
-    results = await feeds.fetch_feeds(client, requests, settings.http, clock)
+    fetched = 0
+
+    def feed_done(_result: feeds.FeedResult) -> None:
+        nonlocal fetched
+        fetched += 1
+        tell("feeds", fetched, len(requests))
+
+    tell("feeds", 0, len(requests))
+    results = await feeds.fetch_feeds(client, requests, settings.http, clock, on_done=feed_done)
 
     # Group new relevant entries by article link across feeds: one article, one fetch.
     by_link: dict[str, list[tuple[str, feeds.FeedEntry]]] = {}
@@ -395,6 +409,8 @@ async def run_cycle_async(
             retries.add(url)
 
     reader = pool or articles.default_pool(settings.http)
+    read_count = 0
+    tell("articles", 0, len(by_link))
 
     async def fetch_and_extract(link: str, pairs: list[tuple[str, feeds.FeedEntry]]) -> ArticleFacts | None:
         try:
@@ -414,6 +430,10 @@ async def run_cycle_async(
             # One article's bug must not cost the cycle: it is recorded and retried with back-off.
             failed[link] = f"{type(e).__name__}: {e}"
             return None
+        finally:
+            nonlocal read_count
+            read_count += 1
+            tell("articles", read_count, len(by_link))
 
     # Extracted concurrently; decided one after another in a fixed order (see watcher.ledger).
     failed: dict[str, str] = {}
@@ -502,8 +522,12 @@ def run_cycle(
     feed_urls: Sequence[str] | None = None,
     force: bool = False,
     pool: articles.ExtractionPool | None = None,
+    progress: Progress | None = None,
 ) -> CycleReport:
-    """One poll cycle, synchronously; builds its own HTTP client unless given one."""
+    """One poll cycle, synchronously; builds its own HTTP client unless given one.
+
+    ``progress(stage, done, total)`` is told how far the cycle is ("feeds", then "articles").
+    """
     now = now or datetime.now(UTC)
 
     async def go() -> CycleReport:
@@ -516,6 +540,7 @@ def run_cycle(
                 feed_urls=feed_urls,
                 force=force,
                 pool=pool,
+                progress=progress,
             )
         async with feeds.make_client(settings.http) as own:
             return await run_cycle_async(
@@ -526,6 +551,7 @@ def run_cycle(
                 feed_urls=feed_urls,
                 force=force,
                 pool=pool,
+                progress=progress,
             )
 
     return asyncio.run(go())
@@ -546,6 +572,15 @@ class CycleRunner:
         workers = max(4, settings.http.concurrency)
         self._loop.set_default_executor(ThreadPoolExecutor(workers, thread_name_prefix="watcher-cycle"))
         self._client: httpx.AsyncClient | None = None
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        """New feeds and companies (a reload): the next cycle uses them, a running one keeps its own."""
+        self._settings = settings
 
     def run(
         self,
@@ -579,6 +614,48 @@ class CycleRunner:
             self._loop.run_until_complete(self._client.aclose())
         self._loop.run_until_complete(self._loop.shutdown_default_executor())
         self._loop.close()
+
+
+# -- one feed, checked before it is added --------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedCheck:
+    """What one fetch of a feed gave: its title and entries, and how many name a company."""
+
+    url: str
+    error: str | None = None
+    title: str = ""
+    entries: int = 0
+    mentioning: int = 0  # entries naming at least one of the companies the feed would serve
+    per_entity: tuple[tuple[str, int], ...] = ()
+
+
+def check_feed(settings: Settings, url: str, entities: Sequence[str] = ()) -> FeedCheck:
+    """Fetch ``url`` once as a poll would (the same guarded client, caps and parsing).
+
+    ``entities`` are the companies the feed would be read for (default: every one).
+    Nothing is stored.
+    """
+    served = [e for e in settings.entities if not entities or e.name in entities]
+
+    async def go() -> feeds.FeedResult:
+        async with feeds.make_client(settings.http) as client:
+            [result] = await feeds.fetch_feeds(client, [feeds.FeedRequest(url)], settings.http)
+        return result
+
+    result = asyncio.run(go())
+    if result.failed:
+        return FeedCheck(url, error=result.error or f"{url}: failed")
+    named = [mentioned(served, _entry_text(e)) for e in result.entries]
+    per_entity = tuple((e.name, sum(1 for n in named if e in n)) for e in served)
+    return FeedCheck(
+        url,
+        title=result.title,
+        entries=len(result.entries),
+        mentioning=sum(1 for n in named if n),
+        per_entity=per_entity,
+    )
 
 
 # -- one article, explained ------------------------------------------------------

@@ -29,6 +29,8 @@ __all__ = [
     "format_money",
     "format_round",
     "one_line",
+    "pending_line",
+    "plural",
     "render",
     "render_test",
     "slack_escape",
@@ -67,12 +69,17 @@ class Message:
         if alert_id is None:
             return self
         data = {**self.data, "original_alert_id": alert_id}
-        note = f"correction of alert #{alert_id}: "
+        note = _words(self.language)["correction_of"].format(id=alert_id)
         return replace(self, replies_to=alert_id, data=data, slack_text=note + self.slack_text)
 
 
 # ---------------------------------------------------------------------------
 # Sanitising and escaping
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 fact", "2 facts", "0 facts" (``many`` for an irregular plural: "entries")."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def one_line(value: str, limit: int | None = None) -> str:
@@ -185,6 +192,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "n_failing": "{n} failing feeds",
         "no_changes": "no change",
         "pending": "Pending",
+        "correction_of": "correction of alert #{id}: ",
+        "pending_line": "{entity}: {kind} {money} ({status}), fact #{id}, {note}; {url}",
     },
     "fr": {
         "valuation": "valorisation",
@@ -244,6 +253,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "n_failing": "{n} flux en panne",
         "no_changes": "aucun changement",
         "pending": "En attente",
+        "correction_of": "correction de l'alerte n° {id} : ",
+        # The ledger's note (why it waits) is English text: French says what it means instead.
+        "pending_line": "{entity} : {kind} {money} ({status}), fait n° {id}, "
+        "en attente de confirmation par d'autres sites ; {url}",
     },
 }
 
@@ -354,6 +367,22 @@ def format_amount(amount: Decimal, language: str = "en") -> str:
     return ("-" if amount < 0 else "") + _scaled(amount, _lang(language) == "fr")
 
 
+def pending_line(
+    entity: str, kind: str, money: Money, status: str, fact_id: int, note: str, url: str, language: str = "en"
+) -> str:
+    """One fact waiting for corroboration, as a digest lists it."""
+    w = _words(language)
+    return w["pending_line"].format(
+        entity=entity,
+        kind=format_kind(kind, language),
+        money=format_money(money, language),
+        status=_status(status, w),
+        id=fact_id,
+        note=note,
+        url=url,
+    )
+
+
 def format_money(money: Money, language: str = "en") -> str:
     """Human amount with its currency: "EUR 11.7bn", "~USD 600M"; French "11,7 Md EUR"."""
     fr = _lang(language) == "fr"
@@ -417,6 +446,14 @@ class _Layout:
     footer: str = ""
     quotes: tuple[str, str] = ("“", "”")
     header_fields: int = 1  # leading rows the Slack header already says
+    # A link per row, "" for none (a digest's changes): a clickable link in HTML and Slack,
+    # the bare URL after the value in plain text. Cleaned, unescaped, like the rows.
+    row_links: tuple[str, ...] = ()
+
+    def linked_rows(self) -> list[tuple[str, str, str]]:
+        """(label, value, link) for every row."""
+        links = self.row_links + ("",) * (len(self.rows) - len(self.row_links))
+        return [(label, value, link) for (label, value), link in zip(self.rows, links, strict=False)]
 
 
 def _change_what(change: Change, language: str) -> str:
@@ -511,9 +548,10 @@ def _digest_layout(digest: Digest, language: str) -> _Layout:
         feeds=w["one_failing"] if f == 1 else w["n_failing"].format(n=f),
     )
     rows: list[tuple[str, str]] = []
+    links: list[str] = []
     for c in digest.changes:
-        link = f" {one_line(c.url)}" if c.url else ""
-        rows.append((one_line(c.entity, 120) or "?", _change_what(c, language) + link))
+        rows.append((one_line(c.entity, 120) or "?", _change_what(c, language)))
+        links.append(one_line(c.url) if c.url else "")
     if not digest.changes:
         rows.append((w["change"], w["no_changes"]))
     for p in digest.pending:
@@ -528,6 +566,7 @@ def _digest_layout(digest: Digest, language: str) -> _Layout:
         link_label=w["link"],
         footer=w["footer"],
         header_fields=0,
+        row_links=tuple(links),
     )
 
 
@@ -570,7 +609,7 @@ def _quoted(text: str, quotes: tuple[str, str]) -> str:
 
 
 def _text(layout: _Layout) -> str:
-    pairs = list(layout.rows)
+    pairs = [(label, f"{value} {link}" if link else value) for label, value, link in layout.linked_rows()]
     if layout.title:
         pairs.append((layout.source_label, layout.title))
     if layout.url:
@@ -600,8 +639,15 @@ def _html(layout: _Layout, language: str) -> str:
     if layout.note:
         parts.append(f"<p>{e(layout.note)}</p>")
     parts.append('<table cellpadding="4" style="border-collapse:collapse">')
-    for label, value in layout.rows:
-        parts.append(f'<tr><th align="left" valign="top">{e(label)}</th><td>{e(value)}</td></tr>')
+    for label, value, link in layout.linked_rows():
+        # Only http(s) links are made clickable; anything else stays text, escaped.
+        safe = _safe_url(link) if link else None
+        cell = e(value)
+        if safe:
+            cell += f' <a href="{e(safe)}">{e(link)}</a>'
+        elif link:
+            cell += f" {e(link)}"
+        parts.append(f'<tr><th align="left" valign="top">{e(label)}</th><td>{cell}</td></tr>')
     parts.append("</table>")
     if layout.evidence:
         parts.append(
@@ -634,8 +680,14 @@ def _slack(layout: _Layout) -> tuple[str, tuple[dict[str, Any], ...]]:
     if layout.note:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(layout.note)}})
     fields = [
-        {"type": "mrkdwn", "text": f"*{slack_escape(label)}*\n{slack_escape(value)}"[:_SLACK_FIELD_MAX]}
-        for label, value in layout.rows[layout.header_fields :]
+        {
+            "type": "mrkdwn",
+            "text": (
+                f"*{slack_escape(label)}*\n{slack_escape(value)}"
+                + (f" {_slack_link(_safe_url(link), link)}" if link else "")
+            )[:_SLACK_FIELD_MAX],
+        }
+        for label, value, link in layout.linked_rows()[layout.header_fields :]
     ][:_SLACK_FIELDS_MAX]
     if fields:
         blocks.append({"type": "section", "fields": fields})

@@ -12,7 +12,7 @@ from typing import Any
 
 from watcher.diff import convert
 from watcher.models import Money
-from watcher.render import format_money, format_round
+from watcher.render import format_money, format_round, plural
 from watcher.settings import Settings
 from watcher.state import EntityState, KnownFact, current_state
 from watcher.store import (
@@ -318,8 +318,8 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
     out.append(f"database: {report.db}")
     for e in report.entities:
         out.append("")
-        changes = f"{e.changes_since_baseline} changes since the baseline"
-        out.append(bold(f"{e.name}: {e.facts_known} facts known, {changes}"))
+        changes = f"{plural(e.changes_since_baseline, 'change')} since the baseline"
+        out.append(bold(f"{e.name}: {plural(e.facts_known, 'fact')} known, {changes}"))
         b = report.base_currency
         out.append(f"  baseline valuation: {_fact(e.baseline_valuation, b)}")
         out.append(f"  latest valuation:   {_fact(e.latest_valuation, b)}")
@@ -328,7 +328,7 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
         for r in e.rumours:
             out.append(f"  open rumour:        {_fact(r, b)}")
         if e.pending:
-            out.append(f"  waiting for corroboration: {e.pending} fact(s) (watcher facts --pending)")
+            out.append(f"  waiting for corroboration: {plural(e.pending, 'fact')} (watcher facts --pending)")
     out.append("")
     rows = [
         [
@@ -352,8 +352,9 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
     for w in report.waiting:
         when = "now" if w.next_attempt <= now else _ago(w.next_attempt, now)
         error = f"; last error: {w.last_error[:80]}" if w.last_error else ""
-        out.append(f"  waiting #{w.id} {w.channel}: next try {when}, {w.attempts} tries so far{error}")
+        tries = plural(w.attempts, "try", "tries")
+        out.append(f"  waiting #{w.id} {w.channel}: next try {when}, {tries} so far{error}")
     for url, failures, error, gave_up in report.failing_articles:
         what = "given up" if gave_up else "retrying"
-        out.append(red(f"article {what} after {failures} failure(s): {url}: {error[:80]}"))
+        out.append(red(f"article {what} after {plural(failures, 'failure')}: {url}: {error[:80]}"))
     return "\n".join(out)
