@@ -25,7 +25,8 @@ from watcher import articles, feeds
 from watcher.errors import ExtractionAborted, FetchError
 from watcher.ledger import ArticleFacts, Ledger
 from watcher.models import Change, Entity, Fact, FeedHealth
-from watcher.reading import ArticleRead, ReadJob, article_text, lexicon_language, mentioned, read_article
+from watcher.names import matcher_for
+from watcher.reading import ArticleRead, ReadJob, article_text, lexicon_language, read_article
 from watcher.seeds import load_seed_folder
 from watcher.settings import FeedSettings, Settings
 from watcher.state import clamp_period
@@ -362,6 +363,9 @@ async def run_cycle_async(
     by_link: dict[str, list[tuple[str, feeds.FeedEntry]]] = {}
     skipped: dict[str, list[feeds.FeedEntry]] = {}
     per_feed: dict[str, FeedReport] = {}
+    # One matcher for every tracked name, built once per configuration; each feed keeps the
+    # companies it serves.
+    matcher = matcher_for(tuple(entities))
     for f, result in zip(due, results, strict=True):
         if result.failed:
             per_feed[f.url] = FeedReport(f.url, f.name, "failed", error=result.error)
@@ -373,7 +377,7 @@ async def run_cycle_async(
             # An entry without a link is still news: its summary is the article.
             link = entry.link or _linkless_identity(f.url, entry)
             if (
-                mentioned(feed_entities(settings, [f.url]), _entry_text(entry))
+                any(f.serves(e.name) for e in matcher.find(_entry_text(entry)))
                 and store.document_id(link) is None
             ):
                 by_link.setdefault(link, []).append((f.url, entry))

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from watcher import articles
-from watcher.feeds import mentions
 from watcher.models import Entity, Fact
+from watcher.names import matcher_for
 from watcher.seeds import text_hash
 from watcher.state import clamp_period
 
@@ -97,8 +97,10 @@ def lexicon_language(language: str | None) -> str | None:
 
 
 def mentioned(entities: Sequence[Entity], text: str) -> list[Entity]:
-    """The entities ``text`` names (whole words, ignoring case and accents)."""
-    return [e for e in entities if mentions(text, list(e.names))]
+    """The entities ``text`` names (whole words, ignoring case and accents), in their order."""
+    # One matcher per set of entities, kept for the process's life: a worker reads many
+    # articles with the same set, and rebuilding it per article grew with the companies.
+    return matcher_for(tuple(entities)).find(text)
 
 
 def read_article(job: ReadJob) -> ArticleRead:
