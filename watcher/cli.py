@@ -403,6 +403,13 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
         for f in report.feeds:
             if f.outcome in ("failed", "deferred"):
                 click.echo(f"  {f.outcome}: {f.name or f.url}: {f.error}")
+        cap = s.http.max_articles_per_feed
+        for f in report.feeds:
+            if f.waiting:
+                click.echo(
+                    f"  waiting: {f.name or f.url}: {f.waiting} articles left for later cycles"
+                    f" ([http] max_articles_per_feed = {cap})"
+                )
         click.echo(
             f"entries new: {report.entries_new}; articles fetched: {report.articles_fetched}"
             f" ({report.articles_from_summary} from feed summary); facts: {report.facts};"

@@ -372,6 +372,7 @@ def _http(t: _Table | None) -> HttpSettings:
         concurrency=t.integer("concurrency", d.concurrency, minimum=1),
         per_host=t.integer("per_host", d.per_host, minimum=1),
         extract_timeout=t.duration("extract_timeout", d.extract_timeout) or d.extract_timeout,
+        max_articles_per_feed=t.integer("max_articles_per_feed", d.max_articles_per_feed, minimum=1),
         backoff_base=t.duration("backoff_base", d.backoff_base) or d.backoff_base,
         backoff_max=t.duration("backoff_max", d.backoff_max) or d.backoff_max,
         allow_private=_allow_private(t),
