@@ -3,6 +3,7 @@ company in turn did, whatever the spelling, and does not grow with the number of
 
 from __future__ import annotations
 
+import pickle
 import random
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from watcher.models import Entity
-from watcher.names import EntityMatcher, matcher_for, mentions
+from watcher.names import EntityMatcher, Roster, matcher_for, mentions, roster_for
 
 
 def one_by_one(entities: list[Entity], text: str) -> list[Entity]:
@@ -107,3 +108,21 @@ def test_many_companies_one_pass() -> None:
     text = f"{names[17]} raised money; {names[9_000].upper()} did not. {alias} too."
     assert [e.name for e in matcher.find(text)] == [names[17], names[5_000], names[9_000]]
     assert len(matcher._patterns) < 20  # a pattern per candidate, not per company
+
+
+def test_a_roster_crosses_to_a_worker_once() -> None:
+    """A job's companies are pickled with every article; the worker keeps the roster it was sent."""
+    roster = Roster(ENTITIES)
+    first = pickle.loads(pickle.dumps(roster))
+    again = pickle.loads(pickle.dumps(roster))
+    assert first is again  # the same digest: the roster (and matcher) already there
+    assert first.entities == roster.entities
+    assert [e.name for e in again.find("Hugging Face and AT&T")] == ["Hugging Face", "AT&T"]
+    other = pickle.loads(pickle.dumps(Roster(ENTITIES[:2])))
+    assert other is not first and [e.name for e in other.find("Hugging Face")] == ["Hugging Face"]
+
+
+def test_roster_for_the_same_tuple_is_found_by_identity() -> None:
+    entities = tuple(ENTITIES)
+    assert roster_for(entities) is roster_for(entities)
+    assert roster_for(entities) is roster_for(tuple(list(ENTITIES)))  # an equal tuple: the same roster

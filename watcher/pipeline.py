@@ -25,7 +25,7 @@ from watcher import articles, feeds
 from watcher.errors import ExtractionAborted, FetchError
 from watcher.ledger import ArticleFacts, Ledger
 from watcher.models import Change, Entity, Fact, FeedHealth
-from watcher.names import matcher_for
+from watcher.names import Roster, matcher_for, roster_for
 from watcher.reading import ArticleRead, ReadJob, article_text, lexicon_language, read_article
 from watcher.seeds import load_seed_folder
 from watcher.settings import FeedSettings, Settings
@@ -204,6 +204,15 @@ def feed_entities(settings: Settings, feed_urls: Iterable[str]) -> list[Entity]:
     return [e for e in settings.entities if not configs or any(f.serves(e.name) for f in configs)]
 
 
+def feed_roster(settings: Settings, feed_urls: Iterable[str]) -> Roster:
+    """``feed_entities`` as a roster: the same one for the same companies, so a worker takes it once."""
+    urls = set(feed_urls)
+    configs = [f for f in settings.feeds if f.url in urls]
+    if not configs or any(not f.entities for f in configs):
+        return roster_for(settings.entities)  # the usual case, found without a pass over them
+    return roster_for(tuple(feed_entities(settings, urls)))
+
+
 def _read_job(
     link: str, pairs: Sequence[tuple[str, feeds.FeedEntry]], settings: Settings, now: datetime
 ) -> ReadJob:
@@ -216,7 +225,7 @@ def _read_job(
         entry_title=entry.title,
         entry_summary=entry.summary,
         entry_published=entry.published,
-        entities=tuple(feed_entities(settings, (url for url, _ in pairs))),
+        entities=feed_roster(settings, (url for url, _ in pairs)),
         now=now,
     )
 
