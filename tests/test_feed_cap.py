@@ -93,3 +93,16 @@ def test_the_cap_is_validated(tmp_path: Path) -> None:
     for bad, why in [(0, "must be at least 1"), ("many", "an integer")]:
         with pytest.raises(ConfigError, match=rf"max_articles_per_feed.*{why}"):
             settings_from_mapping({**base, "http": {"max_articles_per_feed": bad}}, path)
+
+
+def test_an_unknown_served_name_among_many_companies_is_one_short_line(tmp_path: Path) -> None:
+    data: dict[str, Any] = {
+        "watcher": {"db": "w.db", "interval": "10m"},
+        "entities": [{"name": f"Company {i}"} for i in range(10_000)],
+        "feeds": [{"url": "https://news.example/feed", "entities": ["Company 7", "Nobody"]}],
+    }
+    with pytest.raises(ConfigError) as caught:
+        settings_from_mapping(data, tmp_path / "config.toml")
+    (line,) = str(caught.value).splitlines()
+    assert "'Nobody' is not an [[entities]] name" in line
+    assert line.endswith("'Company 4' and 9,995 more)")

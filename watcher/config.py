@@ -500,7 +500,10 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         served: list[str] = []
         for name in t.str_list("entities"):
             if name.strip().casefold() not in by_name:
-                known = ", ".join(repr(e.name) for e in entities) or "none"
+                # A few names, not 10,000 of them on one line.
+                known = ", ".join(repr(e.name) for e in entities[:5]) or "none"
+                if len(entities) > 5:
+                    known += f" and {len(entities) - 5:,} more"
                 raise t.fail("entities", f"{name!r} is not an [[entities]] name (known: {known})")
             served.append(by_name[name.strip().casefold()])
         return FeedSettings(
