@@ -1182,7 +1182,9 @@ def explain(c: _Context, url: str) -> None:
         read = "already read by a cycle" if report.stored else "not read by a cycle yet"
         click.echo(f"{report.url}\n  title: {report.title}\n  published: {report.published or 'unknown'}")
         click.echo(f"  text from: {report.text_source}; language: {report.language or 'unknown'}; {read}")
-        if not report.mentions:
+        if not report.named:
+            click.echo("  names no tracked company (by name or alias): a cycle reads no facts from it")
+        elif not report.mentions:
             click.echo("  no money mentioned")
         for m in report.mentions:
             if m.fact is None:

@@ -666,6 +666,7 @@ class ArticleExplained:
     language: str | None
     stored: bool  # already read by a cycle
     mentions: tuple[MoneyExplained, ...]
+    named: tuple[str, ...] = ()  # the tracked companies the article names, whose facts are read
 
 
 def explain_article(settings: Settings, store: Store, url: str, *, now: datetime) -> ArticleExplained:
@@ -685,7 +686,9 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
         raise FetchError(f"{url}: could not read the page (see the log above); nothing to explain")
     period = clamp_period(article.published, now)
     mentions: list[MoneyExplained] = []
-    for entity in settings.entities:
+    # Only the companies it names, as a cycle reads it: not every tracked one (10,000 of them).
+    named = feed_roster(settings, ()).find(f"{article.title}\n{article.text}")
+    for entity in named:
         facts = extract_facts(
             article.text,
             entity.name,
@@ -724,4 +727,5 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
         language=article.language,
         stored=store.document_id(url) is not None,
         mentions=tuple(mentions),
+        named=tuple(e.name for e in named),
     )
