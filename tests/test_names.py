@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pickle
 import random
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from watcher.models import Entity
-from watcher.names import EntityMatcher, Roster, matcher_for, mentions, roster_for
+from watcher.names import EntityMatcher, Roster, fold, matcher_for, mentions, roster_for
 
 
 def one_by_one(entities: list[Entity], text: str) -> list[Entity]:
@@ -32,6 +33,7 @@ ENTITIES = [
     Entity("Île Robotics"),
     Entity("Ab"),
     Entity("&&"),
+    Entity("(Paren) Labs", aliases=("-Dash-",)),
     Entity("  "),
 ]
 
@@ -52,6 +54,9 @@ ENTITIES = [
         ("Acme™ raises", ["Acme"]),  # the sign ends the word as written
         ("acme-x and ile robotics", ["Acme", "Île Robotics"]),
         ("a && b", ["&&"]),
+        ("the (paren)  labs team", ["(Paren) Labs"]),  # the name's own signs reach past its words
+        ("a -dash- b", ["(Paren) Labs"]),
+        ("a-dash- b", []),
         ("nothing here", []),
     ],
 )
@@ -84,6 +89,39 @@ def test_same_answers_as_one_company_at_a_time(names: list[list[list[str]]], tex
     entities = [
         Entity(f"{i}", aliases=tuple(" ".join(words) for words in spelled)) for i, spelled in enumerate(names)
     ]
+    joined = "".join(text)
+    assert EntityMatcher(entities).find(joined) == one_by_one(entities, joined)
+
+
+_ASCII_PIECES = [p for p in _PIECES if p.isascii()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    names=st.lists(
+        st.lists(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=3), min_size=1, max_size=2),
+        min_size=1,
+        max_size=6,
+    ),
+    text=st.lists(st.sampled_from(_ASCII_PIECES), max_size=30),
+)
+def test_ascii_texts_too(names: list[list[list[str]]], text: list[str]) -> None:
+    """ASCII text is only tried folded: names spelled with "ı", "ſ", "K" still match as before."""
+    entities = [
+        Entity(f"{i}", aliases=tuple(" ".join(words) for words in spelled)) for i, spelled in enumerate(names)
+    ]
+    joined = "".join(text)
+    assert EntityMatcher(entities).find(joined) == one_by_one(entities, joined)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    names=st.lists(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=3), min_size=1, max_size=8),
+    text=st.lists(st.sampled_from(_PIECES), min_size=100, max_size=400),
+)
+def test_long_texts(names: list[list[str]], text: list[str]) -> None:
+    """Articles: the patterns are tried near the names' words only, with the same answers."""
+    entities = [Entity(f"{i}", aliases=(" ".join(words),)) for i, words in enumerate(names)]
     joined = "".join(text)
     assert EntityMatcher(entities).find(joined) == one_by_one(entities, joined)
 
@@ -126,3 +164,11 @@ def test_roster_for_the_same_tuple_is_found_by_identity() -> None:
     entities = tuple(ENTITIES)
     assert roster_for(entities) is roster_for(entities)
     assert roster_for(entities) is roster_for(tuple(list(ENTITIES)))  # an equal tuple: the same roster
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_fold_drops_every_mark(text: str) -> None:
+    """``fold`` looks each character up once per text; the same as one lookup per character."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

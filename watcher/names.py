@@ -33,7 +33,9 @@ def fold(text: str) -> str:
         # Most English text: no accents to drop, and NFKD over a whole article is costly.
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # The marks are looked up once per distinct character, not once per character of an article.
+    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
+    return decomposed.translate(marks).casefold()
 
 
 def names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
@@ -79,8 +81,39 @@ def _loose(text: str) -> str:
     return lower if lower.isascii() else lower.upper().lower()
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text))
+class _View:
+    """One spelling of a text the patterns are tried on, with its words and where they are."""
+
+    def __init__(self, text: str):
+        self.text = text
+        loose = _loose(text)
+        self.words = _WORD.findall(loose)
+        # Word positions are those of the text itself only when the loose spelling kept every
+        # letter one letter ("ß" becomes "ss"); otherwise the patterns search the whole text.
+        self._loose = loose if len(loose) == len(text) else None
+        self._spans: list[tuple[int, int]] | None = None
+
+    def span(self, first: int, count: int) -> tuple[int, int] | None:
+        """Where words ``first`` to ``first + count - 1`` are in the text; None when not known."""
+        if self._loose is None:
+            return None
+        if self._spans is None:
+            self._spans = [m.span() for m in _WORD.finditer(self._loose)]
+        return self._spans[first][0], self._spans[first + count - 1][1]
+
+
+def _search_near(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether ``pattern`` matches ``text`` somewhere in ``start:end``, judged on the whole text.
+
+    ``re`` looks behind ``start`` but takes ``end`` for the end of the text: a match that ends
+    there is tried again on the whole text before it counts.
+    """
+    pos = start
+    while (m := pattern.search(text, pos, end)) is not None:
+        if m.end() < end or end == len(text) or pattern.match(text, m.start()) is not None:
+            return True
+        pos = m.start() + 1
+    return False
 
 
 class EntityMatcher:
@@ -88,22 +121,26 @@ class EntityMatcher:
 
     def __init__(self, entities: Sequence[Entity]):
         self.entities = tuple(entities)
-        # Each company is filed under its names' longest word (the rarest, most likely); the
-        # name's other words must be in the text too before its pattern is tried.
-        self._index: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        # Every name is filed under its first word, with all its words: a name the text spells
+        # has its words one after another in the text (only separators and the name's own
+        # signs between them). The pattern then only has to be tried where they are.
+        self._index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         # Names without a letter or digit ("&&") cannot be filed: their patterns are always tried.
         self._always: list[int] = []
+        # How far a match can reach beyond its words (signs such as "(" or "'s" in the name).
+        self._reach: dict[int, int] = {}
         for i, entity in enumerate(self.entities):
             for name in entity.names:
                 tokens = fold(name).split()
                 if not tokens:
                     continue  # never matches (see names_pattern)
-                words = _WORD.findall(_loose(" ".join(tokens)))
+                joined = " ".join(tokens)
+                words = tuple(_WORD.findall(_loose(joined)))
                 if not words:
                     self._always.append(i)
                     continue
-                key = max(words, key=len)
-                self._index.setdefault(key, []).append((i, frozenset(words)))
+                self._reach[i] = max(self._reach.get(i, 0), 2 * len(joined) + 2)
+                self._index.setdefault(words[0], []).append((i, words))
         self._patterns: dict[int, re.Pattern[str] | None] = {}
 
     def _pattern(self, i: int) -> re.Pattern[str] | None:
@@ -112,29 +149,51 @@ class EntityMatcher:
             self._patterns[i] = names_pattern(self.entities[i].names)
         return self._patterns[i]
 
-    def candidates(self, text: str, folded: str) -> list[int]:
-        """Indexes of the entities whose every word of some name is in the text: a superset."""
-        words = _words(_loose(folded))
-        if not text.isascii():
-            # The patterns are also tried on the text as written, where a mark or a sign ("™")
-            # ends a word that folding would have glued to the next.
-            words |= _words(_loose(text))
-        found = set(self._always)
-        for word in words:
-            for i, others in self._index.get(word, ()):
-                if others <= words:
-                    found.add(i)
-        return sorted(found)
+    def _places(self, views: Sequence[_View]) -> dict[int, list[tuple[_View, int, int]]]:
+        """Per entity, where one of its names has all its words in a row: (view, first word, count)."""
+        places: dict[int, list[tuple[_View, int, int]]] = {}
+        index = self._index
+        for view in views:
+            words = view.words
+            for j in [j for j, word in enumerate(words) if word in index]:
+                for i, name in index[words[j]]:
+                    if len(name) == 1 or tuple(words[j : j + len(name)]) == name:
+                        places.setdefault(i, []).append((view, j, len(name)))
+        return places
+
+    def _named(self, i: int, spots: Sequence[tuple[_View, int, int]]) -> bool:
+        pattern = self._pattern(i)
+        if pattern is None:
+            return False
+        reach = self._reach[i]
+        for view, first, count in spots:
+            span = view.span(first, count)
+            if span is None:
+                if pattern.search(view.text) is not None:
+                    return True
+                continue
+            start, end = span
+            if _search_near(pattern, view.text, max(0, start - reach), min(len(view.text), end + reach)):
+                return True
+        return False
 
     def find(self, text: str) -> list[Entity]:
         """The entities ``text`` names, in configuration order."""
         folded = fold(text)
-        out = []
-        for i in self.candidates(text, folded):
-            pattern = self._pattern(i)
-            if pattern is not None and _search(pattern, text, folded):
-                out.append(self.entities[i])
-        return out
+        # The patterns are tried on the folded text and, as ``mentions`` does, on the text as
+        # written, where a mark or a sign ("™") ends a word that folding glues to the next.
+        # For ASCII text, trying the folded one is the same.
+        views = [_View(folded)] if text.isascii() else [_View(folded), _View(text)]
+        places = self._places(views)
+        found = []
+        for i in sorted({*places, *self._always}):
+            if i in places and self._named(i, places[i]):
+                found.append(self.entities[i])
+            elif i in self._always:
+                pattern = self._pattern(i)
+                if pattern is not None and _search(pattern, text, folded):
+                    found.append(self.entities[i])
+        return found
 
 
 class Roster:
