@@ -46,7 +46,24 @@ def capped(tmp_path: Path, room: Newsroom, cap: int) -> Settings:
     return replace(settings, http=replace(settings.http, max_articles_per_feed=cap))
 
 
-def test_five_new_articles_cap_two_three_cycles(tmp_path: Path, room: Newsroom) -> None:
+def test_five_items_cap_two_three_cycles_read_them_all_once(tmp_path: Path, room: Newsroom) -> None:
+    settings = capped(tmp_path, room, 2)
+    room.set("/feed.xml", rss("Wire", items(room, range(1, 6))), ctype="application/rss+xml")
+    for n in range(1, 6):
+        room.set(f"/story/{n}", page(f"Mistral AI story {n}", [f"Mistral AI opened office number {n}."]))
+    with Store(settings.db) as store:
+        fetched = [
+            run_cycle(settings, store=store, now=T0 + timedelta(minutes=10 * k), force=True).articles_fetched
+            for k in range(4)
+        ]
+        assert fetched == [2, 2, 1, 0]
+        assert sorted(p for p in room.hits if p.startswith("/story/")) == [f"/story/{n}" for n in range(1, 6)]
+        assert all(store.document_id(room.url(f"/story/{n}")) is not None for n in range(1, 6))
+
+
+def test_waiting_articles_outlive_an_unchanged_feed_and_one_that_dropped_them(
+    tmp_path: Path, room: Newsroom
+) -> None:
     settings = capped(tmp_path, room, 2)
     room.set("/feed.xml", rss("Wire", items(room, range(1, 6))), ctype="application/rss+xml")
     for n in range(1, 8):
