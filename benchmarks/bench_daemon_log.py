@@ -5,7 +5,7 @@ once the first round of the feeds is over, per round of the feeds and per day.
     python benchmarks/bench_daemon_log.py                    # 500 feeds every 30 s for 3 minutes
     python benchmarks/bench_daemon_log.py --feeds 50 --minutes 2
 
-Prints numbers; asserts nothing. Uses bench_history's news server (pre-rendered bodies, 304s).
+Prints numbers; asserts nothing. Uses the harness's news server (pre-rendered bodies, 304s).
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_daemon_rss import WATCHER, _free_port
-from bench_history import NewsServer, write_config
+import harness
 
 
 def _seconds(line: str) -> float | None:
@@ -42,14 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--flags", default="", help="CLI flags before `run`, e.g. -vv")
     args = parser.parse_args(argv)
 
-    server = NewsServer(args.feeds, 10, 50, _free_port())
+    server = harness.NewsServer(args.feeds, 10, 50, harness.free_port())
     folder = Path(tempfile.mkdtemp(prefix="watcher-log-"))
-    config = write_config(folder, server, allow_private=True)
+    config = harness.write_config(folder, server, allow_private=True)
     text = config.read_text().replace('interval = "15m"', f'interval = "{args.interval}s"')
     config.write_text(text)
     log_path = folder / "daemon.log"
     with log_path.open("w") as log:
-        cmd = [str(WATCHER), "--config", str(config), *args.flags.split(), "run"]
+        cmd = [str(harness.WATCHER), "--config", str(config), *args.flags.split(), "run"]
         daemon = subprocess.Popen(cmd, stdout=log, stderr=log)
         try:
             time.sleep(args.minutes * 60)

@@ -5,7 +5,7 @@ first cycle, the highest and the last, and the growth against the first (the bar
     python benchmarks/bench_daemon_rss.py                         # 500 feeds every 30 s for 60 minutes
     python benchmarks/bench_daemon_rss.py --minutes 5 --interval 10s
 
-Prints numbers; asserts nothing. Uses bench_history's news server (pre-rendered bodies, 304s).
+Prints numbers; asserts nothing. Uses the harness's news server (pre-rendered bodies, 304s).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,10 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_history import NewsServer, write_config
-
-REPO = Path(__file__).resolve().parent.parent
-WATCHER = REPO / ".venv" / "bin" / "watcher"
+import harness
 
 
 def _rss_mb(pid: int) -> float | None:
@@ -55,12 +51,6 @@ def _seconds(duration: str) -> float:
     return float(duration[:-1]) * units[duration[-1]] if duration[-1] in units else float(duration)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--feeds", type=int, default=500)
@@ -72,13 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    server = NewsServer(args.feeds, 10, 50, _free_port())
+    server = harness.NewsServer(args.feeds, 10, 50, harness.free_port())
     folder = Path(tempfile.mkdtemp(prefix="watcher-rss-"))
-    config = write_config(folder, server, allow_private=True)
+    config = harness.write_config(folder, server, allow_private=True)
     text = config.read_text().replace('interval = "15m"', f'interval = "{args.interval}"')
     config.write_text(text)
     log = (folder / "daemon.log").open("w")
-    daemon = subprocess.Popen([str(WATCHER), "--config", str(config), "run"], stdout=log, stderr=log)
+    daemon = subprocess.Popen([str(harness.WATCHER), "--config", str(config), "run"], stdout=log, stderr=log)
     print(
         f"watcher run: {args.feeds} feeds every {args.interval} for {args.minutes:g} min (pid {daemon.pid})"
     )

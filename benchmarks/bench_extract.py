@@ -61,14 +61,14 @@ def build_documents(count: int, seed: int) -> list[str]:
 def news_articles(count: int, seed: int) -> tuple[list[str], list[str]]:
     """bench_pipeline-style article bodies, (with a funding sentence, without one)."""
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from bench_pipeline import _paragraphs
+    import harness
 
     rng = random.Random(seed)
     with_f: list[str] = []
     without: list[str] = []
     for k in range(count):
         funding = k % 4 == 0
-        text = "\n\n".join(_paragraphs(rng, "fr" if k % 3 == 0 else "en", funding))
+        text = "\n\n".join(harness.article_paragraphs(rng, "fr" if k % 3 == 0 else "en", funding))
         (with_f if funding else without).append(text)
     return with_f, without
 
@@ -131,7 +131,7 @@ _FIG_FR = [
 def figure_articles(count: int, seed: int) -> list[tuple[str, str]]:
     """(text, company) of ``count`` invented articles of 3-8 KB, each carrying several funding figures."""
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from bench_pipeline import _paragraphs
+    import harness
 
     rng = random.Random(seed)
     out: list[tuple[str, str]] = []
@@ -139,7 +139,7 @@ def figure_articles(count: int, seed: int) -> list[tuple[str, str]]:
         lang = "fr" if k % 2 else "en"
         co, co2 = rng.sample(_COMPANIES, 2)
         target = rng.randint(3000, 8000)
-        paragraphs = [p.replace("Mistral AI", co) for p in _paragraphs(rng, lang, True)]
+        paragraphs = [p.replace("Mistral AI", co) for p in harness.article_paragraphs(rng, lang, True)]
         text = ""
         while len(text.encode("utf-8")) < target:
             inv = rng.sample(_INVESTORS, 4)

@@ -8,7 +8,7 @@ Usage (from the repository root)::
 
 What it does:
 
-1. A local news server (the request handler of ``bench_pipeline.py``: keep-alive, ETag and
+1. A local news server (``harness.NewsServer``, the shared request handler: keep-alive, ETag and
    Last-Modified giving 304), in a thread of this process, serves ``--feeds`` RSS feeds of
    ``--items`` entries each over ``--hosts`` loopback addresses. Those entries name no tracked
    entity, as most of a general news feed does: they are recorded, never fetched.
@@ -37,179 +37,29 @@ What it does:
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import random
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
-from html import escape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-# The sibling script, importable once its folder is on the path.
-from bench_pipeline import (
-    _free_port,
-    _Http,
-    _paragraphs,
-    _related,
-    _Route,
-    _route,
-    _Stats,
-    feed_host,
-    render_page,
-)
+import harness
 
 REPO = Path(__file__).resolve().parent.parent
-WATCHER = REPO / ".venv" / "bin" / "watcher"
-TRACKED = "Mistral AI"
-# Invented companies: tracked too, so that status and each decision read 20 entities' state.
-_OTHERS = [
-    "Aurelia Robotics",
-    "Brightwave Energy",
-    "Corvane Health",
-    "Dunmore Analytics",
-    "Elbrook Payments",
-    "Fennick Bio",
-    "Galvora Mobility",
-    "Harrowgate Security",
-    "Isoline Materials",
-    "Jorvik Logistics",
-    "Kestrine Foods",
-    "Lumaris Space",
-    "Morrow Quantum",
-    "Nordhaven Insurance",
-    "Ostrava Chips",
-    "Pellucid Vision",
-    "Quillon Legal",
-    "Rosmarin Climate",
-    "Sablewood Games",
-]
-ENTITIES = [TRACKED, *_OTHERS]
-RSS_TYPE = "application/rss+xml; charset=utf-8"
-HTML_TYPE = "text/html; charset=utf-8"
-
 # The issue's bars.
 MAX_CYCLE_RATIO = 1.5
 MAX_RSS_MB = 150.0
 MAX_READ_S = 0.3
-
-
-# --------------------------------------------------------------------------- the news server
-
-
-class NewsServer:
-    """bench_pipeline's HTTP handler over a routing table this process can change while serving."""
-
-    def __init__(self, n_feeds: int, items: int, hosts: int, port: int) -> None:
-        self.n_feeds, self.items, self.hosts, self.port = n_feeds, items, hosts, port
-        self.routes: dict[bytes, _Route] = {}
-        self.stats = _Stats()
-        for i in range(n_feeds):
-            self.routes[f"/f/{i}.xml".encode()] = _route(self._rss(i, []), RSS_TYPE)
-        self.loop = asyncio.new_event_loop()
-        ready = threading.Event()
-        addresses = sorted({feed_host(i, hosts) for i in range(max(n_feeds, hosts))})
-
-        def run() -> None:
-            asyncio.set_event_loop(self.loop)
-            self.server = self.loop.run_until_complete(
-                self.loop.create_server(
-                    lambda: _Http(self.routes, self.stats, True), host=addresses, port=port, backlog=1024
-                )
-            )
-            ready.set()
-            self.loop.run_forever()
-
-        self.thread = threading.Thread(target=run, daemon=True)
-        self.thread.start()
-        ready.wait(30)
-
-    def feed_url(self, i: int) -> str:
-        return f"http://{feed_host(i, self.hosts)}:{self.port}/f/{i}.xml"
-
-    def _rss(self, i: int, extra: list[str]) -> bytes:
-        base = f"http://{feed_host(i, self.hosts)}:{self.port}"
-        parts = list(extra)
-        for j in range(self.items):
-            published = datetime(2026, 1, 1, tzinfo=UTC) - timedelta(hours=j + i % 24)
-            link = f"{base}/misc/{i}/{j}.html"
-            parts.append(
-                f"<item><title>Markets wrap {i}.{j}: shares edge higher as rates hold</title>"
-                f'<link>{link}</link><guid isPermaLink="false">misc-{i}-{j}</guid>'
-                "<description>Stocks ended the session slightly higher; bond yields were flat.</description>"
-                f"<pubDate>{format_datetime(published)}</pubDate></item>"
-            )
-        return (
-            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
-            f"<title>News feed {i}</title><link>{base}/</link><description>General news</description>"
-            + "\n".join(parts)
-            + "</channel></rss>\n"
-        ).encode()
-
-    def publish(self, batch: int, count: int, now: datetime) -> None:
-        """Put ``count`` new articles naming the tracked entity, with funding figures, in feed 0."""
-        rng = random.Random(batch)
-        extra = []
-        for k in range(count):
-            host = feed_host(1 + k, self.hosts)  # several sites: the per-host limit does not queue them
-            path = f"/news/{batch}/{k}.html"
-            url = f"http://{host}:{self.port}{path}"
-            paragraphs = _paragraphs(rng, "en", funding=True)
-            title = f"{TRACKED}: " + paragraphs[0].split(". ")[0].rstrip(".")[:100]
-            published = now - timedelta(minutes=5 * k + 1)
-            html = render_page(title, paragraphs, _related(rng, "en"), "en", published.date().isoformat(), 2)
-            self.routes[path.encode()] = _route(html.encode(), HTML_TYPE)
-            extra.append(
-                f"<item><title>{escape(title)}</title><link>{escape(url)}</link>"
-                f'<guid isPermaLink="false">news-{batch}-{k}</guid>'
-                f"<description>{escape(paragraphs[1])}</description>"
-                f"<pubDate>{format_datetime(published)}</pubDate></item>"
-            )
-        self.routes[b"/f/0.xml"] = _route(self._rss(0, extra), RSS_TYPE)
-
-    def close(self) -> None:
-        self.loop.call_soon_threadsafe(self.server.close)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
-
-
-# --------------------------------------------------------------------------- configuration
-
-
-def write_config(folder: Path, server: NewsServer, allow_private: bool) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "seeds", folder / "seeds", dirs_exist_ok=True)
-    lines = [
-        "[watcher]",
-        'db = "state/watcher.db"',
-        'interval = "15m"',
-        'base_currency = "EUR"',
-        "",
-        "[http]",
-        "concurrency = 16",
-    ]
-    if allow_private:
-        lines.append('allow_private = ["127.0.0.0/8"]')
-    lines += ["", "[[entities]]", f'name = "{TRACKED}"', 'aliases = ["Mistral"]', 'seeds = "seeds"']
-    for name in _OTHERS:
-        lines += ["", "[[entities]]", f'name = "{name}"']
-    for i in range(server.n_feeds):
-        lines += ["", "[[feeds]]", f'url = "{server.feed_url(i)}"', f'name = "feed {i}"']
-    path = folder / "config.toml"
-    path.write_text("\n".join(lines) + "\n")
-    return path
 
 
 # --------------------------------------------------------------------------- a fresh CLI process
@@ -225,54 +75,21 @@ class Run:
     code: int
 
 
-# os.wait4's ru_maxrss of a child counts the memory of the process it was forked from (Linux
-# keeps the high-water mark across fork and exec), so the timed commands are started by this
-# small process, started before this one builds anything, not by the benchmark itself.
-_LAUNCHER = """
-import json, os, subprocess, sys, time
-for line in sys.stdin:
-    job = json.loads(line)
-    with open(job["out"], "wb") as out, open(job["err"], "wb") as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(job["argv"], stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
-    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-                      "maxrss": usage.ru_maxrss, "code": os.waitstatus_to_exitcode(status)}), flush=True)
-"""
-
-
-class Launcher:
+class CliLauncher(harness.Launcher):
     """Runs ``watcher --config CONFIG ARGS`` in fresh processes and measures each alone (os.wait4)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", _LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
 
     def cli(self, config: Path, *args: str, check: bool = True, profile: Path | None = None) -> Run:
         """``profile``: run it under cProfile and write the statistics there (not a timing)."""
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-        out, err = self.folder / "stdout", self.folder / "stderr"
-        command = [str(WATCHER)]
+        load = harness.load()
+        command = [str(harness.WATCHER)]
         if profile is not None:
-            command = [str(WATCHER.parent / "python"), "-m", "cProfile", "-o", str(profile), "-m", "watcher"]
-        job = {"argv": [*command, "--config", str(config), *args], "out": str(out), "err": str(err)}
-        self.proc.stdin.write(json.dumps(job) + "\n")
-        self.proc.stdin.flush()
-        done = json.loads(self.proc.stdout.readline())
-        text = out.read_text()
+            python = str(harness.WATCHER.parent / "python")
+            command = [python, "-m", "cProfile", "-o", str(profile), "-m", "watcher"]
+        done, text, err = self.run([*command, "--config", str(config), *args])
         if check and done["code"] != 0:
-            raise SystemExit(f"watcher {' '.join(args)} exited {done['code']}:\n{err.read_text()}{text}")
+            raise SystemExit(f"watcher {' '.join(args)} exited {done['code']}:\n{err}{text}")
         kb = done["maxrss"] / 1024 if sys.platform == "darwin" else done["maxrss"]
         return Run(done["wall"], done["cpu"], kb / 1024, load, text, done["code"])
-
-    def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        self.proc.wait(10)
 
 
 # --------------------------------------------------------------------------- the big database
@@ -351,7 +168,7 @@ def build_history(
 
     conn.execute("BEGIN")
     entity_ids = []
-    for name in ENTITIES:
+    for name in harness.ENTITIES:
         conn.execute("INSERT OR IGNORE INTO entities (name, aliases) VALUES (?, '[]')", (name,))
         entity_ids.append(int(conn.execute("SELECT id FROM entities WHERE name = ?", (name,)).fetchone()[0]))
     conn.executemany(
@@ -417,7 +234,7 @@ def build_history(
 
     # Facts in time order: an event's head first, then its re-reports, mostly of recent events.
     stride = max(1, shape.facts // max(1, shape.heads))
-    scales = [10 ** rng.uniform(7, 9.5) for _ in ENTITIES]
+    scales = [10 ** rng.uniform(7, 9.5) for _ in harness.ENTITIES]
     heads: list[Head] = []
     counts = {"heads": 0, "mentions": 0, "conflicts": 0, "pending": 0}
 
@@ -429,8 +246,8 @@ def build_history(
             reasons = '["named in the title", "verb: raised"]'
             if i % stride == 0 or not heads:
                 k = len(heads)
-                e = k % len(ENTITIES)
-                h = _head(rng, fid, entity_ids[e], k // len(ENTITIES), scales[e], when)
+                e = k % len(harness.ENTITIES)
+                h = _head(rng, fid, entity_ids[e], k // len(harness.ENTITIES), scales[e], when)
                 heads.append(h)
                 counts["heads"] += 1
                 state = rng.choices(["active", "implausible", "rejected", "pending"], [970, 15, 5, 10])[0]
@@ -457,7 +274,7 @@ def build_history(
                 '["Lead Capital"]' if h.kind == "funding_round" else "[]",
                 "[]",
                 h.status,
-                _EVIDENCE.format(name=ENTITIES[entity_ids.index(h.entity_id)], amount=f"{amount:,}"),
+                _EVIDENCE.format(name=harness.ENTITIES[entity_ids.index(h.entity_id)], amount=f"{amount:,}"),
                 None,
                 None,
                 None,
@@ -507,7 +324,9 @@ def build_history(
                 "EUR",
                 f"https://{_SITES[n % len(_SITES)]}/change/{n}.html",
                 f"Change {n}",
-                _EVIDENCE.format(name=ENTITIES[entity_ids.index(h.entity_id)], amount=f"{h.amount:,}"),
+                _EVIDENCE.format(
+                    name=harness.ENTITIES[entity_ids.index(h.entity_id)], amount=f"{h.amount:,}"
+                ),
                 _iso(detected),
                 corrects,
             )
@@ -611,9 +430,9 @@ def _summary_line(out: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not WATCHER.exists():
+    if not harness.WATCHER.exists():
         raise SystemExit(
-            f"{WATCHER}: not found; create the venv first (python3 -m venv .venv; pip install -e .)"
+            f"{harness.WATCHER}: not found; create the venv first (python3 -m venv .venv; pip install -e .)"
         )
     now = datetime.now(UTC)
     shape = Shape(args.entries, args.documents, args.facts, args.heads, args.days)
@@ -621,7 +440,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"watcher history benchmark: {shape.entries:,} entries, {shape.documents:,} documents, "
         f"{shape.facts:,} facts ({shape.heads:,} event heads) over {shape.days} days; "
-        f"{args.feeds} feeds x {args.items} items; {len(ENTITIES)} entities; {cores} cores"
+        f"{args.feeds} feeds x {args.items} items; {len(harness.ENTITIES)} entities; {cores} cores"
     )
     print(f"  load average at the start: {os.getloadavg()[0]:.2f}")
     reuse = Path(args.reuse) if args.reuse else None
@@ -630,19 +449,21 @@ def run(args: argparse.Namespace) -> int:
         first_feed = (reuse / "big" / "config.toml").read_text().split('url = "', 1)[1].split('"')[0]
         port = int(first_feed.split(":")[2].split("/")[0])
     else:
-        port = args.port or _free_port()
+        port = args.port or harness.free_port()
     workdir = reuse or Path(tempfile.mkdtemp(prefix="watcher-history-"))
-    launcher = Launcher(workdir)
+    launcher = CliLauncher(workdir)
     cli = launcher.cli
-    server = NewsServer(args.feeds, args.items, args.hosts, port)
+    server = harness.NewsServer(args.feeds, args.items, args.hosts, port)
     try:
         # The loopback setting is another branch's; write it only where check-config knows it.
-        probe = write_config(workdir / "probe", server, allow_private=True)
+        probe = harness.write_config(workdir / "probe", server, allow_private=True)
         allow_private = cli(probe, "check-config", check=False).code == 0
         print(
             f"  [http] allow_private: {'written' if allow_private else 'not known to this watcher, left out'}"
         )
-        configs = {name: write_config(workdir / name, server, allow_private) for name in ("empty", "big")}
+        configs = {
+            name: harness.write_config(workdir / name, server, allow_private) for name in ("empty", "big")
+        }
         if reuse is None:
             for config in configs.values():
                 cli(config, "baseline")
@@ -717,7 +538,7 @@ def profile_big(
     args: argparse.Namespace,
     cli: Callable[..., Run],
     config: Path,
-    server: NewsServer,
+    server: harness.NewsServer,
     since: str,
     batch: int,
 ) -> None:

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
 import json
 import os
 import random
@@ -63,229 +62,16 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for _folder in (REPO, REPO / "benchmarks"):  # watcher, and the shared harness
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
+
+import harness  # noqa: E402
 
 T0 = datetime(2025, 9, 10, 12, 0, tzinfo=UTC)
-LAST_MODIFIED = "Wed, 10 Sep 2025 08:00:00 GMT"
-ENTITY = "Mistral AI"
+ENTITY = harness.ENTITY
 
 # --------------------------------------------------------------------------- corpus
-
-_PEOPLE = ["Arthur Mensch", "Timothée Lacroix", "Guillaume Lample", "Sophie Durand", "James Whitfield"]
-_CITIES_EN = ["Paris", "London", "Berlin", "Singapore", "San Francisco", "Amsterdam"]
-_CITIES_FR = ["Paris", "Lyon", "Londres", "Berlin", "Singapour", "Montréal"]
-_PRODUCTS = ["Le Chat", "Codestral", "Mistral Large", "Pixtral", "Magistral", "Devstral", "Ministral"]
-_CLIENTS = ["BNP Paribas", "CMA CGM", "Stellantis", "Orange", "Helsing", "the French army", "Veolia"]
-_TOPICS_EN = ["open-weight models", "sovereign cloud", "coding assistants", "enterprise search", "agents"]
-_TOPICS_FR = ["modèles ouverts", "cloud souverain", "assistants de code", "recherche d'entreprise", "agents"]
-
-_EN = [
-    "{entity} has released a new version of {product}, its model aimed at {topic}.",
-    "Speaking in {city}, {person} said the company wanted to stay independent of American giants.",
-    "The startup now employs several hundred people, most of them engineers, across {city} and {city2}.",
-    "{client} said it would deploy {product} to thousands of employees over the coming months.",
-    "Analysts note that {entity} competes with far larger rivals on a fraction of their budget.",
-    "The company has long argued that {topic} give customers more control over their data.",
-    "{person} told reporters that demand from European banks and industrial groups keeps growing.",
-    "Several governments have signed framework agreements with {entity} for {topic}.",
-    "According to people familiar with the matter, the firm is also expanding its data centre in {city}.",
-    "Critics question whether a European champion can keep pace with the spending of US laboratories.",
-    "The release of {product} was followed by a sharp rise in downloads on public model hubs.",
-    "{entity} declined to comment on its revenue, which some estimates put in the low hundreds of millions.",
-    "In a blog post, the team described how {product} was trained on a mix of licensed and public data.",
-    "Partnerships with {client} and {client2} illustrate the company's push into regulated industries.",
-    "The chief executive, {person}, has repeatedly said that compute remains the main bottleneck.",
-    "Observers in {city} see the move as a sign that the market for {topic} is maturing quickly.",
-]
-_FR = [
-    "{entity} a dévoilé une nouvelle version de {product}, son modèle consacré aux {topic}.",
-    "De passage à {city}, {person} a rappelé que l'entreprise voulait rester indépendante des "
-    "géants américains.",
-    "La start-up compte désormais plusieurs centaines de salariés, surtout des ingénieurs, "
-    "entre {city} et {city2}.",
-    "{client} a annoncé le déploiement de {product} auprès de milliers de collaborateurs dans "
-    "les mois à venir.",
-    "Selon les analystes, {entity} rivalise avec des concurrents bien plus grands pour une "
-    "fraction de leur budget.",
-    "L'entreprise défend depuis longtemps l'idée que les {topic} donnent aux clients la "
-    "maîtrise de leurs données.",
-    "{person} a expliqué que la demande des banques et des industriels européens ne cessait de croître.",
-    "Plusieurs États ont signé des accords-cadres avec {entity} autour des {topic}.",
-    "D'après des sources proches du dossier, la société agrandit aussi son centre de données à {city}.",
-    "Certains observateurs doutent qu'un champion européen puisse suivre le rythme des "
-    "laboratoires américains.",
-    "La sortie de {product} a été suivie d'une forte hausse des téléchargements sur les "
-    "plateformes publiques.",
-    "{entity} n'a pas souhaité commenter son chiffre d'affaires, estimé à quelques centaines de millions.",
-    "Dans un billet de blog, l'équipe détaille l'entraînement de {product} sur des données "
-    "publiques et sous licence.",
-    "Les partenariats avec {client} et {client2} illustrent la percée de l'entreprise dans les "
-    "secteurs régulés.",
-    "Le directeur général, {person}, répète que la puissance de calcul reste le principal "
-    "goulet d'étranglement.",
-    "À {city}, on voit dans cette annonce le signe d'un marché des {topic} qui mûrit rapidement.",
-]
-# Mostly figures the baseline or earlier articles already know; a few new ones (changes).
-_FUNDING_EN = [
-    "{entity} raised €600 million last year in a round that valued the company at $6.2 billion.",
-    "{entity} raised €1.7 billion in a Series C round led by ASML, valuing it at €11.7 billion.",
-    "Last year {entity} closed a €385 million Series A, which valued the startup at $2 billion.",
-    "{entity} is in talks to raise {amount} billion euros at a valuation of {valuation} billion euros, "
-    "people familiar with the matter said.",
-]
-_FUNDING_FR = [
-    "{entity} avait levé 600 millions d'euros l'an dernier, pour une valorisation de 6 milliards d'euros.",
-    "{entity} a levé 1,7 milliard d'euros lors d'une série C menée par ASML, ce qui la valorise à "
-    "11,7 milliards d'euros.",
-    "{entity} serait en discussions pour lever {amount} milliards d'euros sur la base d'une valorisation "
-    "de {valuation} milliards d'euros, selon plusieurs sources.",
-]
-_SCRIPT = (
-    "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
-    "gtag('js',new Date());gtag('config','G-XXXXXXX');var ads={slots:['top','side','bottom'],"
-    "lazy:true,refresh:30};(function(d){var s=d.createElement('script');s.async=true;"
-    "s.src='/static/ads.js';d.head.appendChild(s);})(document);"
-)
-_SECTIONS_EN = [
-    "Home",
-    "World",
-    "Business",
-    "Tech",
-    "Startups",
-    "AI",
-    "Science",
-    "Opinion",
-    "Video",
-    "Events",
-]
-_SECTIONS_FR = ["Accueil", "Monde", "Économie", "Tech", "Start-up", "IA", "Sciences", "Opinions", "Vidéo"]
-
-
-def _fill(template: str, rng: random.Random, lang: str) -> str:
-    cities = _CITIES_FR if lang == "fr" else _CITIES_EN
-    topics = _TOPICS_FR if lang == "fr" else _TOPICS_EN
-    city, city2 = rng.sample(cities, 2)
-    client, client2 = rng.sample(_CLIENTS, 2)
-    return template.format(
-        entity=ENTITY,
-        product=rng.choice(_PRODUCTS),
-        topic=rng.choice(topics),
-        city=city,
-        city2=city2,
-        person=rng.choice(_PEOPLE),
-        client=client,
-        client2=client2,
-        amount=rng.choice(["2", "3", "4"]),
-        valuation=rng.choice(["20", "25", "30", "40"]),
-    )
-
-
-def _paragraphs(rng: random.Random, lang: str, funding: bool, figures: int = 1) -> list[str]:
-    """``figures``: funding sentences (each with amounts) in a page that has any."""
-    pool = _FR if lang == "fr" else _EN
-    paragraphs = []
-    for _ in range(rng.randint(7, 11)):
-        paragraphs.append(" ".join(_fill(t, rng, lang) for t in rng.sample(pool, rng.randint(2, 4))))
-    if funding:
-        for k in range(figures):
-            sentence = _fill(rng.choice(_FUNDING_FR if lang == "fr" else _FUNDING_EN), rng, lang)
-            paragraphs.insert(rng.randint(0, 2 + 3 * k), sentence)
-    return paragraphs
-
-
-def _related(rng: random.Random, lang: str) -> list[str]:
-    pool = _FR if lang == "fr" else _EN
-    return [_fill(t, rng, lang).split(",")[0][:80] for t in rng.sample(pool, 8)]
-
-
-def _teasers(related: list[str], lang: str, repeat: int) -> str:
-    """A "more stories" grid: the deep, link-heavy markup that makes real pages slow to extract."""
-    more = "Lire la suite" if lang == "fr" else "Read more"
-    cards = []
-    for k in range(repeat):
-        for i, t in enumerate(related):
-            cards.append(
-                f'<div class="card"><div class="card-inner"><a href="/s/{k}/{i}">'
-                f'<img src="/img/{k}-{i}.jpg" alt="" loading="lazy" width="320" height="180"></a>'
-                f'<div class="card-body"><span class="kicker">Tech</span><h4><a href="/s/{k}/{i}">'
-                f'{escape(t)}</a></h4><p class="meta"><span>{more}</span> · <time>2025</time></p>'
-                "</div></div></div>"
-            )
-    return '<section class="more"><div class="grid">' + "\n".join(cards) + "</div></section>"
-
-
-def _app_state(related: list[str], script_kb: int) -> str:
-    """An inline JSON blob of about ``script_kb`` KB, as framework-rendered news sites embed
-    (page state, ad and tracking configuration): weight that trafilatura drops cheaply."""
-    if script_kb <= 0:
-        return ""
-    stories = [
-        {"id": i, "headline": t, "kicker": "Tech", "image": f"/img/{i}.jpg"} for i, t in enumerate(related)
-    ]
-    chunk = json.dumps({"stories": stories, "ads": {"slots": ["top", "side", "bottom"], "refresh": 30}})
-    copies = max(1, script_kb * 1024 // len(chunk))
-    blob = "[" + ",".join([chunk] * copies) + "]"
-    return f'<script id="__APP_STATE__" type="application/json">{blob}</script>'
-
-
-def render_page(
-    title: str,
-    paragraphs: list[str],
-    related: list[str],
-    lang: str,
-    published: str,
-    clutter: int = 5,
-    script_kb: int = 0,
-) -> str:
-    sections = _SECTIONS_FR if lang == "fr" else _SECTIONS_EN
-    nav = "".join(f'<li><a href="/{s.lower()}">{escape(s)}</a></li>' for s in sections * 3)
-    body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    rel = "".join(f'<li><a href="/r/{i}">{escape(t)}</a></li>' for i, t in enumerate(related))
-    cookie = (
-        "Nous utilisons des cookies pour améliorer votre expérience."
-        if lang == "fr"
-        else "We use cookies to improve your experience."
-    )
-    footer_links = "".join(f'<a href="/legal/{i}">{escape(s)}</a> ' for i, s in enumerate(sections))
-    ld = json.dumps({"@type": "NewsArticle", "headline": title, "datePublished": published})
-    return f"""<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{escape(title)} | Le Journal Tech</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta property="og:title" content="{escape(title)}">
-<meta property="article:published_time" content="{published}T07:00:00+00:00">
-<link rel="stylesheet" href="/static/site.css">
-<script type="application/ld+json">{ld}</script>
-<script>{_SCRIPT * 4}</script>
-{_app_state(related, script_kb)}
-</head>
-<body>
-<div class="cookie-banner">{cookie} <button>OK</button></div>
-<header><nav><ul class="menu">{nav}</ul></nav>
-<form class="search" action="/search"><input name="q"><button>Search</button></form></header>
-<div class="ad ad-top"><script>{_SCRIPT}</script></div>
-<main>
-<article>
-<h1>{escape(title)}</h1>
-<p class="byline">Newsroom staff, <time datetime="{published}">{published}</time></p>
-<div class="article-body">
-{body}
-</div>
-<div class="share"><a href="/share/x">X</a> <a href="/share/li">LinkedIn</a>
-<a href="/share/mail">Mail</a></div>
-</article>
-<aside><h3>{"À lire aussi" if lang == "fr" else "Related"}</h3><ul>{rel}</ul>
-<div class="newsletter">{"Inscrivez-vous" if lang == "fr" else "Sign up"} <input name="email"></div></aside>
-</main>
-{_teasers(related, lang, clutter)}
-<footer><nav>{footer_links}</nav><p>© 2025 Le Journal Tech. All rights reserved.</p>
-<script>{_SCRIPT * 2}</script></footer>
-</body>
-</html>
-"""
 
 
 @dataclass(frozen=True)
@@ -304,10 +90,6 @@ class Item:
 class Corpus:
     feeds: list[tuple[str, str, bytes]]  # (url, path, RSS bytes)
     items: list[Item]
-
-
-def feed_host(i: int, hosts: int) -> str:
-    return f"127.0.0.{1 + i % hosts}"
 
 
 def build_corpus(
@@ -332,22 +114,26 @@ def build_corpus(
     feeds: list[tuple[str, str, bytes]] = []
     items: list[Item] = []
     for i in range(n_feeds):
-        base = f"http://{feed_host(i, hosts)}:{port}"
+        base = f"http://{harness.feed_host(i, hosts)}:{port}"
         lang = "fr" if i % 3 == 0 else "en"
         parts = []
         for j in range(n_entries):
             path = f"/a/{i}/{j}.html"
             funding = rng.random() < funding_share
-            paragraphs = _paragraphs(rng, lang, funding, figures)
+            paragraphs = harness.article_paragraphs(rng, lang, funding, figures)
             title = paragraphs[0].split(". ")[0].rstrip(".")[:110]
             if ENTITY not in title:
                 title = f"{ENTITY} : {title}" if lang == "fr" else f"{ENTITY}: {title}"
             summary = paragraphs[1] if len(paragraphs) > 1 else paragraphs[0]
             published = T0 - timedelta(minutes=7 * (i * n_entries + j) % 20_000)
             day = published.date().isoformat()
-            related = _related(rng, lang)
+            related = harness.related_titles(rng, lang)
             render = keep is None or len(items) in keep
-            html = render_page(title, paragraphs, related, lang, day, clutter, script_kb) if render else ""
+            html = (
+                harness.render_page(title, paragraphs, related, lang, day, clutter, script_kb)
+                if render
+                else ""
+            )
             item = Item(i, j, base + path, path, title, summary, published, html.encode())
             items.append(item)
             parts.append(
@@ -369,96 +155,6 @@ def build_corpus(
 # --------------------------------------------------------------------------- server
 
 
-def _response(status: str, headers: dict[str, str], body: bytes) -> bytes:
-    lines = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in headers.items())]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
-
-
-@dataclass
-class _Route:
-    etag: bytes
-    last_modified: bytes
-    ok: bytes
-    not_modified: bytes
-
-
-def _route(body: bytes, content_type: str) -> _Route:
-    etag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
-    common = {"ETag": etag, "Last-Modified": LAST_MODIFIED, "Server": "bench"}
-    ok = _response("200 OK", {**common, "Content-Type": content_type, "Content-Length": str(len(body))}, body)
-    not_modified = _response("304 Not Modified", {**common, "Content-Length": "0"}, b"")
-    return _Route(etag.encode(), LAST_MODIFIED.encode(), ok, not_modified)
-
-
-class _Stats:
-    def __init__(self) -> None:
-        self.counts = {"200": 0, "304": 0, "404": 0}
-
-
-_NOT_FOUND = _response("404 Not Found", {"Content-Length": "9", "Content-Type": "text/plain"}, b"not found")
-
-
-class _Http(asyncio.Protocol):
-    """Just enough HTTP/1.1 for GET with keep-alive; requests have no bodies."""
-
-    def __init__(self, routes: dict[bytes, _Route], stats: _Stats, validators: bool) -> None:
-        self.routes = routes
-        self.stats = stats
-        self.validators = validators
-        self.buffer = b""
-        self.transport: asyncio.Transport | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self.transport = transport
-
-    def data_received(self, data: bytes) -> None:
-        self.buffer += data
-        while True:
-            end = self.buffer.find(b"\r\n\r\n")
-            if end < 0:
-                return
-            head, self.buffer = self.buffer[:end], self.buffer[end + 4 :]
-            self._answer(head)
-
-    def _answer(self, head: bytes) -> None:
-        assert self.transport is not None
-        lines = head.split(b"\r\n")
-        request_line = lines[0].split(b" ")
-        path = request_line[1] if len(request_line) > 1 else b"/"
-        if path == b"/__stats":
-            times = os.times()
-            body = json.dumps({"cpu": times.user + times.system, **self.stats.counts}).encode()
-            self.transport.write(_response("200 OK", {"Content-Length": str(len(body))}, body))
-            return
-        if_none_match = if_modified_since = None
-        close = False
-        for line in lines[1:]:
-            name, _, value = line.partition(b":")
-            name = name.strip().lower()
-            if name == b"if-none-match":
-                if_none_match = value.strip()
-            elif name == b"if-modified-since":
-                if_modified_since = value.strip()
-            elif name == b"connection":
-                close = value.strip().lower() == b"close"
-        route = self.routes.get(path)
-        if route is None:
-            self.stats.counts["404"] += 1
-            self.transport.write(_NOT_FOUND)
-        elif self.validators and (
-            (if_none_match is not None and route.etag in if_none_match)
-            or (if_none_match is None and if_modified_since == route.last_modified)
-        ):
-            self.stats.counts["304"] += 1
-            self.transport.write(route.not_modified)
-        else:
-            self.stats.counts["200"] += 1
-            self.transport.write(route.ok)
-        if close:
-            self.transport.close()
-
-
 def _corpus(args: argparse.Namespace, keep: Container[int] | None = None) -> Corpus:
     """The corpus of a step (``--hosts`` is one number there)."""
     return build_corpus(
@@ -478,18 +174,22 @@ def _corpus(args: argparse.Namespace, keep: Container[int] | None = None) -> Cor
 def serve(args: argparse.Namespace) -> None:
     corpus = _corpus(args)
     routes = {
-        path.encode(): _route(body, "application/rss+xml; charset=utf-8") for _, path, body in corpus.feeds
+        path.encode(): harness.route(body, "application/rss+xml; charset=utf-8")
+        for _, path, body in corpus.feeds
     }
     for item in corpus.items:
-        routes[item.path.encode()] = _route(item.html, "text/html; charset=utf-8")
+        routes[item.path.encode()] = harness.route(item.html, "text/html; charset=utf-8")
     del corpus
-    stats = _Stats()
+    stats = harness.Stats()
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
-        hosts = sorted({feed_host(i, int(args.hosts)) for i in range(args.feeds)})
+        hosts = sorted({harness.feed_host(i, int(args.hosts)) for i in range(args.feeds)})
         server = await loop.create_server(
-            lambda: _Http(routes, stats, not args.no_validators), host=hosts, port=args.port, backlog=1024
+            lambda: harness.Http(routes, stats, not args.no_validators),
+            host=hosts,
+            port=args.port,
+            backlog=1024,
         )
         print("ready", flush=True)
         async with server:
@@ -502,14 +202,6 @@ def serve(args: argparse.Namespace) -> None:
     except ImportError:
         pass
     asyncio.run(main())
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _server_stats(port: int) -> dict[str, float]:
@@ -685,10 +377,6 @@ def _corpus_args(args: argparse.Namespace, hosts: int) -> list[str]:
     ]
 
 
-def _load() -> float:
-    return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-
-
 def _write_config(args: argparse.Namespace, folder: Path, port: int, hosts: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "seeds", folder / "seeds", dirs_exist_ok=True)
@@ -698,7 +386,7 @@ def _write_config(args: argparse.Namespace, folder: Path, port: int, hosts: int)
         lines.append(f"concurrency = {args.concurrency}")
     lines += ["", "[[entities]]", f'name = "{ENTITY}"', 'aliases = ["Mistral"]', 'seeds = "seeds"']
     for i in range(args.feeds):
-        url = f"http://{feed_host(i, hosts)}:{port}/f/{i}.xml"
+        url = f"http://{harness.feed_host(i, hosts)}:{port}/f/{i}.xml"
         lines += ["", "[[feeds]]", f'url = "{url}"', f'name = "feed {i}"']
     path = folder / "config.toml"
     path.write_text("\n".join(lines) + "\n")
@@ -720,13 +408,13 @@ class CliRun:
 def _cli(launcher: Any, server: Server, argv: list[str]) -> CliRun:
     import threading
 
-    load = _load()
+    load = harness.load()
     samples = [load]
     stop = threading.Event()
 
     def sample() -> None:  # a cycle of minutes sees the load move: keep its highest value
         while not stop.wait(5.0):
-            samples.append(_load())
+            samples.append(harness.load())
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -749,7 +437,7 @@ def _trafilatura(args: argparse.Namespace, python: Path, port: int, hosts: int) 
     """The trafilatura step in its own process, with the watcher venv's interpreter."""
     cmd = [str(python), __file__, "trafilatura", "--port", str(port), *_corpus_args(args, hosts)]
     cmd += ["--workers", str(args.workers), "--trafilatura-sample", str(args.trafilatura_sample)]
-    load = _load()
+    load = harness.load()
     done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     result["load"] = load
@@ -782,7 +470,7 @@ def one_layout(args: argparse.Namespace, launcher: Any, hosts: int, folder: Path
     """Both cycles and trafilatura alone, interleaved, with the feeds over ``hosts`` addresses."""
     watcher = Path(args.watcher).resolve()
     python = watcher.parent / "python"
-    port = args.port or _free_port()
+    port = args.port or harness.free_port()
     n = args.feeds * args.entries
     started = time.perf_counter()
     server = Server(args, port, hosts)
@@ -857,8 +545,6 @@ def one_layout(args: argparse.Namespace, launcher: Any, hosts: int, folder: Path
 
 
 def run(args: argparse.Namespace) -> None:
-    from bench_vs_urlwatch import Launcher
-
     watcher = Path(args.watcher).resolve()
     if not watcher.exists():
         raise SystemExit(f"--watcher {watcher}: no such executable; create the venv or give its path")
@@ -869,13 +555,13 @@ def run(args: argparse.Namespace) -> None:
         f" {100 * args.funding_share:.0f} % with {args.figures} funding sentence(s), clutter {args.clutter};"
         f" hosts {layouts}; {os.cpu_count()} cores; watcher {watcher}"
     )
-    print(f"  load average before starting: {_load():.2f}")
+    print(f"  load average before starting: {harness.load():.2f}")
     folder = Path(tempfile.mkdtemp(prefix="watcher-bench-"))
-    launcher = Launcher(folder)
+    launcher = harness.Launcher(folder)
     results: dict[str, Any] = {"feeds": args.feeds, "entries": args.entries, "cores": os.cpu_count()}
     try:
         results["layouts"] = [one_layout(args, launcher, hosts, folder) for hosts in layouts]
-        print(f"\nload average at the end (1 min, incl. this benchmark): {_load():.2f}")
+        print(f"\nload average at the end (1 min, incl. this benchmark): {harness.load():.2f}")
     finally:
         launcher.close()
         if args.keep:

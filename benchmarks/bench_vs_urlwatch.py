@@ -11,7 +11,7 @@ What it does:
 
 1. urlwatch 2.29 in its own virtual environment (``benchmarks/.urlwatch-venv``, created with
    ``pip install urlwatch==2.29`` on first use; ``--urlwatch-venv`` to put it elsewhere).
-2. A local news server in its own process (``bench_history.NewsServer``: bench_pipeline's
+2. A local news server in its own process (``harness.NewsServer``: the shared
    raw HTTP/1.1 handler, keep-alive, pre-rendered bodies, ETag / If-None-Match and
    Last-Modified / If-Modified-Since giving 304) serving ``--feeds`` RSS feeds of ``--items``
    entries, all on 127.0.0.1 and one port unless ``--hosts`` spreads them over 127.0.0.x.
@@ -62,9 +62,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_history
-from bench_history import _LAUNCHER, NewsServer
-from bench_pipeline import _free_port, _Http
+import harness
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -79,8 +77,8 @@ GOAL_RSS_MB = 100.0
 # --------------------------------------------------------------------------- the news server
 
 
-class _CountingHttp(_Http):
-    """bench_pipeline's handler, also counting TCP connections (keep-alive shows as fewer)."""
+class _CountingHttp(harness.Http):
+    """The harness's handler, also counting TCP connections (keep-alive shows as fewer)."""
 
     def connection_made(self, transport: Any) -> None:
         self.stats.counts["connections"] = self.stats.counts.get("connections", 0) + 1
@@ -88,10 +86,8 @@ class _CountingHttp(_Http):
 
 
 def serve(args: argparse.Namespace) -> None:
-    """The ``serve`` step: NewsServer in this process until stdin closes or SIGTERM."""
-    # NewsServer builds its handler by this module-level name.
-    setattr(bench_history, "_Http", _CountingHttp)  # noqa: B010
-    server = NewsServer(args.feeds, args.items, args.hosts, args.port)
+    """The ``serve`` step: ``harness.NewsServer`` in this process until stdin closes or SIGTERM."""
+    server = harness.NewsServer(args.feeds, args.items, args.hosts, args.port, handler=_CountingHttp)
     server.stats.counts["connections"] = 0
     print("ready", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -147,35 +143,10 @@ class Run:
     summary: str
 
 
-class Launcher:
-    """Runs argv in a fresh process started by a small launcher; ``os.wait4`` measures it alone."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", _LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-
-    def run(self, argv: list[str]) -> tuple[dict[str, Any], str, str]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        out, err = self.folder / "stdout", self.folder / "stderr"
-        self.proc.stdin.write(json.dumps({"argv": argv, "out": str(out), "err": str(err)}) + "\n")
-        self.proc.stdin.flush()
-        done: dict[str, Any] = json.loads(self.proc.stdout.readline())
-        return done, out.read_text(errors="replace"), err.read_text(errors="replace")
-
-    def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        self.proc.wait(10)
-
-
-def _load() -> float:
-    return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-
-
-def timed(launcher: Launcher, server: Server, tool: str, rnd: int, argv: list[str], summary: str) -> Run:
-    load = _load()
+def timed(
+    launcher: harness.Launcher, server: Server, tool: str, rnd: int, argv: list[str], summary: str
+) -> Run:
+    load = harness.load()
     before = server.stats()
     done, out, err = launcher.run(argv)
     after = server.stats()
@@ -300,9 +271,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"  watcher: {watcher}")
     print(f"  urlwatch: {urlwatch}")
     folder = Path(tempfile.mkdtemp(prefix="watcher-vs-urlwatch-"))
-    port = args.port or _free_port()
+    port = args.port or harness.free_port()
     server = Server(args, port)
-    launcher = Launcher(folder)
+    launcher = harness.Launcher(folder)
     results: dict[str, Any] = {
         "feeds": args.feeds,
         "items": args.items,
@@ -312,9 +283,7 @@ def run(args: argparse.Namespace) -> int:
         "urlwatch": URLWATCH_VERSION,
     }
     try:
-        from bench_pipeline import feed_host
-
-        urls = [f"http://{feed_host(i, args.hosts)}:{port}/f/{i}.xml" for i in range(args.feeds)]
+        urls = [f"http://{harness.feed_host(i, args.hosts)}:{port}/f/{i}.xml" for i in range(args.feeds)]
         write_urlwatch(folder / "urlwatch", urls)
         config = write_watcher(folder / "watcher", urls)
         uw_argv = urlwatch_argv(urlwatch, folder / "urlwatch")
@@ -395,7 +364,7 @@ def report(args: argparse.Namespace, runs: list[Run], results: dict[str, Any]) -
         f"  (CPU ratio {ratio_cpu:.2f} x)"
     )
     print(f"  {_verdict(w['rss_mb'] <= GOAL_RSS_MB)}  watcher peak RSS {w['rss_mb']:.0f} MB <= 100 MB")
-    print(f"  load average now: {_load():.2f} (1 min), {os.cpu_count()} cores")
+    print(f"  load average now: {harness.load():.2f} (1 min), {os.cpu_count()} cores")
     results.update(medians=medians, ratio={"wall": ratio_wall, "cpu": ratio_cpu}, goals=checks)
     return 0 if all(checks.values()) else 1
 

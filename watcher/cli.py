@@ -430,6 +430,13 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
         for f in report.feeds:
             if f.outcome in ("failed", "deferred"):
                 click.echo(f"  {f.outcome}: {f.name or f.url}: {f.error}")
+        cap = s.http.max_articles_per_feed
+        for f in report.feeds:
+            if f.waiting:
+                click.echo(
+                    f"  waiting: {f.name or f.url}: {_plural(f.waiting, 'article')} left for later cycles"
+                    f" ([http] max_articles_per_feed = {cap})"
+                )
         click.echo(
             f"entries new: {report.entries_new}; articles fetched: {report.articles_fetched}"
             f" ({report.articles_from_summary} from feed summary); facts: {report.facts};"
@@ -1318,7 +1325,9 @@ def explain(c: _Context, url: str) -> None:
         read = "already read by a cycle" if report.stored else "not read by a cycle yet"
         click.echo(f"{report.url}\n  title: {report.title}\n  published: {report.published or 'unknown'}")
         click.echo(f"  text from: {report.text_source}; language: {report.language or 'unknown'}; {read}")
-        if not report.mentions:
+        if not report.named:
+            click.echo("  names no tracked company (by name or alias): a cycle reads no facts from it")
+        elif not report.mentions:
             click.echo("  no money mentioned")
         for m in report.mentions:
             if m.fact is None:

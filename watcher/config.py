@@ -407,6 +407,7 @@ def _http(t: _Table | None) -> HttpSettings:
         concurrency=t.integer("concurrency", d.concurrency, minimum=1),
         per_host=t.integer("per_host", d.per_host, minimum=1),
         extract_timeout=t.duration("extract_timeout", d.extract_timeout) or d.extract_timeout,
+        max_articles_per_feed=t.integer("max_articles_per_feed", d.max_articles_per_feed, minimum=1),
         backoff_base=t.duration("backoff_base", d.backoff_base) or d.backoff_base,
         backoff_max=t.duration("backoff_max", d.backoff_max) or d.backoff_max,
         allow_private=_allow_private(t),
@@ -547,7 +548,10 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
             if key in by_name:
                 served.append(by_name[key])
             elif key not in unreadable:
-                known = ", ".join(repr(e.name) for e in entities) or "none"
+                # A few names, not 10,000 of them on one line.
+                known = ", ".join(repr(e.name) for e in entities[:5]) or "none"
+                if len(entities) > 5:
+                    known += f" and {len(entities) - 5:,} more"
                 t.record("entities", f"{name!r} is not an [[entities]] name (known: {known})")
         name = t.opt_str("name", "") or ""
         interval = t.duration("interval", None)

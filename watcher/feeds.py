@@ -10,13 +10,10 @@ from __future__ import annotations
 import asyncio
 import calendar
 import hashlib
-import re
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any, Literal
 from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
@@ -26,6 +23,8 @@ import httpx
 from watcher import netguard
 from watcher.errors import FetchError
 from watcher.http_get import HostLimiter, HttpBody, capped_get
+from watcher.names import fold as fold  # part of this module's API (the matcher moved out)
+from watcher.names import mentions as mentions  # idem
 from watcher.netguard import GuardedTransport
 from watcher.retry_after import parse_retry_after as parse_retry_after  # part of this module's API
 from watcher.settings import HttpSettings
@@ -177,38 +176,6 @@ def canonical_url(url: str) -> str:
 def _is_tracking(raw_key: str) -> bool:
     key = unquote_plus(raw_key).lower()
     return key in _TRACKING_PARAMS or key.startswith(_TRACKING_PREFIXES)
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of ``text`` (NFKD, marks dropped, casefolded)."""
-    if text.isascii():
-        # Most English text: no accents to drop, and NFKD over a whole article is costly.
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-@lru_cache(maxsize=256)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    alternatives = []
-    for name in names:
-        tokens = fold(name).split()
-        if tokens:
-            # "Mistral AI" should also match "Mistral-AI" and line-wrapped "Mistral\nAI".
-            alternatives.append(r"[\s\-_]+".join(re.escape(t) for t in tokens))
-    if not alternatives:
-        return None
-    alternatives.sort(key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-
-
-def mentions(text: str, names: Sequence[str]) -> bool:
-    """Whether ``text`` names any of ``names`` as whole words, ignoring case and accents."""
-    pattern = _names_pattern(tuple(names))
-    if pattern is None:
-        return False
-    # Most texts that name the company spell it plainly: skip folding a whole article then.
-    return pattern.search(text) is not None or pattern.search(fold(text)) is not None
 
 
 def next_attempt(failures: int, retry_after: float | None, now: datetime, settings: HttpSettings) -> datetime:

@@ -25,7 +25,8 @@ from watcher import articles, feeds
 from watcher.errors import ExtractionAborted, FetchError
 from watcher.ledger import ArticleFacts, Ledger
 from watcher.models import Change, Entity, Fact, FeedHealth
-from watcher.reading import ArticleRead, ReadJob, article_text, lexicon_language, mentioned, read_article
+from watcher.names import Roster, matcher_for, roster_for
+from watcher.reading import ArticleRead, ReadJob, article_text, lexicon_language, read_article
 from watcher.seeds import load_seed_folder
 from watcher.settings import FeedSettings, Settings
 from watcher.state import clamp_period
@@ -55,6 +56,8 @@ class FeedReport:
     error: str | None = None
     new_entries: int = 0
     relevant: int = 0
+    # Relevant articles left for later cycles by [http] max_articles_per_feed.
+    waiting: int = 0
 
 
 @dataclass
@@ -71,6 +74,7 @@ class CycleReport:
     articles_failed: list[tuple[str, str]] = field(default_factory=list)
     # Read from the feed summary because the page ran past the per-article time cap.
     articles_capped: list[str] = field(default_factory=list)
+    articles_waiting: int = 0
     finished: datetime | None = None
 
     def count(self, outcome: str) -> int:
@@ -204,6 +208,15 @@ def feed_entities(settings: Settings, feed_urls: Iterable[str]) -> list[Entity]:
     return [e for e in settings.entities if not configs or any(f.serves(e.name) for f in configs)]
 
 
+def feed_roster(settings: Settings, feed_urls: Iterable[str]) -> Roster:
+    """``feed_entities`` as a roster: the same one for the same companies, so a worker takes it once."""
+    urls = set(feed_urls)
+    configs = [f for f in settings.feeds if f.url in urls]
+    if not configs or any(not f.entities for f in configs):
+        return roster_for(settings.entities)  # the usual case, found without a pass over them
+    return roster_for(tuple(feed_entities(settings, urls)))
+
+
 def _read_job(
     link: str, pairs: Sequence[tuple[str, feeds.FeedEntry]], settings: Settings, now: datetime
 ) -> ReadJob:
@@ -216,7 +229,7 @@ def _read_job(
         entry_title=entry.title,
         entry_summary=entry.summary,
         entry_published=entry.published,
-        entities=tuple(feed_entities(settings, (url for url, _ in pairs))),
+        entities=feed_roster(settings, (url for url, _ in pairs)),
         now=now,
     )
 
@@ -376,26 +389,70 @@ async def run_cycle_async(
     by_link: dict[str, list[tuple[str, feeds.FeedEntry]]] = {}
     skipped: dict[str, list[feeds.FeedEntry]] = {}
     per_feed: dict[str, FeedReport] = {}
+    # Per feed: entries past the cap, kept for later cycles; waiting entries taken this cycle.
+    to_wait: dict[str, list[feeds.FeedEntry]] = {}
+    taken: dict[str, list[str]] = {}
+    # One matcher for every tracked name, built once per configuration; each feed keeps the
+    # companies it serves.
+    matcher = matcher_for(tuple(entities))
+    cap = settings.http.max_articles_per_feed
     for f, result in zip(due, results, strict=True):
+        waiting = [(key, _entries_from_json(data)[0][1]) for key, data in store.waiting(f.url)]
+        fetches = 0  # new pages this feed has asked of the cycle
+        # Entries left by earlier cycles come first, whatever the feed says now: none waits for good.
+        for key, entry in waiting:
+            link = entry.link or _linkless_identity(f.url, entry)
+            if store.document_id(link) is None:
+                if fetches >= cap:
+                    break
+                fetches += link not in by_link
+                by_link.setdefault(link, []).append((f.url, entry))
+            else:  # read meanwhile through another feed
+                skipped.setdefault(f.url, []).append(entry)
+            taken.setdefault(f.url, []).append(key)
+        still_waiting = len(waiting) - len(taken.get(f.url, ()))
         if result.failed:
-            per_feed[f.url] = FeedReport(f.url, f.name, "failed", error=result.error)
+            per_feed[f.url] = FeedReport(f.url, f.name, "failed", error=result.error, waiting=still_waiting)
+            report.articles_waiting += still_waiting
             continue
         seen = store.seen_entry_keys(f.url, [e.key for e in result.entries])
-        fresh = [e for e in result.entries if e.key not in seen]
+        known = seen | {key for key, _ in waiting}
+        fresh = [e for e in result.entries if e.key not in known]
         relevant = 0
         for entry in fresh:
             # An entry without a link is still news: its summary is the article.
             link = entry.link or _linkless_identity(f.url, entry)
             if (
-                mentioned(feed_entities(settings, [f.url]), _entry_text(entry))
+                any(f.serves(e.name) for e in matcher.find(_entry_text(entry)))
                 and store.document_id(link) is None
             ):
-                by_link.setdefault(link, []).append((f.url, entry))
                 relevant += 1
+                if link not in by_link and fetches >= cap:
+                    # Not marked seen: it waits in the store for a later cycle.
+                    to_wait.setdefault(f.url, []).append(entry)
+                    continue
+                fetches += link not in by_link
+                by_link.setdefault(link, []).append((f.url, entry))
                 continue
             skipped.setdefault(f.url, []).append(entry)
-        per_feed[f.url] = FeedReport(f.url, f.name, result.outcome, new_entries=len(fresh), relevant=relevant)
+        still_waiting += len(to_wait.get(f.url, ()))
+        if still_waiting:
+            log.info(
+                "feed %s: %d articles wait for later cycles ([http] max_articles_per_feed = %d)",
+                f.url,
+                still_waiting,
+                cap,
+            )
+        per_feed[f.url] = FeedReport(
+            f.url,
+            f.name,
+            result.outcome,
+            new_entries=len(fresh),
+            relevant=relevant,
+            waiting=still_waiting,
+        )
         report.entries_new += len(fresh)
+        report.articles_waiting += still_waiting
 
     sem = asyncio.Semaphore(max(1, settings.http.concurrency))
     # One limiter for every page of the cycle: many entries point at the same site.
@@ -450,6 +507,9 @@ async def run_cycle_async(
             _article_failed(store, url, by_link[url], error, now)
         for url in retries - set(failed):
             store.article_recovered(url)
+        # Read, or kept as failed articles to try again: they wait no more.
+        for feed_url, keys in taken.items():
+            store.remove_waiting(feed_url, keys)
     report.facts += outcome.facts
     report.changes.extend(outcome.changes)
     report.alerts_enqueued += outcome.alerts_enqueued
@@ -462,6 +522,8 @@ async def run_cycle_async(
             _record_feed(
                 store, settings, f, result, per_feed[f.url], rows.get(f.url), now, skipped.get(f.url, ())
             )
+            wait = to_wait.get(f.url, ())
+            store.add_waiting(f.url, [(e.key, _entries_json([(f.url, e)])) for e in wait], now=now)
             report.feeds.append(per_feed[f.url])
         store.set_meta(LAST_CYCLE_KEY, now.isoformat())
     report.finished = datetime.now(UTC)
@@ -647,7 +709,9 @@ def check_feed(settings: Settings, url: str, entities: Sequence[str] = ()) -> Fe
     result = asyncio.run(go())
     if result.failed:
         return FeedCheck(url, error=result.error or f"{url}: failed")
-    named = [mentioned(served, _entry_text(e)) for e in result.entries]
+    # The cycle's matcher (watcher.names): the entries a poll would read for these companies.
+    matcher = matcher_for(tuple(served))
+    named = [matcher.find(_entry_text(e)) for e in result.entries]
     per_entity = tuple((e.name, sum(1 for n in named if e in n)) for e in served)
     return FeedCheck(
         url,
@@ -681,6 +745,7 @@ class ArticleExplained:
     language: str | None
     stored: bool  # already read by a cycle
     mentions: tuple[MoneyExplained, ...]
+    named: tuple[str, ...] = ()  # the tracked companies the article names, whose facts are read
 
 
 def explain_article(settings: Settings, store: Store, url: str, *, now: datetime) -> ArticleExplained:
@@ -700,7 +765,9 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
         raise FetchError(f"{url}: could not read the page (see the log above); nothing to explain")
     period = clamp_period(article.published, now)
     mentions: list[MoneyExplained] = []
-    for entity in settings.entities:
+    # Only the companies it names, as a cycle reads it: not every tracked one (10,000 of them).
+    named = feed_roster(settings, ()).find(f"{article.title}\n{article.text}")
+    for entity in named:
         facts = extract_facts(
             article.text,
             entity.name,
@@ -739,4 +806,5 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
         language=article.language,
         stored=store.document_id(url) is not None,
         mentions=tuple(mentions),
+        named=tuple(e.name for e in named),
     )

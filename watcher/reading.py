@@ -8,14 +8,13 @@ the main process only fetches, decides and writes. It composes ``articles`` (pag
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
 from watcher import articles
-from watcher.feeds import mentions
 from watcher.models import Entity, Fact
+from watcher.names import Roster
 from watcher.seeds import text_hash
 from watcher.state import clamp_period
 
@@ -33,7 +32,7 @@ class ReadJob:
     entry_title: str
     entry_summary: str
     entry_published: datetime | None
-    entities: tuple[Entity, ...]  # those the feeds naming this article serve
+    entities: Roster  # those the feeds naming this article serve
     now: datetime
     # Why the summary is read instead of the page ("summary", or "capped": the page ran past the cap).
     summary_source: TextSource = "summary"
@@ -96,11 +95,6 @@ def lexicon_language(language: str | None) -> str | None:
     return code if code in ("fr", "en") else None
 
 
-def mentioned(entities: Sequence[Entity], text: str) -> list[Entity]:
-    """The entities ``text`` names (whole words, ignoring case and accents)."""
-    return [e for e in entities if mentions(text, list(e.names))]
-
-
 def read_article(job: ReadJob) -> ArticleRead:
     """Text, then the facts of every served entity the article names. Runs in a worker."""
     # Imported at the first article, not with the module: an idle poll never loads the extractor.
@@ -111,7 +105,7 @@ def read_article(job: ReadJob) -> ArticleRead:
     lang = lexicon_language(read.language)
     found = tuple(
         (e, tuple(extractor.extract_facts(read.text, e.name, e.aliases, lang=lang, published=period)))
-        for e in mentioned(job.entities, f"{read.title}\n{read.text}")
+        for e in job.entities.find(f"{read.title}\n{read.text}")
     )
     return ArticleRead(
         title=read.title,

@@ -82,6 +82,9 @@ class HttpSettings:
     concurrency: int = 16
     per_host: int = 2
     extract_timeout: float = 5.0  # seconds of trafilatura per page at most
+    # New articles one feed may have fetched per cycle; the rest wait for later cycles, so a
+    # feed of 3,000 new items does not send 3,000 requests to one site at once.
+    max_articles_per_feed: int = 200
     backoff_base: float = 60.0
     backoff_max: float = 6 * 3600.0
     # Networks ("10.0.0.0/8") and host names, each with an optional ":port", that may be

@@ -248,6 +248,23 @@ def _v7_fact_sources(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v8_waiting_entries(db: sqlite_utils.Database) -> None:
+    # New relevant entries past a feed's per-cycle cap ([http] max_articles_per_feed): kept here,
+    # not in ``entries`` (which would mark them seen), until a later cycle fetches them. The
+    # feed entry itself is kept (JSON), since the feed may have dropped it by then.
+    db.executescript(
+        """
+        CREATE TABLE waiting_entries (
+            feed_url TEXT NOT NULL,
+            key TEXT NOT NULL,
+            entry TEXT NOT NULL,
+            queued_at TEXT NOT NULL,
+            PRIMARY KEY (feed_url, key)
+        );
+        """
+    )
+
+
 # Keys of the meta table: the daemon's liveness and the cycle times ``status`` reports.
 HEARTBEAT_KEY = "heartbeat"
 PID_KEY = "daemon_pid"
@@ -276,6 +293,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_fact_ledger,
     _v6_digest,
     _v7_fact_sources,
+    _v8_waiting_entries,
 ]
 
 
@@ -1064,6 +1082,27 @@ class Store:
         """Forget entries seen long ago; facts, changes and documents are kept."""
         cur = self._exec("DELETE FROM entries WHERE seen_at < ?", (_iso(older_than),))
         return cur.rowcount
+
+    # -- entries waiting for a later cycle (past the per-feed cap) ------------
+
+    def add_waiting(self, feed_url: str, entries: Sequence[tuple[str, str]], *, now: datetime) -> None:
+        """Keep (key, entry JSON) of a feed's entries for a later cycle; one already kept stays first."""
+        for key, entry in entries:
+            self._exec(
+                "INSERT OR IGNORE INTO waiting_entries (feed_url, key, entry, queued_at) VALUES (?, ?, ?, ?)",
+                (feed_url, key, entry, _iso(now)),
+            )
+
+    def waiting(self, feed_url: str) -> list[tuple[str, str]]:
+        """(key, entry JSON) of a feed's waiting entries, the longest waiting first."""
+        rows = self._rows(
+            "SELECT key, entry FROM waiting_entries WHERE feed_url = ? ORDER BY queued_at, rowid", (feed_url,)
+        )
+        return [(str(r["key"]), str(r["entry"])) for r in rows]
+
+    def remove_waiting(self, feed_url: str, keys: Sequence[str]) -> None:
+        for key in keys:
+            self._exec("DELETE FROM waiting_entries WHERE feed_url = ? AND key = ?", (feed_url, key))
 
     # -- articles that failed: retried with back-off, then given up ----------
 
