@@ -506,6 +506,12 @@ def _source_line(title: str, url: str) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Draw the facts to FILE.svg or FILE.html, one panel per company.",
 )
+@click.option(
+    "--rejected",
+    "show_rejected",
+    is_flag=True,
+    help="Also list what you rejected (`watcher reject`), marked rejected; never drawn.",
+)
 @global_options
 @pass_ctx
 def history(
@@ -516,6 +522,7 @@ def history(
     show_facts: bool,
     as_json: bool,
     plot: Path | None,
+    show_rejected: bool,
 ) -> None:
     """The changes detected, oldest first; --facts for every known fact."""
     from watcher.history import timeline
@@ -536,7 +543,7 @@ def history(
                         f"--kind {kind} is about changes; with --facts or --plot pick a fact kind"
                     )
             with c.store() as store:
-                rows = timeline(s, store, entity, fact_kind, when)
+                rows = timeline(s, store, entity, fact_kind, when, rejected=show_rejected)
             if plot is not None:
                 _plot(s, rows, plot, entity, fact_kind)
                 click.echo(f"wrote {plot}")
@@ -546,7 +553,7 @@ def history(
                 _print_facts(s, rows)
             return
         with c.store() as store:
-            changes = store.changes(entity, kind=kind, since=when)
+            changes = store.changes(entity, kind=kind, since=when, rejected=show_rejected)
             known = 0 if changes else len(timeline(s, store, entity, None))
         if as_json:
             click.echo(json.dumps([change_json(ch) for ch in changes], ensure_ascii=False, indent=2))
@@ -566,7 +573,7 @@ def history(
                 format_money(ch.old) if ch.old and ch.kind != "new_round" else "",
                 format_money(ch.new),
                 ch.new_date or "?",
-                ch.status,
+                ch.status if ch.rejected is None else f"{ch.status}, rejected",
                 str(ch.sources),
             ]
             for ch in changes
@@ -1175,7 +1182,10 @@ def explain(c: _Context, url: str) -> None:
         read = "already read by a cycle" if report.stored else "not read by a cycle yet"
         click.echo(f"{report.url}\n  title: {report.title}\n  published: {report.published or 'unknown'}")
         click.echo(f"  text from: {report.text_source}; language: {report.language or 'unknown'}; {read}")
-        if not report.mentions:
+        if not report.entities:
+            names = ", ".join(e.name for e in c.settings.entities)
+            click.echo(f"  names none of the tracked companies ({names}): nothing to decide")
+        elif not report.mentions:
             click.echo("  no money mentioned")
         for m in report.mentions:
             if m.fact is None:

@@ -32,7 +32,7 @@ def build_digest(settings: Settings, store: Store, now: datetime) -> Digest:
     """The digest as it would be made at ``now`` (for the local day of ``now``)."""
     day = now.astimezone(_zone(settings)).date().isoformat()
     since = parse_time(store.get_meta(DIGEST_AT_KEY)) or now - timedelta(days=1)
-    changes = tuple(c for c in store.changes(since=since) if c.detected_at <= now)
+    changes = tuple(c for c in store.changes(since=since, rejected=False) if c.detected_at <= now)
     rows = {r.url: r for r in store.feeds()}
     failing = []
     for f in settings.feeds:

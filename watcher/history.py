@@ -29,7 +29,7 @@ class TimelineRow:
     period: str | None
     fact: Fact
     base: Money | None
-    marker: str  # baseline | change | history
+    marker: str  # baseline | change | history | rejected
     title: str
     url: str
     sources: int
@@ -41,14 +41,24 @@ def timeline(
     entity: str | None,
     kind: str | None,
     since: datetime | None = None,
+    *,
+    rejected: bool = False,
 ) -> list[TimelineRow]:
-    """Every known fact, oldest first, marked as baseline, change, or history."""
+    """Every known fact, oldest first, marked as baseline, change, or history; with ``rejected``,
+    the event heads the user rejected too, marked rejected."""
     rows = []
     for e in settings.entities:
         if entity is not None and e.name != entity:
             continue
         changed = store.changed_fact_ids(e.name)
-        for sf in store.facts(e.name, known_only=True):
+        facts = store.facts(e.name, known_only=True)
+        if rejected:
+            facts = [
+                sf
+                for sf in store.facts(e.name)
+                if sf.corroborates is None and sf.state in ("active", "rejected")
+            ]
+        for sf in facts:
             if kind is not None and sf.fact.kind != kind:
                 continue
             if since is not None and not _on_or_after(sf.period, sf.created_at, since):
@@ -56,6 +66,8 @@ def timeline(
             amount = convert(sf.fact.money, settings.base_currency, settings.rates)
             base = Money(amount.quantize(Decimal(1)), settings.base_currency) if amount is not None else None
             marker = "baseline" if sf.baseline else ("change" if sf.id in changed else "history")
+            if sf.state == "rejected":
+                marker = "rejected"
             rows.append(
                 TimelineRow(
                     e.name,
@@ -111,6 +123,8 @@ def plot_panels(
         for r in rows:
             if r.entity != e.name or r.base is None or not r.period or r.fact.kind not in kinds:
                 continue
+            if r.marker == "rejected":
+                continue  # the user said it is wrong: never drawn as a figure of the company
             if r.fact.context == "background" and r.marker != "baseline":
                 # A restatement happened before the article that restates it, on no date of its own:
                 # at the article's date it would draw an old figure as the latest one.

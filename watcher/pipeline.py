@@ -604,6 +604,7 @@ class ArticleExplained:
     language: str | None
     stored: bool  # already read by a cycle
     mentions: tuple[MoneyExplained, ...]
+    entities: tuple[str, ...] = ()  # the tracked companies the article names
 
 
 def explain_article(settings: Settings, store: Store, url: str, *, now: datetime) -> ArticleExplained:
@@ -623,7 +624,9 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
         raise FetchError(f"{url}: could not read the page (see the log above); nothing to explain")
     period = clamp_period(article.published, now)
     mentions: list[MoneyExplained] = []
-    for entity in settings.entities:
+    # As a cycle reads it: only the companies the article names, so no decision is about another.
+    named = mentioned(settings.entities, f"{article.title}\n{article.text}")
+    for entity in named:
         facts = extract_facts(
             article.text,
             entity.name,
@@ -662,4 +665,5 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
         language=article.language,
         stored=store.document_id(url) is not None,
         mentions=tuple(mentions),
+        entities=tuple(e.name for e in named),
     )

@@ -65,6 +65,12 @@ def confirm(store: Store, settings: Settings, target: Target, ident: int, now: d
     sf = _fact_of(store, target, ident)
     entity_id = store.entity_id(sf.entity)
     assert entity_id is not None
+    # Rejecting an event's head rejected its re-reports with it: confirming it brings them back.
+    along = (
+        []
+        if sf.corroborates is not None
+        else [f for f in store.facts(sf.entity) if f.corroborates == sf.id and f.state == "rejected"]
+    )
     with store.transaction():
         store.remove_rejection(entity_id, sf.document_url, sf.fact)
         if target == "change":
@@ -72,7 +78,10 @@ def confirm(store: Store, settings: Settings, target: Target, ident: int, now: d
         if sf.state not in ("pending", "dropped"):
             # It was alerted (or knowingly kept silent) when read: it counts again, without a new alert.
             store.set_fact_state(sf.id, "active", "confirmed by the user")
-            return ReviewResult((sf.id,))
+            for f in along:
+                store.remove_rejection(entity_id, f.document_url, f.fact)
+                store.set_fact_state(f.id, "active", f"re-reports fact #{sf.id}")
+            return ReviewResult((sf.id, *(f.id for f in along)))
         ledger = Ledger(store, settings, now)
         ledger.activate(sf.entity, [sf], note="confirmed by the user")
         report = ledger.finish()

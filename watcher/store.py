@@ -931,9 +931,15 @@ class Store:
         kind: str | None = None,
         since: datetime | None = None,
         ids: Sequence[int] | None = None,
+        rejected: bool = True,
     ) -> list[Change]:
+        """Changes, oldest first. A change is rejected when the user rejected it or its fact
+        (``Change.rejected`` then holds the reason); ``rejected=False`` leaves those out, as
+        every view does unless asked."""
         where = ["1 = 1"]
         params: list[Any] = []
+        if not rejected:
+            where.append("c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected'")
         if entity is not None:
             where.append("e.name = ?")
             params.append(entity)
@@ -949,8 +955,9 @@ class Store:
         rows = self._rows(
             "SELECT c.*, e.name AS entity_name,"
             " 1 + (SELECT COUNT(DISTINCT x.document_id) FROM facts x"
-            "      WHERE x.corroborates = c.fact_id) AS sources"
-            " FROM changes c JOIN entities e ON e.id = c.entity_id"
+            "      WHERE x.corroborates = c.fact_id) AS sources,"
+            " CASE WHEN f.state = 'rejected' THEN f.note END AS fact_rejected"
+            " FROM changes c JOIN entities e ON e.id = c.entity_id LEFT JOIN facts f ON f.id = c.fact_id"
             f" WHERE {' AND '.join(where)} ORDER BY c.detected_at, c.id",
             params,
         )
@@ -964,8 +971,11 @@ class Store:
         return {int(r["fact_id"]) for r in rows}
 
     def change_count(self, entity: str) -> int:
+        """The entity's changes, leaving out those the user rejected (or whose fact they rejected)."""
         rows = self._rows(
-            "SELECT COUNT(*) AS n FROM changes c JOIN entities e ON e.id = c.entity_id WHERE e.name = ?",
+            "SELECT COUNT(*) AS n FROM changes c JOIN entities e ON e.id = c.entity_id"
+            " LEFT JOIN facts f ON f.id = c.fact_id"
+            " WHERE e.name = ? AND c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected'",
             (entity,),
         )
         return int(rows[0]["n"])
@@ -1135,7 +1145,8 @@ class Store:
             day=str(data["day"]),
             since=since,
             made_at=made,
-            changes=tuple(self.changes(ids=ids)) if ids else (),
+            # A change the user rejected after the digest was queued is gone from it.
+            changes=tuple(self.changes(ids=ids, rejected=False)) if ids else (),
             failing_feeds=tuple(_health(h) for h in data["failing_feeds"]),
             pending=tuple(str(p) for p in data.get("pending", ())),
         )
@@ -1355,8 +1366,14 @@ def _change(r: sqlite3.Row) -> Change:
         detected_at=detected,
         corrects=r["corrects"],
         confidence=float(r["confidence"]),
-        rejected=r["rejected"],
+        rejected=r["rejected"] if r["rejected"] is not None else _fact_rejected(r),
     )
+
+
+def _fact_rejected(r: sqlite3.Row) -> str | None:
+    # A change whose fact the user rejected is rejected too; the fact's note holds the reason.
+    keys = r.keys()
+    return r["fact_rejected"] if "fact_rejected" in keys else None
 
 
 def _feed(r: sqlite3.Row) -> FeedRow:
