@@ -594,6 +594,7 @@ def _fact_row_json(r: TimelineRow) -> dict[str, Any]:
         **fact_json(r.fact),
         "base": _money_json(r.base),
         "sources": r.sources,
+        "current": r.current,
         "title": r.title,
         "url": r.url,
     }
@@ -615,7 +616,7 @@ def _print_facts(s: Settings, rows: list[TimelineRow]) -> None:
             format_money(r.fact.money),
             format_money(r.base) if r.base and r.base.currency != r.fact.currency else "",
             r.fact.status,
-            r.marker,
+            f"{r.marker}, now" if r.current else r.marker,
             str(r.sources),
         ]
         for r in rows

@@ -7,7 +7,7 @@ says where it comes from.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -17,10 +17,31 @@ from watcher.diff import convert
 from watcher.models import Fact, Money
 from watcher.render import format_money, format_round
 from watcher.settings import Settings
+from watcher.state import EntityState, KnownFact, contested, current_state
 
 if TYPE_CHECKING:
     from watcher.plot import Panel
-    from watcher.store import Store
+    from watcher.store import Store, StoredFact
+
+
+def entity_state(store: Store, entity: str) -> tuple[EntityState, dict[int, StoredFact]]:
+    """The entity's one current state (``watcher.state.current_state``), and its heads by id.
+
+    What status, history, the plot and the digest show; the diff computes the same function on
+    the same heads. Sources are counted where the standing depends on them (``contested``):
+    counting every head's re-reports would grow with the coverage.
+    """
+    heads = store.decision_facts(entity, count_sources=False)
+    by_id = {sf.id: sf for sf in heads}
+    known = [KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline) for sf in heads]
+    counts = store.source_counts(contested(known))
+    known = [replace(k, sources=counts[k.id]) if k.id in counts else k for k in known]
+    state = current_state(known)
+    # The facts shown are read again with their sources counted.
+    shown = (state.valuation, state.round, state.total_raised, *state.rumours)
+    ids = [k.id for k in shown if k is not None and k.id is not None]
+    by_id.update((sf.id, sf) for sf in store.facts_by_id(ids))
+    return state, by_id
 
 
 @dataclass(frozen=True)
@@ -33,6 +54,8 @@ class TimelineRow:
     title: str
     url: str
     sources: int
+    # One of the facts the current state (``entity_state``) shows: status says the same.
+    current: bool = False
 
 
 def timeline(
@@ -51,6 +74,8 @@ def timeline(
         if entity is not None and e.name != entity:
             continue
         changed = store.changed_fact_ids(e.name)
+        state, _ = entity_state(store, e.name)
+        now = {k.id for k in (state.valuation, state.round, *state.rumours) if k is not None}
         facts = store.facts(e.name, known_only=True)
         if rejected:
             facts = [
@@ -78,6 +103,7 @@ def timeline(
                     _seed_title(sf.document_url, sf.document_title),
                     "" if sf.document_url.startswith("seed://") else sf.document_url,
                     sf.sources,
+                    sf.id in now,
                 )
             )
     return rows
@@ -145,6 +171,7 @@ def plot_panels(
                     amount_text=format_money(r.fact.money),
                     source=r.title,
                     url=r.url,
+                    current=r.current,
                 )
             )
         panels.append(Panel(e.name, tuple(points)))

@@ -40,7 +40,7 @@ from watcher.errors import StoreError
 from watcher.models import Change, Entity, Fact
 from watcher.settings import Settings
 from watcher.state import clamp_period as clamp_period  # part of this module's API
-from watcher.state import days_apart, happened
+from watcher.state import contested, days_apart, happened
 from watcher.store import NewDocument, Store, StoredFact
 
 log = logging.getLogger("watcher.ledger")
@@ -464,12 +464,16 @@ def _with_tied_sources(store: Store, heads: list[KnownFact], others: Sequence[Kn
     """The heads, with their number of sources counted where a decision can need it.
 
     A decision ranks the matches of a new fact by when they happened, then by sources
-    (``diff._best``): sources only matter between facts of one kind that happened at the same
-    time. Counting every head's re-reports on every decision grows with the coverage (hundreds
-    of re-reports per head after a busy first cycle), so only those that tie are counted.
+    (``diff._best``), and the current state ranks the figures of one event by status, then by
+    sources (``state.latest_of``): sources only matter between facts of one kind that happened
+    at the same time, or within one event. Counting every head's re-reports on every decision
+    grows with the coverage (hundreds of re-reports per head after a busy first cycle), so only
+    those that tie are counted.
     """
     when = Counter((k.fact.kind, happened(k)) for k in (*heads, *others))
     tied = [k.id for k in heads if k.id is not None and when[(k.fact.kind, happened(k))] > 1]
+    # And the figures of each kind's latest event: which of them stands goes by sources too.
+    tied = sorted({*tied, *contested(heads)})
     if not tied:
         return heads
     counts = store.source_counts(tied)

@@ -15,10 +15,11 @@ from typing import Literal
 
 from watcher.diff import diff_against_known
 from watcher.errors import ConfigError
+from watcher.history import entity_state as shown_state
 from watcher.ledger import Ledger
 from watcher.models import Change, Fact
 from watcher.settings import Settings
-from watcher.state import EntityState, KnownFact, current_state
+from watcher.state import EntityState
 from watcher.store import Store, StoredFact
 
 Target = Literal["fact", "change"]
@@ -90,10 +91,7 @@ def confirm(store: Store, settings: Settings, target: Target, ident: int, now: d
 
 def entity_state(store: Store, entity: str) -> EntityState:
     """The one current state that status, history, the plot and the diff share."""
-    return current_state(
-        KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline)
-        for sf in store.decision_facts(entity)
-    )
+    return shown_state(store, entity)[0]
 
 
 @dataclass(frozen=True)
