@@ -319,6 +319,11 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
     if language not in ("en", "fr"):
         raise t.fail("language", f'{language!r} is not "en" or "fr"')
     errors = t.errors
+    group = _attempt(errors, lambda: t.opt_str("group", AlertSettings.group), None) or AlertSettings.group
+    if group not in ("event", "cycle"):
+        why = f'{group!r} is not "event" (one message per event) or "cycle" (one per company per poll)'
+        errors.append(str(t.fail("group", why)))
+        group = AlertSettings.group
     email = _attempt(errors, lambda: _optional(t.table("email"), _email), None)
     slack = _attempt(errors, lambda: _optional(t.table("slack"), _slack), None)
     webhook = _attempt(errors, lambda: _optional(t.table("webhook"), _webhook), None)
@@ -339,6 +344,7 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
         console_table.finish()
     settings = AlertSettings(
         language=language,
+        group=group,
         max_attempts=t.integer("max_attempts", 8, minimum=1),
         retry_base=t.duration("retry_base", 30.0) or 30.0,
         retry_max=t.duration("retry_max", 3600.0) or 3600.0,

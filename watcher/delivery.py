@@ -32,7 +32,8 @@ from datetime import datetime, timedelta
 
 from watcher.alerts import Channel
 from watcher.errors import DeliveryError, StoreError
-from watcher.models import Change, Digest, FeedHealth
+from watcher.events import alert_for, follows
+from watcher.models import Change, Digest, EventAlert, FeedHealth
 from watcher.render import render
 from watcher.settings import Settings
 from watcher.store import OutboxRow, Store
@@ -96,15 +97,20 @@ def retry_delay(attempts: int, retry_after: float | None, settings: Settings) ->
     return delay
 
 
-def _subject(store: Store, row: OutboxRow) -> Change | FeedHealth | Digest | None:
+def _subject(store: Store, row: OutboxRow) -> Change | EventAlert | FeedHealth | Digest | None:
     if row.digest_json is not None:
         return store.load_digest(row)
     if row.health is not None:
         return row.health
     if row.change_id is None:
         return None
-    found = store.changes(ids=[row.change_id])
-    return found[0] if found else None
+    # A change row leads a message: the changes it carries and the event so far (watcher.events).
+    carried, event = store.message_changes(row.change_id)
+    if not carried:
+        found = store.changes(ids=[row.change_id])
+        return found[0] if found else None
+    lead = next((c for c in carried if c.id == row.change_id), carried[0])
+    return alert_for(lead, carried, event)
 
 
 def lease_seconds(settings: Settings) -> float:
@@ -210,8 +216,13 @@ def _one(
         report.dead += 1
         return
     message = render(subject, settings.alerts.language, settings.base_currency)
-    if isinstance(subject, Change) and subject.corrects is not None:
-        message = message.replying_to(store.outbox_id_for(row.channel, subject.corrects))
+    # An update of an event, or a correction, threads under the event's first message.
+    original = subject.follows if isinstance(subject, EventAlert) else None
+    if isinstance(subject, Change):
+        original = follows(subject)
+    if original is not None:
+        update = not (isinstance(subject, Change) and subject.kind == "correction")
+        message = message.replying_to(store.outbox_id_for(row.channel, original), update=update)
     with _memory.sending:
         try:
             channel.send(message, claimed.id)

@@ -266,6 +266,21 @@ def _v6_digest(db: sqlite_utils.Database) -> None:
     db.executescript("ALTER TABLE outbox ADD COLUMN digest TEXT;")
 
 
+def _v8_event_messages(db: sqlite_utils.Database) -> None:
+    # One message per event (watcher.events): a change's event is the id of the change that
+    # opened the event's first message, and its message the id of the change leading the message
+    # that carried it (NULL: in none). Changes written before were one message each.
+    db.executescript(
+        """
+        ALTER TABLE changes ADD COLUMN thread INTEGER;
+        ALTER TABLE changes ADD COLUMN message INTEGER;
+        UPDATE changes SET thread = id, message = id;
+        CREATE INDEX changes_thread ON changes(thread);
+        CREATE INDEX changes_message ON changes(message);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2,
@@ -274,6 +289,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_fact_ledger,
     _v6_digest,
     _v7_fact_sources,
+    _v8_event_messages,
 ]
 
 
@@ -905,6 +921,33 @@ class Store:
         found = self.changes(ids=[int(rows[0]["id"])])
         return found[0] if found else None
 
+    def place_change(self, change_id: int, thread: int, message: int | None) -> None:
+        """Record a change's event and the message that carries it (None: in none)."""
+        self._exec("UPDATE changes SET thread = ?, message = ? WHERE id = ?", (thread, message, change_id))
+
+    def message_changes(self, lead_id: int) -> tuple[list[Change], list[Change]]:
+        """The changes the message led by ``lead_id`` carries, and every change of its event."""
+        # A change the user rejected since is left out, unless it leads (delivery decides on that).
+        carried = [
+            c for c in self._change_rows("c.message = ?", (lead_id,)) if c.id == lead_id or c.rejected is None
+        ]
+        if not carried:
+            return [], []
+        lead = next((c for c in carried if c.id == lead_id), carried[0])
+        thread = lead.thread if lead.thread is not None else lead_id
+        return carried, self._change_rows("c.thread = ? OR c.id = ?", (thread, thread))
+
+    def closed_rounds(self, entity: str) -> dict[str, str]:
+        """Round names the entity's confirmed facts give, with the earliest date each is known at."""
+        rows = self._rows(
+            "SELECT f.round, MIN(COALESCE(f.period, '')) AS since FROM facts f"
+            " JOIN entities e ON e.id = f.entity_id"
+            " WHERE e.name = ? AND f.round IS NOT NULL AND f.status != 'rumoured' AND f.state = 'active'"
+            " GROUP BY f.round",
+            (entity,),
+        )
+        return {str(r["round"]): str(r["since"]) for r in rows}
+
     def reject_change(self, change_id: int, note: str | None) -> None:
         """Mark a change rejected by the user (None: no longer); its unsent alerts are not sent."""
         self._exec("UPDATE changes SET rejected = ? WHERE id = ?", (note, change_id))
@@ -952,13 +995,16 @@ class Store:
         if ids is not None:
             where.append(f"c.id IN ({','.join('?' * len(ids))})")
             params.extend(ids)
+        return self._change_rows(" AND ".join(where), params)
+
+    def _change_rows(self, where: str, params: Sequence[Any]) -> list[Change]:
         rows = self._rows(
             "SELECT c.*, e.name AS entity_name,"
             " 1 + (SELECT COUNT(DISTINCT x.document_id) FROM facts x"
             "      WHERE x.corroborates = c.fact_id) AS sources,"
             " CASE WHEN f.state = 'rejected' THEN f.note END AS fact_rejected"
             " FROM changes c JOIN entities e ON e.id = c.entity_id LEFT JOIN facts f ON f.id = c.fact_id"
-            f" WHERE {' AND '.join(where)} ORDER BY c.detected_at, c.id",
+            f" WHERE {where} ORDER BY c.detected_at, c.id",
             params,
         )
         return [_change(r) for r in rows]
@@ -1367,6 +1413,8 @@ def _change(r: sqlite3.Row) -> Change:
         corrects=r["corrects"],
         confidence=float(r["confidence"]),
         rejected=r["rejected"] if r["rejected"] is not None else _fact_rejected(r),
+        thread=r["thread"],
+        message=r["message"],
     )
 
 
