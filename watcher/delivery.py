@@ -222,10 +222,12 @@ def _one(
         original = follows(subject)
     if original is not None:
         update = not (isinstance(subject, Change) and subject.kind == "correction")
-        message = message.replying_to(store.outbox_id_for(row.channel, original), update=update)
+        first = store.outbox_id_for(row.channel, original)
+        thread = store.alert_ref(first) if first is not None else None
+        message = message.replying_to(first, update=update, thread=thread)
     with _memory.sending:
         try:
-            channel.send(message, claimed.id)
+            ref = channel.send(message, claimed.id)
         except DeliveryError as e:
             attempts = claimed.attempts + 1
             dead = e.permanent or attempts >= settings.alerts.max_attempts
@@ -251,6 +253,11 @@ def _one(
             ) from e
         with _memory.guard:
             _memory.unmarked[db].pop(claimed.id, None)
+        if ref is not None:
+            try:
+                store.set_alert_ref(claimed.id, ref)
+            except StoreError as e:  # updates of it will not thread: no reason to hold delivery
+                log.warning("alert %d: cannot record its thread reference: %s", claimed.id, e)
 
 
 def _mark_failed(store: Store, row: OutboxRow, *, error: str, next_attempt: datetime, dead: bool) -> None:

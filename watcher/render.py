@@ -62,15 +62,19 @@ class Message:
     # email threads under it and Slack and webhooks can point at it.
     replies_to: int | None = None
     language: str = "en"
+    # The name the channel's service gave the alert replied to (Slack's ``ts``), to thread under.
+    thread: str | None = None
 
-    def replying_to(self, alert_id: int | None, *, update: bool = False) -> Message:
+    def replying_to(
+        self, alert_id: int | None, *, update: bool = False, thread: str | None = None
+    ) -> Message:
         """This message as a reply to the alert ``alert_id`` of the same channel: a correction of
         it, or with ``update`` a later message about the same event."""
         if alert_id is None:
             return self
         data = {**self.data, "original_alert_id": alert_id}
         note = f"{'update' if update else 'correction'} of alert #{alert_id}: "
-        return replace(self, replies_to=alert_id, data=data, slack_text=note + self.slack_text)
+        return replace(self, replies_to=alert_id, data=data, slack_text=note + self.slack_text, thread=thread)
 
 
 # ---------------------------------------------------------------------------
@@ -533,7 +537,8 @@ def talks_summary(event: list[Change], language: str = "en") -> str:
     if rounds:
         text += f" {_spread(rounds, language)}"
         if values:
-            text += f" {w['at_about']} {_spread(values, language)}"
+            sep = "," if _lang(language) == "fr" else ""
+            text += f"{sep} {w['at_about']} {_spread(values, language)}"
     elif values:
         text += f" {w['valued_about']} {_spread(values, language)}"
     return text

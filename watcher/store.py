@@ -277,6 +277,7 @@ def _v8_event_messages(db: sqlite_utils.Database) -> None:
         UPDATE changes SET thread = id, message = id;
         CREATE INDEX changes_thread ON changes(thread);
         CREATE INDEX changes_message ON changes(message);
+        ALTER TABLE outbox ADD COLUMN ref TEXT;
         """
     )
 
@@ -961,6 +962,14 @@ class Store:
     def change_fact_id(self, change_id: int) -> int | None:
         rows = self._rows("SELECT fact_id FROM changes WHERE id = ?", (change_id,))
         return int(rows[0]["fact_id"]) if rows else None
+
+    def set_alert_ref(self, alert_id: int, ref: str) -> None:
+        """The name a channel's service gave a sent alert (Slack's ``ts``): replies thread under it."""
+        self._exec("UPDATE outbox SET ref = ? WHERE id = ?", (ref, alert_id))
+
+    def alert_ref(self, alert_id: int) -> str | None:
+        rows = self._rows("SELECT ref FROM outbox WHERE id = ?", (alert_id,))
+        return str(rows[0]["ref"]) if rows and rows[0]["ref"] is not None else None
 
     def outbox_id_for(self, channel: str, change_id: int) -> int | None:
         """The outbox row that carried a change on a channel (to thread a correction under it)."""
