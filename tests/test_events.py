@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from watcher.events import Placed, alert_for, event_round, follows, moves, place
+from watcher.events import Placed, alert_for, closed_rounds, event_round, follows, moves, place
 from watcher.models import Change, EventAlert, Money
 from watcher.render import render, talks_summary
 
@@ -157,3 +157,23 @@ def test_the_talks_message_says_the_range_once() -> None:
     # A lone confirmed change reads as before.
     alone = ch(4, "new_round", "1.7", "announced", "2025-09-09", thread=4)
     assert alert_for(alone, [alone], [alone]) is alone
+
+
+def test_an_unnamed_round_after_a_series_is_the_next_letter_for_talks() -> None:
+    history = [
+        ("seed", "2023-06"),
+        ("series_a", "2023-12"),
+        ("series_a_extension", "2024-02"),
+        (None, "2024-06"),  # the press never named it: the Series B
+        (None, "2024-06-20"),  # another figure of the same round
+    ]
+    assert closed_rounds(history) == {
+        "seed": "2023-06",
+        "series_a": "2023-12",
+        "series_a_extension": "2024-02",
+    }
+    implied = closed_rounds(history, implied=True)
+    assert implied["series_b"] == "2024-06" and "series_c" not in implied
+    # Talks in August 2025 labelled "Series B" recap the last round: no name rather than a wrong one.
+    assert event_round("series_b", "2025-08-04", implied) is None
+    assert event_round("series_c", "2025-08-04", implied) == "series_c"

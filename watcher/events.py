@@ -22,6 +22,7 @@ Every change stays in the history whatever message carries it: this only decides
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -171,6 +172,33 @@ def alert_for(lead: Change, carried: Sequence[Change], event: Sequence[Change]) 
         event=tuple(c for c in event if (c.id or 0) <= last),
         follows=follows(lead),
     )
+
+
+def closed_rounds(history: Sequence[tuple[str | None, str]], *, implied: bool = False) -> dict[str, str]:
+    """The round names a company had closed, with when, from its confirmed rounds (oldest first).
+
+    With ``implied``, an unnamed round after a named series takes the next letter (a round of
+    June 2024 after a Series A is the Series B): talks about the next round recap the last one
+    under its name, which the company's own facts may never have given.
+    """
+    closed: dict[str, str] = {}
+    letter: str | None = None
+    counted: str | None = None  # when the last series (named or implied) happened
+    for name, when in history:
+        if name is not None:
+            closed.setdefault(name, when)
+            m = re.fullmatch(r"series_([a-z])", name)
+            if m and (letter is None or m.group(1) > letter):
+                letter, counted = m.group(1), when
+            continue
+        if not implied or letter is None or letter >= "z":
+            continue
+        apart = days_apart(counted, when)
+        if apart is not None and apart <= SAME_EVENT_DAYS:
+            continue  # another figure of the round just counted
+        letter, counted = chr(ord(letter) + 1), when
+        closed.setdefault(f"series_{letter}", when)
+    return closed
 
 
 def event_round(round_: str | None, when: str | None, closed: Mapping[str, str | None]) -> str | None:

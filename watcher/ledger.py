@@ -37,7 +37,7 @@ from watcher.diff import (
     event_figure,
 )
 from watcher.errors import StoreError
-from watcher.events import event_round, place
+from watcher.events import closed_rounds, event_round, place, talks
 from watcher.models import Change, Entity, Fact
 from watcher.settings import Settings
 from watcher.state import clamp_period as clamp_period  # part of this module's API
@@ -315,11 +315,13 @@ class Ledger:
         entity_id = self.entity_ids.get(entity) or self.store.entity_id(entity)
         assert entity_id is not None
         previous = self.store.changes(entity, rejected=False)
-        closed = self.store.closed_rounds(entity)
+        rounds = self.store.round_history(entity)
+        named, implied = closed_rounds(rounds), closed_rounds(rounds, implied=True)
         new: list[Change] = []
         for head_id, change in found:
             if change.kind != "correction":
                 # Talks of the next round often recap the last one: its name is not this event's.
+                closed = implied if talks(change) else named
                 change = replace(change, round=event_round(change.round, change.new_date, closed))
             change_id = self.store.add_change(entity_id, head_id, change, self.settings.base_currency)
             new.append(replace(change, id=change_id))

@@ -938,16 +938,22 @@ class Store:
         thread = lead.thread if lead.thread is not None else lead_id
         return carried, self._change_rows("c.thread = ? OR c.id = ?", (thread, thread))
 
-    def closed_rounds(self, entity: str) -> dict[str, str]:
-        """Round names the entity's confirmed facts give, with the earliest date each is known at."""
+    def round_history(self, entity: str) -> list[tuple[str | None, str]]:
+        """The entity's confirmed rounds as (name, date), oldest first: each round name its
+        confirmed facts give (at the earliest date known), and each unnamed round event."""
         rows = self._rows(
             "SELECT f.round, MIN(COALESCE(f.period, '')) AS since FROM facts f"
             " JOIN entities e ON e.id = f.entity_id"
             " WHERE e.name = ? AND f.round IS NOT NULL AND f.status != 'rumoured' AND f.state = 'active'"
-            " GROUP BY f.round",
-            (entity,),
+            " GROUP BY f.round"
+            " UNION ALL"
+            " SELECT NULL, COALESCE(f.period, '') FROM facts f JOIN entities e ON e.id = f.entity_id"
+            " WHERE e.name = ? AND f.kind = 'funding_round' AND f.round IS NULL AND f.corroborates IS NULL"
+            " AND f.status != 'rumoured' AND f.state = 'active' AND (f.context = 'main' OR f.baseline = 1)",
+            (entity, entity),
         )
-        return {str(r["round"]): str(r["since"]) for r in rows}
+        found = [(None if r["round"] is None else str(r["round"]), str(r["since"])) for r in rows]
+        return sorted(found, key=lambda x: (x[1], x[0] or ""))
 
     def reject_change(self, change_id: int, note: str | None) -> None:
         """Mark a change rejected by the user (None: no longer); its unsent alerts are not sent."""
