@@ -11,8 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from watcher.history import entity_state
 from watcher.models import Digest, FeedHealth
-from watcher.render import format_kind, format_money
+from watcher.render import format_kind, format_money, format_round
 from watcher.settings import Settings
 from watcher.store import DIGEST_AT_KEY, DIGEST_DAY_KEY, Store, parse_time
 
@@ -54,8 +55,30 @@ def build_digest(settings: Settings, store: Store, now: datetime) -> Digest:
         for sf in store.pending_facts()
     )
     return Digest(
-        day=day, since=since, made_at=now, changes=changes, failing_feeds=tuple(failing), pending=pending
+        day=day,
+        since=since,
+        made_at=now,
+        changes=changes,
+        failing_feeds=tuple(failing),
+        pending=pending,
+        states=tuple(state_line(store, name) for name in dict.fromkeys(c.entity for c in changes)),
     )
+
+
+def state_line(store: Store, entity: str) -> str:
+    """ "Mistral AI now: valuation EUR 11.7bn (announced, 11 sources); round EUR 1.7bn Series C
+    (announced, 9 sources)": the one current state (``history.entity_state``), as status shows it."""
+    state, by_id = entity_state(store, entity)
+    parts = []
+    for label, known in (("valuation", state.valuation), ("round", state.round)):
+        sf = by_id.get(known.id) if known is not None and known.id is not None else None
+        if sf is None:
+            continue
+        round_ = f" {format_round(sf.fact.round)}" if sf.fact.round else ""
+        n = sf.sources
+        sources = f"{n} source{'s' if n != 1 else ''}"
+        parts.append(f"{label} {format_money(sf.fact.money)}{round_} ({sf.fact.status}, {sources})")
+    return f"{entity} now: {'; '.join(parts) or 'nothing confirmed known'}"
 
 
 def queue_digest_if_due(settings: Settings, store: Store, now: datetime, *, force: bool = False) -> int:

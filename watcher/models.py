@@ -179,6 +179,8 @@ class Digest:
     failing_feeds: tuple[FeedHealth, ...] = ()
     # Facts still waiting for corroboration by other sites, one line each.
     pending: tuple[str, ...] = ()
+    # Where each company with changes stands now (the state status shows), one line each.
+    states: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

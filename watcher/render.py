@@ -620,6 +620,8 @@ def _digest_layout(digest: Digest, language: str) -> _Layout:
         rows.append((one_line(c.entity, 120) or "?", _change_what(c, language) + link))
     if not digest.changes:
         rows.append((w["change"], w["no_changes"]))
+    for line in digest.states:
+        rows.append((w["current"], one_line(line, 300)))
     for p in digest.pending:
         rows.append((w["pending"], one_line(p, 300)))
     for h in digest.failing_feeds:
@@ -643,6 +645,7 @@ def _digest_data(digest: Digest) -> dict[str, Any]:
         "changes": [_change_data(c) for c in digest.changes],
         "failing_feeds": [_feed_data(h) for h in digest.failing_feeds],
         "pending": list(digest.pending),
+        "states": list(digest.states),
     }
 
 

@@ -1184,6 +1184,7 @@ class Store:
                 "change_ids": [c.id for c in digest.changes if c.id is not None],
                 "failing_feeds": [json.loads(_health_json(h) or "{}") for h in digest.failing_feeds],
                 "pending": list(digest.pending),
+                "states": list(digest.states),
             }
             cur = self._exec(
                 "INSERT INTO outbox (channel, digest, status, next_attempt, created_at)"
@@ -1210,6 +1211,7 @@ class Store:
             changes=tuple(self.changes(ids=ids, rejected=False)) if ids else (),
             failing_feeds=tuple(_health(h) for h in data["failing_feeds"]),
             pending=tuple(str(p) for p in data.get("pending", ())),
+            states=tuple(str(p) for p in data.get("states", ())),
         )
 
     def due_alerts(self, now: datetime, channels: Sequence[str] | None = None) -> list[OutboxRow]:
