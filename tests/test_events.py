@@ -7,6 +7,7 @@ figures materially; a round name never comes from the previous round.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -147,6 +148,11 @@ def test_the_talks_message_says_the_range_once() -> None:
     ]
     assert talks_summary(event) == "talks: EUR 1bn–2bn at about EUR 10bn"
     assert talks_summary(event[:1]) == "talks: EUR 1bn"
+    # As the sources state it when they agree on the currency; else in the base currency.
+    dollars = ch(5, "valuation_change", "10", "rumoured", "2025-07-01", currency="USD")
+    dollars = replace(dollars, new_base=Money(Decimal("9.26") * B, "EUR"))
+    assert talks_summary([event[0], dollars]) == "talks: EUR 1bn at about USD 10bn"
+    assert talks_summary([event[0], event[2], dollars]) == "talks: EUR 1bn at about EUR 9.26bn–10bn"
     assert talks_summary(event, "fr") == "discussions : 1 Md–2 Md EUR, valorisation d'environ 10 Md EUR"
     # The update that widened the range threads under the first message.
     update = alert_for(event[1], event[1:], event)

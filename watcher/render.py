@@ -514,10 +514,12 @@ def _change_layout(change: Change, language: str, base_currency: str) -> _Layout
 
 def _spread(changes: list[Change], language: str) -> str:
     """The figures of one kind as a range: "EUR 1bn–2bn", or one figure when they agree."""
-    shown = [c.new_base or c.new for c in changes]
+    # As the sources state it when they agree on the currency ("USD 10bn", not "EUR 9.26bn");
+    # else in the base currency, so that the range compares like with like.
+    shown = [c.new for c in changes]
     currency = shown[0].currency
     if any(m.currency != currency for m in shown):
-        shown = [c.new for c in changes]
+        shown = [c.new_base or c.new for c in changes]
         currency = shown[0].currency
     amounts = [m.amount for m in shown if m.currency == currency]
     lo, hi = min(amounts), max(amounts)
