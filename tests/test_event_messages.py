@@ -16,6 +16,10 @@ from pytest_httpserver import HTTPServer
 
 from tests.newsroom import page, rss
 from tests.test_channels import Recorder, smtp_server
+from tests.test_cli import watcher
+from tests.test_pipeline import Newsroom, publish
+from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
+from tests.test_review_cli import _config
 from watcher.alerts import build_channels
 from watcher.config import settings_from_mapping
 from watcher.delivery import deliver_due
@@ -127,3 +131,25 @@ def test_talks_are_one_message_then_one_threaded_update_then_silence(httpserver:
     assert update["In-Reply-To"] == original["Message-ID"] and update["References"] == original["Message-ID"]
     assert "thread_ts" not in slack[0] and slack[1]["thread_ts"] == TS
     assert slack[1]["text"].startswith("update of alert #")
+
+
+def test_alerts_list_says_what_else_a_message_carries(tmp_path: Path, newsroom: Newsroom) -> None:
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, ["/en.xml"])
+    assert watcher("--config", str(config), "poll").returncode == 0
+    listed = watcher("--config", str(config), "alerts", "list").stdout
+    assert "(+1 more) Mistral AI: new funding round" in listed or "(+1 more) Mistral AI: valuation" in listed
+
+
+def test_group_is_validated_naming_the_file_and_key(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[watcher]\ndb = "w.db"\n\n[[entities]]\nname = "Acme"\n\n[alerts]\ngroup = "daily"\n',
+        encoding="utf-8",
+    )
+    res = watcher("--config", str(config), "check-config")
+    assert res.returncode == 2
+    [line] = res.stderr.strip().splitlines()
+    assert str(config) in line and "alerts.group" in line and '"event"' in line and '"cycle"' in line
+    config.write_text(config.read_text(encoding="utf-8").replace('"daily"', '"cycle"'), encoding="utf-8")
+    assert watcher("--config", str(config), "check-config").returncode == 0

@@ -746,11 +746,16 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
         now = datetime.now(UTC)
         with c.store() as store:
             rows = store.outbox(status_, limit=limit)
-            changes = {ch.id: ch for ch in store.changes(ids=[r.change_id for r in rows if r.change_id])}
+            leads = [r.change_id for r in rows if r.change_id]
+            changes = {ch.id: ch for ch in store.changes(ids=leads)}
+            sizes = store.message_sizes(leads)
         items = []
         for r in rows:
             ch = changes.get(r.change_id) if r.change_id else None
             what = change_line(ch) if ch else (f"{r.health.kind}: {r.health.feed_url}" if r.health else "?")
+            if ch is not None and sizes.get(ch.id or 0, 1) > 1:
+                # One message per event: it carries the event's other changes too.
+                what = f"(+{sizes[ch.id or 0] - 1} more) {what}"
             if r.digest_json is not None:
                 what = f"daily digest {json.loads(r.digest_json).get('day', '?')}"
             items.append(

@@ -938,6 +938,18 @@ class Store:
         thread = lead.thread if lead.thread is not None else lead_id
         return carried, self._change_rows("c.thread = ? OR c.id = ?", (thread, thread))
 
+    def message_sizes(self, lead_ids: Sequence[int]) -> dict[int, int]:
+        """How many changes each message (by its lead change id) carries."""
+        ids = sorted(set(lead_ids))
+        if not ids:
+            return {}
+        rows = self._rows(
+            f"SELECT message, COUNT(*) AS n FROM changes WHERE message IN ({','.join('?' * len(ids))})"
+            " GROUP BY message",
+            ids,
+        )
+        return {int(r["message"]): int(r["n"]) for r in rows}
+
     def round_history(self, entity: str) -> list[tuple[str | None, str]]:
         """The entity's confirmed rounds as (name, date), oldest first: each round name its
         confirmed facts give (at the earliest date known), and each unnamed round event."""
