@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from watcher.history import entity_state, plot_panels, timeline
-from watcher.models import Entity, Fact
+from watcher.models import Change, Entity, Fact, Money
 from watcher.settings import DEFAULT_RATES_PER_EUR, Settings
 from watcher.state import KnownFact, contested, current_state, latest_of, same_moment
 from watcher.status import collect_status
@@ -162,3 +162,47 @@ def test_status_history_and_plot_show_the_state_computed_from_a_real_store(tmp_p
         ]
         [panel] = plot_panels(settings, rows, None, ("valuation",))
         assert [p.current for p in panel.points] == [False, True]
+
+
+def test_status_shows_an_event_as_its_alert_stated_it_not_its_first_mention(tmp_path: Path) -> None:
+    """The first article read gave the Series C in dollars; the alert (the figure most sources give,
+    in the base currency) said EUR 11.7bn: status and history say what the alert said."""
+    settings = Settings(
+        config_path=tmp_path / "config.toml",
+        db=tmp_path / "w.db",
+        interval=900.0,
+        base_currency="EUR",
+        min_change=Decimal("0.10"),
+        entities=(Entity("Mistral AI"),),
+        feeds=(),
+        rates=dict(DEFAULT_RATES_PER_EUR),
+    )
+    now = datetime(2025, 9, 12, tzinfo=UTC)
+    with Store(settings.db) as store:
+        entity = store.ensure_entity(Entity("Mistral AI"))
+        doc = store.add_document(
+            NewDocument("https://n.example/a", "t", "2025-09-09", "h", "en", "feed"), now
+        )
+        dollars = Fact(kind="valuation", amount=Decimal(14) * B, currency="USD", evidence="usd")
+        head = store.add_fact(entity, doc, dollars, period="2025-09-09", baseline=False, now=now)
+        said = Change(
+            entity="Mistral AI",
+            kind="valuation_change",
+            status="announced",
+            new=Money(Decimal("11.7") * B, "EUR"),
+            round="series_c",
+            detected_at=now,
+            url="https://n.example/b",
+            title="Series C",
+        )
+        change_id = store.add_change(entity, head, said, "EUR")
+        [view] = collect_status(settings, store, now).entities
+        assert view.latest_valuation is not None
+        assert (view.latest_valuation.amount, view.latest_valuation.currency) == (Decimal("11.7") * B, "EUR")
+        assert view.latest_valuation.round == "series_c" and view.latest_valuation.source == "Series C"
+        [row] = timeline(settings, store, None, "valuation")
+        assert row.fact.money == Money(Decimal("11.7") * B, "EUR") and row.current
+        # A rejected alert said nothing: the fact is shown as read.
+        store.reject_change(change_id, "wrong")
+        [view] = collect_status(settings, store, now).entities
+        assert view.latest_valuation is not None and view.latest_valuation.currency == "USD"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from watcher import models
 from watcher.diff import convert
-from watcher.models import Fact, Money
+from watcher.models import Change, Fact, Money
 from watcher.render import format_money, format_round
 from watcher.settings import Settings
 from watcher.state import EntityState, KnownFact, contested, current_state
@@ -37,11 +37,31 @@ def entity_state(store: Store, entity: str) -> tuple[EntityState, dict[int, Stor
     counts = store.source_counts(contested(known))
     known = [replace(k, sources=counts[k.id]) if k.id in counts else k for k in known]
     state = current_state(known)
-    # The facts shown are read again with their sources counted.
+    # The facts shown are read again with their sources counted, as their alerts stated them.
     shown = (state.valuation, state.round, state.total_raised, *state.rumours)
     ids = [k.id for k in shown if k is not None and k.id is not None]
-    by_id.update((sf.id, sf) for sf in store.facts_by_id(ids))
+    said = store.said_changes(entity, ids)
+    by_id.update((sf.id, as_said(sf, said.get(sf.id))) for sf in store.facts_by_id(ids))
     return state, by_id
+
+
+def as_said(sf: StoredFact, change: Change | None) -> StoredFact:
+    """A head as its alert stated it: an event's figure is the best supported of its mentions
+    (then any correction), not the first one read, and its round name the event's own."""
+    if change is None:
+        return sf
+    money = change.new
+    fact = replace(
+        sf.fact, amount=money.amount, currency=money.currency, approx=money.approx, round=change.round
+    )
+    if fact.money != sf.fact.money:
+        fact = replace(fact, equivalent=None, evidence=change.evidence or sf.fact.evidence)
+    return replace(
+        sf,
+        fact=fact,
+        document_url=change.url or sf.document_url,
+        document_title=change.title or sf.document_title,
+    )
 
 
 @dataclass(frozen=True)
@@ -74,6 +94,7 @@ def timeline(
         if entity is not None and e.name != entity:
             continue
         changed = store.changed_fact_ids(e.name)
+        said = store.said_changes(e.name)
         state, _ = entity_state(store, e.name)
         now = {k.id for k in (state.valuation, state.round, *state.rumours) if k is not None}
         facts = store.facts(e.name, known_only=True)
@@ -83,7 +104,7 @@ def timeline(
                 for sf in store.facts(e.name)
                 if sf.corroborates is None and sf.state in ("active", "rejected")
             ]
-        for sf in facts:
+        for sf in (as_said(f, said.get(f.id)) for f in facts):
             if kind is not None and sf.fact.kind != kind:
                 continue
             if since is not None and not _on_or_after(sf.period, sf.created_at, since):

@@ -938,6 +938,26 @@ class Store:
         thread = lead.thread if lead.thread is not None else lead_id
         return carried, self._change_rows("c.thread = ? OR c.id = ?", (thread, thread))
 
+    def said_changes(self, entity: str, fact_ids: Sequence[int] | None = None) -> dict[int, Change]:
+        """For each event head (of these ids, or all), the last change alerted about it (its first
+        alert or latest correction), unless the user rejected it: what the alerts said."""
+        where = "e.name = ?"
+        params: list[Any] = [entity]
+        if fact_ids is not None:
+            ids = sorted(set(fact_ids))
+            if not ids:
+                return {}
+            where += f" AND c.fact_id IN ({','.join('?' * len(ids))})"
+            params.extend(ids)
+        rows = self._rows(
+            f"SELECT c.fact_id, MAX(c.id) AS id FROM changes c JOIN entities e ON e.id = c.entity_id"
+            f" WHERE {where} GROUP BY c.fact_id",
+            params,
+        )
+        head = {int(r["id"]): int(r["fact_id"]) for r in rows}
+        found = self.changes(ids=sorted(head), rejected=False) if head else []
+        return {head[c.id]: c for c in found if c.id is not None}
+
     def message_sizes(self, lead_ids: Sequence[int]) -> dict[int, int]:
         """How many changes each message (by its lead change id) carries."""
         ids = sorted(set(lead_ids))
