@@ -50,10 +50,12 @@ def test_competitor_and_rereported_figures_are_not_changes(output: str) -> None:
 
 
 def test_alerts_reach_the_console_and_status_is_printed(output: str) -> None:
+    # The Series C is one event: its round and its valuation in one message.
     assert "[watcher] Mistral AI: new funding round EUR 1.7bn" in output
-    assert "alerts: 2 sent, 0 failed, 0 dead" in output
+    assert "; valuation USD 6.2bn -> EUR 11.7bn (announced)  (alert #1)" in output
+    assert "alerts: 1 sent, 0 failed, 0 dead" in output
     status = output.split("== 4. Status", 1)[1]
-    assert "Mistral AI" in status and "outbox: 2 sent" in status
+    assert "Mistral AI" in status and "outbox: 1 sent" in status
     assert "last cycle: never" not in status
     assert "feeds: 2 ok, 0 failed" in output
     assert "baseline: " in output and "5 seed documents" in output

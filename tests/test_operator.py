@@ -459,6 +459,11 @@ def test_daily_digest_once_a_day_through_the_outbox(tmp_path: Path, httpserver: 
         assert preview.returncode == 0, preview.stderr
         assert "Daily digest" in preview.stdout and "1 change, 1 failing feed" in preview.stdout
         assert "Gone" in preview.stdout and "Hugging Face" in preview.stdout
+        # Where the company stands now, as status says it (one current state).
+        status = json.loads(watcher(cfg, "status", "--json").stdout)
+        [entity] = status["entities"]
+        shown = entity["latest_valuation"] or entity["latest_round"]
+        assert "Hugging Face now: " in preview.stdout and f"{shown['sources']} source" in preview.stdout
 
         s = load_config(cfg)
         # The next 07:59 in Paris, before the digest's time; two minutes later it is due, and

@@ -234,8 +234,11 @@ def test_full_story_over_three_cycles(tmp_path: Path, newsroom: Newsroom) -> Non
             f for f in store.facts("Mistral AI", known_only=True) if f.fact.amount == Decimal("6200000000")
         ]
         assert known and known[0].sources >= 2
-        # Every change has its alert in the outbox, per channel.
-        assert store.outbox_counts()["pending"] == len(first.changes)
+        # One message per event, per channel: the Series C (its round and its valuation) and the
+        # talks of the next round (their round and valuation); every change is in one of them.
+        messages = {c.message for c in first.changes}
+        assert len(first.changes) == 4 and None not in messages and len(messages) == 2
+        assert store.outbox_counts()["pending"] == 2 * len(settings.alerts.channels)
 
         hits_before = len(newsroom.hits)
         second = run_cycle(settings, store=store, now=T0 + timedelta(minutes=10), force=True)

@@ -139,3 +139,82 @@ def test_reject_unknown_id_is_one_clear_line(tmp_path: Path) -> None:
     res = watcher("--config", str(config), "reject", "change:999")
     assert res.returncode == 2
     assert res.stderr.strip().count("\n") == 0 and "no change #999" in res.stderr
+
+
+def _history(config: Path, *args: str) -> list[dict[str, object]]:
+    res = watcher("--config", str(config), "history", "--json", *args)
+    assert res.returncode == 0, res.stderr
+    return list(json.loads(res.stdout))
+
+
+def test_a_rejected_change_is_gone_from_every_view_until_confirmed(
+    tmp_path: Path, newsroom: Newsroom
+) -> None:
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, ["/en.xml"])
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[alerts.digest]\nat = "00:00"\ntimezone = "UTC"\n'
+        '\n[alerts.email]\nhost = "127.0.0.1"\nsender = "w@example.org"\nrecipients = ["a@example.org"]\n',
+        encoding="utf-8",
+    )
+    assert watcher("--config", str(config), "poll").returncode == 0
+    changes = _history(config)
+    [target] = [c for c in changes if c["kind"] == "valuation_change"]
+    status_before = json.loads(watcher("--config", str(config), "status", "--json").stdout)
+    [before] = status_before["entities"]
+
+    res = watcher("--config", str(config), "reject", f"change:{target['id']}", "--reason", "a misread")
+    assert res.returncode == 0, res.stderr
+    # Gone from the JSON and plain history, the status count and the digest...
+    assert all(c["id"] != target["id"] for c in _history(config))
+    plain = watcher("--config", str(config), "history").stdout
+    assert "rejected" not in plain
+    assert plain.count("source:") == len(changes) - 1
+    [after] = json.loads(watcher("--config", str(config), "status", "--json").stdout)["entities"]
+    assert after["changes_since_baseline"] == before["changes_since_baseline"] - 1
+    settings = load_config(config)
+    with Store(settings.db) as store:
+        digest = build_digest(settings, store, datetime.now(UTC))
+    assert target["id"] not in [c.id for c in digest.changes] and len(digest.changes) == len(changes) - 1
+    # ...unless asked for, marked as such.
+    [shown] = [c for c in _history(config, "--rejected") if c["id"] == target["id"]]
+    assert "a misread" in str(shown["rejected"])
+    assert "rejected" in watcher("--config", str(config), "history", "--rejected").stdout
+
+    assert watcher("--config", str(config), "confirm", f"change:{target['id']}").returncode == 0
+    assert [c["id"] for c in _history(config)] == [c["id"] for c in changes]
+    [again] = json.loads(watcher("--config", str(config), "status", "--json").stdout)["entities"]
+    assert again == before
+
+
+def test_rejecting_a_changed_fact_hides_its_change_too(tmp_path: Path, newsroom: Newsroom) -> None:
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, ["/en.xml"])
+    assert watcher("--config", str(config), "poll").returncode == 0
+    [change] = [c for c in _history(config) if c["kind"] == "valuation_change"]
+    [fact] = [f for f in _facts(config) if f["amount"] == change["new"]["amount"]]  # type: ignore[index]
+    assert watcher("--config", str(config), "reject", str(fact["id"])).returncode == 0
+    assert all(c["id"] != change["id"] for c in _history(config))
+    rows = json.loads(watcher("--config", str(config), "history", "--facts", "--json", "--rejected").stdout)
+    assert [r["marker"] for r in rows if r["amount"] == change["new"]["amount"]] == ["rejected"]  # type: ignore[index]
+    plain = json.loads(watcher("--config", str(config), "history", "--facts", "--json").stdout)
+    assert all(r["marker"] != "rejected" for r in plain)
+
+
+def test_explain_speaks_only_of_the_companies_the_article_names(tmp_path: Path, newsroom: Newsroom) -> None:
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, ["/en.xml"])
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[[entities]]\nname = "Aleph Alpha"\n', encoding="utf-8"
+    )
+    res = watcher("--config", str(config), "explain", newsroom.url("/2025/09/mistral-series-c"))
+    assert res.returncode == 0, res.stderr
+    assert "  Mistral AI: " in res.stdout and "Aleph Alpha" not in res.stdout
+    other = page(
+        "Battery maker Voltaro raises €40 million",
+        ["Voltaro, a battery maker from Lyon, raised €40 million in a Series B led by Demo Capital."],
+    )
+    newsroom.set("/voltaro", other)
+    res = watcher("--config", str(config), "explain", newsroom.url("/voltaro"))
+    assert res.returncode == 0, res.stderr
+    assert "names no tracked company" in res.stdout and "dropped" not in res.stdout

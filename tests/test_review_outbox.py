@@ -95,3 +95,41 @@ def test_confirm_brings_back_alerts_a_rejection_of_an_older_version_left_dead(tm
     res = _cli(cfg, "alerts", "send")
     assert res.returncode == 0, res.stderr
     assert [a["alert_id"] for a in _delivered(tmp_path)] == [1]
+
+
+def test_a_message_carrying_several_changes_is_held_once_all_are_rejected(tmp_path: Path) -> None:
+    """One message per event (h-state) and rejected alerts held, not dead (h-faults): a message
+    goes without a rejected change, is held as `rejected` once every change it carries is
+    rejected, and `confirm` of any of them brings it back."""
+    cfg, lead = _setup(tmp_path)
+    settings = load_config(cfg)
+    with Store(settings.db) as store:
+        other = add_change(store, settings, title="Mistral AI raises €1.8bn")
+        with store.transaction():
+            # One message led by the first change carries both (as watcher.events places them).
+            store.conn.execute("DELETE FROM outbox WHERE change_id = ?", (other,))
+            store.place_change(lead, lead, lead)
+            store.place_change(other, lead, lead)
+
+    def state() -> tuple[str, list[int | None]]:
+        with Store(settings.db) as store:
+            [row] = store.outbox()
+            carried, _ = store.message_changes(lead)
+            return row.status, [c.id for c in carried]
+
+    assert _cli(cfg, "reject", f"change:{lead}").returncode == 0
+    assert state() == ("pending", [other])  # the message still goes, without the rejected lead
+    assert _cli(cfg, "reject", f"change:{other}", "--reason", "misread").returncode == 0
+    assert state() == ("rejected", [lead])  # nothing left to say: held
+    assert _cli(cfg, "alerts", "retry").returncode == 0
+    assert _cli(cfg, "alerts", "send").returncode == 0
+    assert _delivered(tmp_path) == []
+
+    assert _cli(cfg, "confirm", f"change:{other}").returncode == 0
+    assert state() == ("pending", [other])
+    res = _cli(cfg, "alerts", "send")
+    assert res.returncode == 0, res.stderr
+    [sent] = _delivered(tmp_path)
+    assert sent["alert_id"] == 1
+    assert [c["id"] for c in sent["changes"]] == [other]  # type: ignore[union-attr]
+    assert sent["event_change_ids"] == [other]

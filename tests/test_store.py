@@ -189,3 +189,35 @@ def test_feed_state_and_entries(tmp_path: Path) -> None:
         assert s.seen_entry_keys("https://f.example/rss", ["k1", "k2", "k3"]) == {"k1", "k2"}
         assert s.prune_entries(NOW - timedelta(days=180)) == 1
         assert s.seen_entry_keys("https://f.example/rss", ["k1", "k2"]) == {"k2"}
+
+
+def test_changes_written_before_events_stay_one_message_each(tmp_path: Path) -> None:
+    """Schema 9 (one message per event): an older database's changes and alerts read as before."""
+    # A change as version 7 wrote it (no event columns), then the migration.
+    path = tmp_path / "v7.db"
+    db = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:7]:
+        migration(db)
+    db.execute("PRAGMA user_version = 7")
+    db.execute("INSERT INTO entities (name) VALUES ('Mistral AI')")
+    db.execute(
+        "INSERT INTO documents (url, fetched, text_hash, source)"
+        " VALUES ('https://n.example/a', '2025-09-09', 'h', 'feed')"
+    )
+    db.execute(
+        "INSERT INTO facts (entity_id, document_id, kind, amount, currency, status, evidence, created_at)"
+        " VALUES (1, 1, 'valuation', '11700000000', 'EUR', 'announced', 'e', '2025-09-09T00:00:00+00:00')"
+    )
+    db.execute(
+        "INSERT INTO changes (entity_id, fact_id, kind, fact_kind, status, new_amount, new_currency,"
+        " detected_at) VALUES (1, 1, 'valuation_change', 'valuation', 'announced', '11700000000', 'EUR',"
+        " '2025-09-09T00:00:00+00:00')"
+    )
+    db.conn.commit()
+    db.conn.close()
+    with Store(path) as s:
+        assert s.version == len(MIGRATIONS)
+        [change] = s.changes()
+        assert change.thread == change.id and change.message == change.id
+        carried, event = s.message_changes(change.id or 0)
+        assert carried == [change] and event == [change]

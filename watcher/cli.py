@@ -575,6 +575,12 @@ def _source_line(title: str, url: str) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Draw the facts to FILE.svg or FILE.html, one panel per company.",
 )
+@click.option(
+    "--rejected",
+    "show_rejected",
+    is_flag=True,
+    help="Also list what you rejected (`watcher reject`), marked rejected; never drawn.",
+)
 @global_options
 @pass_ctx
 def history(
@@ -585,6 +591,7 @@ def history(
     show_facts: bool,
     as_json: bool,
     plot: Path | None,
+    show_rejected: bool,
 ) -> None:
     """The changes detected, oldest first; --facts for every known fact."""
     from watcher.history import timeline
@@ -605,7 +612,7 @@ def history(
                         f"--kind {kind} is about changes; with --facts or --plot pick a fact kind"
                     )
             with c.store() as store:
-                rows = timeline(s, store, entity, fact_kind, when)
+                rows = timeline(s, store, entity, fact_kind, when, rejected=show_rejected)
             if plot is not None:
                 _plot(s, rows, plot, entity, fact_kind)
                 click.echo(f"wrote {plot}")
@@ -615,7 +622,7 @@ def history(
                 _print_facts(s, rows)
             return
         with c.store() as store:
-            changes = store.changes(entity, kind=kind, since=when)
+            changes = store.changes(entity, kind=kind, since=when, rejected=show_rejected)
             known = 0 if changes else len(timeline(s, store, entity, None))
         if as_json:
             click.echo(json.dumps([change_json(ch) for ch in changes], ensure_ascii=False, indent=2))
@@ -637,7 +644,7 @@ def history(
                 format_money(ch.old) if ch.old and ch.kind != "new_round" else "",
                 format_money(ch.new),
                 ch.new_date or "?",
-                ch.status,
+                ch.status if ch.rejected is None else f"{ch.status}, rejected",
                 str(ch.sources),
             ]
             for ch in changes
@@ -658,6 +665,7 @@ def _fact_row_json(r: TimelineRow) -> dict[str, Any]:
         **fact_json(r.fact),
         "base": _money_json(r.base),
         "sources": r.sources,
+        "current": r.current,
         "title": r.title,
         "url": r.url,
     }
@@ -679,7 +687,7 @@ def _print_facts(s: Settings, rows: list[TimelineRow]) -> None:
             format_money(r.fact.money),
             format_money(r.base) if r.base and r.base.currency != r.fact.currency else "",
             r.fact.status,
-            r.marker,
+            f"{r.marker}, now" if r.current else r.marker,
             str(r.sources),
         ]
         for r in rows
@@ -815,12 +823,17 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
         now = datetime.now(UTC)
         with c.store() as store:
             rows = store.outbox(status_, limit=limit)
-            changes = {ch.id: ch for ch in store.changes(ids=[r.change_id for r in rows if r.change_id])}
+            leads = [r.change_id for r in rows if r.change_id]
+            changes = {ch.id: ch for ch in store.changes(ids=leads)}
+            sizes = store.message_sizes(leads)
             pauses = store.channel_pauses(now)
         items = []
         for r in rows:
             ch = changes.get(r.change_id) if r.change_id else None
             what = change_line(ch) if ch else (f"{r.health.kind}: {r.health.feed_url}" if r.health else "?")
+            if ch is not None and sizes.get(ch.id or 0, 1) > 1:
+                # One message per event: it carries the event's other changes too.
+                what = f"(+{sizes[ch.id or 0] - 1} more) {what}"
             if r.digest_json is not None:
                 what = f"daily digest {json.loads(r.digest_json).get('day', '?')}"
             items.append(
@@ -1326,7 +1339,13 @@ def explain(c: _Context, url: str) -> None:
         click.echo(f"{report.url}\n  title: {report.title}\n  published: {report.published or 'unknown'}")
         click.echo(f"  text from: {report.text_source}; language: {report.language or 'unknown'}; {read}")
         if not report.named:
-            click.echo("  names no tracked company (by name or alias): a cycle reads no facts from it")
+            # A few of the tracked names, not 10,000 of them on one line.
+            tracked = [e.name for e in c.settings.entities]
+            names = ", ".join(tracked[:5]) + (f" and {len(tracked) - 5:,} more" if len(tracked) > 5 else "")
+            click.echo(
+                f"  names no tracked company ({names}) by name or alias: a cycle reads no facts from it,"
+                " nothing to decide"
+            )
         elif not report.mentions:
             click.echo("  no money mentioned")
         for m in report.mentions:

@@ -352,6 +352,11 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
         t.record("language", f'{language!r} is not "en" or "fr"')
         language = "en"
     errors = t.errors
+    group = t.attempt(lambda: t.opt_str("group", AlertSettings.group), None) or AlertSettings.group
+    if group not in ("event", "cycle"):
+        why = f'{group!r} is not "event" (one message per event) or "cycle" (one per company per poll)'
+        t.record("group", why)
+        group = AlertSettings.group
     email_table = _attempt(errors, lambda: t.table("email"), None)
     email = _optional(email_table, _email)
     slack = _optional(_attempt(errors, lambda: t.table("slack"), None), _slack)
@@ -374,6 +379,7 @@ def _alerts(t: _Table | None, base: Path, state_dir: Path) -> AlertSettings:
         console_table.finish()
     settings = AlertSettings(
         language=language,
+        group=group,
         max_attempts=t.integer("max_attempts", 8, minimum=1),
         retry_base=t.duration("retry_base", 30.0) or 30.0,
         retry_max=t.duration("retry_max", 3600.0) or 3600.0,

@@ -39,7 +39,8 @@ from datetime import UTC, datetime, timedelta
 
 from watcher.alerts import Channel
 from watcher.errors import DeliveryError, StoreError
-from watcher.models import Change, Digest, FeedHealth
+from watcher.events import alert_for, follows
+from watcher.models import Change, Digest, EventAlert, FeedHealth
 from watcher.render import render
 from watcher.settings import Settings
 from watcher.store import OutboxRow, Store
@@ -112,15 +113,25 @@ def retry_delay(attempts: int, retry_after: float | None, settings: Settings) ->
     return delay
 
 
-def _subject(store: Store, row: OutboxRow) -> Change | FeedHealth | Digest | None:
+def _subject(store: Store, row: OutboxRow) -> Change | EventAlert | FeedHealth | Digest | None:
     if row.digest_json is not None:
         return store.load_digest(row)
     if row.health is not None:
         return row.health
     if row.change_id is None:
         return None
-    found = store.changes(ids=[row.change_id])
-    return found[0] if found else None
+    # A change row leads a message: the changes it carries and the event so far (watcher.events).
+    carried, event = store.message_changes(row.change_id)
+    if not carried:
+        found = store.changes(ids=[row.change_id])
+        return found[0] if found else None
+    lead = next((c for c in carried if c.id == row.change_id), None)
+    if lead is None:
+        # The user rejected the change leading it since it was queued: the message says the
+        # others, threaded where the lead's would have been.
+        gone = store.changes(ids=[row.change_id])
+        lead = gone[0] if gone else carried[0]
+    return alert_for(lead, carried, event)
 
 
 def lease_seconds(settings: Settings) -> float:
@@ -280,15 +291,22 @@ def _send(
         report.dead += 1
         return
     message = render(subject, settings.alerts.language, settings.base_currency)
-    if isinstance(subject, Change) and subject.corrects is not None:
-        message = message.replying_to(store.outbox_id_for(claimed.channel, subject.corrects))
+    # An update of an event, or a correction, threads under the event's first message.
+    original = subject.follows if isinstance(subject, EventAlert) else None
+    if isinstance(subject, Change):
+        original = follows(subject)
+    if original is not None:
+        update = not (isinstance(subject, Change) and subject.kind == "correction")
+        first = store.outbox_id_for(claimed.channel, original)
+        thread = store.alert_ref(first) if first is not None else None
+        message = message.replying_to(first, update=update, thread=thread)
     with _memory.sending:
         try:
             # Only while waiting for the channel's answer may a stop abandon the send.
             with _memory.guard:
                 _memory.in_flight[db] = (claimed.id, owner)
             try:
-                channel.send(message, claimed.id)
+                ref = channel.send(message, claimed.id)
             finally:
                 with _memory.guard:
                     _memory.in_flight.pop(db, None)
@@ -330,6 +348,11 @@ def _send(
             ) from e
         with _memory.guard:
             _memory.unmarked[db].pop(claimed.id, None)
+        if ref is not None:
+            try:
+                store.set_alert_ref(claimed.id, ref)
+            except StoreError as e:  # updates of it will not thread: no reason to hold delivery
+                log.warning("alert %d: cannot record its thread reference: %s", claimed.id, e)
 
 
 def _pause(

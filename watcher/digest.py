@@ -11,8 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from watcher.history import entity_state
 from watcher.models import Digest, FeedHealth
-from watcher.render import pending_line
+from watcher.render import StateFigure, pending_line, state_text
 from watcher.settings import Settings
 from watcher.store import DIGEST_AT_KEY, DIGEST_DAY_KEY, Store, parse_time
 
@@ -32,7 +33,7 @@ def build_digest(settings: Settings, store: Store, now: datetime) -> Digest:
     """The digest as it would be made at ``now`` (for the local day of ``now``)."""
     day = now.astimezone(_zone(settings)).date().isoformat()
     since = parse_time(store.get_meta(DIGEST_AT_KEY)) or now - timedelta(days=1)
-    changes = tuple(c for c in store.changes(since=since) if c.detected_at <= now)
+    changes = tuple(c for c in store.changes(since=since, rejected=False) if c.detected_at <= now)
     rows = {r.url: r for r in store.feeds()}
     failing = []
     for f in settings.feeds:
@@ -56,8 +57,27 @@ def build_digest(settings: Settings, store: Store, now: datetime) -> Digest:
         for sf in store.pending_facts()
     )
     return Digest(
-        day=day, since=since, made_at=now, changes=changes, failing_feeds=tuple(failing), pending=pending
+        day=day,
+        since=since,
+        made_at=now,
+        changes=changes,
+        failing_feeds=tuple(failing),
+        pending=pending,
+        states=tuple(state_line(store, name, language) for name in dict.fromkeys(c.entity for c in changes)),
     )
+
+
+def state_line(store: Store, entity: str, language: str = "en") -> str:
+    """ "Mistral AI now: valuation EUR 11.7bn (announced, 11 sources); round EUR 1.7bn Series C
+    (announced, 9 sources)": the one current state (``history.entity_state``), as status shows it,
+    in the alerts' language."""
+    state, by_id = entity_state(store, entity)
+    figures = []
+    for label, known in (("valuation", state.valuation), ("round", state.round)):
+        sf = by_id.get(known.id) if known is not None and known.id is not None else None
+        if sf is not None:
+            figures.append(StateFigure(label, sf.fact.money, sf.fact.round, sf.fact.status, sf.sources))
+    return state_text(entity, figures, language)
 
 
 def queue_digest_if_due(settings: Settings, store: Store, now: datetime, *, force: bool = False) -> int:

@@ -7,20 +7,61 @@ says where it comes from.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from watcher import models
 from watcher.diff import convert
-from watcher.models import Fact, Money
+from watcher.models import Change, Fact, Money
 from watcher.render import format_money, format_round
 from watcher.settings import Settings
+from watcher.state import EntityState, KnownFact, contested, current_state
 
 if TYPE_CHECKING:
     from watcher.plot import Panel
-    from watcher.store import Store
+    from watcher.store import Store, StoredFact
+
+
+def entity_state(store: Store, entity: str) -> tuple[EntityState, dict[int, StoredFact]]:
+    """The entity's one current state (``watcher.state.current_state``), and its heads by id.
+
+    What status, history, the plot and the digest show; the diff computes the same function on
+    the same heads. Sources are counted where the standing depends on them (``contested``):
+    counting every head's re-reports would grow with the coverage.
+    """
+    heads = store.decision_facts(entity, count_sources=False)
+    by_id = {sf.id: sf for sf in heads}
+    known = [KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline) for sf in heads]
+    counts = store.source_counts(contested(known))
+    known = [replace(k, sources=counts[k.id]) if k.id in counts else k for k in known]
+    state = current_state(known)
+    # The facts shown are read again with their sources counted, as their alerts stated them.
+    shown = (state.valuation, state.round, state.total_raised, *state.rumours)
+    ids = [k.id for k in shown if k is not None and k.id is not None]
+    said = store.said_changes(entity, ids)
+    by_id.update((sf.id, as_said(sf, said.get(sf.id))) for sf in store.facts_by_id(ids))
+    return state, by_id
+
+
+def as_said(sf: StoredFact, change: Change | None) -> StoredFact:
+    """A head as its alert stated it: an event's figure is the best supported of its mentions
+    (then any correction), not the first one read, and its round name the event's own."""
+    if change is None:
+        return sf
+    money = change.new
+    fact = replace(
+        sf.fact, amount=money.amount, currency=money.currency, approx=money.approx, round=change.round
+    )
+    if fact.money != sf.fact.money:
+        fact = replace(fact, equivalent=None, evidence=change.evidence or sf.fact.evidence)
+    return replace(
+        sf,
+        fact=fact,
+        document_url=change.url or sf.document_url,
+        document_title=change.title or sf.document_title,
+    )
 
 
 @dataclass(frozen=True)
@@ -29,10 +70,12 @@ class TimelineRow:
     period: str | None
     fact: Fact
     base: Money | None
-    marker: str  # baseline | change | history
+    marker: str  # baseline | change | history | rejected
     title: str
     url: str
     sources: int
+    # One of the facts the current state (``entity_state``) shows: status says the same.
+    current: bool = False
 
 
 def timeline(
@@ -41,14 +84,27 @@ def timeline(
     entity: str | None,
     kind: str | None,
     since: datetime | None = None,
+    *,
+    rejected: bool = False,
 ) -> list[TimelineRow]:
-    """Every known fact, oldest first, marked as baseline, change, or history."""
+    """Every known fact, oldest first, marked as baseline, change, or history; with ``rejected``,
+    the event heads the user rejected too, marked rejected."""
     rows = []
     for e in settings.entities:
         if entity is not None and e.name != entity:
             continue
         changed = store.changed_fact_ids(e.name)
-        for sf in store.facts(e.name, known_only=True):
+        said = store.said_changes(e.name)
+        state, _ = entity_state(store, e.name)
+        now = {k.id for k in (state.valuation, state.round, *state.rumours) if k is not None}
+        facts = store.facts(e.name, known_only=True)
+        if rejected:
+            facts = [
+                sf
+                for sf in store.facts(e.name)
+                if sf.corroborates is None and sf.state in ("active", "rejected")
+            ]
+        for sf in (as_said(f, said.get(f.id)) for f in facts):
             if kind is not None and sf.fact.kind != kind:
                 continue
             if since is not None and not _on_or_after(sf.period, sf.created_at, since):
@@ -56,6 +112,8 @@ def timeline(
             amount = convert(sf.fact.money, settings.base_currency, settings.rates)
             base = Money(amount.quantize(Decimal(1)), settings.base_currency) if amount is not None else None
             marker = "baseline" if sf.baseline else ("change" if sf.id in changed else "history")
+            if sf.state == "rejected":
+                marker = "rejected"
             rows.append(
                 TimelineRow(
                     e.name,
@@ -66,6 +124,7 @@ def timeline(
                     _seed_title(sf.document_url, sf.document_title),
                     "" if sf.document_url.startswith("seed://") else sf.document_url,
                     sf.sources,
+                    sf.id in now,
                 )
             )
     return rows
@@ -111,6 +170,8 @@ def plot_panels(
         for r in rows:
             if r.entity != e.name or r.base is None or not r.period or r.fact.kind not in kinds:
                 continue
+            if r.marker == "rejected":
+                continue  # the user said it is wrong: never drawn as a figure of the company
             if r.fact.context == "background" and r.marker != "baseline":
                 # A restatement happened before the article that restates it, on no date of its own:
                 # at the article's date it would draw an old figure as the latest one.
@@ -131,6 +192,7 @@ def plot_panels(
                     amount_text=format_money(r.fact.money),
                     source=r.title,
                     url=r.url,
+                    current=r.current,
                 )
             )
         panels.append(Panel(e.name, tuple(points)))

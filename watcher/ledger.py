@@ -37,10 +37,11 @@ from watcher.diff import (
     event_figure,
 )
 from watcher.errors import StoreError
+from watcher.events import closed_rounds, event_round, place, talks
 from watcher.models import Change, Entity, Fact
 from watcher.settings import Settings
 from watcher.state import clamp_period as clamp_period  # part of this module's API
-from watcher.state import days_apart, happened
+from watcher.state import contested, days_apart, happened
 from watcher.store import NewDocument, Store, StoredFact
 
 log = logging.getLogger("watcher.ledger")
@@ -268,15 +269,18 @@ class Ledger:
     def finish(self) -> LedgerReport:
         """Write this cycle's changes with their best supported figures, corrections and outbox rows."""
         self._promote_corroborated()
+        found: list[tuple[str, int, Change]] = []
         for head_id in sorted(self._new):
             entity, change = self._new[head_id]
             figure = self._figure(head_id)
             if figure is not None:
                 change = _with_figure(change, figure, self.settings)
-            self._emit(entity, head_id, change)
+            found.append((entity, head_id, change))
         for entity, head_id in sorted(self._touched):
-            if head_id not in self._new:
-                self._correct(entity, head_id)
+            if head_id not in self._new and (fixed := self._correction(entity, head_id)) is not None:
+                found.append((entity, head_id, fixed))
+        for entity in dict.fromkeys(entity for entity, _, _ in found):
+            self._emit(entity, [(head, change) for e, head, change in found if e == entity])
         self._expire_pending()
         return self.report
 
@@ -291,12 +295,12 @@ class Ledger:
             min_change=self.settings.min_change,
         )
 
-    def _correct(self, entity: str, head_id: int) -> None:
+    def _correction(self, entity: str, head_id: int) -> Change | None:
         alerted = self.store.event_change(head_id)
         figure = self._figure(head_id)
         if alerted is None or figure is None:
-            return
-        fixed = correction(
+            return None
+        return correction(
             alerted,
             figure,
             base_currency=self.settings.base_currency,
@@ -304,17 +308,31 @@ class Ledger:
             min_change=self.settings.min_change,
             now=self.now,
         )
-        if fixed is not None:
-            self._emit(entity, head_id, fixed)
 
-    def _emit(self, entity: str, head_id: int, change: Change) -> None:
+    def _emit(self, entity: str, found: Sequence[tuple[int, Change]]) -> None:
+        """Write one entity's changes of this cycle, then one outbox row per channel per message:
+        changes of one event go in one message, and one that moves nothing in none (``events``)."""
         entity_id = self.entity_ids.get(entity) or self.store.entity_id(entity)
         assert entity_id is not None
-        change_id = self.store.add_change(entity_id, head_id, change, self.settings.base_currency)
-        for channel in self.settings.alerts.channels:
-            self.store.enqueue(channel, now=self.now, change_id=change_id)
-            self.report.alerts_enqueued += 1
-        self.report.changes.extend(self.store.changes(ids=[change_id]))
+        previous = self.store.changes(entity, rejected=False)
+        rounds = self.store.round_history(entity)
+        named, implied = closed_rounds(rounds), closed_rounds(rounds, implied=True)
+        new: list[Change] = []
+        for head_id, change in found:
+            if change.kind != "correction":
+                # Talks of the next round often recap the last one: its name is not this event's.
+                closed = implied if talks(change) else named
+                change = replace(change, round=event_round(change.round, change.new_date, closed))
+            change_id = self.store.add_change(entity_id, head_id, change, self.settings.base_currency)
+            new.append(replace(change, id=change_id))
+        placed = place(previous, new, group=self.settings.alerts.group, min_change=self.settings.min_change)
+        for p in placed:
+            self.store.place_change(p.change_id, p.thread, p.message)
+        for lead in dict.fromkeys(p.message for p in placed if p.message is not None):
+            for channel in self.settings.alerts.channels:
+                self.store.enqueue(channel, now=self.now, change_id=lead)
+                self.report.alerts_enqueued += 1
+        self.report.changes.extend(self.store.changes(ids=[c.id for c in new if c.id is not None]))
 
     def _promote_corroborated(self) -> None:
         """Alert a pending fact once enough independent sites report its event."""
@@ -464,12 +482,16 @@ def _with_tied_sources(store: Store, heads: list[KnownFact], others: Sequence[Kn
     """The heads, with their number of sources counted where a decision can need it.
 
     A decision ranks the matches of a new fact by when they happened, then by sources
-    (``diff._best``): sources only matter between facts of one kind that happened at the same
-    time. Counting every head's re-reports on every decision grows with the coverage (hundreds
-    of re-reports per head after a busy first cycle), so only those that tie are counted.
+    (``diff._best``), and the current state ranks the figures of one event by status, then by
+    sources (``state.latest_of``): sources only matter between facts of one kind that happened
+    at the same time, or within one event. Counting every head's re-reports on every decision
+    grows with the coverage (hundreds of re-reports per head after a busy first cycle), so only
+    those that tie are counted.
     """
     when = Counter((k.fact.kind, happened(k)) for k in (*heads, *others))
     tied = [k.id for k in heads if k.id is not None and when[(k.fact.kind, happened(k))] > 1]
+    # And the figures of each kind's latest event: which of them stands goes by sources too.
+    tied = sorted({*tied, *contested(heads)})
     if not tied:
         return heads
     counts = store.source_counts(tied)

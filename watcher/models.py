@@ -130,6 +130,26 @@ class Change:
     corrects: int | None = None
     confidence: float = 1.0
     rejected: str | None = None  # the user's reason, when they rejected it
+    # The event it belongs to, for messages (``watcher.events``): ``thread`` is the id of the
+    # change that opened the event's first message; ``message`` the id of the change leading
+    # the message that carried it, None when it moved nothing and was sent in none.
+    thread: int | None = None
+    message: int | None = None
+
+
+@dataclass(frozen=True)
+class EventAlert:
+    """One message about one event of one company: the changes it announces, and the event so far.
+
+    ``event`` holds every change of the event up to this message, those sent in none included
+    (the talks' range is drawn from all of them). ``follows`` is the id of the change leading
+    the event's first message when this one is an update: channels thread it under that one.
+    """
+
+    entity: str
+    changes: tuple[Change, ...]
+    event: tuple[Change, ...] = ()
+    follows: int | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +179,8 @@ class Digest:
     failing_feeds: tuple[FeedHealth, ...] = ()
     # Facts still waiting for corroboration by other sites, one line each.
     pending: tuple[str, ...] = ()
+    # Where each company with changes stands now (the state status shows), one line each.
+    states: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -765,7 +765,8 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
         raise FetchError(f"{url}: could not read the page (see the log above); nothing to explain")
     period = clamp_period(article.published, now)
     mentions: list[MoneyExplained] = []
-    # Only the companies it names, as a cycle reads it: not every tracked one (10,000 of them).
+    # As a cycle reads it: only the companies the article names, so no decision is about another
+    # (and not every tracked one: 10,000 of them).
     named = feed_roster(settings, ()).find(f"{article.title}\n{article.text}")
     for entity in named:
         facts = extract_facts(

@@ -54,6 +54,8 @@ class TimelinePoint:
     amount_text: str = ""  # the amount as reported, e.g. "USD 640M" (the table shows it)
     source: str = ""  # the source's title or outlet
     url: str = ""  # the source's address, linked from the HTML table
+    # The figure that stands for the company now (``watcher.state``): status says the same.
+    current: bool = False
 
     @property
     def rumoured(self) -> bool:
@@ -287,6 +289,7 @@ def _marker(frame: _Frame, p: TimelinePoint, value: float, color: str) -> list[s
     flags = " baseline" if p.baseline else ""
     flags += " change" if p.change else ""
     flags += " rumour" if p.rumoured else ""
+    flags += " current" if p.current else ""
     common = (
         f'class="marker {series}{flags}" data-status="{_text(p.status)}" fill="{fill}" '
         f'stroke="{color}" stroke-width="2"{dash}'
@@ -392,7 +395,9 @@ def timeline_svg(
     width, height = max(width, 320), max(height, 240)
     out = _header(entity, base_currency, width, height, kinds, ident, y_offset)
     usable = sorted(
-        (p for p in points if p.amount_base > 0 and p.kind in kinds), key=lambda p: (p.date, p.kind)
+        # Of one day's figures the one that stands now comes last: the line ends where status does.
+        (p for p in points if p.amount_base > 0 and p.kind in kinds),
+        key=lambda p: (p.date, p.kind, p.current),
     )
     valuations = [p for p in usable if p.kind == "valuation"]
     rounds = [p for p in usable if p.kind == "funding_round"]
@@ -578,7 +583,9 @@ def timelines_svg(
 def _table_rows(panel: Panel, base_currency: str) -> list[str]:
     rows = []
     for p in sorted(panel.points, key=lambda p: (p.date, p.kind)):
-        marks = ", ".join(m for m, on in (("baseline", p.baseline), ("change", p.change)) if on)
+        marks = ", ".join(
+            m for m, on in (("baseline", p.baseline), ("change", p.change), ("now", p.current)) if on
+        )
         source = _text(p.source or p.url or "")
         if p.url.startswith(("http://", "https://")):
             source = f'<a href="{_text(p.url)}">{source}</a>'

@@ -13,13 +13,14 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from watcher.models import Change, Digest, FeedHealth, Money
+from watcher.models import Change, Digest, EventAlert, FeedHealth, Money
 
 __all__ = [
     "SUBJECT_MAX",
@@ -34,6 +35,7 @@ __all__ = [
     "render",
     "render_test",
     "slack_escape",
+    "talks_summary",
 ]
 
 SUBJECT_MAX = 200
@@ -63,14 +65,19 @@ class Message:
     # email threads under it and Slack and webhooks can point at it.
     replies_to: int | None = None
     language: str = "en"
+    # The name the channel's service gave the alert replied to (Slack's ``ts``), to thread under.
+    thread: str | None = None
 
-    def replying_to(self, alert_id: int | None) -> Message:
-        """This message as a reply to the alert ``alert_id`` of the same channel."""
+    def replying_to(
+        self, alert_id: int | None, *, update: bool = False, thread: str | None = None
+    ) -> Message:
+        """This message as a reply to the alert ``alert_id`` of the same channel: a correction of
+        it, or with ``update`` a later message about the same event."""
         if alert_id is None:
             return self
         data = {**self.data, "original_alert_id": alert_id}
-        note = _words(self.language)["correction_of"].format(id=alert_id)
-        return replace(self, replies_to=alert_id, data=data, slack_text=note + self.slack_text)
+        note = _words(self.language)["update_of" if update else "correction_of"].format(id=alert_id)
+        return replace(self, replies_to=alert_id, data=data, slack_text=note + self.slack_text, thread=thread)
 
 
 # ---------------------------------------------------------------------------
@@ -193,7 +200,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "no_changes": "no change",
         "pending": "Pending",
         "correction_of": "correction of alert #{id}: ",
+        "update_of": "update of alert #{id}: ",
+        "state_line": "{entity} now: {figures}",
+        "state_sep": "; ",
+        "state_none": "nothing confirmed known",
+        "state_valuation": "valuation",
+        "state_round": "round",
         "pending_line": "{entity}: {kind} {money} ({status}), fact #{id}, {note}; {url}",
+        "talks": "talks",
+        "at_about": "at about",
+        "valued_about": "valuation about",
+        "update": "update",
+        "event": "Event",
+        "figures": "Figures so far",
     },
     "fr": {
         "valuation": "valorisation",
@@ -254,9 +273,21 @@ _WORDS: dict[str, dict[str, str]] = {
         "no_changes": "aucun changement",
         "pending": "En attente",
         "correction_of": "correction de l'alerte n° {id} : ",
+        "update_of": "mise à jour de l'alerte n° {id} : ",
+        "state_line": "{entity} aujourd'hui : {figures}",
+        "state_sep": " ; ",
+        "state_none": "rien de confirmé",
+        "state_valuation": "valorisation",
+        "state_round": "levée",
         # The ledger's note (why it waits) is English text: French says what it means instead.
         "pending_line": "{entity} : {kind} {money} ({status}), fait n° {id}, "
         "en attente de confirmation par d'autres sites ; {url}",
+        "talks": "discussions",
+        "at_about": "valorisation d'environ",
+        "valued_about": "valorisation d'environ",
+        "update": "mise à jour",
+        "event": "Événement",
+        "figures": "Chiffres jusqu'ici",
     },
 }
 
@@ -381,6 +412,30 @@ def pending_line(
         note=note,
         url=url,
     )
+
+
+@dataclass(frozen=True)
+class StateFigure:
+    """One figure of a company's current state, as a digest says it."""
+
+    label: str  # "valuation" or "round"
+    money: Money
+    round: str | None
+    status: str
+    sources: int
+
+
+def state_text(entity: str, figures: Sequence[StateFigure], language: str = "en") -> str:
+    """ "Mistral AI now: valuation EUR 11.7bn (announced, 11 sources)": where a company stands."""
+    w = _words(language)
+    parts = []
+    for f in figures:
+        round_ = f" {format_round(f.round, language)}" if f.round else ""
+        n = f.sources
+        sources = w["one_source"] if n == 1 else w["n_sources"].format(n=n)
+        label = w[f"state_{f.label}"]
+        parts.append(f"{label} {format_money(f.money, language)}{round_} ({_status(f.status, w)}, {sources})")
+    return w["state_line"].format(entity=entity, figures=w["state_sep"].join(parts) or w["state_none"])
 
 
 def format_money(money: Money, language: str = "en") -> str:
@@ -531,6 +586,94 @@ def _change_layout(change: Change, language: str, base_currency: str) -> _Layout
     )
 
 
+def _spread(changes: list[Change], language: str) -> str:
+    """The figures of one kind as a range: "EUR 1bn–2bn", or one figure when they agree."""
+    # As the sources state it when they agree on the currency ("USD 10bn", not "EUR 9.26bn");
+    # else in the base currency, so that the range compares like with like.
+    shown = [c.new for c in changes]
+    currency = shown[0].currency
+    if any(m.currency != currency for m in shown):
+        shown = [c.new_base or c.new for c in changes]
+        currency = shown[0].currency
+    amounts = [m.amount for m in shown if m.currency == currency]
+    lo, hi = min(amounts), max(amounts)
+    if lo == hi:
+        return format_money(Money(lo, currency), language)
+    if _lang(language) == "fr":
+        return f"{format_amount(lo, language)}–{format_money(Money(hi, currency), language)}"
+    return f"{one_line(currency, 8).upper()} {format_amount(lo, language)}–{format_amount(hi, language)}"
+
+
+def talks_summary(event: list[Change], language: str = "en") -> str:
+    """What the talks before a round say so far: "talks: EUR 1bn–2bn at about EUR 10bn"."""
+    w = _words(language)
+    rounds = [c for c in event if c.fact_kind == "funding_round" and c.kind != "correction"]
+    values = [c for c in event if c.fact_kind == "valuation" and c.kind != "correction"]
+    text = w["talks"] + (" :" if _lang(language) == "fr" else ":")
+    if rounds:
+        text += f" {_spread(rounds, language)}"
+        if values:
+            sep = "," if _lang(language) == "fr" else ""
+            text += f"{sep} {w['at_about']} {_spread(values, language)}"
+    elif values:
+        text += f" {w['valued_about']} {_spread(values, language)}"
+    return text
+
+
+def _event_layout(alert: EventAlert, language: str, base_currency: str) -> _Layout:
+    w = _words(language)
+    entity = one_line(alert.entity, 120) or "?"
+    carried = list(alert.changes)
+    latest = max(carried, key=lambda c: (c.new_date or "", c.id or 0))
+    is_talks = all(c.status == "rumoured" and c.kind in ("new_round", "valuation_change") for c in carried)
+    if is_talks:
+        what = talks_summary(list(alert.event) or carried, language)
+    else:
+        what = "; ".join(_change_what(c, language) for c in carried)
+    if alert.follows is not None:
+        what = f"{w['update']}: {what}"
+    rows: list[tuple[str, str]] = [(w["entity"], entity)]
+    for c in carried:
+        line = _money_line(c.new, c.new_base, c.new_date, base_currency, language)
+        rows.append((format_kind(c.kind if not is_talks else c.fact_kind, language).capitalize(), line))
+    rows.append((w["status"], ", ".join(dict.fromkeys(_status(c.status, w) for c in carried))))
+    rounds = [format_round(c.round, language) for c in carried if c.round]
+    if rounds:
+        rows.append((w["round"], ", ".join(dict.fromkeys(rounds))))
+    leads = [x for c in carried for x in c.lead_investors]
+    if leads:
+        rows.append((w["leads"], one_line(", ".join(dict.fromkeys(leads)), 500)))
+    earlier = [c for c in alert.event if c not in carried]
+    if is_talks and earlier:
+        figures = ", ".join(format_money(c.new, language) for c in alert.event)
+        rows.append((w["figures"], one_line(figures, 500)))
+    n = max(max((c.sources for c in carried), default=1), 0)
+    rows.append((w["sources"], w["one_source"] if n == 1 else w["n_sources"].format(n=n)))
+    rows.append((w["detected"], _when(latest.detected_at)))
+    return _Layout(
+        headline=f"{entity}: {what}",
+        rows=tuple(rows),
+        title=one_line(latest.title, _TITLE_MAX),
+        url=one_line(latest.url),
+        evidence=one_line(latest.evidence, _EVIDENCE_MAX),
+        link_label=w["link"],
+        evidence_label=w["evidence"],
+        source_label=w["source"],
+        footer=w["footer"],
+        quotes=_QUOTES[_lang(language)],
+    )
+
+
+def _event_data(alert: EventAlert) -> dict[str, Any]:
+    return {
+        "event": "event",
+        "entity": alert.entity,
+        "changes": [_change_data(c) for c in alert.changes],
+        "event_change_ids": [c.id for c in alert.event],
+        "follows": alert.follows,
+    }
+
+
 def _transition(change: Change, w: dict[str, str]) -> str:
     key = f"{change.old_status}>{change.status}"
     if key in w:
@@ -554,6 +697,8 @@ def _digest_layout(digest: Digest, language: str) -> _Layout:
         links.append(one_line(c.url) if c.url else "")
     if not digest.changes:
         rows.append((w["change"], w["no_changes"]))
+    for line in digest.states:
+        rows.append((w["current"], one_line(line, 300)))
     for p in digest.pending:
         rows.append((w["pending"], one_line(p, 300)))
     for h in digest.failing_feeds:
@@ -578,6 +723,7 @@ def _digest_data(digest: Digest) -> dict[str, Any]:
         "changes": [_change_data(c) for c in digest.changes],
         "failing_feeds": [_feed_data(h) for h in digest.failing_feeds],
         "pending": list(digest.pending),
+        "states": list(digest.states),
     }
 
 
@@ -766,12 +912,15 @@ def render_test(channel: str, entities: list[str], language: str = "en") -> Mess
 
 
 def render(
-    alert_subject: Change | FeedHealth | Digest, language: str = "en", base_currency: str = "EUR"
+    alert_subject: Change | EventAlert | FeedHealth | Digest, language: str = "en", base_currency: str = "EUR"
 ) -> Message:
-    """Every channel's text for one change, feed-health event or daily digest."""
+    """Every channel's text for one change, one event, a feed-health event or the daily digest."""
     if isinstance(alert_subject, Change):
         layout = _change_layout(alert_subject, language, base_currency)
         data = _change_data(alert_subject)
+    elif isinstance(alert_subject, EventAlert):
+        layout = _event_layout(alert_subject, language, base_currency)
+        data = _event_data(alert_subject)
     elif isinstance(alert_subject, Digest):
         layout = _digest_layout(alert_subject, language)
         data = _digest_data(alert_subject)

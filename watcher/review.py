@@ -16,10 +16,11 @@ from typing import Literal
 
 from watcher.diff import diff_against_known
 from watcher.errors import ConfigError
+from watcher.history import entity_state as shown_state
 from watcher.ledger import Ledger
 from watcher.models import Change, Fact
 from watcher.settings import Settings
-from watcher.state import EntityState, KnownFact, current_state
+from watcher.state import EntityState
 from watcher.store import Store, StoredFact
 
 Target = Literal["fact", "change"]
@@ -66,6 +67,12 @@ def confirm(store: Store, settings: Settings, target: Target, ident: int, now: d
     sf = _fact_of(store, target, ident)
     entity_id = store.entity_id(sf.entity)
     assert entity_id is not None
+    # Rejecting an event's head rejected its re-reports with it: confirming it brings them back.
+    along = (
+        []
+        if sf.corroborates is not None
+        else [f for f in store.facts(sf.entity) if f.corroborates == sf.id and f.state == "rejected"]
+    )
     with store.transaction():
         store.remove_rejection(entity_id, sf.document_url, sf.fact)
         if target == "change":
@@ -73,7 +80,10 @@ def confirm(store: Store, settings: Settings, target: Target, ident: int, now: d
         if sf.state not in ("pending", "dropped"):
             # It was alerted (or knowingly kept silent) when read: it counts again, without a new alert.
             store.set_fact_state(sf.id, "active", "confirmed by the user")
-            return ReviewResult((sf.id,))
+            for f in along:
+                store.remove_rejection(entity_id, f.document_url, f.fact)
+                store.set_fact_state(f.id, "active", f"re-reports fact #{sf.id}")
+            return ReviewResult((sf.id, *(f.id for f in along)))
         ledger = Ledger(store, settings, now)
         ledger.activate(sf.entity, [sf], note="confirmed by the user")
         report = ledger.finish()
@@ -82,10 +92,7 @@ def confirm(store: Store, settings: Settings, target: Target, ident: int, now: d
 
 def entity_state(store: Store, entity: str) -> EntityState:
     """The one current state that status, history, the plot and the diff share."""
-    return current_state(
-        KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline)
-        for sf in store.decision_facts(entity)
-    )
+    return shown_state(store, entity)[0]
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,9 @@ class DigestSettings:
 @dataclass(frozen=True)
 class AlertSettings:
     language: str = "en"  # "en" | "fr"
+    # "event": one message per event (a round and its valuation, the talks before a round),
+    # later news of it threaded under it; "cycle": one message per company per poll cycle.
+    group: str = "event"
     max_attempts: int = 8
     retry_base: float = 30.0
     retry_max: float = 3600.0

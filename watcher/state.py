@@ -101,15 +101,66 @@ def happened(k: KnownFact) -> str:
 
 def _rank(k: KnownFact) -> tuple[str, float, int]:
     # Later first; then the more confident; then the later recorded (ids grow with time, in the
-    # fixed decision order). Not the number of sources: that grows after the fact, and "latest"
-    # must not move when an old fact is re-reported.
+    # fixed decision order). Which of an event's figures stands is ``_standing``'s business.
     return (happened(k), k.fact.confidence, k.id if k.id is not None else 1 << 62)
 
 
+_STATUS_RANK = {"rumoured": 0, "reported": 1, "announced": 2}
+# Figures of one kind dated this close are one event seen from several sides (a pre-money and a
+# post-money valuation, a press estimate beside the announcement), not two events: which of them
+# stands is decided by how well each is established, not by which article came out a day later.
+SAME_EVENT_DAYS = 31
+
+
+def same_moment(a: KnownFact, b: KnownFact) -> bool:
+    """Whether two facts happened at one event's time: same date, or both dated and close."""
+    ha, hb = happened(a), happened(b)
+    if ha == hb:
+        return True
+    apart = days_apart(ha, hb)
+    return apart is not None and apart <= SAME_EVENT_DAYS
+
+
+def _standing(k: KnownFact) -> tuple[int, int, float, str, int]:
+    # Announced over reported over rumoured; then the figure more documents give; then the more
+    # confident; then the later, the later recorded (ties fall to content and order, never chance).
+    return (
+        _STATUS_RANK.get(k.fact.status, 0),
+        k.sources,
+        k.fact.confidence,
+        happened(k),
+        k.id if k.id is not None else 1 << 62,
+    )
+
+
+def _latest_event(pool: list[KnownFact]) -> list[KnownFact]:
+    """The facts of ``pool`` that belong to its latest event (see ``same_moment``)."""
+    if not pool:
+        return []
+    last = max(pool, key=_rank)
+    group = [k for k in pool if same_moment(k, last)]
+    # A pre-money figure is the company before the money came in: never "the valuation" when the
+    # same event gives one after it (or one that does not say, which the press means as after).
+    post = [k for k in group if k.fact.basis != "pre_money"]
+    return post or group
+
+
 def latest_of(known: Iterable[KnownFact], kind: str, *, confirmed: bool = True) -> KnownFact | None:
-    """The most recent fact of ``kind``; with ``confirmed``, rumours are left out."""
+    """The fact of ``kind`` that stands for its latest event; with ``confirmed``, rumours are left out."""
     pool = [k for k in known if k.fact.kind == kind and (not confirmed or k.fact.status != "rumoured")]
-    return max(pool, key=_rank, default=None)
+    return max(_latest_event(pool), key=_standing, default=None)
+
+
+def contested(known: Iterable[KnownFact]) -> list[int]:
+    """Ids of the heads whose standing depends on their number of sources: those sharing the
+    latest event of their kind with another head. Only these need their sources counted."""
+    facts = [k for k in known if not k.alternate]
+    out: list[int] = []
+    for kind in ("valuation", "funding_round", "total_raised"):
+        group = _latest_event([k for k in facts if k.fact.kind == kind and k.fact.status != "rumoured"])
+        if len(group) > 1:
+            out.extend(k.id for k in group if k.id is not None)
+    return sorted(set(out))
 
 
 def current_state(known: Iterable[KnownFact]) -> EntityState:
@@ -119,12 +170,18 @@ def current_state(known: Iterable[KnownFact]) -> EntityState:
     round_ = latest_of(facts, "funding_round")
     total = latest_of(facts, "total_raised")
     rumours: list[KnownFact] = []
+    # When the latest confirmed event of each kind happened (its last figure, whichever stands).
+    closed_at = {
+        kind: max(
+            (happened(k) for k in facts if k.fact.kind == kind and k.fact.status != "rumoured"), default=None
+        )
+        for kind in ("valuation", "funding_round")
+    }
     for k in facts:
         if k.fact.status != "rumoured" or k.fact.kind not in ("valuation", "funding_round"):
             continue
-        confirmed = valuation if k.fact.kind == "valuation" else round_
         # A rumour is open while nothing confirmed of its kind happened after it.
-        if confirmed is None or not period_before(happened(k), happened(confirmed)):
+        if not period_before(happened(k), closed_at[k.fact.kind]):
             rumours.append(k)
     rumours.sort(key=_rank, reverse=True)
     return EntityState(valuation=valuation, round=round_, total_raised=total, rumours=tuple(rumours))

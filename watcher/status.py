@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from watcher.diff import convert
+from watcher.history import entity_state
 from watcher.models import Money
 from watcher.render import format_money, format_round, plural
 from watcher.settings import Settings
@@ -111,13 +112,6 @@ def _stored(k: KnownFact | None, by_id: dict[int, StoredFact]) -> StoredFact | N
     return by_id.get(k.id) if k is not None and k.id is not None else None
 
 
-def _counted(store: Store, state: EntityState, by_id: dict[int, StoredFact]) -> None:
-    """Read again, with their sources counted, the few facts the state shows."""
-    for k in (state.valuation, state.round, state.total_raised, *state.rumours):
-        if k is not None and k.id is not None and (sf := store.fact(k.id)) is not None:
-            by_id[k.id] = sf
-
-
 def _view(sf: StoredFact | None, settings: Settings) -> FactView | None:
     if sf is None:
         return None
@@ -148,10 +142,7 @@ def collect_status(settings: Settings, store: Store, now: datetime) -> StatusRep
     )
     entities = []
     for entity in settings.entities:
-        # Ranking needs no source counts; only the facts shown have theirs counted.
-        known = store.decision_facts(entity.name, count_sources=False)
-        state, by_id = _state(known)
-        _counted(store, state, by_id)
+        state, by_id = entity_state(store, entity.name)
         baseline = store.baseline_facts(entity.name)
         first, _ = _state([f for f in baseline if f.corroborates is None and f.state == "active"])
         by_id.update((f.id, f) for f in baseline)

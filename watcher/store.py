@@ -285,6 +285,22 @@ def _v6_digest(db: sqlite_utils.Database) -> None:
     db.executescript("ALTER TABLE outbox ADD COLUMN digest TEXT;")
 
 
+def _v9_event_messages(db: sqlite_utils.Database) -> None:
+    # One message per event (watcher.events): a change's event is the id of the change that
+    # opened the event's first message, and its message the id of the change leading the message
+    # that carried it (NULL: in none). Changes written before were one message each.
+    db.executescript(
+        """
+        ALTER TABLE changes ADD COLUMN thread INTEGER;
+        ALTER TABLE changes ADD COLUMN message INTEGER;
+        UPDATE changes SET thread = id, message = id;
+        CREATE INDEX changes_thread ON changes(thread);
+        CREATE INDEX changes_message ON changes(message);
+        ALTER TABLE outbox ADD COLUMN ref TEXT;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2,
@@ -294,6 +310,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v6_digest,
     _v7_fact_sources,
     _v8_waiting_entries,
+    _v9_event_messages,
 ]
 
 
@@ -925,32 +942,123 @@ class Store:
         found = self.changes(ids=[int(rows[0]["id"])])
         return found[0] if found else None
 
+    def place_change(self, change_id: int, thread: int, message: int | None) -> None:
+        """Record a change's event and the message that carries it (None: in none)."""
+        self._exec("UPDATE changes SET thread = ?, message = ? WHERE id = ?", (thread, message, change_id))
+
+    def message_changes(self, lead_id: int) -> tuple[list[Change], list[Change]]:
+        """The changes the message led by ``lead_id`` carries, and every change of its event."""
+        # A change the user rejected since is left out, its lead too while another change is
+        # left (reject_change holds a message only once every change it carries is rejected;
+        # one on its way then still says its lead).
+        rows = self._change_rows("c.message = ?", (lead_id,))
+        carried = [c for c in rows if c.rejected is None] or [c for c in rows if c.id == lead_id]
+        if not carried:
+            return [], []
+        lead = next((c for c in rows if c.id == lead_id), carried[0])
+        thread = lead.thread if lead.thread is not None else lead_id
+        # The event so far, without what the user rejected (unless this message carries it).
+        ids = {c.id for c in carried}
+        event = self._change_rows("c.thread = ? OR c.id = ?", (thread, thread))
+        return carried, [c for c in event if c.rejected is None or c.id in ids]
+
+    def said_changes(self, entity: str, fact_ids: Sequence[int] | None = None) -> dict[int, Change]:
+        """For each event head (of these ids, or all), the last change alerted about it (its first
+        alert or latest correction), unless the user rejected it: what the alerts said."""
+        where = "e.name = ?"
+        params: list[Any] = [entity]
+        if fact_ids is not None:
+            ids = sorted(set(fact_ids))
+            if not ids:
+                return {}
+            where += f" AND c.fact_id IN ({','.join('?' * len(ids))})"
+            params.extend(ids)
+        rows = self._rows(
+            f"SELECT c.fact_id, MAX(c.id) AS id FROM changes c JOIN entities e ON e.id = c.entity_id"
+            f" WHERE {where} GROUP BY c.fact_id",
+            params,
+        )
+        head = {int(r["id"]): int(r["fact_id"]) for r in rows}
+        found = self.changes(ids=sorted(head), rejected=False) if head else []
+        return {head[c.id]: c for c in found if c.id is not None}
+
+    def message_sizes(self, lead_ids: Sequence[int]) -> dict[int, int]:
+        """How many changes each message (by its lead change id) carries."""
+        ids = sorted(set(lead_ids))
+        if not ids:
+            return {}
+        rows = self._rows(
+            f"SELECT message, COUNT(*) AS n FROM changes WHERE message IN ({','.join('?' * len(ids))})"
+            " GROUP BY message",
+            ids,
+        )
+        return {int(r["message"]): int(r["n"]) for r in rows}
+
+    def round_history(self, entity: str) -> list[tuple[str | None, str]]:
+        """The entity's confirmed rounds as (name, date), oldest first: each round name its
+        confirmed facts give (at the earliest date known), and each unnamed round event."""
+        rows = self._rows(
+            "SELECT f.round, MIN(COALESCE(f.period, '')) AS since FROM facts f"
+            " JOIN entities e ON e.id = f.entity_id"
+            " WHERE e.name = ? AND f.round IS NOT NULL AND f.status != 'rumoured' AND f.state = 'active'"
+            " GROUP BY f.round"
+            " UNION ALL"
+            " SELECT NULL, COALESCE(f.period, '') FROM facts f JOIN entities e ON e.id = f.entity_id"
+            " WHERE e.name = ? AND f.kind = 'funding_round' AND f.round IS NULL AND f.corroborates IS NULL"
+            " AND f.status != 'rumoured' AND f.state = 'active' AND (f.context = 'main' OR f.baseline = 1)",
+            (entity, entity),
+        )
+        found = [(None if r["round"] is None else str(r["round"]), str(r["since"])) for r in rows]
+        return sorted(found, key=lambda x: (x[1], x[0] or ""))
+
     def reject_change(self, change_id: int, note: str | None) -> None:
         """Mark a change rejected by the user (None: no longer).
 
         Its unsent alerts are held as ``rejected`` (not ``dead``, which ``alerts retry``
         re-queues); taking the rejection back makes them pending again, so they are sent.
+        A message carrying several changes (one per event, ``watcher.events``) is held once
+        every change it carries is rejected (until then it goes without the rejected ones),
+        and comes back when any of them is confirmed.
         """
+        # The outbox rows that may carry it: its own (a lone change, or the message it leads),
+        # and those of the message it is carried in.
+        rows_of = (
+            "outbox.change_id IN (SELECT id FROM changes WHERE id = ?"
+            " UNION SELECT message FROM changes WHERE id = ? AND message IS NOT NULL)"
+        )
         if note is None:
             # Rows held by a rejection made before the "rejected" status existed are dead
             # with the rejection's note as their error.
             self._exec(
                 "UPDATE outbox SET status = 'pending', last_error = NULL"
-                " WHERE change_id = ? AND sent_at IS NULL AND (status = 'rejected' OR (status = 'dead'"
+                f" WHERE {rows_of} AND sent_at IS NULL AND (status = 'rejected' OR (status = 'dead'"
                 "  AND last_error = (SELECT rejected FROM changes WHERE id = ?)))",
-                (change_id, change_id),
+                (change_id, change_id, change_id),
             )
-        else:
-            self._exec(
-                "UPDATE outbox SET status = 'rejected', last_error = ?"
-                " WHERE change_id = ? AND status IN ('pending', 'rejected')",
-                (note, change_id),
-            )
+            self._exec("UPDATE changes SET rejected = NULL WHERE id = ?", (change_id,))
+            return
         self._exec("UPDATE changes SET rejected = ? WHERE id = ?", (note, change_id))
+        self._exec(
+            "UPDATE outbox SET status = 'rejected', last_error = ?"
+            f" WHERE {rows_of} AND status IN ('pending', 'rejected')"
+            # Held only when the message has nothing left to say.
+            " AND NOT EXISTS (SELECT 1 FROM changes c LEFT JOIN facts f ON f.id = c.fact_id"
+            "  WHERE (c.message = outbox.change_id OR c.id = outbox.change_id)"
+            "  AND c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected')",
+            (note, change_id, change_id),
+        )
 
     def change_fact_id(self, change_id: int) -> int | None:
         rows = self._rows("SELECT fact_id FROM changes WHERE id = ?", (change_id,))
         return int(rows[0]["fact_id"]) if rows else None
+
+    def set_alert_ref(self, alert_id: int, ref: str) -> None:
+        """The name a channel's service gave a sent alert (Slack's ``ts``): replies thread under it."""
+        self._exec("UPDATE outbox SET ref = ? WHERE id = ?", (ref, alert_id))
+
+    def alert_ref(self, alert_id: int) -> str | None:
+        rows = self._rows("SELECT ref FROM outbox WHERE id = ?", (alert_id,))
+        return str(rows[0]["ref"]) if rows and rows[0]["ref"] is not None else None
 
     def outbox_id_for(self, channel: str, change_id: int) -> int | None:
         """The outbox row that carried a change on a channel (to thread a correction under it)."""
@@ -964,9 +1072,15 @@ class Store:
         kind: str | None = None,
         since: datetime | None = None,
         ids: Sequence[int] | None = None,
+        rejected: bool = True,
     ) -> list[Change]:
+        """Changes, oldest first. A change is rejected when the user rejected it or its fact
+        (``Change.rejected`` then holds the reason); ``rejected=False`` leaves those out, as
+        every view does unless asked."""
         where = ["1 = 1"]
         params: list[Any] = []
+        if not rejected:
+            where.append("c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected'")
         if entity is not None:
             where.append("e.name = ?")
             params.append(entity)
@@ -979,12 +1093,16 @@ class Store:
         if ids is not None:
             where.append(f"c.id IN ({','.join('?' * len(ids))})")
             params.extend(ids)
+        return self._change_rows(" AND ".join(where), params)
+
+    def _change_rows(self, where: str, params: Sequence[Any]) -> list[Change]:
         rows = self._rows(
             "SELECT c.*, e.name AS entity_name,"
             " 1 + (SELECT COUNT(DISTINCT x.document_id) FROM facts x"
-            "      WHERE x.corroborates = c.fact_id) AS sources"
-            " FROM changes c JOIN entities e ON e.id = c.entity_id"
-            f" WHERE {' AND '.join(where)} ORDER BY c.detected_at, c.id",
+            "      WHERE x.corroborates = c.fact_id) AS sources,"
+            " CASE WHEN f.state = 'rejected' THEN f.note END AS fact_rejected"
+            " FROM changes c JOIN entities e ON e.id = c.entity_id LEFT JOIN facts f ON f.id = c.fact_id"
+            f" WHERE {where} ORDER BY c.detected_at, c.id",
             params,
         )
         return [_change(r) for r in rows]
@@ -997,8 +1115,11 @@ class Store:
         return {int(r["fact_id"]) for r in rows}
 
     def change_count(self, entity: str) -> int:
+        """The entity's changes, leaving out those the user rejected (or whose fact they rejected)."""
         rows = self._rows(
-            "SELECT COUNT(*) AS n FROM changes c JOIN entities e ON e.id = c.entity_id WHERE e.name = ?",
+            "SELECT COUNT(*) AS n FROM changes c JOIN entities e ON e.id = c.entity_id"
+            " LEFT JOIN facts f ON f.id = c.fact_id"
+            " WHERE e.name = ? AND c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected'",
             (entity,),
         )
         return int(rows[0]["n"])
@@ -1167,6 +1288,7 @@ class Store:
                 "change_ids": [c.id for c in digest.changes if c.id is not None],
                 "failing_feeds": [json.loads(_health_json(h) or "{}") for h in digest.failing_feeds],
                 "pending": list(digest.pending),
+                "states": list(digest.states),
             }
             cur = self._exec(
                 "INSERT INTO outbox (channel, digest, status, next_attempt, created_at)"
@@ -1189,9 +1311,11 @@ class Store:
             day=str(data["day"]),
             since=since,
             made_at=made,
-            changes=tuple(self.changes(ids=ids)) if ids else (),
+            # A change the user rejected after the digest was queued is gone from it.
+            changes=tuple(self.changes(ids=ids, rejected=False)) if ids else (),
             failing_feeds=tuple(_health(h) for h in data["failing_feeds"]),
             pending=tuple(str(p) for p in data.get("pending", ())),
+            states=tuple(str(p) for p in data.get("states", ())),
         )
 
     def due_alerts(self, now: datetime, channels: Sequence[str] | None = None) -> list[OutboxRow]:
@@ -1433,8 +1557,16 @@ def _change(r: sqlite3.Row) -> Change:
         detected_at=detected,
         corrects=r["corrects"],
         confidence=float(r["confidence"]),
-        rejected=r["rejected"],
+        rejected=r["rejected"] if r["rejected"] is not None else _fact_rejected(r),
+        thread=r["thread"],
+        message=r["message"],
     )
+
+
+def _fact_rejected(r: sqlite3.Row) -> str | None:
+    # A change whose fact the user rejected is rejected too; the fact's note holds the reason.
+    keys = r.keys()
+    return r["fact_rejected"] if "fact_rejected" in keys else None
 
 
 def _feed(r: sqlite3.Row) -> FeedRow:

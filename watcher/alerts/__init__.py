@@ -36,8 +36,9 @@ __all__ = [
 class Channel(Protocol):
     name: str
 
-    def send(self, message: Message, alert_id: int) -> None:
-        """Deliver ``message`` once; raise ``DeliveryError`` on failure."""
+    def send(self, message: Message, alert_id: int) -> str | None:
+        """Deliver ``message`` once; raise ``DeliveryError`` on failure. A channel whose service
+        names the message it posted (Slack's ``ts``) returns that name, for replies to thread under."""
         ...
 
 

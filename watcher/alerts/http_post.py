@@ -50,8 +50,8 @@ def post_json(
     unusable: str,
     unreachable: str,
     headers: Mapping[str, str] | None = None,
-) -> None:
-    """POST ``payload`` to ``url``; return on 2xx, else raise the ``DeliveryError`` it calls for.
+) -> httpx.Response:
+    """POST ``payload`` to ``url``; the response on 2xx, else raise the ``DeliveryError`` it calls for.
 
     ``client`` is used and left open; without one a client is made for this request.
     Errors start with ``label``; ``unusable`` and ``unreachable`` word a bad URL or request
@@ -69,6 +69,7 @@ def post_json(
         # Timeouts, refused connections, resets, a proxy hiccup: all worth a retry.
         _fail(f"{label}: {unreachable}", e, secrets, permanent=False)
     _check_response(response, label, secrets)
+    return response
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:

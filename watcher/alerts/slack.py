@@ -14,6 +14,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
+
 from watcher.alerts.http_post import HttpChannel, post_json, redact
 from watcher.errors import DeliveryError
 from watcher.render import Message
@@ -45,12 +47,16 @@ logging.getLogger("httpx").addFilter(_HTTPX_LOG_FILTER)
 class SlackChannel(HttpChannel[SlackSettings]):
     name: str = "slack"
 
-    def send(self, message: Message, alert_id: int) -> None:
+    def send(self, message: Message, alert_id: int) -> str | None:
+        """Post the message; the ``ts`` Slack names it by, when the endpoint gives one (the Web
+        API does, an incoming webhook answers "ok"), so that updates can thread under it."""
         url = self._url()
         secrets = _url_secrets(url)
         _HTTPX_LOG_FILTER.secrets.update(secrets)
         payload: dict[str, Any] = {"text": message.slack_text, "blocks": list(message.slack_blocks)}
-        post_json(
+        if message.thread is not None:
+            payload["thread_ts"] = message.thread
+        response = post_json(
             self._client,
             url,
             payload,
@@ -60,6 +66,7 @@ class SlackChannel(HttpChannel[SlackSettings]):
             unusable="unusable webhook URL or request",
             unreachable="cannot reach the webhook",
         )
+        return _posted_ts(response)
 
     def _url(self) -> str:
         s = self._settings
@@ -74,6 +81,15 @@ class SlackChannel(HttpChannel[SlackSettings]):
         if s.webhook_url:
             return s.webhook_url.strip()
         raise DeliveryError(f"{_LABEL}: no webhook URL configured", permanent=True)
+
+
+def _posted_ts(response: httpx.Response) -> str | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    ts = body.get("ts") if isinstance(body, dict) else None
+    return ts if isinstance(ts, str) and re.fullmatch(r"\d{1,12}\.\d{1,9}", ts) else None
 
 
 def _url_secrets(url: str) -> list[str]:
