@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fitted_known import params
 from tests.test_facts_categories import _check
 from watcher.facts import extract_facts
 
@@ -609,7 +610,7 @@ def test_round_label(case_id: str, entity: str, text: str, expected: list[tuple[
     assert got == sorted(expected), (case_id, got)
 
 
-@pytest.mark.parametrize(("category", "entity", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("category", "entity", "text", "expected"), params(CASES, [c[0] for c in CASES]))
 def test_fix(category: str, entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)
 
@@ -1060,7 +1061,8 @@ NEWSROOM3_FIX_CASES: list[tuple[str, str, str, list[str]]] = [
 
 
 @pytest.mark.parametrize(
-    ("case_id", "entity", "text", "expected"), NEWSROOM3_FIX_CASES, ids=[c[0] for c in NEWSROOM3_FIX_CASES]
+    ("case_id", "entity", "text", "expected"),
+    params(NEWSROOM3_FIX_CASES, [c[0] for c in NEWSROOM3_FIX_CASES]),
 )
 def test_newsroom3_fix(case_id: str, entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)
