@@ -1156,3 +1156,19 @@ NEWSROOM4_FIX_CASES: list[tuple[str, str, list[str]]] = [
 @pytest.mark.parametrize(("entity", "text", "expected"), NEWSROOM4_FIX_CASES)
 def test_newsroom4_fix(entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # Québec's own press writes Canadian dollars as plain dollars...
+        ("Montréal : la jeune pousse Tavelo lève 40 millions de dollars auprès de Fonds Orléans.", "CAD"),
+        ("Tavelo, de Québec, obtient 40 M$ pour sa série A.", "CAD"),
+        # ...unless the story marks them American, or is not set in Québec.
+        ("Montréal : la jeune pousse Tavelo lève 40 millions de dollars US auprès de Fonds Orléans.", "USD"),
+        ("La jeune pousse lyonnaise Tavelo lève 40 millions de dollars auprès de Fonds Orléans.", "USD"),
+    ],
+)
+def test_quebec_dollars_are_canadian(text: str, currency: str) -> None:
+    (fact,) = extract_facts(text, "Tavelo")
+    assert (fact.amount, fact.currency) == (40_000_000, currency)

@@ -68,6 +68,8 @@ def add_for(cand: Candidate, model: Model) -> float:
 
 
 def _second(decision: Decision, features: tuple[str, ...], rules: str, sure: float) -> str:
+    if sure > 1:
+        return rules  # this decision never overturns the rules: no need to score it
     label, p = decision.best(features)
     return label if label == rules or p >= sure else rules
 
