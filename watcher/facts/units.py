@@ -419,8 +419,8 @@ def _read_tail(text: str, value: Decimal, pos: int) -> tuple[Decimal, int, bool,
     """Scale word, "et demi", then an optional currency after a number that ends at ``pos``."""
     compound = _COMPOUND_RE.match(text, pos)
     if compound:
-        scale, code = _COMPOUNDS[compound.group(1)]
-        return value * scale, compound.end(), True, code
+        factor, code = _COMPOUNDS[compound.group(1)]
+        return value * factor, compound.end(), True, code
     scaled = False
     m = _SCALE_RE.match(text, pos)
     if m:
