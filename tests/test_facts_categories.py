@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.fitted_known import params
 from watcher.facts import extract_facts
 from watcher.models import Fact
 
@@ -1169,8 +1170,7 @@ ARTICLES: list[tuple[str, str, str, list[str]]] = [
 
 @pytest.mark.parametrize(
     ("category", "entity", "text", "expected"),
-    ARTICLES,
-    ids=[f"{c[0]}-a{i}" for i, c in enumerate(ARTICLES)],
+    params(ARTICLES, [f"{c[0]}-a{i}" for i, c in enumerate(ARTICLES)]),
 )
 def test_mini_article(category: str, entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)

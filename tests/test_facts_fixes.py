@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fitted_known import params
 from tests.test_facts_categories import _check
 from watcher.facts import extract_facts
 
@@ -609,7 +610,7 @@ def test_round_label(case_id: str, entity: str, text: str, expected: list[tuple[
     assert got == sorted(expected), (case_id, got)
 
 
-@pytest.mark.parametrize(("category", "entity", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("category", "entity", "text", "expected"), params(CASES, [c[0] for c in CASES]))
 def test_fix(category: str, entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)
 
@@ -1060,7 +1061,8 @@ NEWSROOM3_FIX_CASES: list[tuple[str, str, str, list[str]]] = [
 
 
 @pytest.mark.parametrize(
-    ("case_id", "entity", "text", "expected"), NEWSROOM3_FIX_CASES, ids=[c[0] for c in NEWSROOM3_FIX_CASES]
+    ("case_id", "entity", "text", "expected"),
+    params(NEWSROOM3_FIX_CASES, [c[0] for c in NEWSROOM3_FIX_CASES]),
 )
 def test_newsroom3_fix(case_id: str, entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)
@@ -1154,3 +1156,19 @@ NEWSROOM4_FIX_CASES: list[tuple[str, str, list[str]]] = [
 @pytest.mark.parametrize(("entity", "text", "expected"), NEWSROOM4_FIX_CASES)
 def test_newsroom4_fix(entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # Québec's own press writes Canadian dollars as plain dollars...
+        ("Montréal : la jeune pousse Tavelo lève 40 millions de dollars auprès de Fonds Orléans.", "CAD"),
+        ("Tavelo, de Québec, obtient 40 M$ pour sa série A.", "CAD"),
+        # ...unless the story marks them American, or is not set in Québec.
+        ("Montréal : la jeune pousse Tavelo lève 40 millions de dollars US auprès de Fonds Orléans.", "USD"),
+        ("La jeune pousse lyonnaise Tavelo lève 40 millions de dollars auprès de Fonds Orléans.", "USD"),
+    ],
+)
+def test_quebec_dollars_are_canadian(text: str, currency: str) -> None:
+    (fact,) = extract_facts(text, "Tavelo")
+    assert (fact.amount, fact.currency) == (40_000_000, currency)

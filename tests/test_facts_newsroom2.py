@@ -751,6 +751,7 @@ CASES: list[Case] = [
             ils sont désormais aussi nos actionnaires », se félicite le cofondateur, Paul Vidal.
         """),
         (R("1.8M", "EUR", status="announced"), V("14M", "EUR"), R("600k", "EUR")),
+        xfail="fitted decisions (issue 17) drop it: crowdfunding tranches",
     ),
     Case(
         "fr_cyber_concurrent_seulement",
@@ -1165,6 +1166,7 @@ CASES: list[Case] = [
             R("3M", "EUR"),
             R("14M", "EUR", rnd="series_a"),
         ),
+        xfail="fitted decisions (issue 17) drop it: a rumoured valuation given as a bare range",
     ),
     Case(
         "fr_edtech_roundup_semestre",

@@ -96,3 +96,13 @@ def test_the_shipped_weights_are_what_the_training_script_fits(tmp_path: Path) -
     )
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(WEIGHTS.read_text(encoding="utf-8"))
     assert out.read_bytes() == WEIGHTS.read_bytes()
+
+
+def test_one_sum_of_one_sentence_is_not_both_a_round_and_a_valuation() -> None:
+    # The rules read the first figure as the round and the second as the valuation: both stand, since
+    # they differ; the same sum given twice in one sentence stands once, as its likelier kind.
+    text = "Zephyr AI raised $100 million at a $100 million valuation, the company said."
+    facts = extract_facts(text, "Zephyr AI")
+    assert len([f for f in facts if f.amount == 100_000_000]) == 1
+    differ = extract_facts("Zephyr AI raised $100 million at a $900 million valuation.", "Zephyr AI")
+    assert sorted(f.kind for f in differ) == ["funding_round", "valuation"]

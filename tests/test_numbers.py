@@ -172,3 +172,24 @@ def test_bare_figure_keeps_no_currency() -> None:
     assert first.currency == "EUR"
     assert second.currency is None
     assert second.amount == Decimal("500000000")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        # French newsroom shorthand and Québec's billions.
+        ("Orvane boucle un tour de 38,5 ME auprès de ses actionnaires.", "38500000", "EUR"),
+        ("La plateforme serait valorisée 4 G$.", "4000000000", "USD"),
+        # The country after the scale word, as the Québec press writes it.
+        ("Tavelo empoche 60 millions US de plus.", "60000000", "USD"),
+        ("une valeur estimée à 2,5 milliards US, selon", "2500000000", "USD"),
+    ],
+)
+def test_shorthand_and_country_after_the_scale(text: str, amount: str, currency: str) -> None:
+    (mention,) = find_money(text)
+    assert (mention.amount, mention.currency) == (Decimal(amount), currency)
+
+
+@pytest.mark.parametrize("text", ["The group ME reported 12 users.", "Tavelo a 60 millions US users"])
+def test_shorthand_needs_a_figure_right_before(text: str) -> None:
+    assert all(m.currency is None for m in find_money(text))

@@ -39,6 +39,7 @@ from watcher.diff import (
 from watcher.errors import StoreError
 from watcher.events import closed_rounds, event_round, place, talks
 from watcher.models import Change, Entity, Fact
+from watcher.plausible import oversized_round
 from watcher.settings import Settings
 from watcher.state import clamp_period as clamp_period  # part of this module's API
 from watcher.state import contested, days_apart, happened
@@ -195,9 +196,10 @@ class Ledger:
         baseline: bool,
     ) -> None:
         entity_id = self.entity_id(entity)
+        known = self.known_for(entity.name, facts)
         decisions = diff_against_known(
             facts,
-            self.known_for(entity.name, facts),
+            known,
             entity=entity.name,
             period=article.published,
             url=article.url,
@@ -210,7 +212,7 @@ class Ledger:
         for d in decisions:
             if d.duplicate:
                 continue
-            state, note = self._state_of(entity, entity_id, article, d, baseline=baseline)
+            state, note = self._state_of(entity, entity_id, article, d, (facts, known), baseline=baseline)
             fact_id = self.store.add_fact(
                 entity_id,
                 document_id,
@@ -235,8 +237,16 @@ class Ledger:
                 self._touched.add((entity.name, d.corroborates))
 
     def _state_of(
-        self, entity: Entity, entity_id: int, article: ArticleFacts, d: Decision, *, baseline: bool
+        self,
+        entity: Entity,
+        entity_id: int,
+        article: ArticleFacts,
+        d: Decision,
+        context: tuple[Sequence[Fact], Sequence[KnownFact]],
+        *,
+        baseline: bool,
     ) -> tuple[str, str]:
+        """The state a decided fact is stored in; ``context`` is the article's facts and what was known."""
         rejected = self.store.rejection(entity_id, article.url, d.fact)
         if rejected is not None:
             return "rejected", rejected or "rejected by the user"
@@ -248,6 +258,9 @@ class Ledger:
         jump = _jump(d.change)
         if jump is not None and not official:
             return "pending", f"{jump}: waiting for corroboration"
+        held = oversized_round(d.change, *context, self.settings.rates)
+        if held is not None and not official:
+            return "pending", f"{held}: waiting for corroboration"
         if official or d.fact.confidence >= self.settings.alerts.min_confidence:
             return "active", d.note
         return "pending", f"confidence {d.fact.confidence:.2f}: waiting for corroboration"

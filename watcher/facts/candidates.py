@@ -150,8 +150,12 @@ def candidates(
     kept: Sequence[_Cand],
     verdicts: dict[tuple[int, int], str],
     doc_currency: str | None,
+    *,
+    every: bool = True,
 ) -> list[Candidate]:
-    """Every figure with a currency (its own, the one before it in the sentence, or the text's only one)."""
+    """Every figure with a currency (its own, the one before it in the sentence, or the text's only one);
+    with ``every`` False, only those the rules kept as the company's facts (when nothing else could be
+    brought in, the others need no features)."""
     rules = {(c.sent_index, c.mention.start): c for c in rule_cands}
     finals = {(c.sent_index, c.mention.start): c for c in kept}
     resolved: list[tuple[int, MoneyMention, bool]] = []
@@ -185,6 +189,8 @@ def candidates(
         low = doc.folded[idx]
         amount_key = f"{m.currency}:{m.amount.normalize()}"
         seen[amount_key] = seen.get(amount_key, 0) + 1
+        if final is None and not every:
+            continue
         features = [
             "bias",
             f"lang:{doc.lang or 'xx'}",

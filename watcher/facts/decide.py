@@ -68,13 +68,15 @@ def add_for(cand: Candidate, model: Model) -> float:
 
 
 def _second(decision: Decision, features: tuple[str, ...], rules: str, sure: float) -> str:
+    if sure > 1:
+        return rules  # this decision never overturns the rules: no need to score it
     label, p = decision.best(features)
     return label if label == rules or p >= sure else rules
 
 
 def decide(cands: Sequence[Candidate], doc: _Doc, walk: _Walk, model: Model) -> list[_Cand]:
     """The candidates the fitted decisions keep, with their kind, status and context."""
-    out: list[_Cand] = []
+    out: list[tuple[_Cand, float]] = []
     for cand in cands:
         probs = model.kind.probabilities(cand.features)
         kind = verdict(cand.kept.kind if cand.kept else None, probs, model.drop, add_for(cand, model))
@@ -92,5 +94,25 @@ def decide(cands: Sequence[Candidate], doc: _Doc, walk: _Walk, model: Model) -> 
             reading.basis = _basis(doc.folded[cand.sent_index], cand.mention)
         if cand.kept is None:
             reading.confidence = round(probs[kind], 2)
-        out.append(reading)
+        out.append((reading, probs.get(kind, 0.0)))
+    return _one_kind_per_figure(out)
+
+
+def _one_kind_per_figure(readings: list[tuple[_Cand, float]]) -> list[_Cand]:
+    """One sum of one sentence is not both a round and a valuation ("$2bn at a $2bn valuation" is not
+    a thing): where a sentence gives a round and a valuation of the same amount, the likelier stands."""
+    out: list[_Cand] = []
+    for reading, p in readings:
+        m = reading.mention
+        rivals = [
+            q
+            for other, q in readings
+            if other is not reading
+            and other.sent_index == reading.sent_index
+            and {other.kind, reading.kind} == set(SCORED)
+            and other.mention.currency == m.currency
+            and abs(other.mention.amount - m.amount) <= m.amount / 50
+        ]
+        if all(p > q or (p == q and reading.kind == "funding_round") for q in rivals):
+            out.append(reading)
     return out

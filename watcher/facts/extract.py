@@ -94,13 +94,15 @@ def extract_facts(
     ``model`` holds the fitted decisions (None: the packaged weights); ``"rules"`` keeps the rules'
     own verdicts, for comparing the two on the same folds.
     """
-    read = _read_text(text, entity, aliases, lang, published)
+    fitted = None if model == "rules" else model or packaged_model()
+    # A figure the rules left out can only come in when the kind decision may add one.
+    read = _read_text(text, entity, aliases, lang, published, every=fitted is not None and fitted.add <= 1)
     if read is None:
         return []
     doc, walk, kept, cands = read
-    if model == "rules":
+    if fitted is None:
         return _merge(kept, doc.sentences)
-    chosen = decide(cands, doc, walk, model or packaged_model())
+    chosen = decide(cands, doc, walk, fitted)
     return _merge(chosen, doc.sentences)
 
 
@@ -114,7 +116,7 @@ def readings(
 ) -> list[tuple[Candidate, _Cand, tuple[str, ...]]]:
     """Every candidate figure with the rules' reading of it and the features of the second decisions:
     what ``benchmarks/train_extractor.py`` fits on."""
-    read = _read_text(text, entity, aliases, lang, published)
+    read = _read_text(text, entity, aliases, lang, published, every=True)
     if read is None:
         return []
     doc, walk, _kept, cands = read
@@ -126,7 +128,7 @@ def readings(
 
 
 def _read_text(
-    text: str, entity: str, aliases: Sequence[str], lang: str | None, published: str | None
+    text: str, entity: str, aliases: Sequence[str], lang: str | None, published: str | None, *, every: bool
 ) -> tuple[_Doc, _Walk, list[_Cand], list[Candidate]] | None:
     """The rules' pass over the text: their surviving readings, and every figure as a candidate."""
     prepared, sentence_money = _prepared(text)
@@ -147,9 +149,9 @@ def _read_text(
         if mentions:
             _SentenceReader(walk, idx, mentions, doc_currency, cands, debts).run()
             _drop_tickets_within_round(cands, idx)
-    every = list(cands)
+    read = list(cands)  # every figure the rules read, before resolution drops some
     kept = _resolve_document(cands, debts, walk, sentence_money)
-    found = candidates(doc, walk, sentence_money, every, kept, doc.verdicts, doc_currency)
+    found = candidates(doc, walk, sentence_money, read, kept, doc.verdicts, doc_currency, every=every)
     return doc, walk, kept, found
 
 

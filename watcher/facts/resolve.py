@@ -319,12 +319,14 @@ def _same_fact(a: _Cand, b: _Cand, sentences: list[Sentence]) -> bool:
     ):
         # "$100M in a Series B ... had also raised $100M in a Series A": two deals of the same size.
         return False
-    if a.context != b.context:
-        later = b if b.sent_index >= a.sent_index else a
-        # "a separate $6 billion round in May": same figure, different deal.
-        if re.search(
-            r"\b(?:separate|distinct|another|un\s+autre|une\s+autre)\b",
-            fold(sentences[later.sent_index].text),
-        ):
-            return False
-    return True
+    if a.sent_index == b.sent_index:
+        return True
+    later = fold(sentences[(b if b.sent_index >= a.sent_index else a).sent_index].text)
+    # "a separate $6 billion round in May": same figure, different deal, whatever tense either is told in;
+    # "another" says so only beside a change of tense ("had raised $100M ... another $100M round").
+    words = _ANOTHER_RE if a.context != b.context else _SEPARATE_RE
+    return words.search(later) is None
+
+
+_SEPARATE_RE = re.compile(r"\b(?:separate|distinct)\b")
+_ANOTHER_RE = re.compile(r"\b(?:separate|distinct|another|un\s+autre|une\s+autre)\b")

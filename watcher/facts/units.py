@@ -143,6 +143,9 @@ _SCALE_CURRENCY_RE = re.compile(
     r"[ \u00a0\u202f]?(?:€|\$|£|(?:EUR|USD|GBP|CHF)(?![A-Za-z])|"
     r"(?i:(?:de[ \u00a0]+|d['’][ \u00a0]?)(?:euros?|dollars?|livres|francs))(?![\w]))"
 )
+# French newsroom shorthand: "145,5 ME" (millions d'euros), Québec's "10 G$" (milliards de dollars).
+_COMPOUND_RE = re.compile(r"[ \u00a0\u202f]?(ME|G\$)(?![\w$])")
+_COMPOUNDS = {"ME": (10**6, "EUR"), "G$": (10**9, "USD")}
 _HALF_RE = re.compile(r"\s+(?:et\s+demi|and\s+a\s+half)\b", re.IGNORECASE)
 
 # (pattern, ISO code); order matters: longer symbols first.
@@ -414,6 +417,10 @@ _COLLECTIVE_RE = re.compile(
 
 def _read_tail(text: str, value: Decimal, pos: int) -> tuple[Decimal, int, bool, str | None]:
     """Scale word, "et demi", then an optional currency after a number that ends at ``pos``."""
+    compound = _COMPOUND_RE.match(text, pos)
+    if compound:
+        factor, code = _COMPOUNDS[compound.group(1)]
+        return value * factor, compound.end(), True, code
     scaled = False
     m = _SCALE_RE.match(text, pos)
     if m:

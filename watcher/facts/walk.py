@@ -56,6 +56,6 @@ class _Walk:
         """Apply the topic updates of every sentence before ``idx`` not applied yet."""
         while self._topic_done < idx:
             j = self._topic_done
+            # Kept after the topic moves on: the fitted decisions read them again (``candidates``).
             _update_topic(self.doc, self.markers(j), self.texts[j])
-            self._markers.pop(j, None)
             self._topic_done += 1

@@ -1,0 +1,29 @@
+"""Invented cases whose reading by the rules the fitted decisions (issue 17) overturn.
+
+The weights are fitted on real labelled text and estimated on companies never fitted on; on these few
+invented sentences they are sure the rules' reading is no fact of the company and drop it. Each stays a
+strict xfail: the day a refit keeps the reading again, the test says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+FITTED_DROPS = {
+    "history_creee_en_then_elle_fr": "a valuation with its currency carried from the round before",
+    "levee_en_deux_temps_total": "the total of a round raised in two steps",
+    "ordinal_not_round+history": "an earlier round given without its currency",
+}
+
+
+def params(cases: Sequence[tuple[Any, ...]], ids: Sequence[str]) -> list[Any]:
+    """``cases`` as pytest params, those the fitted decisions overturn marked as strict xfails."""
+    out: list[Any] = []
+    for case, case_id in zip(cases, ids, strict=True):
+        why = FITTED_DROPS.get(str(case[0]))
+        marks = [pytest.mark.xfail(strict=True, reason=f"the fitted decisions drop {why}")] if why else []
+        out.append(pytest.param(*case, id=case_id, marks=marks))
+    return out
