@@ -33,12 +33,13 @@ def test_fresh_database_is_at_latest_version_in_wal_mode(tmp_path: Path) -> None
 
 def test_migrates_an_existing_version_1_database_keeping_its_data(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    db = sqlite_utils.Database(path)
-    MIGRATIONS[0](db)
+    db = sqlite3.connect(path)
+    for step in MIGRATIONS[0].steps:
+        db.execute(step.sql)  # type: ignore[union-attr]  # the first migration creates only
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO entities (name, aliases) VALUES ('Mistral AI', '[]')")
-    db.conn.commit()
-    db.conn.close()
+    db.commit()
+    db.close()
     with Store(path) as s:
         assert s.version == len(MIGRATIONS)
         assert s.entity_names() == ["Mistral AI"]

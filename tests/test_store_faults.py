@@ -63,10 +63,16 @@ def test_a_damaged_database_file(cfg: Path) -> None:
         assert "move it aside" in line
 
 
-def test_an_empty_database_file_is_a_new_database(cfg: Path) -> None:
-    (cfg.parent / "state" / "watcher.db").write_bytes(b"")
-    res = watcher(cfg, "status")
-    assert res.returncode == 0, res.stderr
+def test_an_empty_database_file_is_refused_not_taken_for_a_new_one(cfg: Path) -> None:
+    # A new database would know no facts and alert on every one again: the user decides.
+    db = cfg.parent / "state" / "watcher.db"
+    db.write_bytes(b"")
+    for args in (("status",), ("poll",), ("alerts", "send"), ("run", "--once"), ("history",)):
+        line = one_line_error(watcher(cfg, *args))
+        assert f"{db}: the database file is empty (0 bytes)" in line
+        assert "restore it from a backup" in line and "delete it to start anew" in line
+    assert db.read_bytes() == b""
+    assert sorted(p.name for p in db.parent.iterdir()) == ["watcher.db", "watcher.db.lock"]
 
 
 def test_poll_beside_a_running_daemon_is_refused_with_one_line(tmp_path: Path, site: Site) -> None:

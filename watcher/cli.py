@@ -25,7 +25,7 @@ from watcher.config import load_config
 from watcher.errors import ConfigError, LockedError, WatcherError
 from watcher.models import CHANGE_KINDS, FACT_KINDS, Change, Fact, Money
 from watcher.settings import Settings
-from watcher.store import Store
+from watcher.store import MigrationReport, Store
 
 if TYPE_CHECKING:
     from watcher.history import TimelineRow
@@ -65,8 +65,62 @@ class _Context:
             self._settings = load_config(self.config)
         return self._settings
 
-    def store(self) -> Store:
-        return Store(self.settings.db)
+    def store(self, *, locked: bool = False) -> Store:
+        """The store for a command that writes: an older schema is upgraded first (``locked``:
+        the caller holds the database lock already)."""
+        return open_for_writing(self.settings.db, locked=locked)
+
+    def reader(self) -> Store:
+        """The store for a command that only reads: never upgraded, read-only where it must be."""
+        return Store.for_reading(self.settings.db)
+
+
+def open_for_writing(db: Path, *, locked: bool = False) -> Store:
+    """The store, its schema upgraded if older, which is said in one line.
+
+    Not beside a running daemon (one that holds the lock): an older daemon would fail every
+    job on a schema newer than its own. ``locked`` says the caller holds the lock itself.
+    """
+    store = Store(db, migrate=False)
+    try:
+        pending = store.pending
+        if pending:
+            if locked:
+                report = store.migrate()
+            else:
+                from watcher.lock import DaemonLock
+
+                lock = DaemonLock(db)
+                try:
+                    lock.acquire()
+                except LockedError as e:
+                    raise LockedError(
+                        f"{db}: this watcher must upgrade the database first (it lacks {', '.join(pending)}),"
+                        f" but a daemon or poll (pid {e.holder}) is running on it: stop it and start the"
+                        " daemon with this version, which upgrades it"
+                    ) from None
+                try:
+                    report = store.migrate()
+                finally:
+                    lock.release()
+            say_upgraded(report)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def say_upgraded(report: MigrationReport) -> None:
+    """One line for an upgraded database (a new one being made is no news)."""
+    if not report.upgraded:
+        return
+    done = ", ".join(report.applied) or "none run"
+    found = f"; {len(report.found)} found in place and recorded" if report.found else ""
+    click.echo(
+        f"watcher: upgraded {report.path} to this version's schema (applied: {done}{found});"
+        f" the database as it was is kept in {report.backup}",
+        err=True,
+    )
 
 
 pass_ctx = click.make_pass_decorator(_Context)
@@ -380,11 +434,12 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
                 scratch = Path(tempfile.mkdtemp(prefix="watcher-dry-run-"))
                 copy = scratch / "watcher.db"
                 if s.db.exists():
-                    with Store(s.db) as real:
+                    # Copied as it is: the copy is upgraded, never the real database.
+                    with Store(s.db, migrate=False) as real:
                         real.backup_to(copy)
                 target = Store(copy)
             else:
-                target = c.store()
+                target = c.store(locked=True)
             with target as store:
                 # The seeds are what is known; news is only compared once they are loaded.
                 load_baseline(s, store, now=datetime.now(UTC))
@@ -535,7 +590,7 @@ def history(
                     raise ConfigError(
                         f"--kind {kind} is about changes; with --facts or --plot pick a fact kind"
                     )
-            with c.store() as store:
+            with c.reader() as store:
                 rows = timeline(s, store, entity, fact_kind, when)
             if plot is not None:
                 _plot(s, rows, plot, entity, fact_kind)
@@ -545,7 +600,7 @@ def history(
             else:
                 _print_facts(s, rows)
             return
-        with c.store() as store:
+        with c.reader() as store:
             changes = store.changes(entity, kind=kind, since=when)
             known = 0 if changes else len(timeline(s, store, entity, None))
         if as_json:
@@ -664,7 +719,7 @@ def status(c: _Context, as_json: bool) -> None:
 
     with _errors():
         # Read-only when the database cannot be written (a read-only mount): still report.
-        with Store.for_reading(c.settings.db) as store:
+        with c.reader() as store:
             report = collect_status(c.settings, store, datetime.now(UTC))
         if as_json:
             click.echo(json.dumps(status_json(report), ensure_ascii=False, indent=2))
@@ -693,7 +748,7 @@ def run(c: _Context, once: bool, log_file: Path | None) -> None:
             _setup_logging(max(c.verbosity, 1) if c.verbosity >= 0 else c.verbosity, log_file or s.log_file)
         elif c.verbosity == 0:
             _setup_logging(1)
-        daemon = Daemon(s)
+        daemon = Daemon(s, on_upgrade=say_upgraded)
         if once:
             report, delivered = daemon.run_once()
             click.echo(
@@ -736,7 +791,7 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
     """Show the outbox, newest first, with when each waiting alert is tried next."""
     with _errors():
         now = datetime.now(UTC)
-        with c.store() as store:
+        with c.reader() as store:
             rows = store.outbox(status_, limit=limit)
             changes = {ch.id: ch for ch in store.changes(ids=[r.change_id for r in rows if r.change_id])}
         items = []
@@ -903,7 +958,7 @@ def feeds_list(c: _Context, as_json: bool) -> None:
     with _errors():
         s = c.settings
         now = datetime.now(UTC)
-        with c.store() as store:
+        with c.reader() as store:
             rows = {r.url: r for r in store.feeds()}
         items = []
         for f in s.feeds:
@@ -1014,7 +1069,7 @@ def entities_list(c: _Context, as_json: bool) -> None:
     """Each company: its aliases, seeds folder, the feeds read for it and the facts known."""
     with _errors():
         s = c.settings
-        with c.store() as store:
+        with c.reader() as store:
             known = {e.name: len(store.facts(e.name, known_only=True)) for e in s.entities}
         items = [
             {
@@ -1078,7 +1133,7 @@ def facts_cmd(c: _Context, entity: str | None, pending: bool, show_all: bool, as
 
     with _errors():
         name = entity_name(c.settings, entity) if entity else None
-        with c.store() as store:
+        with c.reader() as store:
             if pending:
                 rows = store.pending_facts(name)
             else:
@@ -1170,7 +1225,7 @@ def explain(c: _Context, url: str) -> None:
     from watcher.render import format_money
 
     with _errors():
-        with c.store() as store:
+        with c.reader() as store:
             report = explain_article(c.settings, store, url, now=datetime.now(UTC))
         read = "already read by a cycle" if report.stored else "not read by a cycle yet"
         click.echo(f"{report.url}\n  title: {report.title}\n  published: {report.published or 'unknown'}")
