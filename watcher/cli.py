@@ -83,8 +83,8 @@ def open_for_writing(db: Path, *, locked: bool = False) -> Store:
     """
     store = Store(db, migrate=False)
     try:
-        pending = store.pending
-        if pending:
+        if store.needs_upgrade:
+            pending = ", ".join(store.pending) or "only the names of its migrations recorded"
             if locked:
                 report = store.migrate()
             else:
@@ -95,7 +95,7 @@ def open_for_writing(db: Path, *, locked: bool = False) -> Store:
                     lock.acquire()
                 except LockedError as e:
                     raise LockedError(
-                        f"{db}: this watcher must upgrade the database first (it lacks {', '.join(pending)}),"
+                        f"{db}: this watcher must upgrade the database first (it lacks {pending}),"
                         f" but a daemon or poll (pid {e.holder}) is running on it: stop it and start the"
                         " daemon with this version, which upgrades it"
                     ) from None

@@ -302,7 +302,7 @@ class Daemon:
         """Bring an older database to this version's schema (after a backup) before any job runs;
         a database of a newer watcher stops the start (SchemaError)."""
         with Store(self.settings.db, migrate=False) as store:
-            if store.pending:
+            if store.needs_upgrade:
                 self.on_upgrade(store.migrate())
 
     def load_baseline(self) -> None:

@@ -135,6 +135,11 @@ class SchemaState:
     recorded: bool  # the database has the migrations table
     empty: bool  # no tables at all: a new database
 
+    @property
+    def needs_upgrade(self) -> bool:
+        """Migrations to run, or (in an older database) the names of those it has to record."""
+        return bool(self.pending) or not self.recorded
+
 
 @dataclass(frozen=True)
 class MigrationReport:
@@ -195,7 +200,7 @@ class Store:
                         f"{path}: the database is empty and cannot be written here; nothing to read yet"
                     )
                 self.check_readable(state)
-            elif migrate and state.pending:
+            elif migrate and state.needs_upgrade:
                 self.migration = self.migrate()
         except BaseException:
             conn.close()
@@ -287,8 +292,17 @@ class Store:
     @property
     def pending(self) -> tuple[str, ...]:
         """The migrations this database lacks (a writer's open applies them)."""
+        return tuple(m.name for m in self._state().pending)
+
+    @property
+    def needs_upgrade(self) -> bool:
+        """``migrate`` has something to do: migrations to run or, in a database made before
+        they had names, the names to record."""
+        return self._state().needs_upgrade
+
+    def _state(self) -> SchemaState:
         try:
-            return tuple(m.name for m in self.schema_state().pending)
+            return self.schema_state()
         except sqlite3.Error as e:
             raise StoreError(_open_error(self.path, e)) from e
 
@@ -302,10 +316,7 @@ class Store:
     def check_readable(self, state: SchemaState | None = None) -> None:
         """Refuse, in one line, an older schema that read commands cannot read right."""
         if state is None:
-            try:
-                state = self.schema_state()
-            except sqlite3.Error as e:
-                raise StoreError(_open_error(self.path, e)) from e
+            state = self._state()
         self._refuse_newer(state)
         missing = [m.name for m in state.pending if m.readers_need]
         if missing and not state.empty:
