@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from tests.test_daemon import Site, alert_lines, reap, start, wait_for, write_config
+from tests.test_daemon import site as site  # a fixture
 from watcher.errors import SchemaError, StoreError
 from watcher.lock import DaemonLock
 from watcher.schema import LEGACY_MAX_VERSION, MIGRATIONS, NAMES, normalise, read_schema
@@ -340,3 +342,22 @@ def test_a_daemon_on_a_newer_database_stops_with_one_line(old_install: Path) -> 
     assert "Traceback" not in res.stderr
     errors = [line for line in res.stderr.splitlines() if "newer than this watcher" in line]
     assert len(errors) == 1, res.stderr
+
+
+def test_a_running_daemon_stops_with_one_line_when_a_newer_watcher_upgrades_its_database(
+    tmp_path: Path, site: Site
+) -> None:
+    cfg = write_config(tmp_path, site)
+    db = tmp_path / "state" / "watcher.db"
+    proc = start(cfg)
+    try:
+        wait_for(lambda: len(alert_lines(tmp_path)) >= 1)  # running, polling, delivering
+        newer(db)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        reap(proc)
+    assert proc.returncode == 1
+    assert "Traceback" not in stderr
+    errors = [line for line in stderr.splitlines() if "newer than this watcher" in line]
+    assert len(errors) == 1, stderr
+    assert errors[0].endswith("upgrade watcher to use it; stopping")
