@@ -130,8 +130,13 @@ def _setup_logging(verbosity: int, log_file: Path | None = None) -> None:
     level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        from watcher.logfile import describe, open_log_file
+
+        try:
+            handlers.append(open_log_file(log_file))
+        except OSError as e:
+            # The daemon still runs, logging to stderr: one line, not a traceback.
+            click.echo(f"watcher: warning: {log_file}: {describe(e)}; logging to stderr only", err=True)
     logging.basicConfig(
         level=level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

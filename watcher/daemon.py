@@ -71,9 +71,14 @@ def reopen_log_files() -> list[str]:
 
     After logrotate moved the file away, the next line goes to a new file at the old name.
     """
+    from watcher.logfile import FallbackFileHandler
+
     names = []
     for handler in logging.getLogger().handlers:
-        if isinstance(handler, logging.FileHandler):
+        if isinstance(handler, FallbackFileHandler):
+            handler.reopen()  # and writes again if it had given up (a disk freed meanwhile)
+            names.append(handler.baseFilename)
+        elif isinstance(handler, logging.FileHandler):
             handler.close()
             names.append(handler.baseFilename)
     return names
