@@ -1289,8 +1289,15 @@ def _create(path: Path) -> None:
             conn.execute("COMMIT")
         finally:
             conn.close()
-        with suppress(FileExistsError):  # another process made it first: theirs is used
+        try:
             os.link(partial, path)
+        except FileExistsError:
+            pass  # another process made it first: theirs is used
+        except OSError:
+            # A file system without hard links: a rename, which a racing maker could overwrite
+            # only in the instant between this check and it, both databases new and empty.
+            if not path.exists():
+                os.replace(partial, path)
     except (sqlite3.Error, OSError) as e:
         raise StoreError(_open_error(path, e)) from e
     finally:
