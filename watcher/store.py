@@ -192,6 +192,7 @@ class Store:
             state = self.schema_state()
         except (sqlite3.Error, OSError) as e:
             raise StoreError(_open_error(path, e)) from e
+        self._opened = state
         try:
             self._refuse_newer(state)
             if read_only:
@@ -226,7 +227,7 @@ class Store:
                 raise
             return cls(path, read_only=True)
         try:
-            store.check_readable()
+            store.check_readable(store._opened)
         except BaseException:
             store.close()
             raise
