@@ -114,7 +114,7 @@ def say_upgraded(report: MigrationReport) -> None:
     """One line for an upgraded database (a new one being made is no news)."""
     if not report.upgraded:
         return
-    done = ", ".join(report.applied) or "none run"
+    done = ", ".join(report.applied) or "nothing"
     found = f"; {len(report.found)} found in place and recorded" if report.found else ""
     click.echo(
         f"watcher: upgraded {report.path} to this version's schema (applied: {done}{found});"
