@@ -325,6 +325,24 @@ def test_no_upgrade_under_a_running_daemon(old_install: Path) -> None:
     assert db.read_bytes() == before
 
 
+def test_recording_the_names_of_an_older_database_needs_no_stop(tmp_path: Path) -> None:
+    # A database of the last version before named migrations, its daemon running: recording
+    # the names changes nothing that daemon reads (user_version stays 7), so it is done.
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[watcher]\ndb = "state/watcher.db"\n\n[[entities]]\nname = "Acme Robotics"\n')
+    (tmp_path / "state").mkdir()
+    db = load(FIXTURES / "v7-current-334ac9d.sql", tmp_path / "state" / "watcher.db")
+    lock = DaemonLock(db)
+    lock.acquire()
+    try:
+        res = watcher(cfg, "alerts", "retry")
+    finally:
+        lock.release()
+    assert res.returncode == 0, res.stderr
+    assert "(applied: nothing; 7 found in place and recorded)" in res.stderr
+    assert user_version(db) == LEGACY_MAX_VERSION
+
+
 def test_the_daemon_upgrades_at_start_with_one_line(old_install: Path) -> None:
     db = old_install.parent / "state" / "watcher.db"
     res = watcher(old_install, "run", "--once")

@@ -80,12 +80,14 @@ def open_for_writing(db: Path, *, locked: bool = False) -> Store:
 
     Not beside a running daemon (one that holds the lock): an older daemon would fail every
     job on a schema newer than its own. ``locked`` says the caller holds the lock itself.
+    Recording the names of the migrations an older database has is no change an older
+    watcher sees (it reads user_version alone), so that needs no lock.
     """
     store = Store(db, migrate=False)
     try:
         if store.needs_upgrade:
-            pending = ", ".join(store.pending) or "only the names of its migrations recorded"
-            if locked:
+            pending = ", ".join(store.pending)
+            if locked or not pending:
                 report = store.migrate()
             else:
                 from watcher.lock import DaemonLock
