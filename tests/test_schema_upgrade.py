@@ -92,6 +92,14 @@ def user_version(path: Path) -> int:
         conn.close()
 
 
+def journal_mode(path: Path) -> str:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+    finally:
+        conn.close()
+
+
 @pytest.fixture(scope="module")
 def fresh_schema(
     tmp_path_factory: pytest.TempPathFactory,
@@ -289,6 +297,7 @@ def test_cli_read_commands_say_how_to_upgrade_and_write_commands_upgrade(old_ins
         lines = res.stderr.strip().splitlines()
         assert len(lines) == 1 and "older schema" in lines[0] and "watcher poll" in lines[0], res.stderr
     assert db.read_bytes() == before
+    assert journal_mode(db) == "delete"  # as the dump left it: readers switch nothing
 
     res = watcher(old_install, "alerts", "retry")
     assert res.returncode == 0, res.stderr
@@ -299,6 +308,7 @@ def test_cli_read_commands_say_how_to_upgrade_and_write_commands_upgrade(old_ins
         f" 4 found in place and recorded); the database as it was is kept in {db}.bak-v4"
     )
     assert res.stdout == "1 dead alert re-queued\n"
+    assert journal_mode(db) == "wal"  # a writer's: status reads while the daemon writes
     assert rows(db.with_name("watcher.db.bak-v4"))["outbox"][2]["status"] == "dead"
     # Now the readers read it; nothing more to upgrade, nothing more said.
     res = watcher(old_install, "status", "--json")

@@ -106,6 +106,7 @@ def open_for_writing(db: Path, *, locked: bool = False) -> Store:
                 finally:
                     lock.release()
             say_upgraded(report)
+        store.use_wal()
     except BaseException:
         store.close()
         raise

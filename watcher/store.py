@@ -185,9 +185,8 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             self._conn = conn
             if not memory and not read_only:
-                # The connection is in autocommit mode (isolation_level=None), as the switch needs.
-                if migrate and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                    conn.execute("PRAGMA journal_mode = wal")
+                if migrate:
+                    self.use_wal()
                 conn.execute("PRAGMA synchronous = NORMAL")
             state = self.schema_state()
         except (sqlite3.Error, OSError) as e:
@@ -236,6 +235,18 @@ class Store:
     @property
     def conn(self) -> sqlite3.Connection:
         return self._conn
+
+    def use_wal(self) -> None:
+        """WAL mode, so that readers (``status``) read while the daemon writes. A writer's
+        switch: a read command leaves the file as it is."""
+        if str(self.path) == ":memory:":
+            return
+        try:
+            # The connection is in autocommit mode (isolation_level=None), as the switch needs.
+            if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.conn.execute("PRAGMA journal_mode = wal")
+        except sqlite3.Error as e:
+            raise StoreError(_db_error(self.path, "cannot switch the database to WAL mode", e)) from e
 
     def close(self) -> None:
         self.conn.close()
