@@ -144,7 +144,7 @@ def test_a_sent_alert_whose_mark_fails_is_never_sent_again(tmp_path: Path, https
     with Store(settings.db) as store:
         report = deliver_due(settings, store, channels, now=T0)
         assert report.sent == 1 and report.held == 1
-        assert "cannot be marked sent" in report.errors[0] and "disk is full" in report.errors[0]
+        assert "cannot be marked sent" in report.errors[0] and "disk full" in report.errors[0]
         assert len(unmarked_alerts(db)) == 1
         # The next rounds, however many, back off: nothing is sent, nothing twice.
         for minutes in range(1, 10):

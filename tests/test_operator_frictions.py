@@ -253,6 +253,11 @@ def test_dry_run_beside_a_running_daemon_reads_a_snapshot_and_fails_when_every_f
     empty = watcher(cfg, "poll", "--dry-run")
     assert empty.returncode == 0 and "Series C" in empty.stdout, empty.stderr
     assert db.stat().st_size == 0
+    # A real poll refuses it (taken for a new database, it would alert on every fact again).
+    refused = watcher(cfg, "poll")
+    assert refused.returncode == 1 and "the database file is empty (0 bytes)" in refused.stderr
+    assert db.stat().st_size == 0
+    db.unlink()
 
     # Every feed failing is an error for scripts (exit 1), dry or not; one failing of two is not.
     httpserver.expect_request("/down.xml").respond_with_data("no", status=503)

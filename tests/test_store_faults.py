@@ -63,10 +63,16 @@ def test_a_damaged_database_file(cfg: Path) -> None:
         assert "move it aside" in line
 
 
-def test_an_empty_database_file_is_a_new_database(cfg: Path) -> None:
-    (cfg.parent / "state" / "watcher.db").write_bytes(b"")
-    res = watcher(cfg, "status")
-    assert res.returncode == 0, res.stderr
+def test_an_empty_database_file_is_refused_not_taken_for_a_new_one(cfg: Path) -> None:
+    # A new database would know no facts and alert on every one again: the user decides.
+    db = cfg.parent / "state" / "watcher.db"
+    db.write_bytes(b"")
+    for args in (("status",), ("poll",), ("alerts", "send"), ("run", "--once"), ("history",)):
+        line = one_line_error(watcher(cfg, *args))
+        assert f"{db}: the database file is empty (0 bytes)" in line
+        assert "restore it from a backup" in line and "delete it to start anew" in line
+    assert db.read_bytes() == b""
+    assert sorted(p.name for p in db.parent.iterdir()) == ["watcher.db", "watcher.db.lock"]
 
 
 def test_poll_beside_a_running_daemon_is_refused_with_one_line(tmp_path: Path, site: Site) -> None:
@@ -104,14 +110,24 @@ def tmpfs(size: str) -> Iterator[Path]:
             where.rmdir()
 
 
-def test_a_read_only_mount_status_reads_and_writers_say_why(tmp_path: Path) -> None:
+def test_a_read_only_mount_readers_read_and_writers_say_why(tmp_path: Path, site: Site) -> None:
     with tmpfs("4M") as mnt:
         cfg = mnt / "config.toml"
-        cfg.write_text(CONFIG, encoding="utf-8")
+        cfg.write_text(CONFIG + '\n[http]\nallow_private = ["127.0.0.1"]\n', encoding="utf-8")
         assert watcher(cfg, "status").returncode == 0  # creates the database
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
-        res = watcher(cfg, "status", "--json")
-        assert res.returncode == 0, res.stderr
+        for args in (
+            ("status", "--json"),
+            ("history",),
+            ("history", "--facts"),
+            ("facts",),
+            ("explain", site.server.url_for("/article")),
+            ("alerts", "list"),
+            ("feeds", "list"),
+            ("entities", "list"),
+        ):
+            res = watcher(cfg, *args)
+            assert res.returncode == 0, (args, res.stderr)
         for args in (("run", "--once"), ("poll",)):
             assert "read-only file system" in one_line_error(watcher(cfg, *args))
         assert "cannot open the database" in one_line_error(watcher(cfg, "alerts", "send"))
@@ -126,8 +142,29 @@ def test_a_full_disk_is_one_line(tmp_path: Path) -> None:
             while True:
                 f.write(b"\0" * 4096)
                 f.flush()
-        res = watcher(cfg, "run", "--once")
-        assert "full" in one_line_error(res)
+        db = mnt / "state" / "watcher.db"
+        for args in (("run", "--once"), ("poll",), ("status",)):
+            line = one_line_error(watcher(cfg, *args))
+            # Named as such, with the path: not SQLite's "disk I/O error".
+            assert f"{db}: disk full: cannot open the database; free some space" in line, line
+
+
+def test_a_disk_that_fills_while_writing_is_named(tmp_path: Path) -> None:
+    from watcher.errors import StoreError
+
+    with tmpfs("1M") as mnt:
+        db = mnt / "w.db"
+        with Store(db) as store:
+            with contextlib.suppress(OSError), open(mnt / "filler", "wb") as f:
+                while True:
+                    f.write(b"\0" * 4096)
+                    f.flush()
+            with pytest.raises(StoreError) as caught:
+                for i in range(10_000):
+                    with store.transaction():
+                        store.set_meta(f"k{i}", "x" * 4000)
+        assert str(caught.value).startswith(f"{db}: disk full: ")
+        assert "I/O error" not in str(caught.value)
 
 
 def test_store_read_only_never_writes(tmp_path: Path) -> None:

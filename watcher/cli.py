@@ -25,7 +25,7 @@ from watcher.config import load_config
 from watcher.errors import ConfigError, LockedError, WatcherError
 from watcher.models import CHANGE_KINDS, FACT_KINDS, Change, Fact, Money
 from watcher.settings import Settings
-from watcher.store import OutboxRow, Store
+from watcher.store import MigrationReport, OutboxRow, Store
 
 if TYPE_CHECKING:
     from watcher.history import TimelineRow
@@ -65,8 +65,65 @@ class _Context:
             self._settings = load_config(self.config)
         return self._settings
 
-    def store(self) -> Store:
-        return Store(self.settings.db)
+    def store(self, *, locked: bool = False) -> Store:
+        """The store for a command that writes: an older schema is upgraded first (``locked``:
+        the caller holds the database lock already)."""
+        return open_for_writing(self.settings.db, locked=locked)
+
+    def reader(self) -> Store:
+        """The store for a command that only reads: never upgraded, read-only where it must be."""
+        return Store.for_reading(self.settings.db)
+
+
+def open_for_writing(db: Path, *, locked: bool = False) -> Store:
+    """The store, its schema upgraded if older, which is said in one line.
+
+    Not beside a running daemon (one that holds the lock): an older daemon would fail every
+    job on a schema newer than its own. ``locked`` says the caller holds the lock itself.
+    Recording the names of the migrations an older database has is no change an older
+    watcher sees (it reads user_version alone), so that needs no lock.
+    """
+    store = Store(db, migrate=False)
+    try:
+        if store.needs_upgrade:
+            pending = ", ".join(store.pending)
+            if locked or not pending:
+                report = store.migrate()
+            else:
+                from watcher.lock import DaemonLock
+
+                lock = DaemonLock(db)
+                try:
+                    lock.acquire()
+                except LockedError as e:
+                    raise LockedError(
+                        f"{db}: this watcher must upgrade the database first (it lacks {pending}),"
+                        f" but a daemon or poll (pid {e.holder}) is running on it: stop it and start the"
+                        " daemon with this version, which upgrades it"
+                    ) from None
+                try:
+                    report = store.migrate()
+                finally:
+                    lock.release()
+            say_upgraded(report)
+        store.use_wal()
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def say_upgraded(report: MigrationReport) -> None:
+    """One line for an upgraded database (a new one being made is no news)."""
+    if not report.upgraded:
+        return
+    done = ", ".join(report.applied) or "nothing"
+    found = f"; {len(report.found)} found in place and recorded" if report.found else ""
+    click.echo(
+        f"watcher: upgraded {report.path} to this version's schema (applied: {done}{found});"
+        f" the database as it was is kept in {report.backup}",
+        err=True,
+    )
 
 
 pass_ctx = click.make_pass_decorator(_Context)
@@ -76,8 +133,13 @@ def _setup_logging(verbosity: int, log_file: Path | None = None) -> None:
     level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        from watcher.logfile import describe, open_log_file
+
+        try:
+            handlers.append(open_log_file(log_file))
+        except OSError as e:
+            # The daemon still runs, logging to stderr: one line, not a traceback.
+            click.echo(f"watcher: warning: {log_file}: {describe(e)}; logging to stderr only", err=True)
     logging.basicConfig(
         level=level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -400,11 +462,13 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
                 scratch = Path(tempfile.mkdtemp(prefix="watcher-dry-run-"))
                 copy = scratch / "watcher.db"
                 if s.db.exists() and s.db.stat().st_size > 0:  # an empty file has nothing to copy
-                    with Store(s.db, read_only=True) as real:
+                    # Copied as it is (an older schema too): the copy is upgraded, never the
+                    # real database.
+                    with Store(s.db, read_only=True, migrate=False) as real:
                         real.backup_to(copy)
                 target = Store(copy)
             else:
-                target = c.store()
+                target = c.store(locked=True)
             # A live line on a terminal only: piped or logged output stays free of it.
             line = _ProgressLine(sys.stderr) if sys.stderr.isatty() and c.verbosity >= 0 else None
             with target as store:
@@ -611,7 +675,7 @@ def history(
                     raise ConfigError(
                         f"--kind {kind} is about changes; with --facts or --plot pick a fact kind"
                     )
-            with c.store() as store:
+            with c.reader() as store:
                 rows = timeline(s, store, entity, fact_kind, when, rejected=show_rejected)
             if plot is not None:
                 _plot(s, rows, plot, entity, fact_kind)
@@ -621,7 +685,7 @@ def history(
             else:
                 _print_facts(s, rows)
             return
-        with c.store() as store:
+        with c.reader() as store:
             changes = store.changes(entity, kind=kind, since=when, rejected=show_rejected)
             known = 0 if changes else len(timeline(s, store, entity, None))
         if as_json:
@@ -743,7 +807,7 @@ def status(c: _Context, as_json: bool) -> None:
 
     with _errors():
         # Read-only when the database cannot be written (a read-only mount): still report.
-        with Store.for_reading(c.settings.db) as store:
+        with c.reader() as store:
             report = collect_status(c.settings, store, datetime.now(UTC))
         if as_json:
             click.echo(json.dumps(status_json(report), ensure_ascii=False, indent=2))
@@ -772,7 +836,7 @@ def run(c: _Context, once: bool, log_file: Path | None) -> None:
             _setup_logging(max(c.verbosity, 1) if c.verbosity >= 0 else c.verbosity, log_file or s.log_file)
         elif c.verbosity == 0:
             _setup_logging(1)
-        daemon = Daemon(s)
+        daemon = Daemon(s, on_upgrade=say_upgraded)
         if once:
             report, delivered = daemon.run_once()
             click.echo(
@@ -821,7 +885,7 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
     """Show the outbox, newest first, with when each waiting alert is tried next."""
     with _errors():
         now = datetime.now(UTC)
-        with c.store() as store:
+        with c.reader() as store:
             rows = store.outbox(status_, limit=limit)
             leads = [r.change_id for r in rows if r.change_id]
             changes = {ch.id: ch for ch in store.changes(ids=leads)}
@@ -1004,7 +1068,7 @@ def feeds_list(c: _Context, as_json: bool) -> None:
     with _errors():
         s = c.settings
         now = datetime.now(UTC)
-        with c.store() as store:
+        with c.reader() as store:
             rows = {r.url: r for r in store.feeds()}
         items = []
         for f in s.feeds:
@@ -1142,7 +1206,7 @@ def entities_list(c: _Context, as_json: bool) -> None:
     """Each company: its aliases, seeds folder, the feeds read for it and the facts known."""
     with _errors():
         s = c.settings
-        with c.store() as store:
+        with c.reader() as store:
             known = {e.name: len(store.facts(e.name, known_only=True)) for e in s.entities}
         items = [
             {
@@ -1241,7 +1305,7 @@ def facts_cmd(c: _Context, entity: str | None, pending: bool, show_all: bool, as
 
     with _errors():
         name = entity_name(c.settings, entity) if entity else None
-        with c.store() as store:
+        with c.reader() as store:
             if pending:
                 rows = store.pending_facts(name)
             else:
@@ -1333,7 +1397,7 @@ def explain(c: _Context, url: str) -> None:
     from watcher.render import format_money
 
     with _errors():
-        with c.store() as store:
+        with c.reader() as store:
             report = explain_article(c.settings, store, url, now=datetime.now(UTC))
         read = "already read by a cycle" if report.stored else "not read by a cycle yet"
         click.echo(f"{report.url}\n  title: {report.title}\n  published: {report.published or 'unknown'}")

@@ -32,13 +32,13 @@ from watcher.articles import ExtractionPool
 from watcher.config import load_config
 from watcher.delivery import DeliveryReport, abandon_in_flight, deliver_due, sending_section
 from watcher.digest import queue_digest_if_due
-from watcher.errors import ConfigError, WatcherError
+from watcher.errors import ConfigError, SchemaError, WatcherError
 from watcher.ledger import load_domain_list
 from watcher.lock import DaemonLock as DaemonLock  # part of this module's API
 from watcher.pipeline import CycleReport, CycleRunner, load_baseline
 from watcher.render import format_kind, format_money, format_round, plural
 from watcher.settings import Settings
-from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, Store
+from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, MigrationReport, Store
 
 log = logging.getLogger("watcher.daemon")
 
@@ -54,6 +54,16 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _log_upgrade(report: MigrationReport) -> None:
+    if report.upgraded:
+        log.warning(
+            "upgraded the database %s (applied: %s); the database as it was is kept in %s",
+            report.path,
+            ", ".join(report.applied) or "none",
+            report.backup,
+        )
+
+
 def _one_line(e: object) -> str:
     return " ".join(str(e).split()) or type(e).__name__
 
@@ -63,9 +73,14 @@ def reopen_log_files() -> list[str]:
 
     After logrotate moved the file away, the next line goes to a new file at the old name.
     """
+    from watcher.logfile import FallbackFileHandler
+
     names = []
     for handler in logging.getLogger().handlers:
-        if isinstance(handler, logging.FileHandler):
+        if isinstance(handler, FallbackFileHandler):
+            handler.reopen()  # and writes again if it had given up (a disk freed meanwhile)
+            names.append(handler.baseFilename)
+        elif isinstance(handler, logging.FileHandler):
             handler.close()
             names.append(handler.baseFilename)
     return names
@@ -95,8 +110,12 @@ class Daemon:
         *,
         channels: dict[str, Channel] | None = None,
         clock: Clock = _utc_now,
+        on_upgrade: Callable[[MigrationReport], None] = _log_upgrade,
     ):
         self.settings = settings
+        self.on_upgrade = on_upgrade
+        # Set by a job that found the database upgraded by a newer watcher: the daemon stops.
+        self.fatal: SchemaError | None = None
         self.channels = channels if channels is not None else build_channels(settings.alerts)
         self.clock = clock
         self.stop_event = threading.Event()
@@ -172,6 +191,8 @@ class Daemon:
 
     def mark_stopped(self) -> None:
         """Tell status at once that this daemon is gone (a clean stop, not a silent death)."""
+        if self.fatal is not None:
+            return  # the database is a newer watcher's: this one writes nothing more to it
         try:
             with Store(self.settings.db) as store:
                 store.set_meta(STOPPED_KEY, self.clock().isoformat())
@@ -268,6 +289,13 @@ class Daemon:
                 self._running += 1
             try:
                 job()
+            except SchemaError as e:
+                # A newer watcher upgraded the database under this one: every job would fail
+                # the same way, so stop with one line rather than one per job.
+                if self.fatal is None:
+                    self.fatal = e
+                    log.error("%s; stopping", e)
+                self.stop_event.set()
             except WatcherError as e:
                 log.error("%s: %s", name, e)
             except Exception as e:
@@ -285,6 +313,13 @@ class Daemon:
         return run
 
     # -- lifecycle -------------------------------------------------------------
+
+    def upgrade(self) -> None:
+        """Bring an older database to this version's schema (after a backup) before any job runs;
+        a database of a newer watcher stops the start (SchemaError)."""
+        with Store(self.settings.db, migrate=False) as store:
+            if store.needs_upgrade:
+                self.on_upgrade(store.migrate())
 
     def load_baseline(self) -> None:
         """Make sure the seeds are known before any news is compared with them (idempotent)."""
@@ -308,6 +343,7 @@ class Daemon:
         self._acquire_lock()
         opened = False
         try:
+            self.upgrade()
             self.load_baseline()
             opened = True  # the database is usable: worth marking the stop in it
             self.heartbeat()
@@ -339,6 +375,7 @@ class Daemon:
     def _serve(self) -> int:
         s = self.settings
         # Fail at start, not in a job, if the database or a seed folder is unusable.
+        self.upgrade()
         self.load_baseline()
         # Built once up front rather than at the first article: a step in memory then, not growth later.
         load_domain_list()
@@ -408,7 +445,7 @@ class Daemon:
             self.mark_stopped()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-        return 0
+        return 1 if self.fatal is not None else 0
 
     def _schedule_feed(
         self, scheduler: BackgroundScheduler, url: str, interval: float, now: datetime

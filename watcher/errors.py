@@ -17,6 +17,11 @@ class StoreError(WatcherError):
     """The SQLite store could not be opened, migrated, read or written."""
 
 
+class SchemaError(StoreError):
+    """The database is not one this watcher may use as it is: upgraded by a newer watcher,
+    too old for a read command (which never upgrades), or an empty file."""
+
+
 class FetchError(WatcherError):
     """A feed or page could not be fetched or parsed."""
 
@@ -42,7 +47,11 @@ class DeliveryError(WatcherError):
 
 
 class LockedError(WatcherError):
-    """Another watcher daemon already holds the database lock."""
+    """Another watcher daemon already holds the database lock; ``holder`` is its pid as it wrote it."""
+
+    def __init__(self, message: str, *, holder: str = "unknown"):
+        super().__init__(message)
+        self.holder = holder
 
 
 class ExtractionError(WatcherError):

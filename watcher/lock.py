@@ -43,7 +43,8 @@ class DaemonLock:
             f.close()
             raise LockedError(
                 f"{self.path}: another watcher daemon or poll (pid {holder}) is running on this database;"
-                " stop it first or use another db"
+                " stop it first or use another db",
+                holder=holder,
             ) from None
         except OSError as e:
             f.close()

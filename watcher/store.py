@@ -1,30 +1,37 @@
 """The SQLite store: every SQL statement of watcher lives in this module.
 
 Amounts are stored as decimal strings, never floats, so comparisons stay exact. The
-schema evolves through ``MIGRATIONS``, an ordered list applied by ``PRAGMA user_version``.
-WAL mode lets ``status`` read while the daemon writes.
+schema evolves through the named migrations of ``watcher.schema``; only writers apply
+them (after a backup), read commands read a database as it is. WAL mode lets ``status``
+read while the daemon writes.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from watcher.errors import StoreError
+from watcher.errors import SchemaError, StoreError
 from watcher.models import Change, Digest, Entity, Fact, FeedHealth, Money
-
-if TYPE_CHECKING:
-    # Only the migrations use sqlite-utils; importing it costs every command tens of
-    # milliseconds (it pulls in dateutil and pluggy), so it is imported when one runs.
-    import sqlite_utils
+from watcher.schema import (
+    LEGACY_MAX_VERSION,
+    MIGRATIONS,  # re-exported for the tests
+    MIGRATIONS_TABLE,
+    NAMES,
+    Migration,
+    migration_present,
+    read_schema,
+    step_statements,
+)
 
 
 def _iso(dt: datetime | None) -> str | None:
@@ -42,229 +49,6 @@ def parse_time(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-def _v1(db: sqlite_utils.Database) -> None:
-    db.executescript(
-        """
-        CREATE TABLE entities (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE,
-            aliases TEXT NOT NULL DEFAULT '[]'
-        );
-        CREATE TABLE documents (
-            id INTEGER PRIMARY KEY,
-            url TEXT NOT NULL UNIQUE,
-            title TEXT NOT NULL DEFAULT '',
-            published TEXT,
-            fetched TEXT NOT NULL,
-            text_hash TEXT NOT NULL,
-            language TEXT,
-            source TEXT NOT NULL,
-            text_source TEXT NOT NULL DEFAULT 'page',
-            feed_url TEXT
-        );
-        CREATE TABLE facts (
-            id INTEGER PRIMARY KEY,
-            entity_id INTEGER NOT NULL REFERENCES entities(id),
-            document_id INTEGER NOT NULL REFERENCES documents(id),
-            kind TEXT NOT NULL,
-            amount TEXT NOT NULL,
-            currency TEXT NOT NULL,
-            approx INTEGER NOT NULL DEFAULT 0,
-            round TEXT,
-            lead_investors TEXT NOT NULL DEFAULT '[]',
-            investors TEXT NOT NULL DEFAULT '[]',
-            status TEXT NOT NULL,
-            evidence TEXT NOT NULL,
-            equivalent_amount TEXT,
-            equivalent_currency TEXT,
-            bound TEXT,
-            basis TEXT,
-            context TEXT NOT NULL DEFAULT 'main',
-            period TEXT,
-            baseline INTEGER NOT NULL DEFAULT 0,
-            corroborates INTEGER REFERENCES facts(id),
-            created_at TEXT NOT NULL
-        );
-        CREATE INDEX facts_entity ON facts(entity_id, kind);
-        CREATE INDEX facts_document ON facts(document_id);
-        CREATE INDEX facts_corroborates ON facts(corroborates);
-        """
-    )
-
-
-def _v2(db: sqlite_utils.Database) -> None:
-    db.executescript(
-        """
-        CREATE TABLE feeds (
-            url TEXT PRIMARY KEY,
-            name TEXT NOT NULL DEFAULT '',
-            etag TEXT,
-            last_modified TEXT,
-            body_hash TEXT,
-            last_attempt TEXT,
-            last_success TEXT,
-            last_error TEXT,
-            failures INTEGER NOT NULL DEFAULT 0,
-            next_attempt TEXT,
-            entries_seen INTEGER NOT NULL DEFAULT 0,
-            down_alerted INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE TABLE entries (
-            feed_url TEXT NOT NULL,
-            key TEXT NOT NULL,
-            link TEXT,
-            title TEXT NOT NULL DEFAULT '',
-            published TEXT,
-            seen_at TEXT NOT NULL,
-            relevant INTEGER NOT NULL DEFAULT 0,
-            document_id INTEGER REFERENCES documents(id),
-            PRIMARY KEY (feed_url, key)
-        );
-        CREATE INDEX entries_seen_at ON entries(seen_at);
-        CREATE TABLE changes (
-            id INTEGER PRIMARY KEY,
-            entity_id INTEGER NOT NULL REFERENCES entities(id),
-            fact_id INTEGER NOT NULL REFERENCES facts(id),
-            kind TEXT NOT NULL,
-            fact_kind TEXT NOT NULL,
-            status TEXT NOT NULL,
-            old_status TEXT,
-            round TEXT,
-            new_amount TEXT NOT NULL,
-            new_currency TEXT NOT NULL,
-            new_approx INTEGER NOT NULL DEFAULT 0,
-            new_date TEXT,
-            old_amount TEXT,
-            old_currency TEXT,
-            old_approx INTEGER NOT NULL DEFAULT 0,
-            old_date TEXT,
-            new_base_amount TEXT,
-            old_base_amount TEXT,
-            base_currency TEXT,
-            url TEXT NOT NULL DEFAULT '',
-            title TEXT NOT NULL DEFAULT '',
-            evidence TEXT NOT NULL DEFAULT '',
-            lead_investors TEXT NOT NULL DEFAULT '[]',
-            investors TEXT NOT NULL DEFAULT '[]',
-            detected_at TEXT NOT NULL
-        );
-        CREATE INDEX changes_entity ON changes(entity_id, detected_at);
-        CREATE TABLE meta (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """
-    )
-
-
-def _v3(db: sqlite_utils.Database) -> None:
-    db.executescript(
-        """
-        CREATE TABLE outbox (
-            id INTEGER PRIMARY KEY,
-            channel TEXT NOT NULL,
-            change_id INTEGER REFERENCES changes(id),
-            health TEXT,
-            status TEXT NOT NULL DEFAULT 'pending',
-            attempts INTEGER NOT NULL DEFAULT 0,
-            next_attempt TEXT NOT NULL,
-            last_error TEXT,
-            created_at TEXT NOT NULL,
-            sent_at TEXT,
-            UNIQUE (channel, change_id)
-        );
-        CREATE INDEX outbox_pending ON outbox(status, next_attempt);
-        """
-    )
-
-
-def _v4_outbox_claims(db: sqlite_utils.Database) -> None:
-    # Who is sending a row and until when: a sender claims a pending row in one UPDATE
-    # before sending it, so two deliverers (the daemon's jobs, `alerts send`) never both send it.
-    db.executescript(
-        """
-        ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
-        ALTER TABLE outbox ADD COLUMN claim_until TEXT;
-        """
-    )
-
-
-def _v5_fact_ledger(db: sqlite_utils.Database) -> None:
-    # Facts carry the extractor's confidence and reasons, and a state: "active" counts,
-    # "pending" waits for corroboration, "rejected" (by a user), "implausible" and "dropped"
-    # never count. base_amount (in EUR, a float) only narrows the candidates a decision reads.
-    db.executescript(
-        """
-        ALTER TABLE facts ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
-        ALTER TABLE facts ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';
-        ALTER TABLE facts ADD COLUMN state TEXT NOT NULL DEFAULT 'active';
-        ALTER TABLE facts ADD COLUMN note TEXT NOT NULL DEFAULT '';
-        ALTER TABLE facts ADD COLUMN base_amount REAL;
-        ALTER TABLE facts ADD COLUMN pending_until TEXT;
-        ALTER TABLE facts ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
-        CREATE INDEX facts_heads ON facts(entity_id, kind, state, base_amount) WHERE corroborates IS NULL;
-        CREATE INDEX facts_heads_period ON facts(entity_id, kind, period) WHERE corroborates IS NULL;
-        CREATE INDEX facts_heads_round ON facts(entity_id, kind, round) WHERE corroborates IS NULL;
-        CREATE INDEX facts_baseline ON facts(entity_id) WHERE baseline = 1;
-        CREATE INDEX facts_conflicts ON facts(entity_id) WHERE outcome = 'conflict';
-        CREATE INDEX facts_pending ON facts(state) WHERE state = 'pending';
-        ALTER TABLE changes ADD COLUMN corrects INTEGER REFERENCES changes(id);
-        ALTER TABLE changes ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
-        ALTER TABLE changes ADD COLUMN rejected TEXT;
-        CREATE INDEX changes_fact ON changes(fact_id);
-        CREATE INDEX changes_detected ON changes(detected_at);
-        CREATE TABLE rejections (
-            entity_id INTEGER NOT NULL REFERENCES entities(id),
-            document_url TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            amount TEXT NOT NULL,
-            currency TEXT NOT NULL,
-            reason TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            PRIMARY KEY (entity_id, document_url, kind, amount, currency)
-        );
-        CREATE TABLE article_failures (
-            url TEXT PRIMARY KEY,
-            entries TEXT NOT NULL,
-            failures INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT NOT NULL DEFAULT '',
-            next_attempt TEXT NOT NULL,
-            gave_up INTEGER NOT NULL DEFAULT 0,
-            updated_at TEXT NOT NULL
-        );
-        """
-    )
-
-
-def _v7_fact_sources(db: sqlite_utils.Database) -> None:
-    # An event's sources are counted on every read of its head (status, history, each decision):
-    # with the document (in order: no temporary b-tree for DISTINCT) and the state in the index,
-    # the count reads no table rows. It replaces the index on corroborates alone, its prefix.
-    db.executescript(
-        """
-        CREATE INDEX facts_sources ON facts(corroborates, document_id, state);
-        DROP INDEX facts_corroborates;
-        """
-    )
-
-
-def _v8_waiting_entries(db: sqlite_utils.Database) -> None:
-    # New relevant entries past a feed's per-cycle cap ([http] max_articles_per_feed): kept here,
-    # not in ``entries`` (which would mark them seen), until a later cycle fetches them. The
-    # feed entry itself is kept (JSON), since the feed may have dropped it by then.
-    db.executescript(
-        """
-        CREATE TABLE waiting_entries (
-            feed_url TEXT NOT NULL,
-            key TEXT NOT NULL,
-            entry TEXT NOT NULL,
-            queued_at TEXT NOT NULL,
-            PRIMARY KEY (feed_url, key)
-        );
-        """
-    )
-
-
 # Keys of the meta table: the daemon's liveness and the cycle times ``status`` reports.
 HEARTBEAT_KEY = "heartbeat"
 PID_KEY = "daemon_pid"
@@ -277,41 +61,6 @@ DIGEST_DAY_KEY = "digest_day"
 DIGEST_AT_KEY = "digest_at"
 # A channel whose server asked to wait (429 + Retry-After): no send to it before this time.
 CHANNEL_PAUSE_PREFIX = "channel_paused_until:"
-
-
-def _v6_digest(db: sqlite_utils.Database) -> None:
-    # The daily digest is an outbox row like any alert (retried, never sent twice); its
-    # subject is JSON: the day, the change ids it summarises, the failing feeds.
-    db.executescript("ALTER TABLE outbox ADD COLUMN digest TEXT;")
-
-
-def _v9_event_messages(db: sqlite_utils.Database) -> None:
-    # One message per event (watcher.events): a change's event is the id of the change that
-    # opened the event's first message, and its message the id of the change leading the message
-    # that carried it (NULL: in none). Changes written before were one message each.
-    db.executescript(
-        """
-        ALTER TABLE changes ADD COLUMN thread INTEGER;
-        ALTER TABLE changes ADD COLUMN message INTEGER;
-        UPDATE changes SET thread = id, message = id;
-        CREATE INDEX changes_thread ON changes(thread);
-        CREATE INDEX changes_message ON changes(message);
-        ALTER TABLE outbox ADD COLUMN ref TEXT;
-        """
-    )
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1,
-    _v2,
-    _v3,
-    _v4_outbox_claims,
-    _v5_fact_ledger,
-    _v6_digest,
-    _v7_fact_sources,
-    _v8_waiting_entries,
-    _v9_event_messages,
-]
 
 
 @dataclass(frozen=True)
@@ -376,66 +125,134 @@ class NewDocument:
     feed_url: str | None = None
 
 
+@dataclass(frozen=True)
+class SchemaState:
+    """Which named migrations a database has: as its migrations table records them or, in a
+    database made before that table, as its tables, columns and indexes show."""
+
+    applied: tuple[str, ...]
+    pending: tuple[Migration, ...]
+    unknown: tuple[str, ...]  # migrations of a newer watcher
+    version: int  # user_version of a database made before the table, else the migrations it has
+    recorded: bool  # the database has the migrations table
+    empty: bool  # no tables at all: a new database
+
+    @property
+    def needs_upgrade(self) -> bool:
+        """Migrations to run, or (in an older database) the names of those it has to record."""
+        return bool(self.pending) or not self.recorded
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    """What ``Store.migrate`` did, for the CLI to say in one line."""
+
+    path: Path
+    applied: tuple[str, ...]  # migrations run (only the steps that were not there yet)
+    found: tuple[str, ...]  # migrations whose effect was there already: recorded, not run
+    from_version: int
+    to_version: int
+    backup: Path | None
+    created: bool  # a new database, nothing to back up
+
+    @property
+    def upgraded(self) -> bool:
+        """An existing database was changed (a new one being made is no news)."""
+        return not self.created and bool(self.applied or self.found)
+
+
 class Store:
-    """One open SQLite database. Use as a context manager or call ``close``."""
+    """One open SQLite database. Use as a context manager or call ``close``.
+
+    ``migrate=True`` (writers) upgrades an older schema in one transaction, after a backup
+    beside the file (``watcher.db.bak-v7``); ``self.migration`` says what was done. With
+    ``migrate=False`` the schema is left as it is (``pending`` says what is missing).
+    ``read_only=True`` reads through a read-only connection and refuses a schema that read
+    commands cannot read right; with ``migrate=False`` as well it is a view of the database
+    as it is (a snapshot to copy: ``poll --dry-run`` upgrades its copy), only a newer
+    watcher's schema refused.
+    """
 
     def __init__(self, path: Path | str, *, migrate: bool = True, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
+        self.migration: MigrationReport | None = None
+        memory = str(path) == ":memory:"
+        if not memory:
+            _refuse_empty_file(self.path)
+            if not read_only and not self.path.exists():
+                _create(self.path)
         try:
             if read_only:
                 conn = _connect_read_only(self.path)
             else:
-                if str(path) != ":memory:":
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA foreign_keys = ON")
             self._conn = conn
-            if str(path) != ":memory:" and not read_only:
-                # The connection is in autocommit mode (isolation_level=None), as the switch needs.
-                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                    conn.execute("PRAGMA journal_mode = wal")
+            if not memory and not read_only:
+                if migrate:
+                    self.use_wal()
                 conn.execute("PRAGMA synchronous = NORMAL")
-            version = self.version
+            state = self.schema_state()
         except (sqlite3.Error, OSError) as e:
             raise StoreError(_open_error(path, e)) from e
-        if read_only:
-            if version == 0:
-                raise StoreError(
-                    f"{path}: the database is empty and cannot be written here; nothing to read yet"
-                )
-            if version > len(MIGRATIONS):
-                raise StoreError(
-                    f"{path}: database schema {version} is newer than this watcher ({len(MIGRATIONS)});"
-                    " upgrade watcher"
-                )
-        elif migrate:
-            self.migrate()
+        self._opened = state
+        try:
+            self._refuse_newer(state)
+            if read_only and migrate:
+                if state.empty:
+                    raise SchemaError(
+                        f"{path}: the database is empty and cannot be written here; nothing to read yet"
+                    )
+                self.check_readable(state)
+            elif migrate and state.needs_upgrade:
+                self.migration = self.migrate()
+        except BaseException:
+            conn.close()
+            raise
 
     @classmethod
     def for_reading(cls, path: Path | str) -> Store:
-        """The store as usual, or read-only when its file or folder cannot be written
-        (a read-only mount, a backup copy): what ``status`` needs to report anyway."""
-        try:
+        """The store for a read command: never migrated, read-only where its file or folder
+        cannot be written (a read-only mount, a backup copy).
+
+        An older schema that this watcher cannot read right is refused in one line saying
+        how to upgrade it; a database file that does not exist yet is made, as a writer would.
+        """
+        p = Path(path)
+        if str(path) == ":memory:" or not p.exists():
             return cls(path)
+        try:
+            store = cls(path, migrate=False)
+        except SchemaError:
+            raise
         except StoreError:
-            if not Path(path).is_file():
+            if not p.is_file():
                 raise
             return cls(path, read_only=True)
+        try:
+            store.check_readable(store._opened)
+        except BaseException:
+            store.close()
+            raise
+        return store
 
     @property
     def conn(self) -> sqlite3.Connection:
         return self._conn
 
-    @property
-    def db(self) -> sqlite_utils.Database:
-        """The connection wrapped by sqlite-utils, for the migrations."""
-        import sqlite_utils
-
-        # No sqlite-utils plugins on watcher's connection: looking them up costs tens of
-        # milliseconds (a scan of the installed packages' entry points).
-        return sqlite_utils.Database(self._conn, execute_plugins=False)
+    def use_wal(self) -> None:
+        """WAL mode, so that readers (``status``) read while the daemon writes. A writer's
+        switch: a read command leaves the file as it is."""
+        if str(self.path) == ":memory:":
+            return
+        try:
+            # The connection is in autocommit mode (isolation_level=None), as the switch needs.
+            if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.conn.execute("PRAGMA journal_mode = wal")
+        except sqlite3.Error as e:
+            raise StoreError(_db_error(self.path, "cannot switch the database to WAL mode", e)) from e
 
     def close(self) -> None:
         self.conn.close()
@@ -457,7 +274,7 @@ class Store:
             finally:
                 target.close()
         except sqlite3.Error as e:
-            raise StoreError(f"{path}: cannot copy the database: {e}") from e
+            raise StoreError(_db_error(path, "cannot copy the database", e)) from e
 
     @property
     def version(self) -> int:
@@ -466,28 +283,134 @@ class Store:
         except sqlite3.Error as e:
             raise StoreError(_open_error(self.path, e)) from e
 
-    def migrate(self) -> int:
-        """Apply pending migrations, each in its own transaction; return the new version."""
-        current = self.version
-        if current > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: database schema {current} is newer than this watcher ({len(MIGRATIONS)});"
-                " upgrade watcher"
+    def schema_state(self) -> SchemaState:
+        """Which migrations the database has and which it lacks (read, never written)."""
+        conn = self.conn
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        recorded = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+        ).fetchone()
+        if recorded:
+            names = {str(r[0]) for r in conn.execute("SELECT name FROM migrations")}
+            unknown = tuple(sorted(names - set(NAMES)))
+            applied = tuple(n for n in NAMES if n in names)
+            pending = tuple(m for m in MIGRATIONS if m.name not in names)
+            return SchemaState(applied, pending, unknown, len(applied), True, False)
+        # No watcher before named migrations went past this; a newer one records names.
+        unknown = (f"user_version {version}",) if version > LEGACY_MAX_VERSION else ()
+        schema = read_schema(conn)
+        if schema.empty:
+            return SchemaState((), MIGRATIONS, unknown, version, False, True)
+        # Made before migrations had names: its user_version may name different changes on
+        # different commits, so what it holds decides, migration by migration.
+        applied = tuple(m.name for m in MIGRATIONS if migration_present(m, schema))
+        pending = tuple(m for m in MIGRATIONS if m.name not in applied)
+        return SchemaState(applied, pending, unknown, version, False, False)
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        """The migrations this database lacks (a writer's open applies them)."""
+        return tuple(m.name for m in self._state().pending)
+
+    @property
+    def needs_upgrade(self) -> bool:
+        """``migrate`` has something to do: migrations to run or, in a database made before
+        they had names, the names to record."""
+        return self._state().needs_upgrade
+
+    def _state(self) -> SchemaState:
+        try:
+            return self.schema_state()
+        except sqlite3.Error as e:
+            raise StoreError(_open_error(self.path, e)) from e
+
+    def _refuse_newer(self, state: SchemaState) -> None:
+        if state.unknown:
+            raise SchemaError(
+                f"{self.path}: the database is newer than this watcher (it has {', '.join(state.unknown)},"
+                " unknown here; a newer watcher upgraded it): upgrade watcher to use it"
             )
-        if current == len(MIGRATIONS):
-            return current
-        db = self.db
-        for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+
+    def check_readable(self, state: SchemaState | None = None) -> None:
+        """Refuse, in one line, an older schema that read commands cannot read right."""
+        if state is None:
+            state = self._state()
+        self._refuse_newer(state)
+        missing = [m.name for m in state.pending if m.readers_need]
+        if missing and not state.empty:
+            raise SchemaError(
+                f"{self.path}: the database has an older schema (without {', '.join(missing)});"
+                " read commands leave it as it is: restart the daemon with this version, or run"
+                " `watcher poll` when no daemon runs, to upgrade it (a backup is kept beside it)"
+            )
+
+    def migrate(self) -> MigrationReport:
+        """Bring the database to this watcher's schema in one transaction, after a backup of
+        an existing database; return what was done.
+
+        Migrations are recorded by name. In a database made before they had names, a
+        migration whose effect is there already is recorded, not run again, and one only
+        partly there (edited after some databases had it) gets its missing steps.
+        """
+        try:
+            with self.transaction():
+                # Read again under the write lock: another process may have migrated meanwhile.
+                state = self.schema_state()
+                self._refuse_newer(state)
+                if not state.pending and state.recorded:
+                    return MigrationReport(self.path, (), (), state.version, state.version, None, False)
+                backup = None
+                if not state.empty and str(self.path) != ":memory:":
+                    backup = self._backup(state.version)
+                if not state.recorded:
+                    self.conn.execute(MIGRATIONS_TABLE)
+                now = _iso(datetime.now(UTC))
+                # An older database's own migrations are recorded as found.
+                found = [] if state.recorded else list(state.applied)
+                for name in found:
+                    self._record(name, now, "found")
+                applied: list[str] = []
+                for migration in state.pending:
+                    ran = _apply(self.conn, migration)
+                    (applied if ran else found).append(migration.name)
+                    self._record(migration.name, now, "applied" if ran else "found")
+                self.conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        except sqlite3.Error as e:
+            raise StoreError(_db_error(self.path, "the upgrade failed (nothing was changed)", e)) from e
+        return MigrationReport(
+            self.path, tuple(applied), tuple(found), state.version, len(MIGRATIONS), backup, state.empty
+        )
+
+    def _record(self, name: str, now: str | None, how: str) -> None:
+        self.conn.execute("INSERT INTO migrations (name, applied_at, how) VALUES (?, ?, ?)", (name, now, how))
+
+    def _backup(self, version: int) -> Path:
+        """A copy of the database as it is, beside it (``watcher.db.bak-v7``), by SQLite's backup.
+
+        Taken while this connection holds the write lock, so the copy is exactly what the
+        upgrade starts from. A connection cannot back itself up inside its own transaction
+        (the backup waits for it forever): a second, read-only one reads the file.
+        """
+        target = self.path.with_name(f"{self.path.name}.bak-v{version}")
+        partial = target.with_name(target.name + ".partial")
+        try:
+            source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30.0)
             try:
-                with self.transaction():
-                    # Another process (the daemon, `alerts send`) may have applied it meanwhile.
-                    if self.version >= number:
-                        continue
-                    migration(db)
-                    self.conn.execute(f"PRAGMA user_version = {number}")
-            except sqlite3.Error as e:
-                raise StoreError(f"{self.path}: migration {number} failed: {e}") from e
-        return self.version
+                copy = sqlite3.connect(partial)
+                try:
+                    source.backup(copy)
+                finally:
+                    copy.close()
+            finally:
+                source.close()
+            os.replace(partial, target)
+        except (sqlite3.Error, OSError) as e:
+            with suppress(OSError):
+                partial.unlink()
+            raise StoreError(
+                _db_error(target, "the backup before its upgrade failed (nothing was changed)", e)
+            ) from e
+        return target
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -495,7 +418,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: cannot start a transaction: {e}") from e
+            raise StoreError(_db_error(self.path, "cannot start a transaction", e)) from e
         try:
             yield
         except BaseException:
@@ -512,7 +435,7 @@ class Store:
                 if self.conn.in_transaction:
                     with suppress(sqlite3.Error):
                         self.conn.execute("ROLLBACK")
-                raise StoreError(f"{self.path}: commit failed: {e}") from e
+                raise StoreError(_db_error(self.path, "commit failed", e)) from e
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -533,13 +456,13 @@ class Store:
             cur.row_factory = sqlite3.Row
             return list(cur.fetchall())
         except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: query failed: {e}") from e
+            raise StoreError(_db_error(self.path, "query failed", e)) from e
 
     def _exec(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         try:
             return self.conn.execute(sql, params)
         except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: write failed: {e}") from e
+            raise StoreError(_db_error(self.path, "write failed", e)) from e
 
     # -- entities and documents --------------------------------------------
 
@@ -1457,10 +1380,10 @@ def _open_error(path: Path | str, e: BaseException) -> str:
     if isinstance(e, OSError) and e.strerror:
         text = e.strerror
     low = text.lower()
+    if _disk_full(Path(path), e):
+        return _disk_full_line(Path(path), "cannot open the database")
     if "not a database" in low or "malformed" in low:
         hint = "the file is damaged or not a watcher database; move it aside (restore a backup) and run again"
-    elif "disk is full" in low or "no space" in low:
-        hint = "the disk is full; free some space and run again"
     elif "read-only" in low or "readonly" in low or _read_only_place(Path(path)):
         hint = "the file or its folder is read-only; point [watcher] db at a writable place"
     elif "unable to open" in low or "permission denied" in low:
@@ -1468,6 +1391,102 @@ def _open_error(path: Path | str, e: BaseException) -> str:
     else:
         hint = ""
     return f"{path}: cannot open the database: {text}" + (f"; {hint}" if hint else "")
+
+
+def _db_error(path: Path | str, what: str, e: BaseException) -> str:
+    """One line for a failed read or write: a full disk is named as such."""
+    if _disk_full(Path(path), e):
+        return _disk_full_line(Path(path), what)
+    return f"{path}: {what}: {e}"
+
+
+# Below this much free space a write error is taken for a full disk: SQLite reports a full
+# disk as "database or disk is full" on most writes, but as "disk I/O error" when it is its
+# WAL index or journal that cannot grow, and Python does not show the errno behind it.
+_FULL_BELOW = 256 * 1024
+
+
+def _disk_full(path: Path, e: BaseException) -> bool:
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    low = str(e).lower()
+    if "disk is full" in low or "no space" in low:
+        return True
+    if isinstance(e, sqlite3.Error) and "i/o error" in low:
+        folder = path.parent if path.parent.exists() else path
+        try:
+            st = os.statvfs(folder)
+        except OSError:
+            return False
+        return st.f_bavail * st.f_frsize < _FULL_BELOW
+    return False
+
+
+def _disk_full_line(path: Path, what: str) -> str:
+    return f"{path}: disk full: {what}; free some space on that disk (or point [watcher] db elsewhere)"
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> bool:
+    """Run the steps of ``migration`` whose effect is not there yet; False if none was needed."""
+    schema = read_schema(conn)
+    statements = [sql for step in migration.steps for sql in step_statements(step, schema)]
+    for sql in statements:
+        conn.execute(sql)
+    return bool(statements)
+
+
+def _refuse_empty_file(path: Path) -> None:
+    """A database file of 0 bytes holds nothing of watcher's: taking it for a new database
+    would forget every fact and alert on all of them again, so it is refused."""
+    try:
+        empty = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return  # the open says what is wrong
+    if empty:
+        raise SchemaError(
+            f"{path}: the database file is empty (0 bytes), not a watcher database; restore it from a"
+            f" backup ({path.name}.bak-v*, or your own), or delete it to start anew (a new database"
+            " knows no facts, so the next poll alerts on all of them)"
+        )
+
+
+def _create(path: Path) -> None:
+    """Make a new database at ``path`` whole or not at all: built under another name, then
+    linked into place, so no other process ever finds a half-made (0-byte) file there."""
+    partial = path.with_name(f".{path.name}.new-{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(partial, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = wal")
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(MIGRATIONS_TABLE)
+            now = _iso(datetime.now(UTC))
+            for migration in MIGRATIONS:
+                _apply(conn, migration)
+                conn.execute(
+                    "INSERT INTO migrations (name, applied_at, how) VALUES (?, ?, 'applied')",
+                    (migration.name, now),
+                )
+            conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        try:
+            os.link(partial, path)
+        except FileExistsError:
+            pass  # another process made it first: theirs is used
+        except OSError:
+            # A file system without hard links: a rename, which a racing maker could overwrite
+            # only in the instant between this check and it, both databases new and empty.
+            if not path.exists():
+                os.replace(partial, path)
+    except (sqlite3.Error, OSError) as e:
+        raise StoreError(_open_error(path, e)) from e
+    finally:
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            with suppress(OSError):
+                leftover.unlink()
 
 
 def _read_only_place(path: Path) -> bool:
