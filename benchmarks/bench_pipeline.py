@@ -266,21 +266,28 @@ def _extract_share(part: int, parts: int) -> dict[str, Any]:
     """Child: on every ``parts``-th page, trafilatura alone, then watcher's own reading step
     (``extract_article_now``, what its workers run), then the fact extractor on the text that
     gave, each timed apart. CPU of this process only."""
+    import trafilatura
+
     from watcher.articles import extract_article_now
     from watcher.facts import extract_facts
 
     ctype = "text/html; charset=utf-8"
     started = time.process_time()
     traf: list[float] = []
+    plain: list[float] = []
     reading: list[float] = []
     facts: list[float] = []
     empty = n_facts = 0
     for html, url, day in _PAGES[part::parts]:
+        p0 = time.process_time()
+        # The plainest use of trafilatura, default options: the second anchor issue 17 asks for.
+        trafilatura.extract(html, url=url)
         c0 = time.process_time()
         trafilatura_alone(html, url)
         c1 = time.process_time()
         article = extract_article_now(html, url, ctype)
         c2 = time.process_time()
+        plain.append(c0 - p0)
         traf.append(c1 - c0)
         reading.append(c2 - c1)
         if article is None:
@@ -295,6 +302,7 @@ def _extract_share(part: int, parts: int) -> dict[str, Any]:
     return {
         "cpu": time.process_time() - started,
         "traf": traf,
+        "plain": plain,
         "reading": reading,
         "facts": facts,
         "empty": empty,
@@ -334,6 +342,7 @@ def step_trafilatura(args: argparse.Namespace) -> dict[str, Any]:
     traf = [t for s in shares for t in s["traf"]]
     facts = [t for s in shares for t in s["facts"]]
     reading = [t for s in shares for t in s["reading"]]
+    plain = [t for s in shares for t in s["plain"]]
     return {
         "pages": len(_PAGES),
         "page_kb": statistics.mean(len(h) for h, _, _ in _PAGES) / 1024,
@@ -344,6 +353,7 @@ def step_trafilatura(args: argparse.Namespace) -> dict[str, Any]:
         "p99_ms": 1000 * _percentile(traf, 0.99),
         "max_ms": 1000 * max(traf),
         "reading_ms": 1000 * statistics.mean(reading),
+        "plain_ms": 1000 * statistics.mean(plain),
         "empty": sum(s["empty"] for s in shares),
         "facts_per_page": sum(s["n_facts"] for s in shares) / len(_PAGES),
         "facts_ms": 1000 * statistics.mean(facts) if facts else 0.0,
@@ -521,8 +531,15 @@ def one_layout(args: argparse.Namespace, launcher: Any, hosts: int, folder: Path
         cpu_ratio = (1000 * c1.cpu / per) / traf_cpu
         reading_cpu = (t_before["reading_ms"] + t_after["reading_ms"]) / 2
         own_ratio = (1000 * c1.cpu / per) / reading_cpu
+        plain_cpu = (t_before["plain_ms"] + t_after["plain_ms"]) / 2
+        plain_ratio = (1000 * c1.cpu / per) / plain_cpu
         wall_ratio = traf_rate / (60 * arts / c1.wall) if arts else float("inf")
-        out["ratio"] = {"cpu": cpu_ratio, "wall": wall_ratio, "cpu_vs_own_reading": own_ratio}
+        out["ratio"] = {
+            "cpu": cpu_ratio,
+            "wall": wall_ratio,
+            "cpu_vs_own_reading": own_ratio,
+            "cpu_vs_plain_extract": plain_ratio,
+        }
         facts_max = max(t_before["facts_max_ms"], t_after["facts_max_ms"])
         over = t_before["facts_over_50ms"] + t_after["facts_over_50ms"]
         print(
@@ -538,6 +555,10 @@ def one_layout(args: argparse.Namespace, launcher: Any, hosts: int, folder: Path
         print(
             f"     pipeline / watcher's own reading step (its lean trafilatura call): CPU {own_ratio:.2f} x"
             " (what everything but reading the page costs)"
+        )
+        print(
+            f"     pipeline / plain trafilatura.extract (defaults, same pages): CPU {plain_ratio:.2f} x"
+            f" ({plain_cpu:.2f} ms CPU/page)"
         )
     finally:
         server.close()

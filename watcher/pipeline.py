@@ -461,8 +461,10 @@ async def run_cycle_async(
     # Articles that failed in earlier cycles and are due for another try.
     retries = set()
     for url, entries in store.due_article_retries(now):
-        if url not in by_link and store.document_id(url) is None:
-            by_link[url] = _entries_from_json(entries)
+        pairs = _entries_from_json(entries)
+        # A retry row without its feed entry (an old database's) has nothing to read the article from.
+        if pairs and url not in by_link and store.document_id(url) is None:
+            by_link[url] = pairs
             retries.add(url)
 
     reader = pool or articles.default_pool(settings.http)
