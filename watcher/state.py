@@ -12,6 +12,7 @@ was reported as news.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -54,6 +55,7 @@ class EntityState:
         }.get(kind)
 
 
+@functools.lru_cache(maxsize=4096)
 def period_date(period: str | None) -> date | None:
     """The day a period stands for: "2025-09" is mid-September, "2025" mid-year; None if unreadable."""
     if not period:
