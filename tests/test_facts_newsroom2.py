@@ -1166,7 +1166,6 @@ CASES: list[Case] = [
             R("3M", "EUR"),
             R("14M", "EUR", rnd="series_a"),
         ),
-        xfail="fitted decisions (issue 17) drop it: a rumoured valuation given as a bare range",
     ),
     Case(
         "fr_edtech_roundup_semestre",

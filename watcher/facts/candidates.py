@@ -126,9 +126,6 @@ def _rule(rule: _Cand | None, kept: _Cand | None, verdict: str) -> list[str]:
         return out
     out.append("rule:owner=" + ("entity" if rule.owner == "entity" else "other"))
     out.append(f"rule:kind={rule.kind}")
-    # How the rules reached their reading ("owner: named as who raised it", "kind: 'levée' next to the
-    # figure"): a pronoun or the article's topic is a weaker tie than a named subject.
-    out += [f"rule:{reason}" for reason in rule.reasons[:2]]
     if kept is None:
         out.append("rule:dropped")
         return out
