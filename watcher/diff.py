@@ -21,7 +21,7 @@ one read; when later sources move an alerted figure materially, ``correction`` s
 from __future__ import annotations
 
 import decimal
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
@@ -29,6 +29,7 @@ from typing import Literal
 
 from watcher.models import Change, Fact, Money
 from watcher.state import (
+    EntityState,
     KnownFact,
     current_state,
     days_apart,
@@ -213,15 +214,21 @@ def _history_reason(cmp: _Comparer, fact: Fact, period: str | None, latest: Know
 
 
 def _decide_one(
-    cmp: _Comparer, fact: Fact, pool: Sequence[KnownFact], period: str | None, document: Sequence[Fact]
+    cmp: _Comparer,
+    fact: Fact,
+    pool: Sequence[KnownFact],
+    period: str | None,
+    document: Sequence[Fact],
+    state_of: Callable[[], EntityState],
 ) -> tuple[Outcome, KnownFact | None, str]:
-    """The rule that applies to one fact: (outcome, the known fact it relates to, why)."""
+    """The rule that applies to one fact: (outcome, the known fact it relates to, why).
+    ``state_of`` gives ``current_state(pool)``, computed once for as long as the pool is unchanged."""
     why = cmp.implausible(fact, document)
     if why is not None:
         return "implausible", None, why
     if fact.kind == "investment":
         return "evidence", None, "one investor's ticket: evidence of a round, not its size"
-    state = current_state(pool)
+    state = state_of()
     # A rumour that a later confirmed figure overtook is closed: confirming it is no news.
     closed = {id(k) for k in pool if k.fact.status == "rumoured"} - {id(r) for r in state.rumours}
     matches = [
@@ -283,8 +290,17 @@ def diff_against_known(
     cmp = _Comparer(base_currency, rates, min_change)
     pool = list(known)
     decisions: list[Decision] = []
+    states: dict[int, EntityState] = {}  # the pool's state, by the pool's size (it only grows)
+
+    def state_of() -> EntityState:
+        size = len(pool)
+        if size not in states:
+            states.clear()
+            states[size] = current_state(pool)
+        return states[size]
+
     for fact in facts:
-        outcome, related, note = _decide_one(cmp, fact, pool, period, facts)
+        outcome, related, note = _decide_one(cmp, fact, pool, period, facts, state_of)
         change: Change | None = None
         corroborates = related.id if outcome in ("corroborates", "conflict") and related else None
         if outcome in ("change", "confirmation"):

@@ -95,6 +95,11 @@ def _entity(doc: _Doc, walk: _Walk, idx: int, mention: MoneyMention) -> list[str
     return out
 
 
+def _prominence(doc: _Doc) -> list[str]:
+    named_in = [doc.entity_re.search(low) is not None for low in doc.folded]
+    return [f"ent:sents={_bucket(sum(named_in), (0, 1, 3))}", f"ent:first={bool(named_in) and named_in[0]}"]
+
+
 def _dates(doc: _Doc, idx: int) -> list[str]:
     years = [int(y) for y in _YEAR_RE.findall(doc.sentences[idx].text)]
     if not years:
@@ -178,11 +183,7 @@ def candidates(
     out: list[Candidate] = []
     n_sent = len(doc.sentences)
     kept_amounts = {(c.mention.currency, c.mention.amount): c.kind for c in kept}
-    named_in = [doc.entity_re.search(low) is not None for low in doc.folded]
-    prominence = [
-        f"ent:sents={_bucket(sum(named_in), (0, 1, 3))}",
-        f"ent:first={bool(named_in) and named_in[0]}",
-    ]
+    prominence: list[str] = []  # how much of the text names the company: read once, when first needed
     for (idx, m, carried), eur in zip(resolved, values, strict=True):
         key = (idx, m.start)
         rule, final = rules.get(key), finals.get(key)
@@ -201,6 +202,8 @@ def candidates(
         ]
         if carried:
             features.append("carried")
+        if not prominence:
+            prominence = _prominence(doc)
         features += prominence
         twin = kept_amounts.get((m.currency, m.amount))
         if twin is not None and final is None:
