@@ -1172,3 +1172,9 @@ def test_newsroom4_fix(entity: str, text: str, expected: list[str]) -> None:
 def test_quebec_dollars_are_canadian(text: str, currency: str) -> None:
     (fact,) = extract_facts(text, "Tavelo")
     assert (fact.amount, fact.currency) == (40_000_000, currency)
+
+
+def test_a_story_marking_us_dollars_reads_its_bare_dollars_as_australian() -> None:
+    text = "Tavelo raised $US40 million from Orion Partners. Its Sydney rival Quokka had raised $25 million."
+    facts = {(f.amount, f.currency) for f in extract_facts(text, "Quokka", model="rules")}
+    assert facts == {(25_000_000, "AUD")}

@@ -193,3 +193,13 @@ def test_shorthand_and_country_after_the_scale(text: str, amount: str, currency:
 @pytest.mark.parametrize("text", ["The group ME reported 12 users.", "Tavelo a 60 millions US users"])
 def test_shorthand_needs_a_figure_right_before(text: str) -> None:
     assert all(m.currency is None for m in find_money(text))
+
+
+def test_dollars_marked_us_make_the_bare_ones_australian() -> None:
+    # Who writes American dollars "$US" writes their own dollars bare, often as the equivalent beside them.
+    (mention,) = find_money("Tavelo was valued at $US12 billion ($18.5 billion) in the share sale.")
+    assert (mention.amount, mention.currency) == (Decimal("12000000000"), "USD")
+    assert mention.equivalent == Money(Decimal("18500000000"), "AUD")
+    # Without "$US" in the text, a bare dollar stays American.
+    (plain,) = find_money("Tavelo was valued at $18.5 billion in the share sale.")
+    assert plain.currency == "USD"

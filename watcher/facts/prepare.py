@@ -39,7 +39,10 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
     if any(m.currency == BARE_FRANC for ms in money for m in ms):
         money = _resolve_francs(clean, money)
     if _canadian(clean) and any(m.currency == "USD" for ms in money for m in ms):
-        money = _resolve_dollars(sentences, money)
+        money = _resolve_dollars(sentences, money, "CAD", _BARE_DOLLAR_RE)
+    elif "$US" in clean and _US_PREFIX_RE.search(clean):
+        # The rest of a story that marks American dollars "$US" (find_money saw only one sentence).
+        money = _resolve_dollars(sentences, money, "AUD", _BARE_SIGN_RE)
     return sentences, money
 
 
@@ -66,13 +69,22 @@ def _canadian(clean: str) -> bool:
 _BARE_DOLLAR_RE = re.compile(r"(?:\bdollars?|\d\s?(?:[MGk]|milli\w+|milliards?)?\s?\$)$")
 
 
+# The Australian press marks American dollars "$US26 billion": its bare "$39.4 billion" is Australian.
+_US_PREFIX_RE = re.compile(r"\$US\s?\d")
+_BARE_SIGN_RE = re.compile(r"^\$\s?\d")
+
+
 def _resolve_dollars(
-    sentences: tuple[Sentence, ...], money: tuple[tuple[MoneyMention, ...], ...]
+    sentences: tuple[Sentence, ...],
+    money: tuple[tuple[MoneyMention, ...], ...],
+    code: str,
+    bare: re.Pattern[str],
 ) -> tuple[tuple[MoneyMention, ...], ...]:
+    """The dollars ``bare`` recognises as unmarked, read as ``code``."""
     return tuple(
         tuple(
-            m.with_currency("CAD")
-            if m.currency == "USD" and _BARE_DOLLAR_RE.search(sent.text[m.start : m.end])
+            m.with_currency(code)
+            if m.currency == "USD" and bare.search(sent.text[m.start : m.end])
             else m
             for m in ms
         )

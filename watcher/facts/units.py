@@ -17,7 +17,7 @@ _SPACES = " \u00a0\u202f\u2009"
 # Thousands groups may be separated by any of the spaces French typesetting uses; the first group
 # has at most three digits so a year followed by a number ("2023 385") is not glued together.
 _NUM_RE = re.compile(
-    r"(?:(?<![\w.,])|(?<=USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|RMB|INR|SEK|KRW|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN))"
+    r"(?:(?<![\w.,])|(?<=USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|RMB|INR|SEK|KRW|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN|\$US))"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:,\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
     r"|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
@@ -151,6 +151,7 @@ _HALF_RE = re.compile(r"\s+(?:et\s+demi|and\s+a\s+half)\b", re.IGNORECASE)
 # (pattern, ISO code); order matters: longer symbols first.
 _PREFIX_CURRENCIES: tuple[tuple[str, str], ...] = (
     ("US$", "USD"),
+    ("$US", "USD"),  # the Australian press: "$US26 billion ($39.4 billion)"
     ("U.S.$", "USD"),
     ("CA$", "CAD"),
     ("C$", "CAD"),
