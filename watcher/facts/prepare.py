@@ -83,9 +83,7 @@ def _resolve_dollars(
     """The dollars ``bare`` recognises as unmarked, read as ``code``."""
     return tuple(
         tuple(
-            m.with_currency(code)
-            if m.currency == "USD" and bare.search(sent.text[m.start : m.end])
-            else m
+            m.with_currency(code) if m.currency == "USD" and bare.search(sent.text[m.start : m.end]) else m
             for m in ms
         )
         for sent, ms in zip(sentences, money, strict=True)
