@@ -38,7 +38,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from watcher.facts.decide import add_for, verdict
+from watcher.facts.decide import may_add, verdict
 from watcher.facts.extract import extract_facts, readings
 from watcher.facts.fitted import Decision, Model
 from watcher.models import Fact
@@ -59,12 +59,6 @@ MIN_ITEMS = 2  # a feature seen in fewer labelled items than this carries no wei
 FOLDS = 5
 
 Row = tuple[tuple[str, ...], str]
-_NO_DECISION = {"classes": ["none"], "intercept": [0.0], "weights": {}}
-# A model whose only use is asking ``add_for`` whether a figure may be brought in at all.
-PROBE = Model.from_json(
-    {"drop": 1, "add": 1, "status_sure": 1, "context_sure": 1}
-    | {"kind": _NO_DECISION, "status": _NO_DECISION, "context": _NO_DECISION}
-)
 
 
 LABELS = (*SCORED, "total_raised")  # the kinds the kind decision tells apart, besides "none"
@@ -102,8 +96,7 @@ def item_rows(item: dict[str, Any]) -> ItemRows:
             mine.append((m.equivalent.amount, m.equivalent.currency))
         hit = _label(mine, labelled)
         out.kind.append((cand.features, expected_kind(hit) if hit else "none"))
-        may_add = add_for(cand, PROBE) <= 1.0
-        out.figures.append((cand.features, cand.kept.kind if cand.kept else None, mine, may_add))
+        out.figures.append((cand.features, cand.kept.kind if cand.kept else None, mine, may_add(cand)))
         if hit is not None and expected_kind(hit) in SCORED:
             if hit.get("status"):
                 out.status.append((second, str(hit["status"])))
@@ -175,8 +168,8 @@ def _proxy(
         probs = [decision.probabilities(features) for features, _k, _a, _m in r.figures]
         for tally, (drop, add) in zip(tallies, grid, strict=True):
             preds: list[tuple[str, list[Any]]] = []
-            for (_f, rule_kind, mine, may_add), p in zip(r.figures, probs, strict=True):
-                kind = verdict(rule_kind, p, drop, add if may_add else 2.0)
+            for (_f, rule_kind, mine, addable), p in zip(r.figures, probs, strict=True):
+                kind = verdict(rule_kind, p, drop, add if addable else 2.0)
                 if kind not in SCORED or any(
                     kind == k and any(a in other for a in mine) for k, other in preds
                 ):

@@ -14,7 +14,7 @@ from watcher.facts.state import _Cand, _Doc
 from watcher.facts.status import _basis, _clause, _context, _status
 from watcher.facts.walk import _Walk
 
-__all__ = ["add_for", "base_reading", "decide", "second_features", "verdict"]
+__all__ = ["base_reading", "decide", "may_add", "second_features", "verdict"]
 
 
 def base_reading(cand: Candidate, doc: _Doc, walk: _Walk) -> _Cand:
@@ -61,10 +61,10 @@ def verdict(rule_kind: str | None, probs: dict[str, float], drop: float, add: fl
     return best if best in SCORED and probs[best] >= add else None
 
 
-def add_for(cand: Candidate, model: Model) -> float:
-    """How sure the kind decision must be to bring the figure in: never for a figure the rules gave to
-    another company they named ("X invested $10M in Y ... a $40M round for Y" is Y's round, not X's)."""
-    return model.add if cand.rule is None or cand.rule.owner == "entity" else 2.0
+def may_add(cand: Candidate) -> bool:
+    """Whether the kind decision may bring the figure in: never one the rules gave to another company
+    they named ("X invested $10M in Y ... a $40M round for Y" is Y's round, not X's)."""
+    return cand.rule is None or cand.rule.owner == "entity"
 
 
 def _second(decision: Decision, features: tuple[str, ...], rules: str, sure: float) -> str:
@@ -79,7 +79,8 @@ def decide(cands: Sequence[Candidate], doc: _Doc, walk: _Walk, model: Model) -> 
     out: list[tuple[_Cand, float]] = []
     for cand in cands:
         probs = model.kind.probabilities(cand.features)
-        kind = verdict(cand.kept.kind if cand.kept else None, probs, model.drop, add_for(cand, model))
+        add = model.add if may_add(cand) else 2.0  # above any probability: never brought in
+        kind = verdict(cand.kept.kind if cand.kept else None, probs, model.drop, add)
         if kind is None:
             continue
         reading = base_reading(cand, doc, walk)

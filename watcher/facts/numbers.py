@@ -310,17 +310,19 @@ def find_money(text: str) -> list[MoneyMention]:
         )
     # Unscaled first half of a range written "5 à 7 milliards" / "$5-7 billion" takes the second's scale.
     fixed = [m if m.amount_max is None else _scaled_range_start(m) for m in mentions]
-    if "$US" in text and _US_PREFIX_RE.search(text):
+    if "$US" in text and US_PREFIX_RE.search(text):
         # "$US26 billion ($39.4 billion)": who marks American dollars "$US" writes their own bare.
         fixed = [
-            m.with_currency("AUD") if m.currency == "USD" and _BARE_SIGN_RE.match(text, m.start) else m
+            m.with_currency("AUD") if m.currency == "USD" and BARE_SIGN_RE.match(text, m.start) else m
             for m in fixed
         ]
     return _attach_equivalents(text, fixed)
 
 
-_US_PREFIX_RE = re.compile(r"\$US\s?\d")
-_BARE_SIGN_RE = re.compile(r"\$\s?\d")
+# The Australian press marks American dollars "$US26 billion": its bare "$39.4 billion" is Australian
+# (``prepare`` applies the same to the rest of such a story).
+US_PREFIX_RE = re.compile(r"\$US\s?\d")
+BARE_SIGN_RE = re.compile(r"\$\s?\d")  # a figure written with a bare dollar sign, read with ``match``
 
 
 def _range_with(

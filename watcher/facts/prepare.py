@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from watcher.facts.language import guess_language
-from watcher.facts.numbers import BARE_FRANC, MoneyMention, find_money, may_hold_money
+from watcher.facts.numbers import (
+    BARE_FRANC,
+    BARE_SIGN_RE,
+    US_PREFIX_RE,
+    MoneyMention,
+    find_money,
+    may_hold_money,
+)
 from watcher.facts.sentences import Sentence, split_clean, strip_markup
 
 
@@ -39,10 +46,10 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
     if any(m.currency == BARE_FRANC for ms in money for m in ms):
         money = _resolve_francs(clean, money)
     if _canadian(clean) and any(m.currency == "USD" for ms in money for m in ms):
-        money = _resolve_dollars(sentences, money, "CAD", _BARE_DOLLAR_RE)
-    elif "$US" in clean and _US_PREFIX_RE.search(clean):
+        money = _resolve_dollars(sentences, money, "CAD", lambda figure: bool(_BARE_DOLLAR_RE.search(figure)))
+    elif "$US" in clean and US_PREFIX_RE.search(clean):
         # The rest of a story that marks American dollars "$US" (find_money saw only one sentence).
-        money = _resolve_dollars(sentences, money, "AUD", _BARE_SIGN_RE)
+        money = _resolve_dollars(sentences, money, "AUD", lambda figure: bool(BARE_SIGN_RE.match(figure)))
     return sentences, money
 
 
@@ -69,21 +76,16 @@ def _canadian(clean: str) -> bool:
 _BARE_DOLLAR_RE = re.compile(r"(?:\bdollars?|\d\s?(?:[MGk]|milli\w+|milliards?)?\s?\$)$")
 
 
-# The Australian press marks American dollars "$US26 billion": its bare "$39.4 billion" is Australian.
-_US_PREFIX_RE = re.compile(r"\$US\s?\d")
-_BARE_SIGN_RE = re.compile(r"^\$\s?\d")
-
-
 def _resolve_dollars(
     sentences: tuple[Sentence, ...],
     money: tuple[tuple[MoneyMention, ...], ...],
     code: str,
-    bare: re.Pattern[str],
+    bare: Callable[[str], bool],
 ) -> tuple[tuple[MoneyMention, ...], ...]:
-    """The dollars ``bare`` recognises as unmarked, read as ``code``."""
+    """The dollars whose written figure ``bare`` calls unmarked, read as ``code``."""
     return tuple(
         tuple(
-            m.with_currency(code) if m.currency == "USD" and bare.search(sent.text[m.start : m.end]) else m
+            m.with_currency(code) if m.currency == "USD" and bare(sent.text[m.start : m.end]) else m
             for m in ms
         )
         for sent, ms in zip(sentences, money, strict=True)
