@@ -357,6 +357,34 @@ def test_context(text: str, context: str) -> None:
     assert only(extract_facts(text, E), "funding_round").context == context
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zephyr AI, née en 2017, est valorisée 900 millions d'euros, soit 30 % de plus qu'un an plus tôt.",
+        "Founded in 2016, Zephyr AI is now valued at $900 million.",
+        "Zephyr AI, créée en 2015, vaut désormais 900 millions d'euros.",
+    ],
+)
+def test_the_year_a_company_was_founded_does_not_date_its_figure(text: str) -> None:
+    fact = only(extract_facts(text, E, published="2025-06-11"), "valuation")
+    assert fact.context == "main"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zephyr AI raised €50 million valuing it at €1 billion.",
+        "The Series B of €50 million valued Zephyr AI at €1 billion.",
+        "La série B de 50 millions d'euros valorisait Zephyr AI à 1 milliard d'euros.",
+        "Zephyr AI a levé 50 millions d'euros valorisant la société à 1 milliard d'euros.",
+    ],
+)
+def test_the_figure_that_does_the_valuing_is_the_round(text: str) -> None:
+    facts = extract_facts(text, E)
+    assert only(facts, "funding_round").amount == Decimal("50000000")
+    assert only(facts, "valuation").amount == Decimal("1000000000")
+
+
 def test_duplicate_statement_merged() -> None:
     text = (
         "Zephyr AI lève 80 millions d'euros. "

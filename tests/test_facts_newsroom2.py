@@ -1166,6 +1166,8 @@ CASES: list[Case] = [
             R("3M", "EUR"),
             R("14M", "EUR", rnd="series_a"),
         ),
+        xfail="fitted decisions (issue 17) drop it: a rumoured valuation whose sentence names the company "
+        "only through its descriptor",
     ),
     Case(
         "fr_edtech_roundup_semestre",

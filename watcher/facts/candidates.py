@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from watcher.facts.lexicon import eur_value
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.state import _Cand, _Doc
+from watcher.facts.status import _FOUNDED_RE
 from watcher.facts.vocab import _YEAR_RE
 from watcher.facts.walk import _Walk
 
@@ -101,11 +102,20 @@ def _prominence(doc: _Doc) -> list[str]:
 
 
 def _dates(doc: _Doc, idx: int) -> list[str]:
-    years = [int(y) for y in _YEAR_RE.findall(doc.sentences[idx].text)]
+    low = doc.folded[idx]
+    years: set[int] = set()
+    founded = False
+    for m in _YEAR_RE.finditer(low):
+        # "née en 2007", "founded in 2015": the year dates the company, not the figure.
+        if _FOUNDED_RE.search(low, max(0, m.start() - 24), m.start()):
+            founded = True
+        else:
+            years.add(int(m.group()))
+    out = ["year:founded"] if founded else []
     if not years:
-        return ["year:none"]
+        return [*out, "year:none"]
     latest = doc.latest_year
-    return ["year:old" if y < latest else "year:same" if y == latest else "year:later" for y in set(years)]
+    return out + ["year:old" if y < latest else "year:same" if y == latest else "year:later" for y in years]
 
 
 def _amount(mention: MoneyMention, eur: float, doc_max: float, sent: Sequence[MoneyMention]) -> list[str]:

@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
 _RIGHT_CUT_RE = re.compile(
     r"[,;.:()\]—–]|\s-\s|\b(?:aupres|apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|"
-    r"et|and|from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not)\b"
+    r"et|and|from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not|"
+    # "raised €50 million valuing it at €1 billion", "une série B de 50 M€ valorisait Deezer à": the verb's
+    # object is the valuation; the figure before it is what did the valuing (the round).
+    r"valu(?:ed|ing|es)|valoris(?:ant|ait|aient|e|ent))\b"
 )
 
 

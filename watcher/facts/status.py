@@ -219,12 +219,22 @@ _BACKSHIFT_RE = re.compile(
 )
 
 
+# "la startup née en 2007 est valorisée", "founded in 2015, it raised": the year dates the company, not
+# the figure.
+_FOUNDED_RE = re.compile(
+    r"\b(?:nee|fondee?|creee?|lancee?|founded|established|launched|created|started|since|depuis)"
+    r"(?:\s+(?:in|en))?\s*$"
+)
+
+
 def _context(doc: _Doc, clause: str) -> str:
     bg = _BACKGROUND_RE.search(clause)
     if bg and not _BACKSHIFT_RE.search(clause, 0, bg.start()):
         return "background"
     for m in _DATED_RE.finditer(clause):
-        if int(m.group(1)) < doc.latest_year:
+        if int(m.group(1)) < doc.latest_year and not _FOUNDED_RE.search(
+            clause, max(0, m.start() - 20), m.start()
+        ):
             return "background"
     return "main"
 
