@@ -34,6 +34,29 @@ class ReviewResult:
     changes: tuple[Change, ...] = ()
 
 
+def parse_target(ident: str) -> tuple[Target, int]:
+    """'12' or 'fact:12' is a fact, 'change:7' a change."""
+    kind, _, number = ident.rpartition(":")
+    kind = kind or "fact"
+    if kind not in ("fact", "change") or not number.isdigit():
+        raise ConfigError(f"{ident!r}: give a fact id (12 or fact:12) or a change id (change:7)")
+    return ("fact" if kind == "fact" else "change"), int(number)
+
+
+def listed_facts(
+    store: Store, entity: str | None, *, pending: bool = False, show_all: bool = False
+) -> list[StoredFact]:
+    """The facts ``watcher facts`` lists: those waiting (``pending``), every one (``show_all``),
+    or by default the ones that count or wait, without their re-reports."""
+    if pending:
+        return store.pending_facts(entity)
+    return [
+        sf
+        for sf in store.facts(entity)
+        if show_all or (sf.state in ("active", "pending") and sf.corroborates is None)
+    ]
+
+
 def _fact_of(store: Store, target: Target, ident: int) -> StoredFact:
     fact_id: int | None = ident
     if target == "change":

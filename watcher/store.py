@@ -1352,6 +1352,36 @@ class Store:
         rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
         return str(rows[0]["value"]) if rows else None
 
+    # -- the review page (watcher serve): what its pages read beyond the CLI's queries ---------
+
+    def recent_changes(self, entity: str, limit: int, *, rejected: bool = True) -> list[Change]:
+        """The entity's latest ``limit`` changes, newest first (``rejected=False``: only those
+        that count), read by id so that a company with years of changes costs one page."""
+        counting = " AND c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected'" if not rejected else ""
+        rows = self._rows(
+            "SELECT c.id FROM changes c JOIN entities e ON e.id = c.entity_id"
+            f" LEFT JOIN facts f ON f.id = c.fact_id WHERE e.name = ?{counting}"
+            " ORDER BY c.detected_at DESC, c.id DESC LIMIT ?",
+            (entity, limit),
+        )
+        ids = [int(r["id"]) for r in rows]
+        return list(reversed(self.changes(ids=ids))) if ids else []
+
+    def change_alerts(self, change_id: int) -> list[OutboxRow]:
+        """The outbox rows that carry a change: its own, or those of the message it went in."""
+        rows = self._rows(
+            "SELECT * FROM outbox WHERE change_id IN (SELECT id FROM changes WHERE id = ?"
+            " UNION SELECT message FROM changes WHERE id = ? AND message IS NOT NULL) ORDER BY id",
+            (change_id, change_id),
+        )
+        return [_outbox(r) for r in rows]
+
+    def corrections_of(self, change_id: int) -> list[Change]:
+        """The changes that correct this one, oldest first."""
+        rows = self._rows("SELECT id FROM changes WHERE corrects = ? ORDER BY id", (change_id,))
+        ids = [int(r["id"]) for r in rows]
+        return self.changes(ids=ids) if ids else []
+
 
 def _real(amount: Decimal | None) -> float | None:
     if amount is None:
