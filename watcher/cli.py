@@ -1152,13 +1152,44 @@ def entities_remove(c: _Context, name: str) -> None:
 
 
 @main.command()
+@click.option(
+    "--keep",
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the demo's state in DIR (to open it with `watcher serve`) instead of removing it.",
+)
 @global_options
-def demo() -> None:
+def demo(keep: Path | None) -> None:
     """Show the whole product offline: local news server, baseline, one cycle, alerts, status."""
     from watcher.demo import run_demo
 
     with _errors():
-        sys.exit(run_demo(sys.stdout))
+        sys.exit(run_demo(sys.stdout, keep=keep))
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (default: [serve] host, 127.0.0.1).")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=None, help="Port (default: [serve] port, 8470)."
+)
+@global_options
+@pass_ctx
+def serve(c: _Context, host: str | None, port: int | None) -> None:
+    """The review page: every company's state, its changes and sources; confirm or reject facts."""
+    # The web layer loads here only: no other command imports Starlette, Jinja2 or uvicorn.
+    from watcher.web.app import serve_forever
+    from watcher.web.security import required_token
+
+    with _errors():
+        s = c.settings
+        host = host or s.serve.host
+        port = port or s.serve.port
+        token = required_token(host, s.serve.token_env, dict(os.environ))
+        # Upgraded once here, as any command that writes does; each request then opens its own connection.
+        c.store().close()
+        shown = f"[{host}]" if ":" in host else host
+        click.echo(f"watcher: review page on http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
+        serve_forever(s, host, port, token)
 
 
 # -- review: facts, reject, confirm, explain ----------------------------------------

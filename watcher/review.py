@@ -71,12 +71,14 @@ def _fact_of(store: Store, target: Target, ident: int) -> StoredFact:
 
 def reject(store: Store, target: Target, ident: int, reason: str, now: datetime) -> ReviewResult:
     """Reject a fact (with every re-report of it, when it heads an event) or a change's fact."""
-    sf = _fact_of(store, target, ident)
-    entity_id = store.entity_id(sf.entity)
-    assert entity_id is not None
-    note = f"rejected by the user: {reason}" if reason else "rejected by the user"
-    touched = [sf] if sf.corroborates is not None else store.event_mentions(sf.id) or [sf]
+    # Read inside the write transaction: a cycle (or a second click) that changed the fact
+    # meanwhile is seen, so the rejection is applied once, to the fact as it is now.
     with store.transaction():
+        sf = _fact_of(store, target, ident)
+        entity_id = store.entity_id(sf.entity)
+        assert entity_id is not None
+        note = f"rejected by the user: {reason}" if reason else "rejected by the user"
+        touched = [sf] if sf.corroborates is not None else store.event_mentions(sf.id) or [sf]
         for f in touched:
             store.set_fact_state(f.id, "rejected", note)
             store.add_rejection(entity_id, f.document_url, f.fact, reason, now)
@@ -87,16 +89,18 @@ def reject(store: Store, target: Target, ident: int, reason: str, now: datetime)
 
 def confirm(store: Store, settings: Settings, target: Target, ident: int, now: datetime) -> ReviewResult:
     """Confirm a fact: it counts again (if rejected) and, if it was waiting, it is decided now."""
-    sf = _fact_of(store, target, ident)
-    entity_id = store.entity_id(sf.entity)
-    assert entity_id is not None
-    # Rejecting an event's head rejected its re-reports with it: confirming it brings them back.
-    along = (
-        []
-        if sf.corroborates is not None
-        else [f for f in store.facts(sf.entity) if f.corroborates == sf.id and f.state == "rejected"]
-    )
+    # Read inside the write transaction: a fact a cycle corroborated meanwhile (or a second
+    # click confirmed) is no longer pending, so it is never alerted twice.
     with store.transaction():
+        sf = _fact_of(store, target, ident)
+        entity_id = store.entity_id(sf.entity)
+        assert entity_id is not None
+        # Rejecting an event's head rejected its re-reports with it: confirming it brings them back.
+        along = (
+            []
+            if sf.corroborates is not None
+            else [f for f in store.facts(sf.entity) if f.corroborates == sf.id and f.state == "rejected"]
+        )
         store.remove_rejection(entity_id, sf.document_url, sf.fact)
         if target == "change":
             store.reject_change(ident, None)

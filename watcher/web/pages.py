@@ -1,0 +1,148 @@
+"""What each page shows, read from the store with the functions the CLI uses (status, history,
+review, jsonout, the plot), as plain values for the templates. Blocking: the app runs these
+in worker threads, each with its own connection, so a slow page never blocks another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from watcher.history import plot_panels, timeline
+from watcher.jsonout import alert_items, feed_items
+from watcher.models import FACT_KINDS, Change
+from watcher.overview import CompanyRow, company_row
+from watcher.review import listed_facts
+from watcher.settings import Settings
+from watcher.store import OutboxRow, Store, StoredFact
+
+# A page lists at most this many facts (newest first) or changes: under 300 KB at any history.
+PAGE_ROWS = 200
+CHART_KINDS = ("valuation", "funding_round")
+STATUSES = ("announced", "reported", "rumoured")
+
+
+class NotFound(Exception):
+    """The id, name or URL a page was asked for does not exist: a 404 page."""
+
+
+def parse_id(text: str) -> int:
+    """A row id from a URL; anything else (letters, a sign, 30 digits) is a 404, not an error."""
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        raise NotFound(text)
+    return int(text)
+
+
+def company_name(settings: Settings, name: str) -> str:
+    for e in settings.entities:
+        if e.name == name:
+            return e.name
+    raise NotFound(name)
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    kind: str | None = None
+    status: str | None = None
+    pending: bool = False
+    every_state: bool = False
+
+    @classmethod
+    def of(cls, query: dict[str, str]) -> FactFilter:
+        kind = query.get("kind") or None
+        status = query.get("status") or None
+        return cls(
+            kind=kind if kind in FACT_KINDS else None,
+            status=status if status in STATUSES else None,
+            pending=query.get("state") == "pending",
+            every_state=query.get("state") == "all",
+        )
+
+
+@dataclass(frozen=True)
+class CompanyPage:
+    row: CompanyRow
+    chart: str  # the SVG of `watcher history --plot`, escaped by the plot module
+    changes: list[Change]
+    more_changes: int
+    facts: list[StoredFact]
+    more_facts: int
+    filter: FactFilter
+
+
+def company_page(settings: Settings, store: Store, name: str, flt: FactFilter) -> CompanyPage:
+    from watcher.plot import timelines_svg
+
+    name = company_name(settings, name)
+    failing = {r.url for r in store.feeds() if r.failures > 0}
+    row = company_row(settings, store, name, failing)
+    rows = timeline(settings, store, name, None)
+    panels = plot_panels(settings, rows, name, CHART_KINDS)
+    chart = timelines_svg(panels, settings.base_currency, CHART_KINDS, width=860, height=360)
+    changes = store.recent_changes(name, PAGE_ROWS + 1)
+    facts = listed_facts(store, name, pending=flt.pending, show_all=flt.every_state)
+    facts = [
+        sf
+        for sf in facts
+        if (flt.kind is None or sf.fact.kind == flt.kind)
+        and (flt.status is None or sf.fact.status == flt.status)
+    ]
+    facts.reverse()  # newest first: what a person reviews is what came last
+    return CompanyPage(
+        row=row,
+        chart=chart,
+        changes=changes[:PAGE_ROWS],
+        more_changes=max(0, store.change_count(name) - PAGE_ROWS) if len(changes) > PAGE_ROWS else 0,
+        facts=facts[:PAGE_ROWS],
+        more_facts=max(0, len(facts) - PAGE_ROWS),
+        filter=flt,
+    )
+
+
+@dataclass(frozen=True)
+class ChangePage:
+    change: Change
+    fact: StoredFact | None
+    supporting: list[StoredFact]
+    alerts: list[OutboxRow]
+    corrections: list[Change]
+    corrected: Change | None
+
+
+def change_page(store: Store, ident: int) -> ChangePage:
+    found = store.changes(ids=[ident])
+    if not found:
+        raise NotFound(str(ident))
+    change = found[0]
+    fact_id = store.change_fact_id(ident)
+    fact = store.fact(fact_id) if fact_id is not None else None
+    corrected = store.changes(ids=[change.corrects]) if change.corrects else []
+    return ChangePage(
+        change=change,
+        fact=fact,
+        supporting=store.event_mentions(fact_id) if fact_id is not None else [],
+        alerts=store.change_alerts(ident),
+        corrections=store.corrections_of(ident),
+        corrected=corrected[0] if corrected else None,
+    )
+
+
+def explain_page(settings: Settings, store: Store, url: str, now: datetime) -> Any:
+    """The CLI's ``explain``, for an article a cycle already read (the page fetches no other URL)."""
+    from watcher.pipeline import explain_article
+
+    if not url or store.document_id(url) is None:
+        raise NotFound(url)
+    return explain_article(settings, store, url, now=now)
+
+
+def feeds_page(settings: Settings, store: Store) -> list[dict[str, Any]]:
+    return feed_items(settings, store)
+
+
+def alerts_page(store: Store, now: datetime) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The waiting and the dead alerts, as ``watcher alerts list`` describes them."""
+    waiting = alert_items(store, store.outbox("pending", limit=PAGE_ROWS), now)
+    dead = alert_items(store, store.outbox("dead", limit=PAGE_ROWS), now)
+    return waiting, dead
