@@ -29,7 +29,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from watcher.errors import ConfigError, StoreError, WatcherError
+from watcher.errors import ConfigError, FetchError, StoreError, WatcherError
 from watcher.history import timeline
 from watcher.jsonout import alert_items, change_json, fact_row_json, stored_fact_json
 from watcher.models import CHANGE_KINDS, FACT_KINDS
@@ -138,8 +138,6 @@ def build_app(settings: Settings, guard: Guard, *, loopback: bool) -> Starlette:
                 response = JSONResponse({"error": "a token is required"}, status_code=401)
             else:
                 response = RedirectResponse("/login", status_code=303)
-        elif request.method == "POST" and not await _csrf_ok(request, guard):
-            response = site.render(request, "error.html", 403, title=site.words["forbidden"], detail="CSRF")
         else:
             response = await call_next(request)
         for k, v in HEADERS.items():
@@ -150,6 +148,9 @@ def build_app(settings: Settings, guard: Guard, *, loopback: bool) -> Starlette:
             )
         return response
 
+    async def forbidden(request: Request, exc: Exception) -> Response:
+        return site.render(request, "error.html", 403, title=site.words["forbidden"], detail="CSRF")
+
     async def not_found(request: Request, exc: Exception) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": "not found"}, status_code=404)
@@ -159,6 +160,10 @@ def build_app(settings: Settings, guard: Guard, *, loopback: bool) -> Starlette:
         # The log says what failed; the page never shows a traceback.
         log.error("%s %s: %s", request.method, request.url.path, exc)
         return site.render(request, "error.html", 500, title=site.words["server_error"], detail="")
+
+    async def unreadable(request: Request, exc: Exception) -> Response:
+        # The article's site did not answer: say so, as the CLI's explain does.
+        return site.render(request, "error.html", 502, title=site.words["server_error"], detail=str(exc))
 
     async def http_error(request: Request, exc: Exception) -> Response:
         if isinstance(exc, HTTPException) and exc.status_code == 404:
@@ -176,8 +181,10 @@ def build_app(settings: Settings, guard: Guard, *, loopback: bool) -> Starlette:
         middleware=middleware,
         exception_handlers={
             pages.NotFound: not_found,
+            Forbidden: forbidden,
             ConfigError: not_found,  # "no fact #12" from the review functions
             HTTPException: http_error,
+            FetchError: unreadable,
             StoreError: failed,
             WatcherError: failed,
             500: failed,
@@ -185,11 +192,18 @@ def build_app(settings: Settings, guard: Guard, *, loopback: bool) -> Starlette:
     )
 
 
-async def _csrf_ok(request: Request, guard: Guard) -> bool:
-    session = request.cookies.get(SESSION_COOKIE)
+class Forbidden(Exception):
+    """A POST without this session's CSRF token: a 403 page, nothing done."""
+
+
+async def checked_form(request: Request, guard: Guard) -> dict[str, str]:
+    """A POST's fields, once its CSRF token is checked against the session cookie; every POST
+    handler reads its form through this, so none can forget the check."""
     form = await request.form()
     sent = form.get("csrf")
-    return guard.csrf_ok(session, sent if isinstance(sent, str) else None)
+    if not guard.csrf_ok(request.cookies.get(SESSION_COOKIE), sent if isinstance(sent, str) else None):
+        raise Forbidden(request.url.path)
+    return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
 def _q(request: Request) -> dict[str, str]:
@@ -269,9 +283,8 @@ def _routes(site: Site) -> list[Route | Mount]:
     async def login(request: Request) -> Response:
         if request.method == "GET":
             return site.render(request, "login.html", failed=False)
-        form = await request.form()
-        sent = form.get("token")
-        if not site.guard.token_ok(sent if isinstance(sent, str) else None):
+        form = await checked_form(request, site.guard)
+        if not site.guard.token_ok(form.get("token")):
             return site.render(request, "login.html", 403, failed=True)
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(AUTH_COOKIE, site.guard.auth_cookie(), httponly=True, samesite="strict", path="/")
@@ -280,9 +293,9 @@ def _routes(site: Site) -> list[Route | Mount]:
     def review(target: str, action: str) -> Callable[[Request], Awaitable[Response]]:
         async def handler(request: Request) -> Response:
             ident = pages.parse_id(request.path_params["ident"])
-            form = await request.form()
-            reason = str(form.get("reason") or "")[:500]
-            back = safe_back(str(form.get("back") or ""), "/")
+            form = await checked_form(request, site.guard)
+            reason = form.get("reason", "")[:500]
+            back = safe_back(form.get("back"), "/")
 
             def act() -> str:
                 now = datetime.now(UTC)
@@ -299,6 +312,8 @@ def _routes(site: Site) -> list[Route | Mount]:
         return handler
 
     async def retry(request: Request) -> Response:
+        await checked_form(request, site.guard)
+
         def act() -> int:
             with site.writing, site.writer() as store:
                 return store.retry_dead(datetime.now(UTC))

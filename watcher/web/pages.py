@@ -132,7 +132,7 @@ def explain_page(settings: Settings, store: Store, url: str, now: datetime) -> A
     """The CLI's ``explain``, for an article a cycle already read (the page fetches no other URL)."""
     from watcher.pipeline import explain_article
 
-    if not url or store.document_id(url) is None:
+    if not url.startswith(("http://", "https://")) or store.document_id(url) is None:
         raise NotFound(url)
     return explain_article(settings, store, url, now=now)
 

@@ -1,0 +1,177 @@
+"""`watcher serve` over plain HTTP (httpx), against a real uvicorn on 127.0.0.1 and a SQLite file
+filled by a real poll: missing pages are 404 pages, POSTs need the CSRF token, a token guards a
+server that listens beyond loopback, and /api says exactly what the CLI's --json says."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.serve_world import HOSTILE, LiveServer, NewsSite, cli, live_server, polled_world
+from watcher.errors import ConfigError
+from watcher.web.security import CSP, required_token, safe_back
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    site = NewsSite()
+    settings = polled_world(tmp_path_factory.mktemp("serve-http"), site)
+    with live_server(settings) as server:
+        yield server
+    site.close()
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
+    assert found, "no CSRF field on the page"
+    return found.group(1)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/change/abc",
+        "/change/-1",
+        "/change/99999999999999999999999",
+        "/change/424242",
+        "/company/Nobody",
+        "/company/%3Cscript%3E",
+        "/explain?url=javascript:alert(1)",
+        "/explain?url=http://127.0.0.1:1/never-read",
+        "/no/such/page",
+        "/api/history?entity=Nobody",
+    ],
+)
+def test_a_malformed_or_unknown_address_is_a_404_page(world: LiveServer, path: str) -> None:
+    res = httpx.get(world.base + path)
+    assert res.status_code == 404
+    assert "Traceback" not in res.text and "sqlite" not in res.text.lower()
+
+
+def test_every_page_answers_with_the_security_headers_and_strict_cookies(world: LiveServer) -> None:
+    res = httpx.get(world.base + "/")
+    assert res.status_code == 200
+    assert res.headers["content-security-policy"] == CSP
+    assert "default-src 'self'" in CSP and "unsafe-inline" not in CSP
+    assert res.headers["x-content-type-options"] == "nosniff"
+    cookies = res.headers.get_list("set-cookie")
+    assert cookies and all("httponly" in c.lower() and "samesite=strict" in c.lower() for c in cookies)
+
+
+def test_feed_text_is_escaped_and_sources_are_http_links_only(world: LiveServer) -> None:
+    html = httpx.get(world.base + "/company/Helsing").text
+    assert HOSTILE not in html
+    assert "&lt;script&gt;" in html and "<img src=x" not in html
+    assert "javascript:" not in html
+    links = re.findall(r'<a href="(http[^"]*)"([^>]*)>', html)
+    assert links and all('rel="noopener noreferrer"' in attrs for _, attrs in links)
+
+
+def test_a_post_without_the_csrf_token_is_refused(world: LiveServer) -> None:
+    with httpx.Client(base_url=world.base) as client:
+        page = client.get("/company/Mistral%20AI?state=all")
+        token = _csrf(page.text)
+        fact_id = re.search(r'action="/fact/(\d+)/reject"', page.text)
+        assert fact_id
+        path = f"/fact/{fact_id.group(1)}/reject"
+        assert client.post(path, data={"reason": "x"}).status_code == 403
+        assert client.post(path, data={"reason": "x", "csrf": "0" * 64}).status_code == 403
+        # Another browser's token is no good either: it is bound to the session cookie.
+        assert httpx.post(world.base + path, data={"csrf": token}).status_code == 403
+        before = json.loads(cli(world.settings.config_path, "facts", "--json", "--all").stdout)
+        assert not any(f["state"] == "rejected" for f in before)
+
+
+def test_forms_return_only_to_this_site() -> None:
+    assert safe_back("/company/Helsing?state=pending") == "/company/Helsing?state=pending"
+    for bad in ("//evil.example/", "https://evil.example/", "javascript:alert(1)", "/\\evil", None, ""):
+        assert safe_back(bad) == "/"
+
+
+def _cli_json(world: LiveServer, *args: str) -> object:
+    res = cli(world.settings.config_path, *args)
+    assert res.returncode == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+@pytest.mark.parametrize(
+    ("api", "args"),
+    [
+        ("/api/history", ("history", "--json")),
+        ("/api/history?entity=Helsing", ("history", "--json", "--entity", "Helsing")),
+        ("/api/history?rejected=1", ("history", "--json", "--rejected")),
+        ("/api/timeline", ("history", "--facts", "--json")),
+        ("/api/facts", ("facts", "--json")),
+        ("/api/facts?pending=1", ("facts", "--json", "--pending")),
+        ("/api/facts?all=1&entity=Mistral%20AI", ("facts", "--json", "--all", "--entity", "Mistral AI")),
+        ("/api/alerts", ("alerts", "list", "--json")),
+        ("/api/feeds", ("feeds", "list", "--json")),
+    ],
+)
+def test_the_json_api_says_what_the_cli_json_says(world: LiveServer, api: str, args: tuple[str, ...]) -> None:
+    res = httpx.get(world.base + api)
+    assert res.status_code == 200 and res.headers["content-type"].startswith("application/json")
+    assert res.json() == _cli_json(world, *args)
+
+
+def test_the_status_api_is_the_status_json(world: LiveServer) -> None:
+    mine = httpx.get(world.base + "/api/status").json()
+    theirs = _cli_json(world, "status", "--json")
+    assert isinstance(theirs, dict)
+    mine.pop("now"), theirs.pop("now")
+    assert mine == theirs
+
+
+def test_with_a_token_every_request_needs_it(world: LiveServer) -> None:
+    with live_server(world.settings, token="s3cret-token") as guarded:
+        assert httpx.get(guarded.base + "/api/status").status_code == 401
+        assert (
+            httpx.get(guarded.base + "/api/status", headers={"Authorization": "Bearer nope"}).status_code
+            == 401
+        )
+        ok = httpx.get(guarded.base + "/api/status", headers={"Authorization": "Bearer s3cret-token"})
+        assert ok.status_code == 200
+        page = httpx.get(guarded.base + "/company/Helsing")
+        assert page.status_code == 303 and page.headers["location"] == "/login"
+        with httpx.Client(base_url=guarded.base) as browser:
+            form = browser.get("/login")
+            assert form.status_code == 200 and "s3cret-token" not in form.text
+            csrf = _csrf(form.text)
+            assert browser.post("/login", data={"csrf": csrf, "token": "wrong"}).status_code == 403
+            signed = browser.post("/login", data={"csrf": csrf, "token": "s3cret-token"})
+            assert signed.status_code == 303
+            auth = [c for c in signed.headers.get_list("set-cookie") if c.startswith("watcher_auth=")]
+            assert auth and "s3cret-token" not in auth[0] and "samesite=strict" in auth[0].lower()
+            assert browser.get("/company/Helsing").status_code == 200
+
+
+def test_another_address_refuses_to_start_without_a_token(tmp_path: Path) -> None:
+    assert required_token("127.0.0.1", None, {}) is None
+    assert required_token("::1", None, {}) is None
+    with pytest.raises(ConfigError, match="token_env"):
+        required_token("0.0.0.0", None, {})
+    with pytest.raises(ConfigError, match="WATCHER_TOKEN is not set"):
+        required_token("0.0.0.0", "WATCHER_TOKEN", {})
+    assert required_token("0.0.0.0", "WATCHER_TOKEN", {"WATCHER_TOKEN": "t"}) == "t"
+    config = tmp_path / "config.toml"
+    config.write_text('[[entities]]\nname = "Helsing"\n', encoding="utf-8")
+    res = cli(config, "serve", "--host", "0.0.0.0", "--port", "8471")
+    assert res.returncode == 2 and "token_env" in res.stderr
+
+
+def test_check_config_lists_serve_mistakes(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[[entities]]\nname = "Helsing"\n\n[serve]\nport = 70000\ntoken_env = "not a name!"\ncolour = 1\n',
+        encoding="utf-8",
+    )
+    res = cli(config, "check-config")
+    assert res.returncode == 2
+    for key in ("serve.port", "serve.token_env", "serve.colour"):
+        assert key in res.stderr
+    assert "not a name!" not in res.stderr  # it may be the secret itself
