@@ -1354,15 +1354,18 @@ class Store:
 
     # -- the review page (watcher serve): what its pages read beyond the CLI's queries ---------
 
-    def recent_changes(self, entity: str, limit: int, *, rejected: bool = True) -> list[Change]:
-        """The entity's latest ``limit`` changes, newest first (``rejected=False``: only those
-        that count), read by id so that a company with years of changes costs one page."""
+    def recent_changes(
+        self, entity: str, limit: int, *, offset: int = 0, rejected: bool = True
+    ) -> list[Change]:
+        """The entity's latest ``limit`` changes after the ``offset`` latest, newest first
+        (``rejected=False``: only those that count), read by id so that a company with years
+        of changes costs one page."""
         counting = " AND c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected'" if not rejected else ""
         rows = self._rows(
             "SELECT c.id FROM changes c JOIN entities e ON e.id = c.entity_id"
             f" LEFT JOIN facts f ON f.id = c.fact_id WHERE e.name = ?{counting}"
-            " ORDER BY c.detected_at DESC, c.id DESC LIMIT ?",
-            (entity, limit),
+            " ORDER BY c.detected_at DESC, c.id DESC LIMIT ? OFFSET ?",
+            (entity, limit, offset),
         )
         ids = [int(r["id"]) for r in rows]
         return list(reversed(self.changes(ids=ids))) if ids else []

@@ -35,7 +35,7 @@ from watcher.jsonout import alert_items, change_json, fact_row_json, stored_fact
 from watcher.models import CHANGE_KINDS, FACT_KINDS
 from watcher.overview import CompanyRow
 from watcher.overview import overview as company_rows
-from watcher.render import format_kind, format_money, format_round
+from watcher.render import format_kind, format_money, format_round, one_line
 from watcher.review import confirm, listed_facts, reject
 from watcher.settings import Settings
 from watcher.status import ago, collect_status, status_json
@@ -73,6 +73,9 @@ class Site:
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
+            # Template indentation is not sent: a dense page stays small.
+            trim_blocks=True,
+            lstrip_blocks=True,
         )
         lang = self.language
         self.env.filters.update(
@@ -80,7 +83,10 @@ class Site:
             kind=lambda k: format_kind(k, lang),
             round_=lambda r: format_round(r, lang) if r else "",
             when=lambda d: d.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if d else "",
+            day=lambda d: d.astimezone(UTC).date().isoformat() if d else "",
             safe_url=safe_url,
+            # Tables quote the start of a long sentence; the change page quotes all of it.
+            short=lambda text: one_line(text, 220),
         )
         # Only POSTs of this process are serialised: a double click confirms once.
         self.writing = threading.Lock()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from watcher.history import plot_panels, timeline
 from watcher.jsonout import alert_items, feed_items
@@ -17,8 +18,9 @@ from watcher.review import listed_facts
 from watcher.settings import Settings
 from watcher.store import OutboxRow, Store, StoredFact
 
-# A page lists at most this many facts (newest first) or changes: under 300 KB at any history.
-PAGE_ROWS = 200
+# A page lists at most this many changes, and as many facts (newest first), then links to the
+# next page: under 300 KB whatever the history.
+PAGE_ROWS = 100
 CHART_KINDS = ("valuation", "funding_round")
 STATUSES = ("announced", "reported", "rumoured")
 
@@ -47,6 +49,17 @@ class FactFilter:
     status: str | None = None
     pending: bool = False
     every_state: bool = False
+    page: int = 0  # of the changes and the facts, newest first
+
+    def query(self, page: int) -> str:
+        """The address query of this filter on another page."""
+        values = {
+            "kind": self.kind or "",
+            "status": self.status or "",
+            "state": "pending" if self.pending else ("all" if self.every_state else ""),
+            "page": str(page) if page else "",
+        }
+        return urlencode({k: v for k, v in values.items() if v})
 
     @classmethod
     def of(cls, query: dict[str, str]) -> FactFilter:
@@ -57,6 +70,7 @@ class FactFilter:
             status=status if status in STATUSES else None,
             pending=query.get("state") == "pending",
             every_state=query.get("state") == "all",
+            page=min(int(page), 100_000) if (page := query.get("page", "0")).isdigit() else 0,
         )
 
 
@@ -65,10 +79,9 @@ class CompanyPage:
     row: CompanyRow
     chart: str  # the SVG of `watcher history --plot`, escaped by the plot module
     changes: list[Change]
-    more_changes: int
     facts: list[StoredFact]
-    more_facts: int
     filter: FactFilter
+    more: bool  # an older page of changes or facts exists
 
 
 def company_page(settings: Settings, store: Store, name: str, flt: FactFilter) -> CompanyPage:
@@ -80,7 +93,8 @@ def company_page(settings: Settings, store: Store, name: str, flt: FactFilter) -
     rows = timeline(settings, store, name, None)
     panels = plot_panels(settings, rows, name, CHART_KINDS)
     chart = timelines_svg(panels, settings.base_currency, CHART_KINDS, width=860, height=360)
-    changes = store.recent_changes(name, PAGE_ROWS + 1)
+    start = flt.page * PAGE_ROWS
+    changes = store.recent_changes(name, PAGE_ROWS + 1, offset=start)
     facts = listed_facts(store, name, pending=flt.pending, show_all=flt.every_state)
     facts = [
         sf
@@ -93,10 +107,9 @@ def company_page(settings: Settings, store: Store, name: str, flt: FactFilter) -
         row=row,
         chart=chart,
         changes=changes[:PAGE_ROWS],
-        more_changes=max(0, store.change_count(name) - PAGE_ROWS) if len(changes) > PAGE_ROWS else 0,
-        facts=facts[:PAGE_ROWS],
-        more_facts=max(0, len(facts) - PAGE_ROWS),
+        facts=facts[start : start + PAGE_ROWS],
         filter=flt,
+        more=len(changes) > PAGE_ROWS or len(facts) > start + PAGE_ROWS,
     )
 
 
