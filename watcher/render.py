@@ -393,6 +393,12 @@ def _scaled(amount: Decimal, fr: bool) -> str:
     return _number(size, fr)
 
 
+def sources_text(n: int, language: str = "en") -> str:
+    """ "1 source", "3 sources": how alerts, the digest and the review page count sources."""
+    w = _words(language)
+    return w["one_source"] if n == 1 else w["n_sources"].format(n=n)
+
+
 def format_amount(amount: Decimal, language: str = "en") -> str:
     """The number part of ``format_money``: "11.7bn", "103.7M" (charts label axes with the currency)."""
     return ("-" if amount < 0 else "") + _scaled(amount, _lang(language) == "fr")
@@ -431,8 +437,7 @@ def state_text(entity: str, figures: Sequence[StateFigure], language: str = "en"
     parts = []
     for f in figures:
         round_ = f" {format_round(f.round, language)}" if f.round else ""
-        n = f.sources
-        sources = w["one_source"] if n == 1 else w["n_sources"].format(n=n)
+        sources = sources_text(f.sources, language)
         label = w[f"state_{f.label}"]
         parts.append(f"{label} {format_money(f.money, language)}{round_} ({_status(f.status, w)}, {sources})")
     return w["state_line"].format(entity=entity, figures=w["state_sep"].join(parts) or w["state_none"])

@@ -35,7 +35,7 @@ from watcher.jsonout import alert_items, change_json, fact_row_json, stored_fact
 from watcher.models import CHANGE_KINDS, FACT_KINDS
 from watcher.overview import CompanyRow
 from watcher.overview import overview as company_rows
-from watcher.render import format_kind, format_money, format_round, one_line
+from watcher.render import format_kind, format_money, format_round, one_line, sources_text
 from watcher.review import confirm, listed_facts, reject
 from watcher.settings import Settings
 from watcher.status import ago, collect_status, status_json
@@ -86,7 +86,8 @@ class Site:
             day=lambda d: d.astimezone(UTC).date().isoformat() if d else "",
             safe_url=safe_url,
             # Tables quote the start of a long sentence; the change page quotes all of it.
-            short=lambda text: one_line(text, 220),
+            short=lambda text, n=220: one_line(text, n),
+            sources=lambda n: sources_text(n, lang),
         )
         # Only POSTs of this process are serialised: a double click confirms once.
         self.writing = threading.Lock()
