@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.serve_world import HOSTILE, LiveServer, NewsSite, cli, live_server, polled_world
+from tests.serve_world import HOSTILE, LiveServer, NewsSite, cli, dense_world, live_server, polled_world
 from watcher.errors import ConfigError
 from watcher.web.security import CSP, required_token, safe_back
 
@@ -175,3 +176,27 @@ def test_check_config_lists_serve_mistakes(tmp_path: Path) -> None:
     for key in ("serve.port", "serve.token_env", "serve.colour"):
         assert key in res.stderr
     assert "not a name!" not in res.stderr  # it may be the secret itself
+
+
+def test_a_dense_company_is_paged_and_every_page_stays_small(tmp_path: Path) -> None:
+    settings = dense_world(tmp_path)
+    with live_server(settings) as server:
+        first = httpx.get(server.base + "/company/Dense%20Robotics")
+        second = httpx.get(server.base + "/company/Dense%20Robotics?page=1")
+        sparse = httpx.get(server.base + "/company/Sparse%20Labs")
+    shown = [re.findall(r'<tr[^>]* id="change-(\d+)"', r.text) for r in (first, second)]
+    assert [len(s) for s in shown] == [100, 100]
+    assert shown[0][0] == "200" and shown[1][-1] == "1"  # newest first, the oldest on the last page
+    assert 'href="?page=1#changes-h"' in first.text and 'href="?#changes-h"' in second.text
+    assert all(len(r.content) < 300_000 for r in (first, second, sparse))
+    assert "EUR 2M" in sparse.text and "Seed" in sparse.text
+
+
+def test_the_page_speaks_the_alerts_language(world: LiveServer) -> None:
+    settings = replace(world.settings, alerts=replace(world.settings.alerts, language="fr"))
+    with live_server(settings) as server:
+        html = httpx.get(server.base + "/").text
+        company = httpx.get(server.base + "/company/Mistral%20AI").text
+    assert '<html lang="fr">' in html and "Valorisation" in html
+    assert "11,7 Md EUR" in html or "190 Md EUR" in html  # render.format_money's French form
+    assert "Série C" in company

@@ -18,9 +18,10 @@ from watcher.review import listed_facts
 from watcher.settings import Settings
 from watcher.store import OutboxRow, Store, StoredFact
 
-# A page lists at most this many changes, and as many facts (newest first), then links to the
-# next page: under 300 KB whatever the history.
+# A page lists at most this many changes and facts (newest first), then links to the next page:
+# under 300 KB whatever the history (a fact row, with its forms, weighs twice a change row).
 PAGE_ROWS = 100
+PAGE_FACTS = 50
 CHART_KINDS = ("valuation", "funding_round")
 STATUSES = ("announced", "reported", "rumoured")
 
@@ -107,9 +108,9 @@ def company_page(settings: Settings, store: Store, name: str, flt: FactFilter) -
         row=row,
         chart=chart,
         changes=changes[:PAGE_ROWS],
-        facts=facts[start : start + PAGE_ROWS],
+        facts=facts[flt.page * PAGE_FACTS : (flt.page + 1) * PAGE_FACTS],
         filter=flt,
-        more=len(changes) > PAGE_ROWS or len(facts) > start + PAGE_ROWS,
+        more=len(changes) > PAGE_ROWS or len(facts) > (flt.page + 1) * PAGE_FACTS,
     )
 
 
