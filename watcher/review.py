@@ -44,17 +44,30 @@ def parse_target(ident: str) -> tuple[Target, int]:
 
 
 def listed_facts(
-    store: Store, entity: str | None, *, pending: bool = False, show_all: bool = False
+    store: Store,
+    entity: str | None,
+    *,
+    pending: bool = False,
+    show_all: bool = False,
+    kind: str | None = None,
+    status: str | None = None,
+    newest_first: bool = False,
+    limit: int = -1,
+    offset: int = 0,
 ) -> list[StoredFact]:
     """The facts ``watcher facts`` lists: those waiting (``pending``), every one (``show_all``),
-    or by default the ones that count or wait, without their re-reports."""
-    if pending:
-        return store.pending_facts(entity)
-    return [
-        sf
-        for sf in store.facts(entity)
-        if show_all or (sf.state in ("active", "pending") and sf.corroborates is None)
-    ]
+    or by default the ones that count or wait, without their re-reports; the review page asks
+    for one page of them, of one kind or status."""
+    return store.listed_facts(
+        entity,
+        pending=pending,
+        show_all=show_all,
+        kind=kind,
+        status=status,
+        newest_first=newest_first,
+        limit=limit,
+        offset=offset,
+    )
 
 
 def _fact_of(store: Store, target: Target, ident: int) -> StoredFact:

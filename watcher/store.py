@@ -1370,6 +1370,41 @@ class Store:
         ids = [int(r["id"]) for r in rows]
         return list(reversed(self.changes(ids=ids))) if ids else []
 
+    def listed_facts(
+        self,
+        entity: str | None,
+        *,
+        pending: bool = False,
+        show_all: bool = False,
+        kind: str | None = None,
+        status: str | None = None,
+        newest_first: bool = False,
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[StoredFact]:
+        """The facts ``watcher facts`` lists (``review.listed_facts`` says which), filtered and
+        paged in SQL: a company with 50,000 re-reports costs one page, not all of them."""
+        where, params = ["1 = 1"], []
+        if entity is not None:
+            where.append("e.name = ?")
+            params.append(entity)
+        if pending:
+            where.append("f.state = 'pending'")
+        elif not show_all:
+            where.append("f.corroborates IS NULL AND f.state IN ('active', 'pending')")
+        for column, value in (("f.kind", kind), ("f.status", status)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        order = "f.id" if pending else "COALESCE(f.period, ''), f.id"
+        if newest_first:
+            order = "f.id DESC" if pending else "COALESCE(f.period, '') DESC, f.id DESC"
+        rows = self._rows(
+            f"{self._FACT_SELECT} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [_stored_fact(r) for r in rows]
+
     def change_alerts(self, change_id: int) -> list[OutboxRow]:
         """The outbox rows that carry a change: its own, or those of the message it went in."""
         rows = self._rows(

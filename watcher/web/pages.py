@@ -96,21 +96,24 @@ def company_page(settings: Settings, store: Store, name: str, flt: FactFilter) -
     chart = timelines_svg(panels, settings.base_currency, CHART_KINDS, width=860, height=360)
     start = flt.page * PAGE_ROWS
     changes = store.recent_changes(name, PAGE_ROWS + 1, offset=start)
-    facts = listed_facts(store, name, pending=flt.pending, show_all=flt.every_state)
-    facts = [
-        sf
-        for sf in facts
-        if (flt.kind is None or sf.fact.kind == flt.kind)
-        and (flt.status is None or sf.fact.status == flt.status)
-    ]
-    facts.reverse()  # newest first: what a person reviews is what came last
+    facts = listed_facts(
+        store,
+        name,
+        pending=flt.pending,
+        show_all=flt.every_state,
+        kind=flt.kind,
+        status=flt.status,
+        newest_first=True,  # what a person reviews is what came last
+        limit=PAGE_FACTS + 1,
+        offset=flt.page * PAGE_FACTS,
+    )
     return CompanyPage(
         row=row,
         chart=chart,
         changes=changes[:PAGE_ROWS],
-        facts=facts[flt.page * PAGE_FACTS : (flt.page + 1) * PAGE_FACTS],
+        facts=facts[:PAGE_FACTS],
         filter=flt,
-        more=len(changes) > PAGE_ROWS or len(facts) > (flt.page + 1) * PAGE_FACTS,
+        more=len(changes) > PAGE_ROWS or len(facts) > PAGE_FACTS,
     )
 
 
