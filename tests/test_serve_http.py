@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +17,7 @@ import pytest
 
 from tests.serve_world import HOSTILE, LiveServer, NewsSite, cli, dense_world, live_server, polled_world
 from watcher.errors import ConfigError
+from watcher.store import Store
 from watcher.web.security import CSP, required_token, safe_back
 
 
@@ -40,6 +43,8 @@ def _csrf(html: str) -> str:
         "/change/-1",
         "/change/99999999999999999999999",
         "/change/424242",
+        "/change/abc/article",
+        "/change/424242/article",
         "/company/Nobody",
         "/company/%3Cscript%3E",
         "/explain?url=javascript:alert(1)",
@@ -200,3 +205,60 @@ def test_the_page_speaks_the_alerts_language(world: LiveServer) -> None:
     assert '<html lang="fr">' in html and "Valorisation" in html
     assert "11,7 Md EUR" in html or "190 Md EUR" in html  # render.format_money's French form
     assert "Série C" in company
+
+
+def test_a_change_is_shown_in_its_article_with_the_evidence_marked(world: LiveServer) -> None:
+    changes = _cli_json(world, "history", "--json", "--entity", "Helsing")
+    assert isinstance(changes, list)
+    pages = {c["kind"]: httpx.get(f"{world.base}/change/{c['id']}/article") for c in changes}
+    assert all(p.status_code == 200 and "military aircraft" in p.text for p in pages.values())
+    [valuation] = [c for c in changes if c["fact_kind"] == "valuation"]
+    marked = re.search(r'<mark id="evidence"[^>]*>(.*?)</mark>', pages[valuation["kind"]].text, re.S)
+    assert marked and " ".join(marked.group(1).split()) == valuation["evidence"]
+    # The round's evidence is the feed's headline, cleaned of its markup: said so, not marked wrong.
+    assert "does not say this sentence as such" in pages["new_round"].text
+
+
+def test_a_confirm_during_a_cycle_waits_for_it_and_is_applied_once(world: LiveServer, tmp_path: Path) -> None:
+    """A cycle holds the write lock (BEGIN IMMEDIATE) while it decides: pages still read at once,
+    and a confirm posted meanwhile is applied when the cycle commits, exactly once."""
+    with httpx.Client(base_url=world.base) as browser:
+        page = browser.get("/company/Mistral%20AI?state=all")
+        csrf = _csrf(page.text)
+        rejected = [f for f in _cli_json(world, "facts", "--json") if f["kind"] == "total_raised"]  # type: ignore[union-attr]
+        fact = rejected[0]["id"]
+        assert browser.post(f"/fact/{fact}/reject", data={"csrf": csrf, "back": "/"}).status_code == 303
+        release = threading.Event()
+        holding = threading.Event()
+
+        def cycle() -> None:
+            with Store(world.settings.db) as store, store.transaction():
+                holding.set()
+                release.wait(10)
+
+        t = threading.Thread(target=cycle)
+        t.start()
+        holding.wait(10)
+        started = time.monotonic()
+        assert browser.get("/").status_code == 200
+        assert time.monotonic() - started < 2  # readers never wait for the writer
+        results: list[int] = []
+        posts = [
+            threading.Thread(
+                target=lambda: results.append(
+                    browser.post(f"/fact/{fact}/confirm", data={"csrf": csrf, "back": "/"}).status_code
+                )
+            )
+            for _ in range(2)
+        ]
+        for p in posts:
+            p.start()
+        time.sleep(0.5)
+        assert results == []  # waiting for the cycle's transaction
+        release.set()
+        t.join(10)
+        for p in posts:
+            p.join(30)
+    assert results == [303, 303]
+    after = [f for f in _cli_json(world, "facts", "--json", "--all") if f["id"] == fact]  # type: ignore[union-attr]
+    assert after[0]["state"] == "active"

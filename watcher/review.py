@@ -10,6 +10,7 @@ and confirming a rejected change puts its unsent alerts back in the outbox.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -173,3 +174,16 @@ def explain_facts(
         min_change=settings.min_change,
     )
     return [Explained(entity, d.fact, d.outcome, d.note) for d in decisions]
+
+
+def evidence_in(text: str, evidence: str) -> tuple[str, str, str] | None:
+    """``text`` cut around the first place it says ``evidence`` (before, the evidence as the
+    text writes it, after), so a person sees the sentence where the article put it; spacing
+    may differ (the evidence is one line). None if the text does not say it (the page changed)."""
+    words = evidence.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    if found is None:
+        return None
+    return text[: found.start()], found.group(0), text[found.end() :]

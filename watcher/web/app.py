@@ -261,6 +261,15 @@ def _routes(site: Site) -> list[Route | Mount]:
         page = await run_in_threadpool(build)
         return site.render(request, "change.html", page=page)
 
+    async def article(request: Request) -> Response:
+        ident = pages.parse_id(request.path_params["ident"])
+
+        def build() -> pages.ArticlePage:
+            with site.reader() as store:
+                return pages.change_article(s, store, ident, datetime.now(UTC))
+
+        return site.render(request, "article.html", page=await run_in_threadpool(build))
+
     async def explain(request: Request) -> Response:
         url = request.query_params.get("url", "")
 
@@ -332,6 +341,7 @@ def _routes(site: Site) -> list[Route | Mount]:
         Route("/", overview),
         Route("/company/{name:str}", company),
         Route("/change/{ident:str}", change),
+        Route("/change/{ident:str}/article", article),
         Route("/explain", explain),
         Route("/feeds", feeds),
         Route("/alerts", alerts),

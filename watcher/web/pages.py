@@ -14,7 +14,7 @@ from watcher.history import plot_panels, timeline
 from watcher.jsonout import alert_items, feed_items
 from watcher.models import FACT_KINDS, Change
 from watcher.overview import CompanyRow, company_row
-from watcher.review import listed_facts
+from watcher.review import evidence_in, listed_facts
 from watcher.settings import Settings
 from watcher.store import OutboxRow, Store, StoredFact
 
@@ -143,6 +143,34 @@ def change_page(store: Store, ident: int) -> ChangePage:
         corrections=store.corrections_of(ident),
         corrected=corrected[0] if corrected else None,
     )
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    change: Change
+    title: str
+    parts: tuple[str, str, str] | None  # the text before, at and after the evidence
+    text: str
+    # The evidence is the headline (a feed's title is read as the article's first sentence).
+    headline: tuple[str, str, str] | None = None
+
+
+def change_article(settings: Settings, store: Store, ident: int, now: datetime) -> ArticlePage:
+    """A change's article read again as a cycle reads it (its text is not stored), with the
+    evidence sentence found in it."""
+    from watcher.pipeline import read_article_text
+
+    found = store.changes(ids=[ident])
+    if not found or not found[0].url.startswith(("http://", "https://")):
+        raise NotFound(str(ident))
+    change = found[0]
+    article = read_article_text(settings, change.url, now=now)
+    parts = evidence_in(article.text, change.evidence)
+    headline = None
+    if parts is None:
+        said = change.evidence.rstrip(". ")
+        headline = evidence_in(change.title, said) or evidence_in(article.title, said)
+    return ArticlePage(change, article.title, parts, article.text, headline)
 
 
 def explain_page(settings: Settings, store: Store, url: str, now: datetime) -> Any:

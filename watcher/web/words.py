@@ -79,7 +79,10 @@ _PAGE: dict[str, dict[str, str]] = {
         "detected": "Detected",
         "skip": "Skip to content",
         "new_since": "New since your last visit",
-        "no_text": "The article's full text is not stored; its evidence sentence is:",
+        "no_text": "The evidence sentence, as stored:",
+        "in_article": "See it in its article",
+        "not_in_text": "The article's text does not say this sentence as such (it may come from the"
+        " headline as the feed gave it, or the page changed since it was read).",
         "read_by_cycle": "read by a cycle",
         "not_read": "not read by a cycle yet",
         "names_none": "names no tracked company: nothing to decide",
@@ -160,7 +163,10 @@ _PAGE: dict[str, dict[str, str]] = {
         "detected": "Détecté",
         "skip": "Aller au contenu",
         "new_since": "Nouveau depuis votre dernière visite",
-        "no_text": "Le texte complet de l'article n'est pas conservé ; son extrait est :",
+        "no_text": "L'extrait, tel qu'il a été conservé :",
+        "in_article": "Le voir dans son article",
+        "not_in_text": "Le texte de l'article ne contient pas cette phrase telle quelle (elle peut venir"
+        " du titre donné par le flux, ou la page a changé depuis sa lecture).",
         "read_by_cycle": "lu par un cycle",
         "not_read": "pas encore lu par un cycle",
         "names_none": "ne nomme aucune entreprise suivie : rien à décider",
