@@ -837,9 +837,9 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
 
 
 def _ago_short(moment: datetime, now: datetime) -> str:
-    from watcher.status import ago
+    from watcher.status import next_time
 
-    return "now" if moment <= now else ago(moment, now)
+    return next_time(moment, now)
 
 
 @alerts.command("retry")

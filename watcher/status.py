@@ -248,6 +248,11 @@ def ago(moment: datetime | None, now: datetime) -> str:
     return _ago(moment, now)
 
 
+def next_time(moment: datetime, now: datetime) -> str:
+    """When something is due: "now" once its time has come, else "in 5m"."""
+    return "now" if moment <= now else _ago(moment, now)
+
+
 def _ago(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return "never"

@@ -38,7 +38,7 @@ from watcher.overview import overview as company_rows
 from watcher.render import format_kind, format_money, format_round, one_line, sources_text
 from watcher.review import confirm, listed_facts, reject
 from watcher.settings import Settings
-from watcher.status import ago, collect_status, status_json
+from watcher.status import ago, collect_status, next_time, status_json
 from watcher.store import Store
 from watcher.web import pages
 from watcher.web.security import AUTH_COOKIE, HEADERS, LOOPBACK_NAMES, SESSION_COOKIE, Guard, safe_back
@@ -110,6 +110,7 @@ class Site:
             path=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
             now=now,
             ago=lambda d: ago(d, now) if d else "",
+            due=lambda d: next_time(d, now),
             flash=unquote(flash)[:300] if flash else None,
             signed_in=self.guard.token is not None,
             **values,
