@@ -48,7 +48,8 @@ log = logging.getLogger("watcher.serve")
 HERE = Path(__file__).resolve().parent
 SEEN_COOKIE = "watcher_seen"
 FLASH_COOKIE = "watcher_flash"
-_OPEN_PATHS = ("/login", "/static/")
+# Reachable before signing in: the sign-in form and the stylesheet it uses.
+_OPEN_PATHS = ("/login", "/static/style.css")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -112,7 +113,6 @@ class Site:
             ago=lambda d: ago(d, now) if d else "",
             due=lambda d: next_time(d, now),
             flash=unquote(flash)[:300] if flash else None,
-            signed_in=self.guard.token is not None,
             **values,
         )
         response = HTMLResponse(html, status_code=status)
@@ -139,7 +139,7 @@ def build_app(settings: Settings, guard: Guard, *, loopback: bool) -> Starlette:
         request.state.session = guard.new_session() if fresh else session
         path = request.url.path
         response: Response
-        if not path.startswith(_OPEN_PATHS) and not guard.signed_in(
+        if path not in _OPEN_PATHS and not guard.signed_in(
             request.cookies.get(AUTH_COOKIE), request.headers.get("authorization")
         ):
             if path.startswith("/api/"):

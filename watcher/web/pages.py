@@ -121,7 +121,8 @@ def company_page(settings: Settings, store: Store, name: str, flt: FactFilter) -
 class ChangePage:
     change: Change
     fact: StoredFact | None
-    supporting: list[StoredFact]
+    supporting: list[StoredFact]  # the first PAGE_ROWS of them
+    supported: int  # how many articles support it in all
     alerts: list[OutboxRow]
     corrections: list[Change]
     corrected: Change | None
@@ -135,10 +136,12 @@ def change_page(store: Store, ident: int) -> ChangePage:
     fact_id = store.change_fact_id(ident)
     fact = store.fact(fact_id) if fact_id is not None else None
     corrected = store.changes(ids=[change.corrects]) if change.corrects else []
+    mentions = store.event_mentions(fact_id) if fact_id is not None else []
     return ChangePage(
         change=change,
         fact=fact,
-        supporting=store.event_mentions(fact_id) if fact_id is not None else [],
+        supporting=mentions[:PAGE_ROWS],
+        supported=len(mentions),
         alerts=store.change_alerts(ident),
         corrections=store.corrections_of(ident),
         corrected=corrected[0] if corrected else None,
