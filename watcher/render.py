@@ -116,7 +116,7 @@ def slack_escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _safe_url(url: str) -> str | None:
+def safe_url(url: str) -> str | None:
     """``url`` if it is a plain http(s) URL worth making clickable, else None."""
     url = url.strip()
     if not url or any(unicodedata.category(ch).startswith("C") or ch.isspace() for ch in url):
@@ -792,7 +792,7 @@ def _html(layout: _Layout, language: str) -> str:
     parts.append('<table cellpadding="4" style="border-collapse:collapse">')
     for label, value, link in layout.linked_rows():
         # Only http(s) links are made clickable; anything else stays text, escaped.
-        safe = _safe_url(link) if link else None
+        safe = safe_url(link) if link else None
         cell = e(value)
         if safe:
             cell += f' <a href="{e(safe)}">{e(link)}</a>'
@@ -805,7 +805,7 @@ def _html(layout: _Layout, language: str) -> str:
             f'<blockquote style="border-left:3px solid #ccc;margin:1em 0;padding-left:1em">'
             f"{e(_quoted(layout.evidence, layout.quotes))}</blockquote>"
         )
-    url = _safe_url(layout.url)
+    url = safe_url(layout.url)
     if layout.title or layout.url:
         label = e(layout.title or layout.url)
         link = f'<a href="{e(url)}">{label}</a>' if url else label
@@ -835,7 +835,7 @@ def _slack(layout: _Layout) -> tuple[str, tuple[dict[str, Any], ...]]:
             "type": "mrkdwn",
             "text": (
                 f"*{slack_escape(label)}*\n{slack_escape(value)}"
-                + (f" {_slack_link(_safe_url(link), link)}" if link else "")
+                + (f" {_slack_link(safe_url(link), link)}" if link else "")
             )[:_SLACK_FIELD_MAX],
         }
         for label, value, link in layout.linked_rows()[layout.header_fields :]
@@ -846,7 +846,7 @@ def _slack(layout: _Layout) -> tuple[str, tuple[dict[str, Any], ...]]:
         quote = f"> {slack_escape(_quoted(layout.evidence, layout.quotes))}"
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": quote[:_SLACK_TEXT_MAX]}})
     if layout.title or layout.url:
-        link = _slack_link(_safe_url(layout.url), layout.title or layout.url)
+        link = _slack_link(safe_url(layout.url), layout.title or layout.url)
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": link[:_SLACK_TEXT_MAX]}]})
     return fallback, tuple(blocks)
 

@@ -35,7 +35,7 @@ from watcher.jsonout import alert_items, change_json, fact_row_json, stored_fact
 from watcher.models import CHANGE_KINDS, FACT_KINDS
 from watcher.overview import CompanyRow
 from watcher.overview import overview as company_rows
-from watcher.render import format_kind, format_money, format_round, one_line, sources_text
+from watcher.render import format_kind, format_money, format_round, one_line, safe_url, sources_text
 from watcher.review import confirm, listed_facts, reject
 from watcher.settings import Settings
 from watcher.status import ago, collect_status, next_time, status_json
@@ -50,14 +50,6 @@ SEEN_COOKIE = "watcher_seen"
 FLASH_COOKIE = "watcher_flash"
 # Reachable before signing in: the sign-in form and the stylesheet it uses.
 _OPEN_PATHS = ("/login", "/static/style.css")
-
-
-def safe_url(url: str | None) -> str | None:
-    """A source link only if it is http(s): never ``javascript:`` or ``data:``."""
-    if not url:
-        return None
-    head = url.strip().split(":", 1)[0].lower()
-    return url.strip() if head in ("http", "https") and "://" in url else None
 
 
 class Site:
@@ -85,7 +77,8 @@ class Site:
             round_=lambda r: format_round(r, lang) if r else "",
             when=lambda d: d.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if d else "",
             day=lambda d: d.astimezone(UTC).date().isoformat() if d else "",
-            safe_url=safe_url,
+            # A source link only if it is a plain http(s) URL, as alerts link them: never javascript:.
+            safe_url=lambda url: safe_url(url) if url else None,
             # Tables quote the start of a long sentence; the change page quotes all of it.
             short=lambda text, n=220: one_line(text, n),
             sources=lambda n: sources_text(n, lang),
