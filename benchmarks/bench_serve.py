@@ -6,7 +6,7 @@ Usage (from the repository root)::
     python benchmarks/bench_serve.py            # 1 M entries, documents and facts
     python benchmarks/bench_serve.py --quick    # 100 k of each: a smoke run
 
-The database is built by ``bench_history.build_history`` (the same shape as the history
+The database is built by ``harness.build_history`` (the same shape as the history
 benchmark: 20 companies, most facts re-reports of a few thousand event heads, changes,
 corrections, outbox rows, pending facts). The app runs under a real uvicorn on 127.0.0.1 in a
 thread of this process; each page is fetched ``--repeat`` times over HTTP and the median time
@@ -35,7 +35,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness
 import httpx
 import uvicorn
-from bench_history import Shape, build_history
 
 from watcher.config import load_config
 from watcher.store import Store
@@ -99,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the folder with the database")
     args = parser.parse_args(argv)
     n = 100_000 if args.quick else args.facts
-    shape = Shape(n, n, n, args.heads, args.days)
+    shape = harness.Shape(n, n, n, args.heads, args.days)
     folder = Path(args.reuse) if args.reuse else Path(tempfile.mkdtemp(prefix="watcher-serve-bench-"))
     config = folder / "config.toml"
     print(f"watcher serve benchmark: {n:,} facts of history, {len(harness.ENTITIES)} companies")
@@ -111,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             [str(harness.WATCHER), "--config", str(config), "baseline"], check=True, capture_output=True
         )
         started = time.perf_counter()
-        counts = build_history(
+        counts = harness.build_history(
             folder / "state" / "watcher.db",
             shape,
             [news.feed_url(i) for i in range(args.feeds)],
