@@ -159,6 +159,11 @@ name = "Tech Wire"
 url = "{site.base}/blog.xml"
 name = "Blog"
 
+[[feeds]]
+url = "{site.base}/gone.xml"
+name = "Gone Daily"
+entities = ["Helsing"]
+
 [http]
 allow_private = ["127.0.0.1"]
 

@@ -111,6 +111,9 @@ def test_the_overview_lists_both_companies_with_their_figures(
     assert "EUR 12bn" in helsing.locator("td.valuation").inner_text()
     assert "EUR 600M" in helsing.locator("td.round").inner_text()
     assert mistral.locator("td.pending strong").inner_text() == "1"  # the €190bn jump waits
+    # A feed read only for Helsing fails: its row says so, Mistral AI's does not.
+    assert "Gone Daily" in helsing.locator("td.failing").inner_text()
+    assert "Gone Daily" not in mistral.locator("td.failing").inner_text()
     # A first visit: everything is new; the next visit, nothing is.
     assert page.locator("tr.new").count() == 2
     page.reload()

@@ -38,7 +38,7 @@ from watcher.overview import overview as company_rows
 from watcher.render import format_kind, format_money, format_round, one_line, safe_url, sources_text
 from watcher.review import confirm, listed_facts, reject
 from watcher.settings import Settings
-from watcher.status import ago, collect_status, next_time, status_json
+from watcher.status import ago, collect_status, next_time, short_error, status_json
 from watcher.store import Store
 from watcher.web import pages
 from watcher.web.security import AUTH_COOKIE, HEADERS, LOOPBACK_NAMES, SESSION_COOKIE, Guard, safe_back
@@ -82,6 +82,8 @@ class Site:
             # Tables quote the start of a long sentence; the change page quotes all of it.
             short=lambda text, n=220: one_line(text, n),
             sources=lambda n: sources_text(n, lang),
+            # A feed's error without its own URL, which its row already shows (as status does).
+            feed_error=lambda error, url: short_error(error, url),
         )
         # Only POSTs of this process are serialised: a double click confirms once.
         self.writing = threading.Lock()
