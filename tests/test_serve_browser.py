@@ -198,6 +198,26 @@ def test_with_the_keyboard_alone_rejecting_a_change_kills_its_alerts_and_undo_re
         assert {r.status for c in changes for r in store.change_alerts(c.id or 0)} == {"pending"}
 
 
+def test_rejecting_a_fact_with_a_reason_then_undo(world: tuple[LiveServer, NewsSite], tab: Watched) -> None:
+    server, _ = world
+    with _store(server) as store:
+        [fact] = [sf for sf in store.facts("Mistral AI", known_only=True) if sf.fact.kind == "total_raised"]
+    page = tab.page
+    page.goto(server.base + "/company/Mistral%20AI")
+    page.fill(f"#fr-{fact.id}", "a total from an old article")
+    with page.expect_navigation():
+        page.locator(f"#fact-{fact.id} button", has_text="Reject").click()
+    with _store(server) as store:
+        assert store.fact(fact.id).state == "rejected"  # type: ignore[union-attr]
+    assert page.locator(f"#fact-{fact.id}").count() == 0  # gone from the facts that count
+    page.goto(server.base + "/company/Mistral%20AI?state=all#facts")
+    assert "a total from an old article" in page.locator(f"#fact-{fact.id}").inner_text()
+    with page.expect_navigation():
+        page.locator(f"#fact-{fact.id} button", has_text="Undo").click()
+    with _store(server) as store:
+        assert store.fact(fact.id).state == "active"  # type: ignore[union-attr]
+
+
 def test_hostile_feed_text_executes_nothing(world: tuple[LiveServer, NewsSite], tab: Watched) -> None:
     server, site = world
     with _store(server) as store:
