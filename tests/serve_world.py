@@ -235,7 +235,7 @@ def dense_world(folder: Path, changes: int = 200) -> Settings:
     path = folder / "config.toml"
     path.write_text(
         '[watcher]\ndb = "state/watcher.db"\n\n[[entities]]\nname = "Dense Robotics"\n\n'
-        '[[entities]]\nname = "Sparse Labs"\n',
+        '[[entities]]\nname = "Sparse Labs"\n\n[[entities]]\nname = "Nord/Sud & Co?"\n',
         encoding="utf-8",
     )
     settings = load_config(path)

@@ -189,6 +189,10 @@ def test_a_dense_company_is_paged_and_every_page_stays_small(tmp_path: Path) -> 
         first = httpx.get(server.base + "/company/Dense%20Robotics")
         second = httpx.get(server.base + "/company/Dense%20Robotics?page=1")
         sparse = httpx.get(server.base + "/company/Sparse%20Labs")
+        overview = httpx.get(server.base + "/")
+        odd = httpx.get(server.base + "/company/Nord%2FSud%20%26%20Co%3F")
+    # A name with "/", "&" and "?" is one path segment, linked and found.
+    assert 'href="/company/Nord%2FSud%20%26%20Co%3F"' in overview.text and odd.status_code == 200
     shown = [re.findall(r'<tr[^>]* id="change-(\d+)"', r.text) for r in (first, second)]
     assert [len(s) for s in shown] == [100, 100]
     assert shown[0][0] == "200" and shown[1][-1] == "1"  # newest first, the oldest on the last page

@@ -82,6 +82,8 @@ class Site:
             # Tables quote the start of a long sentence; the change page quotes all of it.
             short=lambda text, n=220: one_line(text, n),
             sources=lambda n: sources_text(n, lang),
+            # A company's name as one path segment: "/" and "?" in a name stay in the name.
+            segment=lambda text: quote(text, safe=""),
             # A feed's error without its own URL, which its row already shows (as status does).
             feed_error=lambda error, url: short_error(error, url),
         )
@@ -335,7 +337,7 @@ def _routes(site: Site) -> list[Route | Mount]:
 
     return [
         Route("/", overview),
-        Route("/company/{name:str}", company),
+        Route("/company/{name:path}", company),
         Route("/change/{ident:str}", change),
         Route("/change/{ident:str}/article", article),
         Route("/explain", explain),
