@@ -308,6 +308,8 @@ def test_screenshots_of_every_page_dense_and_sparse(
             "alerts": "/alerts",
         }
         shots += _shoot(browser, dense.base, "dense", pages)
+        with live_server(settings, token="a-token") as guarded:
+            shots += _shoot(browser, guarded.base, "guarded", {"login": "/company/Sparse%20Labs"})
         import httpx
 
         sizes = {label: len(httpx.get(dense.base + path).content) for label, path in pages.items()}

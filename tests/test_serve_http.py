@@ -142,15 +142,18 @@ def test_with_a_token_every_request_needs_it(world: LiveServer) -> None:
         )
         ok = httpx.get(guarded.base + "/api/status", headers={"Authorization": "Bearer s3cret-token"})
         assert ok.status_code == 200
-        page = httpx.get(guarded.base + "/company/Helsing")
-        assert page.status_code == 303 and page.headers["location"] == "/login"
+        page = httpx.get(guarded.base + "/company/Helsing?state=all")
+        assert page.status_code == 303
+        assert page.headers["location"] == "/login?next=%2Fcompany%2FHelsing%3Fstate%3Dall"
         with httpx.Client(base_url=guarded.base) as browser:
-            form = browser.get("/login")
+            form = browser.get(page.headers["location"])
             assert form.status_code == 200 and "s3cret-token" not in form.text
             csrf = _csrf(form.text)
             assert browser.post("/login", data={"csrf": csrf, "token": "wrong"}).status_code == 403
-            signed = browser.post("/login", data={"csrf": csrf, "token": "s3cret-token"})
-            assert signed.status_code == 303
+            signed = browser.post(
+                "/login", data={"csrf": csrf, "token": "s3cret-token", "next": "/company/Helsing?state=all"}
+            )
+            assert signed.status_code == 303 and signed.headers["location"] == "/company/Helsing?state=all"
             auth = [c for c in signed.headers.get_list("set-cookie") if c.startswith("watcher_auth=")]
             assert auth and "s3cret-token" not in auth[0] and "samesite=strict" in auth[0].lower()
             assert browser.get("/company/Helsing").status_code == 200

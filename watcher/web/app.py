@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlencode
 
 import jinja2
 from starlette.applications import Starlette
@@ -142,7 +142,9 @@ def build_app(settings: Settings, guard: Guard, *, loopback: bool) -> Starlette:
             if path.startswith("/api/"):
                 response = JSONResponse({"error": "a token is required"}, status_code=401)
             else:
-                response = RedirectResponse("/login", status_code=303)
+                # Back to the page asked for once signed in.
+                wanted = path + (f"?{request.url.query}" if request.url.query else "")
+                response = RedirectResponse(f"/login?{urlencode({'next': wanted})}", status_code=303)
         else:
             response = await call_next(request)
         for k, v in HEADERS.items():
@@ -296,11 +298,13 @@ def _routes(site: Site) -> list[Route | Mount]:
 
     async def login(request: Request) -> Response:
         if request.method == "GET":
-            return site.render(request, "login.html", failed=False)
+            wanted = safe_back(request.query_params.get("next"))
+            return site.render(request, "login.html", failed=False, next=wanted)
         form = await checked_form(request, site.guard)
+        wanted = safe_back(form.get("next"))
         if not site.guard.token_ok(form.get("token")):
-            return site.render(request, "login.html", 403, failed=True)
-        response = RedirectResponse("/", status_code=303)
+            return site.render(request, "login.html", 403, failed=True, next=wanted)
+        response = RedirectResponse(wanted, status_code=303)
         response.set_cookie(AUTH_COOKIE, site.guard.auth_cookie(), httponly=True, samesite="strict", path="/")
         return response
 
