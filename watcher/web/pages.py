@@ -120,7 +120,6 @@ def company_page(settings: Settings, store: Store, name: str, flt: FactFilter) -
 @dataclass(frozen=True)
 class ChangePage:
     change: Change
-    fact: StoredFact | None
     supporting: list[StoredFact]  # the first PAGE_ROWS of them
     supported: int  # how many articles support it in all
     alerts: list[OutboxRow]
@@ -134,12 +133,10 @@ def change_page(store: Store, ident: int) -> ChangePage:
         raise NotFound(str(ident))
     change = found[0]
     fact_id = store.change_fact_id(ident)
-    fact = store.fact(fact_id) if fact_id is not None else None
     corrected = store.changes(ids=[change.corrects]) if change.corrects else []
     mentions = store.event_mentions(fact_id) if fact_id is not None else []
     return ChangePage(
         change=change,
-        fact=fact,
         supporting=mentions[:PAGE_ROWS],
         supported=len(mentions),
         alerts=store.change_alerts(ident),
