@@ -15,9 +15,11 @@ import os
 import random
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -549,3 +551,273 @@ class Launcher:
 def load() -> float:
     """The 1-minute load average, printed beside each figure: on a shared machine, read them with it."""
     return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+
+
+# --------------------------------------------------------------------------- a big history
+# Months of history written straight into SQLite: bench_history.py measures the CLI on it,
+# bench_serve.py the review page.
+
+
+@dataclass(frozen=True)
+class Shape:
+    entries: int
+    documents: int
+    facts: int
+    heads: int
+    days: int
+
+
+_SITES = [f"news{i}.example" for i in range(200)]
+_ROUNDS = ["seed", "series_a", "series_b", "series_c", "series_d", "series_e", "extension", "growth"]
+_FACT_COLUMNS = (
+    "id, entity_id, document_id, kind, amount, currency, approx, round, lead_investors, investors,"
+    " status, evidence, equivalent_amount, equivalent_currency, bound, basis, context, period, baseline,"
+    " corroborates, created_at, confidence, reasons, state, note, base_amount, pending_until, outcome"
+)
+_EVIDENCE = (
+    "{name} said on Tuesday it had raised {amount} in a round led by existing investors, "
+    "bringing the total it has raised since it was founded to a figure it did not disclose."
+)
+
+
+@dataclass(frozen=True)
+class Head:
+    id: int
+    entity_id: int
+    kind: str
+    amount: int
+    currency: str
+    round: str | None
+    status: str
+    period: str
+    context: str
+
+
+def _iso(dt: datetime) -> str:
+    return dt.isoformat(timespec="seconds")
+
+
+def _head(rng: random.Random, fact_id: int, entity_id: int, k: int, scale: float, when: datetime) -> Head:
+    kind = rng.choices(["valuation", "funding_round", "total_raised"], [45, 45, 10])[0]
+    amount = scale * 1.02**k * rng.uniform(0.8, 1.2) * (4 if kind == "valuation" else 1)
+    amount = float(f"{amount:.3g}")
+    return Head(
+        id=fact_id,
+        entity_id=entity_id,
+        kind=kind,
+        amount=int(amount),
+        currency="EUR" if rng.random() < 0.6 else "USD",
+        round=rng.choice(_ROUNDS) if kind == "funding_round" else None,
+        status=rng.choices(["announced", "reported", "rumoured"], [70, 20, 10])[0],
+        period=when.date().isoformat(),
+        context="background" if rng.random() < 0.1 else "main",
+    )
+
+
+def build_history(
+    db: Path, shape: Shape, feed_urls: list[str], now: datetime, seed: int = 7
+) -> dict[str, int]:
+    """Write months of history into a database that holds the seed baseline; one transaction."""
+    rng = random.Random(seed)
+    conn = sqlite3.connect(str(db), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -200000")
+    start = now - timedelta(days=shape.days)
+    span = timedelta(days=shape.days - 1)
+
+    def at(i: int, n: int) -> datetime:
+        return start + span * (i / max(1, n))
+
+    conn.execute("BEGIN")
+    entity_ids = []
+    for name in ENTITIES:
+        conn.execute("INSERT OR IGNORE INTO entities (name, aliases) VALUES (?, '[]')", (name,))
+        entity_ids.append(int(conn.execute("SELECT id FROM entities WHERE name = ?", (name,)).fetchone()[0]))
+    conn.executemany(
+        "INSERT OR IGNORE INTO feeds (url, name, last_success, last_attempt, entries_seen)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [
+            (u, f"feed {i}", _iso(now - timedelta(days=1)), _iso(now - timedelta(days=1)), 0)
+            for i, u in enumerate(feed_urls)
+        ],
+    )
+    doc0 = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM documents").fetchone()[0]) + 1
+    fact0 = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM facts").fetchone()[0]) + 1
+
+    def doc_url(i: int) -> str:
+        when = at(i, shape.documents)
+        return f"https://{_SITES[i % len(_SITES)]}/{when:%Y/%m}/story-{i}.html"
+
+    def documents() -> Iterator[tuple[object, ...]]:
+        for i in range(shape.documents):
+            when = at(i, shape.documents)
+            yield (
+                doc0 + i,
+                doc_url(i),
+                f"Funding news item {i}",
+                when.date().isoformat(),
+                _iso(when),
+                f"{i:016x}",
+                "fr" if i % 3 == 0 else "en",
+                "feed",
+                "summary" if i % 20 == 0 else "page",
+                feed_urls[i % len(feed_urls)],
+            )
+
+    conn.executemany(
+        "INSERT INTO documents (id, url, title, published, fetched, text_hash, language, source,"
+        " text_source, feed_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        documents(),
+    )
+
+    def entries() -> Iterator[tuple[object, ...]]:
+        for i in range(shape.entries):
+            when = at(i, shape.entries)
+            has_doc = i < shape.documents
+            yield (
+                feed_urls[i % len(feed_urls)],
+                f"hist-{i}",
+                doc_url(i) if has_doc else f"https://{_SITES[i % len(_SITES)]}/misc/{i}.html",
+                f"Headline {i}",
+                _iso(when - timedelta(hours=1)),
+                _iso(when),
+                int(has_doc),
+                doc0 + i if has_doc else None,
+            )
+
+    conn.executemany(
+        "INSERT INTO entries (feed_url, key, link, title, published, seen_at, relevant, document_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        entries(),
+    )
+    conn.execute(
+        "UPDATE feeds SET entries_seen = (SELECT COUNT(*) FROM entries e WHERE e.feed_url = feeds.url)"
+    )
+
+    # Facts in time order: an event's head first, then its re-reports, mostly of recent events.
+    stride = max(1, shape.facts // max(1, shape.heads))
+    scales = [10 ** rng.uniform(7, 9.5) for _ in ENTITIES]
+    heads: list[Head] = []
+    counts = {"heads": 0, "mentions": 0, "conflicts": 0, "pending": 0}
+
+    def facts() -> Iterator[tuple[object, ...]]:
+        for i in range(shape.facts):
+            when = at(i, shape.facts)
+            fid = fact0 + i
+            doc = doc0 + i % shape.documents
+            reasons = '["named in the title", "verb: raised"]'
+            if i % stride == 0 or not heads:
+                k = len(heads)
+                e = k % len(ENTITIES)
+                h = _head(rng, fid, entity_ids[e], k // len(ENTITIES), scales[e], when)
+                heads.append(h)
+                counts["heads"] += 1
+                state = rng.choices(["active", "implausible", "rejected", "pending"], [970, 15, 5, 10])[0]
+                counts["pending"] += state == "pending"
+                amount, corroborates, outcome = h.amount, None, "change"
+            else:
+                h = heads[max(0, len(heads) - 1 - min(len(heads) - 1, int(rng.expovariate(1 / 4))))]
+                conflict = rng.random() < 0.01
+                counts["conflicts"] += conflict
+                counts["mentions"] += 1
+                amount = int(h.amount * 1.3) if conflict else h.amount
+                corroborates, outcome = h.id, "conflict" if conflict else "corroborates"
+                state = rng.choices(["active", "dropped", "implausible", "rejected"], [980, 10, 8, 2])[0]
+            base = amount if h.currency == "EUR" else amount * 0.92
+            yield (
+                fid,
+                h.entity_id,
+                doc,
+                h.kind,
+                str(amount),
+                h.currency,
+                int(i % 7 == 0),
+                h.round,
+                '["Lead Capital"]' if h.kind == "funding_round" else "[]",
+                "[]",
+                h.status,
+                _EVIDENCE.format(name=ENTITIES[entity_ids.index(h.entity_id)], amount=f"{amount:,}"),
+                None,
+                None,
+                None,
+                None,
+                h.context,
+                h.period,
+                0,
+                corroborates,
+                _iso(when),
+                round(rng.uniform(0.55, 1.0), 2),
+                reasons,
+                state,
+                "",
+                float(base),
+                _iso(now + timedelta(days=365)) if state == "pending" else None,
+                outcome,
+            )
+
+    conn.executemany(f"INSERT INTO facts ({_FACT_COLUMNS}) VALUES ({', '.join('?' * 28)})", facts())
+
+    # Changes: most valuation and round heads were alerted, a few corrected; two channels each.
+    change_rows = []
+    for h in heads:
+        if h.kind == "total_raised" or rng.random() > 0.6:
+            continue
+        change_rows.append(h)
+    change0 = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM changes").fetchone()[0]) + 1
+    changes = []
+    outbox = []
+    for n, h in enumerate(change_rows):
+        cid = change0 + n
+        detected = datetime.fromisoformat(h.period).replace(tzinfo=UTC) + timedelta(hours=n % 24)
+        corrects = cid - 1 if n and rng.random() < 0.03 else None
+        changes.append(
+            (
+                cid,
+                h.entity_id,
+                h.id,
+                "valuation_change" if h.kind == "valuation" else "new_round",
+                h.kind,
+                h.status,
+                h.round,
+                str(h.amount),
+                h.currency,
+                h.period,
+                str(h.amount),
+                "EUR",
+                f"https://{_SITES[n % len(_SITES)]}/change/{n}.html",
+                f"Change {n}",
+                _EVIDENCE.format(name=ENTITIES[entity_ids.index(h.entity_id)], amount=f"{h.amount:,}"),
+                _iso(detected),
+                corrects,
+            )
+        )
+        for channel in ("email", "slack"):
+            dead = rng.random() < 0.01
+            outbox.append(
+                (
+                    channel,
+                    cid,
+                    "dead" if dead else "sent",
+                    1,
+                    _iso(detected),
+                    "connection refused" if dead else None,
+                    _iso(detected),
+                    None if dead else _iso(detected),
+                )
+            )
+    conn.executemany(
+        "INSERT INTO changes (id, entity_id, fact_id, kind, fact_kind, status, round, new_amount,"
+        " new_currency, new_date, new_base_amount, base_currency, url, title, evidence, detected_at,"
+        " corrects) VALUES (" + ", ".join("?" * 17) + ")",
+        changes,
+    )
+    conn.executemany(
+        "INSERT INTO outbox (channel, change_id, status, attempts, next_attempt, last_error, created_at,"
+        " sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        outbox,
+    )
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return {**counts, "changes": len(changes), "outbox": len(outbox)}

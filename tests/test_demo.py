@@ -149,3 +149,9 @@ def test_python_m_watcher_demo_exits_zero(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "valuation (Series C)" in done.stdout and "EUR 11.7bn" in done.stdout
     assert "== 4. Status" in done.stdout
+
+
+def test_the_demo_says_how_to_open_its_data_on_the_review_page(output: str) -> None:
+    assert "watcher demo --keep watcher-demo" in output
+    assert "watcher --config watcher-demo/config.toml serve" in output
+    assert "http://127.0.0.1:8470/" in output

@@ -49,6 +49,11 @@ HEAVY_FOR_READING = (
     "dateutil",
     "tomlkit",
     "watcher.plot",
+    # The review page (`watcher serve`) loads its web stack itself; nothing else does.
+    "watcher.web",
+    "starlette",
+    "jinja2",
+    "uvicorn",
 )
 
 
@@ -134,4 +139,5 @@ def test_a_poll_where_every_feed_is_unchanged_never_loads_the_extractor(
     assert "1 not modified" in out
     # The article fetcher's language guess (a few stopwords) is the one part of watcher.facts loaded.
     light = {"watcher.facts", "watcher.facts.language"}
-    assert heavy(modules - light, ("trafilatura", "lxml", "watcher.facts", "watcher.plot")) == []
+    web = ("watcher.web", "starlette", "jinja2", "uvicorn")
+    assert heavy(modules - light, ("trafilatura", "lxml", "watcher.facts", "watcher.plot", *web)) == []

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -23,9 +22,19 @@ import click
 from watcher import __version__
 from watcher.config import load_config
 from watcher.errors import ConfigError, LockedError, WatcherError
-from watcher.models import CHANGE_KINDS, FACT_KINDS, Change, Fact, Money
+from watcher.jsonout import (
+    alert_items,
+    change_json,
+    change_line,
+    fact_json,
+    fact_row_json,
+    feed_items,
+    next_try,
+    stored_fact_json,
+)
+from watcher.models import CHANGE_KINDS, FACT_KINDS
 from watcher.settings import Settings
-from watcher.store import MigrationReport, OutboxRow, Store
+from watcher.store import MigrationReport, Store
 
 if TYPE_CHECKING:
     from watcher.history import TimelineRow
@@ -286,36 +295,6 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
-def _amount(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _money_json(m: Money | None) -> dict[str, Any] | None:
-    if m is None:
-        return None
-    return {"amount": _amount(m.amount), "currency": m.currency, "approx": m.approx}
-
-
-def fact_json(f: Fact) -> dict[str, Any]:
-    return {
-        "kind": f.kind,
-        "amount": _amount(f.amount),
-        "currency": f.currency,
-        "approx": f.approx,
-        "bound": f.bound,
-        "round": f.round,
-        "lead_investors": list(f.lead_investors),
-        "investors": list(f.investors),
-        "status": f.status,
-        "basis": f.basis,
-        "context": f.context,
-        "equivalent": _money_json(f.equivalent),
-        "evidence": f.evidence,
-        "confidence": f.confidence,
-        "reasons": list(f.reasons),
-    }
-
-
 def _table(rows: list[list[str]], headers: list[str]) -> str:
     from watcher.status import text_table
 
@@ -416,14 +395,6 @@ def baseline(c: _Context) -> None:
                 f"{e.name}: {_plural(read, 'fact')} read from {_plural(len(mine), 'document')}; "
                 f"{_plural(known, 'distinct fact')} known"
             )
-
-
-def change_line(ch: Change) -> str:
-    from watcher.render import format_kind, format_money, format_round
-
-    old = f"{format_money(ch.old)} -> " if ch.old and ch.kind != "new_round" else ""
-    round_ = f" {format_round(ch.round)}" if ch.round else ""
-    return f"{ch.entity}: {format_kind(ch.kind)}{round_} {old}{format_money(ch.new)} ({ch.status}) {ch.url}"
 
 
 @main.command()
@@ -562,37 +533,6 @@ def _feed_url(settings: Settings, which: str) -> str:
     raise ConfigError(f"{settings.config_path}: no [[feeds]] entry with url or name {which!r}")
 
 
-def change_json(ch: Change) -> dict[str, Any]:
-    def money(m: Money | None, date: str | None) -> dict[str, Any] | None:
-        if m is None:
-            return None
-        return {"amount": _amount(m.amount), "currency": m.currency, "approx": m.approx, "date": date}
-
-    return {
-        "id": ch.id,
-        "entity": ch.entity,
-        "kind": ch.kind,
-        "fact_kind": ch.fact_kind,
-        "round": ch.round,
-        "old": money(ch.old, ch.old_date),
-        "new": money(ch.new, ch.new_date),
-        "old_base": money(ch.old_base, ch.old_date),
-        "new_base": money(ch.new_base, ch.new_date),
-        "status": ch.status,
-        "old_status": ch.old_status,
-        "url": ch.url,
-        "title": ch.title,
-        "evidence": ch.evidence,
-        "sources": ch.sources,
-        "lead_investors": list(ch.lead_investors),
-        "investors": list(ch.investors),
-        "detected_at": ch.detected_at.isoformat(),
-        "corrects": ch.corrects,
-        "confidence": ch.confidence,
-        "rejected": ch.rejected,
-    }
-
-
 def _since(value: str | None) -> datetime | None:
     if value is None:
         return None
@@ -681,7 +621,7 @@ def history(
                 _plot(s, rows, plot, entity, fact_kind)
                 click.echo(f"wrote {plot}")
             elif as_json:
-                click.echo(json.dumps([_fact_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+                click.echo(json.dumps([fact_row_json(r) for r in rows], ensure_ascii=False, indent=2))
             else:
                 _print_facts(s, rows)
             return
@@ -719,20 +659,6 @@ def history(
         for line, ch in zip(lines[2:], changes, strict=True):
             out += [line, f"    source: {_source_line(ch.title, ch.url)}"]
         click.echo("\n".join(out))
-
-
-def _fact_row_json(r: TimelineRow) -> dict[str, Any]:
-    return {
-        "entity": r.entity,
-        "date": r.period,
-        "marker": r.marker,
-        **fact_json(r.fact),
-        "base": _money_json(r.base),
-        "sources": r.sources,
-        "current": r.current,
-        "title": r.title,
-        "url": r.url,
-    }
 
 
 def _print_facts(s: Settings, rows: list[TimelineRow]) -> None:
@@ -887,31 +813,8 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
         now = datetime.now(UTC)
         with c.reader() as store:
             rows = store.outbox(status_, limit=limit)
-            leads = [r.change_id for r in rows if r.change_id]
-            changes = {ch.id: ch for ch in store.changes(ids=leads)}
-            sizes = store.message_sizes(leads)
+            items = alert_items(store, rows, now)
             pauses = store.channel_pauses(now)
-        items = []
-        for r in rows:
-            ch = changes.get(r.change_id) if r.change_id else None
-            what = change_line(ch) if ch else (f"{r.health.kind}: {r.health.feed_url}" if r.health else "?")
-            if ch is not None and sizes.get(ch.id or 0, 1) > 1:
-                # One message per event: it carries the event's other changes too.
-                what = f"(+{sizes[ch.id or 0] - 1} more) {what}"
-            if r.digest_json is not None:
-                what = f"daily digest {json.loads(r.digest_json).get('day', '?')}"
-            items.append(
-                {
-                    "id": r.id,
-                    "channel": r.channel,
-                    "status": r.status,
-                    "attempts": r.attempts,
-                    "next_attempt": _next_try(r, pauses).isoformat(),
-                    "sent_at": r.sent_at.isoformat() if r.sent_at else None,
-                    "last_error": r.last_error,
-                    "what": what,
-                }
-            )
         if as_json:
             click.echo(json.dumps(items, ensure_ascii=False, indent=2))
             return
@@ -924,7 +827,7 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
                 str(i["channel"]),
                 str(i["status"]),
                 str(i["attempts"]),
-                _ago_short(_next_try(r, pauses), now) if r.status == "pending" else "",
+                _ago_short(next_try(r, pauses), now) if r.status == "pending" else "",
                 str(i["last_error"] or "")[:50],
                 str(i["what"])[:80],
             ]
@@ -933,16 +836,10 @@ def alerts_list(c: _Context, status_: str | None, limit: int, as_json: bool) -> 
         click.echo(_table(rows_text, ["id", "channel", "status", "tries", "next try", "last error", "alert"]))
 
 
-def _next_try(row: OutboxRow, pauses: dict[str, datetime]) -> datetime:
-    """When a waiting alert is tried: its own time, or later if its channel's server asked to wait."""
-    paused = pauses.get(row.channel)
-    return max(row.next_attempt, paused) if paused is not None else row.next_attempt
-
-
 def _ago_short(moment: datetime, now: datetime) -> str:
-    from watcher.status import ago
+    from watcher.status import next_time
 
-    return "now" if moment <= now else ago(moment, now)
+    return next_time(moment, now)
 
 
 @alerts.command("retry")
@@ -981,10 +878,10 @@ def alerts_send(c: _Context) -> None:
         for channel, until in sorted(report.paused.items()):
             if until > now:
                 click.echo(f"  paused: {channel} until {_when(until, now)}, as its server asked")
-        for r in sorted(waiting, key=lambda r: (_next_try(r, pauses), r.id)):
+        for r in sorted(waiting, key=lambda r: (next_try(r, pauses), r.id)):
             error = f"; last error: {r.last_error[:80]}" if r.last_error else ""
             click.echo(
-                f"  waiting: #{r.id} {r.channel}, next try {_when(_next_try(r, pauses), now)}, "
+                f"  waiting: #{r.id} {r.channel}, next try {_when(next_try(r, pauses), now)}, "
                 f"{_plural(r.attempts, 'try', 'tries')} so far{error}"
             )
         # errors also holds a refused write (a full disk), which no count shows.
@@ -1070,22 +967,7 @@ def feeds_list(c: _Context, as_json: bool) -> None:
         now = datetime.now(UTC)
         with c.reader() as store:
             rows = {r.url: r for r in store.feeds()}
-        items = []
-        for f in s.feeds:
-            row = rows.get(f.url)
-            items.append(
-                {
-                    "url": f.url,
-                    "name": f.name,
-                    "entities": list(f.entities) or [e.name for e in s.entities],
-                    "all_entities": not f.entities,
-                    "interval_seconds": f.interval or s.interval,
-                    "last_success": row.last_success.isoformat() if row and row.last_success else None,
-                    "failures": row.failures if row else 0,
-                    "last_error": row.last_error if row else None,
-                    "next_poll": row.next_attempt.isoformat() if row and row.next_attempt else None,
-                }
-            )
+            items = feed_items(s, store)
         if as_json:
             click.echo(json.dumps(items, ensure_ascii=False, indent=2))
             return
@@ -1270,25 +1152,47 @@ def entities_remove(c: _Context, name: str) -> None:
 
 
 @main.command()
+@click.option(
+    "--keep",
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the demo's state in DIR (to open it with `watcher serve`) instead of removing it.",
+)
 @global_options
-def demo() -> None:
+def demo(keep: Path | None) -> None:
     """Show the whole product offline: local news server, baseline, one cycle, alerts, status."""
     from watcher.demo import run_demo
 
     with _errors():
-        sys.exit(run_demo(sys.stdout))
+        sys.exit(run_demo(sys.stdout, keep=keep))
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (default: [serve] host, 127.0.0.1).")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=None, help="Port (default: [serve] port, 8470)."
+)
+@global_options
+@pass_ctx
+def serve(c: _Context, host: str | None, port: int | None) -> None:
+    """The review page: every company's state, its changes and sources; confirm or reject facts."""
+    # The web layer loads here only: no other command imports Starlette, Jinja2 or uvicorn.
+    from watcher.web.app import serve_forever
+    from watcher.web.security import required_token
+
+    with _errors():
+        s = c.settings
+        host = host or s.serve.host
+        port = port or s.serve.port
+        token = required_token(host, s.serve.token_env, dict(os.environ))
+        # Upgraded once here, as any command that writes does; each request then opens its own connection.
+        c.store().close()
+        shown = f"[{host}]" if ":" in host else host
+        click.echo(f"watcher: review page on http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
+        serve_forever(s, host, port, token)
 
 
 # -- review: facts, reject, confirm, explain ----------------------------------------
-
-
-def _target(ident: str) -> tuple[Any, int]:
-    """'12' or 'fact:12' is a fact, 'change:7' a change."""
-    kind, _, number = ident.rpartition(":")
-    kind = kind or "fact"
-    if kind not in ("fact", "change") or not number.isdigit():
-        raise ConfigError(f"{ident!r}: give a fact id (12 or fact:12) or a change id (change:7)")
-    return kind, int(number)
 
 
 @main.command("facts")
@@ -1302,36 +1206,14 @@ def _target(ident: str) -> tuple[Any, int]:
 def facts_cmd(c: _Context, entity: str | None, pending: bool, show_all: bool, as_json: bool) -> None:
     """List known facts with id, confidence, sources and state (for `reject` and `confirm`)."""
     from watcher.render import format_money
+    from watcher.review import listed_facts
 
     with _errors():
         name = entity_name(c.settings, entity) if entity else None
         with c.reader() as store:
-            if pending:
-                rows = store.pending_facts(name)
-            else:
-                rows = [
-                    sf
-                    for sf in store.facts(name)
-                    if show_all or (sf.state in ("active", "pending") and sf.corroborates is None)
-                ]
+            rows = listed_facts(store, name, pending=pending, show_all=show_all)
         if as_json:
-            out = [
-                {
-                    "id": sf.id,
-                    "entity": sf.entity,
-                    **fact_json(sf.fact),
-                    "period": sf.period,
-                    "state": sf.state,
-                    "note": sf.note,
-                    "confidence": sf.fact.confidence,
-                    "reasons": list(sf.fact.reasons),
-                    "sources": sf.sources,
-                    "corroborates": sf.corroborates,
-                    "baseline": sf.baseline,
-                    "url": sf.document_url,
-                }
-                for sf in rows
-            ]
+            out = [stored_fact_json(sf) for sf in rows]
             click.echo(json.dumps(out, ensure_ascii=False, indent=2))
             return
         if not rows:
@@ -1362,10 +1244,11 @@ def facts_cmd(c: _Context, entity: str | None, pending: bool, show_all: bool, as
 @pass_ctx
 def reject(c: _Context, ident: str, reason: str) -> None:
     """Reject a wrong fact (ID or fact:ID) or change (change:ID): it stops counting, sends nothing."""
+    from watcher.review import parse_target
     from watcher.review import reject as do_reject
 
     with _errors():
-        target, number = _target(ident)
+        target, number = parse_target(ident)
         with c.store() as store:
             result = do_reject(store, target, number, reason, datetime.now(UTC))
         ids = ", ".join(f"#{i}" for i in result.facts)
@@ -1378,9 +1261,10 @@ def reject(c: _Context, ident: str, reason: str) -> None:
 def confirm(c: _Context, ident: str) -> None:
     """Confirm a fact (ID or fact:ID) or change (change:ID); a fact still waiting is alerted now."""
     from watcher.review import confirm as do_confirm
+    from watcher.review import parse_target
 
     with _errors():
-        target, number = _target(ident)
+        target, number = parse_target(ident)
         with c.store() as store:
             result = do_confirm(store, c.settings, target, number, datetime.now(UTC))
         click.echo(f"confirmed {target} #{number}")

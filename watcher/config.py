@@ -36,6 +36,7 @@ from watcher.settings import (
     FeedSettings,
     FileSettings,
     HttpSettings,
+    ServeSettings,
     Settings,
     SlackSettings,
     WebhookSettings,
@@ -446,6 +447,21 @@ def _allow_private(t: _Table) -> tuple[str, ...]:
     return tuple(good)
 
 
+def _serve(t: _Table | None) -> ServeSettings:
+    d = ServeSettings()
+    if t is None:
+        return d
+    port = t.integer("port", d.port, minimum=1)
+    if port > 65535:
+        t.record("port", f"must be at most 65535, got {port}")
+        port = d.port
+    settings = ServeSettings(
+        host=t.opt_str("host", d.host) or d.host, port=port, token_env=_env_name(t, "token_env")
+    )
+    t.finish()
+    return settings
+
+
 def _path(base: Path, value: str) -> Path:
     p = Path(value).expanduser()
     return p if p.is_absolute() else (base / p)
@@ -595,6 +611,7 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
 
     http = _attempt(errors, lambda: _http(root.table("http")), HttpSettings())
     alerts = _attempt(errors, lambda: _alerts(root.table("alerts"), base, db.parent), AlertSettings())
+    serve = _attempt(errors, lambda: _serve(root.table("serve")), ServeSettings())
     root.finish()
     if errors:
         # Duplicates would only come from one mistake seen by two checks.
@@ -613,6 +630,7 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         retention_days=retention_days,
         log_file=_path(base, log_file_raw) if log_file_raw else None,
         stop_timeout=stop_timeout,
+        serve=serve,
     )
 
 
@@ -626,6 +644,7 @@ def config_warnings(settings: Settings, environ: Mapping[str, str]) -> list[str]
         if name is not None and not environ.get(name):
             out.append(f"{path}: {where}: environment variable {name} is not set; {what} will fail")
 
+    env("serve.token_env", settings.serve.token_env, "`watcher serve` on a non-loopback address")
     a = settings.alerts
     if a.email is not None:
         env("alerts.email.password_env", a.email.password_env, "sending email")

@@ -287,5 +287,16 @@ def run_demo(out: TextIO, *, keep: Path | None = None) -> int:
 
         out.write("\n== 4. Status\n")
         out.write(format_status(collect_status(settings, store, datetime.now(UTC))).rstrip() + "\n")
+        out.write("\n== 5. Review it in a browser\n")
+        if keep is not None:
+            out.write(
+                f"  watcher --config {folder / 'config.toml'} serve\n  then open http://127.0.0.1:8470/\n"
+            )
+        else:
+            out.write(
+                "  watcher demo --keep watcher-demo\n"
+                "  watcher --config watcher-demo/config.toml serve\n"
+                "  then open http://127.0.0.1:8470/\n"
+            )
         out.flush()
     return 0

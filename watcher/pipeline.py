@@ -26,7 +26,14 @@ from watcher.errors import ExtractionAborted, FetchError
 from watcher.ledger import ArticleFacts, Ledger
 from watcher.models import Change, Entity, Fact, FeedHealth
 from watcher.names import Roster, matcher_for, roster_for
-from watcher.reading import ArticleRead, ReadJob, article_text, lexicon_language, read_article
+from watcher.reading import (
+    ArticleRead,
+    ArticleTextRead,
+    ReadJob,
+    article_text,
+    lexicon_language,
+    read_article,
+)
 from watcher.seeds import load_seed_folder
 from watcher.settings import FeedSettings, Settings
 from watcher.state import clamp_period
@@ -750,11 +757,9 @@ class ArticleExplained:
     named: tuple[str, ...] = ()  # the tracked companies the article names, whose facts are read
 
 
-def explain_article(settings: Settings, store: Store, url: str, *, now: datetime) -> ArticleExplained:
-    """Read one article as a cycle would and say, for every money mention, what it became and why."""
-    from watcher.facts import extract_facts, find_money
-    from watcher.review import explain_facts
-
+def read_article_text(settings: Settings, url: str, *, now: datetime) -> ArticleTextRead:
+    """One article's text, read as a cycle reads it (the same fetch, limits and extraction):
+    what ``explain`` judges, and what the review page shows a change's evidence in."""
     entry = feeds.FeedEntry(key=url, guid=None, link=url, title="", summary="", published=None)
 
     async def fetch() -> ReadJob:
@@ -765,6 +770,15 @@ def explain_article(settings: Settings, store: Store, url: str, *, now: datetime
     article = articles.default_pool(settings.http).run(article_text, job, label=url)
     if article.text_source != "page" and not article.text.strip(" .\n"):
         raise FetchError(f"{url}: could not read the page (see the log above); nothing to explain")
+    return article
+
+
+def explain_article(settings: Settings, store: Store, url: str, *, now: datetime) -> ArticleExplained:
+    """Read one article as a cycle would and say, for every money mention, what it became and why."""
+    from watcher.facts import extract_facts, find_money
+    from watcher.review import explain_facts
+
+    article = read_article_text(settings, url, now=now)
     period = clamp_period(article.published, now)
     mentions: list[MoneyExplained] = []
     # As a cycle reads it: only the companies the article names, so no decision is about another

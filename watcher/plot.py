@@ -37,6 +37,13 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Above this max/min ratio a linear axis squeezes the early rounds into the baseline.
 _LOG_RATIO = 30.0
+# The chart's one style sheet, a constant: a page that embeds the chart allows exactly this text
+# in its Content-Security-Policy (by hash) and no other inline style.
+SVG_STYLE = (
+    "text{font-family:Helvetica,Arial,sans-serif;fill:#222}"
+    ".axis{stroke:#444;stroke-width:1}.grid{stroke:#ddd;stroke-width:1}"
+    ".tick{font-size:11px}.note{font-size:11px;fill:#555}.ann{font-size:11px}"
+)
 
 
 @dataclass(frozen=True)
@@ -226,9 +233,7 @@ def _header(
         + (f'y="{y:.0f}" ' if y else "")
         + f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}">',
         f'<title id="{ident}">{_text(title)}</title>',
-        "<style>text{font-family:Helvetica,Arial,sans-serif;fill:#222}"
-        ".axis{stroke:#444;stroke-width:1}.grid{stroke:#ddd;stroke-width:1}"
-        ".tick{font-size:11px}.note{font-size:11px;fill:#555}.ann{font-size:11px}</style>",
+        f"<style>{SVG_STYLE}</style>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         f'<text class="chart-title" x="{width / 2:.1f}" y="26" text-anchor="middle" '
         f'font-size="16" font-weight="bold">{_text(title)}</text>',

@@ -116,7 +116,7 @@ def slack_escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _safe_url(url: str) -> str | None:
+def safe_url(url: str) -> str | None:
     """``url`` if it is a plain http(s) URL worth making clickable, else None."""
     url = url.strip()
     if not url or any(unicodedata.category(ch).startswith("C") or ch.isspace() for ch in url):
@@ -393,6 +393,12 @@ def _scaled(amount: Decimal, fr: bool) -> str:
     return _number(size, fr)
 
 
+def sources_text(n: int, language: str = "en") -> str:
+    """ "1 source", "3 sources": how alerts, the digest and the review page count sources."""
+    w = _words(language)
+    return w["one_source"] if n == 1 else w["n_sources"].format(n=n)
+
+
 def format_amount(amount: Decimal, language: str = "en") -> str:
     """The number part of ``format_money``: "11.7bn", "103.7M" (charts label axes with the currency)."""
     return ("-" if amount < 0 else "") + _scaled(amount, _lang(language) == "fr")
@@ -431,8 +437,7 @@ def state_text(entity: str, figures: Sequence[StateFigure], language: str = "en"
     parts = []
     for f in figures:
         round_ = f" {format_round(f.round, language)}" if f.round else ""
-        n = f.sources
-        sources = w["one_source"] if n == 1 else w["n_sources"].format(n=n)
+        sources = sources_text(f.sources, language)
         label = w[f"state_{f.label}"]
         parts.append(f"{label} {format_money(f.money, language)}{round_} ({_status(f.status, w)}, {sources})")
     return w["state_line"].format(entity=entity, figures=w["state_sep"].join(parts) or w["state_none"])
@@ -787,7 +792,7 @@ def _html(layout: _Layout, language: str) -> str:
     parts.append('<table cellpadding="4" style="border-collapse:collapse">')
     for label, value, link in layout.linked_rows():
         # Only http(s) links are made clickable; anything else stays text, escaped.
-        safe = _safe_url(link) if link else None
+        safe = safe_url(link) if link else None
         cell = e(value)
         if safe:
             cell += f' <a href="{e(safe)}">{e(link)}</a>'
@@ -800,7 +805,7 @@ def _html(layout: _Layout, language: str) -> str:
             f'<blockquote style="border-left:3px solid #ccc;margin:1em 0;padding-left:1em">'
             f"{e(_quoted(layout.evidence, layout.quotes))}</blockquote>"
         )
-    url = _safe_url(layout.url)
+    url = safe_url(layout.url)
     if layout.title or layout.url:
         label = e(layout.title or layout.url)
         link = f'<a href="{e(url)}">{label}</a>' if url else label
@@ -830,7 +835,7 @@ def _slack(layout: _Layout) -> tuple[str, tuple[dict[str, Any], ...]]:
             "type": "mrkdwn",
             "text": (
                 f"*{slack_escape(label)}*\n{slack_escape(value)}"
-                + (f" {_slack_link(_safe_url(link), link)}" if link else "")
+                + (f" {_slack_link(safe_url(link), link)}" if link else "")
             )[:_SLACK_FIELD_MAX],
         }
         for label, value, link in layout.linked_rows()[layout.header_fields :]
@@ -841,7 +846,7 @@ def _slack(layout: _Layout) -> tuple[str, tuple[dict[str, Any], ...]]:
         quote = f"> {slack_escape(_quoted(layout.evidence, layout.quotes))}"
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": quote[:_SLACK_TEXT_MAX]}})
     if layout.title or layout.url:
-        link = _slack_link(_safe_url(layout.url), layout.title or layout.url)
+        link = _slack_link(safe_url(layout.url), layout.title or layout.url)
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": link[:_SLACK_TEXT_MAX]}]})
     return fallback, tuple(blocks)
 

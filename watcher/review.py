@@ -10,6 +10,7 @@ and confirming a rejected change puts its unsent alerts back in the outbox.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -34,6 +35,42 @@ class ReviewResult:
     changes: tuple[Change, ...] = ()
 
 
+def parse_target(ident: str) -> tuple[Target, int]:
+    """'12' or 'fact:12' is a fact, 'change:7' a change."""
+    kind, _, number = ident.rpartition(":")
+    kind = kind or "fact"
+    if kind not in ("fact", "change") or not number.isdigit():
+        raise ConfigError(f"{ident!r}: give a fact id (12 or fact:12) or a change id (change:7)")
+    return ("fact" if kind == "fact" else "change"), int(number)
+
+
+def listed_facts(
+    store: Store,
+    entity: str | None,
+    *,
+    pending: bool = False,
+    show_all: bool = False,
+    kind: str | None = None,
+    status: str | None = None,
+    newest_first: bool = False,
+    limit: int = -1,
+    offset: int = 0,
+) -> list[StoredFact]:
+    """The facts ``watcher facts`` lists: those waiting (``pending``), every one (``show_all``),
+    or by default the ones that count or wait, without their re-reports; the review page asks
+    for one page of them, of one kind or status."""
+    return store.listed_facts(
+        entity,
+        pending=pending,
+        show_all=show_all,
+        kind=kind,
+        status=status,
+        newest_first=newest_first,
+        limit=limit,
+        offset=offset,
+    )
+
+
 def _fact_of(store: Store, target: Target, ident: int) -> StoredFact:
     fact_id: int | None = ident
     if target == "change":
@@ -48,12 +85,14 @@ def _fact_of(store: Store, target: Target, ident: int) -> StoredFact:
 
 def reject(store: Store, target: Target, ident: int, reason: str, now: datetime) -> ReviewResult:
     """Reject a fact (with every re-report of it, when it heads an event) or a change's fact."""
-    sf = _fact_of(store, target, ident)
-    entity_id = store.entity_id(sf.entity)
-    assert entity_id is not None
-    note = f"rejected by the user: {reason}" if reason else "rejected by the user"
-    touched = [sf] if sf.corroborates is not None else store.event_mentions(sf.id) or [sf]
+    # Read inside the write transaction: a cycle (or a second click) that changed the fact
+    # meanwhile is seen, so the rejection is applied once, to the fact as it is now.
     with store.transaction():
+        sf = _fact_of(store, target, ident)
+        entity_id = store.entity_id(sf.entity)
+        assert entity_id is not None
+        note = f"rejected by the user: {reason}" if reason else "rejected by the user"
+        touched = [sf] if sf.corroborates is not None else store.event_mentions(sf.id) or [sf]
         for f in touched:
             store.set_fact_state(f.id, "rejected", note)
             store.add_rejection(entity_id, f.document_url, f.fact, reason, now)
@@ -64,16 +103,18 @@ def reject(store: Store, target: Target, ident: int, reason: str, now: datetime)
 
 def confirm(store: Store, settings: Settings, target: Target, ident: int, now: datetime) -> ReviewResult:
     """Confirm a fact: it counts again (if rejected) and, if it was waiting, it is decided now."""
-    sf = _fact_of(store, target, ident)
-    entity_id = store.entity_id(sf.entity)
-    assert entity_id is not None
-    # Rejecting an event's head rejected its re-reports with it: confirming it brings them back.
-    along = (
-        []
-        if sf.corroborates is not None
-        else [f for f in store.facts(sf.entity) if f.corroborates == sf.id and f.state == "rejected"]
-    )
+    # Read inside the write transaction: a fact a cycle corroborated meanwhile (or a second
+    # click confirmed) is no longer pending, so it is never alerted twice.
     with store.transaction():
+        sf = _fact_of(store, target, ident)
+        entity_id = store.entity_id(sf.entity)
+        assert entity_id is not None
+        # Rejecting an event's head rejected its re-reports with it: confirming it brings them back.
+        along = (
+            []
+            if sf.corroborates is not None
+            else [f for f in store.facts(sf.entity) if f.corroborates == sf.id and f.state == "rejected"]
+        )
         store.remove_rejection(entity_id, sf.document_url, sf.fact)
         if target == "change":
             store.reject_change(ident, None)
@@ -133,3 +174,16 @@ def explain_facts(
         min_change=settings.min_change,
     )
     return [Explained(entity, d.fact, d.outcome, d.note) for d in decisions]
+
+
+def evidence_in(text: str, evidence: str) -> tuple[str, str, str] | None:
+    """``text`` cut around the first place it says ``evidence`` (before, the evidence as the
+    text writes it, after), so a person sees the sentence where the article put it; spacing
+    may differ (the evidence is one line). None if the text does not say it (the page changed)."""
+    words = evidence.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    if found is None:
+        return None
+    return text[: found.start()], found.group(0), text[found.end() :]

@@ -163,6 +163,17 @@ class AlertSettings:
 
 
 @dataclass(frozen=True)
+class ServeSettings:
+    """``[serve]``: the review page (``watcher serve``)."""
+
+    host: str = "127.0.0.1"  # loopback: only this machine's users reach it
+    port: int = 8470
+    # The environment variable holding the token every request needs; required to bind any
+    # address other than loopback (the token itself never goes in the file).
+    token_env: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     config_path: Path
     db: Path
@@ -177,6 +188,7 @@ class Settings:
     retention_days: int = 180
     log_file: Path | None = None
     stop_timeout: float = 10.0  # seconds from SIGTERM to exit, at most
+    serve: ServeSettings = field(default_factory=ServeSettings)
 
     def find_entity(self, name: str) -> Entity | None:
         """The entity called ``name``, whatever its case, or by one of its aliases."""

@@ -248,6 +248,11 @@ def ago(moment: datetime | None, now: datetime) -> str:
     return _ago(moment, now)
 
 
+def next_time(moment: datetime, now: datetime) -> str:
+    """When something is due: "now" once its time has come, else "in 5m"."""
+    return "now" if moment <= now else _ago(moment, now)
+
+
 def _ago(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return "never"
@@ -267,7 +272,7 @@ def _span(seconds: int) -> str:
     return f"{seconds // 86400}d"
 
 
-def _short_error(error: str | None, url: str) -> str:
+def short_error(error: str | None, url: str) -> str:
     # Errors name their URL for the log; in a table whose row is that feed it only hides the reason.
     if not error:
         return ""
@@ -325,7 +330,7 @@ def format_status(report: StatusReport, *, styled: bool = False) -> str:
         [
             f.name[:40],
             _ago(f.last_success, now),
-            _short_error(f.last_error, f.url)[:60],
+            short_error(f.last_error, f.url)[:60],
             str(f.failures),
             str(f.entries_seen),
             "overdue" if f.overdue else "",

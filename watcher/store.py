@@ -1352,6 +1352,74 @@ class Store:
         rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
         return str(rows[0]["value"]) if rows else None
 
+    # -- the review page (watcher serve): what its pages read beyond the CLI's queries ---------
+
+    def recent_changes(
+        self, entity: str, limit: int, *, offset: int = 0, rejected: bool = True
+    ) -> list[Change]:
+        """The entity's latest ``limit`` changes after the ``offset`` latest, newest first
+        (``rejected=False``: only those that count), read by id so that a company with years
+        of changes costs one page."""
+        counting = " AND c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected'" if not rejected else ""
+        rows = self._rows(
+            "SELECT c.id FROM changes c JOIN entities e ON e.id = c.entity_id"
+            f" LEFT JOIN facts f ON f.id = c.fact_id WHERE e.name = ?{counting}"
+            " ORDER BY c.detected_at DESC, c.id DESC LIMIT ? OFFSET ?",
+            (entity, limit, offset),
+        )
+        ids = [int(r["id"]) for r in rows]
+        return list(reversed(self.changes(ids=ids))) if ids else []
+
+    def listed_facts(
+        self,
+        entity: str | None,
+        *,
+        pending: bool = False,
+        show_all: bool = False,
+        kind: str | None = None,
+        status: str | None = None,
+        newest_first: bool = False,
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[StoredFact]:
+        """The facts ``watcher facts`` lists (``review.listed_facts`` says which), filtered and
+        paged in SQL: a company with 50,000 re-reports costs one page, not all of them."""
+        where, params = ["1 = 1"], []
+        if entity is not None:
+            where.append("e.name = ?")
+            params.append(entity)
+        if pending:
+            where.append("f.state = 'pending'")
+        elif not show_all:
+            where.append("f.corroborates IS NULL AND f.state IN ('active', 'pending')")
+        for column, value in (("f.kind", kind), ("f.status", status)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        order = "f.id" if pending else "COALESCE(f.period, ''), f.id"
+        if newest_first:
+            order = "f.id DESC" if pending else "COALESCE(f.period, '') DESC, f.id DESC"
+        rows = self._rows(
+            f"{self._FACT_SELECT} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [_stored_fact(r) for r in rows]
+
+    def change_alerts(self, change_id: int) -> list[OutboxRow]:
+        """The outbox rows that carry a change: its own, or those of the message it went in."""
+        rows = self._rows(
+            "SELECT * FROM outbox WHERE change_id IN (SELECT id FROM changes WHERE id = ?"
+            " UNION SELECT message FROM changes WHERE id = ? AND message IS NOT NULL) ORDER BY id",
+            (change_id, change_id),
+        )
+        return [_outbox(r) for r in rows]
+
+    def corrections_of(self, change_id: int) -> list[Change]:
+        """The changes that correct this one, oldest first."""
+        rows = self._rows("SELECT id FROM changes WHERE corrects = ? ORDER BY id", (change_id,))
+        ids = [int(r["id"]) for r in rows]
+        return self.changes(ids=ids) if ids else []
+
 
 def _real(amount: Decimal | None) -> float | None:
     if amount is None:
