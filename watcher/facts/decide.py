@@ -11,7 +11,7 @@ from watcher.facts.candidates import Candidate
 from watcher.facts.fitted import Decision, Model
 from watcher.facts.rounds import _round_for
 from watcher.facts.state import _Cand, _Doc
-from watcher.facts.status import _basis, _clause, _context, _status
+from watcher.facts.status import _basis, _figure_context, _status
 from watcher.facts.walk import _Walk
 
 __all__ = ["base_reading", "decide", "may_add", "second_features", "verdict"]
@@ -32,7 +32,7 @@ def base_reading(cand: Candidate, doc: _Doc, walk: _Walk) -> _Cand:
         kind="funding_round",
         owner="entity",
         status=status,
-        context=_context(doc, _clause(low, mention, 0, len(low))),
+        context=_figure_context(doc, low, mention, 0, len(low)),
         round=_round_for(low, mention, walk.rounds(idx)),
         reasons=["owner: the fitted decision", status_how],
     )

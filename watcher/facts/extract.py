@@ -55,9 +55,8 @@ from watcher.facts.status import (
     _CORRECTED_RE,
     _CORRECTION_RE,
     _basis,
-    _clause,
     _confirmed_rounds,
-    _context,
+    _figure_context,
     _negated,
     _status,
 )
@@ -224,6 +223,34 @@ def _resolve_document(
     return mine
 
 
+# What stands between a valuation and the next figure when that figure is another value of the company:
+# "valued at $40bn, up from $26bn", "$6bn, contre 3,2 milliards", "$1bn or $1.2bn". Shares bought, a
+# tranche or a stake between them make the next figure a sum of money, not a value.
+_VALUE_GAP_RE = re.compile(
+    r"\b(?:up|down|rising|falling|compared|than|from|versus|vs|contre|apres|after|ou|or|et|and|puis|then)\b"
+)
+_NOT_VALUE_GAP_RE = re.compile(
+    r"\b(?:shares?|stock|stake|tranche|purchas\w*|bought|buy\w*|sold|sell\w*|actions|titres|parts|"
+    r"achet\w*|vend\w*|cede\w*|cession|rachat\w*)\b"
+)
+
+
+# A fund marking its stake: "T Rowe's writedown puts a value of $32bn on the firm", "a réévalué sa
+# participation": the fund's book value, not a valuation set by a deal.
+_FUND_MARK_RE = re.compile(
+    r"\b(?:write-?downs?|wr(?:ote|ites|itten)\s+down|mark(?:ed|s)?\s+(?:down|up)|mark-?downs?|mark-?ups?|"
+    r"revaluations?|revalued|reevalu\w*|deprecia\w*|(?:cut|slashed|trimmed|reduced)\s+the\s+value\s+of\s+its)\b"
+)
+
+
+def _carries_value(gap: str) -> bool:
+    """Whether the kind "valuation" carries over ``gap`` to the figure after it."""
+    if _NOT_VALUE_GAP_RE.search(gap):
+        return False
+    words = len(gap.split())
+    return words <= 3 or (words <= 6 and _VALUE_GAP_RE.search(gap) is not None)
+
+
 _FOR_COMPANY_RE = re.compile(
     rf"\s+(?:for|pour)\s+(?:(?:the\s+|la\s+)?(?:start-?up|startup|jeune\s+pousse)\s+)?{_NAME}"
 )
@@ -340,6 +367,8 @@ class _SentenceReader:
         low, mention = self.low, fig.mention
         fig.category, fig.keyword = _kind_of(low, mention, fig.prev_end, fig.next_start, self.doc.lang)
         fig.kind_how = f"'{fig.keyword}' next to the figure" if fig.keyword else "the words around the figure"
+        if fig.category == "val" and _FUND_MARK_RE.search(low):
+            fig.category, fig.kind_how = "non", "a fund's mark of its stake, not a deal's valuation"
         if fig.category in (None, "non") and ("stake" in low or "participation" in low):
             fig.stake_owner = _stake_buyer_target(self.text, mention, fig.prev_end, self.doc)
             if fig.stake_owner is not None:
@@ -362,10 +391,10 @@ class _SentenceReader:
     def _veto(self, fig: _Figure) -> None:
         """Carry the kind of the figure before, and drop packages, tranches, debt and IPO money."""
         low, mention = self.low, fig.mention
-        component = self.prev_cand is not None and bool(
-            _COMPONENT_RE.match(low[fig.prev_end : mention.start])
-        )
-        if fig.category is None and self.prev_kind is not None and not component:
+        gap = low[fig.prev_end : mention.start]
+        component = self.prev_cand is not None and bool(_COMPONENT_RE.match(gap))
+        carries = self.prev_kind != "val" or _carries_value(gap)
+        if fig.category is None and self.prev_kind is not None and not component and carries:
             # "committed $4bn to it, followed by another $2bn from Google": same kind of deal; but after
             # "investors put $115bn into AI startups", "up from $145bn" belongs to nobody named either.
             fig.category = (
@@ -464,7 +493,7 @@ class _SentenceReader:
             kind=kind,
             owner=owner,
             status=status,
-            context=_context(doc, _clause(low, mention, fig.prev_end_clause, fig.next_start)),
+            context=_figure_context(doc, low, mention, fig.prev_end_clause, fig.next_start),
         )
         if kind == "valuation":
             cand.basis = _basis(low, mention)

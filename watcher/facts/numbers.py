@@ -325,12 +325,26 @@ US_PREFIX_RE = re.compile(r"\$US\s?\d")
 BARE_SIGN_RE = re.compile(r"\$\s?\d")  # a figure written with a bare dollar sign, read with ``match``
 
 
+# "sa valorisation est passée de 26 à 42 milliards", "its valuation rose from $26bn to $42bn": a value
+# before and after a change, not a range. Read on raw or folded text.
+CHANGED_FROM_RE = re.compile(
+    r"\b(?:pass\w*|grimp\w*|chut\w*|tomb\w*|bondi\w*|augment\w*|diminu\w*|recul\w*|baiss\w*|"
+    r"rose|risen|rising|rises|jump\w*|climb\w*|fell|fallen|falling|falls|drop\w*|increas\w*|decreas\w*|"
+    r"grew|grown|growing|soar\w*|surg\w*|plung\w*|slash\w*|mov\w*|went|gone|going|up|down)"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:from|de|d['’])\s*$",
+    re.IGNORECASE,
+)
+
+
 def _range_with(
     text: str, raw: _Raw, nxt: _Raw | None, listing: bool
 ) -> tuple[Decimal, str | None, int] | None:
     """(amount_max, currency, end) when ``raw`` and ``nxt`` form a range: "$5 billion to $7 billion",
-    "5 à 7 milliards", "between 1 and 2 million" (but not the members of a "respectively" list)."""
+    "5 à 7 milliards", "between 1 and 2 million" (but not the members of a "respectively" list, nor the
+    two values of a change: "rose from $26bn to $42bn")."""
     if nxt is None or not _RANGE_JOIN_RE.fullmatch(text[raw.end : nxt.start]):
+        return None
+    if CHANGED_FROM_RE.search(text, max(0, raw.start - 80), raw.start):
         return None
     joiner = text[raw.end : nxt.start]
     listed = (

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from watcher.facts.kinds import _NEW_CLAUSE_RE
 from watcher.facts.lexicon import alternation
-from watcher.facts.numbers import MoneyMention
+from watcher.facts.numbers import CHANGED_FROM_RE, MoneyMention
 
 if TYPE_CHECKING:
     from watcher.facts.state import _Cand, _Doc
@@ -225,6 +225,26 @@ _FOUNDED_RE = re.compile(
     r"\b(?:nee|fondee?|creee?|lancee?|founded|established|launched|created|started|since|depuis)"
     r"(?:\s+(?:in|en))?\s*$"
 )
+
+
+# "..., up from $26bn", "contre 3,2 milliards un an plus tôt": the value the new one is compared with.
+_OLD_VALUE_LEFT_RE = re.compile(
+    r"\b(?:(?:up|down|rising|falling|increase|decrease|jump|rise|drop)\s+from|contre|compared\s+(?:with|to)|"
+    r"versus|vs\.?|par\s+rapport\s+a)\s*$"
+)
+# "... de 40 milliards à 13 milliards", "from $40bn to $26bn": the first figure is the value before.
+_CHANGED_TO_RE = re.compile(r"\s*(?:to|a|jusqu'a)\s+(?:[$€£]|us\$|\d)")
+
+
+def _figure_context(doc: _Doc, low: str, mention: MoneyMention, before: int, after: int) -> str:
+    """Main or background, for the figure ``mention`` of the folded sentence ``low``."""
+    if CHANGED_FROM_RE.search(low, max(0, mention.start - 80), mention.start) and _CHANGED_TO_RE.match(
+        low, mention.end
+    ):
+        return "background"
+    if _OLD_VALUE_LEFT_RE.search(low, max(0, mention.start - 40), mention.start):
+        return "background"
+    return _context(doc, _clause(low, mention, before, after))
 
 
 def _context(doc: _Doc, clause: str) -> str:
