@@ -425,3 +425,87 @@ def test_html_markup_is_stripped() -> None:
 
 def test_empty_text() -> None:
     assert extract_facts("", E) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A value before and after a change: two values, not a range; the first is the earlier one.
+        (
+            "Zephyr AI's valuation rose from $2.6 billion to $4.2 billion.",
+            [("2600000000", "background"), ("4200000000", "main")],
+        ),
+        (
+            "La valorisation de Zephyr AI est passée de 2,6 milliards d'euros à 4,2 milliards d'euros.",
+            [("2600000000", "background"), ("4200000000", "main")],
+        ),
+        (
+            "Zephyr AI is now valued at $4.2 billion, up from $2.6 billion.",
+            [("4200000000", "main"), ("2600000000", "background")],
+        ),
+        (
+            "Zephyr AI est valorisée 4,2 milliards de dollars, contre 2,6 milliards un an plus tôt.",
+            [("4200000000", "main"), ("2600000000", "background")],
+        ),
+    ],
+)
+def test_a_value_before_a_change_is_background(text: str, expected: list[tuple[str, str]]) -> None:
+    facts = [f for f in extract_facts(text, E, published="2025-06-11") if f.kind == "valuation"]
+    assert [(str(int(f.amount)), f.context) for f in facts] == expected
+
+
+def test_a_range_to_raise_stays_a_range() -> None:
+    fact = only(extract_facts("Zephyr AI veut lever de 40 à 50 millions d'euros.", E), "funding_round")
+    assert (fact.amount, fact.amount_max) == (Decimal("40000000"), Decimal("50000000"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zephyr AI's last round valued it at $9 billion, with buyers wanting $1.2 billion in shares but "
+        "purchasing about $0.8 billion in that tranche.",
+        "Zephyr AI has been valued at $9 billion, and its two founders are planning to give away most of "
+        "their $3.1 billion share.",
+    ],
+)
+def test_a_valuation_does_not_carry_to_a_sum_of_shares(text: str) -> None:
+    facts = extract_facts(text, E)
+    assert [(f.kind, f.amount) for f in facts] == [("valuation", Decimal("9000000000"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orion Funds' writedown puts a value of about $3.2 billion on Zephyr AI.",
+        "Orion Funds marked down its stake, implying Zephyr AI is worth $3.2 billion.",
+        "Le fonds Orion a réévalué sa participation, valorisant Zephyr AI à 3,2 milliards de dollars.",
+    ],
+)
+def test_a_funds_mark_of_its_stake_is_no_valuation(text: str) -> None:
+    assert [f for f in extract_facts(text, E) if f.kind == "valuation"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zephyr AI was taking a look at another share sale at a $9 billion valuation.",
+        "Zephyr AI is considering a new round at a $9 billion valuation.",
+    ],
+)
+def test_a_deal_being_considered_is_rumoured(text: str) -> None:
+    assert only(extract_facts(text, E), "valuation").status == "rumoured"
+
+
+def test_a_story_marking_american_and_australian_dollars_writes_its_own_bare() -> None:
+    text = (
+        "Zephyr AI is planning another share sale at a $56 billion valuation. "
+        "The sale could be worth up to US$500 million (A$762m), valuing the company at US$37 billion."
+    )
+    values = {(f.amount, f.currency) for f in extract_facts(text, E) if f.kind == "valuation"}
+    assert (Decimal("56000000000"), "AUD") in values
+    assert (Decimal("37000000000"), "USD") in values
+
+
+def test_a_bare_dollar_stays_american_without_australian_marks() -> None:
+    fact = only(extract_facts("Zephyr AI is valued at $56 billion, up from US$37 billion.", E), "valuation")
+    assert fact.currency == "USD"

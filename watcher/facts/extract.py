@@ -229,6 +229,9 @@ def _resolve_document(
 _VALUE_GAP_RE = re.compile(
     r"\b(?:up|down|rising|falling|compared|than|from|versus|vs|contre|apres|after|ou|or|et|and|puis|then)\b"
 )
+_COMPARED_END_RE = re.compile(
+    r"\b(?:from|than|contre|versus|vs\.?|compared\s+(?:with|to)|par\s+rapport\s+a)\s*$"
+)
 _NOT_VALUE_GAP_RE = re.compile(
     r"\b(?:shares?|stock|stake|tranche|purchas\w*|bought|buy\w*|sold|sell\w*|actions|titres|parts|"
     r"achet\w*|vend\w*|cede\w*|cession|rachat\w*)\b"
@@ -247,6 +250,8 @@ def _carries_value(gap: str) -> bool:
     """Whether the kind "valuation" carries over ``gap`` to the figure after it."""
     if _NOT_VALUE_GAP_RE.search(gap):
         return False
+    if _COMPARED_END_RE.search(gap):
+        return True  # "..., according to people familiar with the terms, up from £1.5bn"
     words = len(gap.split())
     return words <= 3 or (words <= 6 and _VALUE_GAP_RE.search(gap) is not None)
 

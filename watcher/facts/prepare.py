@@ -47,8 +47,9 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
         money = _resolve_francs(clean, money)
     if _canadian(clean) and any(m.currency == "USD" for ms in money for m in ms):
         money = _resolve_dollars(sentences, money, "CAD", lambda figure: bool(_BARE_DOLLAR_RE.search(figure)))
-    elif "$US" in clean and US_PREFIX_RE.search(clean):
-        # The rest of a story that marks American dollars "$US" (find_money saw only one sentence).
+    elif ("$US" in clean and US_PREFIX_RE.search(clean)) or _australian(clean):
+        # The rest of a story that marks American dollars "$US" (find_money saw only one sentence), or
+        # that marks both American and Australian ones ("US$500 million (A$762m)"): its bare "$" is local.
         money = _resolve_dollars(sentences, money, "AUD", lambda figure: bool(BARE_SIGN_RE.match(figure)))
     return sentences, money
 
@@ -63,6 +64,14 @@ _FRENCH_DOLLARS_RE = re.compile(r"(?i:\bde\s+dollars\b|\d\s?(?:M|G|k)\s?\$)")
 _US_DOLLAR_RE = re.compile(
     r"\$\s?US|US\s?\$|(?i:dollars?\s+am[ée]ricains)|\b(?:millions?|milliards?)\s+US\b|\bUSD\b"
 )
+
+
+_AUSTRALIAN_RE = re.compile(r"\bA\$|\bAU\$|\bAUD\b|(?i:australian\s+dollars?|dollars?\s+australiens)")
+
+
+def _australian(clean: str) -> bool:
+    """A story that writes some dollars as Australian and some as American."""
+    return "$" in clean and bool(_AUSTRALIAN_RE.search(clean)) and bool(_US_DOLLAR_RE.search(clean))
 
 
 def _canadian(clean: str) -> bool:
