@@ -509,3 +509,23 @@ def test_a_story_marking_american_and_australian_dollars_writes_its_own_bare() -
 def test_a_bare_dollar_stays_american_without_australian_marks() -> None:
     facts = extract_facts("Zephyr AI is valued at $56 billion, up from US$37 billion.", E)
     assert [(f.amount, f.currency) for f in facts if f.context == "main"] == [(Decimal("56000000000"), "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("'Is Zephyr AI really worth a billion dollars?' asked one headline yesterday.", False),
+        ("Zephyr AI to raise $1bn?", False),
+        ("Zephyr AI n'est-elle pas en train de devenir un géant évalué à 2 milliards de dollars ?", True),
+        ("Based on the initial range, Zephyr AI would have raised between €290m and €405m.", False),
+    ],
+)
+def test_a_question_or_a_counterfactual_states_no_fact(text: str, kept: bool) -> None:
+    assert bool([f for f in extract_facts(text, E) if f.kind in ("valuation", "funding_round")]) == kept
+
+
+def test_a_listing_that_was_to_happen_is_talk() -> None:
+    text = (
+        "Zephyr AI devait entrer en Bourse avec une valorisation pouvant aller jusqu'à 1,1 milliard d'euros."
+    )
+    assert only(extract_facts(text, E), "valuation").status == "rumoured"

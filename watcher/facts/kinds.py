@@ -351,7 +351,15 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         return "grant"
     if _COMPONENT_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start]):
         return "component"
+    if _ASKED_RE.match(low, mention.end) and not _RHETORICAL_RE.search(low, 0, mention.start):
+        # "'Is Zephyr really worth a billion dollars?' asked one headline": a question states nothing (but
+        # "n'est-elle pas en train de devenir un géant évalué à 2 milliards ?" asserts it).
+        return "asked"
     return "named" if _PROPER_AFTER_RE.match(sent, mention.end) else None
+
+
+_ASKED_RE = re.compile(r"[^.!?;:]{0,40}\?")
+_RHETORICAL_RE = re.compile(r"\b(?:pas|not|n't|isn't|aren't|wasn't|won't|don't|doesn't)\b|n't\b")
 
 
 # "X a réussi son introduction en Bourse. Le spécialiste ... a levé 45 M€": the money of a listing.

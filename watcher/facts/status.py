@@ -28,7 +28,7 @@ _RUMOUR_RE = re.compile(
     r"(?:weighs|mulls|explores|considers)\s+(?:a|an)\b|seeks\s+to|looking\s+to\s+raise|plans\s+to\s+raise|aims\s+to\s+raise|"
     r"would|could|might|may\s+(?:raise|value)|rumou?r\w*|slated\s+to|"
     r"en\s+(?:pleine\s+)?(?:discussions?|negociations?|pourparlers)|sur\s+le\s+point\s+d(?:e|')|"
-    r"envisag\w+|devrai\w+|pourrai\w+|serai\w+|aurai\w+|s'appret\w+|projette|cherche\s+a\s+lever|"
+    r"envisag\w+|devrai\w+|devai(?:t|ent)|pourrai\w+|serai\w+|aurai\w+|s'appret\w+|projette|cherche\s+a\s+lever|"
     r"negoci(?:e|ent|ait|aient|er)|aiming\s+to|aims\s+to|hop(?:es|ing)\s+to\s+raise|eyeing|targeting\s+a|"
     r"in\s+the\s+market\s+for|(?:is|are)\s+said\s+to\s+be|discuss(?:es|ing)\s+(?:a|an|raising)|"
     r"cherch\w+\s+a\s+(?:lever|obtenir|recolter)|vis(?:e|ent|ait)\s+(?:une|a\s+lever)|"
