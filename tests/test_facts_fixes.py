@@ -431,7 +431,8 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         "spac_combined_company",
         "Aerilux",
         "Aerilux will merge with a blank-check firm in a deal valuing the combined company at $1.2 billion.",
-        [],
+        # The real labelled coverage reads a SPAC merger's value for the combined company as a valuation.
+        ["V 1.2B USD"],
     ),
     (
         "difference_below",

@@ -743,7 +743,6 @@ CASES: list[Case] = [
             sales. Valuations are post-money where disclosed.
         """),
         (R("210M", "USD", rnd="series_d"), V("1.8B", "USD")),
-        xfail="fitted decisions (issue 17) drop it: a valuation given as a list entry's field",
     ),
     Case(
         "techcrunch_en_lowercase_name_extension",

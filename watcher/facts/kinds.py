@@ -62,9 +62,10 @@ def _framed_kind(
 ) -> tuple[str | None, str] | None:
     """A frame around the figure that settles its kind before any cue word: a listing, a class threshold,
     "for this round", a grant or target, "valued at", goods "worth of"."""
-    if _NOT_PRIVATE_RIGHT_RE.match(raw_right) or _COMBINED_RE.search(near_left):
-        # "raised $180 million in an initial public offering", "$1.4 billion below the 2021 mark",
-        # "a deal that values the combined company at $2.4 billion": not a private round or valuation.
+    if _NOT_PRIVATE_RIGHT_RE.match(raw_right):
+        # "raised $180 million in an initial public offering", "$1.4 billion below the 2021 mark": not a
+        # private round or valuation. (A SPAC merger's value for "the combined company" and the cash it
+        # brings are the company's valuation and round: so the labelled real coverage reads them.)
         return "non", ""
     if _CLASS_VALUED_RE.search(near_left):
         # "le club des start-up valorisées plus d'un milliard", "startups valued at over $1bn": a threshold
@@ -170,10 +171,6 @@ _NOT_PRIVATE_RIGHT_RE = re.compile(
     r"public\s+offering|flotation)|(?:lors\s+de|dans\s+le\s+cadre\s+de)\s+(?:son|l')\s*introduction|"
     r"en\s+bourse|below|above|short\s+of|(?:less|more|lower|higher|fewer)\s+than|de\s+(?:moins|plus)\s+qu(?:e|')|"
     r"en\s+dessous|au-dessus|(?:inferieure?s?|superieure?s?)\s+a)\b"
-)
-_COMBINED_RE = re.compile(
-    r"\b(?:combined\s+(?:company|entity|group|business)|(?:entite|societe|groupe)\s+combine\w*|"
-    r"blank-check|spac)\b"
 )
 # Shares changing hands without new money for the company: employee tenders, secondary sales.
 _SECONDARY_RE = re.compile(
