@@ -21,8 +21,9 @@ Labelling rules (what a careful reader takes from the excerpt alone):
   totals raised to date (``total_raised`` is not scored), other companies' deals.
 * A valuation is the company's value in a private transaction: a round (pre- or post-money, each
   stated figure a fact), a tender offer / secondary sale, or talks about one. NOT valuations: the
-  market capitalisation of a listed company, the value at which it lists in an IPO, an acquisition price, and differences ("$1.4bn less than") or multiples without a figure
-  ("less than half its 2021 valuation" yields only the 2021 figure). A figure stated once is one fact,
+  market capitalisation of a listed company, the value at which it lists in an IPO, an acquisition
+  price, and differences ("$1.4bn less than") or multiples without a figure ("less than half its 2021
+  valuation" yields only the 2021 figure). A figure stated once is one fact,
   even when the text says it is unchanged from an earlier round (flat round).
 * A SPAC merger: the real labelled coverage (``../shared``, and the replays' must-find changes) reads the
   value it gives the combined company as the company's valuation, and the cash it brings (trust and PIPE
