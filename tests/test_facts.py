@@ -529,3 +529,21 @@ def test_a_listing_that_was_to_happen_is_talk() -> None:
         "Zephyr AI devait entrer en Bourse avec une valorisation pouvant aller jusqu'à 1,1 milliard d'euros."
     )
     assert only(extract_facts(text, E), "valuation").status == "rumoured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orion Capital to invest $150M in AI firm Zephyr AI",
+        "Orion, Vega and More Invest $150M in Robotics Startup Zephyr AI",
+    ],
+)
+def test_a_headline_naming_the_investor_gives_the_companys_round(text: str) -> None:
+    assert only(extract_facts(text, E), "funding_round").amount == Decimal("150000000")
+
+
+def test_an_investor_ticket_in_a_body_sentence_stays_a_ticket() -> None:
+    text = (
+        "Zephyr AI raised $40 million. Orion Capital invested $5 million in Zephyr AI as part of the round."
+    )
+    assert [f.amount for f in extract_facts(text, E) if f.kind == "funding_round"] == [Decimal("40000000")]

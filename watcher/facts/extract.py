@@ -256,6 +256,9 @@ def _carries_value(gap: str) -> bool:
     return words <= 3 or (words <= 6 and _VALUE_GAP_RE.search(gap) is not None)
 
 
+# "... in AI firm G42", "in lifelike robot startup Figure", "dans la start-up Voodoo": up to the name.
+_IN_COMPANY_RE = re.compile(r"\s+(?:in|into|dans|chez)\s+")
+_CLAUSE_PUNCT_RE = re.compile(r"[,.;:!?()]")
 _FOR_COMPANY_RE = re.compile(
     rf"\s+(?:for|pour)\s+(?:(?:the\s+|la\s+)?(?:start-?up|startup|jeune\s+pousse)\s+)?{_NAME}"
 )
@@ -381,6 +384,10 @@ class _SentenceReader:
         if fig.category == "round" and _invested_just_before(low, mention, fig.prev_end, self.doc.lang):
             # "which is in talks to invest €200 million in funding": the investor's own ticket.
             fig.category, fig.kind_how = "inv", "an investor's verb right before the figure"
+        if fig.category == "inv" and self._headline_deal_in_company(fig):
+            # "Microsoft to invest $1.5bn in AI firm G42", "Nvidia and others invest $675M in startup
+            # Figure": a headline names the deal by its investor; the sum is the company's round.
+            fig.category, fig.kind_how = "round", "an investor's deal in the company, in a headline"
         if fig.category == "inv" and _TOP_UP_RE.match(low, mention.end):
             # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.
             fig.category, fig.kind_how = "round", "an investor's top-up of the round"
@@ -392,6 +399,16 @@ class _SentenceReader:
             if head is not None and not self.text[head.end() : mention.start].strip():
                 # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds.
                 fig.category, fig.kind_how = "round", "an entry of a list of rounds"
+
+    def _headline_deal_in_company(self, fig: _Figure) -> bool:
+        if not self.doc.sentences[self.idx].headline:
+            return False
+        m = _IN_COMPANY_RE.match(self.low, fig.mention.end)
+        if m is None:
+            return False
+        name = self.doc.entity_re.search(self.low, m.end(), m.end() + 60)
+        between = self.low[m.end() : name.start()] if name is not None else ""
+        return name is not None and len(between.split()) <= 5 and not _CLAUSE_PUNCT_RE.search(between)
 
     def _veto(self, fig: _Figure) -> None:
         """Carry the kind of the figure before, and drop packages, tranches, debt and IPO money."""

@@ -67,6 +67,12 @@ def _title_case(sent: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
+def _entity_after_descriptor(name: str, entity_re: re.Pattern[str]) -> bool:
+    """A title-case headline puts the company's descriptor before its name: "Lifelike Robot Startup Figure"."""
+    folded = fold(name)
+    return any(m.end() == len(folded.rstrip()) and m.start() > 0 for m in entity_re.finditer(folded))
+
+
 def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """Owner named right after an investor's ticket: "invests €15M in the start-up"."""
     right = sent[mention.end : mention.end + 90]
@@ -76,7 +82,7 @@ def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str
         m = None
     if m and m.start() < 45 and not _COORDINATION_RE.search(right, 0, m.start()):
         name = m.group(1)
-        if _is_entity_name(name, doc.entity_re):
+        if _is_entity_name(name, doc.entity_re) or _entity_after_descriptor(name, doc.entity_re):
             return "entity"
         if _plausible_company(name) and fold(name) not in ("it", "elle"):
             return fold(name)
