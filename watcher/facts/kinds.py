@@ -125,7 +125,7 @@ def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[st
 
 
 _VALUED_AT_RE = re.compile(
-    r"\b(?:valued|valuing|values|valoris\w*|evalue\w*|valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:valued|valuing|values|valoris\w*|evalu\w*|valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:at|a|of|de|d'|to)\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
     r"plus\s+de|quelque|autour\s+de)\s+)?$"
 )

@@ -48,7 +48,7 @@ _OF_NAME_RE = re.compile(
 # "The round values Bellwright at $450M", "l'opération valorise implicitement Ludo à 200 M€": the object
 # of "values" is the company whose worth the figure is.
 _VALUES_OBJECT_RE = re.compile(
-    r"(?i:\b(?:values|valued|valuing|valorise|valorisent|valorisait|valorisant|valoriserait|evalue|évalue)\s+"
+    r"(?i:\b(?:values|valued|valuing|valorise|valorisent|valorisait|valorisant|valoriserait|evalue|évalue|evaluait|évaluait|evaluant|évaluant)\s+"
     r"(?:(?:implicitement|implicitly|d[ée]sormais|now|also|aussi|ainsi|thus)\s+)?)"
     rf"({_NAME})"
 )

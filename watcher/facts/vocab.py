@@ -21,7 +21,7 @@ _VENTURE_NOUN = (
 )
 # Kind vocabulary, matched on folded (lower-case, accent-free) text.
 _KW_VALUATION = (
-    r"valoris\w*|valuations?|valued|values|value|valuing|valeur|worth|vaut|valait|vaudrai\w*|evalue\w*|"
+    r"valoris\w*|valuations?|valued|values|value|valuing|valeur|worth|vaut|valait|vaudrai\w*|evalu(?:e|ee|ees|es|ait|aient|ant|ent|era|erait)\b|"
     r"post-money|pre-money"
     r"|decacorne"
 )
