@@ -15,9 +15,6 @@ import pytest
 FITTED_DROPS = {
     "levee_en_deux_temps_total": "the total of a round raised in two steps",
     "ordinal_not_round+history": "an earlier round given without its currency",
-    "history_creee_en_then_elle_fr": (
-        "a valuation whose currency is carried, in a sentence naming the company by a pronoun"
-    ),
 }
 
 
