@@ -63,6 +63,7 @@ class _Context:
     def settings(self) -> Settings:
         if self._settings is None:
             self._settings = load_config(self.config)
+            _use_password_env(self._settings)
         return self._settings
 
     def store(self, *, locked: bool = False) -> Store:
@@ -75,7 +76,15 @@ class _Context:
         return Store.for_reading(self.settings.db)
 
 
-def open_for_writing(db: Path, *, locked: bool = False) -> Store:
+def _use_password_env(settings: Settings) -> None:
+    """libpq reads the PostgreSQL password from PGPASSWORD: ``[watcher] password_env`` names the
+    variable that holds it instead (so the password is never in the config file)."""
+    name = settings.db_password_env
+    if name and os.environ.get(name):
+        os.environ["PGPASSWORD"] = os.environ[name]
+
+
+def open_for_writing(db: Path | str, *, locked: bool = False) -> Store:
     """The store, its schema upgraded if older, which is said in one line.
 
     Not beside a running daemon (one that holds the lock): an older daemon would fail every
@@ -87,7 +96,8 @@ def open_for_writing(db: Path, *, locked: bool = False) -> Store:
     try:
         if store.needs_upgrade:
             pending = ", ".join(store.pending)
-            if locked or not pending:
+            # A PostgreSQL database is migrated under its own advisory lock (watcher.store.postgres).
+            if locked or not pending or not isinstance(db, Path):
                 report = store.migrate()
             else:
                 from watcher.lock import DaemonLock
@@ -450,7 +460,12 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
         scratch: Path | None = None
         # One poller per database, as for `run`: two cycles at once would race on the same entries.
         # A dry run writes only its own copy, so it runs beside a daemon without its lock.
-        lock = None if dry_run else DaemonLock(s.db)
+        if dry_run and not isinstance(s.db, Path):
+            raise ConfigError(
+                f"{s.config_path}: poll --dry-run copies a SQLite database; with [watcher] db on PostgreSQL"
+                " run it against a copy (watcher db copy) or without --dry-run"
+            )
+        lock = None if dry_run else DaemonLock(s.lock_path)
         if lock is not None:
             lock.acquire()
         try:
@@ -461,6 +476,7 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
                 # neither waits for a running daemon's writes nor makes it wait).
                 scratch = Path(tempfile.mkdtemp(prefix="watcher-dry-run-"))
                 copy = scratch / "watcher.db"
+                assert isinstance(s.db, Path)
                 if s.db.exists() and s.db.stat().st_size > 0:  # an empty file has nothing to copy
                     # Copied as it is (an older schema too): the copy is upgraded, never the
                     # real database.

@@ -134,7 +134,7 @@ class Daemon:
             POLL_TICK_SECONDS,
         )
         self._idle = _IdleCycles(time.monotonic())
-        self.lock = DaemonLock(settings.db)
+        self.lock = DaemonLock(settings.lock_path)
         # One pool of extraction workers for the daemon's life: starting them costs ~0.3 s each.
         self.pool = ExtractionPool(settings.http)
         # And one event loop, thread pool and HTTP client: a flat daemon, connections kept alive.

@@ -113,7 +113,7 @@ class Store(SchemaMixin, FeedsMixin, ReviewMixin, OutboxMixin):
             if read_only and migrate:
                 if state.empty:
                     raise SchemaError(
-                        f"{self.path}: the database is empty and cannot be written here; nothing to read yet"
+                        f"{self.where}: the database is empty and cannot be written here; nothing to read yet"
                     )
                 self.check_readable(state)
             elif migrate and state.needs_upgrade:
@@ -174,7 +174,7 @@ class Store(SchemaMixin, FeedsMixin, ReviewMixin, OutboxMixin):
     def conn(self) -> sqlite3.Connection:
         """The SQLite connection itself (tests, and SQLite's own backup)."""
         if not isinstance(self.db, sqlite.SqliteConnection):
-            raise StoreError(f"{self.path}: a PostgreSQL database has no SQLite connection")
+            raise StoreError(f"{self.where}: a PostgreSQL database has no SQLite connection")
         return self.db.conn
 
     def use_wal(self) -> None:

@@ -50,6 +50,12 @@ class StoreBase:
     db: Connection
 
     @property
+    def where(self) -> str:
+        """The database as messages name it: its file, or its URL without the password."""
+        url = getattr(self.db, "url", None)
+        return url if isinstance(url, str) else str(self.path)
+
+    @property
     def dialect(self) -> Dialect:
         return self.db.dialect
 

@@ -66,7 +66,7 @@ class DocumentsMixin(StoreBase):
             "SELECT 1 FROM changes c JOIN facts f ON f.id = c.fact_id WHERE f.document_id = ?", (document_id,)
         )
         if used:
-            raise StoreError(f"{self.path}: document {document_id} has changes recorded; not replacing it")
+            raise StoreError(f"{self.where}: document {document_id} has changes recorded; not replacing it")
         self._exec(
             "UPDATE facts SET corroborates = NULL WHERE corroborates IN"
             " (SELECT id FROM facts WHERE document_id = ?)",

@@ -96,7 +96,7 @@ class SchemaMixin(StoreBase):
         """A consistent copy of the whole database at ``path`` (SQLite's online backup)."""
         conn = self._sqlite
         if conn is None:
-            raise StoreError(f"{self.path}: a PostgreSQL database is backed up with pg_dump, not here")
+            raise StoreError(f"{self.where}: a PostgreSQL database is backed up with pg_dump, not here")
         sqlite.backup_to(conn, path)
 
     @property
@@ -141,7 +141,7 @@ class SchemaMixin(StoreBase):
     def _refuse_newer(self, state: SchemaState) -> None:
         if state.unknown:
             raise SchemaError(
-                f"{self.path}: the database is newer than this watcher (it has {', '.join(state.unknown)},"
+                f"{self.where}: the database is newer than this watcher (it has {', '.join(state.unknown)},"
                 " unknown here; a newer watcher upgraded it): upgrade watcher to use it"
             )
 
@@ -153,7 +153,7 @@ class SchemaMixin(StoreBase):
         missing = [m.name for m in state.pending if m.readers_need]
         if missing and not state.empty:
             raise SchemaError(
-                f"{self.path}: the database has an older schema (without {', '.join(missing)});"
+                f"{self.where}: the database has an older schema (without {', '.join(missing)});"
                 " read commands leave it as it is: restart the daemon with this version, or run"
                 " `watcher poll` when no daemon runs, to upgrade it (a backup is kept beside it)"
             )
