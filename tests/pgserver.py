@@ -82,12 +82,15 @@ def _free_port() -> int:
 
 
 def _bindir() -> Path | None:
+    """Where initdb and pg_ctl are: ``pg_config --bindir``, else Debian's versioned folder
+    (its ``postgresql`` package alone has no pg_config on the PATH)."""
+    found: list[Path] = []
     pg_config = shutil.which("pg_config")
-    if pg_config is None:
-        return None
-    out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=False).stdout.strip()
-    bindir = Path(out)
-    return bindir if (bindir / "initdb").exists() and (bindir / "pg_ctl").exists() else None
+    if pg_config is not None:
+        out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=False).stdout
+        found.append(Path(out.strip()))
+    found.extend(sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True))
+    return next((d for d in found if (d / "initdb").exists() and (d / "pg_ctl").exists()), None)
 
 
 def start_server() -> tuple[PgServer | None, str]:

@@ -261,3 +261,11 @@ def test_both_backends_read_and_write_alike(db_target: Path | str) -> None:
         s.set_meta("k", "v1")
         s.set_meta("k", "v2")
         assert s.get_meta("k") == "v2"
+
+
+def test_an_unreachable_postgresql_is_one_line_without_the_password() -> None:
+    with pytest.raises(StoreError) as err:
+        Store("postgresql://watcher:s3cret@127.0.0.1:1/watcher")
+    [line] = str(err.value).splitlines()
+    assert line.startswith("postgresql://watcher@127.0.0.1:1/watcher: cannot open the database")
+    assert "s3cret" not in line
