@@ -1069,6 +1069,46 @@ def alerts_digest(c: _Context, preview: bool) -> None:
             click.echo("today's digest is already queued; one digest a day")
 
 
+@main.group("db", cls=_Group, context_settings=_CONTEXT)
+@global_options
+def db_group() -> None:
+    """The database itself: move a SQLite state to PostgreSQL."""
+
+
+@db_group.command("copy")
+@click.option("--to", "target", required=True, metavar="URL", help="An empty PostgreSQL database.")
+@global_options
+@pass_ctx
+def db_copy(c: _Context, target: str) -> None:
+    """Copy this install's SQLite state (facts, changes, outbox, rejections, feeds...) into an
+    empty PostgreSQL database, then check every table's row count. The SQLite file is left as it
+    is; point [watcher] db at the URL afterwards."""
+    from watcher.lock import DaemonLock
+    from watcher.store import is_postgres
+    from watcher.store.copy import copy_database
+
+    with _errors():
+        s = c.settings
+        if not isinstance(s.db, Path):
+            raise ConfigError(
+                f"{s.config_path}: [watcher] db is PostgreSQL already; db copy reads a SQLite file"
+            )
+        if not is_postgres(target):
+            raise ConfigError(f"--to {target}: not a postgresql:// URL")
+        # Nothing may write the file while it is copied: the daemon's lock is held throughout.
+        lock = DaemonLock(s.db)
+        lock.acquire()
+        try:
+            with open_for_writing(s.db, locked=True) as source, Store(target) as dest:
+                counts = copy_database(source, dest)
+        finally:
+            lock.release()
+        click.echo(f"copied {sum(counts.values())} rows into {dest.where}; every table's count matches:")
+        for table, n in counts.items():
+            click.echo(f"  {table}: {n}")
+        click.echo(f'now set db = "{dest.where}" in [watcher] of {s.config_path}')
+
+
 @main.group(cls=_Group, context_settings=_CONTEXT)
 @global_options
 def feeds() -> None:
