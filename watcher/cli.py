@@ -872,6 +872,29 @@ def run(c: _Context, once: bool, log_file: Path | None) -> None:
         sys.exit(code)
 
 
+@main.command()
+@click.option(
+    "--concurrency", default=2, show_default=True, type=click.IntRange(1, 64), help="Jobs at a time."
+)
+@global_options
+@pass_ctx
+def worker(c: _Context, concurrency: int) -> None:
+    """Fetch feeds and read articles for `watcher run` (PostgreSQL only), on any machine that
+    reaches the database and has the same config.toml; until SIGTERM/SIGINT."""
+    with _errors():
+        s = c.settings
+        if not s.postgres:
+            raise ConfigError(
+                f"{s.config_path}: watcher worker needs [watcher] db on PostgreSQL (postgresql://...);"
+                " with a SQLite file, `watcher run` reads the articles itself"
+            )
+        if c.verbosity >= 0:
+            _setup_logging(max(c.verbosity, 1))
+        from watcher.jobs.worker import run_worker
+
+        run_worker(s, concurrency=concurrency)
+
+
 @main.group(cls=_Group, context_settings=_CONTEXT)
 @global_options
 def alerts() -> None:

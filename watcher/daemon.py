@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -32,13 +33,16 @@ from watcher.articles import ExtractionPool
 from watcher.config import load_config
 from watcher.delivery import DeliveryReport, abandon_in_flight, deliver_due, sending_section
 from watcher.digest import queue_digest_if_due
-from watcher.errors import ConfigError, SchemaError, WatcherError
+from watcher.errors import ConfigError, LockedError, SchemaError, WatcherError
 from watcher.ledger import load_domain_list
 from watcher.lock import DaemonLock as DaemonLock  # part of this module's API
 from watcher.pipeline import CycleReport, CycleRunner, load_baseline
 from watcher.render import format_kind, format_money, format_round, plural
 from watcher.settings import Settings
 from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, MigrationReport, Store
+
+if TYPE_CHECKING:
+    from watcher.jobs.scheduler import JobScheduler
 
 log = logging.getLogger("watcher.daemon")
 
@@ -139,6 +143,8 @@ class Daemon:
         self.pool = ExtractionPool(settings.http)
         # And one event loop, thread pool and HTTP client: a flat daemon, connections kept alive.
         self.runner = CycleRunner(settings)
+        # With PostgreSQL: the elected scheduler's queue (feeds and articles go to workers).
+        self.jobs: JobScheduler | None = None
 
     # -- jobs ----------------------------------------------------------------
 
@@ -160,8 +166,12 @@ class Daemon:
 
     def cycle(self, feed_urls: list[str] | None = None) -> CycleReport:
         now = self.clock()
+        fanout = None
+        if self.jobs is not None:
+            self.jobs.check()
+            fanout = self.jobs.fanout
         with Store(self.settings.db) as store:
-            report = self.runner.run(store, now=now, feed_urls=feed_urls, pool=self.pool)
+            report = self.runner.run(store, now=now, feed_urls=feed_urls, pool=self.pool, fanout=fanout)
         self._log_cycle(report)
         return report
 
@@ -338,6 +348,29 @@ class Daemon:
             self.runner.close()
             self.pool.close()
             raise
+        if self.settings.postgres:
+            # One scheduler per database, whichever machine: a second waits here to take over.
+            from watcher.jobs.scheduler import JobScheduler
+
+            jobs = JobScheduler(self.settings, self.runner, self.stop_event)
+            try:
+                elected = jobs.acquire()
+            except BaseException:
+                self._close()
+                raise
+            if not elected:
+                self._close()
+                raise LockedError(f"{self.settings.db}: stopped while standing by for the scheduler's lock")
+            self.jobs = jobs
+
+    def _close(self) -> None:
+        """Give up the scheduler's lock and queue, the loop and workers, then the database lock."""
+        if self.jobs is not None:
+            self.jobs.release()
+            self.jobs = None
+        self.runner.close()
+        self.pool.close()
+        self.lock.release()
 
     def run_once(self) -> tuple[CycleReport, DeliveryReport]:
         self._acquire_lock()
@@ -356,9 +389,7 @@ class Daemon:
             self.stop_event.set()
             if opened:
                 self.mark_stopped()
-            self.runner.close()
-            self.pool.close()
-            self.lock.release()
+            self._close()
 
     def run_forever(self) -> int:
         self._acquire_lock()
@@ -368,9 +399,7 @@ class Daemon:
             self.wait_for_jobs()
             return code
         finally:
-            self.runner.close()
-            self.pool.close()
-            self.lock.release()
+            self._close()
 
     def _serve(self) -> int:
         s = self.settings

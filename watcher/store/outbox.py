@@ -119,10 +119,12 @@ class OutboxMixin(ChangesMixin, MetaMixin):
         Only a pending, due row that nobody holds (or whose holder's lease ran out) is
         taken, so of two deliverers racing for a row exactly one gets it.
         """
+        # On PostgreSQL deliverers on several machines claim at once: the row is locked as it is
+        # read, and one another deliverer is taking is skipped at once rather than waited for.
         changed = self._exec(
-            "UPDATE outbox SET claimed_by = ?, claim_until = ?"
+            "UPDATE outbox SET claimed_by = ?, claim_until = ? WHERE id = (SELECT id FROM outbox"
             " WHERE id = ? AND status = 'pending' AND next_attempt <= ?"
-            " AND (claimed_by IS NULL OR claim_until IS NULL OR claim_until <= ?)",
+            f" AND (claimed_by IS NULL OR claim_until IS NULL OR claim_until <= ?){self.dialect.lock_row})",
             (owner, iso(until), alert_id, iso(now), iso(now)),
         )
         if changed != 1:

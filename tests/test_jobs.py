@@ -1,0 +1,184 @@
+"""Beyond one machine (PostgreSQL + procrastinate), with real parts: a real PostgreSQL, a local
+news site, a local SMTP server and a local webhook, and separate `watcher` processes.
+
+One scheduler (`watcher run --once`), two `watcher worker` processes and two more deliverers
+(`watcher alerts send`) give exactly the changes `watcher poll` records on SQLite in one
+process, and every alert reaches the SMTP server and the webhook once.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from tests.test_channels import Recorder, free_port
+from tests.test_pipeline import ROOT, Newsroom, publish
+from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
+from watcher.store import Store
+
+WATCHER = [sys.executable, "-m", "watcher"]
+
+
+class Hook:
+    """A local webhook keeping every body it was sent."""
+
+    def __init__(self) -> None:
+        self.server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+        self.bodies: list[str] = []
+        self.lock = threading.Lock()
+        self.server.expect_request("/hook", method="POST").respond_with_handler(self.handle)
+        self.server.start()
+
+    def handle(self, request: Request) -> Response:
+        with self.lock:
+            self.bodies.append(request.get_data(as_text=True))
+        return Response("ok")
+
+
+@pytest.fixture
+def hook() -> Iterator[Hook]:
+    h = Hook()
+    yield h
+    h.server.stop()
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Recorder, int]]:
+    recorder = Recorder()
+    port = free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port, ready_timeout=5)
+    controller.start()
+    yield recorder, port
+    controller.stop()
+
+
+def _config(tmp_path: Path, room: Newsroom, db: str, alerts: str = "") -> Path:
+    folder = tmp_path / db.rsplit("/", 1)[-1].replace(".", "_")
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "seeds", folder / "seeds", dirs_exist_ok=True)
+    path = folder / "config.toml"
+    path.write_text(
+        f"""[watcher]
+db = "{db}"
+interval = "10m"
+
+[[entities]]
+name = "Mistral AI"
+aliases = ["Mistral"]
+seeds = "seeds"
+
+[[feeds]]
+url = "{room.url("/en.xml")}"
+name = "en"
+
+[[feeds]]
+url = "{room.url("/fr.xml")}"
+name = "fr"
+
+[http]
+allow_private = ["127.0.0.1"]  # the local news site, SMTP server and webhook
+{alerts}""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _changes(db: Path | str) -> list[tuple[str, ...]]:
+    with Store(db) as store:
+        return sorted(
+            (c.entity, c.kind, c.fact_kind, f"{c.new.amount} {c.new.currency}", c.status, c.url, c.title)
+            for c in store.changes()
+        )
+
+
+def _run(config: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*WATCHER, "--config", str(config), *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+def _start(config: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [*WATCHER, "--config", str(config), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    return err
+
+
+def test_one_scheduler_two_workers_two_deliverers_give_the_one_process_changes_and_each_alert_once(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, hook: Hook, smtp: tuple[Recorder, int]
+) -> None:
+    publish(newsroom)
+    # The reference: SQLite, one process.
+    reference = _config(tmp_path, newsroom, str(tmp_path / "ref" / "watcher.db"))
+    res = _run(reference, "poll")
+    assert res.returncode == 0, res.stderr
+    expected = _changes(tmp_path / "ref" / "watcher.db")
+    assert expected
+
+    recorder, port = smtp
+    alerts = f"""
+[alerts.email]
+host = "127.0.0.1"
+port = {port}
+tls = "none"
+sender = "watcher@alerts.example.org"
+recipients = ["analyst@example.org"]
+
+[alerts.webhook]
+url = "{hook.server.url_for("/hook")}"
+"""
+    config = _config(tmp_path, newsroom, pg_url, alerts)
+    workers = [_start(config, "worker", "--concurrency", "2") for _ in range(2)]
+    deliverers: list[subprocess.Popen[str]] = []
+    try:
+        scheduler = _start(config, "run", "--once")
+        # Two more deliverers race the scheduler's own round for the same alerts.
+        while scheduler.poll() is None:
+            deliverers = [d for d in deliverers if d.poll() is None]
+            while len(deliverers) < 2:
+                deliverers.append(_start(config, "alerts", "send"))
+            time.sleep(0.3)
+        _, err = scheduler.communicate()
+        assert scheduler.returncode == 0, err
+        for d in deliverers:
+            d.wait(timeout=120)
+        assert _run(config, "alerts", "send").returncode == 0
+    finally:
+        errors = [_stop(w) for w in workers]
+    assert _changes(pg_url) == expected, errors
+    # The articles were read by the workers, not by the scheduler.
+    done = [e.count("watcher:read_article") for e in errors]
+    assert sum(done) > 0, errors
+
+    with Store(pg_url) as store:
+        sent = Counter(r.channel for r in store.outbox("sent", limit=10_000))
+        assert store.outbox_counts()["pending"] == 0
+    assert sent["email"] == len(recorder.received) > 0
+    assert sent["webhook"] == len(hook.bodies) > 0
+    # Each alert once: no body twice.
+    assert max(Counter(hook.bodies).values()) == 1
+    assert max(Counter(r.content for r in recorder.received).values()) == 1
+    assert all(json.loads(b) for b in hook.bodies)
