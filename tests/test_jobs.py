@@ -182,3 +182,111 @@ url = "{hook.server.url_for("/hook")}"
     assert max(Counter(hook.bodies).values()) == 1
     assert max(Counter(r.content for r in recorder.received).values()) == 1
     assert all(json.loads(b) for b in hook.bodies)
+
+
+class SlowRoom(Newsroom):
+    """The news site, with article pages that take ``delay`` seconds: a worker is caught reading."""
+
+    slow: frozenset[str] = frozenset()
+    delay = 0.0
+
+    def _handle(self, request: Request) -> Response:
+        if request.path in self.slow:
+            time.sleep(self.delay)
+        return super()._handle(request)
+
+
+ARTICLES = frozenset(
+    {
+        "/2025/09/mistral-series-c",
+        "/2025/09/mistral-recap",
+        "/2025/09/xai",
+        "/2025/09/robots",
+        "/2025/09/mistral-rumeur",
+    }
+)
+
+
+def test_a_worker_killed_while_reading_loses_nothing_and_doubles_nothing(
+    tmp_path: Path, httpserver: HTTPServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    room = SlowRoom(httpserver)
+    publish(room)
+    reference = _config(tmp_path, room, str(tmp_path / "ref" / "watcher.db"))
+    assert _run(reference, "poll").returncode == 0
+    expected = _changes(tmp_path / "ref" / "watcher.db")
+
+    room.slow, room.delay = ARTICLES, 3.0
+    room.hits.clear()
+    # The scheduler hands on a silent worker's job after 6 s instead of 30.
+    monkeypatch.setenv("WATCHER_JOB_STALLED_SECONDS", "6")
+    config = _config(tmp_path, room, pg_url)
+    first = _start(config, "worker", "--concurrency", "1")
+    second: subprocess.Popen[str] | None = None
+    try:
+        scheduler = _start(config, "run", "--once")
+        deadline = time.monotonic() + 120
+        while not ARTICLES & set(room.hits):
+            assert time.monotonic() < deadline and scheduler.poll() is None, "no article was read"
+            time.sleep(0.05)
+        first.kill()  # kill -9, in the middle of fetching and reading an article
+        first.wait()
+        second = _start(config, "worker", "--concurrency", "2")
+        try:
+            _, err = scheduler.communicate(timeout=120)
+        except subprocess.TimeoutExpired as e:
+            raise AssertionError(f"the cycle never ended: {e.stderr!r}"[-3000:]) from None
+        assert scheduler.returncode == 0, err
+        assert "given to another worker" in err
+    finally:
+        if scheduler.poll() is None:
+            scheduler.kill()
+        log = _stop(second) if second is not None else ""
+    assert "watcher:read_article" in log
+    assert _changes(pg_url) == expected
+    with Store(pg_url) as store:
+        # Each article stored once, each change once.
+        docs = store._rows("SELECT url, COUNT(*) AS n FROM documents GROUP BY url HAVING COUNT(*) > 1")
+        assert docs == []
+
+
+def _pid_in_db(url: str) -> str | None:
+    with Store(url) as store:
+        return store.get_meta("daemon_pid")
+
+
+def test_a_standby_scheduler_takes_over_when_the_first_dies(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str
+) -> None:
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, pg_url)
+    worker = _start(config, "worker")
+    first = _start(config, "run")
+    standby: subprocess.Popen[str] | None = None
+    try:
+        deadline = time.monotonic() + 120
+        while _pid_in_db(pg_url) != str(first.pid):
+            assert time.monotonic() < deadline and first.poll() is None, "the first scheduler did not start"
+            time.sleep(0.2)
+        # Another machine's `run` (another state folder: its own local lock): it stands by.
+        other = tmp_path / "other"
+        other.mkdir()
+        shutil.copy(config, other / "config.toml")
+        shutil.copytree(config.parent / "seeds", other / "seeds")
+        standby = _start(other / "config.toml", "run")
+        time.sleep(4)
+        assert standby.poll() is None and _pid_in_db(pg_url) == str(first.pid)
+        first.kill()
+        first.wait()
+        killed = time.monotonic()
+        while _pid_in_db(pg_url) != str(standby.pid):
+            assert time.monotonic() - killed < 30, "the standby did not take over"
+            time.sleep(0.2)
+        # Within one interval (10 minutes here), in fact within seconds.
+        assert time.monotonic() - killed < 30
+    finally:
+        if first.poll() is None:
+            first.kill()
+        err = _stop(standby) if standby is not None else ""
+        _stop(worker)
+    assert "standing by to take over" in err and "now the scheduler" in err

@@ -49,6 +49,10 @@ HEAVY_FOR_READING = (
     "dateutil",
     "tomlkit",
     "watcher.plot",
+    # PostgreSQL and its job queue, for an install whose db is a postgresql:// URL only.
+    "psycopg",
+    "procrastinate",
+    "watcher.jobs",
 )
 
 
@@ -135,3 +139,5 @@ def test_a_poll_where_every_feed_is_unchanged_never_loads_the_extractor(
     # The article fetcher's language guess (a few stopwords) is the one part of watcher.facts loaded.
     light = {"watcher.facts", "watcher.facts.language"}
     assert heavy(modules - light, ("trafilatura", "lxml", "watcher.facts", "watcher.plot")) == []
+    # A SQLite install loads neither PostgreSQL's driver nor the job queue.
+    assert heavy(modules, ("psycopg", "procrastinate", "watcher.jobs", "watcher.store.postgres")) == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import time
 import uuid
 from collections.abc import Sequence
@@ -30,8 +31,9 @@ from watcher.store.queue import take_results
 log = logging.getLogger("watcher.jobs")
 
 POLL_SECONDS = 0.2
-# A job whose worker sent no heartbeat for this long is given to another worker.
-STALLED_AFTER = 30.0
+# A job whose worker sent no heartbeat for this long is given to another worker (workers beat
+# every 5 s). WATCHER_JOB_STALLED_SECONDS shortens it, for the fault tests.
+STALLED_AFTER = float(os.environ.get("WATCHER_JOB_STALLED_SECONDS", "30"))
 # How often the waiting scheduler says it still waits (no worker running, say).
 WAITING_LINE_EVERY = 60.0
 
@@ -41,11 +43,11 @@ class ArticleJobFailed(Exception):
 
 
 class JobFanout:
-    def __init__(self, settings: Settings, app: App, *, stalled_after: float = STALLED_AFTER):
+    def __init__(self, settings: Settings, app: App, *, stalled_after: float | None = None):
         assert isinstance(settings.db, str)
         self.settings = settings
         self.app = app
-        self.stalled_after = stalled_after
+        self.stalled_after = STALLED_AFTER if stalled_after is None else stalled_after
         self.entities = {e.name: e for e in settings.entities}
         self._store = Store(settings.db)
         self._waiting: dict[str, asyncio.Future[str]] = {}
@@ -95,7 +97,12 @@ class JobFanout:
             now = time.monotonic()
             if now - checked >= min(5.0, self.stalled_after / 2):
                 checked = now
-                await self._requeue_stalled()
+                try:
+                    await self._requeue_stalled()
+                except Exception as e:
+                    log.warning("cannot look for stalled jobs: %s: %s", type(e).__name__, e)
+            if not self._waiting:
+                return
             if found:
                 said = now
             elif now - said >= WAITING_LINE_EVERY:

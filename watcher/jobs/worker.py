@@ -17,8 +17,9 @@ from watcher.store.queue import ensure_queue
 
 log = logging.getLogger("watcher.jobs")
 
-# A worker says it is alive this often; the scheduler hands on the jobs of one silent for long.
-HEARTBEAT_SECONDS = 5.0
+# A worker says it is alive this often; the scheduler hands on the jobs of one silent for long
+# (watcher.jobs.fanout.STALLED_AFTER).
+HEARTBEAT_SECONDS = 2.0
 
 
 def prepare_queue(url: str) -> None:

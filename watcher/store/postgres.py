@@ -105,13 +105,15 @@ def recorded_names(db: object) -> set[str] | None:
     """The migrations the database records; None for a new (empty) database. A database with
     tables but no migrations table is not watcher's: refused rather than written into."""
     pg = _pg(db)
-    found = pg.rows("SELECT to_regclass('migrations') IS NOT NULL AS has", ())
-    if found[0]["has"]:
-        return {str(r["name"]) for r in pg.rows("SELECT name FROM migrations", ())}
-    tables = pg.rows(
-        "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema()", ()
+    # One statement, one snapshot: another process migrating meanwhile is seen whole or not at all.
+    [found] = pg.rows(
+        "SELECT to_regclass('migrations') IS NOT NULL AS has, (SELECT COUNT(*) FROM information_schema.tables"
+        " WHERE table_schema = current_schema()) AS n",
+        (),
     )
-    if int(tables[0]["n"]):
+    if found["has"]:
+        return {str(r["name"]) for r in pg.rows("SELECT name FROM migrations", ())}
+    if int(found["n"]):
         raise SchemaError(
             f"{pg.url}: the database has tables but is not a watcher database (no migrations table);"
             " point [watcher] db at an empty database"
