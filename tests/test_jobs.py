@@ -24,6 +24,7 @@ from aiosmtpd.controller import Controller
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from tests.pgserver import PgServer
 from tests.test_channels import Recorder, free_port
 from tests.test_pipeline import ROOT, Newsroom, publish
 from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
@@ -110,21 +111,38 @@ def _run(config: Path, *args: str, timeout: float = 300) -> subprocess.Completed
     )
 
 
-def _start(config: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [*WATCHER, "--config", str(config), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+def _start(config: Path, *args: str, verbose: bool = True) -> subprocess.Popen[str]:
+    """A watcher process in the background, its log in a file (a pipe nobody reads would fill
+    and stop it); -vv so that the job lines are there to check."""
+    log = config.parent / f"{args[0]}-{time.monotonic_ns()}.log"
+    level = ["-vv"] if verbose else []
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            [*WATCHER, "--config", str(config), *level, *args],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            text=True,
+        )
+    _LOGS[proc.pid] = log
+    return proc
+
+
+_LOGS: dict[int, Path] = {}
+
+
+def _log(proc: subprocess.Popen[str]) -> str:
+    return _LOGS[proc.pid].read_text(errors="replace")
 
 
 def _stop(proc: subprocess.Popen[str]) -> str:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
     try:
-        _, err = proc.communicate(timeout=60)
+        proc.wait(timeout=60)
     except subprocess.TimeoutExpired:
         proc.kill()
-        _, err = proc.communicate()
-    return err
+        proc.wait()
+    return _log(proc)
 
 
 def test_one_scheduler_two_workers_two_deliverers_give_the_one_process_changes_and_each_alert_once(
@@ -161,8 +179,7 @@ url = "{hook.server.url_for("/hook")}"
             while len(deliverers) < 2:
                 deliverers.append(_start(config, "alerts", "send"))
             time.sleep(0.3)
-        _, err = scheduler.communicate()
-        assert scheduler.returncode == 0, err
+        assert scheduler.wait() == 0, _log(scheduler)
         for d in deliverers:
             d.wait(timeout=120)
         assert _run(config, "alerts", "send").returncode == 0
@@ -233,11 +250,11 @@ def test_a_worker_killed_while_reading_loses_nothing_and_doubles_nothing(
         first.wait()
         second = _start(config, "worker", "--concurrency", "2")
         try:
-            _, err = scheduler.communicate(timeout=120)
-        except subprocess.TimeoutExpired as e:
-            raise AssertionError(f"the cycle never ended: {e.stderr!r}"[-3000:]) from None
-        assert scheduler.returncode == 0, err
-        assert "given to another worker" in err
+            scheduler.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"the cycle never ended: {_log(scheduler)[-3000:]}") from None
+        assert scheduler.returncode == 0, _log(scheduler)
+        assert "given to another worker" in _log(scheduler)
     finally:
         if scheduler.poll() is None:
             scheduler.kill()
@@ -290,3 +307,44 @@ def test_a_standby_scheduler_takes_over_when_the_first_dies(
         err = _stop(standby) if standby is not None else ""
         _stop(worker)
     assert "standing by to take over" in err and "now the scheduler" in err
+
+
+def test_postgresql_stopped_for_20_s_is_one_line_per_process_then_recovery_without_restart(
+    tmp_path: Path, newsroom: Newsroom, pg_server: PgServer
+) -> None:
+    url = pg_server.new_database()
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, url)
+    # Feeds polled every few seconds, so cycles run while the database is away.
+    config.write_text(config.read_text(encoding="utf-8").replace('interval = "10m"', 'interval = "3s"'))
+    # At the default log level, as an operator runs them.
+    worker = _start(config, "worker", verbose=False)
+    scheduler = _start(config, "run", verbose=False)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_changes(url)) < 4:
+            assert time.monotonic() < deadline and scheduler.poll() is None, "the first cycle did not end"
+            time.sleep(0.5)
+        pg_server.stop("fast")
+        try:
+            time.sleep(20)
+        finally:
+            pg_server.restart()  # the session's other tests need it
+        # News after the outage: the same processes read and decide it.
+        publish(newsroom, confirmed=True)
+        deadline = time.monotonic() + 120
+        while not any("mistral-confirme" in c[5] for c in _changes(url)):
+            assert time.monotonic() < deadline, "no cycle after PostgreSQL came back"
+            assert scheduler.poll() is None and worker.poll() is None
+            time.sleep(0.5)
+    finally:
+        run_log = _stop(scheduler)
+        work_log = _stop(worker)
+    for log in (run_log, work_log):
+        assert "Traceback" not in log, log[-3000:]
+    # Each failing job or process says so once, naming the database without a password.
+    errors = [line for line in run_log.splitlines() if " ERROR " in line]
+    assert errors and len(errors) == len(set(e.split(" ERROR ", 1)[1] for e in errors)), errors
+    # The worker: procrastinate's pool reconnects by itself; nothing floods its log.
+    noted = [line for line in work_log.splitlines() if " ERROR " in line or " WARNING " in line]
+    assert len(noted) <= 3, work_log

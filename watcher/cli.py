@@ -139,6 +139,19 @@ def say_upgraded(report: MigrationReport) -> None:
 pass_ctx = click.make_pass_decorator(_Context)
 
 
+def _one_line_errors(record: logging.LogRecord) -> bool:
+    """A library's error with a traceback (procrastinate's listener losing its connection) as
+    one line: its message and the exception's first line. The traceback only at -vv."""
+    if record.exc_info and not record.name.startswith("watcher"):
+        error = record.exc_info[1]
+        why = str(error).strip().splitlines()[0] if error is not None and str(error).strip() else ""
+        record.msg = f"{record.getMessage()}: {type(error).__name__}{': ' + why if why else ''}"
+        record.args = ()
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
 def _setup_logging(verbosity: int, log_file: Path | None = None) -> None:
     level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
@@ -163,6 +176,13 @@ def _setup_logging(verbosity: int, log_file: Path | None = None) -> None:
     # late feed job at WARNING: per-job lines that say nothing lost (the due feeds wait for the next
     # tick). Only -vv shows them; its errors still show.
     logging.getLogger("apscheduler").setLevel(logging.DEBUG if verbosity >= 2 else logging.ERROR)
+    # procrastinate (PostgreSQL installs) logs every job deferred, started and ended, and psycopg's
+    # pool each reconnection attempt while the database is away: -vv only (watcher says it once).
+    logging.getLogger("procrastinate").setLevel(logging.DEBUG if verbosity >= 2 else logging.WARNING)
+    logging.getLogger("psycopg.pool").setLevel(logging.DEBUG if verbosity >= 2 else logging.ERROR)
+    if verbosity < 2:
+        for handler in handlers:
+            handler.addFilter(_one_line_errors)
 
 
 class _Group(click.Group):

@@ -145,6 +145,8 @@ class Daemon:
         self.runner = CycleRunner(settings)
         # With PostgreSQL: the elected scheduler's queue (feeds and articles go to workers).
         self.jobs: JobScheduler | None = None
+        # The last error of each job, said once until the job works again.
+        self._job_errors: dict[str, str] = {}
 
     # -- jobs ----------------------------------------------------------------
 
@@ -288,6 +290,14 @@ class Daemon:
             )
             self._idle = _IdleCycles(now)
 
+    def _job_failed(self, name: str, error: str) -> None:
+        """One line per job and error: a database away for a while fails every tick the same way."""
+        if self._job_errors.get(name) == error:
+            log.debug("%s: %s (again)", name, error)
+            return
+        self._job_errors[name] = error
+        log.error("%s: %s", name, error)
+
     def _guard(self, name: str, job: Callable[[], object]) -> Callable[[], None]:
         """A job that logs one line per error instead of letting the scheduler print tracebacks,
         does not start once stopping, and is counted so the stop can wait for it."""
@@ -298,7 +308,11 @@ class Daemon:
             with self._running_changed:
                 self._running += 1
             try:
-                job()
+                done = job()
+                # A poll tick with no feed due touched nothing: it says nothing of a failure's end.
+                idle = name == "poll" and done is None
+                if not idle and self._job_errors.pop(name, None) is not None:
+                    log.warning("%s: working again", name)
             except SchemaError as e:
                 # A newer watcher upgraded the database under this one: every job would fail
                 # the same way, so stop with one line rather than one per job.
@@ -307,13 +321,13 @@ class Daemon:
                     log.error("%s; stopping", e)
                 self.stop_event.set()
             except WatcherError as e:
-                log.error("%s: %s", name, e)
+                self._job_failed(name, str(e))
             except Exception as e:
                 if self.stop_event.is_set():
                     # What a job interrupted by the stop raises (a closed executor) is no news.
                     log.info("%s: interrupted by the stop (%s)", name, _one_line(e))
                 else:
-                    log.error("%s: unexpected %s: %s", name, type(e).__name__, _one_line(e))
+                    self._job_failed(name, f"unexpected {type(e).__name__}: {_one_line(e)}")
                     log.debug("%s: traceback", name, exc_info=True)
             finally:
                 with self._running_changed:

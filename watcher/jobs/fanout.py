@@ -21,6 +21,7 @@ from datetime import datetime
 from procrastinate import App
 
 from watcher import feeds
+from watcher.errors import StoreError
 from watcher.jobs import codec
 from watcher.pipeline import Fanout
 from watcher.reading import ArticleRead
@@ -49,7 +50,9 @@ class JobFanout:
         self.app = app
         self.stalled_after = STALLED_AFTER if stalled_after is None else stalled_after
         self.entities = {e.name: e for e in settings.entities}
-        self._store = Store(settings.db)
+        self._url = settings.db
+        self._store: Store | None = None
+        self._lost: str | None = None  # the database's error, said once until it answers again
         self._waiting: dict[str, asyncio.Future[str]] = {}
         self._poller: asyncio.Task[None] | None = None
 
@@ -57,7 +60,26 @@ class JobFanout:
         return Fanout(fetch_feeds=self.fetch_feeds, read_article=self.read_article)
 
     def close(self) -> None:
-        self._store.close()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def _take(self) -> dict[str, str]:
+        """The results there; none while the database is away (said once), reconnecting after."""
+        try:
+            if self._store is None:
+                self._store = Store(self._url)
+            found = take_results(self._store, list(self._waiting))
+        except StoreError as e:
+            self.close()
+            if self._lost != str(e):
+                self._lost = str(e)
+                log.error("%s; waiting for it to answer again", e)
+            return {}
+        if self._lost is not None:
+            self._lost = None
+            log.warning("the database answers again; the cycle goes on")
+        return found
 
     async def fetch_feeds(self, requests: Sequence[feeds.FeedRequest]) -> list[feeds.FeedResult]:
         cycle = uuid.uuid4().hex
@@ -87,9 +109,20 @@ class JobFanout:
         return await future
 
     async def _poll(self) -> None:
+        try:
+            await self._poll_results()
+        except BaseException as e:
+            # Never leave the cycle waiting on a poller that is gone: it fails with the reason.
+            waiting, self._waiting = self._waiting, {}
+            for future in waiting.values():
+                if not future.done():
+                    future.set_exception(e if isinstance(e, Exception) else RuntimeError("stopped"))
+            raise
+
+    async def _poll_results(self) -> None:
         said = checked = time.monotonic()
         while self._waiting:
-            found = take_results(self._store, list(self._waiting))
+            found = self._take()
             for key, value in found.items():
                 future = self._waiting.pop(key, None)
                 if future is not None and not future.done():

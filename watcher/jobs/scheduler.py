@@ -9,7 +9,7 @@ import threading
 
 from procrastinate import App
 
-from watcher.errors import StoreError
+from watcher.errors import LockedError, StoreError
 from watcher.jobs.fanout import JobFanout
 from watcher.jobs.tasks import make_app
 from watcher.jobs.worker import prepare_queue
@@ -63,15 +63,24 @@ class JobScheduler:
         return self._fanout.fanout()
 
     def check(self) -> None:
-        """Still the scheduler? A connection PostgreSQL dropped has lost the lock with it."""
-        if self._lock_store is None:
+        """Still the scheduler? A connection PostgreSQL dropped (a restart) lost the lock with it:
+        it is taken again unless a standby took it first, in which case this one stops."""
+        store = self._lock_store
+        if store is None:
             return
         try:
-            self._lock_store._rows("SELECT 1 AS one")
-        except StoreError as e:
-            raise StoreError(
-                f"{e}; the scheduler's lock went with the connection: restart to stand by"
-            ) from e
+            store._rows("SELECT 1 AS one")
+            return
+        except StoreError:
+            store.close()
+            self._lock_store = None
+        store = Store(self.settings.db)  # still away: StoreError, the cycle waits for the next tick
+        if not try_scheduler_lock(store):
+            store.close()
+            self.stop.set()
+            raise LockedError(f"{store.where}: another `watcher run` took over as scheduler; stopping")
+        self._lock_store = store
+        log.warning("the scheduler's lock of %s is held again", store.where)
 
     def release(self) -> None:
         if self._fanout is not None:

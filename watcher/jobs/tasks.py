@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,6 +21,7 @@ from procrastinate import App, Blueprint, JobContext, RetryStrategy
 from procrastinate.psycopg_connector import PsycopgConnector
 
 from watcher import articles, feeds
+from watcher.errors import StoreError
 from watcher.jobs import codec
 from watcher.pipeline import read_one
 from watcher.settings import Settings
@@ -44,7 +46,27 @@ class WorkerState:
     client: httpx.AsyncClient
     pool: articles.ExtractionPool
     limiter: articles.PageLimiter
-    store: Store
+    url: str
+    store: Store | None = None
+
+    def put(self, key: str, value: str) -> None:
+        """Leave a result; a connection PostgreSQL dropped (a restart) is opened again once."""
+        for attempt in (1, 2):
+            try:
+                if self.store is None:
+                    self.store = Store(self.url)
+                put_result(self.store, key, value)
+                return
+            except StoreError:
+                self.close()
+                if attempt == 2:
+                    raise  # the job fails; procrastinate runs it again later
+
+    def close(self) -> None:
+        if self.store is not None:
+            with suppress(StoreError):
+                self.store.close()
+            self.store = None
 
 
 def _state(context: JobContext) -> WorkerState:
@@ -57,7 +79,7 @@ def _state(context: JobContext) -> WorkerState:
 async def fetch_feed(context: JobContext, key: str, request: dict[str, Any]) -> None:
     state = _state(context)
     [result] = await feeds.fetch_feeds(state.client, [codec.request_from_json(request)], state.settings.http)
-    put_result(state.store, key, codec.result_to_json(result))
+    state.put(key, codec.result_to_json(result))
 
 
 @jobs.task(name="read_article", queue=QUEUE, pass_context=True, retry=RETRY)
@@ -75,7 +97,7 @@ async def read_article(
         # As in one process: the article is recorded as failed and retried with back-off.
         log.warning("article %s: %s: %s", link, type(e).__name__, e)
         value = json.dumps({"error": f"{type(e).__name__}: {e}"})
-    put_result(state.store, key, value)
+    state.put(key, value)
 
 
 def make_app(url: str) -> App:

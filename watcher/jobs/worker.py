@@ -7,12 +7,16 @@ import asyncio
 import logging
 import os
 
+import psycopg
+from procrastinate import App
+from procrastinate.exceptions import ConnectorException
 from procrastinate.schema import SchemaManager
 
 from watcher import articles, feeds
 from watcher.jobs.tasks import QUEUE, WorkerState, make_app
 from watcher.settings import Settings
 from watcher.store import Store
+from watcher.store.postgres import first_line, shown
 from watcher.store.queue import ensure_queue
 
 log = logging.getLogger("watcher.jobs")
@@ -20,6 +24,7 @@ log = logging.getLogger("watcher.jobs")
 # A worker says it is alive this often; the scheduler hands on the jobs of one silent for long
 # (watcher.jobs.fanout.STALLED_AFTER).
 HEARTBEAT_SECONDS = 2.0
+RECONNECT_SECONDS = 5.0
 
 
 def prepare_queue(url: str) -> None:
@@ -27,6 +32,29 @@ def prepare_queue(url: str) -> None:
     with Store(url) as store:
         if ensure_queue(store, SchemaManager.get_schema()):
             log.info("made the job queue's tables in %s", store.where)
+
+
+async def _work(app: App, state: WorkerState, concurrency: int) -> bool:
+    """Run jobs until stopped (True), or until the database is lost (False, said in one line)."""
+    try:
+        async with app.open_async():
+            await app.run_worker_async(
+                queues=[QUEUE],
+                concurrency=concurrency,
+                additional_context={"watcher": state},
+                update_heartbeat_interval=HEARTBEAT_SECONDS,
+                stalled_worker_timeout=HEARTBEAT_SECONDS * 6,
+                delete_jobs="successful",
+            )
+        return True
+    except (ConnectorException, psycopg.Error, OSError) as e:
+        log.error(
+            "%s: lost the database (%s); trying again in %.0f s",
+            shown(state.url),
+            first_line(e),
+            RECONNECT_SECONDS,
+        )
+        return False
 
 
 def run_worker(settings: Settings, *, concurrency: int) -> None:
@@ -39,32 +67,21 @@ def run_worker(settings: Settings, *, concurrency: int) -> None:
     processes = max(1, min(concurrency, os.cpu_count() or 1))
 
     async def main() -> None:
-        async with app.open_async():
-            state = WorkerState(
-                settings=settings,
-                client=feeds.make_client(settings.http),
-                pool=articles.ExtractionPool(settings.http, workers=processes),
-                limiter=articles.PageLimiter(settings.http),
-                store=Store(url),
-            )
-            log.info(
-                "worker started (pid %d): %d jobs at a time on %s",
-                os.getpid(),
-                concurrency,
-                state.store.where,
-            )
-            try:
-                await app.run_worker_async(
-                    queues=[QUEUE],
-                    concurrency=concurrency,
-                    additional_context={"watcher": state},
-                    update_heartbeat_interval=HEARTBEAT_SECONDS,
-                    stalled_worker_timeout=HEARTBEAT_SECONDS * 6,
-                    delete_jobs="successful",
-                )
-            finally:
-                await state.client.aclose()
-                state.pool.close()
-                state.store.close()
+        state = WorkerState(
+            settings=settings,
+            client=feeds.make_client(settings.http),
+            pool=articles.ExtractionPool(settings.http, workers=processes),
+            limiter=articles.PageLimiter(settings.http),
+            url=url,
+        )
+        log.info("worker started (pid %d): %d jobs at a time on %s", os.getpid(), concurrency, shown(url))
+        try:
+            while not await _work(app, state, concurrency):
+                # PostgreSQL went away: one line, then the worker tries again (no restart needed).
+                await asyncio.sleep(RECONNECT_SECONDS)
+        finally:
+            await state.client.aclose()
+            state.pool.close()
+            state.close()
 
     asyncio.run(main())
