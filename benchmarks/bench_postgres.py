@@ -15,9 +15,10 @@ What runs, each command a fresh CLI process (its wall and CPU from ``os.wait4``)
 2. SQLite, one process: ``watcher poll`` on an empty database (its default pool: two extraction
    processes on the two cores), then ``watcher poll`` again (every feed answers 304).
 3. PostgreSQL (a throwaway server started here, fsync on), for each ``--workers`` W: a new
-   database, W ``watcher worker --concurrency 1`` processes (one extraction process each: one
-   core each), then ``watcher run --once`` (the scheduler: it fetches nothing and reads nothing
-   itself, it sends jobs, waits and decides), then ``run --once`` again (unchanged). The workers'
+   database, W ``watcher worker --concurrency 4`` processes (4 jobs at a time: feeds are I/O;
+   two extraction processes each, as many as cores, as SQLite's poll has), then ``watcher run
+   --once`` (the scheduler: it fetches nothing and reads nothing itself, it sends jobs, waits
+   and decides), then ``run --once`` again (unchanged). The workers'
    CPU (with their extraction processes) is taken from ``os.wait4`` when they are stopped after,
    start-up included (~1 s each).
 4. With ``--history DB`` (a big SQLite database, as ``bench_history.py --keep`` leaves one):
@@ -74,7 +75,7 @@ def _start_workers(config: Path, n: int, folder: Path) -> list[subprocess.Popen[
         with (folder / f"worker-{i}.log").open("wb") as log:
             procs.append(
                 subprocess.Popen(
-                    [str(WATCHER), "--config", str(config), "worker", "--concurrency", "1"],
+                    [str(WATCHER), "--config", str(config), "worker", "--concurrency", "4"],
                     stdout=subprocess.DEVNULL,
                     stderr=log,
                 )

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from procrastinate import App
+from procrastinate.types import JSONValue
 
 from watcher import feeds
 from watcher.errors import StoreError
@@ -85,8 +86,13 @@ class JobFanout:
         cycle = uuid.uuid4().hex
         keys = [f"{cycle}:feed:{i}" for i in range(len(requests))]
         task = self.app.tasks["watcher:fetch_feed"]
-        for key, request in zip(keys, requests, strict=True):
-            await task.defer_async(key=key, request=codec.request_to_json(request))
+        # One insert for all: 5,000 feeds deferred one by one would cost a round trip each.
+        if requests:
+            pairs = zip(keys, requests, strict=True)
+            jobs: list[dict[str, JSONValue]] = [
+                {"key": k, "request": codec.request_to_json(r)} for k, r in pairs
+            ]
+            await task.batch_defer_async(*jobs)
         values = await asyncio.gather(*(self._wait(key) for key in keys))
         return [codec.result_from_json(v) for v in values]
 
