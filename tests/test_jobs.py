@@ -3,7 +3,9 @@ news site, a local SMTP server and a local webhook, and separate `watcher` proce
 
 One scheduler (`watcher run --once`), two `watcher worker` processes and two more deliverers
 (`watcher alerts send`) give exactly the changes `watcher poll` records on SQLite in one
-process, and every alert reaches the SMTP server and the webhook once.
+process, and every alert reaches the SMTP server and the webhook once; so does the Mistral
+replay of ../shared (skipped where it is absent), batch by batch. Faults: a worker killed while
+reading, the scheduler killed (a standby takes over), PostgreSQL stopped for 20 s.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from aiosmtpd.controller import Controller
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from tests.newsroom import page, rss
 from tests.pgserver import PgServer
 from tests.test_channels import Recorder, free_port
 from tests.test_pipeline import ROOT, Newsroom, publish
@@ -348,3 +351,59 @@ def test_postgresql_stopped_for_20_s_is_one_line_per_process_then_recovery_witho
     # The worker: procrastinate's pool reconnects by itself; nothing floods its log.
     noted = [line for line in work_log.splitlines() if " ERROR " in line or " WARNING " in line]
     assert len(noted) <= 3, work_log
+
+
+# Real coverage (../shared, beside the repository; never copied into it): read at test time only.
+REPLAY = ROOT.parent / "shared" / "replay" / "mistral"
+
+
+@pytest.mark.skipif(not (REPLAY / "news.json").exists(), reason="../shared/replay/mistral is not here")
+def test_the_mistral_replay_on_two_workers_gives_the_changes_of_one_process(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str
+) -> None:
+    news = sorted(json.loads((REPLAY / "news.json").read_text()), key=lambda e: (e["published"], e["id"]))
+    for i, e in enumerate(news):
+        day = e["published"] if len(e["published"]) == 10 else f"{e['published']}-15"
+        title = e.get("source_title") or f"Mistral AI: {e['text'][:70]}"
+        paragraphs = [p for p in e["text"].replace(" […] ", "\n").split("\n") if p.strip()]
+        newsroom.set(f"/a/{i}", page(title, paragraphs, lang=e["lang"], published=day))
+    batches: dict[str, list[int]] = {}
+    for i, e in enumerate(news):
+        batches.setdefault(e["published"][:7], []).append(i)
+
+    def config(folder: str, db: str) -> Path:
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "config.toml"
+        path.write_text(
+            f'[watcher]\ndb = "{db}"\ninterval = "15m"\n\n[[entities]]\nname = "Mistral AI"\n'
+            f'aliases = ["Mistral"]\nseeds = "{REPLAY / "seeds"}"\n\n'
+            f'[[feeds]]\nurl = "{newsroom.url("/feed.xml")}"\nname = "news"\n\n'
+            '[http]\nallow_private = ["127.0.0.1"]\n',
+            encoding="utf-8",
+        )
+        return path
+
+    one, shared = config("one", str(tmp_path / "one" / "watcher.db")), config("shared", pg_url)
+    workers = [_start(shared, "worker", "--concurrency", "2") for _ in range(2)]
+    try:
+        published: list[int] = []
+        for month in sorted(batches):
+            published.extend(batches[month])
+            items = [
+                {
+                    "title": news[i].get("source_title") or f"Mistral AI: {news[i]['text'][:70]}",
+                    "link": newsroom.url(f"/a/{i}"),
+                    "guid": news[i]["id"],
+                    "date": f"{news[i]['published'][:7]}-15T08:00:00+00:00",
+                }
+                for i in reversed(published)
+            ]
+            newsroom.set("/feed.xml", rss("News", items), ctype="application/rss+xml")
+            res = _run(one, "poll")
+            assert res.returncode == 0, res.stderr
+            res = _run(shared, "run", "--once")
+            assert res.returncode == 0, res.stderr
+    finally:
+        logs = [_stop(w) for w in workers]
+    expected = _changes(tmp_path / "one" / "watcher.db")
+    assert len(expected) >= 3 and _changes(pg_url) == expected, logs
