@@ -159,7 +159,15 @@ class Daemon:
             due, self._due = sorted(self._due), set()
         if not due or self.stop_event.is_set():
             return None
-        report = self.cycle(due)
+        try:
+            report = self.cycle(due)
+        except WatcherError:
+            # PostgreSQL away (a restart, a failover): the feeds are tried again at the next tick,
+            # not left until their next interval. (A SQLite file's error is no passing outage.)
+            if self.settings.postgres:
+                with self._due_lock:
+                    self._due.update(due)
+            raise
         if report.changes:
             # Within seconds of the news, not at the next delivery tick; if a round is
             # already running, it or the next tick takes these rows, and polling goes on.
