@@ -821,3 +821,58 @@ def build_history(
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return {**counts, "changes": len(changes), "outbox": len(outbox)}
+# --------------------------------------------------------------------------- a throwaway PostgreSQL
+
+
+class Postgres:
+    """A PostgreSQL server in a temporary folder on a free port (initdb and pg_ctl from
+    ``pg_config --bindir``, as the ``postgres`` user when run as root), stopped by ``close``.
+    The same steps as tests/pgserver.py, kept here so a benchmark imports nothing of the tests."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        out = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=True).stdout
+        self.bindir = Path(out.strip())
+        self.root = Path(tempfile.mkdtemp(prefix="watcher-bench-pg-"))
+        os.chmod(self.root, 0o755)
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+        self.port = free_port()
+        self._run("initdb", "-D", str(self.root / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        # Durable settings (fsync on), unlike the tests' server: the figures are a real server's.
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.root / "data"),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "start",
+        )
+        self._n = 0
+
+    def _run(self, *argv: str) -> None:
+        cmd = [str(self.bindir / argv[0]), *argv[1:]]
+        if os.geteuid() == 0:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=120)
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        import psycopg
+
+        self._n += 1
+        name = f"bench_{self._n}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+        return self.url(name)
+
+    def close(self) -> None:
+        self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "fast", "-w", "stop")
+        shutil.rmtree(self.root, ignore_errors=True)

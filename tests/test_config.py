@@ -145,3 +145,29 @@ def test_default_config_is_found_in_current_folder(tmp_path: Path) -> None:
     write(tmp_path, MINIMAL)
     res = run_cli("check-config", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
+
+
+def test_a_postgresql_db_is_a_url_kept_whole(tmp_path: Path) -> None:
+    text = '[watcher]\ndb = "postgresql://watcher@db.internal:5432/watcher"\npassword_env = "WATCHER_PG"\n'
+    s = load_config(write(tmp_path, text + ENTITIES))
+    assert s.db == "postgresql://watcher@db.internal:5432/watcher" and s.postgres
+    assert s.db_password_env == "WATCHER_PG"
+    assert s.lock_path == tmp_path / "state" / "postgres.db"
+
+
+@pytest.mark.parametrize(
+    ("db", "extra", "expected"),
+    [
+        ("postgresql://watcher:hunter2@db:5432/watcher", "", "has a password in its URL (hidden here)"),
+        ("postgresql://watcher@db:port/watcher", "", "is not a valid postgresql:// URL"),
+        ("postgresql://watcher@db:5432", "", "names no database"),
+        ("state/w.db", 'password_env = "PG"\n', "password_env: is the password of a postgresql:// db"),
+    ],
+)
+def test_postgresql_mistakes_are_one_line_and_never_show_the_password(
+    tmp_path: Path, db: str, extra: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_config(write(tmp_path, f'[watcher]\ndb = "{db}"\n{extra}' + ENTITIES))
+    [line] = str(err.value).splitlines()
+    assert expected in line and "hunter2" not in line and str(tmp_path) in line

@@ -54,6 +54,10 @@ HEAVY_FOR_READING = (
     "starlette",
     "jinja2",
     "uvicorn",
+    # PostgreSQL and its job queue, for an install whose db is a postgresql:// URL only.
+    "psycopg",
+    "procrastinate",
+    "watcher.jobs",
 )
 
 
@@ -141,3 +145,5 @@ def test_a_poll_where_every_feed_is_unchanged_never_loads_the_extractor(
     light = {"watcher.facts", "watcher.facts.language"}
     web = ("watcher.web", "starlette", "jinja2", "uvicorn")
     assert heavy(modules - light, ("trafilatura", "lxml", "watcher.facts", "watcher.plot", *web)) == []
+    # A SQLite install loads neither PostgreSQL's driver nor the job queue.
+    assert heavy(modules, ("psycopg", "procrastinate", "watcher.jobs", "watcher.store.postgres")) == []

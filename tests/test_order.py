@@ -6,7 +6,7 @@ extractor and a real SQLite file."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -116,12 +116,12 @@ def _serve(server: HTTPServer, order: Sequence[int], upto: int) -> None:
 
 
 def _changes(
-    server: HTTPServer, order: Sequence[int], cuts: Sequence[int]
+    server: HTTPServer, order: Sequence[int], cuts: Sequence[int], db: str = "w.db"
 ) -> list[tuple[str, str, str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         config = settings_from_mapping(
             {
-                "watcher": {"db": "w.db", "interval": "10m", "base_currency": "EUR", "min_change": 0.10},
+                "watcher": {"db": db, "interval": "10m", "base_currency": "EUR", "min_change": 0.10},
                 "entities": [{"name": "Brightloom"}],
                 "feeds": [{"url": server.url_for("/feed.xml"), "name": "wire"}],
                 "alerts": {"file": {"path": "alerts.jsonl"}, "min_confidence": 0.0},
@@ -160,8 +160,9 @@ def test_the_scenario_gives_the_changes_a_careful_reader_expects(httpserver: HTT
     cuts=st.lists(st.integers(min_value=1, max_value=len(ARTICLES) - 1), max_size=2, unique=True).map(sorted),
 )
 def test_changes_do_not_depend_on_feed_order_or_cycle_split(
-    httpserver: HTTPServer, order: list[int], cuts: list[int]
+    httpserver: HTTPServer, new_db: Callable[[], str], order: list[int], cuts: list[int]
 ) -> None:
+    """On either backend, in any order and cycle split: the changes of SQLite in feed order."""
     if not _REFERENCE:
         _REFERENCE.extend(_changes(httpserver, range(len(ARTICLES)), []))
-    assert _changes(httpserver, order, cuts) == _REFERENCE
+    assert _changes(httpserver, order, cuts, new_db()) == _REFERENCE

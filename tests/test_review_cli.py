@@ -1,5 +1,5 @@
-"""Review commands through the CLI, on a real local news server and a SQLite file:
-`facts`, `reject`, `confirm` and `explain` (issue 8)."""
+"""Review commands through the CLI, on a real local news server and a SQLite file (and, for
+`reject` and `confirm`, a PostgreSQL database): `facts`, `reject`, `confirm` and `explain` (issue 8)."""
 
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ JUMP_PAGE = page(
 )
 
 
-def _config(tmp_path: Path, room: Newsroom, feeds: list[str]) -> Path:
+def _config(tmp_path: Path, room: Newsroom, feeds: list[str], db: Path | str = "state/watcher.db") -> Path:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds", dirs_exist_ok=True)
     feed_lines = "\n".join(f'[[feeds]]\nurl = "{room.url(f)}"\nname = "{f.strip("/")}"\n' for f in feeds)
     path = tmp_path / "config.toml"
     path.write_text(
         f"""[watcher]
-db = "state/watcher.db"
+db = "{db}"
 interval = "10m"
 
 [[entities]]
@@ -55,9 +55,11 @@ def _facts(config: Path, *args: str) -> list[dict[str, object]]:
     return list(json.loads(res.stdout))
 
 
-def test_reject_a_wrong_fact_then_it_no_longer_counts(tmp_path: Path, newsroom: Newsroom) -> None:
+def test_reject_a_wrong_fact_then_it_no_longer_counts(
+    tmp_path: Path, newsroom: Newsroom, db_target: Path | str
+) -> None:
     publish(newsroom)
-    config = _config(tmp_path, newsroom, ["/en.xml"])
+    config = _config(tmp_path, newsroom, ["/en.xml"], db_target)
     assert watcher("--config", str(config), "poll").returncode == 0
     [valuation] = [f for f in _facts(config) if f["amount"] == 11_700_000_000]
     assert valuation["state"] == "active" and 0 <= float(str(valuation["confidence"])) <= 1
@@ -98,13 +100,15 @@ def test_a_rejected_seed_fact_stays_rejected_when_the_seed_is_read_again(tmp_pat
     assert again and all(f["state"] == "rejected" for f in again)
 
 
-def test_a_waiting_fact_is_listed_and_confirm_alerts_it(tmp_path: Path, newsroom: Newsroom) -> None:
+def test_a_waiting_fact_is_listed_and_confirm_alerts_it(
+    tmp_path: Path, newsroom: Newsroom, db_target: Path | str
+) -> None:
     newsroom.set("/jump", JUMP_PAGE)
     feed = rss(
         "Blog", [{"title": "Mistral AI is now worth €90 billion", "link": newsroom.url("/jump"), "guid": "j"}]
     )
     newsroom.set("/blog.xml", feed, ctype="application/rss+xml")
-    config = _config(tmp_path, newsroom, ["/blog.xml"])
+    config = _config(tmp_path, newsroom, ["/blog.xml"], db_target)
     res = watcher("--config", str(config), "poll")
     assert res.returncode == 0, res.stderr
     assert "changes: 0" in res.stdout  # a 14x jump within a year, from one site, waits for a second one

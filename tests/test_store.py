@@ -1,4 +1,5 @@
-"""The SQLite store on real database files: migrations, WAL, atomicity, outbox."""
+"""The store on real databases: migrations and WAL on SQLite files; atomicity, facts, outbox and
+feeds on both backends (``db_target``: a SQLite file, then a PostgreSQL database)."""
 
 from __future__ import annotations
 
@@ -67,8 +68,8 @@ def test_unopenable_path_is_a_store_error(tmp_path: Path) -> None:
         Store(blocker / "sub" / "w.db")
 
 
-def test_transaction_rolls_back_everything_on_error(tmp_path: Path) -> None:
-    with Store(tmp_path / "w.db") as s:
+def test_transaction_rolls_back_everything_on_error(db_target: Path | str) -> None:
+    with Store(db_target) as s:
         with pytest.raises(RuntimeError), s.transaction():
             eid = s.ensure_entity(Entity("Mistral AI"))
             s.add_document(doc(), NOW)
@@ -78,7 +79,7 @@ def test_transaction_rolls_back_everything_on_error(tmp_path: Path) -> None:
         assert s.document_id("https://news.example/a") is None
 
 
-def test_facts_round_trip_exactly_and_count_sources(tmp_path: Path) -> None:
+def test_facts_round_trip_exactly_and_count_sources(db_target: Path | str) -> None:
     fact = Fact(
         kind="valuation",
         amount=Decimal("6200000000.5"),
@@ -90,7 +91,7 @@ def test_facts_round_trip_exactly_and_count_sources(tmp_path: Path) -> None:
         evidence="Mistral AI valued at $6.2bn.",
         equivalent=Money(Decimal("5800000000"), "EUR"),
     )
-    with Store(tmp_path / "w.db") as s, s.transaction():
+    with Store(db_target) as s, s.transaction():
         eid = s.ensure_entity(Entity("Mistral AI", ("Mistral",)))
         d1 = s.add_document(doc("https://a.example/1"), NOW)
         d2 = s.add_document(doc("https://b.example/2"), NOW)
@@ -98,7 +99,7 @@ def test_facts_round_trip_exactly_and_count_sources(tmp_path: Path) -> None:
         f1 = s.add_fact(eid, d1, fact, period="2024-06", baseline=True, now=NOW)
         s.add_fact(eid, d2, fact, period="2025-01", baseline=False, now=NOW, corroborates=f1)
         s.add_fact(eid, d3, fact, period="2025-02", baseline=False, now=NOW, corroborates=f1)
-    with Store(tmp_path / "w.db") as s:
+    with Store(db_target) as s:
         [known] = s.facts("Mistral AI", known_only=True)
         assert known.fact == fact
         assert known.sources == 3
@@ -122,8 +123,8 @@ def _change(amount: str) -> Change:
     )
 
 
-def test_outbox_lifecycle(tmp_path: Path) -> None:
-    with Store(tmp_path / "w.db") as s:
+def test_outbox_lifecycle(db_target: Path | str) -> None:
+    with Store(db_target) as s:
         with s.transaction():
             eid = s.ensure_entity(Entity("Mistral AI"))
             d = s.add_document(doc(), NOW)
@@ -152,8 +153,8 @@ def test_outbox_lifecycle(tmp_path: Path) -> None:
         assert s.outbox_counts()["dead"] == 0
 
 
-def test_feed_state_and_entries(tmp_path: Path) -> None:
-    with Store(tmp_path / "w.db") as s:
+def test_feed_state_and_entries(db_target: Path | str) -> None:
+    with Store(db_target) as s:
         s.ensure_feed("https://f.example/rss", "F")
         assert s.feed_failed("https://f.example/rss", now=NOW, error="HTTP 500", next_attempt=NOW) == 1
         assert s.feed_failed("https://f.example/rss", now=NOW, error="HTTP 500", next_attempt=NOW) == 2
@@ -227,3 +228,44 @@ def test_changes_written_before_events_stay_one_message_each(tmp_path: Path) -> 
         assert change.thread == change.id and change.message == change.id
         carried, event = s.message_changes(change.id or 0)
         assert carried == [change] and event == [change]
+
+
+def test_both_backends_read_and_write_alike(db_target: Path | str) -> None:
+    """What differs between the dialects (upserts, the larger-of-two, insertion order, text
+    order, ids of ignored inserts) reads the same on both."""
+    with Store(db_target) as s:
+        assert s.version == len(MIGRATIONS) and s.pending == ()
+        s.pause_channel("slack", NOW + timedelta(minutes=5))
+        s.pause_channel("slack", NOW + timedelta(minutes=1))  # an earlier pause does not shorten it
+        assert s.channel_pauses(NOW) == {"slack": NOW + timedelta(minutes=5)}
+        s.add_waiting("https://f", [("z", "{}"), ("a", "{}"), ("m", "{}")], now=NOW)
+        s.add_waiting("https://f", [("a", '{"again": 1}')], now=NOW)
+        assert s.waiting("https://f") == [("z", "{}"), ("a", "{}"), ("m", "{}")]
+        for name in ("b", "B", "a", "É"):
+            s.ensure_entity(Entity(name))
+        assert s.entity_names() == ["B", "a", "b", "É"]  # bytewise, as SQLite orders text
+        eid = s.ensure_entity(Entity("a"))
+        fact = Fact("valuation", Decimal("1"), "EUR")
+        s.add_rejection(eid, "https://d", fact, "wrong", NOW)
+        s.add_rejection(eid, "https://d", fact, "still wrong", NOW)
+        assert s.rejection(eid, "https://d", fact) == "still wrong"
+        assert (
+            s.article_failed("https://x", entries="[]", error="e", now=NOW, retry_at=NOW, give_up_after=2)
+            == 1
+        )
+        assert (
+            s.article_failed("https://x", entries="[]", error="e", now=NOW, retry_at=NOW, give_up_after=2)
+            == 2
+        )
+        assert s.article_failures() == [("https://x", 2, "e", True)]
+        s.set_meta("k", "v1")
+        s.set_meta("k", "v2")
+        assert s.get_meta("k") == "v2"
+
+
+def test_an_unreachable_postgresql_is_one_line_without_the_password() -> None:
+    with pytest.raises(StoreError) as err:
+        Store("postgresql://watcher:s3cret@127.0.0.1:1/watcher")
+    [line] = str(err.value).splitlines()
+    assert line.startswith("postgresql://watcher@127.0.0.1:1/watcher: cannot open the database")
+    assert "s3cret" not in line

@@ -72,6 +72,7 @@ class _Context:
     def settings(self) -> Settings:
         if self._settings is None:
             self._settings = load_config(self.config)
+            _use_password_env(self._settings)
         return self._settings
 
     def store(self, *, locked: bool = False) -> Store:
@@ -84,7 +85,15 @@ class _Context:
         return Store.for_reading(self.settings.db)
 
 
-def open_for_writing(db: Path, *, locked: bool = False) -> Store:
+def _use_password_env(settings: Settings) -> None:
+    """libpq reads the PostgreSQL password from PGPASSWORD: ``[watcher] password_env`` names the
+    variable that holds it instead (so the password is never in the config file)."""
+    name = settings.db_password_env
+    if name and os.environ.get(name):
+        os.environ["PGPASSWORD"] = os.environ[name]
+
+
+def open_for_writing(db: Path | str, *, locked: bool = False) -> Store:
     """The store, its schema upgraded if older, which is said in one line.
 
     Not beside a running daemon (one that holds the lock): an older daemon would fail every
@@ -96,7 +105,8 @@ def open_for_writing(db: Path, *, locked: bool = False) -> Store:
     try:
         if store.needs_upgrade:
             pending = ", ".join(store.pending)
-            if locked or not pending:
+            # A PostgreSQL database is migrated under its own advisory lock (watcher.store.postgres).
+            if locked or not pending or not isinstance(db, Path):
                 report = store.migrate()
             else:
                 from watcher.lock import DaemonLock
@@ -138,6 +148,19 @@ def say_upgraded(report: MigrationReport) -> None:
 pass_ctx = click.make_pass_decorator(_Context)
 
 
+def _one_line_errors(record: logging.LogRecord) -> bool:
+    """A library's error with a traceback (procrastinate's listener losing its connection) as
+    one line: its message and the exception's first line. The traceback only at -vv."""
+    if record.exc_info and not record.name.startswith("watcher"):
+        error = record.exc_info[1]
+        why = str(error).strip().splitlines()[0] if error is not None and str(error).strip() else ""
+        record.msg = f"{record.getMessage()}: {type(error).__name__}{': ' + why if why else ''}"
+        record.args = ()
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
 def _setup_logging(verbosity: int, log_file: Path | None = None) -> None:
     level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
@@ -162,6 +185,13 @@ def _setup_logging(verbosity: int, log_file: Path | None = None) -> None:
     # late feed job at WARNING: per-job lines that say nothing lost (the due feeds wait for the next
     # tick). Only -vv shows them; its errors still show.
     logging.getLogger("apscheduler").setLevel(logging.DEBUG if verbosity >= 2 else logging.ERROR)
+    # procrastinate (PostgreSQL installs) logs every job deferred, started and ended, and psycopg's
+    # pool each reconnection attempt while the database is away: -vv only (watcher says it once).
+    logging.getLogger("procrastinate").setLevel(logging.DEBUG if verbosity >= 2 else logging.WARNING)
+    logging.getLogger("psycopg.pool").setLevel(logging.DEBUG if verbosity >= 2 else logging.ERROR)
+    if verbosity < 2:
+        for handler in handlers:
+            handler.addFilter(_one_line_errors)
 
 
 class _Group(click.Group):
@@ -421,7 +451,12 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
         scratch: Path | None = None
         # One poller per database, as for `run`: two cycles at once would race on the same entries.
         # A dry run writes only its own copy, so it runs beside a daemon without its lock.
-        lock = None if dry_run else DaemonLock(s.db)
+        if dry_run and not isinstance(s.db, Path):
+            raise ConfigError(
+                f"{s.config_path}: poll --dry-run copies a SQLite database; with [watcher] db on PostgreSQL"
+                " run it against a copy (watcher db copy) or without --dry-run"
+            )
+        lock = None if dry_run else DaemonLock(s.lock_path)
         if lock is not None:
             lock.acquire()
         try:
@@ -432,6 +467,7 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
                 # neither waits for a running daemon's writes nor makes it wait).
                 scratch = Path(tempfile.mkdtemp(prefix="watcher-dry-run-"))
                 copy = scratch / "watcher.db"
+                assert isinstance(s.db, Path)
                 if s.db.exists() and s.db.stat().st_size > 0:  # an empty file has nothing to copy
                     # Copied as it is (an older schema too): the copy is upgraded, never the
                     # real database.
@@ -782,6 +818,29 @@ def run(c: _Context, once: bool, log_file: Path | None) -> None:
         sys.exit(code)
 
 
+@main.command()
+@click.option(
+    "--concurrency", default=2, show_default=True, type=click.IntRange(1, 64), help="Jobs at a time."
+)
+@global_options
+@pass_ctx
+def worker(c: _Context, concurrency: int) -> None:
+    """Fetch feeds and read articles for `watcher run` (PostgreSQL only), on any machine that
+    reaches the database and has the same config.toml; until SIGTERM/SIGINT."""
+    with _errors():
+        s = c.settings
+        if not s.postgres:
+            raise ConfigError(
+                f"{s.config_path}: watcher worker needs [watcher] db on PostgreSQL (postgresql://...);"
+                " with a SQLite file, `watcher run` reads the articles itself"
+            )
+        if c.verbosity >= 0:
+            _setup_logging(max(c.verbosity, 1))
+        from watcher.jobs.worker import run_worker
+
+        run_worker(s, concurrency=concurrency)
+
+
 @main.group(cls=_Group, context_settings=_CONTEXT)
 @global_options
 def alerts() -> None:
@@ -948,6 +1007,46 @@ def alerts_digest(c: _Context, preview: bool) -> None:
             click.echo(f"digest queued (alert #{alert_id}); `watcher alerts send` or the daemon delivers it")
         else:
             click.echo("today's digest is already queued; one digest a day")
+
+
+@main.group("db", cls=_Group, context_settings=_CONTEXT)
+@global_options
+def db_group() -> None:
+    """The database itself: move a SQLite state to PostgreSQL."""
+
+
+@db_group.command("copy")
+@click.option("--to", "target", required=True, metavar="URL", help="An empty PostgreSQL database.")
+@global_options
+@pass_ctx
+def db_copy(c: _Context, target: str) -> None:
+    """Copy this install's SQLite state (facts, changes, outbox, rejections, feeds...) into an
+    empty PostgreSQL database, then check every table's row count. The SQLite file is left as it
+    is; point [watcher] db at the URL afterwards."""
+    from watcher.lock import DaemonLock
+    from watcher.store import is_postgres
+    from watcher.store.copy import copy_database
+
+    with _errors():
+        s = c.settings
+        if not isinstance(s.db, Path):
+            raise ConfigError(
+                f"{s.config_path}: [watcher] db is PostgreSQL already; db copy reads a SQLite file"
+            )
+        if not is_postgres(target):
+            raise ConfigError(f"--to {target}: not a postgresql:// URL")
+        # Nothing may write the file while it is copied: the daemon's lock is held throughout.
+        lock = DaemonLock(s.db)
+        lock.acquire()
+        try:
+            with open_for_writing(s.db, locked=True) as source, Store(target) as dest:
+                counts = copy_database(source, dest)
+        finally:
+            lock.release()
+        click.echo(f"copied {sum(counts.values())} rows into {dest.where}; every table's count matches:")
+        for table, n in counts.items():
+            click.echo(f"  {table}: {n}")
+        click.echo(f'now set db = "{dest.where}" in [watcher] of {s.config_path}')
 
 
 @main.group(cls=_Group, context_settings=_CONTEXT)

@@ -467,6 +467,29 @@ def _path(base: Path, value: str) -> Path:
     return p if p.is_absolute() else (base / p)
 
 
+def _database(w: _Table, base: Path, value: str | None) -> Path | str:
+    """``[watcher] db``: a SQLite file (relative to the config's folder), or a PostgreSQL URL
+    (``postgresql://user@host:5432/watcher``), whose password is never written in the file."""
+    if not value or not value.startswith(("postgresql://", "postgres://")):
+        return _path(base, value or "state/watcher.db")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  # a port that is not a number raises here
+    except ValueError:
+        w.record("db", "is not a valid postgresql:// URL; write postgresql://user@host:5432/database")
+        return value
+    if parts.password is not None:
+        w.record(
+            "db",
+            "has a password in its URL (hidden here); remove it and set PGPASSWORD, or name an"
+            " environment variable holding it in [watcher] password_env",
+        )
+        return value
+    if not parts.path.strip("/"):
+        w.record("db", "names no database; end the URL with /<database>, e.g. postgresql://user@host/watcher")
+    return value
+
+
 def load_config(path: str | Path) -> Settings:
     """Read and validate ``path``; raise ``ConfigError`` with one clear line on any problem."""
     path = Path(path)
@@ -501,9 +524,10 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
     root = _Table(path, "", data, errors)
 
     w = _attempt(errors, lambda: root.table("watcher"), None) or _Table(path, "watcher", {}, errors)
-    db = _path(
-        base, _attempt(errors, lambda: w.opt_str("db", "state/watcher.db"), None) or "state/watcher.db"
-    )
+    db = _database(w, base, _attempt(errors, lambda: w.opt_str("db", "state/watcher.db"), None))
+    db_password_env = _env_name(w, "password_env")
+    if db_password_env is not None and not isinstance(db, str):
+        w.record("password_env", "is the password of a postgresql:// db; remove it for a SQLite file")
     interval = w.duration("interval", 900.0) or 900.0
     base_currency = _attempt(
         errors, lambda: _currency(w, "base_currency", w.opt_str("base_currency", "EUR") or "EUR"), "EUR"
@@ -610,7 +634,8 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         errors.append(str(w.fail("base_currency", f"{base_currency} has no rate; add it under [currencies]")))
 
     http = _attempt(errors, lambda: _http(root.table("http")), HttpSettings())
-    alerts = _attempt(errors, lambda: _alerts(root.table("alerts"), base, db.parent), AlertSettings())
+    state_dir = db.parent if isinstance(db, Path) else base / "state"
+    alerts = _attempt(errors, lambda: _alerts(root.table("alerts"), base, state_dir), AlertSettings())
     serve = _attempt(errors, lambda: _serve(root.table("serve")), ServeSettings())
     root.finish()
     if errors:
@@ -619,6 +644,7 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
     return Settings(
         config_path=path.resolve(),
         db=db,
+        db_password_env=db_password_env,
         interval=interval,
         base_currency=base_currency,
         min_change=min_change,
@@ -645,6 +671,7 @@ def config_warnings(settings: Settings, environ: Mapping[str, str]) -> list[str]
             out.append(f"{path}: {where}: environment variable {name} is not set; {what} will fail")
 
     env("serve.token_env", settings.serve.token_env, "`watcher serve` on a non-loopback address")
+    env("watcher.password_env", settings.db_password_env, "connecting to PostgreSQL")
     a = settings.alerts
     if a.email is not None:
         env("alerts.email.password_env", a.email.password_env, "sending email")

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -32,13 +33,16 @@ from watcher.articles import ExtractionPool
 from watcher.config import load_config
 from watcher.delivery import DeliveryReport, abandon_in_flight, deliver_due, sending_section
 from watcher.digest import queue_digest_if_due
-from watcher.errors import ConfigError, SchemaError, WatcherError
+from watcher.errors import ConfigError, LockedError, SchemaError, WatcherError
 from watcher.ledger import load_domain_list
 from watcher.lock import DaemonLock as DaemonLock  # part of this module's API
 from watcher.pipeline import CycleReport, CycleRunner, load_baseline
 from watcher.render import format_kind, format_money, format_round, plural
 from watcher.settings import Settings
 from watcher.store import HEARTBEAT_KEY, NEXT_CYCLE_KEY, PID_KEY, STOPPED_KEY, MigrationReport, Store
+
+if TYPE_CHECKING:
+    from watcher.jobs.scheduler import JobScheduler
 
 log = logging.getLogger("watcher.daemon")
 
@@ -134,11 +138,15 @@ class Daemon:
             POLL_TICK_SECONDS,
         )
         self._idle = _IdleCycles(time.monotonic())
-        self.lock = DaemonLock(settings.db)
+        self.lock = DaemonLock(settings.lock_path)
         # One pool of extraction workers for the daemon's life: starting them costs ~0.3 s each.
         self.pool = ExtractionPool(settings.http)
         # And one event loop, thread pool and HTTP client: a flat daemon, connections kept alive.
         self.runner = CycleRunner(settings)
+        # With PostgreSQL: the elected scheduler's queue (feeds and articles go to workers).
+        self.jobs: JobScheduler | None = None
+        # The last error of each job, said once until the job works again.
+        self._job_errors: dict[str, str] = {}
 
     # -- jobs ----------------------------------------------------------------
 
@@ -151,7 +159,15 @@ class Daemon:
             due, self._due = sorted(self._due), set()
         if not due or self.stop_event.is_set():
             return None
-        report = self.cycle(due)
+        try:
+            report = self.cycle(due)
+        except WatcherError:
+            # PostgreSQL away (a restart, a failover): the feeds are tried again at the next tick,
+            # not left until their next interval. (A SQLite file's error is no passing outage.)
+            if self.settings.postgres:
+                with self._due_lock:
+                    self._due.update(due)
+            raise
         if report.changes:
             # Within seconds of the news, not at the next delivery tick; if a round is
             # already running, it or the next tick takes these rows, and polling goes on.
@@ -160,8 +176,12 @@ class Daemon:
 
     def cycle(self, feed_urls: list[str] | None = None) -> CycleReport:
         now = self.clock()
+        fanout = None
+        if self.jobs is not None:
+            self.jobs.check()
+            fanout = self.jobs.fanout
         with Store(self.settings.db) as store:
-            report = self.runner.run(store, now=now, feed_urls=feed_urls, pool=self.pool)
+            report = self.runner.run(store, now=now, feed_urls=feed_urls, pool=self.pool, fanout=fanout)
         self._log_cycle(report)
         return report
 
@@ -278,6 +298,14 @@ class Daemon:
             )
             self._idle = _IdleCycles(now)
 
+    def _job_failed(self, name: str, error: str) -> None:
+        """One line per job and error: a database away for a while fails every tick the same way."""
+        if self._job_errors.get(name) == error:
+            log.debug("%s: %s (again)", name, error)
+            return
+        self._job_errors[name] = error
+        log.error("%s: %s", name, error)
+
     def _guard(self, name: str, job: Callable[[], object]) -> Callable[[], None]:
         """A job that logs one line per error instead of letting the scheduler print tracebacks,
         does not start once stopping, and is counted so the stop can wait for it."""
@@ -288,7 +316,11 @@ class Daemon:
             with self._running_changed:
                 self._running += 1
             try:
-                job()
+                done = job()
+                # A poll tick with no feed due touched nothing: it says nothing of a failure's end.
+                idle = name == "poll" and done is None
+                if not idle and self._job_errors.pop(name, None) is not None:
+                    log.warning("%s: working again", name)
             except SchemaError as e:
                 # A newer watcher upgraded the database under this one: every job would fail
                 # the same way, so stop with one line rather than one per job.
@@ -297,13 +329,13 @@ class Daemon:
                     log.error("%s; stopping", e)
                 self.stop_event.set()
             except WatcherError as e:
-                log.error("%s: %s", name, e)
+                self._job_failed(name, str(e))
             except Exception as e:
                 if self.stop_event.is_set():
                     # What a job interrupted by the stop raises (a closed executor) is no news.
                     log.info("%s: interrupted by the stop (%s)", name, _one_line(e))
                 else:
-                    log.error("%s: unexpected %s: %s", name, type(e).__name__, _one_line(e))
+                    self._job_failed(name, f"unexpected {type(e).__name__}: {_one_line(e)}")
                     log.debug("%s: traceback", name, exc_info=True)
             finally:
                 with self._running_changed:
@@ -338,6 +370,29 @@ class Daemon:
             self.runner.close()
             self.pool.close()
             raise
+        if self.settings.postgres:
+            # One scheduler per database, whichever machine: a second waits here to take over.
+            from watcher.jobs.scheduler import JobScheduler
+
+            jobs = JobScheduler(self.settings, self.runner, self.stop_event)
+            try:
+                elected = jobs.acquire()
+            except BaseException:
+                self._close()
+                raise
+            if not elected:
+                self._close()
+                raise LockedError(f"{self.settings.db}: stopped while standing by for the scheduler's lock")
+            self.jobs = jobs
+
+    def _close(self) -> None:
+        """Give up the scheduler's lock and queue, the loop and workers, then the database lock."""
+        if self.jobs is not None:
+            self.jobs.release()
+            self.jobs = None
+        self.runner.close()
+        self.pool.close()
+        self.lock.release()
 
     def run_once(self) -> tuple[CycleReport, DeliveryReport]:
         self._acquire_lock()
@@ -356,9 +411,7 @@ class Daemon:
             self.stop_event.set()
             if opened:
                 self.mark_stopped()
-            self.runner.close()
-            self.pool.close()
-            self.lock.release()
+            self._close()
 
     def run_forever(self) -> int:
         self._acquire_lock()
@@ -368,9 +421,7 @@ class Daemon:
             self.wait_for_jobs()
             return code
         finally:
-            self.runner.close()
-            self.pool.close()
-            self.lock.release()
+            self._close()
 
     def _serve(self) -> int:
         s = self.settings

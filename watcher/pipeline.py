@@ -14,7 +14,7 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -44,6 +44,17 @@ log = logging.getLogger("watcher.pipeline")
 
 # How far a cycle is: (stage, done, total), stage "feeds" then "articles". For a progress line.
 Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Fanout:
+    """Where a cycle's feeds are fetched and its articles read, when not in this process: on
+    workers (watcher.jobs, with PostgreSQL). The cycle itself (what is new, the fixed order of
+    the decisions, the store's writes) is the same either way, so are its changes."""
+
+    fetch_feeds: Callable[[Sequence[feeds.FeedRequest]], Awaitable[list[feeds.FeedResult]]]
+    # (link, its feed entries, the cycle's time) -> the article read (raises if it failed)
+    read_article: Callable[[str, Sequence[tuple[str, feeds.FeedEntry]], datetime], Awaitable[ArticleRead]]
 
 
 @dataclass(frozen=True)
@@ -270,6 +281,22 @@ async def _read(pool: articles.ExtractionPool, job: ReadJob) -> ArticleRead:
         return await pool.run_async(read_article, summary, label=f"article {job.link} (feed summary)")
 
 
+async def read_one(
+    client: httpx.AsyncClient,
+    settings: Settings,
+    pool: articles.ExtractionPool,
+    link: str,
+    pairs: Sequence[tuple[str, feeds.FeedEntry]],
+    now: datetime,
+    limiter: articles.PageLimiter | None = None,
+) -> ArticleRead:
+    """Fetch one article's page and read it (text, then facts) in ``pool``: what a cycle does
+    for each new article, here or in a ``watcher worker``."""
+    job = await _fetch_page(client, _read_job(link, pairs, settings, now), settings, limiter)
+    # Text and facts are read in a worker process; only they come back, not the page.
+    return await _read(pool, job)
+
+
 def _article_facts(
     link: str, pairs: Sequence[tuple[str, feeds.FeedEntry]], read: ArticleRead, now: datetime
 ) -> ArticleFacts:
@@ -346,6 +373,7 @@ async def run_cycle_async(
     force: bool = False,
     pool: articles.ExtractionPool | None = None,
     progress: Progress | None = None,
+    fanout: Fanout | None = None,
 ) -> CycleReport:
     report = CycleReport(started=now)
     tell = progress or (lambda stage, done, total: None)
@@ -390,7 +418,10 @@ async def run_cycle_async(
         tell("feeds", fetched, len(requests))
 
     tell("feeds", 0, len(requests))
-    results = await feeds.fetch_feeds(client, requests, settings.http, clock, on_done=feed_done)
+    if fanout is not None:
+        results = await fanout.fetch_feeds(requests)
+    else:
+        results = await feeds.fetch_feeds(client, requests, settings.http, clock, on_done=feed_done)
 
     # Group new relevant entries by article link across feeds: one article, one fetch.
     by_link: dict[str, list[tuple[str, feeds.FeedEntry]]] = {}
@@ -474,7 +505,7 @@ async def run_cycle_async(
             by_link[url] = pairs
             retries.add(url)
 
-    reader = pool or articles.default_pool(settings.http)
+    reader = None if fanout is not None else (pool or articles.default_pool(settings.http))
     read_count = 0
     tell("articles", 0, len(by_link))
 
@@ -482,10 +513,12 @@ async def run_cycle_async(
         try:
             # The slot is held until the page is read: at most ``concurrency`` pages wait in memory
             # for a worker, however many articles the cycle has (fetching outpaces reading).
-            async with sem:
-                job = await _fetch_page(client, _read_job(link, pairs, settings, now), settings, limiter)
-                # Text and facts are read in a worker process; only they come back, not the page.
-                read = await _read(reader, job)
+            if reader is None:
+                assert fanout is not None
+                read = await fanout.read_article(link, pairs, now)
+            else:
+                async with sem:
+                    read = await read_one(client, settings, reader, link, pairs, now, limiter)
             report.articles_fetched += 1
             if read.text_source != "page":
                 report.articles_from_summary += 1
@@ -661,6 +694,7 @@ class CycleRunner:
         feed_urls: Sequence[str] | None = None,
         force: bool = False,
         pool: articles.ExtractionPool | None = None,
+        fanout: Fanout | None = None,
     ) -> CycleReport:
         async def go() -> CycleReport:
             if self._client is None:
@@ -673,7 +707,16 @@ class CycleRunner:
                 feed_urls=feed_urls,
                 force=force,
                 pool=pool,
+                fanout=fanout,
             )
+
+        return self._loop.run_until_complete(go())
+
+    def in_loop(self, work: Callable[[], Awaitable[object]]) -> object:
+        """Run ``work()`` on the cycles' event loop (to open or close what lives there)."""
+
+        async def go() -> object:
+            return await work()
 
         return self._loop.run_until_complete(go())
 

@@ -176,7 +176,8 @@ class ServeSettings:
 @dataclass(frozen=True)
 class Settings:
     config_path: Path
-    db: Path
+    # A SQLite file, or a postgresql:// URL (without its password) for a shared database.
+    db: Path | str
     interval: float  # seconds
     base_currency: str
     min_change: Decimal
@@ -189,6 +190,21 @@ class Settings:
     log_file: Path | None = None
     stop_timeout: float = 10.0  # seconds from SIGTERM to exit, at most
     serve: ServeSettings = field(default_factory=ServeSettings)
+    # The environment variable holding the PostgreSQL password (else libpq reads PGPASSWORD).
+    db_password_env: str | None = None
+
+    @property
+    def postgres(self) -> bool:
+        return isinstance(self.db, str)
+
+    @property
+    def lock_path(self) -> Path:
+        """The file the daemon lock is taken beside: the SQLite file, or for PostgreSQL a file in
+        the config's state folder (one daemon per machine; the database's own lock elects the
+        scheduler among machines)."""
+        if isinstance(self.db, Path):
+            return self.db
+        return self.config_path.parent / "state" / "postgres.db"
 
     def find_entity(self, name: str) -> Entity | None:
         """The entity called ``name``, whatever its case, or by one of its aliases."""

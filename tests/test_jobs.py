@@ -1,0 +1,409 @@
+"""Beyond one machine (PostgreSQL + procrastinate), with real parts: a real PostgreSQL, a local
+news site, a local SMTP server and a local webhook, and separate `watcher` processes.
+
+One scheduler (`watcher run --once`), two `watcher worker` processes and two more deliverers
+(`watcher alerts send`) give exactly the changes `watcher poll` records on SQLite in one
+process, and every alert reaches the SMTP server and the webhook once; so does the Mistral
+replay of ../shared (skipped where it is absent), batch by batch. Faults: a worker killed while
+reading, the scheduler killed (a standby takes over), PostgreSQL stopped for 20 s.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from tests.newsroom import page, rss
+from tests.pgserver import PgServer
+from tests.test_channels import Recorder, free_port
+from tests.test_pipeline import ROOT, Newsroom, publish
+from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
+from watcher.store import Store
+
+WATCHER = [sys.executable, "-m", "watcher"]
+
+
+class Hook:
+    """A local webhook keeping every body it was sent."""
+
+    def __init__(self) -> None:
+        self.server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+        self.bodies: list[str] = []
+        self.lock = threading.Lock()
+        self.server.expect_request("/hook", method="POST").respond_with_handler(self.handle)
+        self.server.start()
+
+    def handle(self, request: Request) -> Response:
+        with self.lock:
+            self.bodies.append(request.get_data(as_text=True))
+        return Response("ok")
+
+
+@pytest.fixture
+def hook() -> Iterator[Hook]:
+    h = Hook()
+    yield h
+    h.server.stop()
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Recorder, int]]:
+    recorder = Recorder()
+    port = free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port, ready_timeout=5)
+    controller.start()
+    yield recorder, port
+    controller.stop()
+
+
+def _config(tmp_path: Path, room: Newsroom, db: str, alerts: str = "") -> Path:
+    folder = tmp_path / db.rsplit("/", 1)[-1].replace(".", "_")
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "seeds", folder / "seeds", dirs_exist_ok=True)
+    path = folder / "config.toml"
+    path.write_text(
+        f"""[watcher]
+db = "{db}"
+interval = "10m"
+
+[[entities]]
+name = "Mistral AI"
+aliases = ["Mistral"]
+seeds = "seeds"
+
+[[feeds]]
+url = "{room.url("/en.xml")}"
+name = "en"
+
+[[feeds]]
+url = "{room.url("/fr.xml")}"
+name = "fr"
+
+[http]
+allow_private = ["127.0.0.1"]  # the local news site, SMTP server and webhook
+{alerts}""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _changes(db: Path | str) -> list[tuple[str, ...]]:
+    with Store(db) as store:
+        return sorted(
+            (c.entity, c.kind, c.fact_kind, f"{c.new.amount} {c.new.currency}", c.status, c.url, c.title)
+            for c in store.changes()
+        )
+
+
+def _run(config: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*WATCHER, "--config", str(config), *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+def _start(config: Path, *args: str, verbose: bool = True) -> subprocess.Popen[str]:
+    """A watcher process in the background, its log in a file (a pipe nobody reads would fill
+    and stop it); -vv so that the job lines are there to check."""
+    log = config.parent / f"{args[0]}-{time.monotonic_ns()}.log"
+    level = ["-vv"] if verbose else []
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            [*WATCHER, "--config", str(config), *level, *args],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            text=True,
+        )
+    _LOGS[proc.pid] = log
+    return proc
+
+
+_LOGS: dict[int, Path] = {}
+
+
+def _log(proc: subprocess.Popen[str]) -> str:
+    return _LOGS[proc.pid].read_text(errors="replace")
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    return _log(proc)
+
+
+def test_one_scheduler_two_workers_two_deliverers_give_the_one_process_changes_and_each_alert_once(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, hook: Hook, smtp: tuple[Recorder, int]
+) -> None:
+    publish(newsroom)
+    # The reference: SQLite, one process.
+    reference = _config(tmp_path, newsroom, str(tmp_path / "ref" / "watcher.db"))
+    res = _run(reference, "poll")
+    assert res.returncode == 0, res.stderr
+    expected = _changes(tmp_path / "ref" / "watcher.db")
+    assert expected
+
+    recorder, port = smtp
+    alerts = f"""
+[alerts.email]
+host = "127.0.0.1"
+port = {port}
+tls = "none"
+sender = "watcher@alerts.example.org"
+recipients = ["analyst@example.org"]
+
+[alerts.webhook]
+url = "{hook.server.url_for("/hook")}"
+"""
+    config = _config(tmp_path, newsroom, pg_url, alerts)
+    workers = [_start(config, "worker", "--concurrency", "2") for _ in range(2)]
+    deliverers: list[subprocess.Popen[str]] = []
+    try:
+        scheduler = _start(config, "run", "--once")
+        # Two more deliverers race the scheduler's own round for the same alerts.
+        while scheduler.poll() is None:
+            deliverers = [d for d in deliverers if d.poll() is None]
+            while len(deliverers) < 2:
+                deliverers.append(_start(config, "alerts", "send"))
+            time.sleep(0.3)
+        assert scheduler.wait() == 0, _log(scheduler)
+        for d in deliverers:
+            d.wait(timeout=120)
+        assert _run(config, "alerts", "send").returncode == 0
+    finally:
+        errors = [_stop(w) for w in workers]
+    assert _changes(pg_url) == expected, errors
+    # The articles were read by the workers, not by the scheduler.
+    done = [e.count("watcher:read_article") for e in errors]
+    assert sum(done) > 0, errors
+
+    with Store(pg_url) as store:
+        sent = Counter(r.channel for r in store.outbox("sent", limit=10_000))
+        assert store.outbox_counts()["pending"] == 0
+    assert sent["email"] == len(recorder.received) > 0
+    assert sent["webhook"] == len(hook.bodies) > 0
+    # Each alert once: no body twice.
+    assert max(Counter(hook.bodies).values()) == 1
+    assert max(Counter(r.content for r in recorder.received).values()) == 1
+    assert all(json.loads(b) for b in hook.bodies)
+
+
+class SlowRoom(Newsroom):
+    """The news site, with article pages that take ``delay`` seconds: a worker is caught reading."""
+
+    slow: frozenset[str] = frozenset()
+    delay = 0.0
+
+    def _handle(self, request: Request) -> Response:
+        if request.path in self.slow:
+            time.sleep(self.delay)
+        return super()._handle(request)
+
+
+ARTICLES = frozenset(
+    {
+        "/2025/09/mistral-series-c",
+        "/2025/09/mistral-recap",
+        "/2025/09/xai",
+        "/2025/09/robots",
+        "/2025/09/mistral-rumeur",
+    }
+)
+
+
+def test_a_worker_killed_while_reading_loses_nothing_and_doubles_nothing(
+    tmp_path: Path, httpserver: HTTPServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    room = SlowRoom(httpserver)
+    publish(room)
+    reference = _config(tmp_path, room, str(tmp_path / "ref" / "watcher.db"))
+    assert _run(reference, "poll").returncode == 0
+    expected = _changes(tmp_path / "ref" / "watcher.db")
+
+    room.slow, room.delay = ARTICLES, 3.0
+    room.hits.clear()
+    # The scheduler hands on a silent worker's job after 6 s instead of 30.
+    monkeypatch.setenv("WATCHER_JOB_STALLED_SECONDS", "6")
+    config = _config(tmp_path, room, pg_url)
+    first = _start(config, "worker", "--concurrency", "1")
+    second: subprocess.Popen[str] | None = None
+    try:
+        scheduler = _start(config, "run", "--once")
+        deadline = time.monotonic() + 120
+        while not ARTICLES & set(room.hits):
+            assert time.monotonic() < deadline and scheduler.poll() is None, "no article was read"
+            time.sleep(0.05)
+        first.kill()  # kill -9, in the middle of fetching and reading an article
+        first.wait()
+        second = _start(config, "worker", "--concurrency", "2")
+        try:
+            scheduler.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"the cycle never ended: {_log(scheduler)[-3000:]}") from None
+        assert scheduler.returncode == 0, _log(scheduler)
+        assert "given to another worker" in _log(scheduler)
+    finally:
+        if scheduler.poll() is None:
+            scheduler.kill()
+        log = _stop(second) if second is not None else ""
+    assert "watcher:read_article" in log
+    assert _changes(pg_url) == expected
+    with Store(pg_url) as store:
+        # Each article stored once, each change once.
+        docs = store._rows("SELECT url, COUNT(*) AS n FROM documents GROUP BY url HAVING COUNT(*) > 1")
+        assert docs == []
+
+
+def _pid_in_db(url: str) -> str | None:
+    with Store(url) as store:
+        return store.get_meta("daemon_pid")
+
+
+def test_a_standby_scheduler_takes_over_when_the_first_dies(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str
+) -> None:
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, pg_url)
+    worker = _start(config, "worker")
+    first = _start(config, "run")
+    standby: subprocess.Popen[str] | None = None
+    try:
+        deadline = time.monotonic() + 120
+        while _pid_in_db(pg_url) != str(first.pid):
+            assert time.monotonic() < deadline and first.poll() is None, "the first scheduler did not start"
+            time.sleep(0.2)
+        # Another machine's `run` (another state folder: its own local lock): it stands by.
+        other = tmp_path / "other"
+        other.mkdir()
+        shutil.copy(config, other / "config.toml")
+        shutil.copytree(config.parent / "seeds", other / "seeds")
+        standby = _start(other / "config.toml", "run")
+        time.sleep(4)
+        assert standby.poll() is None and _pid_in_db(pg_url) == str(first.pid)
+        first.kill()
+        first.wait()
+        killed = time.monotonic()
+        while _pid_in_db(pg_url) != str(standby.pid):
+            assert time.monotonic() - killed < 30, "the standby did not take over"
+            time.sleep(0.2)
+        # Within one interval (10 minutes here), in fact within seconds.
+        assert time.monotonic() - killed < 30
+    finally:
+        if first.poll() is None:
+            first.kill()
+        err = _stop(standby) if standby is not None else ""
+        _stop(worker)
+    assert "standing by to take over" in err and "now the scheduler" in err
+
+
+def test_postgresql_stopped_for_20_s_is_one_line_per_process_then_recovery_without_restart(
+    tmp_path: Path, newsroom: Newsroom, pg_server: PgServer
+) -> None:
+    url = pg_server.new_database()
+    publish(newsroom)
+    config = _config(tmp_path, newsroom, url)
+    # Feeds polled every few seconds, so cycles run while the database is away.
+    config.write_text(config.read_text(encoding="utf-8").replace('interval = "10m"', 'interval = "3s"'))
+    # At the default log level, as an operator runs them.
+    worker = _start(config, "worker", verbose=False)
+    scheduler = _start(config, "run", verbose=False)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_changes(url)) < 4:
+            assert time.monotonic() < deadline and scheduler.poll() is None, "the first cycle did not end"
+            time.sleep(0.5)
+        pg_server.stop("fast")
+        try:
+            time.sleep(20)
+        finally:
+            pg_server.restart()  # the session's other tests need it
+        # News after the outage: the same processes read and decide it.
+        publish(newsroom, confirmed=True)
+        deadline = time.monotonic() + 120
+        while not any("mistral-confirme" in c[5] for c in _changes(url)):
+            assert time.monotonic() < deadline, "no cycle after PostgreSQL came back"
+            assert scheduler.poll() is None and worker.poll() is None
+            time.sleep(0.5)
+    finally:
+        run_log = _stop(scheduler)
+        work_log = _stop(worker)
+    for log in (run_log, work_log):
+        assert "Traceback" not in log, log[-3000:]
+    # Each failing job or process says so once, naming the database without a password.
+    errors = [line for line in run_log.splitlines() if " ERROR " in line]
+    assert errors and len(errors) == len(set(e.split(" ERROR ", 1)[1] for e in errors)), errors
+    # The worker: procrastinate's pool reconnects by itself; nothing floods its log.
+    noted = [line for line in work_log.splitlines() if " ERROR " in line or " WARNING " in line]
+    assert len(noted) <= 3, work_log
+
+
+# Real coverage (../shared, beside the repository; never copied into it): read at test time only.
+REPLAY = ROOT.parent / "shared" / "replay" / "mistral"
+
+
+@pytest.mark.skipif(not (REPLAY / "news.json").exists(), reason="../shared/replay/mistral is not here")
+def test_the_mistral_replay_on_two_workers_gives_the_changes_of_one_process(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str
+) -> None:
+    news = sorted(json.loads((REPLAY / "news.json").read_text()), key=lambda e: (e["published"], e["id"]))
+    for i, e in enumerate(news):
+        day = e["published"] if len(e["published"]) == 10 else f"{e['published']}-15"
+        title = e.get("source_title") or f"Mistral AI: {e['text'][:70]}"
+        paragraphs = [p for p in e["text"].replace(" […] ", "\n").split("\n") if p.strip()]
+        newsroom.set(f"/a/{i}", page(title, paragraphs, lang=e["lang"], published=day))
+    batches: dict[str, list[int]] = {}
+    for i, e in enumerate(news):
+        batches.setdefault(e["published"][:7], []).append(i)
+
+    def config(folder: str, db: str) -> Path:
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "config.toml"
+        path.write_text(
+            f'[watcher]\ndb = "{db}"\ninterval = "15m"\n\n[[entities]]\nname = "Mistral AI"\n'
+            f'aliases = ["Mistral"]\nseeds = "{REPLAY / "seeds"}"\n\n'
+            f'[[feeds]]\nurl = "{newsroom.url("/feed.xml")}"\nname = "news"\n\n'
+            '[http]\nallow_private = ["127.0.0.1"]\n',
+            encoding="utf-8",
+        )
+        return path
+
+    one, shared = config("one", str(tmp_path / "one" / "watcher.db")), config("shared", pg_url)
+    workers = [_start(shared, "worker", "--concurrency", "2") for _ in range(2)]
+    try:
+        published: list[int] = []
+        for month in sorted(batches):
+            published.extend(batches[month])
+            items = [
+                {
+                    "title": news[i].get("source_title") or f"Mistral AI: {news[i]['text'][:70]}",
+                    "link": newsroom.url(f"/a/{i}"),
+                    "guid": news[i]["id"],
+                    "date": f"{news[i]['published'][:7]}-15T08:00:00+00:00",
+                }
+                for i in reversed(published)
+            ]
+            newsroom.set("/feed.xml", rss("News", items), ctype="application/rss+xml")
+            res = _run(one, "poll")
+            assert res.returncode == 0, res.stderr
+            res = _run(shared, "run", "--once")
+            assert res.returncode == 0, res.stderr
+    finally:
+        logs = [_stop(w) for w in workers]
+    expected = _changes(tmp_path / "one" / "watcher.db")
+    assert len(expected) >= 3 and _changes(pg_url) == expected, logs

@@ -1,0 +1,107 @@
+"""The two jobs a ``watcher worker`` runs: fetch a feed, read an article. Each leaves its result
+in the database under the key the scheduler waits for (watcher.store.queue); the scheduler
+alone decides, so the workers only fetch and read, and never write watcher's state.
+
+A job that fails for the network or the page records that failure as its result (the cycle
+treats it as in one process: the feed's back-off, the article's retry); only a job that could
+not record anything (the database gone) raises, and procrastinate retries it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import httpx
+from procrastinate import App, Blueprint, JobContext, RetryStrategy
+from procrastinate.psycopg_connector import PsycopgConnector
+
+from watcher import articles, feeds
+from watcher.errors import StoreError
+from watcher.jobs import codec
+from watcher.pipeline import read_one
+from watcher.settings import Settings
+from watcher.store import Store
+from watcher.store.queue import put_result
+
+log = logging.getLogger("watcher.jobs")
+
+QUEUE = "watcher"
+# Only for a job that could not leave its result (PostgreSQL away for a while): tried again.
+RETRY = RetryStrategy(max_attempts=20, linear_wait=2)
+
+jobs = Blueprint()
+
+
+@dataclass
+class WorkerState:
+    """What a worker process keeps for all its jobs: the config, one HTTP client, one pool of
+    extraction processes, and a connection to leave results through."""
+
+    settings: Settings
+    client: httpx.AsyncClient
+    pool: articles.ExtractionPool
+    limiter: articles.PageLimiter
+    url: str
+    store: Store | None = None
+
+    def put(self, key: str, value: str) -> None:
+        """Leave a result; a connection PostgreSQL dropped (a restart) is opened again once."""
+        for attempt in (1, 2):
+            try:
+                if self.store is None:
+                    self.store = Store(self.url)
+                put_result(self.store, key, value)
+                return
+            except StoreError:
+                self.close()
+                if attempt == 2:
+                    raise  # the job fails; procrastinate runs it again later
+
+    def close(self) -> None:
+        if self.store is not None:
+            with suppress(StoreError):
+                self.store.close()
+            self.store = None
+
+
+def _state(context: JobContext) -> WorkerState:
+    state = context.additional_context["watcher"]
+    assert isinstance(state, WorkerState)
+    return state
+
+
+@jobs.task(name="fetch_feed", queue=QUEUE, pass_context=True, retry=RETRY)
+async def fetch_feed(context: JobContext, key: str, request: dict[str, Any]) -> None:
+    state = _state(context)
+    [result] = await feeds.fetch_feeds(state.client, [codec.request_from_json(request)], state.settings.http)
+    state.put(key, codec.result_to_json(result))
+
+
+@jobs.task(name="read_article", queue=QUEUE, pass_context=True, retry=RETRY)
+async def read_article(
+    context: JobContext, key: str, link: str, entries: list[dict[str, Any]], now: str
+) -> None:
+    state = _state(context)
+    pairs = codec.pairs_from_json(entries)
+    try:
+        read = await read_one(
+            state.client, state.settings, state.pool, link, pairs, datetime.fromisoformat(now), state.limiter
+        )
+        value = json.dumps({"read": codec.read_to_json(read)})
+    except Exception as e:
+        # As in one process: the article is recorded as failed and retried with back-off.
+        log.warning("article %s: %s: %s", link, type(e).__name__, e)
+        value = json.dumps({"error": f"{type(e).__name__}: {e}"})
+    state.put(key, value)
+
+
+def make_app(url: str) -> App:
+    """The procrastinate app on ``url`` (watcher's own database: no other broker)."""
+    app = App(connector=PsycopgConnector(conninfo=url, min_size=1, max_size=4))
+    app.add_tasks_from(jobs, namespace="watcher")
+    return app

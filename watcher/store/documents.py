@@ -1,0 +1,82 @@
+"""Entities (the tracked companies) and documents (the articles and seeds facts come from)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from watcher.errors import StoreError
+from watcher.models import Entity
+from watcher.store.base import StoreBase
+from watcher.store.records import NewDocument, iso
+
+
+class DocumentsMixin(StoreBase):
+    """Entities and documents."""
+
+    def ensure_entity(self, entity: Entity) -> int:
+        self._exec(
+            "INSERT INTO entities (name, aliases) VALUES (?, ?)"
+            " ON CONFLICT(name) DO UPDATE SET aliases = excluded.aliases",
+            (entity.name, json.dumps(list(entity.aliases))),
+        )
+        return int(self._rows("SELECT id FROM entities WHERE name = ?", (entity.name,))[0]["id"])
+
+    def entity_id(self, name: str) -> int | None:
+        rows = self._rows("SELECT id FROM entities WHERE name = ?", (name,))
+        return int(rows[0]["id"]) if rows else None
+
+    def entity_names(self) -> list[str]:
+        return [r["name"] for r in self._rows("SELECT name FROM entities ORDER BY name")]
+
+    def document_id(self, url: str) -> int | None:
+        rows = self._rows("SELECT id FROM documents WHERE url = ?", (url,))
+        return int(rows[0]["id"]) if rows else None
+
+    def document_hash(self, url: str) -> str | None:
+        rows = self._rows("SELECT text_hash FROM documents WHERE url = ?", (url,))
+        return str(rows[0]["text_hash"]) if rows else None
+
+    def document_text_source(self, url: str) -> str | None:
+        """Where a stored article's text came from: page, summary, capped (page over the time cap), file."""
+        rows = self._rows("SELECT text_source FROM documents WHERE url = ?", (url,))
+        return str(rows[0]["text_source"]) if rows else None
+
+    def add_document(self, doc: NewDocument, now: datetime) -> int:
+        new_id = self._insert(
+            "INSERT INTO documents (url, title, published, fetched, text_hash, language, source,"
+            " text_source, feed_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.url,
+                doc.title,
+                doc.published,
+                iso(now),
+                doc.text_hash,
+                doc.language,
+                doc.source,
+                doc.text_source,
+                doc.feed_url,
+            ),
+        )
+        return new_id
+
+    def replace_document_facts(self, document_id: int) -> None:
+        """Drop a document's facts (for re-loading a changed seed); changes keep theirs."""
+        used = self._rows(
+            "SELECT 1 FROM changes c JOIN facts f ON f.id = c.fact_id WHERE f.document_id = ?", (document_id,)
+        )
+        if used:
+            raise StoreError(f"{self.where}: document {document_id} has changes recorded; not replacing it")
+        self._exec(
+            "UPDATE facts SET corroborates = NULL WHERE corroborates IN"
+            " (SELECT id FROM facts WHERE document_id = ?)",
+            (document_id,),
+        )
+        self._exec("DELETE FROM facts WHERE document_id = ?", (document_id,))
+
+    def update_document(self, document_id: int, doc: NewDocument, now: datetime) -> None:
+        self._exec(
+            "UPDATE documents SET title = ?, published = ?, fetched = ?, text_hash = ?, language = ?"
+            " WHERE id = ?",
+            (doc.title, doc.published, iso(now), doc.text_hash, doc.language, document_id),
+        )

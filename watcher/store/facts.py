@@ -1,0 +1,325 @@
+"""Facts: what each document reported about a company, its event heads and re-reports, and
+the reads a decision, the current state and the history make of them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from watcher.models import Fact
+from watcher.store.documents import DocumentsMixin
+from watcher.store.records import StoredFact, iso, parse_time, real_amount, stored_fact
+
+
+class FactsMixin(DocumentsMixin):
+    """Facts."""
+
+    def add_fact(
+        self,
+        entity_id: int,
+        document_id: int,
+        fact: Fact,
+        *,
+        period: str | None,
+        baseline: bool,
+        now: datetime,
+        corroborates: int | None = None,
+        state: str = "active",
+        note: str = "",
+        base_amount: Decimal | None = None,
+        pending_until: datetime | None = None,
+        outcome: str = "",
+    ) -> int:
+        eq = fact.equivalent
+        new_id = self._insert(
+            "INSERT INTO facts (entity_id, document_id, kind, amount, currency, approx, round,"
+            " lead_investors, investors, status, evidence, equivalent_amount, equivalent_currency,"
+            " bound, basis, context, period, baseline, corroborates, created_at, confidence, reasons,"
+            " state, note, base_amount, pending_until, outcome)"
+            " VALUES (" + ", ".join("?" * 27) + ")",
+            (
+                entity_id,
+                document_id,
+                fact.kind,
+                str(fact.amount),
+                fact.currency,
+                int(fact.approx),
+                fact.round,
+                json.dumps(list(fact.lead_investors), ensure_ascii=False),
+                json.dumps(list(fact.investors), ensure_ascii=False),
+                fact.status,
+                fact.evidence,
+                str(eq.amount) if eq else None,
+                eq.currency if eq else None,
+                fact.bound,
+                fact.basis,
+                fact.context,
+                period,
+                int(baseline),
+                corroborates,
+                iso(now),
+                float(fact.confidence),
+                json.dumps(list(fact.reasons), ensure_ascii=False),
+                state,
+                note,
+                real_amount(base_amount),
+                iso(pending_until),
+                outcome,
+            ),
+        )
+        return new_id
+
+    # The documents that report a head: itself and its re-reports from other documents.
+    _SOURCES = (
+        "1 + (SELECT COUNT(DISTINCT c.document_id) FROM facts c"
+        " WHERE c.corroborates = f.id AND c.document_id != f.document_id"
+        " AND c.state IN ('active', 'pending'))"
+    )
+    _FACT_SELECT = (
+        "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title, d.source AS doc_source,"
+        f" {_SOURCES} AS sources"
+        " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
+    )
+    # The same without counting sources (each counts one): for reads that only rank heads.
+    _FACT_SELECT_UNCOUNTED = (
+        "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title, d.source AS doc_source,"
+        " 1 AS sources"
+        " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
+    )
+
+    def known_facts(self, entity: str, kinds: Sequence[str] | None = None) -> list[StoredFact]:
+        """The entity's event heads that count: what a decision or the current state reads."""
+        where = "e.name = ? AND f.corroborates IS NULL AND f.state = 'active'"
+        params: list[Any] = [entity]
+        if kinds:
+            where += f" AND f.kind IN ({','.join('?' * len(kinds))})"
+            params.extend(kinds)
+        rows = self._rows(f"{self._FACT_SELECT} WHERE {where} ORDER BY COALESCE(f.period, ''), f.id", params)
+        return [stored_fact(r) for r in rows]
+
+    def decision_facts(
+        self,
+        entity: str,
+        wanted: Sequence[tuple[str, Decimal | None, str | None]] = (),
+        *,
+        count_sources: bool = True,
+    ) -> list[StoredFact]:
+        """The event heads a decision (or the current state) needs, ordered by period then id."""
+        found = self.facts_by_id(self.decision_fact_ids(entity, wanted), count_sources=count_sources)
+        return sorted(found, key=lambda sf: (sf.period or "", sf.id))
+
+    def decision_fact_ids(
+        self, entity: str, wanted: Sequence[tuple[str, Decimal | None, str | None]] = ()
+    ) -> list[int]:
+        """The ids of the event heads a decision needs, read by index, not all history.
+
+        For each kind: the latest confirmed heads, the latest restated ones, and the rumours not
+        older than the latest confirmed; for each ``(kind, amount in EUR, round)`` wanted, the heads
+        of that kind with an amount within 30 % or the same round name (and those of unknown amount).
+        """
+        entity_id = self.entity_id(entity)
+        if entity_id is None:
+            return []
+        head = "entity_id = ? AND kind = ? AND corroborates IS NULL AND state = 'active'"
+        # Every part is one SELECT of ids; they are sent as a few compound queries, not one each:
+        # a decision per article made some 25 round trips to SQLite, most of the main process's
+        # share of a first cycle.
+        parts: list[tuple[str, tuple[Any, ...]]] = []
+
+        def add(sql: str, params: tuple[Any, ...], *, limited: bool = False) -> None:
+            select = f"SELECT id FROM facts WHERE {head} AND {sql}"
+            # ORDER BY and LIMIT belong to a compound's last part only, unless wrapped.
+            # (PostgreSQL wants the wrapped part named.)
+            parts.append((f"SELECT id FROM ({select}) AS part" if limited else select, params))
+
+        confirmed = "status != 'rumoured' AND (context != 'background' OR baseline = 1)"
+        for kind in ("valuation", "funding_round", "total_raised"):
+            base = (entity_id, kind)
+            add(f"{confirmed} ORDER BY COALESCE(period, '') DESC, id DESC LIMIT 20", base, limited=True)
+            # "+id": ordering by the rowid would make SQLite walk facts_entity, every mention of
+            # the kind, rather than the few heads of facts_heads.
+            add("status != 'rumoured' ORDER BY +id DESC LIMIT 20", base, limited=True)
+            # Rumours not older than the month of the latest confirmed head.
+            since = (
+                f"substr(COALESCE((SELECT MAX(COALESCE(period, '')) FROM facts WHERE {head} AND {confirmed}),"
+                " ''), 1, 7)"
+            )
+            add(
+                f"status = 'rumoured' AND COALESCE(period, '') >= {since} ORDER BY period DESC LIMIT 50",
+                (*base, *base),
+                limited=True,
+            )
+        for kind, exact, round_ in wanted:
+            amount = real_amount(exact)
+            if amount is not None and amount > 0:
+                add("base_amount BETWEEN ? AND ?", (entity_id, kind, amount / 1.3, amount * 1.3))
+            if round_:
+                add("round = ?", (entity_id, kind, round_))
+            add("base_amount IS NULL", (entity_id, kind))
+        ids: set[int] = set()
+        # SQLite allows 500 parts to a compound SELECT by default.
+        for i in range(0, len(parts), 200):
+            group = parts[i : i + 200]
+            sql = " UNION ".join(part for part, _ in group)
+            ids.update(int(r["id"]) for r in self._rows(sql, [p for _, params in group for p in params]))
+        return sorted(ids)
+
+    def facts_by_id(self, fact_ids: Sequence[int], *, count_sources: bool = True) -> list[StoredFact]:
+        """These facts (those that exist), by id."""
+        found: list[StoredFact] = []
+        ordered = sorted(set(fact_ids))
+        select = self._FACT_SELECT if count_sources else self._FACT_SELECT_UNCOUNTED
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i : i + 500]
+            rows = self._rows(f"{select} WHERE f.id IN ({','.join('?' * len(chunk))})", chunk)
+            found.extend(stored_fact(r) for r in rows)
+        return found
+
+    def source_counts(self, fact_ids: Sequence[int]) -> dict[int, int]:
+        """How many documents report each of these heads (as ``sources`` of a counted read)."""
+        counts: dict[int, int] = {}
+        ordered = sorted(set(fact_ids))
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i : i + 500]
+            rows = self._rows(
+                f"SELECT f.id, {self._SOURCES} AS sources FROM facts f"
+                f" WHERE f.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            counts.update((int(r["id"]), int(r["sources"])) for r in rows)
+        return counts
+
+    def document_fact_ids(self, url: str) -> set[int]:
+        rows = self._rows(
+            "SELECT f.id FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.url = ?", (url,)
+        )
+        return {int(r["id"]) for r in rows}
+
+    def baseline_facts(self, entity: str) -> list[StoredFact]:
+        rows = self._rows(
+            f"{self._FACT_SELECT} WHERE f.entity_id = (SELECT id FROM entities WHERE name = ?)"
+            " AND f.baseline = 1 ORDER BY f.id",
+            (entity,),
+        )
+        return [stored_fact(r) for r in rows]
+
+    def count_known(self, entity: str) -> int:
+        rows = self._rows(
+            "SELECT COUNT(*) AS n FROM facts f JOIN entities e ON e.id = f.entity_id"
+            " WHERE e.name = ? AND f.corroborates IS NULL AND f.state = 'active'",
+            (entity,),
+        )
+        return int(rows[0]["n"])
+
+    def conflicting_mentions(self, entity: str) -> list[StoredFact]:
+        """Re-reports of an event that give another figure than its head: they match new facts too."""
+        rows = self._rows(
+            f"{self._FACT_SELECT} WHERE e.name = ? AND f.outcome = 'conflict' AND f.state = 'active'"
+            " AND f.corroborates IS NOT NULL ORDER BY f.id",
+            (entity,),
+        )
+        return [stored_fact(r) for r in rows]
+
+    def fact(self, fact_id: int) -> StoredFact | None:
+        rows = self._rows(f"{self._FACT_SELECT} WHERE f.id = ?", (fact_id,))
+        return stored_fact(rows[0]) if rows else None
+
+    def event_mentions(self, head_id: int) -> list[StoredFact]:
+        """An event's head and every fact that re-reports it, counting ones only."""
+        rows = self._rows(
+            f"{self._FACT_SELECT} WHERE (f.id = ? OR f.corroborates = ?) AND f.state = 'active'"
+            " ORDER BY f.id",
+            (head_id, head_id),
+        )
+        return [stored_fact(r) for r in rows]
+
+    def pending_facts(self, entity: str | None = None) -> list[StoredFact]:
+        where = "f.state = 'pending'" + (" AND e.name = ?" if entity else "")
+        rows = self._rows(f"{self._FACT_SELECT} WHERE {where} ORDER BY f.id", (entity,) if entity else ())
+        return [stored_fact(r) for r in rows]
+
+    def pending_until(self, fact_id: int) -> datetime | None:
+        rows = self._rows("SELECT pending_until FROM facts WHERE id = ?", (fact_id,))
+        return parse_time(rows[0]["pending_until"]) if rows else None
+
+    def facts(self, entity: str | None = None, *, known_only: bool = False) -> list[StoredFact]:
+        """Facts, oldest first. ``known_only`` leaves out rows that merely corroborate another."""
+        where = ["1 = 1"]
+        params: list[Any] = []
+        if entity is not None:
+            where.append("e.name = ?")
+            params.append(entity)
+        if known_only:
+            where.append("f.corroborates IS NULL AND f.state = 'active'")
+        rows = self._rows(
+            f"{self._FACT_SELECT} WHERE {' AND '.join(where)} ORDER BY COALESCE(f.period, '') , f.id",
+            params,
+        )
+        return [stored_fact(r) for r in rows]
+
+    def fact_counts_by_document(self, entity: str, source: str) -> list[tuple[str, int]]:
+        rows = self._rows(
+            "SELECT d.url, COUNT(f.id) AS n FROM documents d"
+            " LEFT JOIN facts f ON f.document_id = d.id"
+            " AND f.entity_id = (SELECT id FROM entities WHERE name = ?)"
+            " WHERE d.source = ? GROUP BY d.id ORDER BY d.url",
+            (entity, source),
+        )
+        return [(r["url"], int(r["n"])) for r in rows]
+
+    # -- changes --------------------------------------------------------------
+
+    def round_history(self, entity: str) -> list[tuple[str | None, str]]:
+        """The entity's confirmed rounds as (name, date), oldest first: each round name its
+        confirmed facts give (at the earliest date known), and each unnamed round event."""
+        rows = self._rows(
+            "SELECT f.round, MIN(COALESCE(f.period, '')) AS since FROM facts f"
+            " JOIN entities e ON e.id = f.entity_id"
+            " WHERE e.name = ? AND f.round IS NOT NULL AND f.status != 'rumoured' AND f.state = 'active'"
+            " GROUP BY f.round"
+            " UNION ALL"
+            " SELECT NULL, COALESCE(f.period, '') FROM facts f JOIN entities e ON e.id = f.entity_id"
+            " WHERE e.name = ? AND f.kind = 'funding_round' AND f.round IS NULL AND f.corroborates IS NULL"
+            " AND f.status != 'rumoured' AND f.state = 'active' AND (f.context = 'main' OR f.baseline = 1)",
+            (entity, entity),
+        )
+        found = [(None if r["round"] is None else str(r["round"]), str(r["since"])) for r in rows]
+        return sorted(found, key=lambda x: (x[1], x[0] or ""))
+
+    def listed_facts(
+        self,
+        entity: str | None,
+        *,
+        pending: bool = False,
+        show_all: bool = False,
+        kind: str | None = None,
+        status: str | None = None,
+        newest_first: bool = False,
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[StoredFact]:
+        """The facts ``watcher facts`` lists (``review.listed_facts`` says which), filtered and
+        paged in SQL: a company with 50,000 re-reports costs one page, not all of them.
+        ``limit`` below 0: every one."""
+        where, params = ["1 = 1"], list[Any]()
+        if entity is not None:
+            where.append("e.name = ?")
+            params.append(entity)
+        if pending:
+            where.append("f.state = 'pending'")
+        elif not show_all:
+            where.append("f.corroborates IS NULL AND f.state IN ('active', 'pending')")
+        for column, value in (("f.kind", kind), ("f.status", status)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        order = "f.id" if pending else "COALESCE(f.period, ''), f.id"
+        if newest_first:
+            order = "f.id DESC" if pending else "COALESCE(f.period, '') DESC, f.id DESC"
+        page = " LIMIT ? OFFSET ?" if limit >= 0 else f" LIMIT {self.dialect.no_limit} OFFSET ?"
+        params += [limit, offset] if limit >= 0 else [offset]
+        rows = self._rows(f"{self._FACT_SELECT} WHERE {' AND '.join(where)} ORDER BY {order}{page}", params)
+        return [stored_fact(r) for r in rows]
