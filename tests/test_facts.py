@@ -547,3 +547,14 @@ def test_an_investor_ticket_in_a_body_sentence_stays_a_ticket() -> None:
         "Zephyr AI raised $40 million. Orion Capital invested $5 million in Zephyr AI as part of the round."
     )
     assert [f.amount for f in extract_facts(text, E) if f.kind == "funding_round"] == [Decimal("40000000")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zephyr AI profite d'une nouvelle ronde de 70 M$ US",  # Québec French: "ronde" is a round
+        "Robotique : 70 millions de dollars pour le Français Zephyr AI",
+    ],
+)
+def test_more_ways_french_headlines_give_a_round(text: str) -> None:
+    assert only(extract_facts(text, E), "funding_round").amount == Decimal("70000000")

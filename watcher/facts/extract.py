@@ -260,7 +260,9 @@ def _carries_value(gap: str) -> bool:
 _IN_COMPANY_RE = re.compile(r"\s+(?:in|into|dans|chez)\s+")
 _CLAUSE_PUNCT_RE = re.compile(r"[,.;:!?()]")
 _FOR_COMPANY_RE = re.compile(
-    rf"\s+(?:for|pour)\s+(?:(?:the\s+|la\s+)?(?:start-?up|startup|jeune\s+pousse)\s+)?{_NAME}"
+    rf"\s+(?:for|pour)\s+(?:(?:the\s+|la\s+|le\s+|l['’])?(?:start-?up|startup|jeune\s+pousse)\s+|"
+    r"(?:the|le|la|l['’])\s*)?"
+    rf"{_NAME}"
 )
 
 

@@ -191,7 +191,8 @@ def _owner_for(
     bm = _BY_NAME_RE.match(right)
     if bm and _plausible_company(bm.group(1)):
         name = bm.group(1)
-        return ("entity" if _is_entity_name(name, doc.entity_re) else fold(name)), "named as who raised it"
+        own = _is_entity_name(name, doc.entity_re) or _entity_after_descriptor(name, doc.entity_re)
+        return ("entity" if own else fold(name)), "named as who raised it"
     om = _OBJECT_REL_RE.match(right)
     if om and _plausible_company(om.group(1)):
         name = om.group(1)
