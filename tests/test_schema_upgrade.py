@@ -39,6 +39,7 @@ ON_MAIN = {
     "fact_sources": "1d011539a3d64508",
     "waiting_entries": "cea5dbc8c63c8af0",
     "event_messages": "b2db9d7b80b7cdfc",
+    "document_text": "eb4122a9e333ab4e",
 }
 
 
