@@ -18,6 +18,7 @@ from typing import Literal
 from watcher.diff import diff_against_known
 from watcher.errors import ConfigError
 from watcher.history import entity_state as shown_state
+from watcher.kept_text import is_whole
 from watcher.ledger import Ledger
 from watcher.models import Change, Fact
 from watcher.settings import Settings
@@ -222,8 +223,6 @@ class KeptEvidence:
 def kept_evidence(store: Store, change: Change) -> KeptEvidence | None:
     """The change's evidence in its article's stored text; None when the document kept no text
     (stored before texts were kept): the caller reads the article again, as it did before."""
-    from watcher.kept_text import is_whole
-
     doc = store.document_text(change.url) if change.url else None
     if doc is None or doc.text is None:
         return None
