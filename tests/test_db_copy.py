@@ -24,6 +24,8 @@ def _snapshot(store: Store) -> dict[str, object]:
         "feeds": store.feeds(),
         "failures": store.article_failures(),
         "meta": [store.get_meta(k) for k in ("last_cycle", "digest_day", "heartbeat")],
+        # Each change's article with the text it kept (the column document_text added).
+        "texts": [store.document_text(c.url) for c in store.changes()],
     }
 
 
@@ -51,6 +53,8 @@ def test_copy_moves_everything_and_the_copy_reads_the_same(
         before = _snapshot(store)
         facts_json = _facts(config, "--all")
     assert before["facts"] and before["changes"] and before["outbox"] and before["feeds"]
+    texts = before["texts"]
+    assert isinstance(texts, list) and texts and all(t is not None and t.text for t in texts)
 
     res = watcher("--config", str(config), "db", "copy", "--to", pg_url)
     assert res.returncode == 0, res.stderr

@@ -193,7 +193,12 @@ url = "{hook.server.url_for("/hook")}"
     done = [e.count("watcher:read_article") for e in errors]
     assert sum(done) > 0, errors
 
+    # The text each article was read from crosses from the workers and is kept, as in one process.
+    with Store(tmp_path / "ref" / "watcher.db") as ref:
+        texts = {c.url: ref.document_text(c.url) for c in ref.changes()}
+    assert texts and all(t is not None and t.text for t in texts.values())
     with Store(pg_url) as store:
+        assert {url: store.document_text(url) for url in texts} == texts
         sent = Counter(r.channel for r in store.outbox("sent", limit=10_000))
         assert store.outbox_counts()["pending"] == 0
     assert sent["email"] == len(recorder.received) > 0

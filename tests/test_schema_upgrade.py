@@ -39,6 +39,7 @@ ON_MAIN = {
     "fact_sources": "1d011539a3d64508",
     "waiting_entries": "cea5dbc8c63c8af0",
     "event_messages": "b2db9d7b80b7cdfc",
+    "document_text": "eb4122a9e333ab4e",
 }
 
 
@@ -86,6 +87,17 @@ def schema_of(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
         conn.close()
 
 
+def recorded_names(path: Path) -> set[str]:
+    """The migrations a database records by name (none before named migrations)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'migrations'").fetchone():
+            return set()
+        return {str(r[0]) for r in conn.execute("SELECT name FROM migrations")}
+    finally:
+        conn.close()
+
+
 def user_version(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
@@ -123,6 +135,7 @@ def test_a_database_of_any_past_commit_upgrades_keeping_every_row(
 ) -> None:
     db = load(dump, tmp_path / "watcher.db")
     before = rows(db)
+    recorded = recorded_names(db)
     old_version = user_version(db)
     assert old_version <= LEGACY_MAX_VERSION
     assert sum(len(r) for r in before.values()) >= 15
@@ -138,7 +151,8 @@ def test_a_database_of_any_past_commit_upgrades_keeping_every_row(
         assert {f.fact.amount for f in store.facts("Acme Robotics")} == {10_000_000, 40_000_000}
 
     assert report is not None and report.upgraded and not report.created
-    assert set(report.applied) | set(report.found) == set(NAMES)
+    assert recorded | set(report.applied) | set(report.found) == set(NAMES)
+    assert "document_text" in report.applied
     assert report.backup == tmp_path / f"watcher.db.bak-v{old_version}"
     # The backup is the database as it was, made by SQLite's backup (a database, not a copy
     # of a file in the middle of a write).
@@ -153,6 +167,8 @@ def test_a_database_of_any_past_commit_upgrades_keeping_every_row(
             assert {k: new[k] for k in old} == old, table  # every value kept; new columns added
     # Changes written before events were one message each (event_messages fills them so).
     assert [(c["thread"], c["message"]) for c in after["changes"]] == [(1, 1), (2, 2)]
+    # Documents read before texts were kept have none (the review page reads them again).
+    assert after["documents"] and all(d["text"] is None for d in after["documents"])
     # The same schema as a database made new today (an index of an older definition rebuilt).
     assert schema_of(db) == fresh_schema
     assert user_version(db) == len(MIGRATIONS)
@@ -179,6 +195,7 @@ def test_the_renumbered_version_4_gets_the_migrations_it_lacks(tmp_path: Path) -
         "fact_sources",
         "waiting_entries",
         "event_messages",
+        "document_text",
     )
     columns, indexes = schema_of(db)
     assert {"outcome", "confidence", "state"} <= columns["facts"]
@@ -198,6 +215,7 @@ def test_the_renumbered_version_4_gets_the_migrations_it_lacks(tmp_path: Path) -
         "fact_sources": "applied",
         "waiting_entries": "applied",
         "event_messages": "applied",
+        "document_text": "applied",
     }
 
 
@@ -214,6 +232,7 @@ def test_a_migration_whose_effect_is_there_is_recorded_not_run(tmp_path: Path) -
         "fact_sources",
         "waiting_entries",
         "event_messages",
+        "document_text",
     )
 
 
@@ -229,7 +248,7 @@ def test_a_migration_edited_in_place_gets_only_its_missing_steps(tmp_path: Path)
         report = store.migration
     assert report is not None
     assert report.found == NAMES[: NAMES.index("fact_sources") + 1]
-    assert report.applied == ("waiting_entries", "event_messages")
+    assert report.applied == ("waiting_entries", "event_messages", "document_text")
     assert "ref" in schema_of(db)[0]["outbox"]
     assert [(c["thread"], c["message"]) for c in rows(db)["changes"]] == [(1, 1), (2, None)]
 
@@ -273,7 +292,7 @@ def test_a_database_of_a_newer_watcher_is_refused_by_writers_and_readers(tmp_pat
 def test_read_commands_never_upgrade(tmp_path: Path) -> None:
     db = load(FIXTURES / "v4-ledger-indexes-d405666.sql", tmp_path / "w.db")
     before = db.read_bytes()
-    missing = "outbox_claims, digest, waiting_entries, event_messages"
+    missing = "outbox_claims, digest, waiting_entries, event_messages, document_text"
     with pytest.raises(SchemaError, match=rf"older schema \(without {missing}\).*watcher poll"):
         Store.for_reading(db)
     assert db.read_bytes() == before
@@ -353,7 +372,8 @@ def test_cli_read_commands_say_how_to_upgrade_and_write_commands_upgrade(old_ins
     assert len(lines) == 1, res.stderr
     assert lines[0] == (
         f"watcher: upgraded {db} to this version's schema (applied: outbox_claims, digest, fact_sources,"
-        f" waiting_entries, event_messages; 4 found in place and recorded); the database as it was is kept"
+        f" waiting_entries, event_messages,"
+        f" document_text; 4 found in place and recorded); the database as it was is kept"
         f" in {db}.bak-v4"
     )
     assert res.stdout == "1 dead alert re-queued\n"
@@ -403,6 +423,15 @@ def test_recording_the_names_of_an_older_database_needs_no_stop(tmp_path: Path) 
     cfg.write_text('[watcher]\ndb = "state/watcher.db"\n\n[[entities]]\nname = "Acme Robotics"\n')
     (tmp_path / "state").mkdir()
     db = load(FIXTURES / "v9-current-eb98892.sql", tmp_path / "state" / "watcher.db")
+    # With the migrations after it in place (as a daemon of this version would have left it),
+    # only the names are left to record.
+    conn = sqlite3.connect(db)
+    for m in MIGRATIONS[LEGACY_MAX_VERSION:]:
+        for step in m.steps:
+            for sql in step_statements(step, read_schema(conn)):
+                conn.execute(sql)
+    conn.commit()
+    conn.close()
     lock = DaemonLock(db)
     lock.acquire()
     try:
@@ -410,7 +439,7 @@ def test_recording_the_names_of_an_older_database_needs_no_stop(tmp_path: Path) 
     finally:
         lock.release()
     assert res.returncode == 0, res.stderr
-    assert "(applied: nothing; 9 found in place and recorded)" in res.stderr
+    assert f"(applied: nothing; {len(MIGRATIONS)} found in place and recorded)" in res.stderr
     assert user_version(db) == LEGACY_MAX_VERSION
 
 

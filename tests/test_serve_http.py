@@ -4,8 +4,10 @@ server that listens beyond loopback, and /api says exactly what the CLI's --json
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -222,8 +224,61 @@ def test_a_change_is_shown_in_its_article_with_the_evidence_marked(world: LiveSe
     [valuation] = [c for c in changes if c["fact_kind"] == "valuation"]
     marked = re.search(r'<mark id="evidence"[^>]*>(.*?)</mark>', pages[valuation["kind"]].text, re.S)
     assert marked and " ".join(marked.group(1).split()) == valuation["evidence"]
-    # The round's evidence is the feed's headline, cleaned of its markup: said so, not marked wrong.
-    assert "does not say this sentence as such" in pages["new_round"].text
+    # The round's evidence is the feed's headline, cleaned of its markup: the stored text is what
+    # the facts were read from, headline first, so it is marked there too.
+    marked = re.search(r'<mark id="evidence"[^>]*>(.*?)</mark>', pages["new_round"].text, re.S)
+    [round_] = [c for c in changes if c["kind"] == "new_round"]
+    assert marked and html.unescape(marked.group(1)) == round_["evidence"]
+
+
+def _marked(page: str) -> tuple[str, str, str]:
+    """The text of a page's evidence box: before the mark, the mark, after it (as sent, escaped)."""
+    box = re.search(r'<blockquote class="evidence-big in-text">(.*?)</blockquote>', page, re.S)
+    assert box, "no evidence shown inside the article's text"
+    found = re.fullmatch(r'(.*)<mark id="evidence">(.*?)</mark>(.*)', box.group(1), re.S)
+    assert found, box.group(1)
+    return found.group(1), found.group(2), found.group(3)
+
+
+def test_the_change_page_marks_the_evidence_inside_the_stored_text(world: LiveServer) -> None:
+    changes = _cli_json(world, "history", "--json", "--entity", "Helsing")
+    assert isinstance(changes, list)
+    [valuation] = [c for c in changes if c["fact_kind"] == "valuation"]
+    page = httpx.get(f"{world.base}/change/{valuation['id']}")
+    assert page.status_code == 200
+    before, at, after = _marked(page.text)
+    assert " ".join(html.unescape(at).split()) == valuation["evidence"]
+    # Inside the article's text as the poll stored it: the sentences around it are there.
+    assert "By Newsroom staff" in before and "military aircraft" in after
+    assert "marked in the text of its article as watcher read it" in page.text
+    # The page's own markup in the stored text arrives as text: escaped, never a tag.
+    assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;" in before
+    assert "<script" not in page.text and "<img" not in page.text
+    with Store.for_reading(world.settings.db) as store:
+        stored = store.document_text(valuation["url"])
+    assert stored and stored.text and HOSTILE in stored.text  # stored as read, escaped when shown
+
+
+def test_an_article_stored_before_texts_were_kept_is_read_again_and_says_so(world: LiveServer) -> None:
+    changes = _cli_json(world, "history", "--json", "--entity", "Mistral AI")
+    assert isinstance(changes, list)
+    [valuation] = [c for c in changes if c["fact_kind"] == "valuation" and "11.7" in c["evidence"]]
+    # As the document_text migration leaves a document stored before it: no text.
+    conn = sqlite3.connect(world.settings.db)
+    kept = conn.execute("SELECT text FROM documents WHERE url = ?", (valuation["url"],)).fetchone()[0]
+    conn.execute("UPDATE documents SET text = NULL WHERE url = ?", (valuation["url"],))
+    conn.commit()
+    try:
+        change = httpx.get(f"{world.base}/change/{valuation['id']}").text
+        article = httpx.get(f"{world.base}/change/{valuation['id']}/article").text
+    finally:
+        conn.execute("UPDATE documents SET text = ? WHERE url = ?", (kept, valuation["url"]))
+        conn.commit()
+        conn.close()
+    assert "read before watcher kept articles&#39; text" in change and "in-text" not in change
+    assert "Read again from its site just now" in article
+    marked = re.search(r'<mark id="evidence"[^>]*>(.*?)</mark>', article, re.S)
+    assert marked and " ".join(html.unescape(marked.group(1)).split()) == valuation["evidence"]
 
 
 def test_a_confirm_during_a_cycle_waits_for_it_and_is_applied_once(world: LiveServer, tmp_path: Path) -> None:

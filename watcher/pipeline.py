@@ -23,6 +23,7 @@ import httpx
 
 from watcher import articles, feeds
 from watcher.errors import ExtractionAborted, FetchError
+from watcher.kept_text import kept_text
 from watcher.ledger import ArticleFacts, Ledger
 from watcher.models import Change, Entity, Fact, FeedHealth
 from watcher.names import Roster, matcher_for, roster_for
@@ -129,6 +130,7 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
                 language=None,
                 source="seed",
                 text_source="file",
+                text=kept_text(doc.text),
             )
             with store.transaction():
                 ledger = Ledger(store, settings, now)
@@ -324,6 +326,7 @@ def _article_facts(
         source="feed",
         text_source=read.text_source,
         feed_url=pairs[0][0],
+        text=read.text or None,
     )
     return ArticleFacts(
         url=link,

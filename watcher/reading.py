@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from watcher import articles
+from watcher.kept_text import kept_text
 from watcher.models import Entity, Fact
 from watcher.names import Roster
 from watcher.seeds import text_hash
@@ -59,6 +60,9 @@ class ArticleRead:
     text_source: TextSource
     text_hash: str
     facts: tuple[tuple[Entity, tuple[Fact, ...]], ...]
+    # The text read, as the document keeps it (capped: watcher.kept_text); cut here, in the
+    # worker, so no more than that crosses to the process that writes it.
+    text: str = ""
 
 
 def _period(dt: datetime | None) -> str | None:
@@ -114,4 +118,5 @@ def read_article(job: ReadJob) -> ArticleRead:
         text_source=read.text_source,
         text_hash=text_hash(read.text),
         facts=found,
+        text=kept_text(read.text),
     )

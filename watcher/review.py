@@ -18,6 +18,7 @@ from typing import Literal
 from watcher.diff import diff_against_known
 from watcher.errors import ConfigError
 from watcher.history import entity_state as shown_state
+from watcher.kept_text import is_whole
 from watcher.ledger import Ledger
 from watcher.models import Change, Fact
 from watcher.settings import Settings
@@ -187,3 +188,43 @@ def evidence_in(text: str, evidence: str) -> tuple[str, str, str] | None:
     if found is None:
         return None
     return text[: found.start()], found.group(0), text[found.end() :]
+
+
+@dataclass(frozen=True)
+class EvidenceInText:
+    """Where a change's evidence is in its article's text."""
+
+    text: str
+    parts: tuple[str, str, str] | None  # the text before, at and after the evidence
+    # The evidence is the headline (a feed's title is read as the article's first sentence).
+    headline: tuple[str, str, str] | None = None
+
+
+def locate_evidence(text: str, titles: tuple[str, ...], evidence: str) -> EvidenceInText:
+    """``evidence`` found in ``text`` or, failing that, in the first of ``titles`` that says it
+    (the headline as the feed or the page gave it)."""
+    parts = evidence_in(text, evidence)
+    headline = None
+    if parts is None:
+        said = evidence.rstrip(". ")
+        headline = next((h for t in titles if (h := evidence_in(t, said)) is not None), None)
+    return EvidenceInText(text, parts, headline)
+
+
+@dataclass(frozen=True)
+class KeptEvidence:
+    """A change's evidence inside the text its document kept when a cycle read it."""
+
+    title: str  # the article's, as stored
+    found: EvidenceInText
+    whole: bool  # the text is the article's whole text, not cut at the size cap
+
+
+def kept_evidence(store: Store, change: Change) -> KeptEvidence | None:
+    """The change's evidence in its article's stored text; None when the document kept no text
+    (stored before texts were kept): the caller reads the article again, as it did before."""
+    doc = store.document_text(change.url) if change.url else None
+    if doc is None or doc.text is None:
+        return None
+    found = locate_evidence(doc.text, (change.title, doc.title), change.evidence)
+    return KeptEvidence(doc.title, found, is_whole(doc.text, doc.text_hash))

@@ -352,6 +352,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             Column("outbox", "ref", "TEXT"),
         ),
     ),
+    # The text a document was judged on (the article's extracted text, or a seed's), so the
+    # review page shows a change's evidence inside the very text it came from rather than the
+    # page as its site serves it today. Capped (watcher.kept_text says why). NULL: a document
+    # stored before this migration, whose text was not kept (the page reads it again then).
+    Migration("document_text", (Column("documents", "text", "TEXT"),)),
 )
 
 NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS)

@@ -149,6 +149,7 @@ def read_to_json(r: ArticleRead) -> str:
             "language": r.language,
             "text_source": r.text_source,
             "text_hash": r.text_hash,
+            "text": r.text,
             # Companies by name: the scheduler has the same config and its Entity objects.
             "facts": [[e.name, [fact_to_json(f) for f in facts]] for e, facts in r.facts],
         },
@@ -164,6 +165,8 @@ def read_from_json(text: str, entities: Mapping[str, Entity]) -> ArticleRead:
         language=d["language"],
         text_source=cast(TextSource, d["text_source"]),
         text_hash=d["text_hash"],
+        # A worker of a watcher before texts were kept sends none: the document keeps none.
+        text=d.get("text", ""),
         facts=tuple(
             (entities[name], tuple(fact_from_json(f) for f in facts))
             for name, facts in d["facts"]

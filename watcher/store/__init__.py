@@ -44,7 +44,7 @@ from watcher.store.meta import (
 )
 from watcher.store.migrate import MigrationReport, SchemaMixin, SchemaState
 from watcher.store.outbox import OutboxMixin
-from watcher.store.records import FeedRow, NewDocument, OutboxRow, StoredFact, parse_time
+from watcher.store.records import DocumentText, FeedRow, NewDocument, OutboxRow, StoredFact, parse_time
 from watcher.store.review import ReviewMixin
 from watcher.store.sqlite_errors import open_error
 
@@ -58,6 +58,7 @@ __all__ = [
     "NEXT_CYCLE_KEY",
     "PID_KEY",
     "STOPPED_KEY",
+    "DocumentText",
     "FeedRow",
     "MigrationReport",
     "NewDocument",

@@ -8,7 +8,7 @@ from datetime import datetime
 from watcher.errors import StoreError
 from watcher.models import Entity
 from watcher.store.base import StoreBase
-from watcher.store.records import NewDocument, iso
+from watcher.store.records import DocumentText, NewDocument, iso
 
 
 class DocumentsMixin(StoreBase):
@@ -45,7 +45,7 @@ class DocumentsMixin(StoreBase):
     def add_document(self, doc: NewDocument, now: datetime) -> int:
         new_id = self._insert(
             "INSERT INTO documents (url, title, published, fetched, text_hash, language, source,"
-            " text_source, feed_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " text_source, feed_url, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.url,
                 doc.title,
@@ -56,9 +56,21 @@ class DocumentsMixin(StoreBase):
                 doc.source,
                 doc.text_source,
                 doc.feed_url,
+                doc.text,
             ),
         )
         return new_id
+
+    def document_text(self, url: str) -> DocumentText | None:
+        """The text a stored article was read from, as kept; None if no document has ``url``."""
+        rows = self._rows("SELECT url, title, text, text_hash FROM documents WHERE url = ?", (url,))
+        if not rows:
+            return None
+        r = rows[0]
+        text = r["text"]
+        return DocumentText(
+            str(r["url"]), str(r["title"]), None if text is None else str(text), str(r["text_hash"])
+        )
 
     def replace_document_facts(self, document_id: int) -> None:
         """Drop a document's facts (for re-loading a changed seed); changes keep theirs."""
@@ -76,7 +88,7 @@ class DocumentsMixin(StoreBase):
 
     def update_document(self, document_id: int, doc: NewDocument, now: datetime) -> None:
         self._exec(
-            "UPDATE documents SET title = ?, published = ?, fetched = ?, text_hash = ?, language = ?"
-            " WHERE id = ?",
-            (doc.title, doc.published, iso(now), doc.text_hash, doc.language, document_id),
+            "UPDATE documents SET title = ?, published = ?, fetched = ?, text_hash = ?, language = ?,"
+            " text = ? WHERE id = ?",
+            (doc.title, doc.published, iso(now), doc.text_hash, doc.language, doc.text, document_id),
         )

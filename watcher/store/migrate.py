@@ -193,12 +193,15 @@ class SchemaMixin(StoreBase):
                     ran = self._apply(migration)
                     (applied if ran else found).append(migration.name)
                     self._record(migration.name, now, "applied" if ran else "found")
+                # Only names recorded: user_version, all a watcher before named migrations
+                # reads, stays (its daemon may run on; it would take a higher one for newer).
+                to_version = len(MIGRATIONS) if applied or state.recorded else state.version
                 if conn is not None:
-                    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+                    conn.execute(f"PRAGMA user_version = {to_version}")
         except self.db.errors as e:
             raise StoreError(self.db.error_line("the upgrade failed (nothing was changed)", e)) from e
         return MigrationReport(
-            self.path, tuple(applied), tuple(found), state.version, len(MIGRATIONS), backup, state.empty
+            self.path, tuple(applied), tuple(found), state.version, to_version, backup, state.empty
         )
 
     def _apply(self, migration: Migration) -> bool:

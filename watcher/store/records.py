@@ -99,6 +99,18 @@ class NewDocument:
     source: str  # "seed" | "feed"
     text_source: str = "page"  # "page" | "summary" | "capped" (the page ran past the time cap) | "file"
     feed_url: str | None = None
+    # The text the facts were read from, as kept (watcher.kept_text: capped); None: not kept.
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """A stored document's kept text: None when it was stored before texts were kept."""
+
+    url: str
+    title: str
+    text: str | None
+    text_hash: str  # of the whole text, which the kept one may be cut from
 
 
 def real_amount(amount: Decimal | None) -> float | None:

@@ -12,9 +12,10 @@ from urllib.parse import urlencode
 
 from watcher.history import plot_panels, timeline
 from watcher.jsonout import alert_items, feed_items
+from watcher.kept_text import Excerpt, excerpt
 from watcher.models import FACT_KINDS, Change
 from watcher.overview import CompanyRow, company_row
-from watcher.review import evidence_in, listed_facts
+from watcher.review import EvidenceInText, KeptEvidence, kept_evidence, listed_facts, locate_evidence
 from watcher.settings import Settings
 from watcher.store import OutboxRow, Store, StoredFact
 
@@ -125,6 +126,10 @@ class ChangePage:
     alerts: list[OutboxRow]
     corrections: list[Change]
     corrected: Change | None
+    # The evidence inside the text its article kept (the sentences around it); None: the
+    # document kept no text (stored before texts were kept) or its text does not say it.
+    excerpt: Excerpt | None = None
+    kept: KeptEvidence | None = None  # None: no text kept
 
 
 def change_page(store: Store, ident: int) -> ChangePage:
@@ -135,6 +140,9 @@ def change_page(store: Store, ident: int) -> ChangePage:
     fact_id = store.change_fact_id(ident)
     corrected = store.changes(ids=[change.corrects]) if change.corrects else []
     mentions = store.event_mentions(fact_id) if fact_id is not None else []
+    kept = kept_evidence(store, change)
+    located = kept.found if kept else None
+    shown = located.parts or located.headline if located else None
     return ChangePage(
         change=change,
         supporting=mentions[:PAGE_ROWS],
@@ -142,6 +150,8 @@ def change_page(store: Store, ident: int) -> ChangePage:
         alerts=store.change_alerts(ident),
         corrections=store.corrections_of(ident),
         corrected=corrected[0] if corrected else None,
+        excerpt=excerpt(shown) if shown else None,
+        kept=kept,
     )
 
 
@@ -149,28 +159,27 @@ def change_page(store: Store, ident: int) -> ChangePage:
 class ArticlePage:
     change: Change
     title: str
-    parts: tuple[str, str, str] | None  # the text before, at and after the evidence
-    text: str
-    # The evidence is the headline (a feed's title is read as the article's first sentence).
-    headline: tuple[str, str, str] | None = None
+    found: EvidenceInText
+    # Read again from its site: the document was stored before texts were kept.
+    reread: bool = False
+    whole: bool = True  # the stored text was not cut at the size cap
 
 
 def change_article(settings: Settings, store: Store, ident: int, now: datetime) -> ArticlePage:
-    """A change's article read again as a cycle reads it (its text is not stored), with the
-    evidence sentence found in it."""
+    """A change's article as its document kept it, with the evidence sentence found in it; read
+    again as a cycle reads it when the document kept no text (stored before texts were kept)."""
     from watcher.pipeline import read_article_text
 
-    found = store.changes(ids=[ident])
-    if not found or not found[0].url.startswith(("http://", "https://")):
+    changes = store.changes(ids=[ident])
+    if not changes or not changes[0].url.startswith(("http://", "https://")):
         raise NotFound(str(ident))
-    change = found[0]
+    change = changes[0]
+    kept = kept_evidence(store, change)
+    if kept is not None:
+        return ArticlePage(change, kept.title, kept.found, whole=kept.whole)
     article = read_article_text(settings, change.url, now=now)
-    parts = evidence_in(article.text, change.evidence)
-    headline = None
-    if parts is None:
-        said = change.evidence.rstrip(". ")
-        headline = evidence_in(change.title, said) or evidence_in(article.title, said)
-    return ArticlePage(change, article.title, parts, article.text, headline)
+    found = locate_evidence(article.text, (change.title, article.title), change.evidence)
+    return ArticlePage(change, article.title, found, reread=True)
 
 
 def explain_page(settings: Settings, store: Store, url: str, now: datetime) -> Any:

@@ -83,6 +83,11 @@ _PAGE: dict[str, dict[str, str]] = {
         "new_since": "New since your last visit",
         "no_text": "The evidence sentence, as stored:",
         "in_article": "See it in its article",
+        "in_kept_text": "The evidence sentence, marked in the text of its article as watcher read it:",
+        "text_cut": "(Only the first 200 KB of this article's text is kept.)",
+        "text_not_kept": "This article was read before watcher kept articles' text.",
+        "reread": "Read again from its site just now: this article was read before watcher kept articles'"
+        " text, so the page may have changed since.",
         "not_in_text": "The article's text does not say this sentence as such (it may come from the"
         " headline as the feed gave it, or the page changed since it was read).",
         "read_by_cycle": "read by a cycle",
@@ -169,6 +174,11 @@ _PAGE: dict[str, dict[str, str]] = {
         "new_since": "Nouveau depuis votre dernière visite",
         "no_text": "L'extrait, tel qu'il a été conservé :",
         "in_article": "Le voir dans son article",
+        "in_kept_text": "L'extrait, surligné dans le texte de son article tel que watcher l'a lu :",
+        "text_cut": "(Seuls les 200 premiers Ko du texte de cet article sont conservés.)",
+        "text_not_kept": "Cet article a été lu avant que watcher ne conserve le texte des articles.",
+        "reread": "Relu à l'instant sur son site : cet article a été lu avant que watcher ne conserve le"
+        " texte des articles ; la page a pu changer depuis.",
         "not_in_text": "Le texte de l'article ne contient pas cette phrase telle quelle (elle peut venir"
         " du titre donné par le flux, ou la page a changé depuis sa lecture).",
         "read_by_cycle": "lu par un cycle",
