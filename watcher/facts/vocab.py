@@ -34,7 +34,7 @@ _KW_ROUND_SHARED = (
 _KW_TOTAL = (
     r"au\s+total|in\s+total|to\s+date|a\s+ce\s+jour|jusqu'ici|jusqu'a\s+present|so\s+far|en\s+tout|"
     r"depuis\s+sa\s+(?:creation|fondation|naissance)|depuis\s+son\s+lancement|since\s+(?:its\s+)?"
-    r"(?:founding|inception|launch|creation|start)|since\s+(?:it\s+was\s+|being\s+)?(?:founded|launched|created)|"
+    r"(?:founding|foundation|inception|launch|creation|start)|since\s+(?:it\s+was\s+|being\s+)?(?:founded|launched|created)|"
     r"depuis\s+(?:sa|son)\s+(?:creation|fondation|lancement|debuts?)|total|cumul\w*|overall|altogether|in\s+all|"
     r"pour\s+l'instant|pour\s+le\s+moment|a\s+ce\s+stade|thus\s+far|until\s+now|jusqu'a\s+maintenant"
 )
