@@ -56,6 +56,12 @@ def put_result(store: Store, key: str, value: str) -> None:
     )
 
 
+def has_result(store: Store, key: str) -> bool:
+    """Whether a result (or a job's done mark) is there under ``key``."""
+    _pg(store)
+    return bool(store._rows("SELECT 1 AS one FROM watcher_job_results WHERE key = ?", (key,)))
+
+
 def take_results(store: Store, keys: Sequence[str]) -> dict[str, str]:
     """The results there of these keys, removed as they are read."""
     _pg(store)
