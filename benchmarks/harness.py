@@ -821,6 +821,8 @@ def build_history(
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return {**counts, "changes": len(changes), "outbox": len(outbox)}
+
+
 # --------------------------------------------------------------------------- a throwaway PostgreSQL
 
 
