@@ -4,12 +4,15 @@ news site, a local SMTP server and a local webhook, and separate `watcher` proce
 One scheduler (`watcher run --once`), two `watcher worker` processes and two more deliverers
 (`watcher alerts send`) give exactly the changes `watcher poll` records on SQLite in one
 process, and every alert reaches the SMTP server and the webhook once; so does the Mistral
-replay of ../shared (skipped where it is absent), batch by batch. Faults: a worker killed while
-reading, the scheduler killed (a standby takes over), PostgreSQL stopped for 20 s.
+replay of ../shared (skipped where it is absent), batch by batch. Deciding is one job per
+company, one at a time per company (procrastinate's lock). Faults: a worker killed while
+reading, a worker killed while deciding, the scheduler killed (a standby takes over),
+PostgreSQL stopped for 20 s.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import signal
@@ -31,6 +34,8 @@ from tests.pgserver import PgServer
 from tests.test_channels import Recorder, free_port
 from tests.test_pipeline import ROOT, Newsroom, publish
 from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
+from watcher.jobs.tasks import QUEUE, decide_job, make_app
+from watcher.jobs.worker import prepare_queue
 from watcher.store import Store
 
 WATCHER = [sys.executable, "-m", "watcher"]
@@ -69,7 +74,18 @@ def smtp() -> Iterator[tuple[Recorder, int]]:
     controller.stop()
 
 
-def _config(tmp_path: Path, room: Newsroom, db: str, alerts: str = "") -> Path:
+# Two more companies, named in the competitor's article (which names Mistral AI too): three
+# companies to decide, on different workers at once, one article shared by all three.
+COMPANIES = """
+[[entities]]
+name = "xAI"
+
+[[entities]]
+name = "Anthropic"
+"""
+
+
+def _config(tmp_path: Path, room: Newsroom, db: str, alerts: str = "", companies: str = "") -> Path:
     folder = tmp_path / db.rsplit("/", 1)[-1].replace(".", "_")
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "seeds", folder / "seeds", dirs_exist_ok=True)
@@ -83,7 +99,7 @@ interval = "10m"
 name = "Mistral AI"
 aliases = ["Mistral"]
 seeds = "seeds"
-
+{companies}
 [[feeds]]
 url = "{room.url("/en.xml")}"
 name = "en"
@@ -153,11 +169,12 @@ def test_one_scheduler_two_workers_two_deliverers_give_the_one_process_changes_a
 ) -> None:
     publish(newsroom)
     # The reference: SQLite, one process.
-    reference = _config(tmp_path, newsroom, str(tmp_path / "ref" / "watcher.db"))
+    reference = _config(tmp_path, newsroom, str(tmp_path / "ref" / "watcher.db"), companies=COMPANIES)
     res = _run(reference, "poll")
     assert res.returncode == 0, res.stderr
     expected = _changes(tmp_path / "ref" / "watcher.db")
-    assert expected
+    # More than one company has changes: their decide jobs run on the two workers at once.
+    assert len({c[0] for c in expected}) > 1, expected
 
     recorder, port = smtp
     alerts = f"""
@@ -171,7 +188,7 @@ recipients = ["analyst@example.org"]
 [alerts.webhook]
 url = "{hook.server.url_for("/hook")}"
 """
-    config = _config(tmp_path, newsroom, pg_url, alerts)
+    config = _config(tmp_path, newsroom, pg_url, alerts, companies=COMPANIES)
     workers = [_start(config, "worker", "--concurrency", "2") for _ in range(2)]
     deliverers: list[subprocess.Popen[str]] = []
     try:
@@ -192,6 +209,9 @@ url = "{hook.server.url_for("/hook")}"
     # The articles were read by the workers, not by the scheduler.
     done = [e.count("watcher:read_article") for e in errors]
     assert sum(done) > 0, errors
+    # And decided there too, one job per company with facts.
+    deciding = [line for e in errors for line in e.splitlines() if "deciding " in line]
+    assert len(deciding) >= len({c[0] for c in expected}), errors
 
     with Store(pg_url) as store:
         sent = Counter(r.channel for r in store.outbox("sent", limit=10_000))
@@ -268,6 +288,86 @@ def test_a_worker_killed_while_reading_loses_nothing_and_doubles_nothing(
         # Each article stored once, each change once.
         docs = store._rows("SELECT url, COUNT(*) AS n FROM documents GROUP BY url HAVING COUNT(*) > 1")
         assert docs == []
+
+
+def test_a_companys_decide_jobs_run_one_at_a_time_and_other_companies_beside_them(pg_url: str) -> None:
+    from procrastinate.jobs import Status
+
+    prepare_queue(pg_url)
+    app = make_app(pg_url)
+
+    async def go() -> None:
+        async with app.open_async():
+            for key, company in (("first", "Mistral AI"), ("second", "Mistral AI"), ("other", "xAI")):
+                await decide_job(app, company).defer_async(
+                    key=key, company=company, now="2025-09-20T00:00:00+00:00", articles=[]
+                )
+            manager = app.job_manager
+            worker = await manager.register_worker()
+            first = await manager.fetch_job([QUEUE], worker)
+            assert first is not None and first.task_kwargs["key"] == "first"
+            assert first.lock == "decide:Mistral AI"
+            # While the company's first job runs, its second waits; another company's is given.
+            other = await manager.fetch_job([QUEUE], worker)
+            assert other is not None and other.task_kwargs["key"] == "other"
+            assert await manager.fetch_job([QUEUE], worker) is None
+            await manager.finish_job(other, Status.SUCCEEDED, delete_job=False)
+            assert await manager.fetch_job([QUEUE], worker) is None
+            # The first done, the second runs, in the order they were sent.
+            await manager.finish_job(first, Status.SUCCEEDED, delete_job=False)
+            second = await manager.fetch_job([QUEUE], worker)
+            assert second is not None and second.task_kwargs["key"] == "second"
+
+    asyncio.run(go())
+
+
+def test_a_worker_killed_while_deciding_decides_again_and_alerts_once(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, hook: Hook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    publish(newsroom)
+    alerts = f'\n[alerts.webhook]\nurl = "{hook.server.url_for("/hook")}"\n'
+    reference = _config(tmp_path, newsroom, str(tmp_path / "ref" / "watcher.db"), alerts, COMPANIES)
+    assert _run(reference, "poll").returncode == 0
+    expected = _changes(tmp_path / "ref" / "watcher.db")
+    with Store(tmp_path / "ref" / "watcher.db") as store:
+        expected_outbox = sum(store.outbox_counts().values())
+        expected_facts = store._rows("SELECT COUNT(*) AS n FROM facts")[0]["n"]
+    hook.bodies.clear()
+
+    # Each decide job waits 4 s before its commit: the worker is killed in the middle of one.
+    monkeypatch.setenv("WATCHER_DECIDE_PAUSE_SECONDS", "4")
+    monkeypatch.setenv("WATCHER_JOB_STALLED_SECONDS", "6")
+    config = _config(tmp_path, newsroom, pg_url, alerts, COMPANIES)
+    first = _start(config, "worker", "--concurrency", "1")
+    second: subprocess.Popen[str] | None = None
+    scheduler = _start(config, "run", "--once")
+    try:
+        deadline = time.monotonic() + 120
+        while "deciding " not in _log(first):
+            assert time.monotonic() < deadline and scheduler.poll() is None, _log(scheduler)[-3000:]
+            time.sleep(0.05)
+        first.kill()  # kill -9, inside the decide job's transaction
+        first.wait()
+        second = _start(config, "worker", "--concurrency", "2")
+        try:
+            scheduler.wait(timeout=180)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"the cycle never ended: {_log(scheduler)[-3000:]}") from None
+        assert scheduler.returncode == 0, _log(scheduler)
+        assert "given to another worker" in _log(scheduler)
+    finally:
+        if scheduler.poll() is None:
+            scheduler.kill()
+        log = _stop(second) if second is not None else ""
+    assert "deciding " in log
+    assert _changes(pg_url) == expected
+    with Store(pg_url) as store:
+        assert sum(store.outbox_counts().values()) == expected_outbox
+        assert store._rows("SELECT COUNT(*) AS n FROM facts")[0]["n"] == expected_facts
+        docs = store._rows("SELECT url, COUNT(*) AS n FROM documents GROUP BY url HAVING COUNT(*) > 1")
+        assert docs == []
+    # An alert once per change: the scheduler's delivery sent each message once.
+    assert hook.bodies and max(Counter(hook.bodies).values()) == 1
 
 
 def _pid_in_db(url: str) -> str | None:

@@ -27,7 +27,7 @@ from procrastinate.types import JSONValue
 from watcher import feeds
 from watcher.errors import StoreError
 from watcher.jobs import codec
-from watcher.jobs.tasks import decide_lock
+from watcher.jobs.tasks import decide_job
 from watcher.ledger import ArticleFacts, LedgerReport
 from watcher.pipeline import Fanout
 from watcher.reading import ArticleRead
@@ -115,7 +115,6 @@ class JobFanout:
     async def decide(self, ordered: Sequence[ArticleFacts], now: datetime) -> LedgerReport:
         """One decide job per company with facts this cycle; their reports, in the config's order."""
         cycle = uuid.uuid4().hex
-        task = self.app.tasks["watcher:decide"]
         keys: list[str] = []
         for entity in self.settings.entities:
             mine = [a for a in ordered if any(e.name == entity.name and facts for e, facts in a.facts)]
@@ -123,7 +122,7 @@ class JobFanout:
                 continue
             key = f"{cycle}:decide:{entity.name}"
             keys.append(key)
-            await task.configure(lock=decide_lock(entity.name)).defer_async(
+            await decide_job(self.app, entity.name).defer_async(
                 key=key,
                 company=entity.name,
                 now=now.isoformat(),

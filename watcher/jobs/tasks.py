@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+import time
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +22,7 @@ from typing import Any
 
 import httpx
 from procrastinate import App, Blueprint, JobContext, RetryStrategy
+from procrastinate.jobs import JobDeferrer
 from procrastinate.psycopg_connector import PsycopgConnector
 
 from watcher import articles, feeds
@@ -36,6 +39,9 @@ log = logging.getLogger("watcher.jobs")
 QUEUE = "watcher"
 # Only for a job that could not leave its result (PostgreSQL away for a while): tried again.
 RETRY = RetryStrategy(max_attempts=20, linear_wait=2)
+# Seconds a decide job waits before its commit: only for the fault tests, which kill -9 a worker
+# in the middle of one.
+DECIDE_PAUSE = float(os.environ.get("WATCHER_DECIDE_PAUSE_SECONDS", "0"))
 
 jobs = Blueprint()
 
@@ -108,6 +114,11 @@ def decide_lock(company: str) -> str:
     return f"decide:{company}"
 
 
+def decide_job(app: App, company: str) -> JobDeferrer:
+    """The deferrer of one company's decide job: its lock makes the company's jobs one at a time."""
+    return app.tasks["watcher:decide"].configure(lock=decide_lock(company))
+
+
 def decide_company(
     settings: Settings, url: str, key: str, company: str, now: datetime, items: list[Any]
 ) -> None:
@@ -120,10 +131,13 @@ def decide_company(
         if has_result(store, f"{key}:done"):
             log.info("%s: the cycle's decisions are already recorded", company)
             return
+        log.info("deciding %d articles of %s", len(items), company)
         ledger = Ledger(store, settings, now, one_company=True)
         for article in codec.company_articles_from_json(entity, items):
             ledger.record(article)
         report = ledger.finish()
+        if DECIDE_PAUSE:
+            time.sleep(DECIDE_PAUSE)
         put_result(store, key, codec.report_to_json(report))
         put_result(store, f"{key}:done", "")
 
