@@ -22,6 +22,9 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -32,11 +35,15 @@ from werkzeug import Request, Response
 from tests.newsroom import page, rss
 from tests.pgserver import PgServer
 from tests.test_channels import Recorder, free_port
-from tests.test_pipeline import ROOT, Newsroom, publish
+from tests.test_pipeline import ROOT, Newsroom, publish, settings_for
 from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
-from watcher.jobs.tasks import QUEUE, decide_job, make_app
+from watcher.jobs import codec
+from watcher.jobs.tasks import QUEUE, decide_company, decide_job, make_app
 from watcher.jobs.worker import prepare_queue
-from watcher.store import Store
+from watcher.ledger import ArticleFacts
+from watcher.models import Fact
+from watcher.store import NewDocument, Store
+from watcher.store.queue import take_results
 
 WATCHER = [sys.executable, "-m", "watcher"]
 
@@ -368,6 +375,45 @@ def test_a_worker_killed_while_deciding_decides_again_and_alerts_once(
         assert docs == []
     # An alert once per change: the scheduler's delivery sent each message once.
     assert hook.bodies and max(Counter(hook.bodies).values()) == 1
+
+
+def _counts(url: str) -> dict[str, int]:
+    with Store(url) as store:
+        return {
+            table: int(store._rows(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+            for table in ("documents", "facts", "changes", "outbox")
+        }
+
+
+def test_a_decide_job_run_again_after_its_commit_decides_nothing_twice(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str
+) -> None:
+    settings = replace(settings_for(tmp_path, newsroom, []), db=pg_url)
+    prepare_queue(pg_url)
+    [mistral] = settings.entities
+    url = "https://news.example.org/mistral-series-c"
+    article = ArticleFacts(
+        url=url,
+        title="Mistral AI raises EUR 1.7 billion",
+        published="2025-09-09",
+        document=NewDocument(url, "Mistral AI raises EUR 1.7 billion", "2025-09-09", "h1", "en", "feed"),
+        facts=((mistral, (Fact("funding_round", Decimal("1700000000"), "EUR", round="series_c"),)),),
+    )
+    items = codec.company_articles_to_json("Mistral AI", [article])
+    now = datetime(2025, 9, 10, tzinfo=UTC)
+    decide_company(settings, pg_url, "cycle:decide:Mistral AI", "Mistral AI", now, items)
+    once = _counts(pg_url)
+    assert once["changes"] >= 1 and once["outbox"] >= 1
+    with Store(pg_url) as store:
+        [report] = take_results(store, ["cycle:decide:Mistral AI"]).values()
+    assert len(codec.report_from_json(report).changes) == once["changes"]
+    # Its worker died before procrastinate heard it finished: the job runs again, and finds its mark.
+    decide_company(settings, pg_url, "cycle:decide:Mistral AI", "Mistral AI", now, items)
+    assert _counts(pg_url) == once
+    # A worker whose config lacks the company writes nothing (the job reports the error line).
+    with pytest.raises(ValueError, match="configs must be the same"):
+        decide_company(settings, pg_url, "other:decide:Nobody", "Nobody", now, items)
+    assert _counts(pg_url) == once
 
 
 def _pid_in_db(url: str) -> str | None:

@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
+from watcher.errors import DecideJobFailed
 from watcher.feeds import FeedEntry, FeedRequest, FeedResult, Outcome
 from watcher.ledger import ArticleFacts, LedgerReport
 from watcher.models import Change, Entity, Fact, Money
@@ -246,6 +247,8 @@ def report_to_json(r: LedgerReport) -> str:
 
 def report_from_json(text: str) -> LedgerReport:
     d = json.loads(text)
+    if "error" in d:
+        raise DecideJobFailed(d["error"])
     return LedgerReport(
         facts=int(d["facts"]),
         changes=[change_from_json(c) for c in d["changes"]],

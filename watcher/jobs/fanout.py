@@ -33,7 +33,7 @@ from watcher.pipeline import Fanout
 from watcher.reading import ArticleRead
 from watcher.settings import Settings
 from watcher.store import Store
-from watcher.store.queue import take_results
+from watcher.store.queue import forget_old_results, take_results
 
 log = logging.getLogger("watcher.jobs")
 
@@ -115,6 +115,7 @@ class JobFanout:
     async def decide(self, ordered: Sequence[ArticleFacts], now: datetime) -> LedgerReport:
         """One decide job per company with facts this cycle; their reports, in the config's order."""
         cycle = uuid.uuid4().hex
+        self._forget_old_results()
         keys: list[str] = []
         for entity in self.settings.entities:
             mine = [a for a in ordered if any(e.name == entity.name and facts for e, facts in a.facts)]
@@ -137,6 +138,14 @@ class JobFanout:
             merged.failed.update(report.failed)
             merged.pending += report.pending
         return merged
+
+    def _forget_old_results(self) -> None:
+        try:
+            if self._store is None:
+                self._store = Store(self._url)
+            forget_old_results(self._store)
+        except StoreError as e:
+            log.warning("cannot drop old job results: %s", e)  # tried again next cycle
 
     async def _wait(self, key: str) -> str:
         future: asyncio.Future[str] = asyncio.get_running_loop().create_future()

@@ -126,7 +126,9 @@ def decide_company(
     leaves the result and a done mark: a job run again after its commit (its worker killed before
     procrastinate heard it finished) finds the mark and decides nothing twice. Killed before the
     commit, PostgreSQL rolls it all back and the job runs again from the start."""
-    entity = next(e for e in settings.entities if e.name == company)
+    entity = next((e for e in settings.entities if e.name == company), None)
+    if entity is None:
+        raise ValueError(f"this worker's config has no company {company!r}: configs must be the same")
     with Store(url) as store, store.transaction():
         if has_result(store, f"{key}:done"):
             log.info("%s: the cycle's decisions are already recorded", company)
@@ -147,10 +149,17 @@ async def decide(
     context: JobContext, key: str, company: str, now: str, articles: list[dict[str, Any]]
 ) -> None:
     state = _state(context)
-    # Its own connection (the jobs beside it leave results through the shared one), off the loop.
-    await asyncio.to_thread(
-        decide_company, state.settings, state.url, key, company, datetime.fromisoformat(now), articles
-    )
+    try:
+        # Its own connection (the jobs beside it leave results through the shared one), off the loop.
+        await asyncio.to_thread(
+            decide_company, state.settings, state.url, key, company, datetime.fromisoformat(now), articles
+        )
+    except StoreError:
+        raise  # the database's trouble: rolled back, and procrastinate runs the job again
+    except Exception as e:
+        # A bug, not the database: rolled back, and the scheduler's cycle fails with this line.
+        log.error("deciding %s: %s: %s", company, type(e).__name__, e)
+        state.put(key, json.dumps({"error": f"{company}: {type(e).__name__}: {e}"}))
 
 
 def make_app(url: str) -> App:
