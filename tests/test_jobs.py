@@ -4,12 +4,15 @@ news site, a local SMTP server and a local webhook, and separate `watcher` proce
 One scheduler (`watcher run --once`), two `watcher worker` processes and two more deliverers
 (`watcher alerts send`) give exactly the changes `watcher poll` records on SQLite in one
 process, and every alert reaches the SMTP server and the webhook once; so does the Mistral
-replay of ../shared (skipped where it is absent), batch by batch. Faults: a worker killed while
-reading, the scheduler killed (a standby takes over), PostgreSQL stopped for 20 s.
+replay of ../shared (skipped where it is absent), batch by batch. Deciding is one job per
+company, one at a time per company (procrastinate's lock). Faults: a worker killed while
+reading, a worker killed while deciding, the scheduler killed (a standby takes over),
+PostgreSQL stopped for 20 s.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import signal
@@ -19,6 +22,9 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -29,9 +35,15 @@ from werkzeug import Request, Response
 from tests.newsroom import page, rss
 from tests.pgserver import PgServer
 from tests.test_channels import Recorder, free_port
-from tests.test_pipeline import ROOT, Newsroom, publish
+from tests.test_pipeline import ROOT, Newsroom, publish, settings_for
 from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
-from watcher.store import Store
+from watcher.jobs import codec
+from watcher.jobs.tasks import QUEUE, decide_company, decide_job, make_app
+from watcher.jobs.worker import prepare_queue
+from watcher.ledger import ArticleFacts
+from watcher.models import Fact
+from watcher.store import NewDocument, Store
+from watcher.store.queue import take_results
 
 WATCHER = [sys.executable, "-m", "watcher"]
 
@@ -69,7 +81,18 @@ def smtp() -> Iterator[tuple[Recorder, int]]:
     controller.stop()
 
 
-def _config(tmp_path: Path, room: Newsroom, db: str, alerts: str = "") -> Path:
+# Two more companies, named in the competitor's article (which names Mistral AI too): three
+# companies to decide, on different workers at once, one article shared by all three.
+COMPANIES = """
+[[entities]]
+name = "xAI"
+
+[[entities]]
+name = "Anthropic"
+"""
+
+
+def _config(tmp_path: Path, room: Newsroom, db: str, alerts: str = "", companies: str = "") -> Path:
     folder = tmp_path / db.rsplit("/", 1)[-1].replace(".", "_")
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "seeds", folder / "seeds", dirs_exist_ok=True)
@@ -83,7 +106,7 @@ interval = "10m"
 name = "Mistral AI"
 aliases = ["Mistral"]
 seeds = "seeds"
-
+{companies}
 [[feeds]]
 url = "{room.url("/en.xml")}"
 name = "en"
@@ -153,11 +176,12 @@ def test_one_scheduler_two_workers_two_deliverers_give_the_one_process_changes_a
 ) -> None:
     publish(newsroom)
     # The reference: SQLite, one process.
-    reference = _config(tmp_path, newsroom, str(tmp_path / "ref" / "watcher.db"))
+    reference = _config(tmp_path, newsroom, str(tmp_path / "ref" / "watcher.db"), companies=COMPANIES)
     res = _run(reference, "poll")
     assert res.returncode == 0, res.stderr
     expected = _changes(tmp_path / "ref" / "watcher.db")
-    assert expected
+    # More than one company has changes: their decide jobs run on the two workers at once.
+    assert len({c[0] for c in expected}) > 1, expected
 
     recorder, port = smtp
     alerts = f"""
@@ -171,7 +195,7 @@ recipients = ["analyst@example.org"]
 [alerts.webhook]
 url = "{hook.server.url_for("/hook")}"
 """
-    config = _config(tmp_path, newsroom, pg_url, alerts)
+    config = _config(tmp_path, newsroom, pg_url, alerts, companies=COMPANIES)
     workers = [_start(config, "worker", "--concurrency", "2") for _ in range(2)]
     deliverers: list[subprocess.Popen[str]] = []
     try:
@@ -192,6 +216,9 @@ url = "{hook.server.url_for("/hook")}"
     # The articles were read by the workers, not by the scheduler.
     done = [e.count("watcher:read_article") for e in errors]
     assert sum(done) > 0, errors
+    # And decided there too, one job per company with facts.
+    deciding = [line for e in errors for line in e.splitlines() if "deciding " in line]
+    assert len(deciding) >= len({c[0] for c in expected}), errors
 
     # The text each article was read from crosses from the workers and is kept, as in one process.
     with Store(tmp_path / "ref" / "watcher.db") as ref:
@@ -273,6 +300,125 @@ def test_a_worker_killed_while_reading_loses_nothing_and_doubles_nothing(
         # Each article stored once, each change once.
         docs = store._rows("SELECT url, COUNT(*) AS n FROM documents GROUP BY url HAVING COUNT(*) > 1")
         assert docs == []
+
+
+def test_a_companys_decide_jobs_run_one_at_a_time_and_other_companies_beside_them(pg_url: str) -> None:
+    from procrastinate.jobs import Status
+
+    prepare_queue(pg_url)
+    app = make_app(pg_url)
+
+    async def go() -> None:
+        async with app.open_async():
+            for key, company in (("first", "Mistral AI"), ("second", "Mistral AI"), ("other", "xAI")):
+                await decide_job(app, company).defer_async(
+                    key=key, company=company, now="2025-09-20T00:00:00+00:00", articles=[]
+                )
+            manager = app.job_manager
+            worker = await manager.register_worker()
+            first = await manager.fetch_job([QUEUE], worker)
+            assert first is not None and first.task_kwargs["key"] == "first"
+            assert first.lock == "decide:Mistral AI"
+            # While the company's first job runs, its second waits; another company's is given.
+            other = await manager.fetch_job([QUEUE], worker)
+            assert other is not None and other.task_kwargs["key"] == "other"
+            assert await manager.fetch_job([QUEUE], worker) is None
+            await manager.finish_job(other, Status.SUCCEEDED, delete_job=False)
+            assert await manager.fetch_job([QUEUE], worker) is None
+            # The first done, the second runs, in the order they were sent.
+            await manager.finish_job(first, Status.SUCCEEDED, delete_job=False)
+            second = await manager.fetch_job([QUEUE], worker)
+            assert second is not None and second.task_kwargs["key"] == "second"
+
+    asyncio.run(go())
+
+
+def test_a_worker_killed_while_deciding_decides_again_and_alerts_once(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, hook: Hook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    publish(newsroom)
+    alerts = f'\n[alerts.webhook]\nurl = "{hook.server.url_for("/hook")}"\n'
+    reference = _config(tmp_path, newsroom, str(tmp_path / "ref" / "watcher.db"), alerts, COMPANIES)
+    assert _run(reference, "poll").returncode == 0
+    expected = _changes(tmp_path / "ref" / "watcher.db")
+    with Store(tmp_path / "ref" / "watcher.db") as store:
+        expected_outbox = sum(store.outbox_counts().values())
+        expected_facts = store._rows("SELECT COUNT(*) AS n FROM facts")[0]["n"]
+    hook.bodies.clear()
+
+    # Each decide job waits 4 s before its commit: the worker is killed in the middle of one.
+    monkeypatch.setenv("WATCHER_DECIDE_PAUSE_SECONDS", "4")
+    monkeypatch.setenv("WATCHER_JOB_STALLED_SECONDS", "6")
+    config = _config(tmp_path, newsroom, pg_url, alerts, COMPANIES)
+    first = _start(config, "worker", "--concurrency", "1")
+    second: subprocess.Popen[str] | None = None
+    scheduler = _start(config, "run", "--once")
+    try:
+        deadline = time.monotonic() + 120
+        while "deciding " not in _log(first):
+            assert time.monotonic() < deadline and scheduler.poll() is None, _log(scheduler)[-3000:]
+            time.sleep(0.05)
+        first.kill()  # kill -9, inside the decide job's transaction
+        first.wait()
+        second = _start(config, "worker", "--concurrency", "2")
+        try:
+            scheduler.wait(timeout=180)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"the cycle never ended: {_log(scheduler)[-3000:]}") from None
+        assert scheduler.returncode == 0, _log(scheduler)
+        assert "given to another worker" in _log(scheduler)
+    finally:
+        if scheduler.poll() is None:
+            scheduler.kill()
+        log = _stop(second) if second is not None else ""
+    assert "deciding " in log
+    assert _changes(pg_url) == expected
+    with Store(pg_url) as store:
+        assert sum(store.outbox_counts().values()) == expected_outbox
+        assert store._rows("SELECT COUNT(*) AS n FROM facts")[0]["n"] == expected_facts
+        docs = store._rows("SELECT url, COUNT(*) AS n FROM documents GROUP BY url HAVING COUNT(*) > 1")
+        assert docs == []
+    # An alert once per change: the scheduler's delivery sent each message once.
+    assert hook.bodies and max(Counter(hook.bodies).values()) == 1
+
+
+def _counts(url: str) -> dict[str, int]:
+    with Store(url) as store:
+        return {
+            table: int(store._rows(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+            for table in ("documents", "facts", "changes", "outbox")
+        }
+
+
+def test_a_decide_job_run_again_after_its_commit_decides_nothing_twice(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str
+) -> None:
+    settings = replace(settings_for(tmp_path, newsroom, []), db=pg_url)
+    prepare_queue(pg_url)
+    [mistral] = settings.entities
+    url = "https://news.example.org/mistral-series-c"
+    article = ArticleFacts(
+        url=url,
+        title="Mistral AI raises EUR 1.7 billion",
+        published="2025-09-09",
+        document=NewDocument(url, "Mistral AI raises EUR 1.7 billion", "2025-09-09", "h1", "en", "feed"),
+        facts=((mistral, (Fact("funding_round", Decimal("1700000000"), "EUR", round="series_c"),)),),
+    )
+    items = codec.company_articles_to_json("Mistral AI", [article])
+    now = datetime(2025, 9, 10, tzinfo=UTC)
+    decide_company(settings, pg_url, "cycle:decide:Mistral AI", "Mistral AI", now, items)
+    once = _counts(pg_url)
+    assert once["changes"] >= 1 and once["outbox"] >= 1
+    with Store(pg_url) as store:
+        [report] = take_results(store, ["cycle:decide:Mistral AI"]).values()
+    assert len(codec.report_from_json(report).changes) == once["changes"]
+    # Its worker died before procrastinate heard it finished: the job runs again, and finds its mark.
+    decide_company(settings, pg_url, "cycle:decide:Mistral AI", "Mistral AI", now, items)
+    assert _counts(pg_url) == once
+    # A worker whose config lacks the company writes nothing (the job reports the error line).
+    with pytest.raises(ValueError, match="configs must be the same"):
+        decide_company(settings, pg_url, "other:decide:Nobody", "Nobody", now, items)
+    assert _counts(pg_url) == once
 
 
 def _pid_in_db(url: str) -> str | None:

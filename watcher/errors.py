@@ -60,3 +60,8 @@ class ExtractionError(WatcherError):
 
 class ExtractionAborted(ExtractionError):
     """An article's reading was stopped: it ran past the per-article time cap, or its worker died."""
+
+
+class DecideJobFailed(WatcherError):
+    """A company's decide job on a worker (watcher.jobs) raised; its message is the worker's error
+    line. Nothing of that company was written; the cycle fails and is run again, as in one process."""

@@ -102,10 +102,14 @@ class LedgerReport:
 class Ledger:
     """Decides and records the facts of one cycle (or of the baseline) against the store."""
 
-    def __init__(self, store: Store, settings: Settings, now: datetime):
+    def __init__(self, store: Store, settings: Settings, now: datetime, *, one_company: bool = False):
         self.store = store
         self.settings = settings
         self.now = now
+        # A decide job on a worker (watcher.jobs) decides one company's facts: another company's
+        # job may store the same article at the same time, and the scheduler expires the pending
+        # facts of every company once all jobs are done.
+        self.one_company = one_company
         self.entity_ids: dict[str, int] = {}
         # Changes of this cycle, by event head, written once every article is in.
         self._new: dict[int, tuple[str, Change]] = {}
@@ -135,7 +139,10 @@ class Ledger:
             self.report.failed[article.url] = f"{type(e).__name__}: {e}"
 
     def _record(self, article: ArticleFacts, *, baseline: bool) -> None:
-        document_id = self.store.add_document(article.document, self.now)
+        if self.one_company:
+            document_id = self.store.ensure_document(article.document, self.now)
+        else:
+            document_id = self.store.add_document(article.document, self.now)
         for entity, facts in article.facts:
             if facts:
                 self._decide(entity, document_id, article, facts, baseline=baseline)
@@ -294,7 +301,8 @@ class Ledger:
                 found.append((entity, head_id, fixed))
         for entity in dict.fromkeys(entity for entity, _, _ in found):
             self._emit(entity, [(head, change) for e, head, change in found if e == entity])
-        self._expire_pending()
+        if not self.one_company:
+            expire_pending(self.store, self.now)
         return self.report
 
     def _figure(self, head_id: int) -> Mention | None:
@@ -391,11 +399,13 @@ class Ledger:
         if d.change is not None:
             self._new[head.id] = (entity, replace(d.change, confidence=head.fact.confidence))
 
-    def _expire_pending(self) -> None:
-        for sf in self.store.pending_facts():
-            until = self.store.pending_until(sf.id)
-            if until is not None and until <= self.now:
-                self.store.set_fact_state(sf.id, "dropped", "not corroborated in time")
+
+def expire_pending(store: Store, now: datetime) -> None:
+    """Drop the pending facts of every company whose wait for corroboration is over."""
+    for sf in store.pending_facts():
+        until = store.pending_until(sf.id)
+        if until is not None and until <= now:
+            store.set_fact_state(sf.id, "dropped", "not corroborated in time")
 
 
 # A valuation that moves ten times or more from the current one within a year is more often

@@ -24,7 +24,7 @@ import httpx
 from watcher import articles, feeds
 from watcher.errors import ExtractionAborted, FetchError
 from watcher.kept_text import kept_text
-from watcher.ledger import ArticleFacts, Ledger
+from watcher.ledger import ArticleFacts, Ledger, LedgerReport, expire_pending
 from watcher.models import Change, Entity, Fact, FeedHealth
 from watcher.names import Roster, matcher_for, roster_for
 from watcher.reading import (
@@ -56,6 +56,9 @@ class Fanout:
     fetch_feeds: Callable[[Sequence[feeds.FeedRequest]], Awaitable[list[feeds.FeedResult]]]
     # (link, its feed entries, the cycle's time) -> the article read (raises if it failed)
     read_article: Callable[[str, Sequence[tuple[str, feeds.FeedEntry]], datetime], Awaitable[ArticleRead]]
+    # (the cycle's read articles in the fixed order, its time) -> what deciding them wrote: on
+    # workers, one company at a time each, documents, facts, changes and outbox rows committed.
+    decide: Callable[[Sequence[ArticleFacts], datetime], Awaitable[LedgerReport]] | None = None
 
 
 @dataclass(frozen=True)
@@ -541,12 +544,21 @@ async def run_cycle_async(
     failed: dict[str, str] = {}
     extracted = await asyncio.gather(*(fetch_and_extract(link, pairs) for link, pairs in by_link.items()))
     report.articles_capped.sort()  # in URL order, not in the order the workers finished
+    ordered = sorted((a for a in extracted if a is not None), key=ArticleFacts.order)
+    decided = None
+    if fanout is not None and fanout.decide is not None:
+        # Every company's decisions are committed by its job before the cycle goes on.
+        decided = await fanout.decide(ordered, now)
     with store.transaction():
-        ledger = Ledger(store, settings, now)
-        ledger.entity_ids.update(entity_ids)
-        for article_facts in sorted((a for a in extracted if a is not None), key=ArticleFacts.order):
-            ledger.record(article_facts)
-        outcome = ledger.finish()
+        if decided is None:
+            ledger = Ledger(store, settings, now)
+            ledger.entity_ids.update(entity_ids)
+            for article_facts in ordered:
+                ledger.record(article_facts)
+            outcome = ledger.finish()
+        else:
+            outcome = decided
+            _record_decided(store, ordered, outcome, now)
         failed.update(outcome.failed)
         for url, error in sorted(failed.items()):
             _article_failed(store, url, by_link[url], error, now)
@@ -573,6 +585,20 @@ async def run_cycle_async(
         store.set_meta(LAST_CYCLE_KEY, now.isoformat())
     report.finished = datetime.now(UTC)
     return report
+
+
+def _record_decided(
+    store: Store, ordered: Sequence[ArticleFacts], decided: LedgerReport, now: datetime
+) -> None:
+    """After the decide jobs: the articles without facts stored, every article's feed entries
+    recorded, and the pending facts whose time is over dropped, as one process's ledger does."""
+    for article in ordered:
+        if article.url in decided.failed:
+            continue
+        document_id = store.document_id(article.url) or store.add_document(article.document, now)
+        if article.after is not None:
+            article.after(store, document_id)
+    expire_pending(store, now)
 
 
 def _record_feed(

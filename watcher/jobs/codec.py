@@ -10,9 +10,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
+from watcher.errors import DecideJobFailed
 from watcher.feeds import FeedEntry, FeedRequest, FeedResult, Outcome
-from watcher.models import Entity, Fact, Money
+from watcher.ledger import ArticleFacts, LedgerReport
+from watcher.models import Change, Entity, Fact, Money
 from watcher.reading import ArticleRead, TextSource
+from watcher.store import NewDocument
 
 
 def _time(value: datetime | None) -> str | None:
@@ -98,6 +101,10 @@ def _money(m: Money | None) -> list[Any] | None:
     return None if m is None else [str(m.amount), m.currency, m.approx]
 
 
+def _parse_money(m: Sequence[Any] | None) -> Money | None:
+    return None if m is None else Money(Decimal(m[0]), m[1], bool(m[2]))
+
+
 def fact_to_json(f: Fact) -> dict[str, Any]:
     return {
         "kind": f.kind,
@@ -172,4 +179,94 @@ def read_from_json(text: str, entities: Mapping[str, Entity]) -> ArticleRead:
             for name, facts in d["facts"]
             if name in entities
         ),
+    )
+
+
+def company_articles_to_json(company: str, articles: Sequence[ArticleFacts]) -> list[dict[str, Any]]:
+    """One company's facts of a cycle's articles (already in the fixed order), for its decide job."""
+    out = []
+    for a in articles:
+        facts = [fact_to_json(f) for e, found in a.facts if e.name == company for f in found]
+        d = a.document
+        # The kept text last: a job sent by a watcher before texts were kept has none (NewDocument's default).
+        document = [
+            d.url,
+            d.title,
+            d.published,
+            d.text_hash,
+            d.language,
+            d.source,
+            d.text_source,
+            d.feed_url,
+            d.text,
+        ]
+        out.append(
+            {"url": a.url, "title": a.title, "published": a.published, "document": document, "facts": facts}
+        )
+    return out
+
+
+def company_articles_from_json(entity: Entity, items: Sequence[Mapping[str, Any]]) -> list[ArticleFacts]:
+    return [
+        ArticleFacts(
+            url=d["url"],
+            title=d["title"],
+            published=d["published"],
+            document=NewDocument(*d["document"]),
+            facts=((entity, tuple(fact_from_json(f) for f in d["facts"])),),
+        )
+        for d in items
+    ]
+
+
+_MONEY_FIELDS = frozenset({"new", "old", "new_base", "old_base"})
+
+
+def change_to_json(c: Change) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in vars(c).items():
+        if name in _MONEY_FIELDS:
+            out[name] = _money(value)
+        elif isinstance(value, datetime):
+            out[name] = value.isoformat()
+        elif isinstance(value, tuple):
+            out[name] = list(value)
+        else:
+            out[name] = value
+    return out
+
+
+def change_from_json(d: Mapping[str, Any]) -> Change:
+    values: dict[str, Any] = dict(d)
+    for name in _MONEY_FIELDS:
+        values[name] = _parse_money(values[name])
+    values["detected_at"] = datetime.fromisoformat(values["detected_at"])
+    values["lead_investors"] = tuple(values["lead_investors"])
+    values["investors"] = tuple(values["investors"])
+    return Change(**values)
+
+
+def report_to_json(r: LedgerReport) -> str:
+    return json.dumps(
+        {
+            "facts": r.facts,
+            "changes": [change_to_json(c) for c in r.changes],
+            "alerts_enqueued": r.alerts_enqueued,
+            "failed": r.failed,
+            "pending": r.pending,
+        },
+        ensure_ascii=False,
+    )
+
+
+def report_from_json(text: str) -> LedgerReport:
+    d = json.loads(text)
+    if "error" in d:
+        raise DecideJobFailed(d["error"])
+    return LedgerReport(
+        facts=int(d["facts"]),
+        changes=[change_from_json(c) for c in d["changes"]],
+        alerts_enqueued=int(d["alerts_enqueued"]),
+        failed=dict(d["failed"]),
+        pending=int(d["pending"]),
     )

@@ -1,5 +1,7 @@
-"""The scheduler's side: a cycle's feeds and articles sent out as jobs, and their results
-awaited, so the cycle (watcher.pipeline) runs as in one process and decides alone.
+"""The scheduler's side: a cycle's feeds, articles and decisions sent out as jobs, and their
+results awaited, so the cycle (watcher.pipeline) ends as in one process. Deciding is one job per
+company (one at a time per company: procrastinate's lock), each taking that company's articles
+of the cycle in the fixed order, so the changes are those of SQLite in one process.
 
 One task polls the results table for every key the cycle waits on (not one query per
 article), and hands a job whose worker died (no heartbeat: kill -9, a machine gone) back to
@@ -17,6 +19,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
 from procrastinate import App
 from procrastinate.types import JSONValue
@@ -24,11 +27,13 @@ from procrastinate.types import JSONValue
 from watcher import feeds
 from watcher.errors import StoreError
 from watcher.jobs import codec
+from watcher.jobs.tasks import decide_job
+from watcher.ledger import ArticleFacts, LedgerReport
 from watcher.pipeline import Fanout
 from watcher.reading import ArticleRead
 from watcher.settings import Settings
 from watcher.store import Store
-from watcher.store.queue import take_results
+from watcher.store.queue import forget_old_results, take_results
 
 log = logging.getLogger("watcher.jobs")
 
@@ -58,7 +63,7 @@ class JobFanout:
         self._poller: asyncio.Task[None] | None = None
 
     def fanout(self) -> Fanout:
-        return Fanout(fetch_feeds=self.fetch_feeds, read_article=self.read_article)
+        return Fanout(fetch_feeds=self.fetch_feeds, read_article=self.read_article, decide=self.decide)
 
     def close(self) -> None:
         if self._store is not None:
@@ -106,6 +111,41 @@ class JobFanout:
         if "error" in value:
             raise ArticleJobFailed(value["error"])
         return codec.read_from_json(value["read"], self.entities)
+
+    async def decide(self, ordered: Sequence[ArticleFacts], now: datetime) -> LedgerReport:
+        """One decide job per company with facts this cycle; their reports, in the config's order."""
+        cycle = uuid.uuid4().hex
+        self._forget_old_results()
+        keys: list[str] = []
+        for entity in self.settings.entities:
+            mine = [a for a in ordered if any(e.name == entity.name and facts for e, facts in a.facts)]
+            if not mine:
+                continue
+            key = f"{cycle}:decide:{entity.name}"
+            keys.append(key)
+            await decide_job(self.app, entity.name).defer_async(
+                key=key,
+                company=entity.name,
+                now=now.isoformat(),
+                articles=cast(JSONValue, codec.company_articles_to_json(entity.name, mine)),
+            )
+        merged = LedgerReport()
+        for value in await asyncio.gather(*(self._wait(key) for key in keys)):
+            report = codec.report_from_json(value)
+            merged.facts += report.facts
+            merged.changes.extend(report.changes)
+            merged.alerts_enqueued += report.alerts_enqueued
+            merged.failed.update(report.failed)
+            merged.pending += report.pending
+        return merged
+
+    def _forget_old_results(self) -> None:
+        try:
+            if self._store is None:
+                self._store = Store(self._url)
+            forget_old_results(self._store)
+        except StoreError as e:
+            log.warning("cannot drop old job results: %s", e)  # tried again next cycle
 
     async def _wait(self, key: str) -> str:
         future: asyncio.Future[str] = asyncio.get_running_loop().create_future()

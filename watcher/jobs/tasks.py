@@ -1,6 +1,7 @@
-"""The two jobs a ``watcher worker`` runs: fetch a feed, read an article. Each leaves its result
-in the database under the key the scheduler waits for (watcher.store.queue); the scheduler
-alone decides, so the workers only fetch and read, and never write watcher's state.
+"""The jobs a ``watcher worker`` runs: fetch a feed, read an article, decide one company's
+articles of a cycle. Each leaves its result in the database under the key the scheduler waits
+for (watcher.store.queue). Fetching and reading never write watcher's state; deciding does, one
+company at a time (procrastinate's lock ``decide:<company>``), in one transaction.
 
 A job that fails for the network or the page records that failure as its result (the cycle
 treats it as in one process: the feed's back-off, the article's retry); only a job that could
@@ -9,8 +10,11 @@ not record anything (the database gone) raises, and procrastinate retries it.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import os
+import time
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,21 +22,26 @@ from typing import Any
 
 import httpx
 from procrastinate import App, Blueprint, JobContext, RetryStrategy
+from procrastinate.jobs import JobDeferrer
 from procrastinate.psycopg_connector import PsycopgConnector
 
 from watcher import articles, feeds
 from watcher.errors import StoreError
 from watcher.jobs import codec
+from watcher.ledger import Ledger
 from watcher.pipeline import read_one
 from watcher.settings import Settings
 from watcher.store import Store
-from watcher.store.queue import put_result
+from watcher.store.queue import has_result, put_result
 
 log = logging.getLogger("watcher.jobs")
 
 QUEUE = "watcher"
 # Only for a job that could not leave its result (PostgreSQL away for a while): tried again.
 RETRY = RetryStrategy(max_attempts=20, linear_wait=2)
+# Seconds a decide job waits before its commit: only for the fault tests, which kill -9 a worker
+# in the middle of one.
+DECIDE_PAUSE = float(os.environ.get("WATCHER_DECIDE_PAUSE_SECONDS", "0"))
 
 jobs = Blueprint()
 
@@ -98,6 +107,59 @@ async def read_article(
         log.warning("article %s: %s: %s", link, type(e).__name__, e)
         value = json.dumps({"error": f"{type(e).__name__}: {e}"})
     state.put(key, value)
+
+
+def decide_lock(company: str) -> str:
+    """procrastinate runs the jobs of one lock one at a time, in the order they were deferred."""
+    return f"decide:{company}"
+
+
+def decide_job(app: App, company: str) -> JobDeferrer:
+    """The deferrer of one company's decide job: its lock makes the company's jobs one at a time."""
+    return app.tasks["watcher:decide"].configure(lock=decide_lock(company))
+
+
+def decide_company(
+    settings: Settings, url: str, key: str, company: str, now: datetime, items: list[Any]
+) -> None:
+    """Decide one company's articles of a cycle in the fixed order, in one transaction that also
+    leaves the result and a done mark: a job run again after its commit (its worker killed before
+    procrastinate heard it finished) finds the mark and decides nothing twice. Killed before the
+    commit, PostgreSQL rolls it all back and the job runs again from the start."""
+    entity = next((e for e in settings.entities if e.name == company), None)
+    if entity is None:
+        raise ValueError(f"this worker's config has no company {company!r}: configs must be the same")
+    with Store(url) as store, store.transaction():
+        if has_result(store, f"{key}:done"):
+            log.info("%s: the cycle's decisions are already recorded", company)
+            return
+        log.info("deciding %d articles of %s", len(items), company)
+        ledger = Ledger(store, settings, now, one_company=True)
+        for article in codec.company_articles_from_json(entity, items):
+            ledger.record(article)
+        report = ledger.finish()
+        if DECIDE_PAUSE:
+            time.sleep(DECIDE_PAUSE)
+        put_result(store, key, codec.report_to_json(report))
+        put_result(store, f"{key}:done", "")
+
+
+@jobs.task(name="decide", queue=QUEUE, pass_context=True, retry=RETRY)
+async def decide(
+    context: JobContext, key: str, company: str, now: str, articles: list[dict[str, Any]]
+) -> None:
+    state = _state(context)
+    try:
+        # Its own connection (the jobs beside it leave results through the shared one), off the loop.
+        await asyncio.to_thread(
+            decide_company, state.settings, state.url, key, company, datetime.fromisoformat(now), articles
+        )
+    except StoreError:
+        raise  # the database's trouble: rolled back, and procrastinate runs the job again
+    except Exception as e:
+        # A bug, not the database: rolled back, and the scheduler's cycle fails with this line.
+        log.error("deciding %s: %s: %s", company, type(e).__name__, e)
+        state.put(key, json.dumps({"error": f"{company}: {type(e).__name__}: {e}"}))
 
 
 def make_app(url: str) -> App:

@@ -72,6 +72,32 @@ class DocumentsMixin(StoreBase):
             str(r["url"]), str(r["title"]), None if text is None else str(text), str(r["text_hash"])
         )
 
+    def ensure_document(self, doc: NewDocument, now: datetime) -> int:
+        """The document of ``doc.url``, stored unless it is: two companies' decide jobs may store
+        the same article at once (the second waits for the first's commit, then finds it)."""
+        new_id = self._insert(
+            "INSERT INTO documents (url, title, published, fetched, text_hash, language, source,"
+            " text_source, feed_url, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (url) DO NOTHING",
+            (
+                doc.url,
+                doc.title,
+                doc.published,
+                iso(now),
+                doc.text_hash,
+                doc.language,
+                doc.source,
+                doc.text_source,
+                doc.feed_url,
+                doc.text,
+            ),
+        )
+        if new_id:
+            return new_id
+        found = self.document_id(doc.url)
+        assert found is not None
+        return found
+
     def replace_document_facts(self, document_id: int) -> None:
         """Drop a document's facts (for re-loading a changed seed); changes keep theirs."""
         used = self._rows(

@@ -56,6 +56,23 @@ def put_result(store: Store, key: str, value: str) -> None:
     )
 
 
+def has_result(store: Store, key: str) -> bool:
+    """Whether a result (or a job's done mark) is there under ``key``."""
+    _pg(store)
+    return bool(store._rows("SELECT 1 AS one FROM watcher_job_results WHERE key = ?", (key,)))
+
+
+def forget_old_results(store: Store, days: int = 1) -> int:
+    """Drop results nobody waited for (a scheduler that died) and decide jobs' done marks, once
+    older than ``days``: by then no job of theirs can still be run again. How many went."""
+    _pg(store)
+    rows = store._rows(
+        "DELETE FROM watcher_job_results WHERE created_at < now() - make_interval(days => ?) RETURNING key",
+        (days,),
+    )
+    return len(rows)
+
+
 def take_results(store: Store, keys: Sequence[str]) -> dict[str, str]:
     """The results there of these keys, removed as they are read."""
     _pg(store)
