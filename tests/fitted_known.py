@@ -18,11 +18,22 @@ FITTED_DROPS = {
 }
 
 
+# Readings the fitted decisions hold at about even odds (p(none) within a few hundredths of 0.5): a refit
+# on unchanged data keeps or drops them by chance, so their xfail is not strict.
+FITTED_EVEN = {
+    "history_creee_en_then_elle_fr": "a valuation whose currency is carried, in a sentence naming the "
+    "company by a pronoun (p about 0.5)",
+}
+
+
 def params(cases: Sequence[tuple[Any, ...]], ids: Sequence[str]) -> list[Any]:
     """``cases`` as pytest params, those the fitted decisions overturn marked as strict xfails."""
     out: list[Any] = []
     for case, case_id in zip(cases, ids, strict=True):
         why = FITTED_DROPS.get(str(case[0]))
         marks = [pytest.mark.xfail(strict=True, reason=f"the fitted decisions drop {why}")] if why else []
+        even = FITTED_EVEN.get(str(case[0]))
+        if even:
+            marks = [pytest.mark.xfail(strict=False, reason=f"the fitted decisions may drop {even}")]
         out.append(pytest.param(*case, id=case_id, marks=marks))
     return out
