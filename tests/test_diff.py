@@ -209,39 +209,39 @@ def test_announcement_is_compared_with_last_confirmed_value_not_a_rumour() -> No
 
 
 # --------------------------------------------------------------------------- restatements and stale talk
-# A company's valuation history for the cases below (invented): EUR 1bn in 2018, EUR 1.3bn in 2021.
+# A company's valuation history for the cases below (invented): EUR 2bn in 2019, EUR 2.6bn in 2022.
 LISTED = [
-    KnownFact(1, val(Decimal(1) * B), "2018-08"),
-    KnownFact(2, val(Decimal("1.3") * B), "2021-06"),
+    KnownFact(1, val(Decimal(2) * B), "2019-05"),
+    KnownFact(2, val(Decimal("2.6") * B), "2022-03"),
 ]
 
 
 @pytest.mark.parametrize(
     ("amount", "outcome"),
     [
-        (Decimal("1.05") * B, "change"),  # 5 % off the 2018 figure: a new, lower value
-        (Decimal("1.01") * B, "history"),  # the 2018 figure again, rounded: a recap
-        (Decimal(1) * B, "history"),
+        (Decimal("2.1") * B, "change"),  # 5 % off the 2019 figure: a new, lower value
+        (Decimal("2.02") * B, "history"),  # the 2019 figure again, rounded: a recap
+        (Decimal(2) * B, "history"),
     ],
 )
 def test_a_lower_valuation_is_a_recap_only_when_it_states_an_older_figure(
     amount: Decimal, outcome: str
 ) -> None:
-    [d] = decide([val(amount)], period="2022-04", known=LISTED)
+    [d] = decide([val(amount)], period="2023-10", known=LISTED)
     assert d.outcome == outcome, d.note
 
 
 def test_a_recap_in_another_currency_keeps_the_kinds_tolerance() -> None:
-    # USD 1.1bn is about EUR 1bn: without a stated equivalent the conversion itself is a few per cent off.
-    [d] = decide([val(Decimal("1.1") * B, "USD")], period="2022-04", known=LISTED)
+    # USD 2.2bn is about EUR 2bn: without a stated equivalent the conversion itself is a few per cent off.
+    [d] = decide([val(Decimal("2.2") * B, "USD")], period="2023-10", known=LISTED)
     assert d.outcome == "history", d.note
 
 
-ROUND_2012 = [KnownFact(1, rnd(Decimal(100) * M, "USD"), "2012-10")]
+ROUND_2019 = [KnownFact(1, rnd(Decimal(40) * M, "USD"), "2019-03")]
 
 
 def test_a_rumour_years_after_a_round_of_about_its_size_is_new_talk() -> None:
-    [d] = decide([rnd(Decimal(100) * M, status="rumoured")], period="2015-07", known=ROUND_2012)
+    [d] = decide([rnd(Decimal(40) * M, status="rumoured")], period="2021-09", known=ROUND_2019)
     assert d.outcome == "change", d.note
     assert d.change is not None and d.change.status == "rumoured"
 
@@ -249,15 +249,15 @@ def test_a_rumour_years_after_a_round_of_about_its_size_is_new_talk() -> None:
 @pytest.mark.parametrize(
     ("status", "context", "period"),
     [
-        ("announced", "main", "2015-07"),  # a round of that size stated as done: the old round again
-        ("rumoured", "background", "2015-07"),  # a recap of old talk
-        ("rumoured", "main", "2013-03"),  # within a year: talk of the same deal
+        ("announced", "main", "2021-09"),  # a round of that size stated as done: the old round again
+        ("rumoured", "background", "2021-09"),  # a recap of old talk
+        ("rumoured", "main", "2019-11"),  # within a year: talk of the same deal
     ],
 )
 def test_the_same_size_round_otherwise_re_reports_the_known_one(
     status: str, context: str, period: str
 ) -> None:
-    fact = rnd(Decimal(100) * M, status=status, context=context)
-    [d] = decide([fact], period=period, known=ROUND_2012)
+    fact = rnd(Decimal(40) * M, status=status, context=context)
+    [d] = decide([fact], period=period, known=ROUND_2019)
     assert d.outcome in ("corroborates", "history"), d.note
     assert d.change is None

@@ -360,7 +360,7 @@ def test_context(text: str, context: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Zephyr AI, née en 2017, est valorisée 900 millions d'euros, soit 30 % de plus qu'un an plus tôt.",
+        "Zephyr AI, fondée en 2017, affiche une valorisation de 900 millions d'euros.",
         "Founded in 2016, Zephyr AI is now valued at $900 million.",
         "Zephyr AI, créée en 2015, vaut désormais 900 millions d'euros.",
     ],
@@ -374,7 +374,7 @@ def test_the_year_a_company_was_founded_does_not_date_its_figure(text: str) -> N
     "text",
     [
         "Zephyr AI raised €50 million valuing it at €1 billion.",
-        "The Series B of €50 million valued Zephyr AI at €1 billion.",
+        "Zephyr AI's €50 million Series B valued it at €1 billion.",
         "La série B de 50 millions d'euros valorisait Zephyr AI à 1 milliard d'euros.",
         "Zephyr AI a levé 50 millions d'euros valorisant la société à 1 milliard d'euros.",
     ],
@@ -462,10 +462,8 @@ def test_a_range_to_raise_stays_a_range() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Zephyr AI's last round valued it at $9 billion, with buyers wanting $1.2 billion in shares but "
-        "purchasing about $0.8 billion in that tranche.",
-        "Zephyr AI has been valued at $9 billion, and its two founders are planning to give away most of "
-        "their $3.1 billion share.",
+        "Zephyr AI's last round valued it at $9 billion, and early staff sold $1.2 billion of shares.",
+        "Zephyr AI has been valued at $9 billion, which puts its chief executive's stake at $3.1 billion.",
     ],
 )
 def test_a_valuation_does_not_carry_to_a_sum_of_shares(text: str) -> None:
@@ -476,7 +474,7 @@ def test_a_valuation_does_not_carry_to_a_sum_of_shares(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Orion Funds' writedown puts a value of about $3.2 billion on Zephyr AI.",
+        "After a writedown, Orion Funds now carries Zephyr AI at a $3.2 billion valuation.",
         "Orion Funds marked down its stake, implying Zephyr AI is worth $3.2 billion.",
         "Le fonds Orion a réévalué sa participation, valorisant Zephyr AI à 3,2 milliards de dollars.",
     ],
@@ -488,7 +486,7 @@ def test_a_funds_mark_of_its_stake_is_no_valuation(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Zephyr AI was taking a look at another share sale at a $9 billion valuation.",
+        "Zephyr AI is exploring a share sale for employees at a $9 billion valuation.",
         "Zephyr AI is considering a new round at a $9 billion valuation.",
     ],
 )
@@ -498,12 +496,11 @@ def test_a_deal_being_considered_is_rumoured(text: str) -> None:
 
 def test_a_story_marking_american_and_australian_dollars_writes_its_own_bare() -> None:
     text = (
-        "Zephyr AI is planning another share sale at a $56 billion valuation. "
-        "The sale could be worth up to US$500 million (A$762m), valuing the company at US$37 billion."
+        "Brisbane-based Zephyr AI was valued at $56 billion in its latest tender. "
+        "Buyers paid US$50 million for shares, about A$76 million."
     )
     values = {(f.amount, f.currency) for f in extract_facts(text, E) if f.kind == "valuation"}
-    assert (Decimal("56000000000"), "AUD") in values
-    assert (Decimal("37000000000"), "USD") in values
+    assert values == {(Decimal("56000000000"), "AUD")}
 
 
 def test_a_bare_dollar_stays_american_without_australian_marks() -> None:
@@ -514,10 +511,10 @@ def test_a_bare_dollar_stays_american_without_australian_marks() -> None:
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("'Is Zephyr AI really worth a billion dollars?' asked one headline yesterday.", False),
+        ("Could Zephyr AI be worth a billion dollars?", False),
         ("Zephyr AI to raise $1bn?", False),
-        ("Zephyr AI n'est-elle pas en train de devenir un géant évalué à 2 milliards de dollars ?", True),
-        ("Based on the initial range, Zephyr AI would have raised between €290m and €405m.", False),
+        ("Zephyr AI ne vaut-elle pas déjà 2 milliards de dollars ?", True),
+        ("Had the listing gone ahead, Zephyr AI would have raised €300 million.", False),
     ],
 )
 def test_a_question_or_a_counterfactual_states_no_fact(text: str, kept: bool) -> None:
@@ -525,17 +522,15 @@ def test_a_question_or_a_counterfactual_states_no_fact(text: str, kept: bool) ->
 
 
 def test_a_listing_that_was_to_happen_is_talk() -> None:
-    text = (
-        "Zephyr AI devait entrer en Bourse avec une valorisation pouvant aller jusqu'à 1,1 milliard d'euros."
-    )
+    text = "La cotation de Zephyr AI, qui devait la valoriser 1,1 milliard d'euros, a été repoussée."
     assert only(extract_facts(text, E), "valuation").status == "rumoured"
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Orion Capital to invest $150M in AI firm Zephyr AI",
-        "Orion, Vega and More Invest $150M in Robotics Startup Zephyr AI",
+        "Orion Capital to invest $150M in drone maker Zephyr AI",
+        "Three funds invest $150M in Zephyr AI",
     ],
 )
 def test_a_headline_naming_the_investor_gives_the_companys_round(text: str) -> None:
@@ -552,8 +547,8 @@ def test_an_investor_ticket_in_a_body_sentence_stays_a_ticket() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Zephyr AI profite d'une nouvelle ronde de 70 M$ US",  # Québec French: "ronde" is a round
-        "Robotique : 70 millions de dollars pour le Français Zephyr AI",
+        "Zephyr AI annonce une ronde de 70 M$ US",  # Québec French: "ronde" is a round
+        "Défense : 70 millions de dollars pour l'Allemand Zephyr AI",
     ],
 )
 def test_more_ways_french_headlines_give_a_round(text: str) -> None:

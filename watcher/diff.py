@@ -124,7 +124,7 @@ def _relative_gap(a: Decimal, b: Decimal) -> Decimal:
 
 def _stale_rumour(new: Fact, old: Fact, apart: int | None) -> bool:
     """Talk of a raise looks ahead: the same amount rumoured more than a year after an earlier rumour or
-    round ("plans to raise EUR 100M" in 2015, after the 2012 rumour and the 2012 round of about that
+    round ("plans to raise EUR 40M" in 2021, after the 2019 rumour and the 2019 round of about that
     size) is talk of a new deal, not a re-report of the old one."""
     return (
         new.status == "rumoured" and new.context == "main" and apart is not None and apart > EVENT_WINDOW_DAYS
@@ -257,7 +257,7 @@ def _decide_one(
     closed = {id(k) for k in pool if k.fact.status == "rumoured"} - {id(r) for r in state.rumours}
     latest_kind = state.latest(fact.kind)
     # A rumour dated after the deal that closed an earlier rumour of the same size is talk of a new deal:
-    # "plans to raise EUR 100M" in 2015 is not the 2012 rumour that the 2012 round overtook.
+    # "plans to raise EUR 40M" in 2021 is not the 2019 rumour that the 2019 round overtook.
     talk_after_close = (
         fact.status == "rumoured"
         and latest_kind is not None
@@ -296,7 +296,7 @@ def _decide_one(
         return "corroborates", latest, f"within {cmp.min_change:.0%} of the current valuation"
     if fact.kind == "valuation" and latest is not None and not cmp.larger(fact, latest.fact):
         # Below the current value and equal to an older one: an unmarked recap, not a down round.
-        # Only the same figure: "valued at EUR 1.05bn" four years after "EUR 1bn" is a new, lower value.
+        # Only the same figure: "valued at EUR 2.1bn" four years after "EUR 2bn" is a new, lower value.
         older = [
             k
             for k in pool

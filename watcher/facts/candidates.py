@@ -106,7 +106,7 @@ def _dates(doc: _Doc, idx: int) -> list[str]:
     years: set[int] = set()
     founded = False
     for m in _YEAR_RE.finditer(low):
-        # "née en 2007", "founded in 2015": the year dates the company, not the figure.
+        # "fondée en 2019", "founded in 2016": the year dates the company, not the figure.
         if _FOUNDED_RE.search(low, max(0, m.start() - 24), m.start()):
             founded = True
         else:

@@ -224,7 +224,7 @@ def _resolve_document(
 
 
 # What stands between a valuation and the next figure when that figure is another value of the company:
-# "valued at $40bn, up from $26bn", "$6bn, contre 3,2 milliards", "$1bn or $1.2bn". Shares bought, a
+# "valued at $5bn, up from $3bn", "7 Md€, contre 4 milliards", "$1bn or $1.2bn". Shares bought, a
 # tranche or a stake between them make the next figure a sum of money, not a value.
 _VALUE_GAP_RE = re.compile(
     r"\b(?:up|down|rising|falling|compared|than|from|versus|vs|contre|apres|after|ou|or|et|and|puis|then)\b"
@@ -238,7 +238,7 @@ _NOT_VALUE_GAP_RE = re.compile(
 )
 
 
-# A fund marking its stake: "T Rowe's writedown puts a value of $32bn on the firm", "a réévalué sa
+# A fund marking its stake: "after its writedown, the fund carries the firm at $3bn", "a réévalué sa
 # participation": the fund's book value, not a valuation set by a deal.
 _FUND_MARK_RE = re.compile(
     r"\b(?:write-?downs?|wr(?:ote|ites|itten)\s+down|mark(?:ed|s)?\s+(?:down|up)|mark-?downs?|mark-?ups?|"
@@ -256,7 +256,7 @@ def _carries_value(gap: str) -> bool:
     return words <= 3 or (words <= 6 and _VALUE_GAP_RE.search(gap) is not None)
 
 
-# "... in AI firm G42", "in lifelike robot startup Figure", "dans la start-up Voodoo": up to the name.
+# "... in AI firm Zephyr", "in drone maker Zephyr", "dans la start-up Zephyr": up to the name.
 _IN_COMPANY_RE = re.compile(r"\s+(?:in|into|dans|chez)\s+")
 _CLAUSE_PUNCT_RE = re.compile(r"[,.;:!?()]")
 _FOR_COMPANY_RE = re.compile(
@@ -387,8 +387,8 @@ class _SentenceReader:
             # "which is in talks to invest €200 million in funding": the investor's own ticket.
             fig.category, fig.kind_how = "inv", "an investor's verb right before the figure"
         if fig.category == "inv" and self._headline_deal_in_company(fig):
-            # "Microsoft to invest $1.5bn in AI firm G42", "Nvidia and others invest $675M in startup
-            # Figure": a headline names the deal by its investor; the sum is the company's round.
+            # "Orion to invest $1bn in AI firm Zephyr", "Three funds invest $50M in drone maker
+            # Zephyr": a headline names the deal by its investor; the sum is the company's round.
             fig.category, fig.kind_how = "round", "an investor's deal in the company, in a headline"
         if fig.category == "inv" and _TOP_UP_RE.match(low, mention.end):
             # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _RIGHT_CUT_RE = re.compile(
     r"[,;.:()\]—–]|\s-\s|\b(?:aupres|apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|"
     r"et|and|from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not|"
-    # "raised €50 million valuing it at €1 billion", "une série B de 50 M€ valorisait Deezer à": the verb's
+    # "raised €50 million valuing it at €1 billion", "une série B de 50 M€ valorisait Zephyr à": the verb's
     # object is the valuation; the figure before it is what did the valuing (the round).
     r"valu(?:ed|ing|es)|valoris(?:ant|ait|aient|e|ent))\b"
 )
@@ -349,7 +349,7 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     if _COMPONENT_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start]):
         return "component"
     if _ASKED_RE.match(low, mention.end) and not _RHETORICAL_RE.search(low, 0, mention.start):
-        # "'Is Zephyr really worth a billion dollars?' asked one headline": a question states nothing (but
+        # "Could Zephyr be worth $1bn?": a question states nothing (but
         # "n'est-elle pas en train de devenir un géant évalué à 2 milliards ?" asserts it).
         return "asked"
     return "named" if _PROPER_AFTER_RE.match(sent, mention.end) else None

@@ -325,7 +325,7 @@ US_PREFIX_RE = re.compile(r"\$US\s?\d")
 BARE_SIGN_RE = re.compile(r"\$\s?\d")  # a figure written with a bare dollar sign, read with ``match``
 
 
-# "sa valorisation est passée de 26 à 42 milliards", "its valuation rose from $26bn to $42bn": a value
+# "sa valorisation est passée de 3 à 5 milliards", "its valuation rose from $3bn to $5bn": a value
 # before and after a change, not a range. Read on raw or folded text.
 CHANGED_FROM_RE = re.compile(
     r"\b(?:pass\w*|grimp\w*|chut\w*|tomb\w*|bondi\w*|augment\w*|diminu\w*|recul\w*|baiss\w*|"
@@ -341,7 +341,7 @@ def _range_with(
 ) -> tuple[Decimal, str | None, int] | None:
     """(amount_max, currency, end) when ``raw`` and ``nxt`` form a range: "$5 billion to $7 billion",
     "5 à 7 milliards", "between 1 and 2 million" (but not the members of a "respectively" list, nor the
-    two values of a change: "rose from $26bn to $42bn")."""
+    two values of a change: "rose from $3bn to $5bn")."""
     if nxt is None or not _RANGE_JOIN_RE.fullmatch(text[raw.end : nxt.start]):
         return None
     if CHANGED_FROM_RE.search(text, max(0, raw.start - 80), raw.start):

@@ -68,7 +68,7 @@ def _title_case(sent: str) -> bool:
 
 
 def _entity_after_descriptor(name: str, entity_re: re.Pattern[str]) -> bool:
-    """A title-case headline puts the descriptor before the name: "Lifelike Robot Startup Figure"."""
+    """A title-case headline puts the descriptor before the name: "Drone Maker Zephyr"."""
     folded = fold(name)
     return any(m.end() == len(folded.rstrip()) and m.start() > 0 for m in entity_re.finditer(folded))
 

@@ -83,7 +83,7 @@ _BY_NAME_RE = re.compile(
     r"(?i:(?:(?:series|s[ée]rie)\s+[a-h]\s+|(?:pre-?)?seed\s+|growth\s+|equity\s+)?"
     r"(?:(?:funding|financing|investment|venture)\s+)?(?:round|tour(?:\s+de\s+table)?|raise|funding|financing|"
     r"lev[ée]e(?:\s+de\s+fonds)?)\s+(?=for\b|pour\b))?"
-    # "200 millions de dollars pour le Français Voodoo": "for the" + the company, its descriptor first.
+    # "70 M$ pour l'Allemand Zephyr": "for the" + the company, its descriptor first.
     rf"(?:(?:par|by|pour|for)\s+|(?:pour|for)\s+(?:le|la|l['’]|the)\s*)"
     rf"(?:(?:sa|son|his|her|its|their|leur)\s+(?:{_VENTURE_NOUN}\s*,?\s*)?)?({_NAME})"
 )

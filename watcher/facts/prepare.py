@@ -49,7 +49,7 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
         money = _resolve_dollars(sentences, money, "CAD", lambda figure: bool(_BARE_DOLLAR_RE.search(figure)))
     elif ("$US" in clean and US_PREFIX_RE.search(clean)) or _australian(clean):
         # The rest of a story that marks American dollars "$US" (find_money saw only one sentence), or
-        # that marks both American and Australian ones ("US$500 million (A$762m)"): its bare "$" is local.
+        # that marks both American and Australian ones ("US$50 million (A$76m)"): its bare "$" is local.
         money = _resolve_dollars(sentences, money, "AUD", lambda figure: bool(BARE_SIGN_RE.match(figure)))
     return sentences, money
 

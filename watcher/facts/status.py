@@ -220,7 +220,7 @@ _BACKSHIFT_RE = re.compile(
 )
 
 
-# "la startup née en 2007 est valorisée", "founded in 2015, it raised": the year dates the company, not
+# "la société, fondée en 2019, vaut", "founded in 2016, it raised": the year dates the company, not
 # the figure.
 _FOUNDED_RE = re.compile(
     r"\b(?:nee|fondee?|creee?|lancee?|founded|established|launched|created|started|since|depuis)"
@@ -228,12 +228,12 @@ _FOUNDED_RE = re.compile(
 )
 
 
-# "..., up from $26bn", "contre 3,2 milliards un an plus tôt": the value the new one is compared with.
+# "..., up from $3bn", "contre 4 milliards un an plus tôt": the value the new one is compared with.
 _OLD_VALUE_LEFT_RE = re.compile(
     r"\b(?:(?:up|down|rising|falling|increase|decrease|jump|rise|drop)\s+from|contre|compared\s+(?:with|to)|"
     r"versus|vs\.?|par\s+rapport\s+a)\s*$"
 )
-# "... de 40 milliards à 13 milliards", "from $40bn to $26bn": the first figure is the value before.
+# "... de 8 milliards à 5 milliards", "from $8bn to $5bn": the first figure is the value before.
 _CHANGED_TO_RE = re.compile(r"\s*(?:to|a|jusqu'a)\s+(?:[$€£]|us\$|\d)")
 
 
