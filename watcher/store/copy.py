@@ -66,6 +66,8 @@ def copy_database(source: Store, target: Store) -> dict[str, int]:
                 postgres.restart_identity(pg, table)
     except pg.errors as e:
         raise StoreError(pg.error_line("the copy failed (nothing was written)", e)) from e
+    for table in TABLES:
+        postgres.vacuum_analyze(pg, table)
     counts = {}
     for table in TABLES:
         had, has = _count(source, table), _count(target, table)
