@@ -122,6 +122,17 @@ def _relative_gap(a: Decimal, b: Decimal) -> Decimal:
     return abs(a - b) / bigger
 
 
+def _direct_gap(a: Fact, b: Fact) -> Decimal | None:
+    """Relative difference of two amounts in one currency (or one stating the other's as its
+    equivalent); None when only a conversion compares them."""
+    for x, y in ((a, b), (b, a)):
+        if x.currency == y.currency:
+            return _relative_gap(x.amount, y.amount)
+        if x.equivalent is not None and x.equivalent.currency == y.currency:
+            return _relative_gap(x.equivalent.amount, y.amount)
+    return None
+
+
 def _stale_rumour(new: Fact, old: Fact, apart: int | None) -> bool:
     """Talk of a raise looks ahead: the same amount rumoured more than a year after an earlier rumour or
     round ("plans to raise EUR 40M" in 2021, after the 2019 rumour and the 2019 round of about that
@@ -142,11 +153,9 @@ class _Comparer:
 
     def gap(self, a: Fact, b: Fact) -> Decimal | None:
         """Relative difference of two amounts, using a stated equivalent when it avoids a conversion."""
-        for x, y in ((a, b), (b, a)):
-            if x.currency == y.currency:
-                return _relative_gap(x.amount, y.amount)
-            if x.equivalent is not None and x.equivalent.currency == y.currency:
-                return _relative_gap(x.equivalent.amount, y.amount)
+        direct = _direct_gap(a, b)
+        if direct is not None:
+            return direct
         ax, bx = self.base_amount(a), self.base_amount(b)
         if ax is None or bx is None:
             return None
@@ -167,12 +176,11 @@ class _Comparer:
     def same_figure(self, a: Fact, b: Fact) -> bool:
         """``a`` states ``b``'s figure again: equal within 2 % when both are in one currency (or one gives
         the other's as its equivalent); across a conversion, within the kind's tolerance."""
-        direct = any(
-            x.currency == y.currency or (x.equivalent is not None and x.equivalent.currency == y.currency)
-            for x, y in ((a, b), (b, a))
-        )
+        direct = _direct_gap(a, b)
+        if direct is not None:
+            return direct <= RESTATED_GAP
         gap = self.gap(a, b)
-        return gap is not None and gap <= (RESTATED_GAP if direct else self.tolerance(a.kind))
+        return gap is not None and gap <= self.tolerance(a.kind)
 
     def same_event(self, new: Fact, period: str | None, known: KnownFact) -> bool:
         old = known.fact

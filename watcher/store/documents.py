@@ -43,9 +43,12 @@ class DocumentsMixin(StoreBase):
         return str(rows[0]["text_source"]) if rows else None
 
     def add_document(self, doc: NewDocument, now: datetime) -> int:
-        new_id = self._insert(
+        return self._insert_document(doc, now)
+
+    def _insert_document(self, doc: NewDocument, now: datetime, on_conflict: str = "") -> int:
+        return self._insert(
             "INSERT INTO documents (url, title, published, fetched, text_hash, language, source,"
-            " text_source, feed_url, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" text_source, feed_url, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?){on_conflict}",
             (
                 doc.url,
                 doc.title,
@@ -59,7 +62,6 @@ class DocumentsMixin(StoreBase):
                 doc.text,
             ),
         )
-        return new_id
 
     def document_text(self, url: str) -> DocumentText | None:
         """The text a stored article was read from, as kept; None if no document has ``url``."""
@@ -75,23 +77,7 @@ class DocumentsMixin(StoreBase):
     def ensure_document(self, doc: NewDocument, now: datetime) -> int:
         """The document of ``doc.url``, stored unless it is: two companies' decide jobs may store
         the same article at once (the second waits for the first's commit, then finds it)."""
-        new_id = self._insert(
-            "INSERT INTO documents (url, title, published, fetched, text_hash, language, source,"
-            " text_source, feed_url, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (url) DO NOTHING",
-            (
-                doc.url,
-                doc.title,
-                doc.published,
-                iso(now),
-                doc.text_hash,
-                doc.language,
-                doc.source,
-                doc.text_source,
-                doc.feed_url,
-                doc.text,
-            ),
-        )
+        new_id = self._insert_document(doc, now, " ON CONFLICT (url) DO NOTHING")
         if new_id:
             return new_id
         found = self.document_id(doc.url)
