@@ -1001,8 +1001,7 @@ CASES_2: list[tuple[str, str, str, list[str]]] = [
 
 @pytest.mark.parametrize(
     ("category", "entity", "text", "expected"),
-    CASES_2,
-    ids=[f"{c[0]}-b{i}" for i, c in enumerate(CASES_2)],
+    params(CASES_2, [f"{c[0]}-b{i}" for i, c in enumerate(CASES_2)]),
 )
 def test_category_harder(category: str, entity: str, text: str, expected: list[str]) -> None:
     _check(text, entity, expected)

@@ -317,7 +317,6 @@ CASES: list[Case] = [
             through certification.
         """),
         (R("210M", "USD", rnd="series_b"), V("2.4B", "USD"), R("350M", "USD")),
-        xfail="SPAC proceeds ('expected to bring ... in gross proceeds') missed",
     ),
     Case(
         "swiss_en_chf_mio",
@@ -1170,8 +1169,6 @@ CASES: list[Case] = [
             R("3M", "EUR"),
             R("14M", "EUR", rnd="series_a"),
         ),
-        xfail="fitted decisions (issue 17) drop it: a rumoured valuation whose sentence names the company "
-        "only through its descriptor",
     ),
     Case(
         "fr_edtech_roundup_semestre",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from watcher.facts.candidates import Candidate, candidates
@@ -245,6 +246,23 @@ _FUND_MARK_RE = re.compile(
     r"revaluations?|revalued|reevalu\w*|deprecia\w*|(?:cut|slashed|trimmed|reduced)\s+the\s+value\s+of\s+its)\b"
 )
 
+# The names of the classes of companies worth a billion (or ten): their threshold is no company's value.
+_CLASS_NOUN_RE = re.compile(r"\b(?:licornes?|unicorns?|decacornes?|decacorns?)\b")
+_CLASS_THRESHOLDS = (Decimal(10) ** 9, Decimal(10) ** 10)
+
+
+def _class_threshold(low: str, mention: MoneyMention, entity_re: re.Pattern[str]) -> bool:
+    """ "devenue une licorne, ces start-up valant plus d'un milliard", "making it a unicorn, with a
+    valuation of over one billion": the class is named between the company and the figure, so the figure
+    defines the class; "X est valorisé à plus d'un milliard et rejoint les licornes" keeps its value."""
+    if mention.amount not in _CLASS_THRESHOLDS:
+        return False
+    nouns = [m.end() for m in _CLASS_NOUN_RE.finditer(low, 0, mention.start)]
+    if not nouns:
+        return False
+    names = [m.end() for m in entity_re.finditer(low, 0, mention.start)]
+    return not names or names[-1] < nouns[-1]
+
 
 def _carries_value(gap: str) -> bool:
     """Whether the kind "valuation" carries over ``gap`` to the figure after it."""
@@ -259,6 +277,21 @@ def _carries_value(gap: str) -> bool:
 # "... in AI firm Zephyr", "in drone maker Zephyr", "dans la start-up Zephyr": up to the name.
 _IN_COMPANY_RE = re.compile(r"\s+(?:in|into|dans|chez)\s+")
 _CLAUSE_PUNCT_RE = re.compile(r"[,.;:!?()]")
+# A listing through a blank-check company: the cash the merger brings is the company's new money.
+_SPAC_RE = re.compile(
+    r"\b(?:spacs?|blank[- ]check|special[- ]purpose\s+acquisition|business\s+combination|"
+    r"soci[eé]t[eé]\s+d['’]acquisition\s+(?:ad\s+hoc|sp[eé]cialis[eé]e))\b",
+    re.IGNORECASE,
+)
+_PROCEEDS_LEFT_RE = re.compile(
+    r"\b(?:bring|give|provide|deliver|receive|generate|apporter|procurer)(?:s|ed|ing|ait|ont|era|eront)?\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:about|approximately|around|roughly|some|up\s+to|nearly|more\s+than|over|"
+    r"environ|jusqu['’]a|pres\s+de|plus\s+de)\s+)?$"
+)
+_PROCEEDS_RIGHT_RE = re.compile(
+    r"\s*(?:in\s+)?(?:(?:gross|net|cash)\s+)*(?:proceeds|de\s+(?:produit|tresorerie))|"
+    r"\s*(?:in\s+cash\s+)?from\s+the\s+(?:deal|merger|transaction|business\s+combination)"
+)
 _FOR_COMPANY_RE = re.compile(
     rf"\s+(?:for|pour)\s+(?:(?:the\s+|la\s+|le\s+|l['’])?(?:start-?up|startup|jeune\s+pousse)\s+|"
     r"(?:the|le|la|l['’])\s*)?"
@@ -377,6 +410,8 @@ class _SentenceReader:
         low, mention = self.low, fig.mention
         fig.category, fig.keyword = _kind_of(low, mention, fig.prev_end, fig.next_start, self.doc.lang)
         fig.kind_how = f"'{fig.keyword}' next to the figure" if fig.keyword else "the words around the figure"
+        if fig.category == "val" and _class_threshold(low, mention, self.doc.entity_re):
+            fig.category, fig.kind_how = "non", "the threshold of a class of companies (unicorns)"
         if fig.category == "val" and _FUND_MARK_RE.search(low):
             fig.category, fig.kind_how = "non", "a fund's mark of its stake, not a deal's valuation"
         if fig.category in (None, "non") and ("stake" in low or "participation" in low):
@@ -393,6 +428,9 @@ class _SentenceReader:
         if fig.category == "inv" and _TOP_UP_RE.match(low, mention.end):
             # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.
             fig.category, fig.kind_how = "round", "an investor's top-up of the round"
+        if fig.category in (None, "inv", "non") and self._spac_proceeds(mention):
+            # "The merger is expected to bring Skyhaul about $350 million in gross proceeds".
+            fig.category, fig.kind_how = "round", "the cash a listing through a blank-check company brings"
         if fig.category is None and _FOR_COMPANY_RE.match(self.text, mention.end):
             # "$40M for Tindra to bring robots to grocers", "40 M€ pour Volune": a sum given to a company.
             fig.category, fig.kind_how = "round", "a sum 'for' a named company (weak)"
@@ -401,6 +439,12 @@ class _SentenceReader:
             if head is not None and not self.text[head.end() : mention.start].strip():
                 # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds.
                 fig.category, fig.kind_how = "round", "an entry of a list of rounds"
+
+    def _spac_proceeds(self, mention: MoneyMention) -> bool:
+        low = self.low
+        near = _PROCEEDS_LEFT_RE.search(low, max(0, mention.start - 80), mention.start)
+        said = near is not None or _PROCEEDS_RIGHT_RE.match(low, mention.end) is not None
+        return said and _SPAC_RE.search(self.doc.text) is not None
 
     def _headline_deal_in_company(self, fig: _Figure) -> bool:
         if not self.doc.sentences[self.idx].headline:

@@ -67,12 +67,23 @@ def _framed_kind(
         # private round or valuation. (A SPAC merger's value for "the combined company" and the cash it
         # brings are the company's valuation and round: so the labelled real coverage reads them.)
         return "non", ""
+    if _DELTA_LEFT_RE.search(near_left) and _DELTA_RIGHT_RE.match(raw_right):
+        # "valued at $4.8bn, up $500 million from June", "en hausse de 20 M€ sur un an": the gap between
+        # two figures, not a figure of its own.
+        return "non", ""
+    if _WEALTH_LEFT_RE.search(near_left):
+        # "grown the founders' combined net worth to an estimated $7.8 billion": a person's fortune.
+        return "non", ""
+    if _RATE_RIGHT_RE.match(raw_right):
+        # "$14 billion per day", "2 M€ par mois": a flow (volume, revenue, burn), not a deal.
+        return "non", ""
     if _CLASS_VALUED_RE.search(near_left):
         # "le club des start-up valorisées plus d'un milliard", "startups valued at over $1bn": a threshold
         # that defines a class of companies, not one company's valuation.
         return "non", ""
-    if _THIS_ROUND_RIGHT_RE.match(low, mention.end):
-        # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round.
+    if _THIS_ROUND_RIGHT_RE.match(low, mention.end) and not _VALUED_AT_RE.search(near_left):
+        # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round (but
+        # "valued at $4.8bn in its new round" is the valuation the round sets).
         return "round", ""
     hm = (
         _NON_HEAD_RE.search(near_left)
@@ -124,6 +135,21 @@ def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[st
     return best.lastgroup, word
 
 
+_WEALTH_LEFT_RE = re.compile(r"\b(?:net\s+worth|fortunes?|patrimoine|wealth|richesse)\b[^,;.]{0,40}$")
+_DELTA_LEFT_RE = re.compile(
+    # A bare "up"/"down" opens an aside or follows a copula: "picks up $40 million from" is a verb.
+    r"(?:(?:^|[,;(—–-])\s*(?:up|down)|\b(?:is|was|are|were|been|be)\s+(?:up|down)|\b(?:an?\s+)?(?:increase|rise|jump|drop|decline|gain|fall)\s+of|"
+    r"\ben\s+(?:hausse|baisse|progression|recul)\s+de|\b(?:une|d'une)\s+(?:hausse|baisse|progression)\s+de)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|environ|pres\s+de|plus\s+de)\s+)?$"
+)
+_DELTA_RIGHT_RE = re.compile(
+    r"\s*(?:from|since|over|on|compared|versus|vs\b|par\s+rapport|sur|depuis|en\s+un\s+an|"
+    r"year[- ]on[- ]year)\b"
+)
+_RATE_RIGHT_RE = re.compile(
+    r"\s*(?:(?:per|a|each|every|par|chaque)\s+(?:day|week|month|quarter|year|jour|semaine|mois|trimestre|an|annee)"
+    r"(?!\s+(?:ago|earlier|before|later|after|plus\s+tot|auparavant))\b|(?:daily|weekly|monthly|annually|yearly)\b)"
+)
 _VALUED_AT_RE = re.compile(
     r"\b(?:valued|valuing|values|valoris\w*|evalu\w*|valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:at|a|of|de|d'|to)\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"

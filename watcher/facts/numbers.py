@@ -241,6 +241,9 @@ _APPOSITION_RE = re.compile(
     re.IGNORECASE,
 )
 _HEDGED_ASIDE_RE = re.compile(
+    # "$2.1 billion Series B round, approximately RMB 14.3 billion": a few words naming the deal may
+    # come between the figure and its converted aside.
+    r"(?:[ \u00a0]+[^\W\d]+(?:-[^\W\d]+)?){0,5}?"
     r"[ \u00a0]*(?:,|[–—]|-)[ \u00a0]*(?:roughly|about|around|approximately|some|nearly|or\s+about|"
     r"environ|soit\s+environ|près\s+de|quelque)[ \u00a0]*",
     re.IGNORECASE,
@@ -389,6 +392,14 @@ def _attach_equivalents(text: str, mentions: list[MoneyMention]) -> list[MoneyMe
                 eq = Money(n.amount, n.currency, n.approx)
                 close = _PAREN_CLOSE_RE.match(text, n.end) if paren else None
                 end = close.end() if close else n.end
+                if (
+                    not paren
+                    and between.lstrip(" \u00a0")[:1].isalpha()
+                    and not _APPOSITION_RE.match(between)
+                ):
+                    # Words of the deal stand between: the mention keeps its own end, so they still
+                    # qualify it ("Series B round"); only the aside is taken out.
+                    end = m.end
                 m = MoneyMention(
                     m.start, end, m.amount, m.currency, m.approx, m.bound, m.amount_max, eq, m.scaled
                 )

@@ -177,6 +177,31 @@ def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
 
 
+# "Quaxi's $115 million Series B", "Plimo' €20M round": a name in the possessive right before the figure
+# (a few hedges or adjectives between) owns it, whatever company the sentence is about.
+_POSSESSOR_RE = re.compile(
+    rf"({_NAME})(?:['’]s?)\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more\s+than|some|"
+    rf"a|an|new|latest|recent|fresh|record|reported|planned|proposed|first|second|third|last)\s+){{0,3}}$"
+)
+# What the possessor of such a figure does rather than receives: "Kobalt's $40M investment in Zorblo".
+_POSSESSOR_GIVES_RE = re.compile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,4}?(?:investment|stake|bet|offer|bid|acquisition|purchase|takeover|buyout|"
+    r"deal|injection|commitment|contribution|ticket|fund|loan|grant)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _possessor(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
+    """The company named in the possessive right before the figure, when the figure is its own."""
+    m = _POSSESSOR_RE.search(sent, max(0, mention.start - 90), mention.start)
+    if m is None or _POSSESSOR_GIVES_RE.match(sent, mention.end, mention.end + 60):
+        return None
+    name = m.group(1)
+    if not _plausible_company(name):
+        return None
+    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+
+
 def _owner_for(
     sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool, idx: int
 ) -> tuple[str | None, str]:
@@ -184,6 +209,9 @@ def _owner_for(
     target = _invest_target(sent, low, mention, doc)
     if target is not None:
         return target, "named as what the money goes into"
+    possessor = _possessor(sent, mention, doc)
+    if possessor is not None:
+        return possessor, "named in the possessive before it"
     passing = _passing_owner(sent, mention, doc)
     if passing is not None:
         return passing, "named in an aside about it"

@@ -1,0 +1,135 @@
+"""Figures that belong to another company by a possessive, gaps between two figures, flows, the
+unicorn threshold, fortunes, the cash a blank-check merger brings, and converted asides after the
+deal's own words: invented cases, each a phenomenon seen in real coverage (not its sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from watcher.facts import extract_facts
+
+Expected = set[tuple[str, Decimal, str]]
+
+
+def _facts(text: str, company: str) -> Expected:
+    return {
+        (f.kind, f.amount, f.currency)
+        for f in extract_facts(text, company)
+        if f.kind in ("funding_round", "valuation")
+    }
+
+
+def R(amount: str, currency: str = "USD") -> tuple[str, Decimal, str]:
+    return ("funding_round", Decimal(amount), currency)
+
+
+def V(amount: str, currency: str = "USD") -> tuple[str, Decimal, str]:
+    return ("valuation", Decimal(amount), currency)
+
+
+CASES: list[tuple[str, str, str, Expected]] = [
+    # Another company's figure, named in the possessive right before it.
+    (
+        "possessive_rivals_in_a_list",
+        "Zorblo",
+        "Zorblo raised $40 million in a Series B. Its lead investor also backed Quaxi's $115 million "
+        "Series B and Plimo' $153 million Series C this year.",
+        {R("40000000")},
+    ),
+    (
+        "possessive_rival_valuation",
+        "Zorblo",
+        "Zorblo is now valued at $9 billion, overtaking Quaxi's $7 billion valuation.",
+        {V("9000000000")},
+    ),
+    ("possessive_own_round", "Zorblo", "Zorblo's $40 million Series B was led by Kobalt.", {R("40000000")}),
+    # The possessor gives the money: the figure is still the company's round.
+    (
+        "possessive_investor_gives",
+        "Zorblo",
+        "Kobalt's $40 million investment in Zorblo closed on Monday.",
+        {R("40000000")},
+    ),
+    # The gap between two figures is no figure of its own.
+    (
+        "delta_up_from",
+        "Zorblo",
+        "Zorblo is valued at about $4.8 billion in its new round, up roughly $500 million from its "
+        "valuation in June.",
+        {V("4800000000")},
+    ),
+    (
+        "delta_fr_par_rapport",
+        "Zorblo",
+        "Zorblo a levé 20 millions d'euros, en hausse de 5 millions d'euros par rapport à son tour "
+        "précédent.",
+        {R("20000000", "EUR")},
+    ),
+    # A phrasal verb with "up" is still a raise.
+    ("picks_up_is_a_raise", "Zorblo", "Zorblo picks up $40 million from Kobalt.", {R("40000000")}),
+    # A flow per day or per month is no deal.
+    (
+        "rate_per_day",
+        "Zorblo",
+        "Zorblo, which raised $30 million last week, says its users trade about $14 billion per day.",
+        {R("30000000")},
+    ),
+    ("rate_par_mois", "Zorblo", "Zorblo brûle 2 millions d'euros par mois.", set()),
+    # The threshold that defines unicorns is not the company's value.
+    (
+        "unicorn_threshold_en",
+        "Zorblo",
+        "Zorblo raised $50 million, making it a unicorn, with a valuation of over one billion euros.",
+        {R("50000000")},
+    ),
+    (
+        "unicorn_threshold_fr_aside",
+        "Zorblo",
+        "Zorblo, une licorne (start-up valorisée plus d'un milliard de dollars), supprime 40 postes.",
+        set(),
+    ),
+    (
+        "unicorn_company_valued",
+        "Zorblo",
+        "Zorblo est valorisée à plus d'un milliard d'euros et rejoint le club des licornes.",
+        {V("1000000000", "EUR")},
+    ),
+    # A person's fortune is no company's value.
+    (
+        "founders_net_worth",
+        "Zorblo",
+        "Zorblo is valued at $12 billion, which has grown its founders' combined net worth to an "
+        "estimated $3.5 billion.",
+        {V("12000000000")},
+    ),
+    # The cash a listing through a blank-check company brings is the company's new money.
+    (
+        "spac_merger_proceeds",
+        "Zorblo",
+        "Zorblo will go public by merging with Halcyon Acquisition Corp, a blank-check company. The deal "
+        "should provide Zorblo with about $240 million in gross proceeds.",
+        {R("240000000")},
+    ),
+    # Without a blank-check company, proceeds are not read as a round.
+    (
+        "proceeds_without_spac",
+        "Zorblo",
+        "The sale of its printing unit should provide Zorblo with about $240 million in gross proceeds.",
+        set(),
+    ),
+    # A converted aside after the deal's own words is the same figure in another currency.
+    (
+        "converted_aside_after_round_words",
+        "Zorblo",
+        "On 12 May, Zorblo announced the close of its $2.1 billion Series B financing round, "
+        "approximately RMB 15 billion.",
+        {R("2100000000")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "company", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_frames(name: str, company: str, text: str, expected: Expected) -> None:
+    assert _facts(text, company) == expected, name
