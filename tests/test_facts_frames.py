@@ -119,6 +119,41 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "The sale of its printing unit should provide Zorblo with about $240 million in gross proceeds.",
         set(),
     ),
+    # Bare francs in a story of today are Swiss francs; before the euro, or beside other francs, no.
+    ("bare_francs_today", "Zorblo", "Zorblo vient de lever 46 millions de francs.", {R("46000000", "CHF")}),
+    ("bare_francs_before_euro", "Zorblo", "En 1998, Zorblo avait levé 46 millions de francs.", set()),
+    (
+        "bare_francs_beside_cfa",
+        "Zorblo",
+        "Zorblo a levé 460 millions de francs CFA. Son rival avait levé 300 millions de francs.",
+        set(),
+    ),
+    # A name of two words written as one.
+    (
+        "joined_name",
+        "Zorblo Health",
+        "ZorbloHealth, created in 2015, said on Monday it closed a $189 million Series D round.",
+        {R("189000000")},
+    ),
+    # Money gathered over a span of time is a total; a span that dates something else is not.
+    (
+        "span_total_en",
+        "Zorblo",
+        "In just six months, Zorblo has raised nearly $1 billion.",
+        set(),
+    ),
+    (
+        "span_total_fr",
+        "Zorblo",
+        "En quelque 6 années d'existence, Zorblo aura réussi à collecter 311 millions d'euros.",
+        set(),
+    ),
+    (
+        "span_dates_the_seed",
+        "Zorblo",
+        "Zorblo raised $20 million in a Series A led by Kobalt, two years after its seed.",
+        {R("20000000")},
+    ),
     # A converted aside after the deal's own words is the same figure in another currency.
     (
         "converted_aside_after_round_words",
@@ -133,3 +168,19 @@ CASES: list[tuple[str, str, str, Expected]] = [
 @pytest.mark.parametrize(("name", "company", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_frames(name: str, company: str, text: str, expected: Expected) -> None:
     assert _facts(text, company) == expected, name
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("In just six months, Zorblo has raised nearly $1 billion.", "1000000000", "USD"),
+        (
+            "En quelque 6 années d'existence, Zorblo aura réussi à collecter 311 millions d'euros.",
+            "311000000",
+            "EUR",
+        ),
+    ],
+)
+def test_span_is_total(text: str, amount: str, currency: str) -> None:
+    totals = {(f.amount, f.currency) for f in extract_facts(text, "Zorblo") if f.kind == "total_raised"}
+    assert totals == {(Decimal(amount), currency)}

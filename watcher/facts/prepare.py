@@ -44,7 +44,7 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
     sentences = tuple(split_clean(clean))
     money = tuple(tuple(find_money(s.text)) for s in sentences)
     if any(m.currency == BARE_FRANC for ms in money for m in ms):
-        money = _resolve_francs(clean, money)
+        money = _resolve_francs(clean, sentences, money)
     if _canadian(clean) and any(m.currency == "USD" for ms in money for m in ms):
         money = _resolve_dollars(sentences, money, "CAD", lambda figure: bool(_BARE_DOLLAR_RE.search(figure)))
     elif ("$US" in clean and US_PREFIX_RE.search(clean)) or _australian(clean):
@@ -109,9 +109,28 @@ _SWISS_RE = re.compile(
 )
 
 
+_BEFORE_EURO_RE = re.compile(r"\b(?:1[89][0-9]{2}|200[01])\b")
+# The only other francs a funding story names: the French (gone in 2002), Belgian or CFA ones.
+_OTHER_FRANCS_RE = re.compile(
+    r"(?i:\b(?:anciens?\s+francs|francs?\s+(?:fran[çc]ais|belges?|cfa)|fcfa|xof|xaf)\b)"
+)
+
+
 def _resolve_francs(
-    text: str, money: tuple[tuple[MoneyMention, ...], ...]
+    text: str, sentences: Sequence[Sentence], money: tuple[tuple[MoneyMention, ...], ...]
 ) -> tuple[tuple[MoneyMention, ...], ...]:
-    if _SWISS_RE.search(text) is None:
-        return tuple(tuple(m for m in ms if m.currency != BARE_FRANC) for ms in money)
-    return tuple(tuple(m.with_currency("CHF") if m.currency == BARE_FRANC else m for m in ms) for ms in money)
+    """Bare francs in a story of today are Swiss francs ("lève 46 millions de francs"); with no Swiss cue
+    in the story, not when it names other francs or the sentence a year before the euro."""
+    if _SWISS_RE.search(text) is not None:
+        return tuple(
+            tuple(m.with_currency("CHF") if m.currency == BARE_FRANC else m for m in ms) for ms in money
+        )
+    other = _OTHER_FRANCS_RE.search(text) is not None
+    return tuple(
+        tuple(
+            m.with_currency("CHF") if m.currency == BARE_FRANC else m
+            for m in ms
+            if m.currency != BARE_FRANC or not (other or _BEFORE_EURO_RE.search(sent.text))
+        )
+        for sent, ms in zip(sentences, money, strict=True)
+    )
