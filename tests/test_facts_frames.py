@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from watcher.facts import extract_facts
+from watcher.facts.numbers import find_money
 
 Expected = set[tuple[str, Decimal, str]]
 
@@ -154,6 +155,21 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo raised $20 million in a Series A led by Kobalt, two years after its seed.",
         {R("20000000")},
     ),
+    # A year before the figure is a date, not the start of a range nor an amount in dollars.
+    (
+        "date_dash_figure",
+        "Zorblo",
+        "15 March 2026 – $1.9bn for cold storage operator Zorblo",
+        {R("1900000000")},
+    ),
+    (
+        "year_then_dollar_figure",
+        "Zorblo",
+        "In 2026 Zorblo raised $40 million, and in 2027 $90 million in a Series B.",
+        {R("40000000"), R("90000000")},
+    ),
+    # A price paid for the company is not money it raises.
+    ("price_for_company", "Zorblo", "Kobalt offers $1.9bn for cold storage operator Zorblo", set()),
     # A converted aside after the deal's own words is the same figure in another currency.
     (
         "converted_aside_after_round_words",
@@ -184,3 +200,12 @@ def test_frames(name: str, company: str, text: str, expected: Expected) -> None:
 def test_span_is_total(text: str, amount: str, currency: str) -> None:
     totals = {(f.amount, f.currency) for f in extract_facts(text, "Zorblo") if f.kind == "total_raised"}
     assert totals == {(Decimal(amount), currency)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["15 March 2026 – $1.9bn for Zorblo", "In 2026 $1.9bn went to Zorblo", "2026 - $1.9bn for Zorblo"],
+)
+def test_year_before_a_figure_is_no_amount(text: str) -> None:
+    found = [(m.amount, m.currency, m.amount_max) for m in find_money(text)]
+    assert found == [(Decimal("1900000000"), "USD", None)]

@@ -276,6 +276,12 @@ def _carries_value(gap: str) -> bool:
 
 # "... in AI firm Zephyr", "in drone maker Zephyr", "dans la start-up Zephyr": up to the name.
 _IN_COMPANY_RE = re.compile(r"\s+(?:in|into|dans|chez)\s+")
+_FOR_DESCRIBED_RE = re.compile(r"\s+(?:for|pour)\s+")
+# "Kobalt pays $1.9bn for Zorblo": a price paid for the company (or its shares), not money it raises.
+_PRICE_LEFT_RE = re.compile(
+    r"\b(?:pa(?:y|ys|id|ying)|offer\w*|bid\w*|bought|buy\w*|acqui\w+|purchas\w*|sold|sell\w*|"
+    r"paie\w*|pay[ée]\w*|offr\w*|rach[eè]t\w*|vend\w*|c[eè]d\w*)\b"
+)
 _CLAUSE_PUNCT_RE = re.compile(r"[,.;:!?()]")
 # A listing through a blank-check company: the cash the merger brings is the company's new money.
 _SPAC_RE = re.compile(
@@ -431,10 +437,20 @@ class _SentenceReader:
         if fig.category in (None, "inv", "non") and self._spac_proceeds(mention):
             # "The merger is expected to bring Skyhaul about $350 million in gross proceeds".
             fig.category, fig.kind_how = "round", "the cash a listing through a blank-check company brings"
-        if fig.category is None and _FOR_COMPANY_RE.match(self.text, mention.end):
+        if fig.category is None:
+            self._uncued(fig)
+
+    def _uncued(self, fig: _Figure) -> None:
+        """A figure no cue word qualifies: a sum for a company, or an entry of a list of rounds."""
+        low, mention = self.low, fig.mention
+        priced = _PRICE_LEFT_RE.search(low, fig.prev_end, mention.start) is not None
+        if not priced and self._headline_sum_for_company(fig):
+            # "$1.9bn for cold storage operator Zorblo": a headline's sum for the company it describes.
+            fig.category, fig.kind_how = "round", "a sum 'for' the company, in a headline (weak)"
+        elif not priced and _FOR_COMPANY_RE.match(self.text, mention.end):
             # "$40M for Tindra to bring robots to grocers", "40 M€ pour Volune": a sum given to a company.
             fig.category, fig.kind_how = "round", "a sum 'for' a named company (weak)"
-        if fig.category is None and fig.j == 0:
+        elif fig.j == 0:
             head = self.walk.head(self.idx)
             if head is not None and not self.text[head.end() : mention.start].strip():
                 # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds.
@@ -446,10 +462,13 @@ class _SentenceReader:
         said = near is not None or _PROCEEDS_RIGHT_RE.match(low, mention.end) is not None
         return said and _SPAC_RE.search(self.doc.text) is not None
 
-    def _headline_deal_in_company(self, fig: _Figure) -> bool:
+    def _headline_sum_for_company(self, fig: _Figure) -> bool:
+        return self._headline_deal_in_company(fig, _FOR_DESCRIBED_RE)
+
+    def _headline_deal_in_company(self, fig: _Figure, joint: re.Pattern[str] = _IN_COMPANY_RE) -> bool:
         if not self.doc.sentences[self.idx].headline:
             return False
-        m = _IN_COMPANY_RE.match(self.low, fig.mention.end)
+        m = joint.match(self.low, fig.mention.end)
         if m is None:
             return False
         name = self.doc.entity_re.search(self.low, m.end(), m.end() + 60)

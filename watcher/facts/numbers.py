@@ -339,6 +339,9 @@ CHANGED_FROM_RE = re.compile(
 )
 
 
+_YEAR_ONLY_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def _range_with(
     text: str, raw: _Raw, nxt: _Raw | None, listing: bool
 ) -> tuple[Decimal, str | None, int] | None:
@@ -346,6 +349,9 @@ def _range_with(
     "5 à 7 milliards", "between 1 and 2 million" (but not the members of a "respectively" list, nor the
     two values of a change: "rose from $3bn to $5bn")."""
     if nxt is None or not _RANGE_JOIN_RE.fullmatch(text[raw.end : nxt.start]):
+        return None
+    if raw.currency is None and not raw.scaled and _YEAR_ONLY_RE.fullmatch(text, raw.start, raw.end):
+        # "15 March 2021 – $1.9bn for Lineage": a date before the figure, not the start of a range.
         return None
     if CHANGED_FROM_RE.search(text, max(0, raw.start - 80), raw.start):
         return None
