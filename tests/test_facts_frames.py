@@ -170,6 +170,75 @@ CASES: list[tuple[str, str, str, Expected]] = [
     ),
     # A price paid for the company is not money it raises.
     ("price_for_company", "Zorblo", "Kobalt offers $1.9bn for cold storage operator Zorblo", set()),
+    # Another company as the subject of reaching a value.
+    (
+        "rival_reaches_value_fr",
+        "Zorblo",
+        "Zorblo a levé 90 millions d'euros. Quaxi devrait atteindre une valorisation de plus de 5 milliards "
+        "de dollars.",
+        {R("90000000", "EUR")},
+    ),
+    (
+        "rival_reached_value_en",
+        "Zorblo",
+        "Zorblo raised $90 million. Quaxi reached an $8 billion valuation after raising $400 million.",
+        {R("90000000")},
+    ),
+    (
+        "rival_which_was_valued",
+        "Zorblo",
+        "Zorblo could become the largest bank in Africa, overtaking Quaxi which was last valued at "
+        "$2 billion.",
+        set(),
+    ),
+    # The gain in value, and an acquisition's price, are not the company's valuation.
+    (
+        "more_valuable_by",
+        "Zorblo",
+        "Zorblo sold shares at a £273 billion valuation, becoming £78 billion ($100 billion) or 40% more "
+        "valuable in a short span.",
+        {V("273000000000", "GBP")},
+    ),
+    (
+        "deal_valued_aside",
+        "Zorblo",
+        "Kobalt agreed to acquire Zorblo. The deal, valued at approximately €1.1 billion, closes in May.",
+        set(),
+    ),
+    (
+        "club_threshold",
+        "Zorblo",
+        "Zorblo now joins the club made up of Quaxi and Plimo, companies that have reached a $1 billion "
+        "valuation.",
+        set(),
+    ),
+    # What could have been raised, and money from lenders, are no round.
+    (
+        "aurait_pu",
+        "Zorblo",
+        "Les dirigeants ont renoncé à la clause d'extension qui aurait pu permettre à Zorblo de lever 16,5 "
+        "millions d'euros de plus.",
+        set(),
+    ),
+    (
+        "lenders",
+        "Zorblo",
+        "Zorblo is set to receive at least $1.4 billion in financing from a group of lenders led by Kobalt.",
+        set(),
+    ),
+    # The sum first aimed for is no round.
+    (
+        "initially_sought",
+        "Zorblo",
+        "The $675 million raised is a big increase over the $500 million initially sought by Zorblo.",
+        {R("675000000")},
+    ),
+    (
+        "initialement_vises",
+        "Zorblo",
+        "Zorblo a levé 30 millions d'euros, contre 20 millions d'euros initialement visés.",
+        {R("30000000", "EUR")},
+    ),
     # A converted aside after the deal's own words is the same figure in another currency.
     (
         "converted_aside_after_round_words",

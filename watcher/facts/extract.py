@@ -247,7 +247,7 @@ _FUND_MARK_RE = re.compile(
 )
 
 # The names of the classes of companies worth a billion (or ten): their threshold is no company's value.
-_CLASS_NOUN_RE = re.compile(r"\b(?:licornes?|unicorns?|decacornes?|decacorns?)\b")
+_CLASS_NOUN_RE = re.compile(r"\b(?:licornes?|unicorns?|decacornes?|decacorns?|club|cercle)\b")
 _CLASS_THRESHOLDS = (Decimal(10) ** 9, Decimal(10) ** 10)
 
 

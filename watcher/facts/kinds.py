@@ -67,12 +67,17 @@ def _framed_kind(
         # private round or valuation. (A SPAC merger's value for "the combined company" and the cash it
         # brings are the company's valuation and round: so the labelled real coverage reads them.)
         return "non", ""
-    if _DELTA_LEFT_RE.search(near_left) and _DELTA_RIGHT_RE.match(raw_right):
+    if _DELTA_RIGHT_RE.match(raw_right) and (
+        _DELTA_LEFT_RE.search(near_left) or "valuable" in raw_right[:40]
+    ):
         # "valued at $4.8bn, up $500 million from June", "en hausse de 20 M€ sur un an": the gap between
         # two figures, not a figure of its own.
         return "non", ""
     if _WEALTH_LEFT_RE.search(near_left):
         # "grown the founders' combined net worth to an estimated $7.8 billion": a person's fortune.
+        return "non", ""
+    if _SOUGHT_RIGHT_RE.match(raw_right):
+        # "the $500 million initially sought by the company": what it aimed for, not what it got.
         return "non", ""
     if _RATE_RIGHT_RE.match(raw_right):
         # "$14 billion per day", "2 M€ par mois": a flow (volume, revenue, burn), not a deal.
@@ -135,6 +140,10 @@ def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[st
     return best.lastgroup, word
 
 
+_SOUGHT_RIGHT_RE = re.compile(
+    r"\s*(?:(?:it|the\s+company|they)\s+)?(?:(?:had\s+)?(?:initially|originally|first|once)\s+)(?:sought|targeted|hoped\s+for|"
+    r"aimed\s+for|planned)\b|\s*(?:initialement|d'abord|au\s+depart)\s+(?:vises?|esperes?|recherches?|prevus?)\b"
+)
 _WEALTH_LEFT_RE = re.compile(r"\b(?:net\s+worth|fortunes?|patrimoine|wealth|richesse)\b[^,;.]{0,40}$")
 _DELTA_LEFT_RE = re.compile(
     # A bare "up"/"down" opens an aside or follows a copula: "picks up $40 million from" is a verb.
@@ -143,6 +152,8 @@ _DELTA_LEFT_RE = re.compile(
     r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|environ|pres\s+de|plus\s+de)\s+)?$"
 )
 _DELTA_RIGHT_RE = re.compile(
+    # "becoming £78 billion ($100 billion) or 40% more valuable": the gain, not the value.
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:or\s+\d+(?:[.,]\d+)?\s?%\s+)?(?:more|less)\s+valuable\b|"
     r"\s*(?:from|since|over|on|compared|versus|vs\b|par\s+rapport|sur|depuis|en\s+un\s+an|"
     r"year[- ]on[- ]year)\b"
 )
@@ -153,13 +164,14 @@ _RATE_RIGHT_RE = re.compile(
 _VALUED_AT_RE = re.compile(
     r"\b(?:valued|valuing|values|valoris\w*|evalu\w*|valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:at|a|of|de|d'|to)\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
-    r"plus\s+de|quelque|autour\s+de)\s+)?$"
+    r"plus\s+de|quelque|autour\s+de|approximately|an\s+estimated|close\s+to|up\s+to|jusqu'a)\s+)?$"
 )
 # The agreement itself is what is valued: "a deal with Meta reportedly valued at", "un contrat évalué à".
 _DEAL_VALUED_RE = re.compile(
     r"\b(?:deals?|agreements?|contracts?|partnerships?|orders?|accords?|contrats?|partenariats?|commandes?|"
     r"acquisitions?|rachats?)(?:\s+(?:with|avec)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
-    r"\s+(?:(?:reportedly|said\s+to\s+be|estimated|is|was|est|etait|a\s+ete|serait)\s+)?$"
+    # "the deal, valued at about €1.1 billion": an aside after the deal.
+    r"\s*,?\s+(?:(?:reportedly|said\s+to\s+be|estimated|is|was|est|etait|a\s+ete|serait)\s+)?$"
 )
 _CLASS_VALUED_RE = re.compile(
     r"\b(?:(?:start-?ups?|entreprises|societes|licornes|pousses|scale-?ups|acteurs)\s+(?:[\w'-]+\s+){0,3}?"

@@ -158,8 +158,20 @@ def _respective_owners(sent: str, low: str, mentions: Sequence[MoneyMention], do
     return out
 
 
+# "overtaking Quaxi which was last valued at $2 billion": a relative clause on the name, with no comma.
+_WHICH_VALUED_RE = re.compile(
+    rf"({_NAME})\s+(?:which|who|that|qui)\s+(?:(?:was|is|had\s+been|has\s+been|était|est|a\s+été|avait\s+été)\s+)?"
+    r"(?:(?:last|recently|once|then|dernièrement|récemment|alors)\s+)?(?:valued|valorisée?s?|évaluée?s?)\s+"
+    r"(?:at\s+|à\s+|a\s+)?(?:(?:about|around|roughly|nearly|over|more\s+than|some|environ|près\s+de|plus\s+de)\s+)?$"
+)
+
+
 def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """The company a figure describes inside an aside about it: "Corvane, valorisée 6 Md€"."""
+    which = _WHICH_VALUED_RE.search(sent, max(0, mention.start - 120), mention.start)
+    if which is not None and _plausible_company(which.group(1)):
+        name = which.group(1)
+        return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
     window_start = max(0, mention.start - 160)
     window = sent[window_start : mention.start]
     if "," not in window and "(" not in window:

@@ -61,7 +61,10 @@ _KW_DEBT = (
     r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|credit\s+lines?|lines?\s+of\s+credit|"
     r"facilit(?:y|ies)|"
     r"lignes?\s+de\s+credit|obligations?(?!\s+convertibles?)|bonds?|financements?\s+par\s+emprunt|revolving|"
-    r"non[\s-]dilutif\w*|non[\s-]dilutive|avances?\s+remboursables?|repayable\s+advances?"
+    r"non[\s-]dilutif\w*|non[\s-]dilutive|avances?\s+remboursables?|repayable\s+advances?|"
+    # Money from lenders (a company may itself be "a lender": only the source of the money counts).
+    r"(?:from|by|aupres\s+d(?:e|es|u|')\s*)\s*(?:a\s+(?:group|consortium|syndicate)\s+of\s+|"
+    r"(?:un|d'un)\s+(?:groupe|pool|consortium)\s+de\s+)?(?:\w+\s+)?(?:lenders|preteurs)|asset-backed"
 )
 
 
