@@ -6,6 +6,7 @@ Usage (from the repository root; needs PostgreSQL's server: pg_config, initdb, p
     python benchmarks/bench_postgres.py                          # 600 articles, 200 feeds, 1 and 2 workers
     python benchmarks/bench_postgres.py --articles 15000 --feeds 5000   # the sizes (long)
     python benchmarks/bench_postgres.py --history /tmp/watcher-history-XXXX/big/state/watcher.db
+    python benchmarks/bench_postgres.py --history-only /tmp/watcher-history-XXXX/big/state/watcher.db
 
 What runs, each command a fresh CLI process (its wall and CPU from ``os.wait4``):
 
@@ -23,7 +24,8 @@ What runs, each command a fresh CLI process (its wall and CPU from ``os.wait4``)
    start-up included (~1 s each).
 4. With ``--history DB`` (a big SQLite database, as ``bench_history.py --keep`` leaves one):
    ``watcher db copy`` of it into PostgreSQL, then ``status`` and ``history --json`` on each
-   backend (median of 3).
+   backend (median of ``--repeat``, 3 by default). ``--history-only DB`` does this step alone,
+   without the cycles of 2. and 3. (a minute or more each, and nothing to do with the reads).
 
 The anchor: the SQLite first cycle in the same run. Printed: each figure, its ratio to the
 anchor, and a projection to 8 workers on 4 machines with its assumptions.
@@ -179,7 +181,8 @@ def history(args: argparse.Namespace, folder: Path, pg: Postgres) -> None:
         for command in (["status"], ["history", "--json"]):
             figures = {}
             for name, config in (("SQLite", cfg), ("PostgreSQL", pg_dir / "config.toml")):
-                runs = [_timed(launcher, [str(WATCHER), "--config", str(config), *command]) for _ in range(3)]
+                argv = [str(WATCHER), "--config", str(config), *command]
+                runs = [_timed(launcher, argv) for _ in range(args.repeat)]
                 figures[name] = statistics.median(r["wall"] for r in runs)
             verdict = "PASS" if figures["PostgreSQL"] <= 0.3 else "FAIL"
             print(
@@ -199,7 +202,13 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--workers", type=lambda s: [int(x) for x in s.split(",")], default=[1, 2])
     parser.add_argument("--history", help="a big SQLite database (bench_history.py --keep) to copy and read")
+    parser.add_argument(
+        "--history-only", metavar="DB", help="as --history, without the first and unchanged cycles"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each read command (median)")
     args = parser.parse_args()
+    if args.history_only:
+        args.history = args.history_only
     if shutil.which("pg_config") is None:
         raise SystemExit(
             "PostgreSQL's server is needed (pg_config, initdb, pg_ctl): apt-get install postgresql"
@@ -208,7 +217,8 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="watcher-bench-pg-run-"))
     pg = Postgres()
     try:
-        first_cycles(args, folder, pg)
+        if not args.history_only:
+            first_cycles(args, folder, pg)
         if args.history:
             history(args, folder, pg)
     finally:
