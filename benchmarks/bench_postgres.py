@@ -26,6 +26,10 @@ What runs, each command a fresh CLI process (its wall and CPU from ``os.wait4``)
    ``watcher db copy`` of it into PostgreSQL, then ``status`` and ``history --json`` on each
    backend (median of ``--repeat``, 3 by default). ``--history-only DB`` does this step alone,
    without the cycles of 2. and 3. (a minute or more each, and nothing to do with the reads).
+   Where Python may not write bytecode (``PYTHONDONTWRITEBYTECODE``) and watcher's modules have
+   none, each of those processes compiled watcher's modules from source first, which an
+   installed watcher (pip writes the .pyc files) never does: the reads are then measured again
+   with the modules compiled, and the bytecode removed after.
 
 The anchor: the SQLite first cycle in the same run. Printed: each figure, its ratio to the
 anchor, and a projection to 8 workers on 4 machines with its assumptions.
@@ -42,11 +46,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from harness import WATCHER, Launcher, NewsServer, Postgres, free_port, load, write_config
+from harness import REPO, WATCHER, Launcher, NewsServer, Postgres, free_port, load, write_config
 
 
 def _config(folder: Path, server: NewsServer, db: str, cap: int) -> Path:
@@ -178,20 +184,55 @@ def history(args: argparse.Namespace, folder: Path, pg: Postgres) -> None:
     (pg_dir / "config.toml").write_text(cfg.read_text().replace('db = "state/watcher.db"', f'db = "{url}"'))
     launcher = Launcher(folder)
     try:
-        for command in (["status"], ["history", "--json"]):
-            figures = {}
-            for name, config in (("SQLite", cfg), ("PostgreSQL", pg_dir / "config.toml")):
-                argv = [str(WATCHER), "--config", str(config), *command]
-                runs = [_timed(launcher, argv) for _ in range(args.repeat)]
-                figures[name] = statistics.median(r["wall"] for r in runs)
-            verdict = "PASS" if figures["PostgreSQL"] <= 0.3 else "FAIL"
-            print(
-                f"  `watcher {' '.join(command)}`: SQLite {figures['SQLite']:.3f} s, PostgreSQL"
-                f" {figures['PostgreSQL']:.3f} s ({figures['PostgreSQL'] / figures['SQLite']:.2f} x);"
-                f" bar 0.3 s: {verdict}"
-            )
+        reads(args, launcher, cfg, pg_dir / "config.toml")
+        if os.environ.get("PYTHONDONTWRITEBYTECODE") and not _has_bytecode():
+            # Python never wrote watcher's bytecode here, so each process above compiled its
+            # modules from source first (tens of ms of every read), which no installed watcher
+            # does (pip writes the .pyc files): the same reads again, with them.
+            with _bytecode():
+                print("  again with watcher's modules compiled, as an installed watcher has them:")
+                reads(args, launcher, cfg, pg_dir / "config.toml")
     finally:
         launcher.close()
+
+
+def reads(args: argparse.Namespace, launcher: Launcher, sqlite_cfg: Path, pg_cfg: Path) -> None:
+    """status and history --json on each backend: the median wall of ``--repeat`` fresh processes."""
+    for command in (["status"], ["history", "--json"]):
+        figures = {}
+        for name, config in (("SQLite", sqlite_cfg), ("PostgreSQL", pg_cfg)):
+            argv = [str(WATCHER), "--config", str(config), *command]
+            runs = [_timed(launcher, argv) for _ in range(args.repeat)]
+            figures[name] = statistics.median(r["wall"] for r in runs)
+        verdict = "PASS" if figures["PostgreSQL"] <= 0.3 else "FAIL"
+        print(
+            f"  `watcher {' '.join(command)}`: SQLite {figures['SQLite']:.3f} s, PostgreSQL"
+            f" {figures['PostgreSQL']:.3f} s ({figures['PostgreSQL'] / figures['SQLite']:.2f} x);"
+            f" bar 0.3 s: {verdict}  [load {load():.2f}]"
+        )
+
+
+PACKAGE = REPO / "watcher"  # the checkout the venv's watcher runs (an editable install)
+
+
+def _has_bytecode() -> bool:
+    return any(PACKAGE.rglob("__pycache__/*.pyc"))
+
+
+@contextmanager
+def _bytecode() -> Iterator[None]:
+    """watcher's modules compiled (as pip does on install) for the time of the block, then the
+    bytecode removed again, so that the checkout is left as this environment keeps it."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    python = WATCHER.parent / "python"
+    subprocess.run(
+        [str(python), "-m", "compileall", "-q", str(PACKAGE)], env=env, check=True, stdout=subprocess.DEVNULL
+    )
+    try:
+        yield
+    finally:
+        for cache in sorted(PACKAGE.rglob("__pycache__")):
+            shutil.rmtree(cache, ignore_errors=True)
 
 
 def main() -> None:

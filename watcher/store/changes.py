@@ -169,10 +169,11 @@ class ChangesMixin(StoreBase):
     def change_counts(self) -> dict[str, int]:
         """Each company's changes (those with any), leaving out those the user rejected (or whose
         fact they rejected); every company in one read."""
+        # The rejected facts looked up in their own index (facts_rejected), not every change's fact.
         rows = self._rows(
             "SELECT e.name, COUNT(*) AS n FROM changes c JOIN entities e ON e.id = c.entity_id"
-            " LEFT JOIN facts f ON f.id = c.fact_id"
-            " WHERE c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected' GROUP BY e.name",
+            " WHERE c.rejected IS NULL AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.fact_id"
+            " AND f.state = 'rejected') GROUP BY e.name",
         )
         return {str(r["name"]): int(r["n"]) for r in rows}
 
