@@ -147,7 +147,9 @@ class FactsMixin(DocumentsMixin):
         f" {_SOURCES} AS sources"
         " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
     )
-    # The same without counting sources (each counts one): for reads that only rank heads.
+    # The same with every head's sources as one: for reads that only rank heads, whose callers
+    # give sources to the heads whose standing depends on them (state.contested), as the
+    # decisions always have (the kept count is no cost; which heads weigh theirs is the point).
     _FACT_SELECT_UNCOUNTED = (
         "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title, d.source AS doc_source,"
         " 1 AS sources"
