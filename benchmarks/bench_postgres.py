@@ -6,6 +6,7 @@ Usage (from the repository root; needs PostgreSQL's server: pg_config, initdb, p
     python benchmarks/bench_postgres.py                          # 600 articles, 200 feeds, 1 and 2 workers
     python benchmarks/bench_postgres.py --articles 15000 --feeds 5000   # the issue's sizes (long)
     python benchmarks/bench_postgres.py --history /tmp/watcher-history-XXXX/big/state/watcher.db
+    python benchmarks/bench_postgres.py --history-only /tmp/watcher-history-XXXX/big/state/watcher.db
 
 What runs, each command a fresh CLI process (its wall and CPU from ``os.wait4``):
 
@@ -23,7 +24,12 @@ What runs, each command a fresh CLI process (its wall and CPU from ``os.wait4``)
    start-up included (~1 s each).
 4. With ``--history DB`` (a big SQLite database, as ``bench_history.py --keep`` leaves one):
    ``watcher db copy`` of it into PostgreSQL, then ``status`` and ``history --json`` on each
-   backend (median of 3).
+   backend (median of ``--repeat``, 3 by default). ``--history-only DB`` does this step alone,
+   without the cycles of 2. and 3. (a minute or more each, and nothing to do with the reads).
+   Where Python may not write bytecode (``PYTHONDONTWRITEBYTECODE``) and watcher's modules have
+   none, each of those processes compiled watcher's modules from source first, which an
+   installed watcher (pip writes the .pyc files) never does: the reads are then measured again
+   with the modules compiled, and the bytecode removed after.
 
 The anchor: the SQLite first cycle in the same run. Printed: each figure, its ratio to the
 anchor, and a projection to 8 workers on 4 machines with its assumptions.
@@ -40,11 +46,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from harness import WATCHER, Launcher, NewsServer, Postgres, free_port, load, write_config
+from harness import REPO, WATCHER, Launcher, NewsServer, Postgres, free_port, load, write_config
 
 
 def _config(folder: Path, server: NewsServer, db: str, cap: int) -> Path:
@@ -176,19 +184,55 @@ def history(args: argparse.Namespace, folder: Path, pg: Postgres) -> None:
     (pg_dir / "config.toml").write_text(cfg.read_text().replace('db = "state/watcher.db"', f'db = "{url}"'))
     launcher = Launcher(folder)
     try:
-        for command in (["status"], ["history", "--json"]):
-            figures = {}
-            for name, config in (("SQLite", cfg), ("PostgreSQL", pg_dir / "config.toml")):
-                runs = [_timed(launcher, [str(WATCHER), "--config", str(config), *command]) for _ in range(3)]
-                figures[name] = statistics.median(r["wall"] for r in runs)
-            verdict = "PASS" if figures["PostgreSQL"] <= 0.3 else "FAIL"
-            print(
-                f"  `watcher {' '.join(command)}`: SQLite {figures['SQLite']:.3f} s, PostgreSQL"
-                f" {figures['PostgreSQL']:.3f} s ({figures['PostgreSQL'] / figures['SQLite']:.2f} x);"
-                f" bar 0.3 s: {verdict}"
-            )
+        reads(args, launcher, cfg, pg_dir / "config.toml")
+        if os.environ.get("PYTHONDONTWRITEBYTECODE") and not _has_bytecode():
+            # Python never wrote watcher's bytecode here, so each process above compiled its
+            # modules from source first (tens of ms of every read), which no installed watcher
+            # does (pip writes the .pyc files): the same reads again, with them.
+            with _bytecode():
+                print("  again with watcher's modules compiled, as an installed watcher has them:")
+                reads(args, launcher, cfg, pg_dir / "config.toml")
     finally:
         launcher.close()
+
+
+def reads(args: argparse.Namespace, launcher: Launcher, sqlite_cfg: Path, pg_cfg: Path) -> None:
+    """status and history --json on each backend: the median wall of ``--repeat`` fresh processes."""
+    for command in (["status"], ["history", "--json"]):
+        figures = {}
+        for name, config in (("SQLite", sqlite_cfg), ("PostgreSQL", pg_cfg)):
+            argv = [str(WATCHER), "--config", str(config), *command]
+            runs = [_timed(launcher, argv) for _ in range(args.repeat)]
+            figures[name] = statistics.median(r["wall"] for r in runs)
+        verdict = "PASS" if figures["PostgreSQL"] <= 0.3 else "FAIL"
+        print(
+            f"  `watcher {' '.join(command)}`: SQLite {figures['SQLite']:.3f} s, PostgreSQL"
+            f" {figures['PostgreSQL']:.3f} s ({figures['PostgreSQL'] / figures['SQLite']:.2f} x);"
+            f" bar 0.3 s: {verdict}  [load {load():.2f}]"
+        )
+
+
+PACKAGE = REPO / "watcher"  # the checkout the venv's watcher runs (an editable install)
+
+
+def _has_bytecode() -> bool:
+    return any(PACKAGE.rglob("__pycache__/*.pyc"))
+
+
+@contextmanager
+def _bytecode() -> Iterator[None]:
+    """watcher's modules compiled (as pip does on install) for the time of the block, then the
+    bytecode removed again, so that the checkout is left as this environment keeps it."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    python = WATCHER.parent / "python"
+    subprocess.run(
+        [str(python), "-m", "compileall", "-q", str(PACKAGE)], env=env, check=True, stdout=subprocess.DEVNULL
+    )
+    try:
+        yield
+    finally:
+        for cache in sorted(PACKAGE.rglob("__pycache__")):
+            shutil.rmtree(cache, ignore_errors=True)
 
 
 def main() -> None:
@@ -199,7 +243,13 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--workers", type=lambda s: [int(x) for x in s.split(",")], default=[1, 2])
     parser.add_argument("--history", help="a big SQLite database (bench_history.py --keep) to copy and read")
+    parser.add_argument(
+        "--history-only", metavar="DB", help="as --history, without the first and unchanged cycles"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each read command (median)")
     args = parser.parse_args()
+    if args.history_only:
+        args.history = args.history_only
     if shutil.which("pg_config") is None:
         raise SystemExit(
             "PostgreSQL's server is needed (pg_config, initdb, pg_ctl): apt-get install postgresql"
@@ -208,7 +258,8 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="watcher-bench-pg-run-"))
     pg = Postgres()
     try:
-        first_cycles(args, folder, pg)
+        if not args.history_only:
+            first_cycles(args, folder, pg)
         if args.history:
             history(args, folder, pg)
     finally:

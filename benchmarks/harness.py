@@ -757,6 +757,11 @@ def build_history(
             )
 
     conn.executemany(f"INSERT INTO facts ({_FACT_COLUMNS}) VALUES ({', '.join('?' * 28)})", facts())
+    # Written around the store, so its heads' source counts are counted here, as the migration
+    # that keeps them counts those of a database made before.
+    from watcher.schema import SOURCE_COUNTS_FILL
+
+    conn.execute(SOURCE_COUNTS_FILL)
 
     # Changes: most valuation and round heads were alerted, a few corrected; two channels each.
     change_rows = []

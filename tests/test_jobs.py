@@ -26,9 +26,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, cast
 
+import psycopg
 import pytest
 from aiosmtpd.controller import Controller
+from procrastinate.jobs import Job, Status
+from procrastinate.types import JSONValue
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -37,11 +41,14 @@ from tests.pgserver import PgServer
 from tests.test_channels import Recorder, free_port
 from tests.test_pipeline import ROOT, Newsroom, publish, settings_for
 from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
+from watcher import articles, feeds
+from watcher.errors import DecideJobFailed
 from watcher.jobs import codec
-from watcher.jobs.tasks import QUEUE, decide_company, decide_job, make_app
+from watcher.jobs.tasks import DECIDE_TRIES, QUEUE, WorkerState, decide_company, decide_job, make_app
 from watcher.jobs.worker import prepare_queue
 from watcher.ledger import ArticleFacts
 from watcher.models import Fact
+from watcher.settings import Settings
 from watcher.store import NewDocument, Store
 from watcher.store.queue import take_results
 
@@ -419,6 +426,191 @@ def test_a_decide_job_run_again_after_its_commit_decides_nothing_twice(
     with pytest.raises(ValueError, match="configs must be the same"):
         decide_company(settings, pg_url, "other:decide:Nobody", "Nobody", now, items)
     assert _counts(pg_url) == once
+
+
+def _mistral_article(settings: Settings) -> list[dict[str, Any]]:
+    """One article with a new round of Mistral AI, as a decide job carries it."""
+    [mistral] = settings.entities
+    url = "https://news.example.org/mistral-series-c"
+    article = ArticleFacts(
+        url=url,
+        title="Mistral AI raises EUR 1.7 billion",
+        published="2025-09-09",
+        document=NewDocument(url, "Mistral AI raises EUR 1.7 billion", "2025-09-09", "h1", "en", "feed"),
+        facts=((mistral, (Fact("funding_round", Decimal("1700000000"), "EUR", round="series_c"),)),),
+    )
+    return codec.company_articles_to_json("Mistral AI", [article])
+
+
+class DecideWorker:
+    """A real procrastinate worker in this process, running the queue's jobs until none is ready
+    (``wait=False``), with a config the test can change between its runs (a worker brought into
+    step); the jobs are kept, so their attempts can be read."""
+
+    def __init__(self, url: str, settings: Settings):
+        self.app = make_app(url)
+        self.state = WorkerState(
+            settings=settings,
+            client=feeds.make_client(settings.http),
+            pool=articles.ExtractionPool(settings.http, workers=0),
+            limiter=articles.PageLimiter(settings.http),
+            url=url,
+        )
+
+    async def run(self) -> None:
+        await self.app.run_worker_async(
+            queues=[QUEUE],
+            concurrency=1,
+            wait=False,
+            listen_notify=False,
+            delete_jobs="never",
+            additional_context={"watcher": self.state},
+        )
+
+    async def job(self) -> Job:
+        [job] = await self.app.job_manager.list_jobs_async(lock="decide:Mistral AI")
+        return job
+
+    async def run_when_due(self) -> None:
+        """Run once the job's retry is due (procrastinate waits a second or more between tries)."""
+        job = await self.job()
+        while job.scheduled_at is not None and datetime.now(UTC) < job.scheduled_at:
+            await asyncio.sleep(0.05)
+        await self.run()
+
+
+def _decided_once(tmp_path: Path, pg_server: PgServer, settings: Settings, now: datetime) -> dict[str, int]:
+    """What deciding the article once writes, on a database of its own."""
+    url = pg_server.new_database()
+    prepare_queue(url)
+    decide_company(
+        replace(settings, db=url),
+        url,
+        "once:decide:Mistral AI",
+        "Mistral AI",
+        now,
+        _mistral_article(settings),
+    )
+    return _counts(url)
+
+
+def test_a_decide_job_the_database_fails_once_is_rolled_back_and_decides_its_facts_once_when_run_again(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, pg_server: PgServer
+) -> None:
+    settings = replace(settings_for(tmp_path, newsroom, []), db=pg_url)
+    now = datetime(2025, 9, 10, tzinfo=UTC)
+    expected = _decided_once(tmp_path, pg_server, settings, now)
+    assert expected["documents"] == 1 and expected["changes"] >= 1 and expected["outbox"] >= 1
+    prepare_queue(pg_url)
+    # The database refuses the first alert the job writes, once (a sequence is not rolled back
+    # with the transaction): the job has written the document, the facts and the changes by then.
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE SEQUENCE outbox_refusals")
+        conn.execute(
+            "CREATE FUNCTION refuse_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            " IF nextval('outbox_refusals') = 1 THEN RAISE EXCEPTION 'the disk is full, say'; END IF;"
+            " RETURN NEW; END $$"
+        )
+        conn.execute(
+            "CREATE TRIGGER refuse_once BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION refuse_once()"
+        )
+    worker = DecideWorker(pg_url, settings)
+    key = "cycle:decide:Mistral AI"
+
+    async def go() -> None:
+        async with worker.app.open_async():
+            await decide_job(worker.app, "Mistral AI").defer_async(
+                key=key,
+                company="Mistral AI",
+                now=now.isoformat(),
+                articles=cast(JSONValue, _mistral_article(settings)),
+            )
+            await worker.run()
+            job = await worker.job()
+            # Failed once and rolled back whole: nothing of it is left, and it waits to run again.
+            assert job.status == Status.TODO.value and job.attempts == 1
+            assert _counts(pg_url) == {"documents": 0, "facts": 0, "changes": 0, "outbox": 0}
+            await worker.run_when_due()
+            job = await worker.job()
+            assert job.status == Status.SUCCEEDED.value and job.attempts == 2  # two runs
+        await worker.state.client.aclose()
+
+    asyncio.run(go())
+    assert _counts(pg_url) == expected
+    with Store(pg_url) as store:
+        [report] = take_results(store, [key]).values()
+    assert len(codec.report_from_json(report).changes) == expected["changes"]
+
+
+def test_a_decide_job_failing_on_a_worker_out_of_step_runs_again_and_decides_its_facts_once(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, pg_server: PgServer
+) -> None:
+    settings = replace(settings_for(tmp_path, newsroom, []), db=pg_url)
+    now = datetime(2025, 9, 10, tzinfo=UTC)
+    expected = _decided_once(tmp_path, pg_server, settings, now)
+    prepare_queue(pg_url)
+    # The worker's config lacks the company (configs out of step during an upgrade): its run of
+    # the company's decide job raises, no fault of the database.
+    worker = DecideWorker(pg_url, replace(settings, entities=()))
+    key = "cycle:decide:Mistral AI"
+
+    async def go() -> None:
+        async with worker.app.open_async():
+            await decide_job(worker.app, "Mistral AI").defer_async(
+                key=key,
+                company="Mistral AI",
+                now=now.isoformat(),
+                articles=cast(JSONValue, _mistral_article(settings)),
+            )
+            await worker.run()
+            job = await worker.job()
+            assert job.status == Status.TODO.value and job.attempts == 1
+            with Store(pg_url) as store:
+                assert take_results(store, [key]) == {}  # the scheduler goes on waiting
+            worker.state.settings = settings  # brought into step
+            await worker.run_when_due()
+            job = await worker.job()
+            assert job.status == Status.SUCCEEDED.value and job.attempts == 2  # two runs
+        await worker.state.client.aclose()
+
+    asyncio.run(go())
+    assert _counts(pg_url) == expected
+    with Store(pg_url) as store:
+        [report] = take_results(store, [key]).values()
+    assert len(codec.report_from_json(report).changes) == expected["changes"]
+
+
+def test_a_decide_job_that_fails_every_time_reports_its_error_after_its_tries(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str
+) -> None:
+    settings = replace(settings_for(tmp_path, newsroom, []), db=pg_url)
+    prepare_queue(pg_url)
+    worker = DecideWorker(pg_url, replace(settings, entities=()))
+    key = "cycle:decide:Mistral AI"
+
+    async def go() -> None:
+        async with worker.app.open_async():
+            await decide_job(worker.app, "Mistral AI").defer_async(
+                key=key,
+                company="Mistral AI",
+                now="2025-09-10T00:00:00+00:00",
+                articles=cast(JSONValue, _mistral_article(settings)),
+            )
+            await worker.run()
+            for _ in range(DECIDE_TRIES - 1):
+                await worker.run_when_due()
+            # Its last try leaves the error for the scheduler (whose cycle fails with it) and ends
+            # the job: nothing waits for a job that will not run again.
+            job = await worker.job()
+            assert job.status == Status.SUCCEEDED.value and job.attempts == DECIDE_TRIES
+        await worker.state.client.aclose()
+
+    asyncio.run(go())
+    with Store(pg_url) as store:
+        [value] = take_results(store, [key]).values()
+    with pytest.raises(DecideJobFailed, match=r"Mistral AI: ValueError: .*configs must be the same"):
+        codec.report_from_json(value)
+    assert _counts(pg_url) == {"documents": 0, "facts": 0, "changes": 0, "outbox": 0}
 
 
 def _pid_in_db(url: str) -> str | None:

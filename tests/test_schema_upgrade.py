@@ -40,6 +40,9 @@ ON_MAIN = {
     "waiting_entries": "cea5dbc8c63c8af0",
     "event_messages": "b2db9d7b80b7cdfc",
     "document_text": "eb4122a9e333ab4e",
+    "fact_state": "4f1ccd6ba25b7697",
+    "fact_source_counts": "32a716fbe2c7ed78",
+    "rejected_facts": "24a50b9426aaffb0",
 }
 
 
@@ -196,6 +199,9 @@ def test_the_renumbered_version_4_gets_the_migrations_it_lacks(tmp_path: Path) -
         "waiting_entries",
         "event_messages",
         "document_text",
+        "fact_state",
+        "fact_source_counts",
+        "rejected_facts",
     )
     columns, indexes = schema_of(db)
     assert {"outcome", "confidence", "state"} <= columns["facts"]
@@ -216,6 +222,9 @@ def test_the_renumbered_version_4_gets_the_migrations_it_lacks(tmp_path: Path) -
         "waiting_entries": "applied",
         "event_messages": "applied",
         "document_text": "applied",
+        "fact_state": "applied",
+        "fact_source_counts": "applied",
+        "rejected_facts": "applied",
     }
 
 
@@ -233,6 +242,9 @@ def test_a_migration_whose_effect_is_there_is_recorded_not_run(tmp_path: Path) -
         "waiting_entries",
         "event_messages",
         "document_text",
+        "fact_state",
+        "fact_source_counts",
+        "rejected_facts",
     )
 
 
@@ -248,7 +260,14 @@ def test_a_migration_edited_in_place_gets_only_its_missing_steps(tmp_path: Path)
         report = store.migration
     assert report is not None
     assert report.found == NAMES[: NAMES.index("fact_sources") + 1]
-    assert report.applied == ("waiting_entries", "event_messages", "document_text")
+    assert report.applied == (
+        "waiting_entries",
+        "event_messages",
+        "document_text",
+        "fact_state",
+        "fact_source_counts",
+        "rejected_facts",
+    )
     assert "ref" in schema_of(db)[0]["outbox"]
     assert [(c["thread"], c["message"]) for c in rows(db)["changes"]] == [(1, 1), (2, None)]
 
@@ -292,7 +311,7 @@ def test_a_database_of_a_newer_watcher_is_refused_by_writers_and_readers(tmp_pat
 def test_read_commands_never_upgrade(tmp_path: Path) -> None:
     db = load(FIXTURES / "v4-ledger-indexes-d405666.sql", tmp_path / "w.db")
     before = db.read_bytes()
-    missing = "outbox_claims, digest, waiting_entries, event_messages, document_text"
+    missing = "outbox_claims, digest, waiting_entries, event_messages, document_text, fact_source_counts"
     with pytest.raises(SchemaError, match=rf"older schema \(without {missing}\).*watcher poll"):
         Store.for_reading(db)
     assert db.read_bytes() == before
@@ -300,11 +319,11 @@ def test_read_commands_never_upgrade(tmp_path: Path) -> None:
 
 
 def test_a_database_without_only_an_index_is_read_as_it_is(tmp_path: Path) -> None:
-    # The schema of v6 with the migrations after fact_sources: it lacks only fact_sources (an
-    # index), and readers need not wait for it.
+    # The schema of v6 with the migrations after fact_sources but those of indexes alone: it
+    # lacks only indexes, and readers need not wait for them.
     db = load(FIXTURES / "v6-claims-ledger-digest-67b4b4e.sql", tmp_path / "w.db")
     conn = sqlite3.connect(db)
-    later = MIGRATIONS[NAMES.index("fact_sources") + 1 :]
+    later = [m for m in MIGRATIONS[NAMES.index("fact_sources") + 1 :] if m.readers_need]
     assert later and all(m.readers_need for m in later)
     for m in later:
         for step in m.steps:
@@ -314,7 +333,7 @@ def test_a_database_without_only_an_index_is_read_as_it_is(tmp_path: Path) -> No
     conn.close()
     before = db.read_bytes()
     with Store.for_reading(db) as store:
-        assert store.pending == ("fact_sources",)
+        assert store.pending == ("fact_sources", "fact_state", "rejected_facts")
         assert len(store.changes()) == 2
         assert store.outbox_counts()["dead"] == 1
     assert db.read_bytes() == before
@@ -373,8 +392,8 @@ def test_cli_read_commands_say_how_to_upgrade_and_write_commands_upgrade(old_ins
     assert lines[0] == (
         f"watcher: upgraded {db} to this version's schema (applied: outbox_claims, digest, fact_sources,"
         f" waiting_entries, event_messages,"
-        f" document_text; 4 found in place and recorded); the database as it was is kept"
-        f" in {db}.bak-v4"
+        f" document_text, fact_state, fact_source_counts, rejected_facts; 4 found in place and recorded);"
+        f" the database as it was is kept in {db}.bak-v4"
     )
     assert res.stdout == "1 dead alert re-queued\n"
     assert journal_mode(db) == "wal"  # a writer's: status reads while the daemon writes

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from watcher.errors import StoreError
+from watcher.errors import SchemaError, StoreError
 from watcher.models import Change, Entity, Fact, FeedHealth, Money
 from watcher.schema import read_schema, step_statements
 from watcher.store import MIGRATIONS, NewDocument, Store
@@ -269,3 +269,19 @@ def test_an_unreachable_postgresql_is_one_line_without_the_password() -> None:
     [line] = str(err.value).splitlines()
     assert line.startswith("postgresql://watcher@127.0.0.1:1/watcher: cannot open the database")
     assert "s3cret" not in line
+
+
+def test_a_postgresql_database_with_tables_but_no_migrations_is_refused(pg_url: str) -> None:
+    import psycopg  # here: a SQLite install has no psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE VIEW someone_elses AS SELECT 1 AS one")
+    with pytest.raises(SchemaError, match="has tables but is not a watcher database"):
+        Store(pg_url)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP VIEW someone_elses")
+    # Empty again: made a watcher database, then read as one.
+    with Store(pg_url) as s:
+        assert s.pending == ()
+    with Store.for_reading(pg_url) as s:
+        assert s.version == len(MIGRATIONS)

@@ -31,18 +31,39 @@ def entity_state(store: Store, entity: str) -> tuple[EntityState, dict[int, Stor
     the same heads. Sources are counted where the standing depends on them (``contested``):
     counting every head's re-reports would grow with the coverage.
     """
-    heads = store.decision_facts(entity, count_sources=False)
-    by_id = {sf.id: sf for sf in heads}
-    known = [KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline) for sf in heads]
-    counts = store.source_counts(contested(known))
-    known = [replace(k, sources=counts[k.id]) if k.id in counts else k for k in known]
-    state = current_state(known)
+    return entity_states(store, [entity])[entity]
+
+
+def entity_states(
+    store: Store, entities: Sequence[str]
+) -> dict[str, tuple[EntityState, dict[int, StoredFact]]]:
+    """``entity_state`` of each of these companies, read for all of them at once: a fixed
+    number of queries whatever the number of companies (on PostgreSQL each is a round trip)."""
+    heads = store.state_heads(entities)
+    by_ids = {name: {sf.id: sf for sf in found} for name, found in heads.items()}
+    known = {
+        name: [KnownFact(sf.id, sf.fact, sf.period, sources=sf.sources, baseline=sf.baseline) for sf in found]
+        for name, found in heads.items()
+    }
+    counts = store.source_counts([i for facts in known.values() for i in contested(facts)])
+    states = {
+        name: current_state([replace(k, sources=counts[k.id]) if k.id in counts else k for k in facts])
+        for name, facts in known.items()
+    }
     # The facts shown are read again with their sources counted, as their alerts stated them.
-    shown = (state.valuation, state.round, state.total_raised, *state.rumours)
-    ids = [k.id for k in shown if k is not None and k.id is not None]
-    said = store.said_changes(entity, ids)
-    by_id.update((sf.id, as_said(sf, said.get(sf.id))) for sf in store.facts_by_id(ids))
-    return state, by_id
+    shown = {
+        name: [
+            k.id
+            for k in (state.valuation, state.round, state.total_raised, *state.rumours)
+            if k is not None and k.id is not None
+        ]
+        for name, state in states.items()
+    }
+    ids = [i for found in shown.values() for i in found]
+    said = store.said_changes(None, ids)
+    for sf in store.facts_by_id(ids):
+        by_ids[sf.entity][sf.id] = as_said(sf, said.get(sf.id))
+    return {name: (states[name], by_ids[name]) for name in heads}
 
 
 def as_said(sf: StoredFact, change: Change | None) -> StoredFact:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from watcher.history import entity_state
+from watcher.history import entity_state, entity_states
 from watcher.models import Change
 from watcher.settings import Settings
-from watcher.state import KnownFact
+from watcher.state import EntityState, KnownFact
 from watcher.store import Store, StoredFact
 
 
@@ -39,8 +39,15 @@ def _shown(k: KnownFact | None, by_id: dict[int, StoredFact]) -> StoredFact | No
     return by_id.get(k.id) if k is not None and k.id is not None else None
 
 
-def company_row(settings: Settings, store: Store, name: str, failing: set[str]) -> CompanyRow:
-    state, by_id = entity_state(store, name)
+def company_row(
+    settings: Settings,
+    store: Store,
+    name: str,
+    failing: set[str],
+    known: tuple[EntityState, dict[int, StoredFact]] | None = None,
+) -> CompanyRow:
+    """The company's row; ``known``: its state and heads, when read with every company's."""
+    state, by_id = known if known is not None else entity_state(store, name)
     pending = store.pending_facts(name)
     last = store.recent_changes(name, 1, rejected=False)
     return CompanyRow(
@@ -59,7 +66,9 @@ def company_row(settings: Settings, store: Store, name: str, failing: set[str]) 
 def overview(settings: Settings, store: Store) -> list[CompanyRow]:
     """Every company, the most recently changed first (never changed last, by name)."""
     failing = {r.url for r in store.feeds() if r.failures > 0}
-    rows = [company_row(settings, store, e.name, failing) for e in settings.entities]
+    # Every company's state in one read (a fixed number of queries, not ten per company).
+    states = entity_states(store, [e.name for e in settings.entities])
+    rows = [company_row(settings, store, e.name, failing, states[e.name]) for e in settings.entities]
     changed = sorted(
         (r for r in rows if r.last_change is not None),
         key=lambda r: r.last_change.detected_at if r.last_change else datetime.min,

@@ -5,7 +5,8 @@ company at a time (procrastinate's lock ``decide:<company>``), in one transactio
 
 A job that fails for the network or the page records that failure as its result (the cycle
 treats it as in one process: the feed's back-off, the article's retry); only a job that could
-not record anything (the database gone) raises, and procrastinate retries it.
+not record anything (the database gone) raises, and procrastinate retries it. A decide job that
+raises is rolled back and retried too (DECIDE_RETRY), then reports its error.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from procrastinate import App, Blueprint, JobContext, RetryStrategy
+from procrastinate import App, JobContext, RetryStrategy
 from procrastinate.jobs import JobDeferrer
 from procrastinate.psycopg_connector import PsycopgConnector
 
@@ -39,11 +40,21 @@ log = logging.getLogger("watcher.jobs")
 QUEUE = "watcher"
 # Only for a job that could not leave its result (PostgreSQL away for a while): tried again.
 RETRY = RetryStrategy(max_attempts=20, linear_wait=2)
+# A decide job that raised was rolled back whole, so it is run again (procrastinate's retry: the
+# same job, holding its company's lock, so that company's later jobs still wait behind it) and
+# decides the company's articles from the start, once. The scheduler waits for it: its cycle
+# goes on without failing, and no article is left half decided (one that names two companies was
+# stored by the other's job already; a cycle run again would not read it for this one).
+# Database trouble may last a while (as many tries as RETRY); anything else (a bug, a worker
+# whose config lacks the company) is tried DECIDE_TRIES times, on whichever worker takes it.
+# Then the error is left as the job's result: the scheduler's cycle fails with its line, and
+# never waits for a job that will not run again. A second apart at first: a worker restarting,
+# or a database dropping a connection, is back by then.
+DECIDE_RETRY = RetryStrategy(max_attempts=20, wait=1, linear_wait=1)
+DECIDE_TRIES = 3
 # Seconds a decide job waits before its commit: only for the fault tests, which kill -9 a worker
 # in the middle of one.
 DECIDE_PAUSE = float(os.environ.get("WATCHER_DECIDE_PAUSE_SECONDS", "0"))
-
-jobs = Blueprint()
 
 
 @dataclass
@@ -84,14 +95,12 @@ def _state(context: JobContext) -> WorkerState:
     return state
 
 
-@jobs.task(name="fetch_feed", queue=QUEUE, pass_context=True, retry=RETRY)
 async def fetch_feed(context: JobContext, key: str, request: dict[str, Any]) -> None:
     state = _state(context)
     [result] = await feeds.fetch_feeds(state.client, [codec.request_from_json(request)], state.settings.http)
     state.put(key, codec.result_to_json(result))
 
 
-@jobs.task(name="read_article", queue=QUEUE, pass_context=True, retry=RETRY)
 async def read_article(
     context: JobContext, key: str, link: str, entries: list[dict[str, Any]], now: str
 ) -> None:
@@ -144,7 +153,6 @@ def decide_company(
         put_result(store, f"{key}:done", "")
 
 
-@jobs.task(name="decide", queue=QUEUE, pass_context=True, retry=RETRY)
 async def decide(
     context: JobContext, key: str, company: str, now: str, articles: list[dict[str, Any]]
 ) -> None:
@@ -154,16 +162,32 @@ async def decide(
         await asyncio.to_thread(
             decide_company, state.settings, state.url, key, company, datetime.fromisoformat(now), articles
         )
-    except StoreError:
-        raise  # the database's trouble: rolled back, and procrastinate runs the job again
     except Exception as e:
-        # A bug, not the database: rolled back, and the scheduler's cycle fails with this line.
+        # Rolled back whole; run again while tries are left (DECIDE_RETRY says why), else the
+        # scheduler's cycle fails with this line.
+        tried = context.job.attempts + 1  # procrastinate counts the runs before this one
+        tries = (DECIDE_RETRY.max_attempts or 0) + 1 if isinstance(e, StoreError) else DECIDE_TRIES
+        if tried < tries:
+            log.warning(
+                "deciding %s failed (try %d of %d; it runs again): %s: %s",
+                company,
+                tried,
+                tries,
+                type(e).__name__,
+                e,
+            )
+            raise
         log.error("deciding %s: %s: %s", company, type(e).__name__, e)
         state.put(key, json.dumps({"error": f"{company}: {type(e).__name__}: {e}"}))
 
 
 def make_app(url: str) -> App:
-    """The procrastinate app on ``url`` (watcher's own database: no other broker)."""
+    """The procrastinate app on ``url`` (watcher's own database: no other broker), with the jobs
+    a worker runs as ``watcher:<name>``. Registered on each app anew: a blueprint of them added
+    to a second app in one process would be renamed by procrastinate (``watcher:watcher:decide``),
+    leaving that app without them."""
     app = App(connector=PsycopgConnector(conninfo=url, min_size=1, max_size=4))
-    app.add_tasks_from(jobs, namespace="watcher")
+    app.task(name="watcher:fetch_feed", queue=QUEUE, pass_context=True, retry=RETRY)(fetch_feed)
+    app.task(name="watcher:read_article", queue=QUEUE, pass_context=True, retry=RETRY)(read_article)
+    app.task(name="watcher:decide", queue=QUEUE, pass_context=True, retry=DECIDE_RETRY)(decide)
     return app

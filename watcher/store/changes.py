@@ -81,11 +81,12 @@ class ChangesMixin(StoreBase):
         event = self._change_rows("c.thread = ? OR c.id = ?", (thread, thread))
         return carried, [c for c in event if c.rejected is None or c.id in ids]
 
-    def said_changes(self, entity: str, fact_ids: Sequence[int] | None = None) -> dict[int, Change]:
-        """For each event head (of these ids, or all), the last change alerted about it (its first
-        alert or latest correction), unless the user rejected it: what the alerts said."""
-        where = "e.name = ?"
-        params: list[Any] = [entity]
+    def said_changes(self, entity: str | None, fact_ids: Sequence[int] | None = None) -> dict[int, Change]:
+        """For each event head (of these ids, or all; of one company, or of every one), the last
+        change alerted about it (its first alert or latest correction), unless the user rejected
+        it: what the alerts said."""
+        where = "1 = 1" if entity is None else "e.name = ?"
+        params: list[Any] = [] if entity is None else [entity]
         if fact_ids is not None:
             ids = sorted(set(fact_ids))
             if not ids:
@@ -149,9 +150,8 @@ class ChangesMixin(StoreBase):
 
     def _change_rows(self, where: str, params: Sequence[Any]) -> list[Change]:
         rows = self._rows(
-            "SELECT c.*, e.name AS entity_name,"
-            " 1 + (SELECT COUNT(DISTINCT x.document_id) FROM facts x"
-            "      WHERE x.corroborates = c.fact_id) AS sources,"
+            # Every document reporting the change's event, as kept with its head (report_docs).
+            "SELECT c.*, e.name AS entity_name, 1 + COALESCE(f.report_docs, 0) AS sources,"
             " CASE WHEN f.state = 'rejected' THEN f.note END AS fact_rejected"
             " FROM changes c JOIN entities e ON e.id = c.entity_id LEFT JOIN facts f ON f.id = c.fact_id"
             f" WHERE {where} ORDER BY c.detected_at, c.id",
@@ -166,15 +166,16 @@ class ChangesMixin(StoreBase):
         )
         return {int(r["fact_id"]) for r in rows}
 
-    def change_count(self, entity: str) -> int:
-        """The entity's changes, leaving out those the user rejected (or whose fact they rejected)."""
+    def change_counts(self) -> dict[str, int]:
+        """Each company's changes (those with any), leaving out those the user rejected (or whose
+        fact they rejected); every company in one read."""
+        # The rejected facts looked up in their own index (facts_rejected), not every change's fact.
         rows = self._rows(
-            "SELECT COUNT(*) AS n FROM changes c JOIN entities e ON e.id = c.entity_id"
-            " LEFT JOIN facts f ON f.id = c.fact_id"
-            " WHERE e.name = ? AND c.rejected IS NULL AND COALESCE(f.state, '') != 'rejected'",
-            (entity,),
+            "SELECT e.name, COUNT(*) AS n FROM changes c JOIN entities e ON e.id = c.entity_id"
+            " WHERE c.rejected IS NULL AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = c.fact_id"
+            " AND f.state = 'rejected') GROUP BY e.name",
         )
-        return int(rows[0]["n"])
+        return {str(r["name"]): int(r["n"]) for r in rows}
 
     # -- the review page (watcher serve): what its pages read beyond the CLI's queries ---------
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from watcher.errors import StoreError
 from watcher.models import Entity
 from watcher.store.base import StoreBase
 from watcher.store.records import DocumentText, NewDocument, iso
@@ -25,6 +24,10 @@ class DocumentsMixin(StoreBase):
     def entity_id(self, name: str) -> int | None:
         rows = self._rows("SELECT id FROM entities WHERE name = ?", (name,))
         return int(rows[0]["id"]) if rows else None
+
+    def entity_ids(self) -> dict[str, int]:
+        """Every company's id, by name (one read where a command needs them all)."""
+        return {str(r["name"]): int(r["id"]) for r in self._rows("SELECT id, name FROM entities")}
 
     def entity_names(self) -> list[str]:
         return [r["name"] for r in self._rows("SELECT name FROM entities ORDER BY name")]
@@ -83,20 +86,6 @@ class DocumentsMixin(StoreBase):
         found = self.document_id(doc.url)
         assert found is not None
         return found
-
-    def replace_document_facts(self, document_id: int) -> None:
-        """Drop a document's facts (for re-loading a changed seed); changes keep theirs."""
-        used = self._rows(
-            "SELECT 1 FROM changes c JOIN facts f ON f.id = c.fact_id WHERE f.document_id = ?", (document_id,)
-        )
-        if used:
-            raise StoreError(f"{self.where}: document {document_id} has changes recorded; not replacing it")
-        self._exec(
-            "UPDATE facts SET corroborates = NULL WHERE corroborates IN"
-            " (SELECT id FROM facts WHERE document_id = ?)",
-            (document_id,),
-        )
-        self._exec("DELETE FROM facts WHERE document_id = ?", (document_id,))
 
     def update_document(self, document_id: int, doc: NewDocument, now: datetime) -> None:
         self._exec(

@@ -9,9 +9,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from watcher.errors import StoreError
 from watcher.models import Fact
 from watcher.store.documents import DocumentsMixin
 from watcher.store.records import StoredFact, iso, parse_time, real_amount, stored_fact
+
+# The states of a fact that count (a pending one counts as a source while it waits).
+COUNTING = ("active", "pending")
 
 
 class FactsMixin(DocumentsMixin):
@@ -70,20 +74,82 @@ class FactsMixin(DocumentsMixin):
                 outcome,
             ),
         )
+        if corroborates is not None:
+            self._count_report(corroborates, document_id, new_id, reports=1, sources=int(state in COUNTING))
         return new_id
 
-    # The documents that report a head: itself and its re-reports from other documents.
-    _SOURCES = (
-        "1 + (SELECT COUNT(DISTINCT c.document_id) FROM facts c"
-        " WHERE c.corroborates = f.id AND c.document_id != f.document_id"
-        " AND c.state IN ('active', 'pending'))"
-    )
+    def _count_report(
+        self, head_id: int, document_id: int, fact_id: int, *, reports: int, sources: int
+    ) -> None:
+        """The counts of ``head_id`` once its re-report ``fact_id`` (of ``document_id``) came (+1),
+        went (-1), or started or stopped counting: ``report_docs`` moves by ``reports`` and
+        ``source_docs`` (other documents, facts that count) by ``sources``, each unless another
+        fact of that document keeps the document in the count.
+
+        A step, not a count of all the head's re-reports again: a head with thousands of them costs
+        two index probes (facts_sources). Steps also add up when PostgreSQL runs a review beside a
+        decide job: each lands on the head's row as the other left it, where a count read in one
+        transaction would overwrite the other's."""
+        if not reports and not sources:
+            return
+        self._exec(
+            "UPDATE facts SET"
+            " report_docs = report_docs + CASE WHEN EXISTS (SELECT 1 FROM facts c WHERE c.corroborates = ?"
+            "  AND c.document_id = ? AND c.id != ?) THEN 0 ELSE ? END,"
+            " source_docs = source_docs + CASE WHEN document_id != ? AND NOT EXISTS (SELECT 1 FROM facts c"
+            "  WHERE c.corroborates = ? AND c.document_id = ? AND c.id != ?"
+            "  AND c.state IN ('active', 'pending')) THEN ? ELSE 0 END"
+            " WHERE id = ?",
+            (
+                head_id,
+                document_id,
+                fact_id,
+                reports,
+                document_id,
+                head_id,
+                document_id,
+                fact_id,
+                sources,
+                head_id,
+            ),
+        )
+
+    def replace_document_facts(self, document_id: int) -> None:
+        """Drop a document's facts (for re-loading a changed seed); changes keep theirs."""
+        used = self._rows(
+            "SELECT 1 FROM changes c JOIN facts f ON f.id = c.fact_id WHERE f.document_id = ?", (document_id,)
+        )
+        if used:
+            raise StoreError(f"{self.where}: document {document_id} has changes recorded; not replacing it")
+        self._exec(
+            "UPDATE facts SET corroborates = NULL WHERE corroborates IN"
+            " (SELECT id FROM facts WHERE document_id = ?)",
+            (document_id,),
+        )
+        # Its re-reports of other documents' heads leave their counts one at a time (of two
+        # re-reports of one head, the second takes the document out of the count).
+        for r in self._rows(
+            "SELECT id, corroborates, state FROM facts WHERE document_id = ? AND corroborates IS NOT NULL",
+            (document_id,),
+        ):
+            counting = int(r["state"] in COUNTING)
+            self._count_report(
+                int(r["corroborates"]), document_id, int(r["id"]), reports=-1, sources=-counting
+            )
+            self._exec("DELETE FROM facts WHERE id = ?", (r["id"],))
+        self._exec("DELETE FROM facts WHERE document_id = ?", (document_id,))
+
+    # The documents that report a head: itself and its re-reports from other documents (those
+    # that count), as kept in ``source_docs`` (migration fact_source_counts says why kept).
+    _SOURCES = "1 + f.source_docs"
     _FACT_SELECT = (
         "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title, d.source AS doc_source,"
         f" {_SOURCES} AS sources"
         " FROM facts f JOIN entities e ON e.id = f.entity_id JOIN documents d ON d.id = f.document_id"
     )
-    # The same without counting sources (each counts one): for reads that only rank heads.
+    # The same with every head's sources as one: for reads that only rank heads, whose callers
+    # give sources to the heads whose standing depends on them (state.contested), as the
+    # decisions always have (the kept count is no cost; which heads weigh theirs is the point).
     _FACT_SELECT_UNCOUNTED = (
         "SELECT f.*, e.name AS entity_name, d.url AS doc_url, d.title AS doc_title, d.source AS doc_source,"
         " 1 AS sources"
@@ -123,10 +189,65 @@ class FactsMixin(DocumentsMixin):
         entity_id = self.entity_id(entity)
         if entity_id is None:
             return []
+        return self._ids_of(self._head_parts(entity_id, wanted))
+
+    def state_heads(self, entities: Sequence[str]) -> dict[str, list[StoredFact]]:
+        """For each of these companies, the event heads its current state reads (those of
+        ``decision_fact_ids`` with nothing wanted), sources not counted, ordered by period then id.
+
+        One query for all of them, whatever their number: status and the review page read every
+        company, and the nine parts of ``decision_fact_ids`` per company cost ten round trips each
+        (or, sent as one compound, 16 ms of PostgreSQL's planning for 20 companies). Here each
+        company's heads are read once (index ``facts_state``) and ranked by window functions,
+        as the parts rank them."""
+        names = list(dict.fromkeys(entities))
+        found: dict[str, list[StoredFact]] = {name: [] for name in names}
+        if not names:
+            return found
+        kinds = ("valuation", "funding_round", "total_raised")
+        confirmed = self._CONFIRMED  # its columns are facts' alone (entities has id, name, aliases)
+        # CROSS JOIN fixes SQLite's join order: company by company through facts_state, rather
+        # than every head through the index on corroborates. PostgreSQL plans it as any join.
+        sql = (
+            "WITH heads AS (SELECT f.id, f.entity_id, f.kind, f.status, f.period,"
+            f" CASE WHEN {confirmed} THEN 1 ELSE 0 END AS confirmed,"
+            " ROW_NUMBER() OVER (PARTITION BY f.entity_id, f.kind, f.status != 'rumoured'"
+            "  ORDER BY f.id DESC) AS by_id,"
+            f" substr(COALESCE(MAX(CASE WHEN {confirmed} THEN COALESCE(f.period, '') END)"
+            "  OVER (PARTITION BY f.entity_id, f.kind), ''), 1, 7) AS since"
+            " FROM entities e CROSS JOIN facts f"
+            f" WHERE e.name IN ({','.join('?' * len(names))}) AND f.entity_id = e.id"
+            f" AND f.kind IN ({','.join('?' * len(kinds))}) AND f.corroborates IS NULL"
+            " AND f.state = 'active'),"
+            # A head is confirmed (class 1), a rumour not older than the latest confirmed
+            # (class 2), or neither; ranked within its class by period then id, newest first.
+            " classed AS (SELECT id, entity_id, kind, status, period, by_id,"
+            " CASE WHEN confirmed = 1 THEN 1 WHEN status = 'rumoured' AND COALESCE(period, '') >= since"
+            "  THEN 2 ELSE 0 END AS class FROM heads),"
+            " ranked AS (SELECT id, status, by_id, class, ROW_NUMBER() OVER (PARTITION BY entity_id, kind,"
+            "  class ORDER BY COALESCE(period, '') DESC, id DESC) AS by_period FROM classed)"
+            f" {self._FACT_SELECT_UNCOUNTED} WHERE f.id IN (SELECT id FROM ranked"
+            f" WHERE (class = 1 AND by_period <= {self._LATEST})"
+            f" OR (status != 'rumoured' AND by_id <= {self._LATEST})"
+            f" OR (class = 2 AND by_period <= {self._RUMOURS}))"
+        )
+        for sf in (stored_fact(r) for r in self._rows(sql, [*names, *kinds])):
+            found[sf.entity].append(sf)
+        for heads in found.values():
+            heads.sort(key=lambda sf: (sf.period or "", sf.id))
+        return found
+
+    # What a decision and the current state read of each kind: the latest confirmed heads by
+    # period and by id, and the rumours not older than the latest confirmed, so many of each.
+    _CONFIRMED = "status != 'rumoured' AND (context != 'background' OR baseline = 1)"
+    _LATEST = 20
+    _RUMOURS = 50
+
+    def _head_parts(
+        self, entity_id: int, wanted: Sequence[tuple[str, Decimal | None, str | None]] = ()
+    ) -> list[tuple[str, tuple[Any, ...]]]:
+        """The SELECTs of head ids ``decision_fact_ids`` reads, each with its parameters."""
         head = "entity_id = ? AND kind = ? AND corroborates IS NULL AND state = 'active'"
-        # Every part is one SELECT of ids; they are sent as a few compound queries, not one each:
-        # a decision per article made some 25 round trips to SQLite, most of the main process's
-        # share of a first cycle.
         parts: list[tuple[str, tuple[Any, ...]]] = []
 
         def add(sql: str, params: tuple[Any, ...], *, limited: bool = False) -> None:
@@ -135,20 +256,23 @@ class FactsMixin(DocumentsMixin):
             # (PostgreSQL wants the wrapped part named.)
             parts.append((f"SELECT id FROM ({select}) AS part" if limited else select, params))
 
-        confirmed = "status != 'rumoured' AND (context != 'background' OR baseline = 1)"
+        confirmed, latest = self._CONFIRMED, self._LATEST
         for kind in ("valuation", "funding_round", "total_raised"):
             base = (entity_id, kind)
-            add(f"{confirmed} ORDER BY COALESCE(period, '') DESC, id DESC LIMIT 20", base, limited=True)
+            add(f"{confirmed} ORDER BY COALESCE(period, '') DESC, id DESC LIMIT {latest}", base, limited=True)
             # "+id": ordering by the rowid would make SQLite walk facts_entity, every mention of
             # the kind, rather than the few heads of facts_heads.
-            add("status != 'rumoured' ORDER BY +id DESC LIMIT 20", base, limited=True)
-            # Rumours not older than the month of the latest confirmed head.
+            add(f"status != 'rumoured' ORDER BY +id DESC LIMIT {latest}", base, limited=True)
+            # Rumours not older than the month of the latest confirmed head. Ordered to the id, as
+            # state_heads ranks them: by period alone, which of two rumours of one month made
+            # the cut was the database's choice (and PostgreSQL puts a NULL period first, SQLite last).
             since = (
                 f"substr(COALESCE((SELECT MAX(COALESCE(period, '')) FROM facts WHERE {head} AND {confirmed}),"
                 " ''), 1, 7)"
             )
             add(
-                f"status = 'rumoured' AND COALESCE(period, '') >= {since} ORDER BY period DESC LIMIT 50",
+                f"status = 'rumoured' AND COALESCE(period, '') >= {since}"
+                f" ORDER BY COALESCE(period, '') DESC, id DESC LIMIT {self._RUMOURS}",
                 (*base, *base),
                 limited=True,
             )
@@ -159,6 +283,12 @@ class FactsMixin(DocumentsMixin):
             if round_:
                 add("round = ?", (entity_id, kind, round_))
             add("base_amount IS NULL", (entity_id, kind))
+        return parts
+
+    def _ids_of(self, parts: Sequence[tuple[str, tuple[Any, ...]]]) -> list[int]:
+        """The ids the parts select, sorted. They are sent as a few compound queries, not one
+        each: a decision per article made some 25 round trips to SQLite, most of the main
+        process's share of a first cycle."""
         ids: set[int] = set()
         # SQLite allows 500 parts to a compound SELECT by default.
         for i in range(0, len(parts), 200):
@@ -198,21 +328,38 @@ class FactsMixin(DocumentsMixin):
         )
         return {int(r["id"]) for r in rows}
 
-    def baseline_facts(self, entity: str) -> list[StoredFact]:
-        rows = self._rows(
-            f"{self._FACT_SELECT} WHERE f.entity_id = (SELECT id FROM entities WHERE name = ?)"
-            " AND f.baseline = 1 ORDER BY f.id",
-            (entity,),
-        )
+    def baseline_facts(self, entity: str | None = None) -> list[StoredFact]:
+        """The baseline's facts of one company, or of every one (``None``), in id order."""
+        if entity is None:
+            # "entity_id IN": SQLite then reads the partial index of baseline facts company by
+            # company; with "baseline = 1" alone it walked all the facts in id order.
+            rows = self._rows(
+                f"{self._FACT_SELECT} WHERE f.entity_id IN (SELECT id FROM entities) AND f.baseline = 1"
+                " ORDER BY f.id"
+            )
+        else:
+            rows = self._rows(
+                f"{self._FACT_SELECT} WHERE f.entity_id = (SELECT id FROM entities WHERE name = ?)"
+                " AND f.baseline = 1 ORDER BY f.id",
+                (entity,),
+            )
         return [stored_fact(r) for r in rows]
 
-    def count_known(self, entity: str) -> int:
+    def known_counts(self) -> dict[str, int]:
+        """How many event heads count (active) for each company that has any, in one read."""
         rows = self._rows(
-            "SELECT COUNT(*) AS n FROM facts f JOIN entities e ON e.id = f.entity_id"
-            " WHERE e.name = ? AND f.corroborates IS NULL AND f.state = 'active'",
-            (entity,),
+            "SELECT e.name, COUNT(*) AS n FROM facts f JOIN entities e ON e.id = f.entity_id"
+            " WHERE f.corroborates IS NULL AND f.state = 'active' GROUP BY e.name",
         )
-        return int(rows[0]["n"])
+        return {str(r["name"]): int(r["n"]) for r in rows}
+
+    def pending_counts(self) -> dict[str, int]:
+        """How many facts wait for corroboration for each company that has any, in one read."""
+        rows = self._rows(
+            "SELECT e.name, COUNT(*) AS n FROM facts f JOIN entities e ON e.id = f.entity_id"
+            " WHERE f.state = 'pending' GROUP BY e.name",
+        )
+        return {str(r["name"]): int(r["n"]) for r in rows}
 
     def conflicting_mentions(self, entity: str) -> list[StoredFact]:
         """Re-reports of an event that give another figure than its head: they match new facts too."""

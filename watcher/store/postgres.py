@@ -106,14 +106,19 @@ def recorded_names(db: object) -> set[str] | None:
     tables but no migrations table is not watcher's: refused rather than written into."""
     pg = _pg(db)
     # One statement, one snapshot: another process migrating meanwhile is seen whole or not at all.
+    # Every command asks this first: the catalog itself, not information_schema (whose views
+    # cost 3 ms to plan, a tenth of a status), and the tables only when there is no migrations
+    # table (an initplan is run only when its CASE branch is taken).
     [found] = pg.rows(
-        "SELECT to_regclass('migrations') IS NOT NULL AS has, (SELECT COUNT(*) FROM information_schema.tables"
-        " WHERE table_schema = current_schema()) AS n",
+        "SELECT to_regclass('migrations') IS NOT NULL AS has, CASE WHEN to_regclass('migrations') IS NULL"
+        " THEN EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+        " ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
+        " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')) END AS tables",
         (),
     )
     if found["has"]:
         return {str(r["name"]) for r in pg.rows("SELECT name FROM migrations", ())}
-    if int(found["n"]):
+    if found["tables"]:
         raise SchemaError(
             f"{pg.url}: the database has tables but is not a watcher database (no migrations table);"
             " point [watcher] db at an empty database"

@@ -137,6 +137,12 @@ def health_json(health: FeedHealth | None) -> str | None:
     )
 
 
+def _strings(text: str) -> tuple[str, ...]:
+    """A JSON list of names (investors, reasons) as stored; most are empty, and a status or a
+    history turns thousands of rows, so the empty one is not parsed."""
+    return () if text == "[]" else tuple(json.loads(text))
+
+
 def stored_fact(r: Row) -> StoredFact:
     eq = Money(Decimal(r["equivalent_amount"]), r["equivalent_currency"]) if r["equivalent_amount"] else None
     fact = Fact(
@@ -145,8 +151,8 @@ def stored_fact(r: Row) -> StoredFact:
         currency=r["currency"],
         approx=bool(r["approx"]),
         round=r["round"],
-        lead_investors=tuple(json.loads(r["lead_investors"])),
-        investors=tuple(json.loads(r["investors"])),
+        lead_investors=_strings(r["lead_investors"]),
+        investors=_strings(r["investors"]),
         status=r["status"],
         evidence=r["evidence"],
         equivalent=eq,
@@ -154,7 +160,7 @@ def stored_fact(r: Row) -> StoredFact:
         basis=r["basis"],
         context=r["context"],
         confidence=float(r["confidence"]),
-        reasons=tuple(json.loads(r["reasons"])),
+        reasons=_strings(r["reasons"]),
     )
     created = parse_time(r["created_at"])
     assert created is not None
@@ -198,8 +204,8 @@ def change_row(r: Row) -> Change:
         url=r["url"],
         title=r["title"],
         evidence=r["evidence"],
-        lead_investors=tuple(json.loads(r["lead_investors"])),
-        investors=tuple(json.loads(r["investors"])),
+        lead_investors=_strings(r["lead_investors"]),
+        investors=_strings(r["investors"]),
         sources=int(r["sources"]),
         detected_at=detected,
         corrects=r["corrects"],

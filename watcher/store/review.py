@@ -7,7 +7,7 @@ from datetime import datetime
 
 from watcher.models import Fact
 from watcher.store.changes import ChangesMixin
-from watcher.store.facts import FactsMixin
+from watcher.store.facts import COUNTING, FactsMixin
 from watcher.store.records import iso
 
 
@@ -15,10 +15,26 @@ class ReviewMixin(FactsMixin, ChangesMixin):
     """Review."""
 
     def set_fact_state(self, fact_id: int, state: str, note: str = "") -> None:
+        [before] = self._rows("SELECT corroborates, document_id, state FROM facts WHERE id = ?", (fact_id,))
         self._exec("UPDATE facts SET state = ?, note = ? WHERE id = ?", (state, note, fact_id))
+        # A re-report that starts or stops counting moves its head's sources.
+        if before["corroborates"] is not None:
+            moved = int(state in COUNTING) - int(before["state"] in COUNTING)
+            self._count_report(
+                int(before["corroborates"]), int(before["document_id"]), fact_id, reports=0, sources=moved
+            )
 
     def repoint_fact(self, fact_id: int, head_id: int) -> None:
+        [before] = self._rows("SELECT corroborates, document_id, state FROM facts WHERE id = ?", (fact_id,))
+        if before["corroborates"] == head_id:
+            return
         self._exec("UPDATE facts SET corroborates = ? WHERE id = ?", (head_id, fact_id))
+        document_id, counting = int(before["document_id"]), int(before["state"] in COUNTING)
+        if before["corroborates"] is not None:
+            self._count_report(
+                int(before["corroborates"]), document_id, fact_id, reports=-1, sources=-counting
+            )
+        self._count_report(head_id, document_id, fact_id, reports=1, sources=counting)
 
     def add_rejection(
         self, entity_id: int, document_url: str, fact: Fact, reason: str, now: datetime
