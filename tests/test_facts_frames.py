@@ -239,6 +239,33 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo a levé 30 millions d'euros, contre 20 millions d'euros initialement visés.",
         {R("30000000", "EUR")},
     ),
+    # An investor's money into the company's capital, re-injected or received, is its round.
+    (
+        "injecte_a_son_capital",
+        "Zorblo",
+        "Zorblo change de braquet. La banque, via son fonds Kobalt VII, a injecté 200 millions de dollars à "
+        "son capital.",
+        {R("200000000")},
+    ),
+    (
+        "vient_de_recevoir",
+        "Zorblo",
+        "Zorblo vient de recevoir 4,5 millions d'euros de Kobalt.",
+        {R("4500000", "EUR")},
+    ),
+    (
+        "reinjecte_dans",
+        "Zorblo",
+        "L'État réinjecte 9 millions d'euros dans Zorblo, une entreprise lyonnaise.",
+        {R("9000000", "EUR")},
+    ),
+    # A dated part of a total is one of its rounds.
+    (
+        "dated_part_of_total",
+        "Zorblo",
+        "Zorblo a levé au total plus de 40 millions d'euros, dont 30 millions en décembre 2022.",
+        {R("30000000", "EUR")},
+    ),
     # A converted aside after the deal's own words is the same figure in another currency.
     (
         "converted_aside_after_round_words",

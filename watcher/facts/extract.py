@@ -246,6 +246,11 @@ _FUND_MARK_RE = re.compile(
     r"revaluations?|revalued|reevalu\w*|deprecia\w*|(?:cut|slashed|trimmed|reduced)\s+the\s+value\s+of\s+its)\b"
 )
 
+_DATED_RE = re.compile(
+    r"\s*(?:,\s*)?(?:en|in|au|on|le|lors\s+de|during)\s+(?:(?:debut|fin|mi-|early|late|mid-?)\s*)?"
+    r"(?:(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b"
+)
 # The names of the classes of companies worth a billion (or ten): their threshold is no company's value.
 _CLASS_NOUN_RE = re.compile(r"\b(?:licornes?|unicorns?|decacornes?|decacorns?|club|cercle)\b")
 _CLASS_THRESHOLDS = (Decimal(10) ** 9, Decimal(10) ** 10)
@@ -513,8 +518,9 @@ class _SentenceReader:
             prev.kind = "total_raised"
             fig.category = "round"
             return True
-        if prev.kind == "total_raised" and _ROUNDISH_RE.search(clause[:80]):
-            # "$300 million to date, including a $100 million Series C": the total's latest round.
+        if prev.kind == "total_raised" and (_ROUNDISH_RE.search(clause[:80]) or _DATED_RE.match(clause)):
+            # "$300 million to date, including a $100 million Series C", "plus de 40 M€ au total, dont
+            # 30 millions en décembre 2022": a dated or named part of a total is one of its rounds.
             fig.category = "round"
             return True
         return False

@@ -92,7 +92,9 @@ def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str
         return None
     gm = re.match(
         r"^[^,.;]{0,40}?\b(?:dans|in|into|to|chez)\s+(?:(?:la|le|l'|the|cette|this)\s+)?"
-        r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite)|it|elle|them)\b",
+        r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite)|it|elle|them)\b"
+        # "a injecté 200 M$ à son capital": into the capital of the company spoken of.
+        r"|^[^,.;]{0,20}?\b(?:a|au|dans|to|into|in)\s+(?:son\s+|leur\s+|its\s+|their\s+)?capital\b",
         low_right,
     )
     if gm:
