@@ -266,6 +266,43 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo a levé au total plus de 40 millions d'euros, dont 30 millions en décembre 2022.",
         {R("30000000", "EUR")},
     ),
+    # A round's own total size is the round; the total it brings the company to is not.
+    (
+        "levee_montant_total",
+        "Zorblo",
+        "Zorblo réalise une levée de fonds d'un montant total brut de 40,5 millions d'euros, dont 36,5 "
+        "millions d'euros auprès d'investisseurs spécialisés.",
+        {R("40500000", "EUR")},
+    ),
+    (
+        "brings_the_total_to",
+        "Zorblo",
+        "Zorblo has raised $40 million to bring the total capital invested to almost $200 million.",
+        {R("40000000")},
+    ),
+    # A class of rounds by size is no round.
+    (
+        "rounds_above",
+        "Zorblo",
+        "Zorblo raised $40 million. Its lead investor has backed several financing rounds above $100 million "
+        "this year.",
+        {R("40000000")},
+    ),
+    # Another company's raise, after a long aside or a long apposition.
+    (
+        "rival_after_long_aside",
+        "Zorblo",
+        "Zorblo a levé 50 millions de dollars. Quaxi, une entreprise espagnole de six ans qui livre des "
+        "repas au restaurant ainsi que des produits d'épicerie, a levé 600 millions de dollars en avril.",
+        {R("50000000")},
+    ),
+    (
+        "rival_long_apposition",
+        "Zorblo",
+        "Zorblo's round took the top spot from Quaxi, a security startup working on preventing email scams "
+        "that raised a €65m round in 2019.",
+        set(),
+    ),
     # A converted aside after the deal's own words is the same figure in another currency.
     (
         "converted_aside_after_round_words",

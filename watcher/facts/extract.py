@@ -246,6 +246,14 @@ _FUND_MARK_RE = re.compile(
     r"revaluations?|revalued|reevalu\w*|deprecia\w*|(?:cut|slashed|trimmed|reduced)\s+the\s+value\s+of\s+its)\b"
 )
 
+_ROUND_SIZE_LEFT_RE = re.compile(
+    r"\b(?:levee|tour|round|operation|augmentation\s+de\s+capital|placement|raise|financing)\s+(?:de\s+fonds\s+)?"
+    r"(?:[\w']+\s+){0,3}?(?:d'un\s+|of\s+an?\s+|with\s+an?\s+)?(?:montant|amount)\s+total\w*\s+(?:brut\s+|gross\s+)?"
+    r"(?:de|d'|of)\s*(?:(?:environ|about|around|pres\s+de|some)\s+)?$"
+)
+_BRINGS_TOTAL_RE = re.compile(
+    r"\b(?:bring\w*|taking|takes|took|port(?:e|ant|ent|ait|era))\s+(?:its\s+|the\s+|son\s+|le\s+)?"
+)
 _DATED_RE = re.compile(
     r"\s*(?:,\s*)?(?:en|in|au|on|le|lors\s+de|during)\s+(?:(?:debut|fin|mi-|early|late|mid-?)\s*)?"
     r"(?:(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|"
@@ -557,8 +565,13 @@ class _SentenceReader:
         left_clause = low[max(fig.prev_end_clause, mention.start - 120) : mention.start]
         if _THIS_ROUND_RIGHT_RE.match(low, mention.end):
             return "funding_round"
+        if _ROUND_SIZE_LEFT_RE.search(left_clause):
+            # "une levée de fonds d'un montant total brut de 40,5 M€": the whole size of this round.
+            return "funding_round"
+        right_first = _BRINGS_TOTAL_RE.split(right_clause.split(",")[0])[0]
         total = (
-            _TOTAL_RE.search(right_clause.split(",")[0])
+            # "raised $40 million to bring the total invested to $200 million": the total is the next figure.
+            _TOTAL_RE.search(right_first)
             or (_WITH_LEFT_RE.search(left_clause) and _RAISED_RIGHT_RE.match(right_clause))
             or _TOTAL_RE.search(left_clause)
             or _SINCE_YEAR_AFTER_RE.match(right_clause)

@@ -82,6 +82,9 @@ def _framed_kind(
     if _RATE_RIGHT_RE.match(raw_right):
         # "$14 billion per day", "2 M€ par mois": a flow (volume, revenue, burn), not a deal.
         return "non", ""
+    if _ROUNDS_ABOVE_RE.search(near_left):
+        # "contributed to multiple financing rounds above $100 million": a class of rounds, no round.
+        return "non", ""
     if _CLASS_VALUED_RE.search(near_left):
         # "le club des start-up valorisées plus d'un milliard", "startups valued at over $1bn": a threshold
         # that defines a class of companies, not one company's valuation.
@@ -140,6 +143,11 @@ def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[st
     return best.lastgroup, word
 
 
+_ROUNDS_ABOVE_RE = re.compile(
+    r"\b(?:rounds|deals|tours(?:\s+de\s+table)?|levees(?:\s+de\s+fonds)?|operations)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:above|over|exceeding|of\s+more\s+than|of\s+at\s+least|topping|de\s+plus\s+de|superieure?s?\s+a|"
+    r"depassant|d'au\s+moins)\s*$"
+)
 _SOUGHT_RIGHT_RE = re.compile(
     r"\s*(?:(?:it|the\s+company|they)\s+)?(?:(?:had\s+)?(?:initially|originally|first|once)\s+)(?:sought|targeted|hoped\s+for|"
     r"aimed\s+for|planned)\b|\s*(?:initialement|d'abord|au\s+depart)\s+(?:vises?|esperes?|recherches?|prevus?)\b"

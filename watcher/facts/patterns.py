@@ -26,7 +26,7 @@ _DESCRIPTOR_RE = re.compile(
     rf"{{0,3}}?\s+({_NAME})"
 )
 _SUBJECT_VERB_RE = re.compile(
-    rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?"
+    rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,140}},\s*)?"
     r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
     r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant|été|been)\s+){0,4}"
     # "Anthropic last week closed", "OpenAI au printemps a levé": a time or manner adverbial between
@@ -75,7 +75,7 @@ _PASSING_NAME_RE = re.compile(
     rf"(?:raised|secured|closed|landed|levé|obtenu|récolté|bouclé)\b"
     rf"|({_NAME})\s*\((?=\s*(?:[$€£¥₩]|[A-Z]{{3}}\s?)?\d)"
     rf"|({_NAME}),\s+(?:a|an|une?|the|la|le)\s+(?:[\w-]+\s+){{0,4}}?(?:start-?up|startup|company|firm|"
-    rf"société|entreprise|jeune\s+pousse|rival|competitor|concurrent)\s+(?:that|which|qui)\b"
+    rf"société|entreprise|jeune\s+pousse|rival|competitor|concurrent)(?:\s+[\w-]+){{0,6}}?\s+(?:that|which|qui)\b"
 )
 _BY_NAME_RE = re.compile(
     r"^\W{0,3}(?:(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received)\s+)?"
