@@ -303,6 +303,20 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "that raised a €65m round in 2019.",
         set(),
     ),
+    # "a" after a valuation's words is English, not the French "à".
+    (
+        "valuation_following_a_round",
+        "Zorblo",
+        "Zorblo has reached an $11 billion valuation following a $270 million funding round from investors.",
+        {V("11000000000"), R("270000000")},
+    ),
+    # A group of unicorns worth a sum together is no company's value.
+    (
+        "unicorns_worth_together",
+        "Zorblo",
+        "Zorblo joins the unicorns with Portuguese roots already worth over €34 billion together.",
+        set(),
+    ),
     # A converted aside after the deal's own words is the same figure in another currency.
     (
         "converted_aside_after_round_words",

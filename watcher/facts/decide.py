@@ -63,7 +63,11 @@ def verdict(rule_kind: str | None, probs: dict[str, float], drop: float, add: fl
 
 def may_add(cand: Candidate) -> bool:
     """Whether the kind decision may bring the figure in: never one the rules gave to another company
-    they named ("X invested $10M in Y ... a $40M round for Y" is Y's round, not X's)."""
+    they named ("X invested $10M in Y ... a $40M round for Y" is Y's round, not X's), nor one whose
+    frame the rules read as no funding at all (a price paid, a deal's worth, a gap, a flow: of 143 such
+    figures in the labelled real text, 9 were a company's round or valuation)."""
+    if "rule:cat=non" in cand.features:
+        return False
     return cand.rule is None or cand.rule.owner == "entity"
 
 

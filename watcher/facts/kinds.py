@@ -170,7 +170,9 @@ _RATE_RIGHT_RE = re.compile(
     r"(?!\s+(?:ago|earlier|before|later|after|plus\s+tot|auparavant))\b|(?:daily|weekly|monthly|annually|yearly)\b)"
 )
 _VALUED_AT_RE = re.compile(
-    r"\b(?:valued|valuing|values|valoris\w*|evalu\w*|valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?"
+    # ("an $11bn valuation following a $270 million round": "a" after other words is no French "à".)
+    r"\b(?:valued|valuing|values|valoris\w*|evalu\w*|valuation|valorisation)\s+"
+    r"(?:(?!following|after|before|thanks|with|from|alongside)[\w-]+\s+){0,2}?"
     r"(?:at|a|of|de|d'|to)\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
     r"plus\s+de|quelque|autour\s+de|approximately|an\s+estimated|close\s+to|up\s+to|jusqu'a)\s+)?$"
 )
@@ -184,7 +186,7 @@ _DEAL_VALUED_RE = re.compile(
 _CLASS_VALUED_RE = re.compile(
     r"\b(?:(?:start-?ups?|entreprises|societes|licornes|pousses|scale-?ups|acteurs)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:valorise(?:e)?s|evalue(?:e)?s)|(?:start-?ups|startups|companies|firms|unicorns|scale-?ups|players)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:valued|worth))\s+(?:at\s+|a\s+)?(?:plus\s+d'|plus\s+de|more\s+than|over|above|"
+    r"(?:[\w-]+\s+){0,4}?(?:valued|worth))\s+(?:at\s+|a\s+)?(?:plus\s+d'|plus\s+de|more\s+than|over|above|"
     r"au\s+moins|at\s+least|upwards\s+of)\s*(?:un\s+|une\s+|a\s+|an\s+)?$"
 )
 _THIS_ROUND_RIGHT_RE = re.compile(
