@@ -317,6 +317,20 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo joins the unicorns with Portuguese roots already worth over €34 billion together.",
         set(),
     ),
+    # "at a price valuing it at": the price words belong to the valuation, the figure before is the round.
+    (
+        "a_un_prix_valorisant",
+        "Zorblo",
+        "Zorblo a indiqué mardi avoir levé 1,7 milliard d'euros à un prix valorisant l'entreprise 11,7 "
+        "milliards d'euros après l'augmentation de capital.",
+        {R("1700000000", "EUR"), V("11700000000", "EUR")},
+    ),
+    (
+        "at_a_price_valuing",
+        "Zorblo",
+        "Zorblo raised $40 million at a price valuing it at $400 million.",
+        {R("40000000"), V("400000000")},
+    ),
     # A converted aside after the deal's own words is the same figure in another currency.
     (
         "converted_aside_after_round_words",

@@ -21,6 +21,8 @@ _RIGHT_CUT_RE = re.compile(
     # "raised €50 million valuing it at €1 billion", "une série B de 50 M€ valorisait Zephyr à": the verb's
     # object is the valuation; the figure before it is what did the valuing (the round).
     r"valu(?:ed|ing|es)|valoris(?:ant|ait|aient|e|ent))\b"
+    # "levé 1,7 Md€ à un prix valorisant l'entreprise ...": the price is the valuation's, not the figure's.
+    r"|\b(?:a|at)\s+(?:un|a)\s+(?:prix|price)\s+(?=valu|valoris|implying|impliquant)"
 )
 
 
