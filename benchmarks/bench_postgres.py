@@ -59,6 +59,9 @@ def _config(folder: Path, server: NewsServer, db: str, cap: int) -> Path:
     path = write_config(folder, server, allow_private=True)
     text = path.read_text().replace('db = "state/watcher.db"', f'db = "{db}"')
     text = text.replace("concurrency = 16", f"concurrency = 16\nmax_articles_per_feed = {cap}")
+    # Feed 0 carries every new article (~400 bytes an item): 15,000 of them outgrow the default
+    # 5 MB cap on a response, and the feed would fail as too large rather than be read.
+    text = text.replace("[http]\n", f"[http]\nmax_bytes = {max(5 << 20, 1024 * cap)}\n", 1)
     path.write_text(text)
     return path
 
