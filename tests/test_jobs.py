@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -23,7 +24,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
@@ -44,10 +45,12 @@ from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
 from watcher import articles, feeds
 from watcher.errors import DecideJobFailed
 from watcher.jobs import codec
-from watcher.jobs.tasks import DECIDE_TRIES, QUEUE, WorkerState, decide_company, decide_job, make_app
+from watcher.jobs.fanout import JobFanout
+from watcher.jobs.tasks import JOB_TRIES, QUEUE, WorkerState, decide_company, decide_job, make_app
 from watcher.jobs.worker import prepare_queue
 from watcher.ledger import ArticleFacts
 from watcher.models import Fact
+from watcher.pipeline import CycleReport, load_baseline, run_cycle, run_cycle_async
 from watcher.settings import Settings
 from watcher.store import NewDocument, Store
 from watcher.store.queue import take_results
@@ -597,12 +600,12 @@ def test_a_decide_job_that_fails_every_time_reports_its_error_after_its_tries(
                 articles=cast(JSONValue, _mistral_article(settings)),
             )
             await worker.run()
-            for _ in range(DECIDE_TRIES - 1):
+            for _ in range(JOB_TRIES - 1):
                 await worker.run_when_due()
             # Its last try leaves the error for the scheduler (whose cycle fails with it) and ends
             # the job: nothing waits for a job that will not run again.
             job = await worker.job()
-            assert job.status == Status.SUCCEEDED.value and job.attempts == DECIDE_TRIES
+            assert job.status == Status.SUCCEEDED.value and job.attempts == JOB_TRIES
         await worker.state.client.aclose()
 
     asyncio.run(go())
@@ -611,6 +614,201 @@ def test_a_decide_job_that_fails_every_time_reports_its_error_after_its_tries(
     with pytest.raises(DecideJobFailed, match=r"Mistral AI: ValueError: .*configs must be the same"):
         codec.report_from_json(value)
     assert _counts(pg_url) == {"documents": 0, "facts": 0, "changes": 0, "outbox": 0}
+
+
+# -- a fetch or read job that fails every time ------------------------------------------------
+
+
+async def _hurry_retries(url: str) -> None:
+    """procrastinate's waits between a job's tries (1 s, 2 s, ... 20 s: 3.5 minutes in all) cut
+    short: the same tries, run back to back, until cancelled."""
+    async with await psycopg.AsyncConnection.connect(url, autocommit=True) as conn:
+        while True:
+            await conn.execute(
+                "UPDATE procrastinate_jobs SET scheduled_at = now()"
+                " WHERE status = 'todo' AND scheduled_at > now()"
+            )
+            await asyncio.sleep(0.05)
+
+
+def _refuse_results(url: str, condition: str) -> None:
+    """The database refuses, every time, the job results (watcher_job_results) that meet
+    ``condition``, a PostgreSQL expression on NEW.value: the worker's write fails, not a mock's."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "CREATE FUNCTION refuse_results() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            f" IF {condition} THEN RAISE EXCEPTION 'the disk is full, say'; END IF;"
+            " RETURN NEW; END $$"
+        )
+        conn.execute(
+            "CREATE TRIGGER refuse_results BEFORE INSERT OR UPDATE ON watcher_job_results"
+            " FOR EACH ROW EXECUTE FUNCTION refuse_results()"
+        )
+
+
+def _accept_results(url: str) -> None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP TRIGGER refuse_results ON watcher_job_results")
+
+
+async def _cycle_on_workers(settings: Settings, worker: DecideWorker, now: datetime) -> CycleReport:
+    """One cycle scheduled as `watcher run` does (its own app, the jobs' fan-out), run by ``worker``
+    (a real procrastinate worker in this process) with its retries hurried; it must end within
+    two minutes, whatever its jobs do."""
+    assert isinstance(settings.db, str)
+    scheduler = make_app(settings.db)
+    fanout = JobFanout(settings, scheduler)
+    await worker.state.client.aclose()
+    worker.state.client = feeds.make_client(settings.http)  # on this cycle's event loop
+    async with worker.app.open_async(), scheduler.open_async(), feeds.make_client(settings.http) as client:
+        running = [
+            asyncio.create_task(
+                worker.app.run_worker_async(
+                    queues=[QUEUE],
+                    concurrency=2,
+                    fetch_job_polling_interval=0.05,
+                    install_signal_handlers=False,
+                    delete_jobs="never",
+                    additional_context={"watcher": worker.state},
+                )
+            ),
+            asyncio.create_task(_hurry_retries(settings.db)),
+        ]
+        try:
+            with Store(settings.db) as store:
+                cycle = run_cycle_async(settings, client=client, store=store, now=now, fanout=fanout.fanout())
+                done, _ = await asyncio.wait(
+                    [asyncio.ensure_future(cycle), *running], timeout=120, return_when=asyncio.FIRST_COMPLETED
+                )
+            if not done:
+                raise AssertionError("the cycle never ended: it waits on a job that will not run")
+            [first] = done
+            assert first not in running, f"the worker stopped: {first.exception()!r}"
+            return cast(CycleReport, first.result())
+        finally:
+            for task in running:
+                task.cancel()
+            await asyncio.gather(*running, return_exceptions=True)
+            await worker.state.client.aclose()
+            fanout.close()
+
+
+def _one_process_changes(tmp_path: Path, settings: Settings, now: datetime) -> list[tuple[str, ...]]:
+    """The reference: the same feeds polled once on SQLite, in one process."""
+    db = tmp_path / "ref" / "watcher.db"
+    db.parent.mkdir()
+    reference = replace(settings, db=db)
+    with Store(db) as store:
+        load_baseline(reference, store, now=now)
+        run_cycle(reference, store=store, now=now)
+    return _changes(db)
+
+
+def _worker_on(url: str, settings: Settings) -> DecideWorker:
+    prepare_queue(url)
+    with Store(url) as store:
+        load_baseline(settings, store, now=datetime.now(UTC))
+    return DecideWorker(url, settings)
+
+
+def test_a_read_job_the_database_fails_every_time_gives_up_and_its_article_is_read_on_a_later_cycle(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    publish(newsroom)
+    settings = replace(settings_for(tmp_path, newsroom, ["/en.xml", "/fr.xml"]), db=pg_url)
+    now = datetime.now(UTC)
+    expected = _one_process_changes(tmp_path, settings, now)
+    rumour = newsroom.url("/2025/09/mistral-rumeur")
+    assert any(c[5] == rumour for c in expected) and any(c[5] != rumour for c in expected)
+    worker = _worker_on(pg_url, settings)
+    # What the worker read of the rumour (its title is in the result) is refused every time; the
+    # short error line the job leaves when it gives up is not.
+    _refuse_results(pg_url, """NEW.value LIKE '{"read"%serait en discussions%'""")
+
+    first = asyncio.run(_cycle_on_workers(settings, worker, now))
+    # The cycle ended, with the rumour failed after its 21 tries (a database error's), one line
+    # naming it and where to look; the other articles were read and decided.
+    [(url, error)] = first.articles_failed
+    assert url == rumour and "StoreError" in error and "the disk is full, say" in error, error
+    assert "its read job gave up after 21 tries (see the workers' logs)" in error
+    [line] = [
+        r.getMessage() for r in caplog.records if r.name == "watcher.pipeline" and rumour in r.getMessage()
+    ]
+    assert line.startswith(f"article {rumour}: failed (") and "will try again after" in line
+    assert _changes(pg_url) == [c for c in expected if c[5] != rumour]
+
+    async def read_jobs() -> list[Job]:
+        async with worker.app.open_async():
+            return list(await worker.app.job_manager.list_jobs_async(task="watcher:read_article"))
+
+    tried = [j for j in asyncio.run(read_jobs()) if j.task_kwargs["link"] == rumour]
+    assert [(j.status, j.attempts) for j in tried] == [(Status.SUCCEEDED.value, 21)]
+    with Store(pg_url) as store:
+        # Kept to be read again, its feed entry not marked seen.
+        assert [u for u, *_ in store.article_failures()] == [rumour]
+        assert store.document_id(rumour) is None
+        assert store._rows("SELECT key FROM entries WHERE link = ?", (rumour,)) == []
+
+    # The fault gone, a later cycle reads the rumour and decides it: nothing was lost.
+    _accept_results(pg_url)
+    later = asyncio.run(_cycle_on_workers(settings, worker, now + timedelta(days=1)))
+    assert later.articles_failed == []
+    assert _changes(pg_url) == expected
+    with Store(pg_url) as store:
+        assert store.article_failures() == [] and store.document_id(rumour) is not None
+        assert store._rows("SELECT key FROM entries WHERE link = ?", (rumour,)) != []
+
+
+# What of the French feed's the database refuses, every time; and how its failure reads, after the
+# feed's URL.
+FETCH_FAULTS = {
+    # Its poll: the job gives up on its last try and leaves its error line instead.
+    "its poll": (
+        """strpos(NEW.value, '{feed}') > 0 AND NEW.value NOT LIKE '%"outcome": "failed"%'""",
+        r"StoreError: .*the disk is full, say; its fetch job gave up after 21 tries"
+        r" \(see the workers' logs\)",
+    ),
+    # Its error line too: procrastinate ends the job failed with no result at all, and the
+    # scheduler finds it so in procrastinate's table.
+    "its error line too": (
+        "strpos(NEW.value, '{feed}') > 0",
+        r"its watcher:fetch_feed job \d+ ended failed after 21 tries without leaving a result"
+        r" \(see the workers' logs\)",
+    ),
+}
+
+
+@pytest.mark.parametrize("refused", list(FETCH_FAULTS))
+def test_a_fetch_job_the_database_fails_every_time_ends_the_cycle_with_its_feed_failed(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, refused: str
+) -> None:
+    publish(newsroom)
+    settings = replace(settings_for(tmp_path, newsroom, ["/en.xml", "/fr.xml"]), db=pg_url)
+    now = datetime.now(UTC)
+    expected = _one_process_changes(tmp_path, settings, now)
+    french = newsroom.url("/fr.xml")
+    rumour = newsroom.url("/2025/09/mistral-rumeur")  # only in the French feed
+    worker = _worker_on(pg_url, settings)
+    condition, reads = FETCH_FAULTS[refused]
+    _refuse_results(pg_url, condition.format(feed=french))
+
+    first = asyncio.run(_cycle_on_workers(settings, worker, now))
+    outcomes = {f.url: (f.outcome, f.error) for f in first.feeds}
+    assert outcomes[newsroom.url("/en.xml")] == ("ok", None)
+    outcome, error = outcomes[french]
+    # The line the daemon logs for a failing feed: the feed's URL, what happened, where to look.
+    assert outcome == "failed" and re.fullmatch(f"{re.escape(french)}: {reads}", error or ""), outcomes
+    # The English feed lost nothing: its articles were read and decided; the rumour waits.
+    assert _changes(pg_url) == [c for c in expected if c[5] != rumour]
+    with Store(pg_url) as store:
+        row = store.feed(french)
+        assert row is not None and row.failures == 1 and row.next_attempt is not None
+
+    # The fault gone, the feed is polled again once its back-off is over, and the rumour decided.
+    _accept_results(pg_url)
+    later = asyncio.run(_cycle_on_workers(settings, worker, now + timedelta(days=1)))
+    assert {f.url: f.outcome for f in later.feeds}[french] == "ok"
+    assert _changes(pg_url) == expected
 
 
 def _pid_in_db(url: str) -> str | None:

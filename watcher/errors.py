@@ -62,6 +62,16 @@ class ExtractionAborted(ExtractionError):
     """An article's reading was stopped: it ran past the per-article time cap, or its worker died."""
 
 
-class DecideJobFailed(WatcherError):
+class JobFailed(WatcherError):
+    """A job on a worker (watcher.jobs) gave up, or ended without leaving its result; its message
+    is the error line, saying where to look."""
+
+
+class DecideJobFailed(JobFailed):
     """A company's decide job on a worker (watcher.jobs) raised; its message is the worker's error
     line. Nothing of that company was written; the cycle fails and is run again, as in one process."""
+
+
+class ArticleJobFailed(JobFailed):
+    """A worker could not read the article; its message is the worker's error line. The article
+    is recorded as failed and read again on a later cycle, as in one process."""

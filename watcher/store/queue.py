@@ -84,6 +84,21 @@ def take_results(store: Store, keys: Sequence[str]) -> dict[str, str]:
     return {str(r["key"]): str(r["value"]) for r in rows}
 
 
+def ended_without_result(store: Store, job_ids: Sequence[int]) -> dict[int, tuple[str, str, int]]:
+    """Of these jobs, those procrastinate ended without success (failed on their last try,
+    cancelled or aborted): id -> (task name, status, how many times it ran). A job that ran
+    through leaves its result first, so one of these has none, and none will come."""
+    _pg(store)
+    if not job_ids:
+        return {}
+    rows = store._rows(
+        "SELECT id, task_name, status::text AS status, attempts FROM procrastinate_jobs"
+        " WHERE id = ANY(?) AND status IN ('failed', 'cancelled', 'aborted')",
+        (list(job_ids),),
+    )
+    return {int(r["id"]): (str(r["task_name"]), str(r["status"]), int(r["attempts"])) for r in rows}
+
+
 def try_scheduler_lock(store: Store) -> bool:
     """Become the scheduler unless another process is: the lock is the session's, so it ends
     with this connection (the process dies, or PostgreSQL drops it) and a standby takes it."""
