@@ -35,9 +35,9 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "possessive_rivals_in_a_list",
         "Zorblo",
-        "Zorblo raised $40 million in a Series B. Its lead investor also backed Quaxi's $115 million "
-        "Series B and Plimo' $153 million Series C this year.",
-        {R("40000000")},
+        "Zorblo took in $42 million for its Series B. The same fund wrote cheques into Quaxi's $66 million "
+        "Series B and Plimo' $91 million Series C last spring.",
+        {R("42000000")},
     ),
     (
         "possessive_rival_valuation",
@@ -57,9 +57,8 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "delta_up_from",
         "Zorblo",
-        "Zorblo is valued at about $4.8 billion in its new round, up roughly $500 million from its "
-        "valuation in June.",
-        {V("4800000000")},
+        "Zorblo's owners now put its worth at $3.3 billion, up some $700 million from the spring.",
+        {V("3300000000")},
     ),
     (
         "delta_fr_par_rapport",
@@ -74,7 +73,7 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "rate_per_day",
         "Zorblo",
-        "Zorblo, which raised $30 million last week, says its users trade about $14 billion per day.",
+        "Zorblo, which raised $30 million last week, settles close to $600 million per day for merchants.",
         {R("30000000")},
     ),
     ("rate_par_mois", "Zorblo", "Zorblo brûle 2 millions d'euros par mois.", set()),
@@ -82,13 +81,14 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "unicorn_threshold_en",
         "Zorblo",
-        "Zorblo raised $50 million, making it a unicorn, with a valuation of over one billion euros.",
+        "Zorblo raised $50 million and became a unicorn, a valuation above one billion dollars.",
         {R("50000000")},
     ),
     (
         "unicorn_threshold_fr_aside",
         "Zorblo",
-        "Zorblo, une licorne (start-up valorisée plus d'un milliard de dollars), supprime 40 postes.",
+        "Zorblo, devenue licorne (le nom des sociétés valant plus d'un milliard de dollars), recrute 40 "
+        "ingénieurs.",
         set(),
     ),
     (
@@ -101,8 +101,8 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "founders_net_worth",
         "Zorblo",
-        "Zorblo is valued at $12 billion, which has grown its founders' combined net worth to an "
-        "estimated $3.5 billion.",
+        "Zorblo is valued at $12 billion, and the stake has lifted the net worth of its two founders to "
+        "about $2.9 billion each.",
         {V("12000000000")},
     ),
     # The cash a listing through a blank-check company brings is the company's new money.
@@ -121,7 +121,7 @@ CASES: list[tuple[str, str, str, Expected]] = [
         set(),
     ),
     # Bare francs in a story of today are Swiss francs; before the euro, or beside other francs, no.
-    ("bare_francs_today", "Zorblo", "Zorblo vient de lever 46 millions de francs.", {R("46000000", "CHF")}),
+    ("bare_francs_today", "Zorblo", "Zorblo vient d'obtenir 27 millions de francs.", {R("27000000", "CHF")}),
     ("bare_francs_before_euro", "Zorblo", "En 1998, Zorblo avait levé 46 millions de francs.", set()),
     (
         "bare_francs_beside_cfa",
@@ -133,34 +133,15 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "joined_name",
         "Zorblo Health",
-        "ZorbloHealth, created in 2015, said on Monday it closed a $189 million Series D round.",
-        {R("189000000")},
+        "ZorbloHealth, based in Porto, raised $72 million in a Series C round this week.",
+        {R("72000000")},
     ),
-    # Money gathered over a span of time is a total; a span that dates something else is not.
-    (
-        "span_total_en",
-        "Zorblo",
-        "In just six months, Zorblo has raised nearly $1 billion.",
-        set(),
-    ),
-    (
-        "span_total_fr",
-        "Zorblo",
-        "En quelque 6 années d'existence, Zorblo aura réussi à collecter 311 millions d'euros.",
-        set(),
-    ),
-    (
-        "span_dates_the_seed",
-        "Zorblo",
-        "Zorblo raised $20 million in a Series A led by Kobalt, two years after its seed.",
-        {R("20000000")},
-    ),
-    # A year before the figure is a date, not the start of a range nor an amount in dollars.
+    # A year before a figure is a date, not the start of a range nor an amount in dollars.
     (
         "date_dash_figure",
         "Zorblo",
-        "15 March 2026 – $1.9bn for cold storage operator Zorblo",
-        {R("1900000000")},
+        "2 June 2026 – $640m for grid battery maker Zorblo",
+        {R("640000000")},
     ),
     (
         "year_then_dollar_figure",
@@ -169,69 +150,80 @@ CASES: list[tuple[str, str, str, Expected]] = [
         {R("40000000"), R("90000000")},
     ),
     # A price paid for the company is not money it raises.
-    ("price_for_company", "Zorblo", "Kobalt offers $1.9bn for cold storage operator Zorblo", set()),
+    ("price_for_company", "Zorblo", "Kobalt offers $640m for grid battery maker Zorblo", set()),
+    # Money gathered over a span of time is a total; a span that dates something else is not.
+    ("span_total_en", "Zorblo", "Over the past three years Zorblo has raised $480 million.", set()),
+    (
+        "span_total_fr",
+        "Zorblo",
+        "En cinq ans, Zorblo a réuni 212 millions d'euros auprès de ses actionnaires.",
+        set(),
+    ),
+    (
+        "span_dates_the_seed",
+        "Zorblo",
+        "Zorblo raised $20 million in a Series A led by Kobalt, two years after its seed.",
+        {R("20000000")},
+    ),
     # Another company as the subject of reaching a value.
     (
         "rival_reaches_value_fr",
         "Zorblo",
-        "Zorblo a levé 90 millions d'euros. Quaxi devrait atteindre une valorisation de plus de 5 milliards "
-        "de dollars.",
+        "Zorblo a levé 90 millions d'euros. Son concurrent Quaxi pourrait atteindre une valorisation de 4 "
+        "milliards d'euros l'an prochain.",
         {R("90000000", "EUR")},
     ),
     (
         "rival_reached_value_en",
         "Zorblo",
-        "Zorblo raised $90 million. Quaxi reached an $8 billion valuation after raising $400 million.",
+        "Zorblo raised $90 million. Quaxi reached a $5 billion valuation in March with a $250 million round.",
         {R("90000000")},
     ),
     (
         "rival_which_was_valued",
         "Zorblo",
-        "Zorblo could become the largest bank in Africa, overtaking Quaxi which was last valued at "
-        "$2 billion.",
+        "Zorblo may soon pass its rival Quaxi which was last valued at $3 billion by its backers.",
         set(),
     ),
     # The gain in value, and an acquisition's price, are not the company's valuation.
     (
         "more_valuable_by",
         "Zorblo",
-        "Zorblo sold shares at a £273 billion valuation, becoming £78 billion ($100 billion) or 40% more "
-        "valuable in a short span.",
-        {V("273000000000", "GBP")},
+        "Zorblo was valued at $180 billion in its tender, making it $45 billion (or 33%) more valuable "
+        "than in January.",
+        {V("180000000000")},
     ),
     (
         "deal_valued_aside",
         "Zorblo",
-        "Kobalt agreed to acquire Zorblo. The deal, valued at approximately €1.1 billion, closes in May.",
+        "Kobalt will buy Zorblo. The deal, valued at approximately €900 million, should close in June.",
         set(),
     ),
     (
         "club_threshold",
         "Zorblo",
-        "Zorblo now joins the club made up of Quaxi and Plimo, companies that have reached a $1 billion "
-        "valuation.",
+        "Zorblo enters the club of Baltic start-ups worth a $1 billion valuation, alongside Quaxi and Plimo.",
         set(),
     ),
     # What could have been raised, and money from lenders, are no round.
     (
         "aurait_pu",
         "Zorblo",
-        "Les dirigeants ont renoncé à la clause d'extension qui aurait pu permettre à Zorblo de lever 16,5 "
-        "millions d'euros de plus.",
+        "Sans le retrait d'un fonds, Zorblo aurait pu lever 12 millions d'euros cet automne.",
         set(),
     ),
     (
         "lenders",
         "Zorblo",
-        "Zorblo is set to receive at least $1.4 billion in financing from a group of lenders led by Kobalt.",
+        "Zorblo has lined up $800 million of credit from a group of lenders led by Kobalt.",
         set(),
     ),
     # The sum first aimed for is no round.
     (
         "initially_sought",
         "Zorblo",
-        "The $675 million raised is a big increase over the $500 million initially sought by Zorblo.",
-        {R("675000000")},
+        "Zorblo closed its round at $310 million, well past the $200 million it had initially sought.",
+        {R("310000000")},
     ),
     (
         "initialement_vises",
@@ -243,15 +235,14 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "injecte_a_son_capital",
         "Zorblo",
-        "Zorblo change de braquet. La banque, via son fonds Kobalt VII, a injecté 200 millions de dollars à "
-        "son capital.",
-        {R("200000000")},
+        "Zorblo change d'échelle. Un fonds américain a injecté 35 millions d'euros à son capital.",
+        {R("35000000", "EUR")},
     ),
     (
         "vient_de_recevoir",
         "Zorblo",
-        "Zorblo vient de recevoir 4,5 millions d'euros de Kobalt.",
-        {R("4500000", "EUR")},
+        "Zorblo vient de recevoir 6 millions d'euros de Kobalt.",
+        {R("6000000", "EUR")},
     ),
     (
         "reinjecte_dans",
@@ -263,67 +254,66 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "dated_part_of_total",
         "Zorblo",
-        "Zorblo a levé au total plus de 40 millions d'euros, dont 30 millions en décembre 2022.",
-        {R("30000000", "EUR")},
+        "Zorblo a levé au total plus de 64 millions d'euros, dont 25 millions en mars 2025.",
+        {R("25000000", "EUR")},
     ),
     # A round's own total size is the round; the total it brings the company to is not.
     (
         "levee_montant_total",
         "Zorblo",
-        "Zorblo réalise une levée de fonds d'un montant total brut de 40,5 millions d'euros, dont 36,5 "
-        "millions d'euros auprès d'investisseurs spécialisés.",
-        {R("40500000", "EUR")},
+        "Zorblo annonce une augmentation de capital d'un montant total de 18 millions d'euros, dont 3 "
+        "millions apportés par ses salariés.",
+        {R("18000000", "EUR")},
     ),
     (
         "brings_the_total_to",
         "Zorblo",
-        "Zorblo has raised $40 million to bring the total capital invested to almost $200 million.",
-        {R("40000000")},
+        "Zorblo has raised $25 million, bringing the total it has raised to $110 million.",
+        {R("25000000")},
     ),
     # A class of rounds by size is no round.
     (
         "rounds_above",
         "Zorblo",
-        "Zorblo raised $40 million. Its lead investor has backed several financing rounds above $100 million "
-        "this year.",
+        "Zorblo raised $40 million. The fund behind it has joined four deals over $250 million since June.",
         {R("40000000")},
     ),
     # Another company's raise, after a long aside or a long apposition.
     (
         "rival_after_long_aside",
         "Zorblo",
-        "Zorblo a levé 50 millions de dollars. Quaxi, une entreprise espagnole de six ans qui livre des "
-        "repas au restaurant ainsi que des produits d'épicerie, a levé 600 millions de dollars en avril.",
+        "Zorblo a levé 50 millions de dollars. Quaxi, une société néerlandaise de dix ans qui loue des "
+        "vélos cargo aux livreurs de toute l'Europe du Nord, a levé 600 millions de dollars en avril.",
         {R("50000000")},
     ),
     (
         "rival_long_apposition",
         "Zorblo",
-        "Zorblo's round took the top spot from Quaxi, a security startup working on preventing email scams "
-        "that raised a €65m round in 2019.",
+        "Zorblo now ranks first, ahead of Quaxi, a robotics startup building arms for warehouse picking "
+        "that raised a €48m round last year.",
         set(),
     ),
     # "a" after a valuation's words is English, not the French "à".
     (
         "valuation_following_a_round",
         "Zorblo",
-        "Zorblo has reached an $11 billion valuation following a $270 million funding round from investors.",
-        {V("11000000000"), R("270000000")},
+        "Zorblo hit a $6 billion valuation following a $150 million round, people close to it said.",
+        {V("6000000000"), R("150000000")},
     ),
     # A group of unicorns worth a sum together is no company's value.
     (
         "unicorns_worth_together",
         "Zorblo",
-        "Zorblo joins the unicorns with Portuguese roots already worth over €34 billion together.",
+        "Zorblo joins the Baltic unicorns already worth over €20 billion together.",
         set(),
     ),
     # "at a price valuing it at": the price words belong to the valuation, the figure before is the round.
     (
         "a_un_prix_valorisant",
         "Zorblo",
-        "Zorblo a indiqué mardi avoir levé 1,7 milliard d'euros à un prix valorisant l'entreprise 11,7 "
-        "milliards d'euros après l'augmentation de capital.",
-        {R("1700000000", "EUR"), V("11700000000", "EUR")},
+        "Zorblo a bouclé une levée de 300 millions d'euros à un prix valorisant la société 2,4 milliards "
+        "d'euros.",
+        {R("300000000", "EUR"), V("2400000000", "EUR")},
     ),
     (
         "at_a_price_valuing",
@@ -335,9 +325,8 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "converted_aside_after_round_words",
         "Zorblo",
-        "On 12 May, Zorblo announced the close of its $2.1 billion Series B financing round, "
-        "approximately RMB 15 billion.",
-        {R("2100000000")},
+        "Zorblo said on Tuesday it has closed a $500 million Series C round, roughly CNY 3.6 billion.",
+        {R("500000000")},
     ),
 ]
 
@@ -350,12 +339,8 @@ def test_frames(name: str, company: str, text: str, expected: Expected) -> None:
 @pytest.mark.parametrize(
     ("text", "amount", "currency"),
     [
-        ("In just six months, Zorblo has raised nearly $1 billion.", "1000000000", "USD"),
-        (
-            "En quelque 6 années d'existence, Zorblo aura réussi à collecter 311 millions d'euros.",
-            "311000000",
-            "EUR",
-        ),
+        ("Over the past three years Zorblo has raised $480 million.", "480000000", "USD"),
+        ("En cinq ans, Zorblo a réuni 212 millions d'euros auprès de ses actionnaires.", "212000000", "EUR"),
     ],
 )
 def test_span_is_total(text: str, amount: str, currency: str) -> None:
@@ -365,8 +350,8 @@ def test_span_is_total(text: str, amount: str, currency: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["15 March 2026 – $1.9bn for Zorblo", "In 2026 $1.9bn went to Zorblo", "2026 - $1.9bn for Zorblo"],
+    ["2 June 2026 – $640m for Zorblo", "In 2026 $640m went to Zorblo", "2026 - $640m for Zorblo"],
 )
 def test_year_before_a_figure_is_no_amount(text: str) -> None:
     found = [(m.amount, m.currency, m.amount_max) for m in find_money(text)]
-    assert found == [(Decimal("1900000000"), "USD", None)]
+    assert found == [(Decimal("640000000"), "USD", None)]

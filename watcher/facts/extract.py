@@ -265,9 +265,9 @@ _CLASS_THRESHOLDS = (Decimal(10) ** 9, Decimal(10) ** 10)
 
 
 def _class_threshold(low: str, mention: MoneyMention, entity_re: re.Pattern[str]) -> bool:
-    """ "devenue une licorne, ces start-up valant plus d'un milliard", "making it a unicorn, with a
-    valuation of over one billion": the class is named between the company and the figure, so the figure
-    defines the class; "X est valorisé à plus d'un milliard et rejoint les licornes" keeps its value."""
+    """ "devenue licorne (le nom des sociétés valant plus d'un milliard)", "became a unicorn, a valuation
+    above one billion": the class is named between the company and the figure, so the figure defines the
+    class; "X est valorisé à plus d'un milliard et rejoint les licornes" keeps its value."""
     if mention.amount not in _CLASS_THRESHOLDS:
         return False
     nouns = [m.end() for m in _CLASS_NOUN_RE.finditer(low, 0, mention.start)]
@@ -290,7 +290,7 @@ def _carries_value(gap: str) -> bool:
 # "... in AI firm Zephyr", "in drone maker Zephyr", "dans la start-up Zephyr": up to the name.
 _IN_COMPANY_RE = re.compile(r"\s+(?:in|into|dans|chez)\s+")
 _FOR_DESCRIBED_RE = re.compile(r"\s+(?:for|pour)\s+")
-# "Kobalt pays $1.9bn for Zorblo": a price paid for the company (or its shares), not money it raises.
+# "Kobalt pays $640m for Zorblo": a price paid for the company (or its shares), not money it raises.
 _PRICE_LEFT_RE = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|offer\w*|bid\w*|bought|buy\w*|acqui\w+|purchas\w*|sold|sell\w*|"
     r"paie\w*|pay[ée]\w*|offr\w*|rach[eè]t\w*|vend\w*|c[eè]d\w*)\b"
@@ -458,7 +458,7 @@ class _SentenceReader:
         low, mention = self.low, fig.mention
         priced = _PRICE_LEFT_RE.search(low, fig.prev_end, mention.start) is not None
         if not priced and self._headline_sum_for_company(fig):
-            # "$1.9bn for cold storage operator Zorblo": a headline's sum for the company it describes.
+            # "$640m for grid battery maker Zorblo": a headline's sum for the company it describes.
             fig.category, fig.kind_how = "round", "a sum 'for' the company, in a headline (weak)"
         elif not priced and _FOR_COMPANY_RE.match(self.text, mention.end):
             # "$40M for Tindra to bring robots to grocers", "40 M€ pour Volune": a sum given to a company.
@@ -527,8 +527,8 @@ class _SentenceReader:
             fig.category = "round"
             return True
         if prev.kind == "total_raised" and (_ROUNDISH_RE.search(clause[:80]) or _DATED_RE.match(clause)):
-            # "$300 million to date, including a $100 million Series C", "plus de 40 M€ au total, dont
-            # 30 millions en décembre 2022": a dated or named part of a total is one of its rounds.
+            # "$300 million to date, including a $100 million Series C", "plus de 64 M€ au total, dont
+            # 25 millions en mars 2025": a dated or named part of a total is one of its rounds.
             fig.category = "round"
             return True
         return False
@@ -566,11 +566,11 @@ class _SentenceReader:
         if _THIS_ROUND_RIGHT_RE.match(low, mention.end):
             return "funding_round"
         if _ROUND_SIZE_LEFT_RE.search(left_clause):
-            # "une levée de fonds d'un montant total brut de 40,5 M€": the whole size of this round.
+            # "une augmentation de capital d'un montant total de 18 M€": the whole size of this round.
             return "funding_round"
         right_first = _BRINGS_TOTAL_RE.split(right_clause.split(",")[0])[0]
         total = (
-            # "raised $40 million to bring the total invested to $200 million": the total is the next figure.
+            # "raised $25 million, bringing the total to $110 million": the total is the next figure.
             _TOTAL_RE.search(right_first)
             or (_WITH_LEFT_RE.search(left_clause) and _RAISED_RIGHT_RE.match(right_clause))
             or _TOTAL_RE.search(left_clause)

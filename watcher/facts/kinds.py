@@ -21,7 +21,7 @@ _RIGHT_CUT_RE = re.compile(
     # "raised €50 million valuing it at €1 billion", "une série B de 50 M€ valorisait Zephyr à": the verb's
     # object is the valuation; the figure before it is what did the valuing (the round).
     r"valu(?:ed|ing|es)|valoris(?:ant|ait|aient|e|ent))\b"
-    # "levé 1,7 Md€ à un prix valorisant l'entreprise ...": the price is the valuation's, not the figure's.
+    # "une levée de 300 M€ à un prix valorisant la société": the price is the valuation's, not the figure's.
     r"|\b(?:a|at)\s+(?:un|a)\s+(?:prix|price)\s+(?=valu|valoris|implying|impliquant)"
 )
 
@@ -72,20 +72,20 @@ def _framed_kind(
     if _DELTA_RIGHT_RE.match(raw_right) and (
         _DELTA_LEFT_RE.search(near_left) or "valuable" in raw_right[:40]
     ):
-        # "valued at $4.8bn, up $500 million from June", "en hausse de 20 M€ sur un an": the gap between
+        # "worth $3.3bn, up some $700 million from the spring", "en hausse de 5 M€ sur un an": the gap between
         # two figures, not a figure of its own.
         return "non", ""
     if _WEALTH_LEFT_RE.search(near_left):
-        # "grown the founders' combined net worth to an estimated $7.8 billion": a person's fortune.
+        # "lifted the net worth of its two founders to about $2.9 billion each": a person's fortune.
         return "non", ""
     if _SOUGHT_RIGHT_RE.match(raw_right):
-        # "the $500 million initially sought by the company": what it aimed for, not what it got.
+        # "the $200 million it had initially sought": what it aimed for, not what it got.
         return "non", ""
     if _RATE_RIGHT_RE.match(raw_right):
-        # "$14 billion per day", "2 M€ par mois": a flow (volume, revenue, burn), not a deal.
+        # "$600 million per day", "2 M€ par mois": a flow (volume, revenue, burn), not a deal.
         return "non", ""
     if _ROUNDS_ABOVE_RE.search(near_left):
-        # "contributed to multiple financing rounds above $100 million": a class of rounds, no round.
+        # "joined four deals over $250 million since June": a class of rounds, no round.
         return "non", ""
     if _CLASS_VALUED_RE.search(near_left):
         # "le club des start-up valorisées plus d'un milliard", "startups valued at over $1bn": a threshold
@@ -93,7 +93,7 @@ def _framed_kind(
         return "non", ""
     if _THIS_ROUND_RIGHT_RE.match(low, mention.end) and not _VALUED_AT_RE.search(near_left):
         # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round (but
-        # "valued at $4.8bn in its new round" is the valuation the round sets).
+        # "valued at $3bn in its new round" is the valuation the round sets).
         return "round", ""
     hm = (
         _NON_HEAD_RE.search(near_left)
@@ -162,7 +162,7 @@ _DELTA_LEFT_RE = re.compile(
     r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|environ|pres\s+de|plus\s+de)\s+)?$"
 )
 _DELTA_RIGHT_RE = re.compile(
-    # "becoming £78 billion ($100 billion) or 40% more valuable": the gain, not the value.
+    # "making it $45 billion (or 33%) more valuable": the gain, not the value.
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:or\s+\d+(?:[.,]\d+)?\s?%\s+)?(?:more|less)\s+valuable\b|"
     r"\s*(?:from|since|over|on|compared|versus|vs\b|par\s+rapport|sur|depuis|en\s+un\s+an|"
     r"year[- ]on[- ]year)\b"
@@ -172,7 +172,7 @@ _RATE_RIGHT_RE = re.compile(
     r"(?!\s+(?:ago|earlier|before|later|after|plus\s+tot|auparavant))\b|(?:daily|weekly|monthly|annually|yearly)\b)"
 )
 _VALUED_AT_RE = re.compile(
-    # ("an $11bn valuation following a $270 million round": "a" after other words is no French "à".)
+    # ("a $6bn valuation following a $150 million round": "a" after other words is no French "à".)
     r"\b(?:valued|valuing|values|valoris\w*|evalu\w*|valuation|valorisation)\s+"
     r"(?:(?!following|after|before|thanks|with|from|alongside)[\w-]+\s+){0,2}?"
     r"(?:at|a|of|de|d'|to)\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
@@ -182,7 +182,7 @@ _VALUED_AT_RE = re.compile(
 _DEAL_VALUED_RE = re.compile(
     r"\b(?:deals?|agreements?|contracts?|partnerships?|orders?|accords?|contrats?|partenariats?|commandes?|"
     r"acquisitions?|rachats?)(?:\s+(?:with|avec)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
-    # "the deal, valued at about €1.1 billion": an aside after the deal.
+    # "the deal, valued at about €900 million": an aside after the deal.
     r"\s*,?\s+(?:(?:reportedly|said\s+to\s+be|estimated|is|was|est|etait|a\s+ete|serait)\s+)?$"
 )
 _CLASS_VALUED_RE = re.compile(

@@ -71,7 +71,7 @@ def entity_variants(entity: str, aliases: Sequence[str] = ()) -> list[str]:
 
 
 def _entity_regex(variants: list[str]) -> re.Pattern[str]:
-    # A name of several words may also be written as one ("Sword Health", "SwordHealth").
+    # A name of several words may also be written as one ("Zorblo Health", "ZorbloHealth").
     alt = "|".join(re.escape(v).replace(r"\ ", r"[\s-]*") for v in variants)
     return re.compile(rf"(?<![\w@/.-])(?:{alt})(?![\w-])")
 

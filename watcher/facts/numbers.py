@@ -241,7 +241,7 @@ _APPOSITION_RE = re.compile(
     re.IGNORECASE,
 )
 _HEDGED_ASIDE_RE = re.compile(
-    # "$2.1 billion Series B round, approximately RMB 14.3 billion": a few words naming the deal may
+    # "$500 million Series C round, roughly CNY 3.6 billion": a few words naming the deal may
     # come between the figure and its converted aside.
     r"(?:[ \u00a0]+[^\W\d]+(?:-[^\W\d]+)?){0,5}?"
     r"[ \u00a0]*(?:,|[–—]|-)[ \u00a0]*(?:roughly|about|around|approximately|some|nearly|or\s+about|"
@@ -351,7 +351,7 @@ def _range_with(
     if nxt is None or not _RANGE_JOIN_RE.fullmatch(text[raw.end : nxt.start]):
         return None
     if raw.currency is None and not raw.scaled and _YEAR_ONLY_RE.fullmatch(text, raw.start, raw.end):
-        # "15 March 2021 – $1.9bn for Lineage": a date before the figure, not the start of a range.
+        # "2 June 2026 – $640m for Zorblo": a date before the figure, not the start of a range.
         return None
     if CHANGED_FROM_RE.search(text, max(0, raw.start - 80), raw.start):
         return None

@@ -93,7 +93,7 @@ def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str
     gm = re.match(
         r"^[^,.;]{0,40}?\b(?:dans|in|into|to|chez)\s+(?:(?:la|le|l'|the|cette|this)\s+)?"
         r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite)|it|elle|them)\b"
-        # "a injecté 200 M$ à son capital": into the capital of the company spoken of.
+        # "a injecté 35 M€ à son capital": into the capital of the company spoken of.
         r"|^[^,.;]{0,20}?\b(?:a|au|dans|to|into|in)\s+(?:son\s+|leur\s+|its\s+|their\s+)?capital\b",
         low_right,
     )
@@ -160,7 +160,7 @@ def _respective_owners(sent: str, low: str, mentions: Sequence[MoneyMention], do
     return out
 
 
-# "overtaking Quaxi which was last valued at $2 billion": a relative clause on the name, with no comma.
+# "pass its rival Quaxi which was last valued at $3 billion": a relative clause on the name, no comma.
 _WHICH_VALUED_RE = re.compile(
     rf"({_NAME})\s+(?:which|who|that|qui)\s+(?:(?:was|is|had\s+been|has\s+been|était|est|a\s+été|avait\s+été)\s+)?"
     r"(?:(?:last|recently|once|then|dernièrement|récemment|alors)\s+)?(?:valued|valorisée?s?|évaluée?s?)\s+"
@@ -191,7 +191,7 @@ def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
 
 
-# "Quaxi's $115 million Series B", "Plimo' €20M round": a name in the possessive right before the figure
+# "Quaxi's $66 million Series B", "Plimo' €20M round": a name in the possessive right before the figure
 # (a few hedges or adjectives between) owns it, whatever company the sentence is about.
 _POSSESSOR_RE = re.compile(
     rf"({_NAME})(?:['’]s?)\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more\s+than|some|"

@@ -119,7 +119,7 @@ _OTHER_FRANCS_RE = re.compile(
 def _resolve_francs(
     text: str, sentences: Sequence[Sentence], money: tuple[tuple[MoneyMention, ...], ...]
 ) -> tuple[tuple[MoneyMention, ...], ...]:
-    """Bare francs in a story of today are Swiss francs ("lève 46 millions de francs"); with no Swiss cue
+    """Bare francs in a story of today are Swiss francs ("obtient 27 millions de francs"); with no Swiss cue
     in the story, not when it names other francs or the sentence a year before the euro."""
     if _SWISS_RE.search(text) is not None:
         return tuple(
