@@ -321,6 +321,26 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo raised $40 million at a price valuing it at $400 million.",
         {R("40000000"), V("400000000")},
     ),
+    # "become a $4 billion company": what the company is worth; a class of such companies is not.
+    (
+        "a_billion_dollar_company",
+        "Zorblo",
+        "Zorblo, the Danish maker of smart locks, is poised to become a $4 billion company after its next "
+        "round, a newspaper reported.",
+        {V("4000000000")},
+    ),
+    (
+        "billion_dollar_companies_plural",
+        "Zorblo",
+        "Few founders can say they built $1-billion software companies at home, Zorblo's chief said.",
+        set(),
+    ),
+    (
+        "valued_at_a_staggering",
+        "Zorblo",
+        "Zorblo is a private company valued at a staggering $90 billion.",
+        {V("90000000000")},
+    ),
     # A converted aside after the deal's own words is the same figure in another currency.
     (
         "converted_aside_after_round_words",

@@ -59,37 +59,42 @@ def _kind_of(
     return None, ""
 
 
-def _framed_kind(
-    low: str, mention: MoneyMention, raw_right: str, near_left: str
-) -> tuple[str | None, str] | None:
-    """A frame around the figure that settles its kind before any cue word: a listing, a class threshold,
-    "for this round", a grant or target, "valued at", goods "worth of"."""
+def _no_deal_frame(raw_right: str, near_left: str) -> bool:
+    """A frame that says the figure is no company's round or valuation, whatever cue word it has."""
     if _NOT_PRIVATE_RIGHT_RE.match(raw_right):
         # "raised $180 million in an initial public offering", "$1.4 billion below the 2021 mark": not a
         # private round or valuation. (A SPAC merger's value for "the combined company" and the cash it
         # brings are the company's valuation and round: so the labelled real coverage reads them.)
-        return "non", ""
+        return True
     if _DELTA_RIGHT_RE.match(raw_right) and (
         _DELTA_LEFT_RE.search(near_left) or "valuable" in raw_right[:40]
     ):
         # "worth $3.3bn, up some $700 million from the spring", "en hausse de 5 M€ sur un an": the gap between
         # two figures, not a figure of its own.
-        return "non", ""
+        return True
     if _WEALTH_LEFT_RE.search(near_left):
         # "lifted the net worth of its two founders to about $2.9 billion each": a person's fortune.
-        return "non", ""
+        return True
     if _SOUGHT_RIGHT_RE.match(raw_right):
         # "the $200 million it had initially sought": what it aimed for, not what it got.
-        return "non", ""
+        return True
     if _RATE_RIGHT_RE.match(raw_right):
         # "$600 million per day", "2 M€ par mois": a flow (volume, revenue, burn), not a deal.
-        return "non", ""
+        return True
     if _ROUNDS_ABOVE_RE.search(near_left):
         # "joined four deals over $250 million since June": a class of rounds, no round.
-        return "non", ""
-    if _CLASS_VALUED_RE.search(near_left):
-        # "le club des start-up valorisées plus d'un milliard", "startups valued at over $1bn": a threshold
-        # that defines a class of companies, not one company's valuation.
+        return True
+    # "le club des start-up valorisées plus d'un milliard", "startups valued at over $1bn": a threshold
+    # that defines a class of companies, not one company's valuation.
+    return _CLASS_VALUED_RE.search(near_left) is not None
+
+
+def _framed_kind(
+    low: str, mention: MoneyMention, raw_right: str, near_left: str
+) -> tuple[str | None, str] | None:
+    """A frame around the figure that settles its kind before any cue word: a listing, a class threshold,
+    "for this round", a grant or target, "valued at", goods "worth of"."""
+    if _no_deal_frame(raw_right, near_left):
         return "non", ""
     if _THIS_ROUND_RIGHT_RE.match(low, mention.end) and not _VALUED_AT_RE.search(near_left):
         # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round (but
@@ -105,6 +110,9 @@ def _framed_kind(
         # "l'usine représente un investissement de 150 M€", "€2.5 million from the EU's Horizon Europe
         # programme": the figure measures a grant, a target or capex.
         return "non", hm.group(0)
+    if _A_COMPANY_LEFT_RE.search(near_left) and _A_COMPANY_RIGHT_RE.match(raw_right):
+        # "is poised to become a $4 billion company": what the company is worth.
+        return "val", "company"
     vm = _VALUED_AT_RE.search(near_left)
     if vm:
         deal = vm.group(0).startswith(("valued ", "evalue ", "evaluee ")) and _DEAL_VALUED_RE.search(
@@ -145,6 +153,8 @@ def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[st
     return best.lastgroup, word
 
 
+_A_COMPANY_LEFT_RE = re.compile(r"\b(?:becom\w*|became|is|was|be|now|into)\s+(?:a|an)\s+$")
+_A_COMPANY_RIGHT_RE = re.compile(r"(?:[\w-]{1,30}+\s+)?(?:company|startup|start-up|business|firm)\b")
 _ROUNDS_ABOVE_RE = re.compile(
     r"\b(?:rounds|deals|tours(?:\s+de\s+table)?|levees(?:\s+de\s+fonds)?|operations)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:above|over|exceeding|of\s+more\s+than|of\s+at\s+least|topping|de\s+plus\s+de|superieure?s?\s+a|"
@@ -176,7 +186,8 @@ _VALUED_AT_RE = re.compile(
     r"\b(?:valued|valuing|values|valoris\w*|evalu\w*|valuation|valorisation)\s+"
     r"(?:(?!following|after|before|thanks|with|from|alongside)[\w-]+\s+){0,2}?"
     r"(?:at|a|of|de|d'|to)\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
-    r"plus\s+de|quelque|autour\s+de|approximately|an\s+estimated|close\s+to|up\s+to|jusqu'a)\s+)?$"
+    r"plus\s+de|quelque|autour\s+de|approximately|an\s+estimated|close\s+to|up\s+to|jusqu'a|"
+    r"an?\s+(?:astonishing|staggering|whopping|eye-watering|impressive|record|reported))\s+)?$"
 )
 # The agreement itself is what is valued: "a deal with Meta reportedly valued at", "un contrat évalué à".
 _DEAL_VALUED_RE = re.compile(
