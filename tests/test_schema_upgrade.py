@@ -43,6 +43,7 @@ ON_MAIN = {
     "fact_state": "4f1ccd6ba25b7697",
     "fact_source_counts": "32a716fbe2c7ed78",
     "rejected_facts": "24a50b9426aaffb0",
+    "fact_latest_heads": "5af26817a37e3d82",
 }
 
 
@@ -202,6 +203,7 @@ def test_the_renumbered_version_4_gets_the_migrations_it_lacks(tmp_path: Path) -
         "fact_state",
         "fact_source_counts",
         "rejected_facts",
+        "fact_latest_heads",
     )
     columns, indexes = schema_of(db)
     assert {"outcome", "confidence", "state"} <= columns["facts"]
@@ -225,6 +227,7 @@ def test_the_renumbered_version_4_gets_the_migrations_it_lacks(tmp_path: Path) -
         "fact_state": "applied",
         "fact_source_counts": "applied",
         "rejected_facts": "applied",
+        "fact_latest_heads": "applied",
     }
 
 
@@ -245,6 +248,7 @@ def test_a_migration_whose_effect_is_there_is_recorded_not_run(tmp_path: Path) -
         "fact_state",
         "fact_source_counts",
         "rejected_facts",
+        "fact_latest_heads",
     )
 
 
@@ -267,6 +271,7 @@ def test_a_migration_edited_in_place_gets_only_its_missing_steps(tmp_path: Path)
         "fact_state",
         "fact_source_counts",
         "rejected_facts",
+        "fact_latest_heads",
     )
     assert "ref" in schema_of(db)[0]["outbox"]
     assert [(c["thread"], c["message"]) for c in rows(db)["changes"]] == [(1, 1), (2, None)]
@@ -333,7 +338,7 @@ def test_a_database_without_only_an_index_is_read_as_it_is(tmp_path: Path) -> No
     conn.close()
     before = db.read_bytes()
     with Store.for_reading(db) as store:
-        assert store.pending == ("fact_sources", "fact_state", "rejected_facts")
+        assert store.pending == ("fact_sources", "fact_state", "rejected_facts", "fact_latest_heads")
         assert len(store.changes()) == 2
         assert store.outbox_counts()["dead"] == 1
     assert db.read_bytes() == before
@@ -392,7 +397,8 @@ def test_cli_read_commands_say_how_to_upgrade_and_write_commands_upgrade(old_ins
     assert lines[0] == (
         f"watcher: upgraded {db} to this version's schema (applied: outbox_claims, digest, fact_sources,"
         f" waiting_entries, event_messages,"
-        f" document_text, fact_state, fact_source_counts, rejected_facts; 4 found in place and recorded);"
+        f" document_text, fact_state, fact_source_counts, rejected_facts, fact_latest_heads;"
+        f" 4 found in place and recorded);"
         f" the database as it was is kept in {db}.bak-v4"
     )
     assert res.stdout == "1 dead alert re-queued\n"

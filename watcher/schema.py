@@ -410,6 +410,27 @@ MIGRATIONS: tuple[Migration, ...] = (
         (Index("facts_rejected", "CREATE INDEX facts_rejected ON facts(id) WHERE state = 'rejected'"),),
         readers_need=False,
     ),
+    # The latest heads of a company's kind, in the orders a decision reads them (period then id,
+    # and id alone, newest first). Without them PostgreSQL sorted every head of the kind for each
+    # decision: a decide job over 15,000 articles of one company grew quadratic (still running
+    # after 15 minutes). One decision's read at 2,500 heads of a kind: 11.9 ms before, 2.2 ms with
+    # them (4.7 ms before the planner has statistics), and it no longer grows with the heads.
+    Migration(
+        "fact_latest_heads",
+        (
+            Index(
+                "facts_latest",
+                "CREATE INDEX facts_latest ON facts(entity_id, kind, (COALESCE(period, '')), id)"
+                " WHERE corroborates IS NULL AND state = 'active'",
+            ),
+            Index(
+                "facts_latest_id",
+                "CREATE INDEX facts_latest_id ON facts(entity_id, kind, id)"
+                " WHERE corroborates IS NULL AND state = 'active'",
+            ),
+        ),
+        readers_need=False,
+    ),
 )
 
 NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS)

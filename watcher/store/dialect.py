@@ -44,13 +44,17 @@ class Dialect:
     row_order: str  # a table's insertion order when it has no id column
     lock_row: str  # after a SELECT of rows to change: lock them, skipping those others hold
     no_limit: str  # a LIMIT that bounds nothing (PostgreSQL has no LIMIT -1)
+    # Put before a column in ORDER BY to keep SQLite from walking an index in that order ("+id"):
+    # a hint for SQLite's planner; on PostgreSQL it turns the column into an expression no index
+    # serves, and every head of a kind was sorted for each decision.
+    no_index_order: str = ""
 
     @property
     def postgres(self) -> bool:
         return self.name == "postgresql"
 
 
-SQLITE = Dialect("sqlite", "BEGIN IMMEDIATE", "max", "rowid", "", "-1")
+SQLITE = Dialect("sqlite", "BEGIN IMMEDIATE", "max", "rowid", "", "-1", "+")
 POSTGRES = Dialect("postgresql", "BEGIN", "GREATEST", "ctid", " FOR UPDATE SKIP LOCKED", "ALL")
 
 # A quoted literal or identifier (kept as it is), or a placeholder or percent sign outside one.

@@ -262,7 +262,11 @@ class FactsMixin(DocumentsMixin):
             add(f"{confirmed} ORDER BY COALESCE(period, '') DESC, id DESC LIMIT {latest}", base, limited=True)
             # "+id": ordering by the rowid would make SQLite walk facts_entity, every mention of
             # the kind, rather than the few heads of facts_heads.
-            add(f"status != 'rumoured' ORDER BY +id DESC LIMIT {latest}", base, limited=True)
+            add(
+                f"status != 'rumoured' ORDER BY {self.dialect.no_index_order}id DESC LIMIT {latest}",
+                base,
+                limited=True,
+            )
             # Rumours not older than the month of the latest confirmed head. Ordered to the id, as
             # state_heads ranks them: by period alone, which of two rumours of one month made
             # the cut was the database's choice (and PostgreSQL puts a NULL period first, SQLite last).
