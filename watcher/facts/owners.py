@@ -35,6 +35,11 @@ if TYPE_CHECKING:
     from watcher.facts.state import _Doc, _Owner
 
 
+def _owner_name(name: str, doc: _Doc) -> str:
+    """A name as an owner: "entity" when it names the tracked company, else its folded form."""
+    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+
+
 def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
     """Who a marker denotes; "the company"/"it" is the last company named earlier in the sentence,
     else the topic (generic noun) or the previous subject (pronoun)."""
@@ -120,7 +125,7 @@ def _stake_buyer_target(sent: str, mention: MoneyMention, prev_end: int, doc: _D
     if m is None or not _MINORITY_RE.search(m.group(0)) or not _plausible_company(m.group(1)):
         return None
     name = m.group(1)
-    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+    return _owner_name(name, doc)
 
 
 _RESPECTIVE_RE = re.compile(r"\brespectiv(?:ely|ement)\b")
@@ -155,7 +160,7 @@ def _respective_owners(sent: str, low: str, mentions: Sequence[MoneyMention], do
             ]
             if len(names) >= count:
                 for offset, name in enumerate(names[-count:]):
-                    out[j + offset] = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+                    out[j + offset] = _owner_name(name, doc)
         j = k + 1
     return out
 
@@ -173,7 +178,7 @@ def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     which = _WHICH_VALUED_RE.search(sent, max(0, mention.start - 120), mention.start)
     if which is not None and _plausible_company(which.group(1)):
         name = which.group(1)
-        return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+        return _owner_name(name, doc)
     window_start = max(0, mention.start - 160)
     window = sent[window_start : mention.start]
     if "," not in window and "(" not in window:
@@ -188,7 +193,7 @@ def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     name = next(g for g in last.groups() if g is not None)
     if not _plausible_company(name):
         return None
-    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+    return _owner_name(name, doc)
 
 
 # "Quaxi's $66 million Series B", "Plimo' €20M round": a name in the possessive right before the figure
@@ -213,7 +218,7 @@ def _possessor(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     name = m.group(1)
     if not _plausible_company(name):
         return None
-    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+    return _owner_name(name, doc)
 
 
 def _owner_for(
@@ -238,7 +243,7 @@ def _owner_for(
     om = _OBJECT_REL_RE.match(right)
     if om and _plausible_company(om.group(1)):
         name = om.group(1)
-        return ("entity" if _is_entity_name(name, doc.entity_re) else fold(name)), "named as who raised it"
+        return _owner_name(name, doc), "named as who raised it"
     if invest_verb:
         # Someone investing without saying in whom: a ticket within a round, or the entity spending.
         return None, ""
@@ -374,13 +379,13 @@ def _person_company(person: str, sent: str, doc: _Doc, idx: int) -> str | None:
     else the entity when it is named within two sentences."""
     m = _FOR_VENTURE_RE.search(sent)
     if m:
-        return "entity" if _is_entity_name(m.group(1), doc.entity_re) else fold(m.group(1))
+        return _owner_name(m.group(1), doc)
     pos = fold(sent).find(person)
     role = _ROLE_OF_RE.search(sent, max(0, pos - 60), min(len(sent), pos + len(person) + 60))
     if role is None:
         role = _ROLE_POSSESSIVE_RE.search(sent[max(0, pos - 60) : pos]) if pos >= 0 else None
     if role and _plausible_company(role.group(1)):
-        return "entity" if _is_entity_name(role.group(1), doc.entity_re) else fold(role.group(1))
+        return _owner_name(role.group(1), doc)
     for j in (idx, idx - 1, idx + 1, idx + 2):
         if 0 <= j < len(doc.folded) and doc.entity_re.search(doc.folded[j]):
             return "entity"
