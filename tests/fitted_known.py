@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 FITTED_DROPS = {
-    "levee_en_deux_temps_total": "the total of a round raised in two steps",
     "ordinal_not_round+history": "an earlier round given without its currency",
 }
 

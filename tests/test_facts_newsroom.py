@@ -525,7 +525,6 @@ CASES: list[Case] = [
             while Breck will add a product for immigration lawyers.
         """),
         (R("20M", "USD", rnd="series_a"),),
-        xfail="fitted decisions (issue 17) drop it: a 'respectively' list read by the rules",
     ),
     Case(
         "wire_en_euros_spelled_out",

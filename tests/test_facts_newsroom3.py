@@ -457,7 +457,6 @@ CASES: list[Case] = [
             recruter », explique son directeur général, Hugo Ménard.
         """),
         (R("16M", "EUR", rnd="series_a"),),
-        xfail="fitted decisions (issue 17) drop it: a round raised in two steps",
     ),
     Case(
         "bfm_fr_interview_pas_en_levee",

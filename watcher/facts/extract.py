@@ -64,6 +64,7 @@ from watcher.facts.status import (
 from watcher.facts.vocab import (
     _ALREADY_RE,
     _COMPONENT_RE,
+    _DESCRIPTOR_NOUN,
     _ROUNDISH_RE,
     _SINCE_YEAR_AFTER_RE,
     _SINCE_YEAR_OPENER_RE,
@@ -312,8 +313,7 @@ _PROCEEDS_RIGHT_RE = re.compile(
     r"\s*(?:in\s+cash\s+)?from\s+the\s+(?:deal|merger|transaction|business\s+combination)"
 )
 _FOR_COMPANY_RE = re.compile(
-    rf"\s+(?:for|pour)\s+(?:(?:the\s+|la\s+|le\s+|l['’])?(?:start-?up|startup|jeune\s+pousse)\s+|"
-    r"(?:the|le|la|l['’])\s*)?"
+    rf"\s+(?:for|pour)\s+(?:(?:the|la|le|l['’])\s*)?(?:(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+)?"
     rf"{_NAME}"
 )
 

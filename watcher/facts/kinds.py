@@ -72,6 +72,10 @@ def _no_deal_frame(raw_right: str, near_left: str) -> bool:
         # "worth $3.3bn, up some $700 million from the spring", "en hausse de 5 M€ sur un an": the gap between
         # two figures, not a figure of its own.
         return True
+    if _GAP_RIGHT_RE.match(raw_right):
+        # "around $1 billion more than at the earlier round", "cutting $2bn off its valuation", "$440
+        # million of cash on hand": a gap between two figures, or the cash a company holds, not a deal.
+        return True
     if _WEALTH_LEFT_RE.search(near_left):
         # "lifted the net worth of its two founders to about $2.9 billion each": a person's fortune.
         return True
@@ -176,6 +180,12 @@ _DELTA_RIGHT_RE = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:or\s+\d+(?:[.,]\d+)?\s?%\s+)?(?:more|less)\s+valuable\b|"
     r"\s*(?:from|since|over|on|compared|versus|vs\b|par\s+rapport|sur|depuis|en\s+un\s+an|"
     r"year[- ]on[- ]year)\b"
+)
+_GAP_RIGHT_RE = re.compile(
+    r"\s*(?:(?:more|less|higher|lower)\s+(?:than|since)\b|de\s+(?:plus|moins)\s+(?:que|qu'|depuis)|"
+    r"off\s+(?:the|its|their|his|her)\s+(?:[\w'-]+\s+){0,2}?(?:valuation|value|worth|market\s+cap)|"
+    r"(?:of|in)\s+(?:cash|liquidity)\s+(?:on\s+hand|reserves?|in\s+the\s+bank)|"
+    r"de\s+(?:tresorerie|liquidites)\s+(?:disponibles?|en\s+caisse|a\s+la\s+banque))"
 )
 _RATE_RIGHT_RE = re.compile(
     r"\s*(?:(?:per|a|each|every|par|chaque)\s+(?:day|week|month|quarter|year|jour|semaine|mois|trimestre|an|annee)"
@@ -368,6 +378,12 @@ _COMPONENT_LEFT_RE = re.compile(
     r"dont)\s+"
     r"(?!(?:la|le|les|l'|sa|son|ses|leur|leurs|the|its)\b)(?:[\w'-]+\s+){0,3}$"
 )
+# "Other large rounds included $478 million for Zorblo": each item of a list of rounds is a round, not a
+# component of one.
+_ROUNDS_INCLUDED_RE = re.compile(
+    r"\b(?:rounds|deals|raises|financings|levees|operations|tours\s+de\s+table)\s+(?:also\s+)?"
+    r"(?:included|includes|include|comprenaient|comprennent|incluaient|incluent)\b"
+)
 _PROPER_AFTER_RE = re.compile(
     r"[ \u00a0]+(?!(?:Series|Série|Serie|Seed|Round|Funding|Pre|Post)\b)[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]+"
 )
@@ -407,7 +423,8 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     if _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80)):
         # "un financement de 5 M€ de Bpifrance sous forme de subventions": grants, not equity.
         return "grant"
-    if _COMPONENT_LEFT_RE.search(low[max(prev_end, mention.start - 40) : mention.start]):
+    component = _COMPONENT_LEFT_RE.search(low, max(prev_end, mention.start - 40), mention.start)
+    if component and not _ROUNDS_INCLUDED_RE.search(low, max(0, component.start() - 40), component.end()):
         return "component"
     if _ASKED_RE.match(low, mention.end) and not _RHETORICAL_RE.search(low, 0, mention.start):
         # "Could Zephyr be worth $1bn?": a question states nothing (but

@@ -210,6 +210,28 @@ _POSSESSOR_GIVES_RE = re.compile(
 )
 
 
+# "les 125 M€ que vient de lever Quaxi": French puts the subject after the verb in an object relative.
+_INVERTED_OBJECT_REL_RE = re.compile(
+    r"^[ \u00a0]*(?:(?:que|qu['’])\s*)(?:(?:vien(?:t|nent)\s+de\s+lever|a\s+(?:\w+\s+)?lev[ée]s?|"
+    r"l[èe]ve|obtient|a\s+(?:\w+\s+)?obtenus?|r[ée]colte|a\s+(?:\w+\s+)?r[ée]colt[ée]s?|"
+    r"a\s+(?:\w+\s+)?boucl[ée]s?|empoche|a\s+empoch[ée]s?)\s+)"
+    rf"(?:(?:la|le|l['’])\s*(?:[a-zà-ÿ-]+\s+){{0,2}}?)?({_NAME})"
+)
+# "la levée de 5 M€ de Quaxi", "le tour de table de 20 M€ d'Orbital": French names whose raise it is after the
+# amount (not after "un financement de 5 M€ de Bpifrance", where the name gives the money).
+_RAISE_OF_LEFT_RE = re.compile(
+    r"(?i:\b(?:lev[ée]e(?:\s+de\s+fonds)?|tour\s+de\s+table|augmentation\s+de\s+capital|s[ée]rie\s+[A-H]|"
+    r"round)\s+(?:record\s+|historique\s+)?(?:de|d['’])\s*(?:(?:plus\s+de|près\s+de|environ)\s+)?)$"
+)
+_RAISE_OF_NAME_RE = re.compile(rf"^\s*(?:de|d['’])\s*({_NAME})")
+# A roundup's entry: "Quaxi Labs, avec une levée de 6 M€", "Quaxi, with a $6M round".
+_NAME_WITH_ROUND_RE = re.compile(
+    rf"({_NAME})\s*,?\s+(?i:(?:avec|with)\s+(?:une?|a|an|sa|son|its)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:lev[ée]e(?:\s+de\s+fonds)?|tour\s+de\s+table|round|raise|op[ée]ration)\s+(?:de|d['’]|of)\s*"
+    r"(?:(?:plus\s+de|près\s+de|environ|about|around|over|more\s+than|some)\s+)?)$"
+)
+
+
 def _possessor(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """The company named in the possessive right before the figure, when the figure is its own."""
     m = _POSSESSOR_RE.search(sent, max(0, mention.start - 90), mention.start)
@@ -240,10 +262,21 @@ def _owner_for(
         name = bm.group(1)
         own = _is_entity_name(name, doc.entity_re) or _entity_after_descriptor(name, doc.entity_re)
         return ("entity" if own else fold(name)), "named as who raised it"
-    om = _OBJECT_REL_RE.match(right)
+    gm = (
+        _RAISE_OF_NAME_RE.match(right)
+        if _RAISE_OF_LEFT_RE.search(sent, max(0, mention.start - 40), mention.start)
+        else None
+    )
+    if gm and _plausible_company(gm.group(1)):
+        # "la levée de 5 M€ de Quaxi": the raise of the company named after its amount.
+        return _owner_name(gm.group(1), doc), "named as whose raise it is"
+    om = _OBJECT_REL_RE.match(right) or _INVERTED_OBJECT_REL_RE.match(right)
     if om and _plausible_company(om.group(1)):
         name = om.group(1)
         return _owner_name(name, doc), "named as who raised it"
+    with_round = _NAME_WITH_ROUND_RE.search(sent, max(0, mention.start - 120), mention.start)
+    if with_round and _plausible_company(with_round.group(1)):
+        return _owner_name(with_round.group(1), doc), "named as who raised it"
     if invest_verb:
         # Someone investing without saying in whom: a ticket within a round, or the entity spending.
         return None, ""

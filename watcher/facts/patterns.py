@@ -7,8 +7,9 @@ import re
 from watcher.facts import lexicon
 from watcher.facts.lexicon import LANGS
 from watcher.facts.names import _NAME
-from watcher.facts.vocab import _SUBJECT_VERBS, _VENTURE_NOUN
+from watcher.facts.vocab import _DESCRIPTOR_NOUN, _SUBJECT_VERBS, _VENTURE_NOUN
 
+_ADVERBIALS = "|".join(a for code in LANGS for a in lexicon.load(code)["adverbials_surface"])
 _GENERIC_CO_RE = re.compile(
     r"\b(?:la\s+(?:jeune\s+)?(?:start-?up|startup|pousse|pepite|societe|firme|licorne|scale-?up|compagnie)|"
     r"l'entreprise|l['’]entreprise|le\s+(?:groupe|champion)|"
@@ -26,14 +27,13 @@ _DESCRIPTOR_RE = re.compile(
     rf"{{0,3}}?\s+({_NAME})"
 )
 _SUBJECT_VERB_RE = re.compile(
-    rf"({_NAME})(?:['’]s)?\s*(?:,[^,]{{1,140}},\s*)?"
+    # ("« Quaxi » qui a pu récolter": a name in quotes.)
+    rf"({_NAME})(?:['’]s)?\s*[»”\"]?\s*(?:,[^,]{{1,140}},\s*)?"
     r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
     r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant|été|been)\s+){0,4}"
     # "Anthropic last week closed", "OpenAI au printemps a levé": a time or manner adverbial between
     # subject and verb (``adverbials_surface`` of the lexicons), never an arbitrary phrase.
-    r"(?:,?\s*(?:"
-    + "|".join(a for code in LANGS for a in lexicon.load(code)["adverbials_surface"])
-    + r"),?\s+){0,2}"
+    r"(?:,?\s*(?:" + _ADVERBIALS + r"),?\s+){0,2}"
     r"(?:(?:has|have|had|a|avait|est|was|is|a\s+été|has\s+been|été)\s+)?" + _SUBJECT_VERBS
 )
 _TARGET_RE = re.compile(
@@ -77,14 +77,29 @@ _PASSING_NAME_RE = re.compile(
     rf"|({_NAME}),\s+(?:a|an|une?|the|la|le)\s+(?:[\w-]+\s+){{0,4}}?(?:start-?up|startup|company|firm|"
     rf"société|entreprise|jeune\s+pousse|rival|competitor|concurrent)(?:\s+[\w-]+){{0,6}}?\s+(?:that|which|qui)\b"
 )
+_RAISED_PARTICIPLES = (
+    r"(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received|"
+    # "la levée de 580 M€ annoncée mardi par Quaxi": who announced a raise is who made it.
+    r"annonc[ée]e?s?|announced|r[ée]alis[ée]e?s?|boucl[ée]e?s?|garnered|pocketed|landed|amassed|attracted|"
+    r"collected|obtained|attir[ée]e?s?|empoch[ée]e?s?)\s+"
+    r"(?:(?:" + _ADVERBIALS + r"),?\s+)?"
+)
 _BY_NAME_RE = re.compile(
-    r"^\W{0,3}(?:(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received)\s+)?"
+    r"^\W{0,3}(?:"
+    # "the $400 million garnered by Brazilian firm Quaxi": after a raise participle, "by" + a descriptor.
+    + _RAISED_PARTICIPLES
+    + rf"(?:par|by)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+|"
+    + "(?:"
+    + _RAISED_PARTICIPLES
+    + ")?"
     # "$65 million Series C round for Kettle": the round's own words may come first.
     r"(?i:(?:(?:series|s[ée]rie)\s+[a-h]\s+|(?:pre-?)?seed\s+|growth\s+|equity\s+)?"
     r"(?:(?:funding|financing|investment|venture)\s+)?(?:round|tour(?:\s+de\s+table)?|raise|funding|financing|"
     r"lev[ée]e(?:\s+de\s+fonds)?)\s+(?=for\b|pour\b))?"
-    # "70 M$ pour l'Allemand Zephyr": "for the" + the company, its descriptor first.
-    rf"(?:(?:par|by|pour|for)\s+|(?:pour|for)\s+(?:le|la|l['’]|the)\s*)"
+    # "70 M$ pour l'Allemand Zephyr": "for the" + the company, its descriptor first; "$478 million for
+    # payments firm Zephyr", "pour la fintech Zephyr": a descriptor noun ends the words before the name.
+    rf"(?:(?:par|by|pour|for)\s+|(?:pour|for)\s+(?:le|la|l['’]|the)\s*"
+    rf"|(?:pour|for)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+))"
     rf"(?:(?:sa|son|his|her|its|their|leur)\s+(?:{_VENTURE_NOUN}\s*,?\s*)?)?({_NAME})"
 )
 # "the $500 million rival Ombrel landed", "les 200 M€ qu'Ombrel a levés": the figure is the object of

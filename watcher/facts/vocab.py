@@ -8,13 +8,30 @@ import re
 from watcher.facts import lexicon
 from watcher.facts.lexicon import LANGS, alternation
 
+# A subject who means to raise ("Quaxi plans to raise", "Quaxi prévoit de lever") owns the figure after
+# it as surely as one who raised: the intent, then the raise verb's infinitive.
+_INTENT_TO_RAISE = (
+    "(?:"
+    + "|".join(dict.fromkeys(v for code in LANGS for v in lexicon.load(code)["intent_verbs_surface"]))
+    + r")\s+(?:"
+    + "|".join(dict.fromkeys(v for code in LANGS for v in lexicon.load(code)["raise_infinitives_surface"]))
+    + ")"
+)
 _SUBJECT_VERBS = (
     "(?:"
     + "|".join(dict.fromkeys(v for code in LANGS for v in lexicon.load(code)["raise_verbs_surface"]))
+    + "|"
+    + _INTENT_TO_RAISE
     + r")\b"
 )
 # Every _SUBJECT_VERB_RE match ends with one of the verbs: without one, the costly name scan is skipped.
 _SUBJECT_VERB_GATE_RE = re.compile(r"(?<![\w-])" + _SUBJECT_VERBS)
+# What a company is called right before its name: "for payments firm Zorblo", "pour la fintech Zorblo".
+_DESCRIPTOR_NOUN = (
+    r"(?:firm|company|start-?up|startup|unicorn|scale-?up|maker|platform|provider|developer|specialist|"
+    r"fintech|insurtech|proptech|biotech|medtech|healthtech|edtech|foodtech|legaltech|licorne|pépite|"
+    r"jeune\s+pousse|société|entreprise)"
+)
 _VENTURE_NOUN = (
     r"(?:(?:new|nouvelle|nouveau|own|propre|jeune|young|ai|ia)\s+){0,2}"
     r"(?:start-?up|company|venture|firm|soci[ée]t[ée]|entreprise|jeune\s+pousse|lab|laboratoire|p[ée]pite)"

@@ -1,0 +1,168 @@
+"""Whose figure it is when another company is the subject in a way the raise verbs alone miss: a
+subject who means to raise, a French subject after its verb, a roundup entry, the agent of a passive,
+and a list of rounds "for" described companies. Invented cases, each a phenomenon of real coverage."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_facts_frames import Expected, R, V, _facts
+
+CASES: list[tuple[str, str, str, Expected]] = [
+    # A subject who means to raise owns the figure, as one who raised does.
+    ("intent_rival_en", "Zorblo", "Quaxi plans to raise $300 million this year.", set()),
+    ("intent_rival_fr", "Zorblo", "Quaxi prévoit de lever 30 millions d'euros cette année.", set()),
+    ("intent_rival_fr_apprete", "Zorblo", "Quaxi s'apprête à lever 40 millions d'euros.", set()),
+    (
+        "intent_rival_after_apposition",
+        "Zorblo",
+        "Vanta Partners, another Lyon-based fund, expects to close a €250m fundraising in the coming weeks.",
+        set(),
+    ),
+    (
+        "intent_rival_among",
+        "Zorblo",
+        "Quaxi was among the Leeds fintechs to secure a large round this year, raising £122 million.",
+        set(),
+    ),
+    ("intent_own", "Zorblo", "Zorblo plans to raise $300 million this year.", {R("300000000")}),
+    # An investor's intent is not a raise: the round stays the company's.
+    ("intent_investor_leads", "Zorblo", "Kobalt is in talks to lead a $40 million round.", {R("40000000")}),
+    # French puts the subject after the verb in an object relative.
+    (
+        "inverted_relative_rival",
+        "Zorblo",
+        "C'est une somme de 125 millions d'euros que vient de lever Quaxi.",
+        set(),
+    ),
+    (
+        "inverted_relative_own",
+        "Zorblo",
+        "C'est une somme de 125 millions d'euros que vient de lever Zorblo.",
+        {R("125000000", "EUR")},
+    ),
+    # A roundup's entry: the name, then "with a raise of".
+    (
+        "roundup_entry_rival",
+        "Zorblo",
+        "En troisième position vient Quaxi Labs, avec une levée de 6 millions d'euros.",
+        set(),
+    ),
+    (
+        "roundup_entry_own",
+        "Zorblo",
+        "En tête vient Zorblo, avec une levée de 9 millions d'euros.",
+        {R("9000000", "EUR")},
+    ),
+    # Who announced a raise is who made it.
+    (
+        "passive_agent_rival",
+        "Zorblo",
+        "Le fonds était déjà derrière la levée de 580 millions d'euros annoncée mardi par Quaxi.",
+        set(),
+    ),
+    (
+        "passive_agent_own",
+        "Zorblo",
+        "Le fonds était déjà derrière la levée de 580 millions d'euros annoncée mardi par Zorblo.",
+        {R("580000000", "EUR")},
+    ),
+    # A list of rounds, each "for" a company its descriptor names: each is that company's round.
+    (
+        "rounds_for_described_companies",
+        "Zorblo",
+        "Other large rounds included $478 million for payments firm Zorblo and $450 million for "
+        "payments unicorn Quaxi.",
+        {R("478000000")},
+    ),
+    (
+        "rounds_for_described_companies_second",
+        "Zorblo",
+        "Other large rounds included $478 million for payments firm Quaxi and $450 million for "
+        "payments unicorn Zorblo.",
+        {R("450000000")},
+    ),
+    # A raise participle, then "by" and a descriptor: the described company raised it.
+    (
+        "garnered_by_described_rival",
+        "Zorblo",
+        "The $500 million Zorblo raised is the biggest, eclipsing the $400 million garnered by Brazilian firm "
+        "Quaxi.",
+        {R("500000000")},
+    ),
+    # ... but a figure estimated "by the data provider X" is still the company's.
+    (
+        "estimated_by_provider",
+        "Zorblo",
+        "Zorblo's valuation is estimated at €1 billion by the data provider Dealgrid.",
+        {V("1000000000", "EUR")},
+    ),
+    # The French genitive after the amount names whose raise it is.
+    (
+        "raise_of_rival_after_amount",
+        "Zorblo",
+        "Enfin, la levée de 5 millions d'euros de Quaxi réalisée auprès de Kobalt lui permet de monter sur le "
+        "podium.",
+        set(),
+    ),
+    (
+        "financing_from_funder_after_amount",
+        "Zorblo",
+        "Zorblo obtient un financement de 5 millions d'euros de Bpifrance.",
+        {R("5000000", "EUR")},
+    ),
+    # A present-tense French raise verb and a name in quotes are subjects too.
+    (
+        "present_tense_cloture",
+        "Zorblo",
+        "(Lyon/Biotech) – Quaxi Therapeutics clôture un second tour d'amorçage de plus de 3 M$.",
+        set(),
+    ),
+    (
+        "quoted_name_subject",
+        "Zorblo",
+        "La start-up à la tête de la semaine est « Quaxi » qui a pu récolter 19 millions d'euros auprès de "
+        "Kobalt.",
+        set(),
+    ),
+    # "pocketed" is a raise: the figure after it is a round, not the valuation named before.
+    (
+        "pocketed_is_a_round",
+        "Zorblo",
+        "Zorblo was valued at £1.2bn, 40% lower than the valuation negotiated when it pocketed £113m in "
+        "June 2019.",
+        {V("1200000000", "GBP"), R("113000000", "GBP")},
+    ),
+    # Gaps and cash held are no deal.
+    (
+        "cut_off_valuation",
+        "Zorblo",
+        "The listing of Quaxi saw shares plunge, cutting more than 2 billion pounds off the company's "
+        "valuation.",
+        set(),
+    ),
+    (
+        "cash_on_hand",
+        "Zorblo",
+        "Zorblo has raised $710 million and has $440 million of cash on hand.",
+        {R("710000000")},
+    ),
+    (
+        "more_since_earlier_round",
+        "Zorblo",
+        "This raised Zorblo's valuation to $12 billion, around $1 billion more since the earlier round.",
+        {V("12000000000")},
+    ),
+    # "included" after a round still makes its part a component, not a second round.
+    (
+        "round_included_a_ticket",
+        "Zorblo",
+        "Zorblo raised $80 million, which included $20 million from Kobalt.",
+        {R("80000000")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "company", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_whose(name: str, company: str, text: str, expected: Expected) -> None:
+    assert _facts(text, company) == expected, name
