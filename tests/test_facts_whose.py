@@ -86,8 +86,8 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "garnered_by_described_rival",
         "Zorblo",
-        "The $500 million Zorblo raised is the biggest, eclipsing the $400 million garnered by Brazilian firm "
-        "Quaxi.",
+        "The $500 million Zorblo raised is the biggest, eclipsing the $400 million garnered by Brazilian "
+        "firm Quaxi.",
         {R("500000000")},
     ),
     # ... but a figure estimated "by the data provider X" is still the company's.
@@ -101,8 +101,8 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "raise_of_rival_after_amount",
         "Zorblo",
-        "Enfin, la levée de 5 millions d'euros de Quaxi réalisée auprès de Kobalt lui permet de monter sur le "
-        "podium.",
+        "Enfin, la levée de 5 millions d'euros de Quaxi réalisée auprès de Kobalt lui permet de "
+        "monter sur le podium.",
         set(),
     ),
     (
