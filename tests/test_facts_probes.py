@@ -24,7 +24,6 @@ KINDS = {"round": "funding_round", "valuation": "valuation", "investment": "inve
 KNOWN = {
     "total-en-1": "a round named inside a total ('to date, including a $100 million Series C') is dropped",
     "contrast-en-2": "'so far this year in a Series A' reads as a total to date",
-    "adv-fr-3": "'Ardeno hier a annoncé une levée de 200 M€': 'annoncer' is not a raise verb",
 }
 
 

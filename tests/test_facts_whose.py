@@ -153,6 +153,52 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "This raised Zorblo's valuation to $12 billion, around $1 billion more since the earlier round.",
         {V("12000000000")},
     ),
+    # A rival who announces a raise is its subject; the tracked company announcing keeps its own.
+    ("rival_announces_fr", "Zorblo", "Quaxi annonce une levée de 12 millions d'euros.", set()),
+    ("rival_reports_fr", "Zorblo", "Quaxi Partners fait état d'une levée de 1,2 Md€ en 2024.", set()),
+    ("rival_announces_en", "Zorblo", "Quaxi announces $12M Series A.", set()),
+    (
+        "own_announces_fr",
+        "Zorblo",
+        "Zorblo annonce une levée de 12 millions d'euros.",
+        {R("12000000", "EUR")},
+    ),
+    # No round above a threshold is no round.
+    (
+        "no_raise_above",
+        "Zorblo",
+        "Avec 14 tours de table, la semaine totalise 40 millions d'euros, sans aucune levée à plus de 10 "
+        "millions d'euros.",
+        set(),
+    ),
+    # What a possessor buys is its own deal.
+    (
+        "possessor_acquisition_deal",
+        "Zorblo",
+        "Zorblo confirms $650M raise after Quaxi's $20B acqui-hire deal",
+        {R("650000000")},
+    ),
+    # A sentence opener is no company: the pronoun after it still stands for the company described.
+    (
+        "opener_is_no_company",
+        "Zorblo",
+        "Parmi elles, la deeptech française Zorblo conçoit des lasers. Elle vient de boucler un tour "
+        "de table en série A de 7 millions d'euros mené par Kobalt Ventures.",
+        {R("7000000", "EUR")},
+    ),
+    # The target of an investment after the adjectives of its descriptor.
+    (
+        "target_after_descriptor_adjectives",
+        "Zorblo",
+        "Kobalt has led an investment of more than $1 billion in British self-driving car startup Zorblo.",
+        {R("1000000000")},
+    ),
+    (
+        "rival_target_after_descriptor_adjectives",
+        "Zorblo",
+        "Kobalt has led an investment of more than $1 billion in British self-driving car startup Quaxi.",
+        set(),
+    ),
     # "included" after a round still makes its part a component, not a second round.
     (
         "round_included_a_ticket",

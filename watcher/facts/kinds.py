@@ -162,7 +162,10 @@ _A_COMPANY_RIGHT_RE = re.compile(r"(?:[\w-]{1,30}+\s+)?(?:company|startup|start-
 _ROUNDS_ABOVE_RE = re.compile(
     r"\b(?:rounds|deals|tours(?:\s+de\s+table)?|levees(?:\s+de\s+fonds)?|operations)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:above|over|exceeding|of\s+more\s+than|of\s+at\s+least|topping|de\s+plus\s+de|superieure?s?\s+a|"
-    r"depassant|d'au\s+moins)\s*$"
+    r"depassant|d'au\s+moins|a\s+plus\s+de)\s*$"
+    # "sans aucune levée à plus de 10 M€", "no deal above $50 million": no round at all.
+    r"|\b(?:aucune?|no|any)\s+(?:levee|tour|round|deal|operation)s?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:above|over|exceeding|of\s+more\s+than|de\s+plus\s+de|superieure?s?\s+a|a\s+plus\s+de)\s*$"
 )
 _SOUGHT_RIGHT_RE = re.compile(
     r"\s*(?:(?:it|the\s+company|they)\s+)?(?:(?:had\s+)?(?:initially|originally|first|once)\s+)(?:sought|targeted|hoped\s+for|"

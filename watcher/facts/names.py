@@ -125,6 +125,13 @@ _NATIONALITY = _wordset(
     "britannique italian italien belgian belge dutch néerlandais japanese japonais chinese "
     "chinois european européen européenne us u.s. uk state-backed "
 )
+# Words that open a sentence with a capital and never name a company ("Parmi elles, ...", "Among them").
+_OPENERS = _wordset(
+    "parmi among amongst avec with sans without chez dans sous sur vers entre between durant during "
+    "pendant malgré despite grâce outre lors ainsi aussi cependant pourtant toutefois néanmoins enfin "
+    "donc ensuite désormais however meanwhile moreover furthermore although though within under "
+    "through amid amidst besides instead indeed thus hence therefore où where comme like selon "
+)
 
 
 def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
@@ -139,7 +146,7 @@ def _plausible_company(name: str) -> bool:
         return False
     if words[0] in ("series", "serie", "seed", "round", "tour", "pre-seed", "extension", "bridge"):
         return False
-    if all(w.strip(".,'’") in _NOT_COMPANIES for w in words):
+    if all(w.strip(".,'’") in _NOT_COMPANIES or w in _OPENERS for w in words):
         return False
     return not (len(words) == 1 and words[0] in _NOT_COMPANIES)
 

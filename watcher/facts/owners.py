@@ -232,10 +232,17 @@ _NAME_WITH_ROUND_RE = re.compile(
 )
 
 
+# What a possessor buys is its own deal, never a round of the company spoken of: "Quaxi's $20B takeover".
+_POSSESSOR_BUYS_RE = re.compile(r"(?i:acqui|purchase|takeover|buyout|offer|bid)")
+
+
 def _possessor(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """The company named in the possessive right before the figure, when the figure is its own."""
     m = _POSSESSOR_RE.search(sent, max(0, mention.start - 90), mention.start)
-    if m is None or _POSSESSOR_GIVES_RE.match(sent, mention.end, mention.end + 60):
+    if m is None:
+        return None
+    gives = _POSSESSOR_GIVES_RE.match(sent, mention.end, mention.end + 60)
+    if gives and not _POSSESSOR_BUYS_RE.search(gives.group(0)):
         return None
     name = m.group(1)
     if not _plausible_company(name):

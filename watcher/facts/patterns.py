@@ -38,7 +38,9 @@ _SUBJECT_VERB_RE = re.compile(
 )
 _TARGET_RE = re.compile(
     rf"\b(?:dans|in|into|chez|to)\s+(?:(?:la|le|l['’]|the)\s+)?(?:(?:start-?up|startup|soci[ée]t[ée]|"
-    rf"company|firm|entreprise|jeune\s+pousse)\s+(?:[a-zà-ÿ-]+\s+){{0,2}})?({_NAME})"
+    rf"company|firm|entreprise|jeune\s+pousse)\s+(?:[a-zà-ÿ-]+\s+){{0,2}}"
+    # "in British self-driving car startup Zorblo": the descriptor after its adjectives.
+    rf"|(?:[\w-]+\s+){{1,4}}?{_DESCRIPTOR_NOUN}\s+)?({_NAME})"
 )
 _POSSESSIVE_RE = re.compile(rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:round|raise|funding|valuation|deal)")
 _OF_NAME_RE = re.compile(
