@@ -4,9 +4,12 @@ and a list of rounds "for" described companies. Invented cases, each a phenomeno
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from tests.test_facts_frames import Expected, R, V, _facts
+from watcher.facts import extract_facts
 
 CASES: list[tuple[str, str, str, Expected]] = [
     # A subject who means to raise owns the figure, as one who raised does.
@@ -212,3 +215,17 @@ CASES: list[tuple[str, str, str, Expected]] = [
 @pytest.mark.parametrize(("name", "company", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_whose(name: str, company: str, text: str, expected: Expected) -> None:
     assert _facts(text, company) == expected, name
+
+
+def test_valuation_set_in_a_dated_round_is_background() -> None:
+    """ "the most recent valuation of $9 billion in a $120 million raise in May 2019", in a text of 2024:
+    the valuation shares the date of the round it was set in."""
+    text = (
+        "Kobalt Ventures sold part of its Zorblo stake at a valuation of $6 billion. Over the years the fund "
+        "backed Zorblo through five rounds, with the most recent valuation of $9 billion in a $120 million "
+        "raise in May 2019."
+    )
+    contexts = {(f.kind, f.amount): f.context for f in extract_facts(text, "Zorblo", published="2024-03-02")}
+    assert contexts[("valuation", Decimal("9000000000"))] == "background"
+    assert contexts[("funding_round", Decimal("120000000"))] == "background"
+    assert contexts[("valuation", Decimal("6000000000"))] == "main"

@@ -38,6 +38,7 @@ from watcher.facts.numbers import MoneyMention
 from watcher.facts.owners import _named_investor, _owner_for, _respective_owners, _stake_buyer_target
 from watcher.facts.prepare import _guess_language, _prepared
 from watcher.facts.resolve import (
+    _context_from_round,
     _drop_implied_bounds,
     _drop_parts_of_round,
     _drop_rounds_stated_as_debt,
@@ -102,9 +103,9 @@ def extract_facts(
         return []
     doc, walk, kept, cands = read
     if fitted is None:
-        return _merge(kept, doc.sentences)
+        return _merge(_context_from_round(kept, doc), doc.sentences)
     chosen = decide(cands, doc, walk, fitted)
-    return _merge(chosen, doc.sentences)
+    return _merge(_context_from_round(chosen, doc), doc.sentences)
 
 
 def readings(

@@ -241,6 +241,34 @@ def _fill_investors(cands: list[_Cand], doc: _Doc, sentence_money: Sequence[Sequ
         latest.investors.extend(part)
 
 
+# "the most recent valuation of $54.5 billion in a $273 million raise in September 2021": the valuation
+# was set in the round after it, so the round's date (and with it its context) is the valuation's too.
+_SET_IN_ROUND_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|with|at|after|following|as\s+part\s+of|lors\s+d['’]|lors\s+de|dans|a\s+l['’]issue\s+d['’])"
+    r"\s*(?:a|an|its|the|this|that|une?|sa|son|le|la|cette|ce)\s+(?:[\w-]+\s+){0,2}?$"
+)
+
+
+def _context_from_round(cands: list[_Cand], doc: _Doc) -> list[_Cand]:
+    """A valuation read as the news but set in a round the text dates to the past is background too."""
+    for val in cands:
+        if val.kind != "valuation" or val.context != "main":
+            continue
+        low = doc.folded[val.sent_index]
+        for rnd in cands:
+            if (
+                rnd.kind == "funding_round"
+                and rnd.context == "background"
+                and rnd.sent_index == val.sent_index
+                and rnd.mention.start > val.mention.end
+                and _SET_IN_ROUND_RE.fullmatch(low, val.mention.end, rnd.mention.start)
+            ):
+                val.context = "background"
+                val.reasons.append("context: set in a round the text dates to the past")
+                break
+    return cands
+
+
 def _merge(cands: list[_Cand], sentences: list[Sentence]) -> list[Fact]:
     merged: list[_Cand] = []
     for cand in cands:
