@@ -279,3 +279,35 @@ def test_a_cycles_decisions_write_each_heads_counts_once(db_target: Path | str, 
         heads = store.known_facts("Alpha")
         assert len(heads) == 2 and {sf.sources for sf in heads} == {40}
         assert report.facts == 80 and len(written) == 2
+
+
+def _seq_rows_read(store: Store) -> int:
+    """Rows of facts this transaction has read by sequential scan so far."""
+    [row] = store._rows("SELECT seq_tup_read FROM pg_stat_xact_user_tables WHERE relname = 'facts'")
+    return int(row["seq_tup_read"])
+
+
+def test_a_decisions_reads_late_in_a_long_transaction_are_planned_for_the_table_as_it_is(
+    pg_url: str,
+) -> None:
+    """A decide job fills facts from nearly empty in one transaction, and runs the same reads for
+    every article. A plan PostgreSQL cached for them early (psycopg prepares a statement run five
+    times) was made for the empty table: a sequential scan of facts in ``source_counts``, which
+    then read every fact the job had written, once per article. Nothing replans it before the
+    commit (no statistics see rows not yet committed)."""
+    with Store(pg_url) as store, store.transaction():
+        company = store.ensure_entity(Entity("Alpha"))
+        heads = [_valuation(store, company, _doc(store, n), (n + 1) * 100_000_000) for n in range(3)]
+        report = _valuation(store, company, _doc(store, 9), 100_000_000, heads[0])
+        for _ in range(15):
+            assert store.source_counts(heads) == {heads[0]: 2, heads[1]: 1, heads[2]: 1}
+        columns = [c for c in store._rows("SELECT * FROM facts WHERE id = ?", (report,))[0] if c != "id"]
+        listed = ", ".join(columns)
+        store._exec(
+            f"INSERT INTO facts ({listed}) SELECT {listed} FROM facts, generate_series(1, 5000) WHERE id = ?",
+            (report,),
+        )
+        before = _seq_rows_read(store)
+        for _ in range(5):
+            store.source_counts(heads)
+        assert _seq_rows_read(store) - before < 100
