@@ -6,17 +6,22 @@ and after the migration that counts them in a database made before."""
 
 from __future__ import annotations
 
+import contextlib
 import random
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from watcher.config import settings_from_mapping
+from watcher.ledger import ArticleFacts, Ledger
 from watcher.models import Entity, Fact
 from watcher.store import NewDocument, Store
 
 NOW = datetime(2025, 9, 10, 12, 0, tzinfo=UTC)
 KINDS = ("valuation", "funding_round", "total_raised")
 STATES = ("active", "pending", "rejected", "dropped", "implausible")
+FEED = "https://news.example/feed.xml"
 
 
 def _doc(store: Store, n: int) -> int:
@@ -167,3 +172,142 @@ def test_the_migration_counts_the_sources_of_a_database_made_before(db_target: P
     with Store(db_target) as store:
         assert store.migration is not None and store.migration.applied == ("fact_source_counts",)
         assert _kept_counts(store) == expected
+
+
+def _valuation(
+    store: Store, company: int, doc: int, amount: int, head: int | None = None, state: str = "active"
+) -> int:
+    """A valuation of January 2025: a head, or a re-report of ``head`` in ``state``."""
+    fact = _fact("valuation", amount)
+    return store.add_fact(
+        company, doc, fact, period="2025-01", baseline=False, now=NOW, corroborates=head, state=state
+    )
+
+
+def _head_versions(store: Store, heads: list[int]) -> dict[int, str]:
+    """Where each head's row lies (PostgreSQL's ctid): an UPDATE writes a new version elsewhere."""
+    rows = store._rows(
+        f"SELECT id, ctid::text AS at FROM facts WHERE id IN ({','.join('?' * len(heads))})", heads
+    )
+    return {int(r["id"]): str(r["at"]) for r in rows}
+
+
+def test_counts_held_over_a_run_of_decisions_are_those_written_one_by_one(db_target: Path | str) -> None:
+    """Inside ``held_counts`` (a cycle's decisions) the heads' rows are not rewritten for each
+    re-report, yet every read of the counts says what writing them one by one gives: the
+    decision's own read (``source_counts``), any other read, and the rows after the block;
+    a unit rolled back (an article that failed) takes its steps with it."""
+    rng = random.Random(11)
+    pg = not isinstance(db_target, Path)
+    with Store(db_target) as store, store.transaction():
+        company = store.ensure_entity(Entity("Alpha"))
+        docs = [_doc(store, n) for n in range(12)]
+        heads = [_valuation(store, company, docs[i], (i + 1) * 100_000_000) for i in range(4)]
+        reports = [_valuation(store, company, docs[5], 100_000_000, heads[0])]
+        before = _head_versions(store, heads) if pg else {}
+
+        def move() -> None:
+            roll = rng.random()
+            if roll < 0.6:
+                head, state = rng.choice(heads), rng.choice(STATES)
+                reports.append(_valuation(store, company, rng.choice(docs), 100_000_000, head, state))
+            elif roll < 0.85:
+                store.set_fact_state(rng.choice(reports), rng.choice(STATES), "review")
+            else:
+                store.repoint_fact(rng.choice(reports), rng.choice(heads))
+
+        with store.held_counts():
+            for step in range(240):
+                if step % 5 == 4:
+                    # An article that fails half-way: its rows and its steps are rolled back.
+                    kept = len(reports)
+                    with contextlib.suppress(ValueError), store.savepoint():
+                        move()
+                        move()
+                        raise ValueError("the article's bug")
+                    del reports[kept:]
+                else:
+                    with store.savepoint():
+                        move()
+                expected = _expected_counts(store)
+                assert store.source_counts(heads) == {h: 1 + expected[h][0] for h in heads}, step
+                if pg and step < 120:
+                    # The decision's read adds the held steps: no head was written yet.
+                    assert _head_versions(store, heads) == before, step
+                if step == 120:
+                    # Any other read of the counts writes the held steps first.
+                    assert _kept_counts(store) == expected
+                    assert {sf.id: sf.sources for sf in store.facts("Alpha")} == {
+                        i: 1 + s for i, (s, _) in expected.items()
+                    }
+        assert _kept_counts(store) == _expected_counts(store)
+        assert any(s > 2 for s, _ in _kept_counts(store).values())
+
+
+def test_a_cycles_decisions_write_each_heads_counts_once(db_target: Path | str, tmp_path: Path) -> None:
+    """A cycle's articles re-reporting the same events (a decide job's: one transaction for the
+    company's whole cycle) update each head's counts once, at the end, not once per re-report:
+    on PostgreSQL every update left a version of the head that each later read of the heads
+    visited until the commit (15,000 articles of one company were quadratic)."""
+    settings = settings_from_mapping(
+        {"watcher": {"db": str(db_target)}, "entities": [{"name": "Alpha"}], "feeds": [{"url": FEED}]},
+        tmp_path / "config.toml",
+    )
+    alpha = settings.entities[0]
+    articles = []
+    for n in range(40):
+        url = f"https://site{n % 7}.example/{n}"
+        facts = (
+            _fact("valuation", 2_000_000_000),
+            Fact("funding_round", Decimal(400_000_000), "EUR", round="series_b", evidence=f"round {n}"),
+        )
+        document = NewDocument(url, f"T{n}", "2025-06-02", f"h{n}", "en", "feed")
+        articles.append(ArticleFacts(url, f"T{n}", "2025-06-02", document, ((alpha, facts),)))
+    with Store(db_target) as store, store.transaction():
+        written: list[str] = []
+        run = store._exec
+
+        def counting(sql: str, params: Sequence[object] = ()) -> int:
+            if sql.startswith("UPDATE facts SET report_docs"):
+                written.append(sql)
+            return run(sql, params)
+
+        store._exec = counting  # type: ignore[method-assign]
+        ledger = Ledger(store, settings, NOW)
+        ledger.record_all(articles)
+        report = ledger.finish()
+        heads = store.known_facts("Alpha")
+        assert len(heads) == 2 and {sf.sources for sf in heads} == {40}
+        assert report.facts == 80 and len(written) == 2
+
+
+def _seq_rows_read(store: Store) -> int:
+    """Rows of facts this transaction has read by sequential scan so far."""
+    [row] = store._rows("SELECT seq_tup_read FROM pg_stat_xact_user_tables WHERE relname = 'facts'")
+    return int(row["seq_tup_read"])
+
+
+def test_a_decisions_reads_late_in_a_long_transaction_are_planned_for_the_table_as_it_is(
+    pg_url: str,
+) -> None:
+    """A decide job fills facts from nearly empty in one transaction, and runs the same reads for
+    every article. A plan PostgreSQL cached for them early (psycopg prepares a statement run five
+    times) was made for the empty table: a sequential scan of facts in ``source_counts``, which
+    then read every fact the job had written, once per article. Nothing replans it before the
+    commit (no statistics see rows not yet committed)."""
+    with Store(pg_url) as store, store.transaction():
+        company = store.ensure_entity(Entity("Alpha"))
+        heads = [_valuation(store, company, _doc(store, n), (n + 1) * 100_000_000) for n in range(3)]
+        report = _valuation(store, company, _doc(store, 9), 100_000_000, heads[0])
+        for _ in range(15):
+            assert store.source_counts(heads) == {heads[0]: 2, heads[1]: 1, heads[2]: 1}
+        columns = [c for c in store._rows("SELECT * FROM facts WHERE id = ?", (report,))[0] if c != "id"]
+        listed = ", ".join(columns)
+        store._exec(
+            f"INSERT INTO facts ({listed}) SELECT {listed} FROM facts, generate_series(1, 5000) WHERE id = ?",
+            (report,),
+        )
+        before = _seq_rows_read(store)
+        for _ in range(5):
+            store.source_counts(heads)
+        assert _seq_rows_read(store) - before < 100

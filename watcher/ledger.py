@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -121,6 +121,13 @@ class Ledger:
         self.report = LedgerReport()
 
     # -- one article --------------------------------------------------------
+
+    def record_all(self, articles: Iterable[ArticleFacts]) -> None:
+        """``record`` each of these articles in turn (a cycle's, in its fixed order), their heads'
+        counts of sources written once at the end (``Store.held_counts`` says why)."""
+        with self.store.held_counts():
+            for article in articles:
+                self.record(article)
 
     def record(self, article: ArticleFacts, *, baseline: bool = False, strict: bool = False) -> None:
         """Write one article and decide its facts, atomically; a failure loses this article only.

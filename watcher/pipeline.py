@@ -553,8 +553,7 @@ async def run_cycle_async(
         if decided is None:
             ledger = Ledger(store, settings, now)
             ledger.entity_ids.update(entity_ids)
-            for article_facts in ordered:
-                ledger.record(article_facts)
+            ledger.record_all(ordered)
             outcome = ledger.finish()
         else:
             outcome = decided

@@ -201,8 +201,7 @@ def decide_company(
             return
         log.info("deciding %d articles of %s", len(items), company)
         ledger = Ledger(store, settings, now, one_company=True)
-        for article in codec.company_articles_from_json(entity, items):
-            ledger.record(article)
+        ledger.record_all(codec.company_articles_from_json(entity, items))
         report = ledger.finish()
         if DECIDE_PAUSE:
             time.sleep(DECIDE_PAUSE)

@@ -4,22 +4,95 @@ the reads a decision, the current state and the history make of them."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from watcher.errors import StoreError
 from watcher.models import Fact
+from watcher.store.base import Params
 from watcher.store.documents import DocumentsMixin
-from watcher.store.records import StoredFact, iso, parse_time, real_amount, stored_fact
+from watcher.store.records import Row, StoredFact, iso, parse_time, real_amount, stored_fact
 
 # The states of a fact that count (a pending one counts as a source while it waits).
 COUNTING = ("active", "pending")
 
+# The steps of a head's two counts when a re-report comes, goes, or starts or stops counting
+# (``_count_report`` says what each counts), read from the head's row; parameters: head,
+# document, fact, reports, then document, head, document, fact, sources.
+_REPORTS_STEP = (
+    "CASE WHEN EXISTS (SELECT 1 FROM facts c WHERE c.corroborates = ? AND c.document_id = ? AND c.id != ?)"
+    " THEN 0 ELSE ? END"
+)
+_SOURCES_STEP = (
+    "CASE WHEN document_id != ? AND NOT EXISTS (SELECT 1 FROM facts c WHERE c.corroborates = ?"
+    " AND c.document_id = ? AND c.id != ? AND c.state IN ('active', 'pending')) THEN ? ELSE 0 END"
+)
+
 
 class FactsMixin(DocumentsMixin):
     """Facts."""
+
+    # The count steps held for each head while ``held_counts`` runs: (reports, sources).
+    _held: dict[int, tuple[int, int]] | None = None
+
+    @contextmanager
+    def held_counts(self) -> Iterator[None]:
+        """Within: the steps of the heads' counts are added up here, and each head's row is
+        written once at the end, rather than once per re-report.
+
+        Why: PostgreSQL keeps every version of a row updated in a transaction that is still
+        running (none can be pruned before the commit), and the indexes list each one. A decide
+        job (one transaction for a company's whole cycle) updated the same few heads once per
+        re-report, so every read of the heads (facts_latest, facts_state, the primary key of the
+        count's own UPDATE) visited all those versions: 15,000 articles were quadratic. SQLite
+        updates in place; it runs the same code, for one behaviour.
+
+        A read of the counts inside sees the steps held so far (written first, ``_rows``; the
+        per-decision ``source_counts`` adds them instead). A savepoint rolled back drops its
+        steps with its rows (``savepoint``). An error out of the block drops them all: the
+        transaction around it is rolled back. Nested, the outermost one writes."""
+        if self._held is not None:
+            yield
+            return
+        self._held = {}
+        try:
+            yield
+            self._write_held()
+        finally:
+            self._held = None
+
+    def _write_held(self) -> None:
+        held, self._held = self._held or {}, {}
+        # In id order: two transactions writing the same heads lock them in the same order.
+        for head_id, (reports, sources) in sorted(held.items()):
+            if reports or sources:
+                self._exec(
+                    "UPDATE facts SET report_docs = report_docs + ?, source_docs = source_docs + ?"
+                    " WHERE id = ?",
+                    (reports, sources, head_id),
+                )
+
+    def _rows(self, sql: str, params: Params = ()) -> list[Row]:
+        # A read of the kept counts while steps are held (``held_counts``) sees them.
+        if self._held and ("source_docs" in sql or "report_docs" in sql):
+            self._write_held()
+        return super()._rows(sql, params)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        held = None if self._held is None else dict(self._held)
+        try:
+            with super().savepoint():
+                yield
+        except BaseException:
+            # The unit's rows are gone, and its count steps with them (steps written inside it
+            # were rolled back too: held again, as they were when it began).
+            if held is not None and self._held is not None:
+                self._held = held
+            raise
 
     def add_fact(
         self,
@@ -89,30 +162,24 @@ class FactsMixin(DocumentsMixin):
         A step, not a count of all the head's re-reports again: a head with thousands of them costs
         two index probes (facts_sources). Steps also add up when PostgreSQL runs a review beside a
         decide job: each lands on the head's row as the other left it, where a count read in one
-        transaction would overwrite the other's."""
+        transaction would overwrite the other's. Inside ``held_counts`` the step is read, not
+        written: it is held and written with the others at the end."""
         if not reports and not sources:
             return
-        self._exec(
-            "UPDATE facts SET"
-            " report_docs = report_docs + CASE WHEN EXISTS (SELECT 1 FROM facts c WHERE c.corroborates = ?"
-            "  AND c.document_id = ? AND c.id != ?) THEN 0 ELSE ? END,"
-            " source_docs = source_docs + CASE WHEN document_id != ? AND NOT EXISTS (SELECT 1 FROM facts c"
-            "  WHERE c.corroborates = ? AND c.document_id = ? AND c.id != ?"
-            "  AND c.state IN ('active', 'pending')) THEN ? ELSE 0 END"
-            " WHERE id = ?",
-            (
-                head_id,
-                document_id,
-                fact_id,
-                reports,
-                document_id,
-                head_id,
-                document_id,
-                fact_id,
-                sources,
-                head_id,
-            ),
-        )
+        params = (head_id, document_id, fact_id, reports, document_id, head_id, document_id, fact_id, sources)
+        if self._held is None:
+            self._exec(
+                f"UPDATE facts SET report_docs = report_docs + {_REPORTS_STEP},"
+                f" source_docs = source_docs + {_SOURCES_STEP} WHERE id = ?",
+                (*params, head_id),
+            )
+            return
+        for r in self._rows(
+            f"SELECT {_REPORTS_STEP} AS reports, {_SOURCES_STEP} AS sources FROM facts WHERE id = ?",
+            (*params, head_id),
+        ):
+            held_reports, held_sources = self._held.get(head_id, (0, 0))
+            self._held[head_id] = (held_reports + int(r["reports"]), held_sources + int(r["sources"]))
 
     def replace_document_facts(self, document_id: int) -> None:
         """Drop a document's facts (for re-loading a changed seed); changes keep theirs."""
@@ -316,14 +383,18 @@ class FactsMixin(DocumentsMixin):
         """How many documents report each of these heads (as ``sources`` of a counted read)."""
         counts: dict[int, int] = {}
         ordered = sorted(set(fact_ids))
+        held = self._held or {}
         for i in range(0, len(ordered), 500):
             chunk = ordered[i : i + 500]
-            rows = self._rows(
+            # Read as written, the steps held (``held_counts``) added here rather than written
+            # first: a decision makes this read, and writing them for each would be what
+            # holding them avoids.
+            rows = super()._rows(
                 f"SELECT f.id, {self._SOURCES} AS sources FROM facts f"
                 f" WHERE f.id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            counts.update((int(r["id"]), int(r["sources"])) for r in rows)
+            counts.update((int(r["id"]), int(r["sources"]) + held.get(int(r["id"]), (0, 0))[1]) for r in rows)
         return counts
 
     def document_fact_ids(self, url: str) -> set[int]:
@@ -366,10 +437,12 @@ class FactsMixin(DocumentsMixin):
         return {str(r["name"]): int(r["n"]) for r in rows}
 
     def conflicting_mentions(self, entity: str) -> list[StoredFact]:
-        """Re-reports of an event that give another figure than its head: they match new facts too."""
+        """Re-reports of an event that give another figure than its head: they match new facts too.
+        Their sources are not counted (each is one): a decision matches their figures, never
+        ranks them by sources, and reads them for every article."""
         rows = self._rows(
-            f"{self._FACT_SELECT} WHERE e.name = ? AND f.outcome = 'conflict' AND f.state = 'active'"
-            " AND f.corroborates IS NOT NULL ORDER BY f.id",
+            f"{self._FACT_SELECT_UNCOUNTED} WHERE e.name = ? AND f.outcome = 'conflict'"
+            " AND f.state = 'active' AND f.corroborates IS NOT NULL ORDER BY f.id",
             (entity,),
         )
         return [stored_fact(r) for r in rows]
