@@ -202,6 +202,34 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Kobalt has led an investment of more than $1 billion in British self-driving car startup Quaxi.",
         set(),
     ),
+    # An investor just introduced as the company's puts money in without naming it again.
+    (
+        "introduced_investor_injects",
+        "Zorblo",
+        "Selon la presse, c'est le fonds Kobalt Industries qui devient le premier investisseur de "
+        "l'entreprise. Kobalt injecte 75 millions d'euros et rachète pour 25 millions de parts existantes.",
+        {R("75000000", "EUR")},
+    ),
+    (
+        "introduced_shareholder_invests",
+        "Zorblo",
+        "Zorblo a accueilli Kobalt Partners comme nouvel actionnaire. Kobalt investit 30 millions d'euros.",
+        {R("30000000", "EUR")},
+    ),
+    # ... not an investor of another company, nor one whose round was just given (its ticket).
+    (
+        "introduced_investor_of_rival",
+        "Zorblo",
+        "Kobalt Partners is a long-time investor in Quaxi. Kobalt invested $30 million last year.",
+        set(),
+    ),
+    (
+        "introduced_with_its_round",
+        "Zorblo",
+        "Kobalt became the largest shareholder in Zorblo after leading a €1.7 billion round. Kobalt is said "
+        "to have invested €1.3 billion.",
+        {R("1700000000", "EUR")},
+    ),
     # "included" after a round still makes its part a component, not a second round.
     (
         "round_included_a_ticket",

@@ -254,6 +254,39 @@ def _owner_for(
     sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool, idx: int
 ) -> tuple[str | None, str]:
     """Who the figure belongs to ("entity", another company's folded name, None) and how that was seen."""
+    named = _named_owner(sent, low, mention, doc)
+    if named is not None:
+        return named
+    if invest_verb:
+        introduced = _introduced_investor(sent, low, mention, doc, idx)
+        if introduced is not None:
+            return introduced, "an investor named just before as the company's"
+        # Someone investing without saying in whom: a ticket within a round, or the entity spending.
+        return None, ""
+    before = [m for m in markers if m.end <= mention.start]
+    unknown = _unknown_subject(low, mention, doc.lang, lede=idx == 0)
+    if unknown is not None and not any(m.start >= unknown for m in before):
+        # "A rival firm raised $60 million", "Le secteur a levé 600 M€": a subject that is not the entity
+        # and names nobody; such money is never the tracked company's.
+        return None, ""
+    if before:
+        last = before[-1]
+        owner = _resolve(last, doc, before[:-1])
+        if owner != "entity" and _is_person(owner, sent, doc, idx):
+            return _person_company(owner, sent, doc, idx), "a person's company"
+        how = {
+            "entity": "named in the sentence",
+            "other": "named in the sentence",
+            "generic": "a noun standing for the company (coreference)",
+            "pronoun": "a pronoun (coreference)",
+        }[last.kind]
+        return owner, how
+    return doc.company_topic, "the company the text is about (no owner in the sentence)"
+
+
+def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str] | None:
+    """The owner a name in a fixed role around the figure gives: the target of the money, a possessor,
+    an aside, who raised it (by, of, object relative, a roundup entry)."""
     target = _invest_target(sent, low, mention, doc)
     if target is not None:
         return target, "named as what the money goes into"
@@ -284,28 +317,7 @@ def _owner_for(
     with_round = _NAME_WITH_ROUND_RE.search(sent, max(0, mention.start - 120), mention.start)
     if with_round and _plausible_company(with_round.group(1)):
         return _owner_name(with_round.group(1), doc), "named as who raised it"
-    if invest_verb:
-        # Someone investing without saying in whom: a ticket within a round, or the entity spending.
-        return None, ""
-    before = [m for m in markers if m.end <= mention.start]
-    unknown = _unknown_subject(low, mention, doc.lang, lede=idx == 0)
-    if unknown is not None and not any(m.start >= unknown for m in before):
-        # "A rival firm raised $60 million", "Le secteur a levé 600 M€": a subject that is not the entity
-        # and names nobody; such money is never the tracked company's.
-        return None, ""
-    if before:
-        last = before[-1]
-        owner = _resolve(last, doc, before[:-1])
-        if owner != "entity" and _is_person(owner, sent, doc, idx):
-            return _person_company(owner, sent, doc, idx), "a person's company"
-        how = {
-            "entity": "named in the sentence",
-            "other": "named in the sentence",
-            "generic": "a noun standing for the company (coreference)",
-            "pronoun": "a pronoun (coreference)",
-        }[last.kind]
-        return owner, how
-    return doc.company_topic, "the company the text is about (no owner in the sentence)"
+    return None
 
 
 @functools.cache
@@ -429,4 +441,41 @@ def _person_company(person: str, sent: str, doc: _Doc, idx: int) -> str | None:
     for j in (idx, idx - 1, idx + 1, idx + 2):
         if 0 <= j < len(doc.folded) and doc.entity_re.search(doc.folded[j]):
             return "entity"
+    return None
+
+
+# "X devient le premier investisseur de l'entreprise. X injecte 75 M€": an investor the text has just
+# introduced as the company's puts money in without naming it again.
+_INVESTOR_ROLE_RE = re.compile(
+    r"\b(?:investisseurs?|actionnaires?|investors?|shareholders?|backers?)\b|\bentre\w*\s+au\s+capital\b|"
+    r"\b(?:takes?|took|taking)\s+a\s+(?:\w+\s+)?stake\b|\bprend\w*\s+une\s+participation\b"
+)
+_OF_THE_COMPANY_RE = re.compile(
+    r"\b(?:de\s+l'entreprise|de\s+la\s+(?:societe|start-?up|jeune\s+pousse|plateforme)|du\s+groupe|"
+    r"(?:in|of)\s+the\s+(?:company|start-?up|firm|platform))\b"
+)
+
+
+def _introduced_investor(sent: str, low: str, mention: MoneyMention, doc: _Doc, idx: int) -> str | None:
+    """The company whose investor the subject of an untargeted investment was just introduced as."""
+    name = _named_investor(sent, low, mention, 0, doc)
+    if name is None or idx == 0:
+        return None
+    key = fold(name).split()[0]
+    for j in (idx - 1, idx - 2):
+        if j < 0:
+            break
+        prev = doc.folded[j]
+        at = prev.find(key)
+        if at < 0:
+            continue
+        window = prev[at : at + 220]
+        if not _INVESTOR_ROLE_RE.search(window) or doc.has_money[j]:
+            # (Introduced with a round's figure, "became the largest shareholder after leading a €1.7bn
+            # round", the investment after is its ticket in that round.)
+            continue
+        if doc.entity_re.search(prev):
+            return "entity"
+        if _OF_THE_COMPANY_RE.search(window):
+            return doc.company_topic
     return None
