@@ -230,6 +230,40 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "to have invested €1.3 billion.",
         {R("1700000000", "EUR")},
     ),
+    # "led by" an investor named with its descriptor: the apposition after it is the company raising.
+    (
+        "led_by_described_investor_then_apposition",
+        "Zorblo",
+        "Zorblo has raised $330 million since its founding in 2013. In its last round, led by venture "
+        "capital company Kobalt Growth Partners, the Chilean fintech raised $150 million.",
+        {R("150000000")},
+    ),
+    # The target of an investment after its descriptor: an app, a group.
+    (
+        "target_app_descriptor",
+        "Zorblo",
+        "Kobalt is close to making a $1-billion investment in Latin American delivery app Zorblo.",
+        {R("1000000000")},
+    ),
+    (
+        "target_group_descriptor",
+        "Zorblo",
+        "Kobalt has agreed to invest $1.5 billion in Abu Dhabi artificial intelligence group Zorblo.",
+        {R("1500000000")},
+    ),
+    # "du" and an adjective between the amount and whose raise it is.
+    (
+        "raise_of_du_adjective_own",
+        "Zorblo",
+        "Le logiciel reste le plus représenté, dont la série B de 17 M€ du toulousain Zorblo en mars.",
+        {R("17000000", "EUR")},
+    ),
+    (
+        "raise_of_du_adjective_rival",
+        "Zorblo",
+        "Le logiciel reste le plus représenté, dont la série B de 17 M€ du toulousain Quaxi en mars.",
+        set(),
+    ),
     # "included" after a round still makes its part a component, not a second round.
     (
         "round_included_a_ticket",

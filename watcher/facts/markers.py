@@ -137,7 +137,7 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
                 name = name[elided.end() :]
             if _overlaps_entity(entities, start, end) or not _names_an_owner(sent, name, start):
                 continue
-            if _is_entity_name(name, entity_re) or not _led_or_founded_by(sent[max(0, start - 30) : start]):
+            if _is_entity_name(name, entity_re) or not _led_or_founded_by(sent[max(0, start - 45) : start]):
                 owner = _named(name, entity_re, start, end)
                 markers.append(owner)
                 if owner.kind == "entity":
@@ -160,9 +160,17 @@ def _names_an_owner(sent: str, name: str, start: int) -> bool:
 
 def _led_or_founded_by(left: str) -> bool:
     """ "led by X", "fondée par Anne Morel": the name is an investor or a founder, not the company."""
-    if _LEADISH_RE.search(fold(left).rstrip().removesuffix("par").removesuffix("by").rstrip()):
+    # ("led by venture capital company DST": the investor's descriptor between "by" and its name.)
+    bare = _INVESTOR_DESCRIPTOR_RE.sub("", fold(left).rstrip())
+    if _LEADISH_RE.search(bare.removesuffix("par").removesuffix("by").rstrip()):
         return True
     return (" par " in left or " by " in left) and _FOUNDED_BY_LEFT_RE.search(fold(left)) is not None
+
+
+_INVESTOR_DESCRIPTOR_RE = re.compile(
+    r"\s(?:(?:the|le|la|l'|les)\s+)?(?:[\w-]+\s+){0,3}?(?:company|firm|fund|funds|fonds|group|groupe|investor|"
+    r"investors|investisseur|investisseurs|societe|bank|banque|giant|geant)$"
+)
 
 
 def _target_markers(sent: str, entity_re: re.Pattern[str], found: list[_Owner]) -> list[_Owner]:
@@ -189,6 +197,8 @@ def _generic_markers(
             and (om is None or appos.end(1) >= om.end())
             and _plausible_company(appos.group(1))
             and not _PREP_BEFORE_RE.search(sent, max(0, appos.start() - 12), appos.start())
+            # "led by the fund Kobalt, the fintech raised": the investor is no apposition's head.
+            and not _led_or_founded_by(sent[max(0, appos.start() - 40) : appos.start()])
         ):
             markers.append(_named(appos.group(1), entity_re, m.start(), m.end()))
             continue

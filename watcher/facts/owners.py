@@ -223,7 +223,10 @@ _RAISE_OF_LEFT_RE = re.compile(
     r"(?i:\b(?:lev[ée]e(?:\s+de\s+fonds)?|tour\s+de\s+table|augmentation\s+de\s+capital|s[ée]rie\s+[A-H]|"
     r"round)\s+(?:record\s+|historique\s+)?(?:de|d['’])\s*(?:(?:plus\s+de|près\s+de|environ)\s+)?)$"
 )
-_RAISE_OF_NAME_RE = re.compile(rf"^\s*(?:de|d['’])\s*({_NAME})")
+_RAISE_OF_NAME_RE = re.compile(
+    # ("la série B de 17 M€ du toulousain Tomorro": "du" and the adjectives before the name.)
+    rf"^\s*(?:de|d['’]|du|de\s+la|de\s+l['’])\s*(?:[a-zà-ÿ-]+\s+){{0,2}}?({_NAME})"
+)
 # A roundup's entry: "Quaxi Labs, avec une levée de 6 M€", "Quaxi, with a $6M round".
 _NAME_WITH_ROUND_RE = re.compile(
     rf"({_NAME})\s*,?\s+(?i:(?:avec|with)\s+(?:une?|a|an|sa|son|its)\s+(?:[\w-]+\s+){{0,2}}?"

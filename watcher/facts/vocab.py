@@ -30,7 +30,8 @@ _SUBJECT_VERB_GATE_RE = re.compile(r"(?<![\w-])" + _SUBJECT_VERBS)
 _DESCRIPTOR_NOUN = (
     r"(?:firm|company|start-?up|startup|unicorn|scale-?up|maker|platform|provider|developer|specialist|"
     r"fintech|insurtech|proptech|biotech|medtech|healthtech|edtech|foodtech|legaltech|licorne|pépite|"
-    r"jeune\s+pousse|société|entreprise)"
+    r"jeune\s+pousse|société|entreprise|app|application|group|groupe|marketplace|neobank|néobanque|lender|"
+    r"insurer|assureur|operator|opérateur|retailer|spécialiste|fabricant|éditeur)"
 )
 _VENTURE_NOUN = (
     r"(?:(?:new|nouvelle|nouveau|own|propre|jeune|young|ai|ia)\s+){0,2}"
