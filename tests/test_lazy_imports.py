@@ -147,3 +147,24 @@ def test_a_poll_where_every_feed_is_unchanged_never_loads_the_extractor(
     assert heavy(modules - light, ("trafilatura", "lxml", "watcher.facts", "watcher.plot", *web)) == []
     # A SQLite install loads neither PostgreSQL's driver nor the job queue.
     assert heavy(modules, ("psycopg", "procrastinate", "watcher.jobs", "watcher.store.postgres")) == []
+
+
+# The job queue and what only its workers run: a PostgreSQL read loads psycopg, nothing of these.
+HEAVY_FOR_READING_POSTGRES = tuple(n for n in HEAVY_FOR_READING if n != "psycopg")
+
+
+def test_status_and_history_on_postgresql_load_psycopg_and_no_job_queue(tmp_path: Path, pg_url: str) -> None:
+    cfg = write_config(tmp_path)
+    cfg.write_text(cfg.read_text().replace('db = "state/w.db"', f'db = "{pg_url}"'), encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "watcher", "--config", str(cfg), "baseline"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    reads = (["status"], ["status", "--json"], ["history"], ["history", "--json"], ["history", "--facts"])
+    for args in reads:
+        modules, out = loaded(tmp_path, cfg, *args)
+        assert out.strip(), args
+        assert "psycopg" in modules and "watcher.store.postgres" in modules, args
+        assert heavy(modules, HEAVY_FOR_READING_POSTGRES) == [], args

@@ -271,6 +271,34 @@ def test_an_unreachable_postgresql_is_one_line_without_the_password() -> None:
     assert "s3cret" not in line
 
 
+def test_opening_a_postgresql_database_to_read_costs_three_statements(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every read command opens a new connection: what it sends before its first read is paid
+    by each `status` (a round trip each; benchmarks/bench_postgres.py times them). The session
+    settings go by SET, not in the startup packet's options, which PgBouncer refuses for
+    settings it does not track (plan_cache_mode), so a round trip added or moved fails here."""
+    import psycopg  # here: a SQLite install has no psycopg
+
+    Store(pg_url).close()  # made: a watcher database, as a read command finds it
+    sent: list[str] = []
+    execute = psycopg.Cursor.execute
+
+    def counted(cur: psycopg.Cursor[object], query: str, *args: object, **kwargs: object) -> object:
+        sent.append(str(query).split()[0].upper())
+        return execute(cur, query, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    with Store.for_reading(pg_url) as s:
+        assert sent == ["SET", "SELECT", "SELECT"]  # the plan setting, the catalog check, the names
+        monkeypatch.undo()
+        [row] = s.db.rows("SELECT current_setting('plan_cache_mode') AS mode", ())
+        assert row["mode"] == "force_custom_plan"
+    with Store(pg_url, read_only=True) as s:
+        [row] = s.db.rows("SELECT current_setting('default_transaction_read_only') AS ro", ())
+        assert row["ro"] == "on"
+
+
 def test_a_postgresql_database_with_tables_but_no_migrations_is_refused(pg_url: str) -> None:
     import psycopg  # here: a SQLite install has no psycopg
 
