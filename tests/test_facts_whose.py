@@ -264,6 +264,64 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Le logiciel reste le plus représenté, dont la série B de 17 M€ du toulousain Quaxi en mars.",
         set(),
     ),
+    # Plural subjects and a relative clause after a name: the names' raise.
+    (
+        "plural_subjects_each_raised",
+        "Zorblo",
+        "Et c'est un duo qui grimpe sur la troisième marche : Adionics et Quaxi Labs qui ont chacun levé "
+        "4 millions d'euros.",
+        set(),
+    ),
+    (
+        "fund_relative_clause_closing",
+        "Zorblo",
+        "Le fonds Kobalt Ventures, qui a réalisé un premier closing de 20 millions d'euros en début d'année, "
+        "a aussi investi.",
+        set(),
+    ),
+    (
+        "own_relative_clause",
+        "Zorblo",
+        "Zorblo, qui a réalisé une levée de 20 millions d'euros en mars, recrute.",
+        {R("20000000", "EUR")},
+    ),
+    # The agent of "effectuée par", and a descriptor's adjectives after it.
+    (
+        "passive_effectuee_par",
+        "Zorblo",
+        "Après les levées du trimestre, comme celle de 85 millions d'euros réalisée par Quaxi, une PME "
+        "bretonne, ou celle de 27 millions effectuée par Plimo, une entreprise rémoise.",
+        set(),
+    ),
+    (
+        "obtained_by_descriptor_adjective",
+        "Zorblo",
+        "On reste très loin des 46 millions d'euros obtenus par la start-up gantoise Quaxi pour ses outils.",
+        set(),
+    ),
+    # The second part of a list after "dont" is a part too.
+    (
+        "component_list_second_part",
+        "Zorblo",
+        "Zorblo réalise une levée de fonds d'un montant total brut de 40,5 millions d'euros, dont 36,5 "
+        "millions d'euros auprès de fonds spécialisés et 4,1 millions d'euros de particuliers.",
+        {R("40500000", "EUR")},
+    ),
+    # ... but a new clause after the list is not.
+    (
+        "component_list_then_plan",
+        "Zorblo",
+        "Zorblo a levé 40 M€, dont 10 M€ de Bpifrance, et prévoit d'en lever 20 M€ en 2026.",
+        {R("40000000", "EUR"), R("20000000", "EUR")},
+    ),
+    # The most an offering may reach if its options are used is not what it raised.
+    (
+        "upsize_option_ceiling",
+        "Zorblo",
+        "Zorblo vise une levée de fonds de 110 M€, pouvant être portée à un maximum d'environ 145,5 M€ en "
+        "cas d'exercice intégral de la clause d'extension.",
+        {R("110000000", "EUR")},
+    ),
     # "included" after a round still makes its part a component, not a second round.
     (
         "round_included_a_ticket",

@@ -76,6 +76,10 @@ def _no_deal_frame(raw_right: str, near_left: str) -> bool:
         # "around $1 billion more than at the earlier round", "cutting $2bn off its valuation", "$440
         # million of cash on hand": a gap between two figures, or the cash a company holds, not a deal.
         return True
+    if _UPSIZE_LEFT_RE.search(near_left) or _UPSIZE_RIGHT_RE.match(raw_right):
+        # "pouvant être portée à 145 M€ en cas d'exercice de la clause d'extension", "could be upsized to
+        # $300 million": the most an offering may reach if its options are used, not what it raised.
+        return True
     if _WEALTH_LEFT_RE.search(near_left):
         # "lifted the net worth of its two founders to about $2.9 billion each": a person's fortune.
         return True
@@ -189,6 +193,14 @@ _GAP_RIGHT_RE = re.compile(
     r"off\s+(?:the|its|their|his|her)\s+(?:[\w'-]+\s+){0,2}?(?:valuation|value|worth|market\s+cap)|"
     r"(?:of|in)\s+(?:cash|liquidity)\s+(?:on\s+hand|reserves?|in\s+the\s+bank)|"
     r"de\s+(?:tresorerie|liquidites)\s+(?:disponibles?|en\s+caisse|a\s+la\s+banque))"
+)
+_UPSIZE_LEFT_RE = re.compile(
+    r"\b(?:pouvant\s+etre\s+portee?s?|susceptibles?\s+d'etre\s+portee?s?|could\s+be\s+(?:increased|raised|upsized)|"
+    r"may\s+be\s+(?:increased|upsized))\s+(?:a|to)\s+(?:un\s+maximum\s+d'|a\s+maximum\s+of\s+)?"
+    r"(?:(?:environ|about|approximately|around)\s+)?$"
+)
+_UPSIZE_RIGHT_RE = re.compile(
+    r"\s*(?:en\s+cas\s+d'exercice|if\s+(?:the\s+)?(?:over-?allotment|greenshoe)|including\s+the\s+(?:over-?allotment|greenshoe))"
 )
 _RATE_RIGHT_RE = re.compile(
     r"\s*(?:(?:per|a|each|every|par|chaque)\s+(?:day|week|month|quarter|year|jour|semaine|mois|trimestre|an|annee)"
@@ -381,6 +393,10 @@ _COMPONENT_LEFT_RE = re.compile(
     r"dont)\s+"
     r"(?!(?:la|le|les|l'|sa|son|ses|leur|leurs|the|its)\b)(?:[\w'-]+\s+){0,3}$"
 )
+_COMPONENT_LIST_RE = re.compile(
+    r"\b(?:dont|including|of\s+which|comprenant|incluant)\s+[^.;()]{0,40}?(?:\d|[$€£])[^.;()]{0,80}?"
+    r"(?:,|\bet\b|\band\b)\s*$"
+)
 # "Other large rounds included $478 million for Zorblo": each item of a list of rounds is a round, not a
 # component of one.
 _ROUNDS_INCLUDED_RE = re.compile(
@@ -426,7 +442,10 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     if _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80)):
         # "un financement de 5 M€ de Bpifrance sous forme de subventions": grants, not equity.
         return "grant"
-    component = _COMPONENT_LEFT_RE.search(low, max(prev_end, mention.start - 40), mention.start)
+    component = _COMPONENT_LEFT_RE.search(low, max(prev_end, mention.start - 40), mention.start) or (
+        # "dont 36,5 M€ auprès de fonds et 4,1 M€ de particuliers": the next part of the same list.
+        _COMPONENT_LIST_RE.search(low, max(0, mention.start - 160), mention.start)
+    )
     if component and not _ROUNDS_INCLUDED_RE.search(low, max(0, component.start() - 40), component.end()):
         return "component"
     if _ASKED_RE.match(low, mention.end) and not _RHETORICAL_RE.search(low, 0, mention.start):

@@ -28,9 +28,11 @@ _DESCRIPTOR_RE = re.compile(
 )
 _SUBJECT_VERB_RE = re.compile(
     # ("« Quaxi » qui a pu récolter": a name in quotes.)
-    rf"({_NAME})(?:['’]s)?\s*[»”\"]?\s*(?:,[^,]{{1,140}},\s*)?"
+    rf"({_NAME})(?:['’]s)?\s*[»”\"]?\s*(?:,[^,]{{1,140}},\s*|,\s*(?=qui\s|which\s|who\s))?"
     r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
-    r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant|été|been)\s+){0,4}"
+    r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant|été|been"
+    # Plural subjects: "Adionics et Quaxi, qui ont chacun levé", "both have raised".
+    r"|ont|avaient|sont|étaient|viennent|chacun|chacune|each|both|all|tous|toutes)\s+){0,4}"
     # "Anthropic last week closed", "OpenAI au printemps a levé": a time or manner adverbial between
     # subject and verb (``adverbials_surface`` of the lexicons), never an arbitrary phrase.
     r"(?:,?\s*(?:" + _ADVERBIALS + r"),?\s+){0,2}"
@@ -83,14 +85,16 @@ _RAISED_PARTICIPLES = (
     r"(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received|"
     # "la levée de 580 M€ annoncée mardi par Quaxi": who announced a raise is who made it.
     r"annonc[ée]e?s?|announced|r[ée]alis[ée]e?s?|boucl[ée]e?s?|garnered|pocketed|landed|amassed|attracted|"
-    r"collected|obtained|attir[ée]e?s?|empoch[ée]e?s?)\s+"
+    r"collected|obtained|attir[ée]e?s?|empoch[ée]e?s?|effectu[ée]e?s?)\s+"
     r"(?:(?:" + _ADVERBIALS + r"),?\s+)?"
 )
 _BY_NAME_RE = re.compile(
     r"^\W{0,3}(?:"
     # "the $400 million garnered by Brazilian firm Quaxi": after a raise participle, "by" + a descriptor.
     + _RAISED_PARTICIPLES
-    + rf"(?:par|by)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+|"
+    + rf"(?:par|by)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+"
+    # ("par la start-up gantoise Quaxi": French adjectives after the descriptor.)
+    + r"(?:[a-zà-ÿ-]+\s+){0,2}?|"
     + "(?:"
     + _RAISED_PARTICIPLES
     + ")?"
