@@ -37,12 +37,15 @@ from procrastinate.types import JSONValue
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+import watcher.ledger
 from tests.newsroom import page, rss
 from tests.pgserver import PgServer
 from tests.test_channels import Recorder, free_port
+from tests.test_isolation import RIVALS, decision_broken_for, publish_rivals
 from tests.test_pipeline import ROOT, Newsroom, publish, settings_for
 from tests.test_pipeline import newsroom as newsroom  # the fixture, shared
 from watcher import articles, feeds
+from watcher.diff import diff_against_known
 from watcher.errors import DecideJobFailed
 from watcher.jobs import codec
 from watcher.jobs.fanout import JobFanout
@@ -948,3 +951,86 @@ def test_the_mistral_replay_on_two_workers_gives_the_changes_of_one_process(
         logs = [_stop(w) for w in workers]
     expected = _changes(tmp_path / "one" / "watcher.db")
     assert len(expected) >= 3 and _changes(pg_url) == expected, logs
+
+
+# -- one company's decision of an article that names two, failing --------------------------
+
+
+def test_a_companys_decision_of_a_shared_article_that_keeps_failing_is_decided_once_fixed(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20. The decision bug is injected (tests/test_isolation.py's seam, patched in this
+    process, where the worker runs: a real procrastinate worker on the real database); the
+    feeds, pages, reading, jobs and store are real."""
+    publish(newsroom)
+    publish_rivals(newsroom)
+    base = settings_for(tmp_path, newsroom, ["/en.xml", "/rivals.xml"])
+    settings = replace(base, entities=(*base.entities, *RIVALS), db=pg_url)
+    shared = newsroom.url("/2025/09/rivals")
+    now = datetime.now(UTC)
+    expected = _one_process_changes(tmp_path, settings, now)
+    assert {c[0] for c in expected if c[5] == shared} == {"Brightloom", "Quillworks"}
+    worker = _worker_on(pg_url, settings)
+    monkeypatch.setattr(watcher.ledger, "diff_against_known", decision_broken_for("Quillworks", shared))
+
+    first = asyncio.run(_cycle_on_workers(settings, worker, now))
+    # Quillworks' job decided its other article; Brightloom's decided the shared one, alerted now.
+    assert first.articles_failed == [(shared, "Quillworks: RuntimeError: decision bug")]
+    assert _changes(pg_url) == [c for c in expected if not (c[0] == "Quillworks" and c[5] == shared)]
+
+    # The bug fixed, the article's retry decides Quillworks' facts of it, and Brightloom's not again.
+    monkeypatch.setattr(watcher.ledger, "diff_against_known", diff_against_known)
+    later = asyncio.run(_cycle_on_workers(settings, worker, now + timedelta(hours=1)))
+    assert later.articles_failed == [] and later.articles_fetched == 1
+    assert [c.entity for c in later.changes] == ["Quillworks"]
+    assert _changes(pg_url) == expected
+    with Store(pg_url) as store:
+        assert store.article_failures() == []
+    again = asyncio.run(_cycle_on_workers(settings, worker, now + timedelta(days=1)))
+    assert again.articles_fetched == 0 and _changes(pg_url) == expected
+
+
+def test_a_companys_decide_job_that_gives_up_leaves_its_share_of_an_article_to_a_later_cycle(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str
+) -> None:
+    """Issue 20, the job itself failing: the database refuses every fact of one company (a real
+    trigger, not a mock), so that company's decide job gives up after its 21 tries and the cycle
+    fails with its line, after the other company's job committed the article they share."""
+    publish(newsroom)
+    publish_rivals(newsroom)
+    base = settings_for(tmp_path, newsroom, ["/en.xml", "/rivals.xml"])
+    settings = replace(base, entities=(*base.entities, *RIVALS), db=pg_url)
+    shared = newsroom.url("/2025/09/rivals")
+    now = datetime.now(UTC)
+    expected = _one_process_changes(tmp_path, settings, now)
+    worker = _worker_on(pg_url, settings)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(
+            "CREATE FUNCTION refuse_facts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            " IF NEW.entity_id = (SELECT id FROM entities WHERE name = 'Quillworks') THEN"
+            " RAISE EXCEPTION 'the disk is full, say'; END IF; RETURN NEW; END $$"
+        )
+        conn.execute(
+            "CREATE TRIGGER refuse_facts BEFORE INSERT ON facts FOR EACH ROW EXECUTE FUNCTION refuse_facts()"
+        )
+
+    with pytest.raises(
+        DecideJobFailed, match=r"Quillworks: StoreError: .*the disk is full, say; its decide job gave up"
+    ):
+        asyncio.run(_cycle_on_workers(settings, worker, now))
+    # Brightloom's job committed the shared article with its decision; Quillworks' share is to do.
+    assert [c for c in _changes(pg_url) if c[5] == shared] == [
+        c for c in expected if c[5] == shared and c[0] == "Brightloom"
+    ]
+    with Store(pg_url) as store:
+        assert store.document_id(shared) is not None and not store.document_done(shared)
+
+    # The fault gone, the next cycle reads the article again and decides it for Quillworks alone.
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP TRIGGER refuse_facts ON facts")
+    later = asyncio.run(_cycle_on_workers(settings, worker, now + timedelta(minutes=1)))
+    assert later.articles_failed == []
+    assert [c.entity for c in later.changes if c.url == shared] == ["Quillworks"]
+    assert _changes(pg_url) == expected
+    with Store(pg_url) as store:
+        assert store.document_done(shared)

@@ -44,6 +44,7 @@ ON_MAIN = {
     "fact_source_counts": "32a716fbe2c7ed78",
     "rejected_facts": "24a50b9426aaffb0",
     "fact_latest_heads": "5af26817a37e3d82",
+    "document_decisions": "fe047a42b4b020f6",
 }
 
 
@@ -204,6 +205,7 @@ def test_the_renumbered_version_4_gets_the_migrations_it_lacks(tmp_path: Path) -
         "fact_source_counts",
         "rejected_facts",
         "fact_latest_heads",
+        "document_decisions",
     )
     columns, indexes = schema_of(db)
     assert {"outcome", "confidence", "state"} <= columns["facts"]
@@ -228,6 +230,7 @@ def test_the_renumbered_version_4_gets_the_migrations_it_lacks(tmp_path: Path) -
         "fact_source_counts": "applied",
         "rejected_facts": "applied",
         "fact_latest_heads": "applied",
+        "document_decisions": "applied",
     }
 
 
@@ -249,6 +252,7 @@ def test_a_migration_whose_effect_is_there_is_recorded_not_run(tmp_path: Path) -
         "fact_source_counts",
         "rejected_facts",
         "fact_latest_heads",
+        "document_decisions",
     )
 
 
@@ -272,6 +276,7 @@ def test_a_migration_edited_in_place_gets_only_its_missing_steps(tmp_path: Path)
         "fact_source_counts",
         "rejected_facts",
         "fact_latest_heads",
+        "document_decisions",
     )
     assert "ref" in schema_of(db)[0]["outbox"]
     assert [(c["thread"], c["message"]) for c in rows(db)["changes"]] == [(1, 1), (2, None)]
@@ -338,7 +343,13 @@ def test_a_database_without_only_an_index_is_read_as_it_is(tmp_path: Path) -> No
     conn.close()
     before = db.read_bytes()
     with Store.for_reading(db) as store:
-        assert store.pending == ("fact_sources", "fact_state", "rejected_facts", "fact_latest_heads")
+        assert store.pending == (
+            "fact_sources",
+            "fact_state",
+            "rejected_facts",
+            "fact_latest_heads",
+            "document_decisions",
+        )
         assert len(store.changes()) == 2
         assert store.outbox_counts()["dead"] == 1
     assert db.read_bytes() == before
@@ -397,7 +408,8 @@ def test_cli_read_commands_say_how_to_upgrade_and_write_commands_upgrade(old_ins
     assert lines[0] == (
         f"watcher: upgraded {db} to this version's schema (applied: outbox_claims, digest, fact_sources,"
         f" waiting_entries, event_messages,"
-        f" document_text, fact_state, fact_source_counts, rejected_facts, fact_latest_heads;"
+        f" document_text, fact_state, fact_source_counts, rejected_facts, fact_latest_heads,"
+        f" document_decisions;"
         f" 4 found in place and recorded);"
         f" the database as it was is kept in {db}.bak-v4"
     )

@@ -194,6 +194,26 @@ def test_feed_state_and_entries(db_target: Path | str) -> None:
         assert s.seen_entry_keys("https://f.example/rss", ["k1", "k2"]) == {"k2"}
 
 
+def test_a_document_is_done_once_every_companys_decision_of_it_is(db_target: Path | str) -> None:
+    now = datetime(2025, 9, 10, tzinfo=UTC)
+    url = "https://news.example/two-companies"
+    with Store(db_target) as s:
+        with s.transaction():
+            a, b = s.ensure_entity(Entity("Alpha")), s.ensure_entity(Entity("Beta"))
+            document = s.add_document(NewDocument(url, "T", "2025-09-09", "h", "en", "feed"), now)
+            old = s.add_document(NewDocument("https://news.example/old", "U", None, "h2", "en", "feed"), now)
+        assert not s.document_done("https://news.example/never")  # not stored: to read
+        assert s.document_done("https://news.example/old") and s.decided_entities(old) == set()
+        with s.transaction():
+            s.expect_decisions(document, [a, b])
+            s.set_decided(document, a, now)  # Alpha's decision done; Beta's failed, say
+        assert s.decided_entities(document) == {a} and not s.document_done(url)
+        with s.transaction():
+            s.expect_decisions(document, [a, b])  # expected again (another job): what is done stays done
+            s.set_decided(document, b, now)
+        assert s.decided_entities(document) == {a, b} and s.document_done(url)
+
+
 def test_changes_written_before_events_stay_one_message_each(tmp_path: Path) -> None:
     """The event_messages migration (one message per event): an older database's changes and
     alerts read as before."""

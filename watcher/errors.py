@@ -62,6 +62,12 @@ class ExtractionAborted(ExtractionError):
     """An article's reading was stopped: it ran past the per-article time cap, or its worker died."""
 
 
+class DecisionFailed(WatcherError):
+    """Deciding one company's facts of one article raised (a bug, bad input); its message names
+    the company and the error. The article is recorded as failed and read again on a later
+    cycle, which decides only the companies whose decision of it is not done."""
+
+
 class JobFailed(WatcherError):
     """A job on a worker (watcher.jobs) gave up, or ended without leaving its result; its message
     is the error line, saying where to look."""

@@ -7,7 +7,11 @@ comes before the URL because one article can sit at different URLs in different 
 
 Per article, in one savepoint: the document, each fact with its decision, and the user's
 earlier rejections re-applied. An article that raises is rolled back alone and reported;
-the rest of the cycle is recorded. After every article is in, each event that gained a
+the rest of the cycle is recorded. An article naming several companies is decided one company
+at a time, each in a savepoint of its own marked done with its facts (the store's
+``document_decisions``): one company's decision that raises costs only that company's facts of
+it, which a later cycle decides (reading the article again) without deciding the others' twice,
+as with one decide job per company on workers. After every article is in, each event that gained a
 change is given its best supported figure, an alerted event whose figure moved materially
 gets one correction, and pending facts that found corroboration are alerted. Changes and
 their outbox rows are written in the same transaction as the facts.
@@ -18,7 +22,8 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -36,7 +41,7 @@ from watcher.diff import (
     diff_against_known,
     event_figure,
 )
-from watcher.errors import StoreError
+from watcher.errors import DecisionFailed, StoreError
 from watcher.events import closed_rounds, event_round, place, talks
 from watcher.models import Change, Entity, Fact
 from watcher.plausible import oversized_round
@@ -85,9 +90,28 @@ class ArticleFacts:
     document: NewDocument
     facts: tuple[tuple[Entity, tuple[Fact, ...]], ...]
     after: Callable[[Store, int], None] | None = None  # writes the feed entries naming it
+    # Every company whose facts of the article are decided, by name, when ``facts`` holds only
+    # some of them (a decide job's, on a worker): the others' decisions are left to be done.
+    deciding: tuple[str, ...] = ()
 
     def order(self) -> tuple[str, str, str]:
         return (self.published or "", self.document.text_hash, self.url)
+
+    def companies(self) -> tuple[str, ...]:
+        """Every company whose facts of this article are to be decided, by name."""
+        return self.deciding or tuple(e.name for e, facts in self.facts if facts)
+
+
+@dataclass
+class _Decided:
+    """What deciding one company's facts of one article gave, taken into the ledger only once
+    its savepoint is kept: a decision rolled back leaves nothing behind (no change to write
+    for a fact whose row, and id, went with it)."""
+
+    new: dict[int, tuple[str, Change]] = field(default_factory=dict)
+    touched: set[tuple[str, int]] = field(default_factory=set)
+    pending: set[tuple[str, int]] = field(default_factory=set)
+    facts: int = 0
 
 
 @dataclass
@@ -130,31 +154,92 @@ class Ledger:
                 self.record(article)
 
     def record(self, article: ArticleFacts, *, baseline: bool = False, strict: bool = False) -> None:
-        """Write one article and decide its facts, atomically; a failure loses this article only.
+        """Write one article and decide its facts, atomically per company; a failure loses this
+        article's facts of that company only, until a later cycle decides them.
 
         With ``strict`` the failure is raised instead (the baseline must load whole or not at all).
         """
         try:
             with self.store.savepoint():
-                self._record(article, baseline=baseline)
+                decided, failed = self._record(article, baseline=baseline, strict=strict)
         except Exception as e:
             self._known_heads.clear()
             # A StoreError is the database's trouble, not the article's: the cycle stops and is redone.
             # One article's bug must not cost the rest of the cycle; the caller retries it later.
             if strict or isinstance(e, StoreError):
                 raise
-            self.report.failed[article.url] = f"{type(e).__name__}: {e}"
+            self.report.failed[article.url] = str(e) if isinstance(e, DecisionFailed) else _line(e)
+            return
+        for d in decided:
+            self._take(d)
+        if failed:
+            self.report.failed[article.url] = "; ".join(failed)
 
-    def _record(self, article: ArticleFacts, *, baseline: bool) -> None:
-        if self.one_company:
-            document_id = self.store.ensure_document(article.document, self.now)
-        else:
-            document_id = self.store.add_document(article.document, self.now)
-        for entity, facts in article.facts:
-            if facts:
-                self._decide(entity, document_id, article, facts, baseline=baseline)
-        if article.after is not None:
+    def _record(
+        self, article: ArticleFacts, *, baseline: bool, strict: bool
+    ) -> tuple[list[_Decided], list[str]]:
+        """The article's document, then each company's decision not done yet; what was decided,
+        and the line of each company whose decision raised (rolled back alone, left to do)."""
+        document_id, done = self._document(article)
+        todo = [(e, f) for e, f in article.facts if f and self.entity_id(e) not in done]
+        # Companies decided elsewhere (the other decide jobs): not done until they are.
+        mine = {e.name for e, _ in article.facts}
+        others = [i for name in sorted(set(article.companies()) - mine) if (i := self._id_of(name))]
+        self.store.expect_decisions(document_id, others)
+        decided: list[_Decided] = []
+        failed: list[tuple[Entity, Exception]] = []
+        for entity, facts in todo:
+            try:
+                # Alone, its failure is the article's (rolled back whole): no savepoint to pay for.
+                with self._unit(alone=len(todo) == 1):
+                    decided.append(self._decide(entity, document_id, article, facts, baseline=baseline))
+                    self.store.set_decided(document_id, self.entity_id(entity), self.now)
+            except StoreError:
+                raise
+            except Exception as e:
+                if strict:
+                    raise
+                self._known_heads.clear()
+                failed.append((entity, e))
+        lines = [f"{entity.name}: {_line(e)}" for entity, e in failed]
+        if failed and not decided:
+            raise DecisionFailed("; ".join(lines)) from failed[0][1]
+        self.store.expect_decisions(document_id, [self.entity_id(e) for e, _ in failed])
+        # Its feed entries once every company's decision of it is done: until then it is read again.
+        if article.after is not None and not failed:
             article.after(self.store, document_id)
+        return decided, lines
+
+    def _document(self, article: ArticleFacts) -> tuple[int, set[int]]:
+        """The article's document, stored now unless it is, and the companies decided of it."""
+        existing = self.store.document_id(article.url)
+        if existing is not None:
+            # Read again for the companies whose decision of it failed: the others are done.
+            return existing, self.store.decided_entities(existing)
+        if self.one_company:
+            return self.store.ensure_document(article.document, self.now), set()
+        return self.store.add_document(article.document, self.now), set()
+
+    @contextmanager
+    def _unit(self, *, alone: bool) -> Iterator[None]:
+        with nullcontext() if alone else self.store.savepoint():
+            yield
+
+    def _id_of(self, name: str) -> int | None:
+        """A company's id by name, read (not written: another decide job may be writing it)."""
+        if name not in self.entity_ids:
+            found = self.store.entity_id(name)
+            if found is None:
+                return None
+            self.entity_ids[name] = found
+        return self.entity_ids[name]
+
+    def _take(self, d: _Decided) -> None:
+        self._new.update(d.new)
+        self._touched |= d.touched
+        self._pending |= d.pending
+        self.report.facts += d.facts
+        self.report.pending += len(d.pending)
 
     def decide_document(
         self,
@@ -171,7 +256,7 @@ class Ledger:
         )
         article = ArticleFacts(url=url, title=title, published=published, document=document, facts=())
         if facts:
-            self._decide(entity, document_id, article, facts, baseline=True)
+            self._take(self._decide(entity, document_id, article, facts, baseline=True))
 
     def known_for(self, entity: str, facts: Sequence[Fact]) -> list[KnownFact]:
         """What deciding ``facts`` needs: the current state and every head they may match."""
@@ -208,7 +293,8 @@ class Ledger:
         facts: Sequence[Fact],
         *,
         baseline: bool,
-    ) -> None:
+    ) -> _Decided:
+        out = _Decided()
         entity_id = self.entity_id(entity)
         known = self.known_for(entity.name, facts)
         decisions = diff_against_known(
@@ -241,14 +327,14 @@ class Ledger:
                 pending_until=self._pending_until() if state == "pending" else None,
                 outcome=d.outcome,
             )
-            self.report.facts += 1
+            out.facts += 1
             if state == "pending":
-                self._pending.add((entity.name, fact_id))
-                self.report.pending += 1
+                out.pending.add((entity.name, fact_id))
             elif state == "active" and d.change is not None and not baseline:
-                self._new[fact_id] = (entity.name, replace(d.change, confidence=d.fact.confidence))
+                out.new[fact_id] = (entity.name, replace(d.change, confidence=d.fact.confidence))
             elif state == "active" and d.corroborates is not None and not baseline:
-                self._touched.add((entity.name, d.corroborates))
+                out.touched.add((entity.name, d.corroborates))
+        return out
 
     def _state_of(
         self,
@@ -405,6 +491,10 @@ class Ledger:
         )
         if d.change is not None:
             self._new[head.id] = (entity, replace(d.change, confidence=head.fact.confidence))
+
+
+def _line(e: BaseException) -> str:
+    return f"{type(e).__name__}: {e}"
 
 
 def expire_pending(store: Store, now: datetime) -> None:

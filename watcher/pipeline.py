@@ -446,7 +446,7 @@ async def run_cycle_async(
         # Entries left by earlier cycles come first, whatever the feed says now: none waits for good.
         for key, entry in waiting:
             link = entry.link or _linkless_identity(f.url, entry)
-            if store.document_id(link) is None:
+            if not store.document_done(link):
                 if fetches >= cap:
                     break
                 fetches += link not in by_link
@@ -466,10 +466,8 @@ async def run_cycle_async(
         for entry in fresh:
             # An entry without a link is still news: its summary is the article.
             link = entry.link or _linkless_identity(f.url, entry)
-            if (
-                any(f.serves(e.name) for e in matcher.find(_entry_text(entry)))
-                and store.document_id(link) is None
-            ):
+            named = any(f.serves(e.name) for e in matcher.find(_entry_text(entry)))
+            if named and not store.document_done(link):
                 relevant += 1
                 if link not in by_link and fetches >= cap:
                     # Not marked seen: it waits in the store for a later cycle.
@@ -507,7 +505,8 @@ async def run_cycle_async(
     for url, entries in store.due_article_retries(now):
         pairs = _entries_from_json(entries)
         # A retry row without its feed entry (an old database's) has nothing to read the article from.
-        if pairs and url not in by_link and store.document_id(url) is None:
+        # One stored already is read again while a company's decision of it is not done.
+        if pairs and url not in by_link and not store.document_done(url):
             by_link[url] = pairs
             retries.add(url)
 

@@ -434,6 +434,28 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         readers_need=False,
     ),
+    # Which company's decision of which document is done (issue 20). One row per company whose
+    # facts of a document are to be decided, written with the document; ``decided_at`` is set
+    # in the same savepoint as that company's facts, changes and alerts. A document with a row
+    # still NULL (a company's decision of it failed: a bug, a decide job that gave up) is read
+    # again by a later cycle, which decides only those companies: the others' facts are never
+    # decided twice, the failed one's never lost. A document stored before this has no rows:
+    # done, as it was taken then. Only cycles read it: read commands need not wait for it.
+    Migration(
+        "document_decisions",
+        (
+            Table(
+                "document_decisions",
+                """CREATE TABLE document_decisions (
+                    document_id INTEGER NOT NULL REFERENCES documents(id),
+                    entity_id INTEGER NOT NULL REFERENCES entities(id),
+                    decided_at TEXT,
+                    PRIMARY KEY (document_id, entity_id)
+                )""",
+            ),
+        ),
+        readers_need=False,
+    ),
 )
 
 NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS)

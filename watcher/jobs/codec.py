@@ -201,7 +201,15 @@ def company_articles_to_json(company: str, articles: Sequence[ArticleFacts]) -> 
             d.text,
         ]
         out.append(
-            {"url": a.url, "title": a.title, "published": a.published, "document": document, "facts": facts}
+            {
+                "url": a.url,
+                "title": a.title,
+                "published": a.published,
+                "document": document,
+                "facts": facts,
+                # Every company to decide of it: the job marks the others' decisions as to do.
+                "companies": list(a.companies()),
+            }
         )
     return out
 
@@ -214,6 +222,8 @@ def company_articles_from_json(entity: Entity, items: Sequence[Mapping[str, Any]
             published=d["published"],
             document=NewDocument(*d["document"]),
             facts=((entity, tuple(fact_from_json(f) for f in d["facts"])),),
+            # None in a job sent before decisions were kept per company: its own company alone.
+            deciding=tuple(d.get("companies", ())),
         )
         for d in items
     ]

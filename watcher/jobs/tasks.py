@@ -44,9 +44,9 @@ QUEUE = "watcher"
 # takes it. A fetch or read job raises only when it could not leave its result (the database
 # refusing it) or for a bug: run again, it fetches or reads anew. A decide job was rolled back
 # whole, so it decides the company's articles from the start, once; it keeps its company's lock,
-# so that company's later jobs still wait behind it, and the cycle goes on without failing, no
-# article half decided (one that names two companies was stored by the other's job already; a
-# cycle run again would not read it for this one).
+# so that company's later jobs still wait behind it, and the cycle goes on without failing. An
+# article that names two companies may be stored by the other's job meanwhile: it stays to do
+# for this one (the store's document_decisions), and is read again until its decision is done.
 # Database trouble may last a while (JOB_RETRY's 21 tries); anything else (a bug, a worker whose
 # config lacks the company) is tried JOB_TRIES times. Then the job leaves its error as its result
 # (_run_job) and ends: the scheduler reads it as the feed's failure, the article's (read again on

@@ -20,6 +20,7 @@ from watcher.store.records import Row
 TABLES = (
     "entities",
     "documents",
+    "document_decisions",
     "facts",
     "changes",
     "outbox",

@@ -1,8 +1,10 @@
-"""Entities (the tracked companies) and documents (the articles and seeds facts come from)."""
+"""Entities (the tracked companies), documents (the articles and seeds facts come from), and
+which company's decision of which document is done (``document_decisions``)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 
 from watcher.models import Entity
@@ -86,6 +88,44 @@ class DocumentsMixin(StoreBase):
         found = self.document_id(doc.url)
         assert found is not None
         return found
+
+    # -- which company's decision of which document is done --------------------
+
+    def document_done(self, url: str) -> bool:
+        """Whether the article at ``url`` is stored with every company's decision of it done: a
+        cycle reads it again otherwise (a decision that failed), to decide the companies left."""
+        rows = self._rows(
+            "SELECT NOT EXISTS (SELECT 1 FROM document_decisions p WHERE p.document_id = d.id"
+            " AND p.decided_at IS NULL) AS done FROM documents d WHERE d.url = ?",
+            (url,),
+        )
+        return bool(rows) and bool(rows[0]["done"])
+
+    def decided_entities(self, document_id: int) -> set[int]:
+        """The companies (ids) whose facts of this document are decided already."""
+        rows = self._rows(
+            "SELECT entity_id FROM document_decisions WHERE document_id = ? AND decided_at IS NOT NULL",
+            (document_id,),
+        )
+        return {int(r["entity_id"]) for r in rows}
+
+    def expect_decisions(self, document_id: int, entity_ids: Iterable[int]) -> None:
+        """These companies' facts of the document are to be decided (elsewhere, or later): until
+        they are, the document is not done. A company's row already there is left as it is."""
+        for entity_id in entity_ids:
+            self._exec(
+                "INSERT INTO document_decisions (document_id, entity_id) VALUES (?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (document_id, entity_id),
+            )
+
+    def set_decided(self, document_id: int, entity_id: int, now: datetime) -> None:
+        """This company's facts of the document are decided: written with them, never again."""
+        self._exec(
+            "INSERT INTO document_decisions (document_id, entity_id, decided_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (document_id, entity_id) DO UPDATE SET decided_at = excluded.decided_at",
+            (document_id, entity_id, iso(now)),
+        )
 
     def update_document(self, document_id: int, doc: NewDocument, now: datetime) -> None:
         self._exec(
