@@ -322,6 +322,76 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "cas d'exercice intégral de la clause d'extension.",
         {R("110000000", "EUR")},
     ),
+    # Money "apportés par / invested by" investors is the round of the sentence's company.
+    (
+        "passive_investors_own",
+        "Zorblo",
+        "Zorblo a bouclé son tour : 30 millions d'euros apportés par Kobalt et Quaxi Ventures.",
+        {R("30000000", "EUR")},
+    ),
+    (
+        "passive_investors_rival",
+        "Zorblo",
+        "Quaxi a bouclé son tour : 30 millions d'euros apportés par Kobalt et Plimo Ventures.",
+        set(),
+    ),
+    (
+        "passive_invested_by_en",
+        "Zorblo",
+        "The startup Zorblo now has $50 million invested by Kobalt.",
+        {R("50000000")},
+    ),
+    # ... but one investor's share of a stated round stays a part of it.
+    (
+        "passive_share_of_round",
+        "Zorblo",
+        "Zorblo a levé 1,7 milliard d'euros, dont 1,3 milliard apporté par Kobalt.",
+        {R("1700000000", "EUR")},
+    ),
+    # The company's own investors put money into it; a rival's own investors into the rival.
+    (
+        "own_shareholders_invested",
+        "Zorblo",
+        "Zorblo's biggest existing shareholders, including Kobalt and Plimo, invested more than $100m "
+        "earlier in 2019, setting the stage for this round.",
+        {R("100000000")},
+    ),
+    (
+        "rival_shareholders_invested",
+        "Zorblo",
+        "Quaxi's biggest existing shareholders invested more than $100m earlier in 2019.",
+        set(),
+    ),
+    (
+        "ses_actionnaires_reinjectent",
+        "Zorblo",
+        "Zorblo prépare sa croissance. Ses actionnaires historiques ont réinjecté 20 millions d'euros dans "
+        "l'opération.",
+        {R("20000000", "EUR")},
+    ),
+    # A price paid for a company is no round, whatever words its name or description carry.
+    (
+        "bought_company_with_cue_in_name",
+        "Zorblo Capital",
+        "Kobalt acquired the British secondaries investment firm Zorblo Capital for $3.7 billion - 3.2B in "
+        "stock and 500M in cash.",
+        set(),
+    ),
+    (
+        "bought_rival_after_own_round",
+        "Zorblo",
+        "Zorblo raised $50 million, which it used to buy Quaxi for $20 million.",
+        {R("50000000")},
+    ),
+    # ... but a stake bought in the company is an investment in it.
+    (
+        "bought_stake_is_investment",
+        "Zorblo",
+        "Kobalt bought a stake in Zorblo for $30 million in its Series B.",
+        {R("30000000")},
+    ),
+    # A cue word inside the company's own name says nothing of the figure.
+    ("cue_in_own_name_round", "Zorblo Capital", "Zorblo Capital raised $50 million.", {R("50000000")}),
     # "included" after a round still makes its part a component, not a second round.
     (
         "round_included_a_ticket",

@@ -297,6 +297,13 @@ _PRICE_LEFT_RE = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|offer\w*|bid\w*|bought|buy\w*|acqui\w+|purchas\w*|sold|sell\w*|"
     r"paie\w*|pay[ée]\w*|offr\w*|rach[eè]t\w*|vend\w*|c[eè]d\w*)\b"
 )
+_BOUGHT_FOR_RE = re.compile(
+    r"\b(?:acquired?|acquires|acquiring|bought|buys?|buying|purchased?|purchases|rach[eè]t\w*|acquiert|"
+    r"a\s+acquis|s'offre|s'est\s+offert)\s+[^,;.]{0,80}?\s(?:for|pour)\s*(?:(?:about|around|some|nearly|"
+    r"roughly|environ|pr[eè]s\s+de|quelque)\s+)?$"
+)
+# A stake bought is an investment in the company, not the company bought.
+_STAKE_WORDS_RE = re.compile(r"\b(?:stakes?|participations?|shares|actions|parts|equity|capital)\b")
 _CLAUSE_PUNCT_RE = re.compile(r"[,.;:!?()]")
 # A listing through a blank-check company: the cash the merger brings is the company's new money.
 _SPAC_RE = re.compile(
@@ -428,8 +435,16 @@ class _SentenceReader:
     def _categorise(self, fig: _Figure) -> None:
         """What the figure measures, from the words around it."""
         low, mention = self.low, fig.mention
-        fig.category, fig.keyword = _kind_of(low, mention, fig.prev_end, fig.next_start, self.doc.lang)
+        # The company's own name says nothing of the figure: "Zorblo Capital for $3.7 billion" has no
+        # cue "capital" (masked letter for letter, so every offset stays).
+        unnamed = self.doc.entity_re.sub(lambda m: "x" * len(m.group(0)), low)
+        fig.category, fig.keyword = _kind_of(unnamed, mention, fig.prev_end, fig.next_start, self.doc.lang)
         fig.kind_how = f"'{fig.keyword}' next to the figure" if fig.keyword else "the words around the figure"
+        bought = _BOUGHT_FOR_RE.search(unnamed, max(fig.prev_end, mention.start - 120), mention.start)
+        if bought and not _STAKE_WORDS_RE.search(bought.group(0)):
+            # "Kobalt acquired the investment firm Zorblo Capital for $3.7 billion": a price paid for a
+            # company, whatever words its description carries.
+            fig.category, fig.kind_how = "non", "the price paid for a company"
         if fig.category == "val" and _class_threshold(low, mention, self.doc.entity_re):
             fig.category, fig.kind_how = "non", "the threshold of a class of companies (unicorns)"
         if fig.category == "val" and _FUND_MARK_RE.search(low):

@@ -260,8 +260,8 @@ def _owner_for(
     named = _named_owner(sent, low, mention, doc)
     if named is not None:
         return named
-    if invest_verb:
-        introduced = _introduced_investor(sent, low, mention, doc, idx)
+    if invest_verb and not _PASSIVE_INVESTED_RE.match(low, mention.end, mention.end + 120):
+        introduced = _own_investors(low, mention, doc) or _introduced_investor(sent, low, mention, doc, idx)
         if introduced is not None:
             return introduced, "an investor named just before as the company's"
         # Someone investing without saying in whom: a ticket within a round, or the entity spending.
@@ -447,6 +447,33 @@ def _person_company(person: str, sent: str, doc: _Doc, idx: int) -> str | None:
     return None
 
 
+# "Zorblo's existing shareholders invested $100m", "ses actionnaires historiques ont réinjecté 20 M€": the
+# company's own investors put money into it.
+_OWN_INVESTORS_RE = re.compile(
+    r"(?:(?P<poss>['’]s)|\b(?P<pron>its|their|ses|leurs))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:shareholders|investors|backers|actionnaires|investisseurs)\b[^.;:]{0,80}$"
+)
+
+
+def _own_investors(low: str, mention: MoneyMention, doc: _Doc) -> str | None:
+    """The company whose own investors (named by a possessive before them) give the figure."""
+    start = max(0, mention.start - 160)
+    m = _OWN_INVESTORS_RE.search(low, start, mention.start)
+    if m is None:
+        return None
+    if m.group("pron"):
+        return doc.company_topic
+    before = low[max(0, m.start() - 40) : m.start()]
+    named = [e for e in doc.entity_re.finditer(before) if e.end() == len(before)]
+    return "entity" if named else None
+
+
+# "30 M€ apportés par Kobalt", "$50 million invested by Kobalt": the investors named by "par/by" after a
+# passive participle gave the money; whose it is, the sentence's company says, as for any raise.
+_PASSIVE_INVESTED_RE = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:inject\w*|investi\w*|invested|apporte\w*|injected|provided|put\s+in|"
+    r"souscrit\w*|subscribed)\s+(?:[\w'-]+\s+){0,6}?(?:par|by)\s"
+)
 # "X devient le premier investisseur de l'entreprise. X injecte 75 M€": an investor the text has just
 # introduced as the company's puts money in without naming it again.
 _INVESTOR_ROLE_RE = re.compile(
