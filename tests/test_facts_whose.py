@@ -392,6 +392,21 @@ CASES: list[tuple[str, str, str, Expected]] = [
     ),
     # A cue word inside the company's own name says nothing of the figure.
     ("cue_in_own_name_round", "Zorblo Capital", "Zorblo Capital raised $50 million.", {R("50000000")}),
+    # "valorisation ..., à X": the valuation's figure, whatever round words come between.
+    (
+        "valorisation_then_a_figure",
+        "Zorblo",
+        "Zorblo a finalisé une levée de 800 millions de dollars. Soit une valorisation en chute de 85 % sur "
+        "les conditions de son précédent tour de table, réalisé en juin 2021, à 45,6 milliards de dollars.",
+        {R("800000000"), V("45600000000")},
+    ),
+    # A company's years of existence make what it gathered a total.
+    (
+        "years_of_existence_total",
+        "Zorblo",
+        "En quelque 6 années d'existence, Zorblo aura réussi à collecter quelque 311 millions d'euros.",
+        set(),
+    ),
     # "included" after a round still makes its part a component, not a second round.
     (
         "round_included_a_ticket",

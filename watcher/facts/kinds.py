@@ -42,6 +42,10 @@ def _kind_of(
     framed = _framed_kind(low, mention, raw_right, near_left)
     if framed is not None:
         return framed
+    if _VALUATION_THEN_AT_RE.search(left):
+        # "une valorisation en chute de 85 % sur son précédent tour de table, réalisé en 2021, à 45 Md$": the
+        # "à" after the valuation's clause gives its figure, whatever round words come between.
+        return "val", "valorisation ..., à"
     kind_re = _kind_re(lang)
     rm = kind_re.search(right)
     if rm and rm.lastgroup is not None:
@@ -187,6 +191,10 @@ _DELTA_RIGHT_RE = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:or\s+\d+(?:[.,]\d+)?\s?%\s+)?(?:more|less)\s+valuable\b|"
     r"\s*(?:from|since|over|on|compared|versus|vs\b|par\s+rapport|sur|depuis|en\s+un\s+an|"
     r"year[- ]on[- ]year)\b"
+)
+_VALUATION_THEN_AT_RE = re.compile(
+    r"\bvalorisation\b(?:(?!\bmillions?\b|\bmilliards?\b|[$€£])[^.;]){0,160}?,\s*a\s*"
+    r"(?:(?:environ|pres\s+de|plus\s+de|quelque)\s+)?$"
 )
 _GAP_RIGHT_RE = re.compile(
     r"\s*(?:(?:more|less|higher|lower)\s+(?:than|since)\b|de\s+(?:plus|moins)\s+(?:que|qu'|depuis)|"

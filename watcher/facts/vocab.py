@@ -55,6 +55,9 @@ _KW_TOTAL = (
     r"(?:founding|foundation|inception|launch|creation|start)|since\s+(?:it\s+was\s+|being\s+)?(?:founded|launched|created)|"
     r"depuis\s+(?:sa|son)\s+(?:creation|fondation|lancement|debuts?)|total|cumul\w*|overall|altogether|in\s+all|"
     r"pour\s+l'instant|pour\s+le\s+moment|a\s+ce\s+stade|thus\s+far|until\s+now|jusqu'a\s+maintenant|"
+    # "aura réussi à collecter", "en six années d'existence": what the company has gathered by now.
+    r"aura\s+reussi\s+a\s+(?:collecter|lever|recolter)|"
+    r"(?:annees?|ans|years)\s+d'existence|years\s+of\s+existence|"
     # Money gathered over a span of time: "over the past three years", "en cinq ans".
     r"(?:in|within|over|en|sur)\s+(?:(?:just|only|seulement|moins\s+de|less\s+than|the\s+(?:past|last)|les|"
     r"quelque)\s+)?(?:\d+|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten|quelques|deux|trois|"
