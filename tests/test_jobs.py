@@ -707,6 +707,19 @@ def _one_process_changes(tmp_path: Path, settings: Settings, now: datetime) -> l
     return _changes(db)
 
 
+def _rivals_world(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str
+) -> tuple[Settings, str, datetime, list[tuple[str, ...]]]:
+    """Two companies' feeds on PostgreSQL, one article naming both: the settings, that article's
+    URL, the clock, and the changes one process on SQLite gives (what the workers must give)."""
+    publish(newsroom)
+    publish_rivals(newsroom)
+    base = settings_for(tmp_path, newsroom, ["/en.xml", "/rivals.xml"])
+    settings = replace(base, entities=(*base.entities, *RIVALS), db=pg_url)
+    now = datetime.now(UTC)
+    return settings, newsroom.url("/2025/09/rivals"), now, _one_process_changes(tmp_path, settings, now)
+
+
 def _worker_on(url: str, settings: Settings) -> DecideWorker:
     prepare_queue(url)
     with Store(url) as store:
@@ -962,13 +975,7 @@ def test_a_companys_decision_of_a_shared_article_that_keeps_failing_is_decided_o
     """Issue 20. The decision bug is injected (tests/test_isolation.py's seam, patched in this
     process, where the worker runs: a real procrastinate worker on the real database); the
     feeds, pages, reading, jobs and store are real."""
-    publish(newsroom)
-    publish_rivals(newsroom)
-    base = settings_for(tmp_path, newsroom, ["/en.xml", "/rivals.xml"])
-    settings = replace(base, entities=(*base.entities, *RIVALS), db=pg_url)
-    shared = newsroom.url("/2025/09/rivals")
-    now = datetime.now(UTC)
-    expected = _one_process_changes(tmp_path, settings, now)
+    settings, shared, now, expected = _rivals_world(tmp_path, newsroom, pg_url)
     assert {c[0] for c in expected if c[5] == shared} == {"Brightloom", "Quillworks"}
     worker = _worker_on(pg_url, settings)
     monkeypatch.setattr(watcher.ledger, "diff_against_known", decision_broken_for("Quillworks", shared))
@@ -996,13 +1003,7 @@ def test_a_companys_decide_job_that_gives_up_leaves_its_share_of_an_article_to_a
     """Issue 20, the job itself failing: the database refuses every fact of one company (a real
     trigger, not a mock), so that company's decide job gives up after its 21 tries and the cycle
     fails with its line, after the other company's job committed the article they share."""
-    publish(newsroom)
-    publish_rivals(newsroom)
-    base = settings_for(tmp_path, newsroom, ["/en.xml", "/rivals.xml"])
-    settings = replace(base, entities=(*base.entities, *RIVALS), db=pg_url)
-    shared = newsroom.url("/2025/09/rivals")
-    now = datetime.now(UTC)
-    expected = _one_process_changes(tmp_path, settings, now)
+    settings, shared, now, expected = _rivals_world(tmp_path, newsroom, pg_url)
     worker = _worker_on(pg_url, settings)
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute(
