@@ -707,17 +707,19 @@ def _one_process_changes(tmp_path: Path, settings: Settings, now: datetime) -> l
     return _changes(db)
 
 
-def _rivals_world(
-    tmp_path: Path, newsroom: Newsroom, pg_url: str
-) -> tuple[Settings, str, datetime, list[tuple[str, ...]]]:
-    """Two companies' feeds on PostgreSQL, one article naming both: the settings, that article's
-    URL, the clock, and the changes one process on SQLite gives (what the workers must give)."""
+def _world_on(
+    tmp_path: Path, newsroom: Newsroom, pg_url: str, feeds: list[str], *, rivals: bool = False
+) -> tuple[Settings, datetime, list[tuple[str, ...]]]:
+    """The newsroom's feeds (and, with ``rivals``, two more companies' and an article naming both) on
+    PostgreSQL: the settings, the clock, and the changes one process on SQLite gives (what the
+    workers must give)."""
     publish(newsroom)
-    publish_rivals(newsroom)
-    base = settings_for(tmp_path, newsroom, ["/en.xml", "/rivals.xml"])
-    settings = replace(base, entities=(*base.entities, *RIVALS), db=pg_url)
+    settings = replace(settings_for(tmp_path, newsroom, feeds), db=pg_url)
+    if rivals:
+        publish_rivals(newsroom)
+        settings = replace(settings, entities=(*settings.entities, *RIVALS))
     now = datetime.now(UTC)
-    return settings, newsroom.url("/2025/09/rivals"), now, _one_process_changes(tmp_path, settings, now)
+    return settings, now, _one_process_changes(tmp_path, settings, now)
 
 
 def _worker_on(url: str, settings: Settings) -> DecideWorker:
@@ -730,10 +732,7 @@ def _worker_on(url: str, settings: Settings) -> DecideWorker:
 def test_a_read_job_the_database_fails_every_time_gives_up_and_its_article_is_read_on_a_later_cycle(
     tmp_path: Path, newsroom: Newsroom, pg_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    publish(newsroom)
-    settings = replace(settings_for(tmp_path, newsroom, ["/en.xml", "/fr.xml"]), db=pg_url)
-    now = datetime.now(UTC)
-    expected = _one_process_changes(tmp_path, settings, now)
+    settings, now, expected = _world_on(tmp_path, newsroom, pg_url, ["/en.xml", "/fr.xml"])
     rumour = newsroom.url("/2025/09/mistral-rumeur")
     assert any(c[5] == rumour for c in expected) and any(c[5] != rumour for c in expected)
     worker = _worker_on(pg_url, settings)
@@ -798,10 +797,7 @@ FETCH_FAULTS = {
 def test_a_fetch_job_the_database_fails_every_time_ends_the_cycle_with_its_feed_failed(
     tmp_path: Path, newsroom: Newsroom, pg_url: str, refused: str
 ) -> None:
-    publish(newsroom)
-    settings = replace(settings_for(tmp_path, newsroom, ["/en.xml", "/fr.xml"]), db=pg_url)
-    now = datetime.now(UTC)
-    expected = _one_process_changes(tmp_path, settings, now)
+    settings, now, expected = _world_on(tmp_path, newsroom, pg_url, ["/en.xml", "/fr.xml"])
     french = newsroom.url("/fr.xml")
     rumour = newsroom.url("/2025/09/mistral-rumeur")  # only in the French feed
     worker = _worker_on(pg_url, settings)
@@ -975,7 +971,8 @@ def test_a_companys_decision_of_a_shared_article_that_keeps_failing_is_decided_o
     """Issue 20. The decision bug is injected (tests/test_isolation.py's seam, patched in this
     process, where the worker runs: a real procrastinate worker on the real database); the
     feeds, pages, reading, jobs and store are real."""
-    settings, shared, now, expected = _rivals_world(tmp_path, newsroom, pg_url)
+    settings, now, expected = _world_on(tmp_path, newsroom, pg_url, ["/en.xml", "/rivals.xml"], rivals=True)
+    shared = newsroom.url("/2025/09/rivals")
     assert {c[0] for c in expected if c[5] == shared} == {"Brightloom", "Quillworks"}
     worker = _worker_on(pg_url, settings)
     monkeypatch.setattr(watcher.ledger, "diff_against_known", decision_broken_for("Quillworks", shared))
@@ -1003,7 +1000,8 @@ def test_a_companys_decide_job_that_gives_up_leaves_its_share_of_an_article_to_a
     """Issue 20, the job itself failing: the database refuses every fact of one company (a real
     trigger, not a mock), so that company's decide job gives up after its 21 tries and the cycle
     fails with its line, after the other company's job committed the article they share."""
-    settings, shared, now, expected = _rivals_world(tmp_path, newsroom, pg_url)
+    settings, now, expected = _world_on(tmp_path, newsroom, pg_url, ["/en.xml", "/rivals.xml"], rivals=True)
+    shared = newsroom.url("/2025/09/rivals")
     worker = _worker_on(pg_url, settings)
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute(

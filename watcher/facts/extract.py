@@ -65,7 +65,7 @@ from watcher.facts.status import (
 from watcher.facts.vocab import (
     _ALREADY_RE,
     _COMPONENT_RE,
-    _DESCRIPTOR_NOUN,
+    _DESCRIBED,
     _ROUNDISH_RE,
     _SINCE_YEAR_AFTER_RE,
     _SINCE_YEAR_OPENER_RE,
@@ -321,7 +321,7 @@ _PROCEEDS_RIGHT_RE = re.compile(
     r"\s*(?:in\s+cash\s+)?from\s+the\s+(?:deal|merger|transaction|business\s+combination)"
 )
 _FOR_COMPANY_RE = re.compile(
-    rf"\s+(?:for|pour)\s+(?:(?:the|la|le|l['’])\s*)?(?:(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+)?"
+    rf"\s+(?:for|pour)\s+(?:{_DESCRIBED}|(?:the|la|le|l['’])\s*)?"
     rf"{_NAME}"
 )
 
@@ -361,6 +361,9 @@ class _SentenceReader:
         self.cands, self.debts = cands, debts
         self.text = walk.texts[idx]
         self.low = self.doc.folded[idx]
+        # The company's own name says nothing of a figure: "Zorblo Capital for $3.7 billion" has no cue
+        # "capital". Masked letter for letter, so every offset stays; once per sentence, not per figure.
+        self.unnamed = self.doc.entity_re.sub(lambda m: "x" * len(m.group(0)), self.low)
         self.prev_end = 0
         self.prev_currency: str | None = None
         self.prev_kind: str | None = None
@@ -434,10 +437,7 @@ class _SentenceReader:
 
     def _categorise(self, fig: _Figure) -> None:
         """What the figure measures, from the words around it."""
-        low, mention = self.low, fig.mention
-        # The company's own name says nothing of the figure: "Zorblo Capital for $3.7 billion" has no
-        # cue "capital" (masked letter for letter, so every offset stays).
-        unnamed = self.doc.entity_re.sub(lambda m: "x" * len(m.group(0)), low)
+        low, mention, unnamed = self.low, fig.mention, self.unnamed
         fig.category, fig.keyword = _kind_of(unnamed, mention, fig.prev_end, fig.next_start, self.doc.lang)
         fig.kind_how = f"'{fig.keyword}' next to the figure" if fig.keyword else "the words around the figure"
         bought = _BOUGHT_FOR_RE.search(unnamed, max(fig.prev_end, mention.start - 120), mention.start)

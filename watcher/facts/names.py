@@ -130,7 +130,7 @@ _OPENERS = _wordset(
     "parmi among amongst avec with sans without chez dans sous sur vers entre between durant during "
     "pendant malgré despite grâce outre lors ainsi aussi cependant pourtant toutefois néanmoins enfin "
     "donc ensuite désormais however meanwhile moreover furthermore although though within under "
-    "through amid amidst besides instead indeed thus hence therefore où where comme like selon "
+    "through amid amidst besides instead indeed thus hence therefore où where comme like "
 )
 
 

@@ -7,7 +7,7 @@ import re
 from watcher.facts import lexicon
 from watcher.facts.lexicon import LANGS
 from watcher.facts.names import _NAME
-from watcher.facts.vocab import _DESCRIPTOR_NOUN, _SUBJECT_VERBS, _VENTURE_NOUN
+from watcher.facts.vocab import _DESCRIBED, _DESCRIPTOR_NOUN, _SUBJECT_VERBS, _VENTURE_NOUN
 
 _ADVERBIALS = "|".join(a for code in LANGS for a in lexicon.load(code)["adverbials_surface"])
 _GENERIC_CO_RE = re.compile(
@@ -92,7 +92,7 @@ _BY_NAME_RE = re.compile(
     r"^\W{0,3}(?:"
     # "the $400 million garnered by Brazilian firm Quaxi": after a raise participle, "by" + a descriptor.
     + _RAISED_PARTICIPLES
-    + rf"(?:par|by)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+"
+    + rf"(?:par|by)\s+{_DESCRIBED}"
     # ("par la start-up gantoise Quaxi": French adjectives after the descriptor.)
     + r"(?:[a-zà-ÿ-]+\s+){0,2}?|"
     + "(?:"
@@ -105,7 +105,7 @@ _BY_NAME_RE = re.compile(
     # "70 M$ pour l'Allemand Zephyr": "for the" + the company, its descriptor first; "$478 million for
     # payments firm Zephyr", "pour la fintech Zephyr": a descriptor noun ends the words before the name.
     rf"(?:(?:par|by|pour|for)\s+|(?:pour|for)\s+(?:le|la|l['’]|the)\s*"
-    rf"|(?:pour|for)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+))"
+    rf"|(?:pour|for)\s+{_DESCRIBED}))"
     rf"(?:(?:sa|son|his|her|its|their|leur)\s+(?:{_VENTURE_NOUN}\s*,?\s*)?)?({_NAME})"
 )
 # "the $500 million rival Ombrel landed", "les 200 M€ qu'Ombrel a levés": the figure is the object of

@@ -33,6 +33,8 @@ _DESCRIPTOR_NOUN = (
     r"jeune\s+pousse|société|entreprise|app|application|group|groupe|marketplace|neobank|néobanque|lender|"
     r"insurer|assureur|operator|opérateur|retailer|spécialiste|fabricant|éditeur)"
 )
+# The same, after its article and up to two lower-case words: "the payments firm ", "la fintech ".
+_DESCRIBED = rf"(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+"
 _VENTURE_NOUN = (
     r"(?:(?:new|nouvelle|nouveau|own|propre|jeune|young|ai|ia)\s+){0,2}"
     r"(?:start-?up|company|venture|firm|soci[ée]t[ée]|entreprise|jeune\s+pousse|lab|laboratoire|p[ée]pite)"
