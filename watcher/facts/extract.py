@@ -70,6 +70,7 @@ from watcher.facts.vocab import (
     _SINCE_YEAR_AFTER_RE,
     _SINCE_YEAR_OPENER_RE,
     _TOTAL_RE,
+    _YEAR_RE,
 )
 from watcher.facts.walk import _Walk
 from watcher.models import Fact
@@ -248,9 +249,13 @@ _FUND_MARK_RE = re.compile(
     r"revaluations?|revalued|reevalu\w*|deprecia\w*|(?:cut|slashed|trimmed|reduced)\s+the\s+value\s+of\s+its)\b"
 )
 
+_FROM_NAMED_RE = re.compile(r"\s*(?:from|led\s+by)\s+(?:[\w-]+\s+){0,3}?including\b")
+_PREVIOUSLY_RAISED_RE = re.compile(r"\b(?:has|have|had)\s+previously\s+raised\s+(?:[\w-]+\s+){0,2}$")
 _ROUND_SIZE_LEFT_RE = re.compile(
-    r"\b(?:levee|tour|round|operation|augmentation\s+de\s+capital|placement|raise|financing)\s+(?:de\s+fonds\s+)?"
-    r"(?:[\w']+\s+){0,3}?(?:d'un\s+|of\s+an?\s+|with\s+an?\s+)?(?:montant|amount)\s+total\w*\s+(?:brut\s+|gross\s+)?"
+    r"\b(?:levee|lever|tour|round|operation|augmentation\s+de\s+capital|placement|raise|financing)\s+"
+    # ("une levée d'un montant net total de 18 M€": the net size of this raise.)
+    r"(?:des?\s+fonds\s+)?(?:[\w'–-]+\s+){0,3}?(?:d'un\s+|of\s+an?\s+|with\s+an?\s+)?(?:montant|amount)\s+"
+    r"(?:net\s+)?total\w*\s+(?:brut\s+|gross\s+|net\s+)?"
     r"(?:de|d'|of)\s*(?:(?:environ|about|around|pres\s+de|some)\s+)?$"
 )
 _BRINGS_TOTAL_RE = re.compile(
@@ -591,6 +596,14 @@ class _SentenceReader:
             or (_WITH_LEFT_RE.search(left_clause) and _RAISED_RIGHT_RE.match(right_clause))
             or _TOTAL_RE.search(left_clause)
             or _SINCE_YEAR_AFTER_RE.match(right_clause)
+            or (
+                # "the firm had previously raised $60 million": before, undated and unnamed, a total.
+                _PREVIOUSLY_RAISED_RE.search(left_clause)
+                and not _ROUNDISH_RE.search(right_clause)
+                and not _YEAR_RE.search(right_clause)
+                # ("from investors including Kobalt": a deal with its investors named, one round.)
+                and not _FROM_NAMED_RE.match(right_clause)
+            )
             or (fig.prev_end_clause >= mention.start - 120 and _SINCE_YEAR_OPENER_RE.match(left_clause))
             or (
                 mention.bound == "lower"

@@ -456,6 +456,15 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     )
     if component and not _ROUNDS_INCLUDED_RE.search(low, max(0, component.start() - 40), component.end()):
         return "component"
+    if _counted_set(low, mention, prev_end):
+        return "aggregate"
+    if _SHARE_CAPITAL_LEFT_RE.search(low, max(0, mention.start - 30), mention.start):
+        # "société par actions simplifiée au capital de 41 200 euros": the legal share capital, no raise.
+        return "share capital"
+    if _ENDOWED_LEFT_RE.search(low, max(0, mention.start - 40), mention.start):
+        # "le programme Kobalt Impulsion, doté de 75 M€", "un fonds doté de 120 M€": a fund's or a
+        # programme's endowment, not a company's raise.
+        return "endowment"
     if _ASKED_RE.match(low, mention.end) and not _RHETORICAL_RE.search(low, 0, mention.start):
         # "Could Zephyr be worth $1bn?": a question states nothing (but
         # "n'est-elle pas en train de devenir un géant évalué à 2 milliards ?" asserts it).
@@ -464,6 +473,40 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
 
 
 _ASKED_RE = re.compile(r"[^.!?;:]{0,40}\?")
+_COUNT = (
+    r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+    r"dix-\w+|vingt\w*|trente|quarante|cinquante|une\s+(?:dizaine|quinzaine|vingtaine|trentaine|centaine)|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of)"
+)
+_COUNTED = (
+    r"(?:start-?ups?|startups?|jeunes\s+pousses|entreprises|societes|operations|transactions|levees|tours|"
+    r"deals|companies|firms|rounds|dossiers)"
+)
+# Money summed over a counted set of deals or companies: "64 M€ répartis sur neuf opérations", "levés par
+# douze sociétés", "41 entreprises bretonnes ont levé 230 M€": nobody's own.
+_COUNTED_RIGHT_RE = re.compile(
+    rf"[^.;:,]{{0,30}}?\b(?:en|dans|sur|par|across|in|over|from|by)\s+(?:seulement\s+|only\s+|just\s+)?"
+    rf"{_COUNT}\s+(?:[\w-]+\s+)?{_COUNTED}\b"
+)
+_COUNTED_LEFT_RE = re.compile(
+    rf"\b{_COUNT}\s+(?:[\w-]+\s+)?{_COUNTED}\b(?:\s+[\w'-]+){{0,5}}?\s+(?:[\w'-]+\s+){{0,2}}$"
+)
+
+
+def _counted_set(low: str, mention: MoneyMention, prev_end: int) -> bool:
+    if _COUNTED_RIGHT_RE.match(low, mention.end):
+        return True
+    start = max(prev_end, mention.start - 90, *(low.rfind(c, 0, mention.start) + 1 for c in ",;:"))
+    return _COUNTED_LEFT_RE.search(low, start, mention.start) is not None
+
+
+_ENDOWED_LEFT_RE = re.compile(
+    r"\b(?:dote[es]{0,2}|dotation)\s+(?:(?:initiale|globale|totale|de\s+depart)\s+)?(?:de\s+|d')"
+    r"(?:(?:plus\s+de|pres\s+de|environ|quelque)\s+)?$|\bendowed\s+with\s+$"
+)
+_SHARE_CAPITAL_LEFT_RE = re.compile(
+    r"\b(?:au\s+capital(?:\s+social)?\s+de|(?:a|with)\s+share\s+capital\s+of)\s+$"
+)
 _RHETORICAL_RE = re.compile(r"\b(?:pas|not|n't|isn't|aren't|wasn't|won't|don't|doesn't)\b|n't\b")
 
 

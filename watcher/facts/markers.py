@@ -196,6 +196,7 @@ def _generic_markers(
             appos
             and (om is None or appos.end(1) >= om.end())
             and _plausible_company(appos.group(1))
+            and not (appos.start(1) == 0 and _ADJECTIVE_OPENER_RE.fullmatch(appos.group(1)))
             and not _PREP_BEFORE_RE.search(sent, max(0, appos.start() - 12), appos.start())
             # "led by the fund Kobalt, the fintech raised": the investor is no apposition's head.
             and not _led_or_founded_by(sent[max(0, appos.start() - 40) : appos.start()])
@@ -206,6 +207,10 @@ def _generic_markers(
     return markers
 
 
+# "Prudente, la jeune pousse a réuni ...": an adjective opening the sentence, no name.
+_ADJECTIVE_OPENER_RE = re.compile(
+    r"[A-ZÀ-Ý][a-zà-ÿ]+(?:able|ible|euse|eux|ives?|ifs?|antes?|entes?|ée|ées|és)"
+)
 _FOUNDED_BY_LEFT_RE = re.compile(
     r"\b(?:fondee?s?|cofondee?s?|co-fondee?s?|founded|co-?founded|creee?s?|created|started|launched|lancee?s?|"
     r"dirigee?s?|run|headed)\s+(?:en\s+\d{4}\s+|in\s+\d{4}\s+)?(?:par|by)\s+$"

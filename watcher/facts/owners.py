@@ -29,7 +29,7 @@ from watcher.facts.patterns import (
     _TARGET_RE,
 )
 from watcher.facts.sentences import fold
-from watcher.facts.vocab import _kind_re
+from watcher.facts.vocab import _DESCRIPTOR_NOUN, _kind_re
 
 if TYPE_CHECKING:
     from watcher.facts.state import _Doc, _Owner
@@ -78,8 +78,17 @@ def _entity_after_descriptor(name: str, entity_re: re.Pattern[str]) -> bool:
     return any(m.end() == len(folded.rstrip()) and m.start() > 0 for m in entity_re.finditer(folded))
 
 
+_SUBSIDIARY_TARGET_RE = re.compile(
+    r"(?:(?!\b(?:dans|in|into)\b)[^,.;\d]){0,40}?\b(?:dans|in|into|a|to)\s+(?:celui\s+de\s+|le\s+capital\S*\s+de\s+|the\s+capital\s+of\s+)?"
+    r"(?:sa|son|ses|its|leur|their|une|a)\s+(?:[a-z-]+\s+)?(?:filiales?|subsidiar(?:y|ies))\b"
+)
+
+
 def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """Owner named right after an investor's ticket: "invests €15M in the start-up"."""
+    if _SUBSIDIARY_TARGET_RE.match(low, mention.end, mention.end + 90):
+        # "30 M€ dans Zorblo et 6 M€ dans sa filiale Zorblo Iberia": the subsidiary's.
+        return "<subsidiary>"
     right = sent[mention.end : mention.end + 90]
     m = _TARGET_RE.search(right)
     if m and m.group(0).startswith("to ") and _title_case(sent):
@@ -261,6 +270,8 @@ def _owner_for(
     if named is not None:
         return named
     if invest_verb and not _PASSIVE_INVESTED_RE.match(low, mention.end, mention.end + 120):
+        if _described_target_is_entity(low, mention, doc):
+            return "entity", "named, after its description, as what the money goes into"
         introduced = _own_investors(low, mention, doc) or _introduced_investor(sent, low, mention, doc, idx)
         if introduced is not None:
             return introduced, "an investor named just before as the company's"
@@ -284,7 +295,87 @@ def _owner_for(
             "pronoun": "a pronoun (coreference)",
         }[last.kind]
         return owner, how
+    if not markers:
+        subject = _sentence_subject(sent, doc, idx)
+        if subject is not None:
+            return subject, "the sentence's subject, another company"
     return doc.company_topic, "the company the text is about (no owner in the sentence)"
+
+
+# A sentence that opens (after an opening phrase) with another company as its subject, whatever its verb:
+# "Quaxi Robotics prolonge sa série B jusqu'à 64 M€", "Installée à Lille, Plimo a, de son côté, finalisé
+# une augmentation de capital de 21 M€", "L'assureur néerlandais Kobalt a annoncé un financement de 48 M€".
+_SUBJECT_OPENING_RE = re.compile(
+    rf"^(?:[^,;:]{{0,140}},\s*)?(?:(?i:(?:la|le|l['’]|les|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?"
+    rf"{_DESCRIPTOR_NOUN}\s+(?:(?!(?:par|by|de|du|des|of|pour|for|avec|with)\s)[a-zà-ÿ-]+\s+){{0,2}}?)?"
+    rf"({_NAME})\s+(?=[a-zà-ÿ])"
+)
+# An investor as the subject speaks of the company's round: "Kobalt Ventures mène l'opération de 5 M€".
+_INVESTOR_NAME_RE = re.compile(
+    r"(?i:\b(?:capital|ventures?|partners|invest\w*|fund|fonds|bpifrance|bank|banque|holdings?|"
+    r"gestion|management|angels?|vc)\b)"
+)
+_INVESTOR_VERB_RE = re.compile(
+    r"\b(?:mene|menee|mene|participe\w*|investi\w*|injecte\w*|souscri\w*|accompagne\w*|soutien\w*|"
+    r"apporte\w*|lead\w*|led|invest\w*|back\w*|join\w*|co-?lead\w*|particip\w*|rejoin\w*|entre\w*\s+au\s+capital)\b"
+)
+
+
+def _capitalised_mid_sentence(name: str, doc: _Doc) -> bool:
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return any(m.start() > 0 for sentence in doc.sentences for m in pattern.finditer(sentence.text))
+
+
+def _sentence_subject(sent: str, doc: _Doc, idx: int) -> str | None:
+    """Another company opening the sentence as its subject, in a sentence that never names the entity."""
+    m = _SUBJECT_OPENING_RE.match(sent)
+    if m is None:
+        return None
+    name = m.group(1)
+    low = doc.folded[idx]
+    first = name.split()[0]
+    if m.start(1) == 0 and (
+        fold(first) in _NOT_COMPANIES or (" " not in name and not _capitalised_mid_sentence(name, doc))
+    ):
+        # "Résultat : une valorisation ...", "Trois fonds ont suivi ...": any word opens a sentence with a
+        # capital; one word is a name only where the text also writes it so inside a sentence.
+        return None
+    if (
+        not _plausible_company(name)
+        or _is_entity_name(name, doc.entity_re)
+        or doc.entity_re.search(low) is not None
+        # "Quaxi" for Quaxi Robotics: the first word of the company's own name, as the text writes it.
+        or any(m.group(0).startswith(fold(name) + " ") for f in doc.folded for m in doc.entity_re.finditer(f))
+        or _INVESTOR_NAME_RE.search(name)
+        or _INVESTOR_VERB_RE.search(low)
+    ):
+        return None
+    owner = fold(name)
+    return None if _is_person(owner, sent, doc, idx) else owner
+
+
+# "investi 90 M$ dans la plateforme de covoiturage rural et solidaire belge Zorblo": the target's
+# description, in lower-case words only, before its name; no word that would start another role.
+_DESCRIBED_TARGET_RE = re.compile(
+    r"[^,.;:()]{0,40}?\b(?:dans|in|into|chez)\s+"
+    r"(?:(?!(?:avec|with|aupres|par|by|pour|for|from)\b)[a-z'-]+\s+){1,10}"
+    # ("dans l'expansion de Zorblo": what the money is spent on, of the company.)
+    r"(?<!\bde\s)(?<!\bdu\s)(?<!\bdes\s)(?<!\bof\s)$"
+)
+
+
+_IN_THE_CASE_OF_RE = re.compile(
+    rf"\s*(?:dans\s+(?:le\s+cas|celui)|in\s+the\s+case)\s+(?:de\s+|d['’]|du\s+|of\s+)({_NAME})"
+)
+# ("Plimo (4 millions), Quaxi (2 millions)", "(Zorblo, 12 M€ levés)": the entry in parentheses too.)
+_LIST_ENTRY_RE = re.compile(rf"(?:^|[,;:(]\s*|\s(?:et|and)\s+)({_NAME})\s*[,(]?\s*$")
+# The entry ends the list or another entry follows: a comma, "et", a parenthesis, the end of the sentence.
+_LIST_NEXT_RE = re.compile(r"\s*(?:(?:lev[ée]e?s|raised)\s*)?(?:,|;|\)|\s(?:et|and)\s|[.…]|$)")
+
+
+def _described_target_is_entity(low: str, mention: MoneyMention, doc: _Doc) -> bool:
+    name = doc.entity_re.search(low, mention.end, mention.end + 160)
+    return name is not None and _DESCRIBED_TARGET_RE.fullmatch(low, mention.end, name.start()) is not None
 
 
 def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str] | None:
@@ -317,6 +408,15 @@ def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple
     if om and _plausible_company(om.group(1)):
         name = om.group(1)
         return _owner_name(name, doc), "named as who raised it"
+    case = _IN_THE_CASE_OF_RE.match(right)
+    if case and _plausible_company(case.group(1)):
+        # "40 millions dans le cas de Quaxi, 25 millions dans celui de Zorblo".
+        return _owner_name(case.group(1), doc), "named as whose case the figure is"
+    entry = _LIST_ENTRY_RE.search(sent, max(0, mention.start - 50), mention.start)
+    if entry and _plausible_company(entry.group(1)) and _LIST_NEXT_RE.match(sent, mention.end):
+        # "Quaxi, 22 millions d'euros, Plimo, 9 millions, Zorblo 4 millions": each entry's name owns the
+        # figure right after it.
+        return _owner_name(entry.group(1), doc), "the name heading its entry in a list"
     with_round = _NAME_WITH_ROUND_RE.search(sent, max(0, mention.start - 120), mention.start)
     if with_round and _plausible_company(with_round.group(1)):
         return _owner_name(with_round.group(1), doc), "named as who raised it"
@@ -338,7 +438,7 @@ def _unknown_subject_re(lang: str | None) -> re.Pattern[str]:
     # dash-free boundary: inside "Orion-Kestrel-..." each part restarted a scan of the whole run.
     return re.compile(
         rf"(?<![\w'-])(?:(?P<indefinite>{indefinite})\s+(?:[\w'-]++\s+){{0,2}}?(?:{company}|(?P<rival>{rivals})|{collectives})"
-        rf"|(?:(?:{determiners})\s+)?(?:[\w'-]++\s+){{0,2}}?(?:{rivals}|{collectives}))"
+        rf"|(?:(?:{determiners})\s+)?(?:[\w'-]++\s+){{0,2}}?(?:(?P<rival_noun>{rivals})|{collectives}))"
         rf"(?:\s+[\w'-]++){{0,3}}?\s+(?:(?:{aux})\s+){{0,3}}(?:{verbs})(?![\w'])[^,;:]*$"
     )
 
@@ -351,8 +451,10 @@ def _unknown_subject(low: str, mention: MoneyMention, lang: str | None, lede: bo
     # The subject must govern the figure within its own clause: only the text after the last , ; : counts.
     start = max(0, mention.start - 120, *(low.rfind(c, 0, mention.start) + 1 for c in ",;:"))
     m = _unknown_subject_re(lang).search(low, start, mention.start)
-    if m is None or _APPOSED_RE.search(low, max(0, m.start() - 50), m.start()):
-        # "Tindra, a start-up that raised ...": an apposition describes the name before it.
+    collective = not m.group("indefinite") and not m.group("rival_noun") if m is not None else False
+    if m is None or (not collective and _APPOSED_RE.search(low, max(0, m.start() - 50), m.start())):
+        # "Tindra, a start-up that raised ...": an apposition describes the name before it (a sector or a
+        # week is no apposition: "Sur l'ensemble du mois, le secteur a levé 52 M€").
         return None
     if lede and m.group("indefinite") and not m.group("rival"):
         return None

@@ -23,7 +23,10 @@ _DESCRIPTOR_RE = re.compile(
     rf"\b(?:start-?ups?|startup|company|firm|rival|competitor|concurrent|soci[ée]t[ée]|entreprise|"
     rf"maker|developer|lab|laboratoire|p[ée]pite|licorne|unicorn|fabricant|[ée]diteur|firme|"
     # "the lab behind the Corvid models", "the maker of the Aria chatbot": a product, not a company.
-    rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b|behind\b|of\b|for\b|with\b|that\b|which\b)[a-zà-ÿ-]+)"
+    rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b|behind\b|of\b|for\b|with\b|that\b|which\b)"
+    # ("le fabricant d'écrans 8K Quaxi": an elided article, a figure-like word in the descriptor.)
+    # ("la société d'investissement Kobalt" is an investor.)
+    rf"(?![dl]['’](?:investissement|capital|gestion)\b)(?:[dl]['’])?(?:[a-zà-ÿ-]+|\d[A-Z]))"
     rf"{{0,3}}?\s+({_NAME})"
 )
 _SUBJECT_VERB_RE = re.compile(
@@ -39,7 +42,9 @@ _SUBJECT_VERB_RE = re.compile(
     r"(?:(?:has|have|had|a|avait|est|was|is|a\s+été|has\s+been|été)\s+)?" + _SUBJECT_VERBS
 )
 _TARGET_RE = re.compile(
-    rf"\b(?:dans|in|into|chez|to)\s+(?:(?:la|le|l['’]|the)\s+)?(?:(?:start-?up|startup|soci[ée]t[ée]|"
+    # ("dans le capital de Zorblo": into its capital.)
+    rf"\b(?:dans|in|into|chez|to)\s+(?:(?:la|le|l['’]|the)\s+)?(?:capital(?:-actions)?\s+(?:de\s+|d['’]))?"
+    rf"(?:(?:start-?up|startup|soci[ée]t[ée]|"
     rf"company|firm|entreprise|jeune\s+pousse)\s+(?:[a-zà-ÿ-]+\s+){{0,2}}"
     # "in British self-driving car startup Zorblo": the descriptor after its adjectives.
     rf"|(?:[\w-]+\s+){{1,4}}?{_DESCRIPTOR_NOUN}\s+)?({_NAME})"

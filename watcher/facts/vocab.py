@@ -41,6 +41,9 @@ _VENTURE_NOUN = (
 )
 # Kind vocabulary, matched on folded (lower-case, accent-free) text.
 _KW_VALUATION = (
+    # ("la société est estimée à 2 milliards": valued at; "estime que" stays a source's word.)
+    r"(?:(?<=est\s)|(?<=soit\s)|(?<=deja\s)|(?<=etait\s)|(?<=serait\s)|(?<=desormais\s))"
+    r"estimee?s?(?=\s+(?:a|aujourd'hui\s+a|desormais\s+a)\s)|"
     r"valoris\w*|valuations?|valued|values|value|valuing|valeur|worth|vaut|valait|vaudrai\w*|evalu(?:e|ee|ees|es|ait|aient|ant|ent|era|erait)\b|"
     r"post-money|pre-money"
     r"|decacorne"
@@ -60,6 +63,8 @@ _KW_TOTAL = (
     # "aura réussi à collecter", "en six années d'existence": what the company has gathered by now.
     r"aura\s+reussi\s+a\s+(?:collecter|lever|recolter)|"
     r"(?:annees?|ans|years)\s+d'existence|years\s+of\s+existence|"
+    # "its $20 million in prior funding": what came before, all of it, is a total.
+    r"in\s+(?:previous|prior|earlier)\s+funding|"
     # Money gathered over a span of time: "over the past three years", "en cinq ans".
     r"(?:in|within|over|en|sur)\s+(?:(?:just|only|seulement|moins\s+de|less\s+than|the\s+(?:past|last)|les|"
     r"quelque)\s+)?(?:\d+|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten|quelques|deux|trois|"

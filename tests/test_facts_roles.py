@@ -1,0 +1,199 @@
+"""Whose figure it is, and whether it is funding at all, where coverage of unseen companies went wrong:
+another company as a sentence's subject, a counted set of deals, a descriptor before a name, a target
+described at length, the entries of a list, legal share capital, a fund's endowment, a sector's tally,
+an economy's worth, earlier money as a total, a subsidiary's share.
+Invented cases, each a phenomenon of real coverage (none of its sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_facts_frames import Expected, R, V, _facts
+
+CASES: list[tuple[str, str, str, Expected]] = [
+    # A descriptor with an elided article and a figure-like word still names the company after it.
+    (
+        "descriptor_elided_article",
+        "Zorblo",
+        "Zorblo boucle 8 millions de dollars. Par ailleurs, le fabricant d'écrans 8K Quaxi a obtenu "
+        "30 millions de dollars.",
+        {R("8000000")},
+    ),
+    # The target of an investment, described at length in lower-case words before its name.
+    (
+        "target_described_at_length",
+        "Zorblo",
+        "Un fonds nordique, Kobalt, a investi 90 millions de dollars dans la plateforme de covoiturage rural "
+        "et solidaire belge Zorblo.",
+        {R("90000000")},
+    ),
+    # What the money is spent on, "of" the company, is no description of it.
+    (
+        "target_expansion_of",
+        "Zorblo",
+        "Depuis 2019, Kobalt a investi environ 12 millions d'euros dans l'expansion de Zorblo.",
+        set(),
+    ),
+    # Earlier rounds in the plural are rounds.
+    (
+        "plural_earlier_rounds",
+        "Zorblo",
+        "Zorblo obtient 60 millions d'euros. Les fonds qui sortent avaient financé ses tours antérieurs de "
+        "7 millions d'euros en 2019.",
+        {R("60000000", "EUR"), R("7000000", "EUR")},
+    ),
+    # Each entry of a list owns the figure right after its name.
+    (
+        "list_entries",
+        "Zorblo",
+        "Côté levées : Quaxi, 22 millions d'euros, Plimo, 9 millions, Zorblo 4 millions et Kobalt 1 million.",
+        {R("4000000", "EUR")},
+    ),
+    # An adjective opening the sentence is no name in apposition to "la jeune pousse".
+    (
+        "adjective_opener",
+        "Zorblo",
+        "Zorblo conçoit des serres connectées. Prudente, la jeune pousse a pourtant réuni 14 millions "
+        "d'euros en mars 2021 auprès de Kobalt Capital.",
+        {R("14000000", "EUR")},
+    ),
+    # The net total amount of one raise is its size, not money gathered over the years.
+    (
+        "net_total_of_a_raise",
+        "Zorblo",
+        "Zorblo a réalisé une levée d'un montant net total de 18,4 millions d'euros.",
+        {R("18400000", "EUR")},
+    ),
+    # Legal share capital and a programme's endowment are nobody's raise.
+    (
+        "share_capital",
+        "Zorblo",
+        "Zorblo, société par actions simplifiée au capital de 41 200 euros, a son siège à Nantes.",
+        set(),
+    ),
+    (
+        "programme_endowment",
+        "Zorblo",
+        "Le programme régional Kobalt Impulsion, doté de 75 millions d'euros, accompagne notamment Zorblo.",
+        set(),
+    ),
+    # A sector's tally after an opening phrase belongs to nobody (the comma is no apposition).
+    (
+        "sector_tally_after_opener",
+        "Zorblo",
+        "Zorblo obtient 3 millions d'euros. Sur l'ensemble du mois, le secteur a levé 52 millions d'euros.",
+        {R("3000000", "EUR")},
+    ),
+    # What an economy is worth is nobody's valuation.
+    (
+        "economy_worth",
+        "Zorblo",
+        "Zorblo raised $2 billion. The region's digital economy is worth $90 billion, analysts say.",
+        {R("2000000000")},
+    ),
+    # What came before, undated and unnamed, is a total; a dated, named earlier round stays a round.
+    (
+        "previously_raised_total",
+        "Zorblo",
+        "Zorblo secured $150 million on Monday. Before that, the firm had previously raised $60 million, a "
+        "spokesperson said.",
+        {R("150000000")},
+    ),
+    (
+        "previously_raised_named_round",
+        "Zorblo",
+        "Zorblo had previously raised $12 million in a seed round in 2022.",
+        {R("12000000")},
+    ),
+    # Another company opening a sentence as its subject owns the figure, whatever its verb, after an
+    # opening phrase or a descriptor; an investor as the subject still speaks of the company's round.
+    (
+        "subject_other_company_any_verb",
+        "Zorblo",
+        "Zorblo lève 5 millions d'euros. Quaxi Robotics prolonge sa série B jusqu'à 64 millions d'euros.",
+        {R("5000000", "EUR")},
+    ),
+    (
+        "subject_after_opener_and_aside",
+        "Zorblo",
+        "Zorblo lève 5 millions d'euros. Installée à Lille depuis dix ans, Plimo a, de son côté, finalisé "
+        "une augmentation de capital de 21 millions d'euros.",
+        {R("5000000", "EUR")},
+    ),
+    (
+        "subject_after_descriptor",
+        "Zorblo",
+        "Zorblo lève 5 millions d'euros. L'assureur néerlandais Kobalt a annoncé mardi un financement de "
+        "48 millions d'euros.",
+        {R("5000000", "EUR")},
+    ),
+    (
+        "subject_investor_company_round",
+        "Zorblo",
+        "Zorblo fabrique des capteurs. Kobalt Ventures pilote cette levée de 6 millions d'euros.",
+        {R("6000000", "EUR")},
+    ),
+    (
+        "subject_capitalised_opener_is_no_name",
+        "Zorblo",
+        "Zorblo fabrique des capteurs. Résultat : une valorisation de 900 millions d'euros pour la jeune "
+        "pousse.",
+        {V("900000000", "EUR")},
+    ),
+    # Money summed over a counted set of deals or companies is nobody's.
+    (
+        "counted_set_subject",
+        "Zorblo",
+        "Zorblo lève 5 millions d'euros. Sur l'année, 41 entreprises bretonnes ont levé 230 millions "
+        "d'euros.",
+        {R("5000000", "EUR")},
+    ),
+    (
+        "counted_set_after",
+        "Zorblo",
+        "Zorblo lève 5 millions d'euros. Les biotechs ont attiré 64 millions d'euros répartis sur neuf "
+        "opérations.",
+        {R("5000000", "EUR")},
+    ),
+    # Each entry of a list in parentheses owns its figure; so does "dans le cas de" a name.
+    (
+        "list_entries_in_parentheses",
+        "Zorblo",
+        "Le palmarès du trimestre : santé (Quaxi, 31 millions d'euros levés), logistique (Zorblo, "
+        "12 millions d'euros levés) et énergie (Plimo, 7 millions d'euros levés).",
+        {R("12000000", "EUR")},
+    ),
+    (
+        "in_the_case_of",
+        "Zorblo",
+        "Les tours suisses ont grossi : 40 millions de francs dans le cas de Quaxi, 25 millions dans celui "
+        "de Zorblo.",
+        {R("25000000", "CHF")},
+    ),
+    # "est estimée à" is a valuation; "un montant estimé à" stays a price.
+    (
+        "estimated_at_valuation",
+        "Zorblo",
+        "Zorblo vient de lever 300 millions de dollars ; la société est estimée à 2 milliards de dollars.",
+        {R("300000000"), V("2000000000")},
+    ),
+    (
+        "estimated_amount_is_no_valuation",
+        "Zorblo",
+        "Zorblo annonce l'acquisition de Quaxi pour un montant estimé à 18 millions d'euros.",
+        set(),
+    ),
+    # Money into a subsidiary is the subsidiary's, even when its name holds the company's.
+    (
+        "subsidiary_share",
+        "Zorblo",
+        "Kobalt investit 30 millions d'euros dans Zorblo et 6 millions d'euros dans sa filiale "
+        "Zorblo Iberia.",
+        {R("30000000", "EUR")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "company", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_roles(name: str, company: str, text: str, expected: Expected) -> None:
+    assert _facts(text, company) == expected, name
