@@ -13,406 +13,425 @@ from watcher.facts import extract_facts
 
 CASES: list[tuple[str, str, str, Expected]] = [
     # A subject who means to raise owns the figure, as one who raised does.
-    ("intent_rival_en", "Zorblo", "Quaxi plans to raise $300 million this year.", set()),
-    ("intent_rival_fr", "Zorblo", "Quaxi prévoit de lever 30 millions d'euros cette année.", set()),
-    ("intent_rival_fr_apprete", "Zorblo", "Quaxi s'apprête à lever 40 millions d'euros.", set()),
+    ("intent_rival_en", "Zorblo", "Quaxi plans to raise $85 million before the summer.", set()),
+    ("intent_rival_fr", "Zorblo", "Quaxi prévoit de lever 18 millions d'euros d'ici l'automne.", set()),
+    (
+        "intent_rival_fr_apprete",
+        "Zorblo",
+        "Pour s'étendre en Espagne, Quaxi s'apprête à lever 55 millions d'euros.",
+        set(),
+    ),
     (
         "intent_rival_after_apposition",
         "Zorblo",
-        "Vanta Partners, another Lyon-based fund, expects to close a €250m fundraising in the coming weeks.",
+        "Brisk Capital, a second fund from Nantes, expects to close a €90m fundraising by spring.",
         set(),
     ),
     (
         "intent_rival_among",
         "Zorblo",
-        "Quaxi was among the Leeds fintechs to secure a large round this year, raising £122 million.",
+        "Quaxi was among the Glasgow healthtech startups to secure big funding in 2023, raising £48 million.",
         set(),
     ),
-    ("intent_own", "Zorblo", "Zorblo plans to raise $300 million this year.", {R("300000000")}),
+    ("intent_own", "Zorblo", "Zorblo plans to raise $85 million before the summer.", {R("85000000")}),
     # An investor's intent is not a raise: the round stays the company's.
-    ("intent_investor_leads", "Zorblo", "Kobalt is in talks to lead a $40 million round.", {R("40000000")}),
+    (
+        "intent_investor_leads",
+        "Zorblo",
+        "Kobalt is in early talks to lead a $25 million round.",
+        {R("25000000")},
+    ),
     # French puts the subject after the verb in an object relative.
     (
         "inverted_relative_rival",
         "Zorblo",
-        "C'est une somme de 125 millions d'euros que vient de lever Quaxi.",
+        "Ce sont 42 millions d'euros que vient de lever Quaxi, spécialiste des drones agricoles.",
         set(),
     ),
     (
         "inverted_relative_own",
         "Zorblo",
-        "C'est une somme de 125 millions d'euros que vient de lever Zorblo.",
-        {R("125000000", "EUR")},
+        "Ce sont 42 millions d'euros que vient de lever Zorblo, spécialiste des drones agricoles.",
+        {R("42000000", "EUR")},
     ),
     # A roundup's entry: the name, then "with a raise of".
     (
         "roundup_entry_rival",
         "Zorblo",
-        "En troisième position vient Quaxi Labs, avec une levée de 6 millions d'euros.",
+        "Sur la deuxième marche se place Quaxi Robotics, avec une levée de 8,5 millions d'euros.",
         set(),
     ),
     (
         "roundup_entry_own",
         "Zorblo",
-        "En tête vient Zorblo, avec une levée de 9 millions d'euros.",
-        {R("9000000", "EUR")},
+        "Sur la première marche se place Zorblo, avec une levée de 14 millions d'euros.",
+        {R("14000000", "EUR")},
     ),
     # Who announced a raise is who made it.
     (
         "passive_agent_rival",
         "Zorblo",
-        "Le fonds était déjà derrière la levée de 580 millions d'euros annoncée mardi par Quaxi.",
+        "Kobalt avait aussi participé au tour de 210 millions d'euros annoncé jeudi par Quaxi.",
         set(),
     ),
     (
         "passive_agent_own",
         "Zorblo",
-        "Le fonds était déjà derrière la levée de 580 millions d'euros annoncée mardi par Zorblo.",
-        {R("580000000", "EUR")},
+        "Kobalt avait aussi participé au tour de 210 millions d'euros annoncé jeudi par Zorblo.",
+        {R("210000000", "EUR")},
     ),
     # A list of rounds, each "for" a company its descriptor names: each is that company's round.
     (
         "rounds_for_described_companies",
         "Zorblo",
-        "Other large rounds included $478 million for payments firm Zorblo and $450 million for "
-        "payments unicorn Quaxi.",
-        {R("478000000")},
+        "The week's other big deals were $95 million for insurance startup Zorblo and $70 million for "
+        "logistics unicorn Quaxi.",
+        {R("95000000")},
     ),
     (
         "rounds_for_described_companies_second",
         "Zorblo",
-        "Other large rounds included $478 million for payments firm Quaxi and $450 million for "
-        "payments unicorn Zorblo.",
-        {R("450000000")},
+        "The week's other big deals were $95 million for insurance startup Quaxi and $70 million for "
+        "logistics unicorn Zorblo.",
+        {R("70000000")},
     ),
     # A raise participle, then "by" and a descriptor: the described company raised it.
     (
         "garnered_by_described_rival",
         "Zorblo",
-        "The $500 million Zorblo raised is the biggest, eclipsing the $400 million garnered by Brazilian "
-        "firm Quaxi.",
-        {R("500000000")},
+        "Zorblo raised $260 million, the week's largest sum, topping the $180 million garnered by Mexican "
+        "lender Quaxi.",
+        {R("260000000")},
     ),
     # ... but a figure estimated "by the data provider X" is still the company's.
     (
         "estimated_by_provider",
         "Zorblo",
-        "Zorblo's valuation is estimated at €1 billion by the data provider Dealgrid.",
-        {V("1000000000", "EUR")},
+        "The valuation of Zorblo is estimated at €750 million by the data provider Pitchfold.",
+        {V("750000000", "EUR")},
     ),
     # The French genitive after the amount names whose raise it is.
     (
         "raise_of_rival_after_amount",
         "Zorblo",
-        "Enfin, la levée de 5 millions d'euros de Quaxi réalisée auprès de Kobalt lui permet de "
-        "monter sur le podium.",
+        "Au pied du podium, la levée de 3,5 millions d'euros de Quaxi menée par Kobalt complète le "
+        "classement.",
         set(),
     ),
     (
         "financing_from_funder_after_amount",
         "Zorblo",
-        "Zorblo obtient un financement de 5 millions d'euros de Bpifrance.",
-        {R("5000000", "EUR")},
+        "Zorblo obtient un financement de 2,5 millions d'euros de Kobalt Invest.",
+        {R("2500000", "EUR")},
     ),
     # A present-tense French raise verb and a name in quotes are subjects too.
     (
         "present_tense_cloture",
         "Zorblo",
-        "(Lyon/Biotech) – Quaxi Therapeutics clôture un second tour d'amorçage de plus de 3 M$.",
+        "(Nantes/Medtech) – Quaxi Surgical clôture une levée d'amorçage de près de 4 M€.",
         set(),
     ),
     (
         "quoted_name_subject",
         "Zorblo",
-        "La start-up à la tête de la semaine est « Quaxi » qui a pu récolter 19 millions d'euros auprès de "
-        "Kobalt.",
+        "En tête du classement hebdomadaire figure « Quaxi », qui a pu récolter 23 millions d'euros "
+        "auprès de Kobalt.",
         set(),
     ),
     # "pocketed" is a raise: the figure after it is a round, not the valuation named before.
     (
         "pocketed_is_a_round",
         "Zorblo",
-        "Zorblo was valued at £1.2bn, 40% lower than the valuation negotiated when it pocketed £113m in "
-        "June 2019.",
-        {V("1200000000", "GBP"), R("113000000", "GBP")},
+        "Zorblo is now valued at £900m, a third below the price agreed when it pocketed £75m in March 2021.",
+        {V("900000000", "GBP"), R("75000000", "GBP")},
     ),
     # Gaps and cash held are no deal.
     (
         "cut_off_valuation",
         "Zorblo",
-        "The listing of Quaxi saw shares plunge, cutting more than 2 billion pounds off the company's "
+        "Quaxi's stock market debut went badly, wiping more than 3 billion euros off the company's "
         "valuation.",
         set(),
     ),
     (
         "cash_on_hand",
         "Zorblo",
-        "Zorblo has raised $710 million and has $440 million of cash on hand.",
-        {R("710000000")},
+        "Zorblo raised $320 million in 2022 and still holds $150 million of cash on hand.",
+        {R("320000000")},
     ),
     (
         "more_since_earlier_round",
         "Zorblo",
-        "This raised Zorblo's valuation to $12 billion, around $1 billion more since the earlier round.",
-        {V("12000000000")},
+        "After the deal Zorblo's valuation stands at $8 billion, some $2 billion more since the previous "
+        "round.",
+        {V("8000000000")},
     ),
     # A rival who announces a raise is its subject; the tracked company announcing keeps its own.
-    ("rival_announces_fr", "Zorblo", "Quaxi annonce une levée de 12 millions d'euros.", set()),
-    ("rival_reports_fr", "Zorblo", "Quaxi Partners fait état d'une levée de 1,2 Md€ en 2024.", set()),
-    ("rival_announces_en", "Zorblo", "Quaxi announces $12M Series A.", set()),
+    ("rival_announces_fr", "Zorblo", "Quaxi annonce une levée de 9 millions d'euros pour l'Europe.", set()),
+    (
+        "rival_reports_fr",
+        "Zorblo",
+        "Sur l'exercice 2023, Quaxi Capital fait état d'une levée de 800 M€.",
+        set(),
+    ),
+    ("rival_announces_en", "Zorblo", "Quaxi announces $9M Series A for its Asian expansion", set()),
     (
         "own_announces_fr",
         "Zorblo",
-        "Zorblo annonce une levée de 12 millions d'euros.",
-        {R("12000000", "EUR")},
+        "Zorblo annonce une levée de 9 millions d'euros pour l'Europe.",
+        {R("9000000", "EUR")},
     ),
     # No round above a threshold is no round.
     (
         "no_raise_above",
         "Zorblo",
-        "Avec 14 tours de table, la semaine totalise 40 millions d'euros, sans aucune levée à plus de 10 "
-        "millions d'euros.",
+        "Le mois compte 9 opérations pour 25 millions d'euros, mais aucune levée à plus de 5 millions "
+        "d'euros.",
         set(),
     ),
     # What a possessor buys is its own deal.
     (
         "possessor_acquisition_deal",
         "Zorblo",
-        "Zorblo confirms $650M raise after Quaxi's $20B acqui-hire deal",
-        {R("650000000")},
+        "Zorblo confirms $400M funding following Quaxi's $12B acquisition deal",
+        {R("400000000")},
     ),
     # A sentence opener is no company: the pronoun after it still stands for the company described.
     (
         "opener_is_no_company",
         "Zorblo",
-        "Parmi elles, la deeptech française Zorblo conçoit des lasers. Elle vient de boucler un tour "
-        "de table en série A de 7 millions d'euros mené par Kobalt Ventures.",
-        {R("7000000", "EUR")},
+        "Parmi ces lauréates, la medtech lyonnaise Zorblo fabrique des capteurs. Elle vient de finaliser "
+        "une série A de 11 millions d'euros menée par Kobalt Capital.",
+        {R("11000000", "EUR")},
     ),
     # The target of an investment after the adjectives of its descriptor.
     (
         "target_after_descriptor_adjectives",
         "Zorblo",
-        "Kobalt has led an investment of more than $1 billion in British self-driving car startup Zorblo.",
-        {R("1000000000")},
+        "An investment of over $600 million in Swedish electric aviation startup Zorblo is being led by "
+        "Kobalt.",
+        {R("600000000")},
     ),
     (
         "rival_target_after_descriptor_adjectives",
         "Zorblo",
-        "Kobalt has led an investment of more than $1 billion in British self-driving car startup Quaxi.",
+        "An investment of over $600 million in Swedish electric aviation startup Quaxi is being led by "
+        "Kobalt.",
         set(),
     ),
     # An investor just introduced as the company's puts money in without naming it again.
     (
         "introduced_investor_injects",
         "Zorblo",
-        "Selon la presse, c'est le fonds Kobalt Industries qui devient le premier investisseur de "
-        "l'entreprise. Kobalt injecte 75 millions d'euros et rachète pour 25 millions de parts existantes.",
-        {R("75000000", "EUR")},
+        "Kobalt Industries entre au capital de l'entreprise comme actionnaire de référence. Kobalt injecte "
+        "40 millions d'euros d'argent frais, et rachète pour 15 millions de titres existants.",
+        {R("40000000", "EUR")},
     ),
     (
         "introduced_shareholder_invests",
         "Zorblo",
-        "Zorblo a accueilli Kobalt Partners comme nouvel actionnaire. Kobalt investit 30 millions d'euros.",
-        {R("30000000", "EUR")},
+        "Zorblo a accueilli Kobalt Partners comme actionnaire minoritaire. "
+        "Kobalt investit 12 millions d'euros.",
+        {R("12000000", "EUR")},
     ),
     # ... not an investor of another company, nor one whose round was just given (its ticket).
     (
         "introduced_investor_of_rival",
         "Zorblo",
-        "Kobalt Partners is a long-time investor in Quaxi. Kobalt invested $30 million last year.",
+        "Kobalt Partners has backed Quaxi since its seed. Kobalt invested $15 million in 2022.",
         set(),
     ),
     (
         "introduced_with_its_round",
         "Zorblo",
-        "Kobalt became the largest shareholder in Zorblo after leading a €1.7 billion round. Kobalt is said "
-        "to have invested €1.3 billion.",
-        {R("1700000000", "EUR")},
+        "After leading a €600 million round, Kobalt is now Zorblo's largest shareholder. Kobalt reportedly "
+        "invested €450 million.",
+        {R("600000000", "EUR")},
     ),
     # "led by" an investor named with its descriptor: the apposition after it is the company raising.
     (
         "led_by_described_investor_then_apposition",
         "Zorblo",
-        "Zorblo has raised $330 million since its founding in 2013. In its last round, led by venture "
-        "capital company Kobalt Growth Partners, the Chilean fintech raised $150 million.",
-        {R("150000000")},
+        "Zorblo, founded in 2016, has raised $210 million in total. In its latest round, led by growth "
+        "equity firm Kobalt Capital, the Peruvian insurtech raised $90 million.",
+        {R("90000000")},
     ),
     # The target of an investment after its descriptor: an app, a group.
     (
         "target_app_descriptor",
         "Zorblo",
-        "Kobalt is close to making a $1-billion investment in Latin American delivery app Zorblo.",
-        {R("1000000000")},
+        "A $700-million investment by Kobalt in Southeast Asian ride-hailing app Zorblo is expected this "
+        "week.",
+        {R("700000000")},
     ),
     (
         "target_group_descriptor",
         "Zorblo",
-        "Kobalt has agreed to invest $1.5 billion in Abu Dhabi artificial intelligence group Zorblo.",
-        {R("1500000000")},
+        "Kobalt will invest $2.5 billion in Qatari cloud computing group Zorblo.",
+        {R("2500000000")},
     ),
     # "du" and an adjective between the amount and whose raise it is.
     (
         "raise_of_du_adjective_own",
         "Zorblo",
-        "Le logiciel reste le plus représenté, dont la série B de 17 M€ du toulousain Zorblo en mars.",
-        {R("17000000", "EUR")},
+        "La santé domine encore, dont la série A de 12 M€ du lillois Zorblo en avril.",
+        {R("12000000", "EUR")},
     ),
     (
         "raise_of_du_adjective_rival",
         "Zorblo",
-        "Le logiciel reste le plus représenté, dont la série B de 17 M€ du toulousain Quaxi en mars.",
+        "La santé domine encore, dont la série A de 12 M€ du lillois Quaxi en avril.",
         set(),
     ),
     # Plural subjects and a relative clause after a name: the names' raise.
     (
         "plural_subjects_each_raised",
         "Zorblo",
-        "Et c'est un duo qui grimpe sur la troisième marche : Adionics et Quaxi Labs qui ont chacun levé "
-        "4 millions d'euros.",
+        "Deux jeunes pousses se partagent la deuxième place : Plimo et Quaxi Labs qui ont chacune levé "
+        "6 millions d'euros.",
         set(),
     ),
     (
         "fund_relative_clause_closing",
         "Zorblo",
-        "Le fonds Kobalt Ventures, qui a réalisé un premier closing de 20 millions d'euros en début d'année, "
-        "a aussi investi.",
+        "Le fonds Kobalt Ventures, qui a finalisé en juin un premier closing à 35 millions d'euros, "
+        "est aussi de la partie.",
         set(),
     ),
     (
         "own_relative_clause",
         "Zorblo",
-        "Zorblo, qui a réalisé une levée de 20 millions d'euros en mars, recrute.",
-        {R("20000000", "EUR")},
+        "Zorblo, qui a bouclé une levée de 15 millions d'euros en janvier, ouvre un bureau à Madrid.",
+        {R("15000000", "EUR")},
     ),
     # The agent of "effectuée par", and a descriptor's adjectives after it.
     (
         "passive_effectuee_par",
         "Zorblo",
-        "Après les levées du trimestre, comme celle de 85 millions d'euros réalisée par Quaxi, une PME "
-        "bretonne, ou celle de 27 millions effectuée par Plimo, une entreprise rémoise.",
+        "Parmi les opérations du semestre figurent une levée de 60 millions d'euros réalisée par Quaxi, "
+        "un industriel alsacien, et une autre de 14 millions effectuée par Plimo, une société niçoise.",
         set(),
     ),
     (
         "obtained_by_descriptor_adjective",
         "Zorblo",
-        "On reste très loin des 46 millions d'euros obtenus par la start-up gantoise Quaxi pour ses outils.",
+        "Le montant reste bien en deçà des 33 millions d'euros obtenus par la scale-up lilloise Quaxi l'an "
+        "dernier.",
         set(),
     ),
     # The second part of a list after "dont" is a part too.
     (
         "component_list_second_part",
         "Zorblo",
-        "Zorblo réalise une levée de fonds d'un montant total brut de 40,5 millions d'euros, dont 36,5 "
-        "millions d'euros auprès de fonds spécialisés et 4,1 millions d'euros de particuliers.",
-        {R("40500000", "EUR")},
+        "Zorblo annonce une levée de fonds de 22,4 millions d'euros, dont 18,2 millions d'euros auprès "
+        "d'investisseurs institutionnels et 4,2 millions d'euros de business angels.",
+        {R("22400000", "EUR")},
     ),
     # ... but a new clause after the list is not.
     (
         "component_list_then_plan",
         "Zorblo",
-        "Zorblo a levé 40 M€, dont 10 M€ de Bpifrance, et prévoit d'en lever 20 M€ en 2026.",
-        {R("40000000", "EUR"), R("20000000", "EUR")},
+        "Zorblo a levé 25 M€, dont 8 M€ de Kobalt, et prévoit d'en lever 15 M€ l'an prochain.",
+        {R("25000000", "EUR"), R("15000000", "EUR")},
     ),
     # The most an offering may reach if its options are used is not what it raised.
     (
         "upsize_option_ceiling",
         "Zorblo",
-        "Zorblo vise une levée de fonds de 110 M€, pouvant être portée à un maximum d'environ 145,5 M€ en "
-        "cas d'exercice intégral de la clause d'extension.",
-        {R("110000000", "EUR")},
+        "Zorblo vise une levée de fonds de 60 M€, montant pouvant être porté à environ 79 M€ au maximum "
+        "en cas d'exercice de l'option de surallocation.",
+        {R("60000000", "EUR")},
     ),
     # Money "apportés par / invested by" investors is the round of the sentence's company.
     (
         "passive_investors_own",
         "Zorblo",
-        "Zorblo a bouclé son tour : 30 millions d'euros apportés par Kobalt et Quaxi Ventures.",
-        {R("30000000", "EUR")},
+        "Zorblo a finalisé son financement : 18 millions d'euros apportés par Kobalt et Quaxi Capital.",
+        {R("18000000", "EUR")},
     ),
     (
         "passive_investors_rival",
         "Zorblo",
-        "Quaxi a bouclé son tour : 30 millions d'euros apportés par Kobalt et Plimo Ventures.",
+        "Quaxi a finalisé son financement : 18 millions d'euros apportés par Kobalt et Plimo Capital.",
         set(),
     ),
     (
         "passive_invested_by_en",
         "Zorblo",
-        "The startup Zorblo now has $50 million invested by Kobalt.",
-        {R("50000000")},
+        "The Berlin fintech Zorblo now counts $35 million invested by Kobalt.",
+        {R("35000000")},
     ),
     # ... but one investor's share of a stated round stays a part of it.
     (
         "passive_share_of_round",
         "Zorblo",
-        "Zorblo a levé 1,7 milliard d'euros, dont 1,3 milliard apporté par Kobalt.",
-        {R("1700000000", "EUR")},
+        "Zorblo a réuni 900 millions d'euros, dont 600 millions apportés par Kobalt.",
+        {R("900000000", "EUR")},
     ),
     # The company's own investors put money into it; a rival's own investors into the rival.
     (
         "own_shareholders_invested",
         "Zorblo",
-        "Zorblo's biggest existing shareholders, including Kobalt and Plimo, invested more than $100m "
-        "earlier in 2019, setting the stage for this round.",
-        {R("100000000")},
+        "Ahead of the new round, Zorblo's existing investors, Kobalt and Plimo among them, invested "
+        "more than $60m in 2021.",
+        {R("60000000")},
     ),
     (
         "rival_shareholders_invested",
         "Zorblo",
-        "Quaxi's biggest existing shareholders invested more than $100m earlier in 2019.",
+        "Quaxi's existing investors invested more than $60m in 2021.",
         set(),
     ),
     (
         "ses_actionnaires_reinjectent",
         "Zorblo",
-        "Zorblo prépare sa croissance. Ses actionnaires historiques ont réinjecté 20 millions d'euros dans "
-        "l'opération.",
-        {R("20000000", "EUR")},
+        "Zorblo accélère. Ses actionnaires historiques ont réinjecté 8 millions d'euros dans l'entreprise.",
+        {R("8000000", "EUR")},
     ),
     # A price paid for a company is no round, whatever words its name or description carry.
     (
         "bought_company_with_cue_in_name",
         "Zorblo Capital",
-        "Kobalt acquired the British secondaries investment firm Zorblo Capital for $3.7 billion - 3.2B in "
-        "stock and 500M in cash.",
+        "Kobalt acquired the Dutch infrastructure investment firm Zorblo Capital for $2.1 billion - 1.6B in "
+        "shares and 500M in cash.",
         set(),
     ),
     (
         "bought_rival_after_own_round",
         "Zorblo",
-        "Zorblo raised $50 million, which it used to buy Quaxi for $20 million.",
-        {R("50000000")},
+        "Zorblo raised $75 million, some of which it used to buy Quaxi for $15 million.",
+        {R("75000000")},
     ),
     # ... but a stake bought in the company is an investment in it.
     (
         "bought_stake_is_investment",
         "Zorblo",
-        "Kobalt bought a stake in Zorblo for $30 million in its Series B.",
-        {R("30000000")},
+        "Kobalt bought a stake in Zorblo for $18 million in its Series A.",
+        {R("18000000")},
     ),
     # A cue word inside the company's own name says nothing of the figure.
-    ("cue_in_own_name_round", "Zorblo Capital", "Zorblo Capital raised $50 million.", {R("50000000")}),
+    ("cue_in_own_name_round", "Zorblo Capital", "Zorblo Capital has raised $45 million.", {R("45000000")}),
     # "valorisation ..., à X": the valuation's figure, whatever round words come between.
     (
         "valorisation_then_a_figure",
         "Zorblo",
-        "Zorblo a finalisé une levée de 800 millions de dollars. Soit une valorisation en chute de 85 % sur "
-        "les conditions de son précédent tour de table, réalisé en juin 2021, à 45,6 milliards de dollars.",
-        {R("800000000"), V("45600000000")},
+        "Zorblo a obtenu 350 millions de dollars. Une valorisation qui recule de 70 % par rapport à son "
+        "précédent tour de table, bouclé en mars 2022, à 12,4 milliards de dollars.",
+        {R("350000000"), V("12400000000")},
     ),
     # A company's years of existence make what it gathered a total.
     (
         "years_of_existence_total",
         "Zorblo",
-        "En quelque 6 années d'existence, Zorblo aura réussi à collecter quelque 311 millions d'euros.",
+        "En 9 ans d'existence, Zorblo a réussi à collecter près de 140 millions d'euros.",
         set(),
     ),
     # "included" after a round still makes its part a component, not a second round.
     (
         "round_included_a_ticket",
         "Zorblo",
-        "Zorblo raised $80 million, which included $20 million from Kobalt.",
-        {R("80000000")},
+        "Zorblo raised $45 million, which included $10 million from Kobalt.",
+        {R("45000000")},
     ),
 ]
 
@@ -423,14 +442,14 @@ def test_whose(name: str, company: str, text: str, expected: Expected) -> None:
 
 
 def test_valuation_set_in_a_dated_round_is_background() -> None:
-    """ "the most recent valuation of $9 billion in a $120 million raise in May 2019", in a text of 2024:
+    """A valuation "of $X in a $Y raise in <month year>", in a text published years later:
     the valuation shares the date of the round it was set in."""
     text = (
-        "Kobalt Ventures sold part of its Zorblo stake at a valuation of $6 billion. Over the years the fund "
-        "backed Zorblo through five rounds, with the most recent valuation of $9 billion in a $120 million "
-        "raise in May 2019."
+        "Kobalt Capital sold a portion of its Zorblo shares at a valuation of $4 billion. The firm joined "
+        "four Zorblo rounds since 2014, the last one setting a valuation of $7 billion in an $80 million "
+        "raise in June 2018."
     )
     contexts = {(f.kind, f.amount): f.context for f in extract_facts(text, "Zorblo", published="2024-03-02")}
-    assert contexts[("valuation", Decimal("9000000000"))] == "background"
-    assert contexts[("funding_round", Decimal("120000000"))] == "background"
-    assert contexts[("valuation", Decimal("6000000000"))] == "main"
+    assert contexts[("valuation", Decimal("7000000000"))] == "background"
+    assert contexts[("funding_round", Decimal("80000000"))] == "background"
+    assert contexts[("valuation", Decimal("4000000000"))] == "main"
