@@ -79,7 +79,8 @@ def _entity_after_descriptor(name: str, entity_re: re.Pattern[str]) -> bool:
 
 
 _SUBSIDIARY_TARGET_RE = re.compile(
-    r"(?:(?!\b(?:dans|in|into)\b)[^,.;\d]){0,40}?\b(?:dans|in|into|a|to)\s+(?:celui\s+de\s+|le\s+capital\S*\s+de\s+|the\s+capital\s+of\s+)?"
+    r"(?:(?!\b(?:dans|in|into)\b)[^,.;\d]){0,40}?\b(?:dans|in|into|a|to)\s+"
+    r"(?:celui\s+de\s+|le\s+capital\S*\s+de\s+|the\s+capital\s+of\s+)?"
     r"(?:sa|son|ses|its|leur|their|une|a)\s+(?:[a-z-]+\s+)?(?:filiales?|subsidiar(?:y|ies))\b"
 )
 
@@ -316,8 +317,8 @@ _INVESTOR_NAME_RE = re.compile(
     r"gestion|management|angels?|vc)\b)"
 )
 _INVESTOR_VERB_RE = re.compile(
-    r"\b(?:mene|menee|mene|participe\w*|investi\w*|injecte\w*|souscri\w*|accompagne\w*|soutien\w*|"
-    r"apporte\w*|lead\w*|led|invest\w*|back\w*|join\w*|co-?lead\w*|particip\w*|rejoin\w*|entre\w*\s+au\s+capital)\b"
+    r"\b(?:menee?s?|participe\w*|investi\w*|injecte\w*|souscri\w*|accompagne\w*|soutien\w*|apporte\w*|"
+    r"lead\w*|led|invest\w*|back\w*|join\w*|co-?lead\w*|particip\w*|rejoin\w*|entre\w*\s+au\s+capital)\b"
 )
 
 
@@ -345,7 +346,9 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int) -> str | None:
         or _is_entity_name(name, doc.entity_re)
         or doc.entity_re.search(low) is not None
         # "Quaxi" for Quaxi Robotics: the first word of the company's own name, as the text writes it.
-        or any(m.group(0).startswith(fold(name) + " ") for f in doc.folded for m in doc.entity_re.finditer(f))
+        or any(
+            hit.group(0).startswith(fold(name) + " ") for f in doc.folded for hit in doc.entity_re.finditer(f)
+        )
         or _INVESTOR_NAME_RE.search(name)
         or _INVESTOR_VERB_RE.search(low)
     ):
