@@ -473,31 +473,30 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
 
 
 _ASKED_RE = re.compile(r"[^.!?;:]{0,40}\?")
-_COUNT = (
-    r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
-    r"dix-\w+|vingt\w*|trente|quarante|cinquante|une\s+(?:dizaine|quinzaine|vingtaine|trentaine|centaine)|"
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of)"
-)
-_COUNTED = (
-    r"(?:start-?ups?|startups?|jeunes\s+pousses|entreprises|societes|operations|transactions|levees|tours|"
-    r"deals|companies|firms|rounds|dossiers)"
-)
+
+
 # Money summed over a counted set of deals or companies: "64 M€ répartis sur neuf opérations", "levés par
-# douze sociétés", "41 entreprises bretonnes ont levé 230 M€": nobody's own.
-_COUNTED_RIGHT_RE = re.compile(
-    rf"[^.;:,]{{0,30}}?\b(?:en|dans|sur|par|across|in|over|from|by)\s+(?:seulement\s+|only\s+|just\s+)?"
-    rf"{_COUNT}\s+(?:[\w-]+\s+)?{_COUNTED}\b"
-)
-_COUNTED_LEFT_RE = re.compile(
-    rf"\b{_COUNT}\s+(?:[\w-]+\s+)?{_COUNTED}\b(?:\s+[\w'-]+){{0,5}}?\s+(?:[\w'-]+\s+){{0,2}}$"
-)
+# douze sociétés", "41 entreprises bretonnes ont levé 230 M€": nobody's own. Numbers and nouns: lexicons.
+@functools.cache
+def _counted_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    count = rf"(?:\d+|{lexicon.alternation('count_words', None)})"
+    counted = f"(?:{lexicon.alternation('counted_nouns', None)})"
+    right = re.compile(
+        rf"[^.;:,]{{0,30}}?\b(?:en|dans|sur|par|across|in|over|from|by)\s+(?:seulement\s+|only\s+|just\s+)?"
+        rf"{count}\s+(?:[\w-]+\s+)?{counted}\b"
+    )
+    left = re.compile(
+        rf"\b{count}\s+(?:[\w-]+\s+)?{counted}\b(?:\s+[\w'-]+){{0,5}}?\s+(?:[\w'-]+\s+){{0,2}}$"
+    )
+    return right, left
 
 
 def _counted_set(low: str, mention: MoneyMention, prev_end: int) -> bool:
-    if _COUNTED_RIGHT_RE.match(low, mention.end):
+    right, left = _counted_res()
+    if right.match(low, mention.end):
         return True
     start = max(prev_end, mention.start - 90, *(low.rfind(c, 0, mention.start) + 1 for c in ",;:"))
-    return _COUNTED_LEFT_RE.search(low, start, mention.start) is not None
+    return left.search(low, start, mention.start) is not None
 
 
 _ENDOWED_LEFT_RE = re.compile(

@@ -311,15 +311,15 @@ _SUBJECT_OPENING_RE = re.compile(
     rf"{_DESCRIPTOR_NOUN}\s+(?:(?!(?:par|by|de|du|des|of|pour|for|avec|with)\s)[a-zà-ÿ-]+\s+){{0,2}}?)?"
     rf"({_NAME})\s+(?=[a-zà-ÿ])"
 )
+
+
 # An investor as the subject speaks of the company's round: "Kobalt Ventures mène l'opération de 5 M€".
-_INVESTOR_NAME_RE = re.compile(
-    r"(?i:\b(?:capital|ventures?|partners|invest\w*|fund|fonds|bpifrance|bank|banque|holdings?|"
-    r"gestion|management|angels?|vc)\b)"
-)
-_INVESTOR_VERB_RE = re.compile(
-    r"\b(?:menee?s?|participe\w*|investi\w*|injecte\w*|souscri\w*|accompagne\w*|soutien\w*|apporte\w*|"
-    r"lead\w*|led|invest\w*|back\w*|join\w*|co-?lead\w*|particip\w*|rejoin\w*|entre\w*\s+au\s+capital)\b"
-)
+# Its name's words and its verbs: lexicons.
+@functools.cache
+def _investor_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    name = re.compile(rf"(?i:\b(?:{lexicon.alternation('investor_name_words', None)})\b)")
+    verb = re.compile(rf"\b(?:{lexicon.alternation('investor_role_verbs', None)})\b")
+    return name, verb
 
 
 def _capitalised_mid_sentence(name: str, doc: _Doc) -> bool:
@@ -349,8 +349,8 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int) -> str | None:
         or any(
             hit.group(0).startswith(fold(name) + " ") for f in doc.folded for hit in doc.entity_re.finditer(f)
         )
-        or _INVESTOR_NAME_RE.search(name)
-        or _INVESTOR_VERB_RE.search(low)
+        or _investor_res()[0].search(name)
+        or _investor_res()[1].search(low)
     ):
         return None
     owner = fold(name)
