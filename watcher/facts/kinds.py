@@ -478,9 +478,9 @@ _ASKED_RE = re.compile(r"[^.!?;:]{0,40}\?")
 # Money summed over a counted set of deals or companies: "64 M€ répartis sur neuf opérations", "levés par
 # douze sociétés", "41 entreprises bretonnes ont levé 230 M€": nobody's own. Numbers and nouns: lexicons.
 @functools.cache
-def _counted_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    count = rf"(?:\d+|{lexicon.alternation('count_words', None)})"
-    counted = f"(?:{lexicon.alternation('counted_nouns', None)})"
+def _counted_res(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    count = rf"(?:\d+|{lexicon.alternation('count_words', lang)})"
+    counted = f"(?:{lexicon.alternation('counted_nouns', lang)})"
     right = re.compile(
         rf"[^.;:,]{{0,30}}?\b(?:en|dans|sur|par|across|in|over|from|by)\s+(?:seulement\s+|only\s+|just\s+)?"
         rf"{count}\s+(?:[\w-]+\s+)?{counted}\b"
@@ -492,7 +492,8 @@ def _counted_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _counted_set(low: str, mention: MoneyMention, prev_end: int) -> bool:
-    right, left = _counted_res()
+    # Every language's words: a French roundup counts its deals in English words as often as not.
+    right, left = _counted_res(None)
     if right.match(low, mention.end):
         return True
     start = max(prev_end, mention.start - 90, *(low.rfind(c, 0, mention.start) + 1 for c in ",;:"))

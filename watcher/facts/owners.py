@@ -316,9 +316,9 @@ _SUBJECT_OPENING_RE = re.compile(
 # An investor as the subject speaks of the company's round: "Kobalt Ventures mène l'opération de 5 M€".
 # Its name's words and its verbs: lexicons.
 @functools.cache
-def _investor_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    name = re.compile(rf"(?i:\b(?:{lexicon.alternation('investor_name_words', None)})\b)")
-    verb = re.compile(rf"\b(?:{lexicon.alternation('investor_role_verbs', None)})\b")
+def _investor_res(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    name = re.compile(rf"(?i:\b(?:{lexicon.alternation('investor_name_words', lang)})\b)")
+    verb = re.compile(rf"\b(?:{lexicon.alternation('investor_role_verbs', lang)})\b")
     return name, verb
 
 
@@ -349,8 +349,9 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int) -> str | None:
         or any(
             hit.group(0).startswith(fold(name) + " ") for f in doc.folded for hit in doc.entity_re.finditer(f)
         )
-        or _investor_res()[0].search(name)
-        or _investor_res()[1].search(low)
+        # (every language's words: investors keep their English names in French text)
+        or _investor_res(None)[0].search(name)
+        or _investor_res(None)[1].search(low)
     ):
         return None
     owner = fold(name)
