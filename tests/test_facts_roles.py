@@ -1,7 +1,8 @@
 """Whose figure it is, and whether it is funding at all, where coverage of unseen companies went wrong:
 another company as a sentence's subject, a counted set of deals, a descriptor before a name, a target
 described at length, the entries of a list, legal share capital, a fund's endowment, a sector's tally,
-an economy's worth, earlier money as a total, a subsidiary's share.
+an economy's worth, earlier money as a total, a subsidiary's share, a figure long before the company is
+first named, a place after "la société de", a fund's size, Belgian counts of millions, Québec's dollars.
 Invented cases, each a phenomenon of real coverage (none of its sentences)."""
 
 from __future__ import annotations
@@ -190,6 +191,72 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Kobalt investit 30 millions d'euros dans Zorblo et 6 millions d'euros dans sa filiale "
         "Zorblo Iberia.",
         {R("30000000", "EUR")},
+    ),
+    # A figure well before the text first names the company, naming nobody, is not the company's: the
+    # lede of a regional roundup; once the company is named, the text speaks of it.
+    (
+        "far_before_first_named",
+        "Zorblo",
+        "Une levée de fonds de 420 millions d'euros a été bouclée cette année dans la région, un record "
+        "selon l'agence de développement, qui compte désormais trois fois plus de dossiers qu'il y a "
+        "cinq ans. "
+        "Les acteurs de la santé et de l'énergie arrivent en tête, devant le logiciel, la logistique et "
+        "l'agroalimentaire, qui progressent tous par rapport à l'an dernier et attirent des fonds "
+        "venus de toute l'Europe. Parmi les dossiers marquants figure Zorblo, qui conçoit des "
+        "batteries. La jeune pousse a levé 12 millions d'euros en mars.",
+        {R("12000000", "EUR")},
+    ),
+    (
+        "just_before_first_named",
+        "Zorblo",
+        "Un tour de table de 12 millions d'euros vient d'être bouclé. Zorblo, qui conçoit des batteries, "
+        "compte recruter.",
+        {R("12000000", "EUR")},
+    ),
+    # "l'entreprise de Tourcoing": a place after "de", not another company's name; the figure stays the
+    # company's, named just before.
+    (
+        "company_of_a_place",
+        "Zorblo",
+        "Zorblo change de dimension : l'entreprise de Tourcoing, qui fabrique des drones agricoles, a "
+        "conclu une levée de 40 millions d'euros.",
+        {R("40000000", "EUR")},
+    ),
+    # Belgian and Swiss approximate counts of millions.
+    (
+        "septantaine_de_millions",
+        "Zorblo",
+        "Zorblo annonce un tour de table d'une nonantaine de millions d'euros, mené par Kobalt.",
+        {R("90000000", "EUR")},
+    ),
+    # Companies in general raising, in the pluperfect: a sector's tally.
+    (
+        "sector_pluperfect",
+        "Zorblo",
+        "Zorblo recrute. L'an passé, les start-up du vin avaient levé 80 millions d'euros.",
+        set(),
+    ),
+    # A fund's size, said with its kind or what it holds, is no round.
+    (
+        "venture_fund_size",
+        "Zorblo",
+        "Zorblo a levé 3 millions d'euros. Kobalt Partners gère aussi un fonds de capital de risque de 60 "
+        "millions d'euros, consacré à la mobilité.",
+        {R("3000000", "EUR")},
+    ),
+    (
+        "fund_holds",
+        "Zorblo",
+        "Zorblo a levé 3 millions d'euros auprès de Kobalt Invest. Le fonds d'amorçage régional Kobalt, qui "
+        "cible la santé, dispose de 40 millions d'euros.",
+        {R("3000000", "EUR")},
+    ),
+    # Québec's press writes Canadian dollars "31 millions $".
+    (
+        "quebec_dollars_after_the_number",
+        "Zorblo",
+        "Zorblo, de Montréal, a conclu un financement de 31 millions $ mené par Kobalt.",
+        {R("31000000", "CAD")},
     ),
 ]
 

@@ -52,7 +52,11 @@ def _kind_of(
         if rm.lastgroup in ("round", "inv") and _secondary(near_left, right, left):
             return "non", rm.group(0)
         return rm.lastgroup, rm.group(0)
-    if _secondary(near_left, right, left) or _FUND_SIZE_RE.search(near_left):
+    if (
+        _secondary(near_left, right, left)
+        or _FUND_SIZE_RE.search(near_left)
+        or _FUND_HOLDS_RE.search(left, max(0, len(left) - 120))
+    ):
         # "let staff sell up to $500 million of stock", "clôture son deuxième fonds à 300 M€".
         return "non", ""
     best: re.Match[str] | None = None
@@ -299,9 +303,16 @@ def _secondary(near_left: str, right: str, left: str = "") -> bool:
 
 
 # A fund's own size: "clôture son deuxième fonds à 300 M€", "closed its third fund at $400 million".
+# ("un fonds de capital de risque de 60 M€": a fund named by its kind, in four words.)
 _FUND_SIZE_RE = re.compile(
-    r"(?<!de )(?<!d')\b(?:fonds|fund|vehicule|vehicle)\b(?!\s+propres)(?:\s+[\w-]+){0,2}?,?\s+"
+    r"(?<!de )(?<!d')\b(?:fonds|fund|vehicule|vehicle)\b(?!\s+propres)(?:(?:\s+[\w-]+){0,2}?|\s+de\s+capital"
+    r"(?:\s+de\s+|-)risque|\s+d'amorcage)?,?\s+"
     r"(?:(?:dote|dotee|endowed|sized|capped)\s+)?(?:at|of|a|de|d'|totaling|totalling|worth)\s*$"
+)
+# What a fund has to invest, said at more length: "le fonds régional Kobalt, qui cible la santé, dispose
+# de 40 M€".
+_FUND_HOLDS_RE = re.compile(
+    r"(?<!de )(?<!d')\bfonds\b(?!\s+propres)[^.;:]{0,80}?\bdispos(?:e|era|erait|ait)\s+(?:de\s+|d')$"
 )
 _ROUND_NOUNS = {
     "en": r"round|raise|funding|financing|investment",

@@ -263,6 +263,11 @@ def _possessor(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     return _owner_name(name, doc)
 
 
+# How many characters of text, from a figure's sentence to the first sentence naming the company, make the
+# figure stand too far before it to be the company's by default.
+_FAR_BEFORE_NAMED = 300
+
+
 def _owner_for(
     sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool, idx: int
 ) -> tuple[str | None, str]:
@@ -300,7 +305,20 @@ def _owner_for(
         subject = _sentence_subject(sent, doc, idx)
         if subject is not None:
             return subject, "the sentence's subject, another company"
+    if doc.company_topic == "entity" and not markers and _long_before_named(doc, idx):
+        # A figure well before the text first names the company, in a sentence that speaks of no company
+        # at all: a sector's or a region's tally, what a roundup's lede is about; not the company's. ("for
+        # the Californian start-up" after the figure still speaks of one, by description.)
+        return None, ""
     return doc.company_topic, "the company the text is about (no owner in the sentence)"
+
+
+def _long_before_named(doc: _Doc, idx: int) -> bool:
+    first = doc.first_named()
+    if first is None or first <= idx:
+        return False
+    between = sum(len(s.text) + 1 for s in doc.sentences[idx:first])
+    return between >= _FAR_BEFORE_NAMED
 
 
 # A sentence that opens (after an opening phrase) with another company as its subject, whatever its verb:

@@ -27,7 +27,8 @@ _DESCRIPTOR_RE = re.compile(
     # ("le fabricant d'écrans 8K Quaxi": an elided article, a figure-like word in the descriptor.)
     # ("la société d'investissement Kobalt" is an investor.)
     rf"(?![dl]['’](?:investissement|capital|gestion)\b)(?:[dl]['’])?(?:[a-zà-ÿ-]+|\d[A-Z]))"
-    rf"{{0,3}}?\s+({_NAME})"
+    # ("la société de Namur", "la start-up de Julie Morel": a place or a founder after "de", no name.)
+    rf"{{0,3}}?\s+(?<!soci[ée]t[ée]\sde\s)(?<!entreprise\sde\s)(?<!start-up\sde\s)(?<!startup\sde\s)({_NAME})"
 )
 _SUBJECT_VERB_RE = re.compile(
     # ("« Quaxi » qui a pu récolter": a name in quotes.)

@@ -60,7 +60,7 @@ _CANADIAN_RE = re.compile(r"(?i:dollars?\s+canadiens|canadian\s+dollars?)|\bC\$|
 # Québec's own press writes Canadian dollars as plain "dollars" / "M$": a French story set in Montréal or
 # Québec that never marks a dollar as American speaks of Canadian ones.
 _QUEBEC_RE = re.compile(r"(?i:montr[ée]al|qu[ée]b[ée]c)")  # "Québécois" too
-_FRENCH_DOLLARS_RE = re.compile(r"(?i:\bde\s+dollars\b|\d\s?(?:M|G|k)\s?\$)")
+_FRENCH_DOLLARS_RE = re.compile(r"(?i:\bde\s+dollars\b|\d\s?(?:M|G|k|millions?|milliards?)\s?\$)")
 _US_DOLLAR_RE = re.compile(
     r"\$\s?US|US\s?\$|(?i:dollars?\s+am[ée]ricains)|\b(?:millions?|milliards?)\s+US\b|\bUSD\b"
 )

@@ -408,11 +408,16 @@ _COLLECTIVES = {
     "quarantaine": 40,
     "cinquantaine": 50,
     "soixantaine": 60,
+    # Belgian and Swiss French: "une septantaine de millions".
+    "septantaine": 70,
+    "huitantaine": 80,
+    "octantaine": 80,
+    "nonantaine": 90,
     "centaine": 100,
 }
 _COLLECTIVE_RE = re.compile(
-    rf"(?<![\w-])(?:(une?|{_WORD_ALT})[ \u00a0]+)(dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|"
-    r"cinquantaine|soixantaine|centaine)s?[ \u00a0]+(?:de[ \u00a0]+|d['’])(?=millions?\b|milliards?\b)",
+    rf"(?<![\w-])(?:(une?|{_WORD_ALT})[ \u00a0]+)({'|'.join(_COLLECTIVES)})s?[ \u00a0]+(?:de[ \u00a0]+|d['’])"
+    r"(?=millions?\b|milliards?\b)",
     re.IGNORECASE,
 )
 
