@@ -1040,8 +1040,6 @@ CASES: list[Case] = [
             Elle emploie 60 personnes.
         """),
         (R("45M", "EUR"), V("900M", "EUR"), V("300M", "EUR")),
-        xfail="the fitted decisions drop the earlier valuation, whose kind is carried, at even odds "
-        "(p(none) about 0.51)",
     ),
     Case(
         "fr_concurrent_background",

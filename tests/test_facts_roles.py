@@ -251,6 +251,14 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "cible la santé, dispose de 40 millions d'euros.",
         {R("3000000", "EUR")},
     ),
+    # A part of earlier funding named as a round is one of the rounds, not a slice of a deal.
+    (
+        "included_named_round",
+        "Zorblo",
+        "Zorblo closed a $45 million Series C. Its backing so far has included a $9 million Series A in "
+        "2021.",
+        {R("45000000"), R("9000000")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

@@ -20,6 +20,7 @@ from watcher.facts.decide import base_reading, decide, second_features
 from watcher.facts.fitted import Model, packaged_model
 from watcher.facts.kinds import (
     _BARE_RAISE_LEFT_RE,
+    _NAMED_ROUND_RIGHT_RE,
     _RAISED_RIGHT_RE,
     _ROUND_BEFORE_RE,
     _THIS_ROUND_RIGHT_RE,
@@ -584,7 +585,8 @@ class _SentenceReader:
         low, mention = self.low, fig.mention
         right_clause = low[mention.end : min(fig.next_start, mention.end + 60)]
         left_clause = low[max(fig.prev_end_clause, mention.start - 120) : mention.start]
-        if _THIS_ROUND_RIGHT_RE.match(low, mention.end):
+        if _THIS_ROUND_RIGHT_RE.match(low, mention.end) or _NAMED_ROUND_RIGHT_RE.match(low, mention.end):
+            # ("$300 million to date, including a $100 million Series C": the part named as a round.)
             return "funding_round"
         if _ROUND_SIZE_LEFT_RE.search(left_clause):
             # "une augmentation de capital d'un montant total de 18 M€": the whole size of this round.

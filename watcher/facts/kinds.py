@@ -422,6 +422,8 @@ _ROUNDS_INCLUDED_RE = re.compile(
     r"\b(?:rounds|deals|raises|financings|levees|operations|tours\s+de\s+table)\s+(?:also\s+)?"
     r"(?:included|includes|include|comprenaient|comprennent|incluaient|incluent)\b"
 )
+# "its early funding included a $12 million Series A": a part named as a round is one of the rounds.
+_NAMED_ROUND_RIGHT_RE = re.compile(r"[\s-]*(?:series|serie)\s+[a-h]\b|[\s-]*(?:pre-?)?seed\s+round\b")
 _PROPER_AFTER_RE = re.compile(
     r"[ \u00a0]+(?!(?:Series|Série|Serie|Seed|Round|Funding|Pre|Post)\b)[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]+"
 )
@@ -465,7 +467,11 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         # "dont 36,5 M€ auprès de fonds et 4,1 M€ de particuliers": the next part of the same list.
         _COMPONENT_LIST_RE.search(low, max(0, mention.start - 160), mention.start)
     )
-    if component and not _ROUNDS_INCLUDED_RE.search(low, max(0, component.start() - 40), component.end()):
+    if (
+        component
+        and not _ROUNDS_INCLUDED_RE.search(low, max(0, component.start() - 40), component.end())
+        and not _NAMED_ROUND_RIGHT_RE.match(low, mention.end)
+    ):
         return "component"
     if _counted_set(low, mention, prev_end):
         return "aggregate"
