@@ -259,6 +259,22 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "2021.",
         {R("45000000"), R("9000000")},
     ),
+    # Another company named in commas after a long description opens the sentence: its figure.
+    (
+        "name_in_commas_after_description",
+        "Zorblo",
+        "Zorblo lève 10 millions de dollars. À Berlin, le fabricant de vélos cargo électriques pour "
+        "livreurs, Rollwerk.de, obtient 33 millions de dollars en série B.",
+        {R("10000000")},
+    ),
+    # "the" inside a list entry's name: the entry is its own, not the company's named before.
+    (
+        "list_entry_name_with_the",
+        "Zorblo",
+        "Côté montants, on retient la logistique (Zorblo, 12 M€ levés), le jeu (Catch the Wave, 8 M€ "
+        "levés) et le sport (Plimo, 5 M€ levés).",
+        {R("12000000", "EUR")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

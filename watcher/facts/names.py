@@ -87,7 +87,9 @@ def _wordset(words: str) -> frozenset[str]:
 # all of (26 s on 500 characters of "Orion-Kestrel-..."). The name's possible ends are the same
 # unless one hyphenated word is longer than a token (42 characters).
 _NAME_TOKEN = r"(?:[A-ZÀ-ÝÉ][\w&’'.-]{0,40}[\w]|[A-Z]|[a-z]{1,12}[A-Z][\w-]{0,30}|a16z)"
-_NAME = rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ ](?:{_NAME_TOKEN}|&|de|of|du|des)(?=[ -]?[A-ZÀ-Ý&]|\b)){{0,6}}"
+# ("Cross the Ages", "Save the Children": "the" inside a name, before another capitalised word.)
+_NAME_JOINER = r"&|de|of|du|des|the(?= [A-ZÀ-Ý])"
+_NAME = rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ ](?:{_NAME_TOKEN}|{_NAME_JOINER})(?=[ -]?[A-ZÀ-Ý&]|\b)){{0,6}}"
 _NAME_RE = re.compile(_NAME)
 # Capitalised words that are never the company a figure belongs to.
 _NOT_COMPANIES = _wordset(

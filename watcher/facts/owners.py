@@ -328,6 +328,10 @@ _SUBJECT_OPENING_RE = re.compile(
     rf"^(?:[^,;:]{{0,140}},\s*)?(?:(?i:(?:la|le|l['’]|les|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?"
     rf"{_DESCRIPTOR_NOUN}\s+(?:(?!(?:par|by|de|du|des|of|pour|for|avec|with)\s)[a-zà-ÿ-]+\s+){{0,2}}?)?"
     rf"({_NAME})\s+(?=[a-zà-ÿ])"
+    # "À Berlin, le fabricant de vélos cargo pour livreurs, Rollwerk.de, obtient": the name in commas
+    # after a longer description.
+    rf"|^(?:[^,;:]{{0,140}},\s*)?(?i:(?:la|le|l['’]|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}"
+    rf"(?:\s+[a-zà-ÿ'’-]+){{0,10}}?\s*,\s*({_NAME})\s*,\s*(?=[a-zà-ÿ])"
 )
 
 
@@ -350,7 +354,7 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int) -> str | None:
     m = _SUBJECT_OPENING_RE.match(sent)
     if m is None:
         return None
-    name = m.group(1)
+    name = m.group(1) or m.group(2)
     low = doc.folded[idx]
     first = name.split()[0]
     if m.start(1) == 0 and (
