@@ -275,6 +275,22 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "levés) et le sport (Plimo, 5 M€ levés).",
         {R("12000000", "EUR")},
     ),
+    # A bare figure in a story told in one currency: the currency carries to it when a raise's participle
+    # follows it or a raise's noun precedes it.
+    (
+        "bare_figure_participle_after",
+        "Zorblo",
+        "Les jeunes pousses du canton ont réuni 140 millions de francs. Zorblo arrive en tête avec 31 "
+        "millions récoltés lors de sa série B.",
+        {R("31000000", "CHF")},
+    ),
+    (
+        "bare_figure_round_noun_before",
+        "Zorblo",
+        "Kobalt avait réuni 4 millions d'euros en 2019. Zorblo vient pour sa part de conclure un tour de "
+        "table de 9 millions.",
+        {R("9000000", "EUR")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

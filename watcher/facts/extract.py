@@ -20,6 +20,7 @@ from watcher.facts.decide import base_reading, decide, second_features
 from watcher.facts.fitted import Model, packaged_model
 from watcher.facts.kinds import (
     _BARE_RAISE_LEFT_RE,
+    _BARE_RAISE_RIGHT_RE,
     _NAMED_ROUND_RIGHT_RE,
     _RAISED_RIGHT_RE,
     _ROUND_BEFORE_RE,
@@ -393,7 +394,10 @@ class _SentenceReader:
                 self.prev_currency is None
                 and self.doc_currency is not None
                 and mention.scaled
-                and _BARE_RAISE_LEFT_RE.search(self.low, max(0, mention.start - 30), mention.start)
+                and (
+                    _BARE_RAISE_LEFT_RE.search(self.low, max(0, mention.start - 30), mention.start)
+                    or _BARE_RAISE_RIGHT_RE.match(self.low, mention.end)
+                )
             ):
                 # « Nous avons levé 50 millions l'an dernier » in a story told in euros.
                 self.prev_currency = self.doc_currency
@@ -595,7 +599,12 @@ class _SentenceReader:
         total = (
             # "raised $25 million, bringing the total to $110 million": the total is the next figure.
             _TOTAL_RE.search(right_first)
-            or (_WITH_LEFT_RE.search(left_clause) and _RAISED_RIGHT_RE.match(right_clause))
+            or (
+                # ("avec 31 millions récoltés lors de sa série B" is that round.)
+                _WITH_LEFT_RE.search(left_clause)
+                and _RAISED_RIGHT_RE.match(right_clause)
+                and not _ROUNDISH_RE.search(right_clause)
+            )
             or _TOTAL_RE.search(left_clause)
             or _SINCE_YEAR_AFTER_RE.match(right_clause)
             or (

@@ -379,9 +379,14 @@ _ROUND_BEFORE_RE = re.compile(
 )
 # A bare scaled figure right after a raise verb ("avons levé 50 millions", "raised 20 million").
 _BARE_RAISE_LEFT_RE = re.compile(
-    r"\b(?:leve|levons|levions|raised|raise|recolte|obtenu|boucle|amasse|secured)\s+(?:(?:plus\s+de|pres\s+de|"
+    r"\b(?:leve|levons|levions|raised|raise|recolte|obtenu|boucle|amasse|secured|"
+    # « une levée de fonds de 9 millions », « un tour de table de 8 millions »: the raise's noun.
+    r"(?:levee(?:\s+de\s+(?:fonds|capitaux))?|tour\s+de\s+table|serie\s+[a-h]|round|funding)\s+"
+    r"(?:d'un\s+montant\s+)?(?:de|d'|of))\s*(?:(?:plus\s+de|pres\s+de|"
     r"environ|about|around|more\s+than|over|nearly)\s+)?$"
 )
+# « Zorblo arrive en tête avec 31 millions récoltés »: the participle after the bare figure.
+_BARE_RAISE_RIGHT_RE = re.compile(r"\s+(?:leves|obtenus|recoltes|raised|secured)\b")
 _PACKAGE_RIGHT_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:package|enveloppe)\b")
 _PACKAGE_LEFT_RE = re.compile(r"\b(?:package|enveloppe)\s+(?:[\w-]+\s+){0,2}?(?:de|of|d')\s*$")
 _TRANCHE_LEFT_RE = re.compile(r"\btranches?\b")

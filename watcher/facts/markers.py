@@ -255,6 +255,6 @@ _OTHERS_RAISE_RE = re.compile(
     r"|(?:(?:les|ces)\s+(?:[\w-]+\s+)?(?:start-?ups?|startups|jeunes\s+pousses|entreprises|societes)"
     r"|the\s+(?:[\w-]+\s+){0,2}(?:start-?ups|startups|companies|firms))"
     r"(?:\s+[\w'-]+){0,4}?)"
-    r"\s+(?:(?:vient|viennent)\s+de\s+lever|(?:ont|avaient)\s+(?:\w+\s+)?(?:leve|recolte|obtenu|attire)|a\s+leve|"
+    r"\s+(?:(?:vient|viennent)\s+de\s+lever|(?:ont|avaient)\s+(?:\w+\s+)?(?:leve|recolte|obtenu|attire|reuni)|a\s+leve|"
     r"(?:has|have|had|just|recently|collectively)\s+(?:\w+\s+)?raised|raised)\b"
 )
