@@ -291,6 +291,14 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "table de 9 millions.",
         {R("9000000", "EUR")},
     ),
+    # "la PME", "l'ETI": French descriptors of a company before its name.
+    (
+        "pme_descriptor",
+        "Zorblo",
+        "Zorblo lève 3 M€ en amorçage. Du côté de Grenoble, la PME familiale Kobalt Optique a pour sa part "
+        "obtenu 11 millions d'euros.",
+        {R("3000000", "EUR")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

@@ -148,7 +148,7 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
 # Words one of which every _DESCRIPTOR_RE / _OF_NAME_RE match contains (folded): a cheap exact pre-check.
 _DESCRIPTOR_GATE_RE = re.compile(
     r"start|compan|firm|rival|competitor|concurrent|societe|entreprise|maker|developer|lab|"
-    r"pepite|licorne|unicorn|fabricant|editeur|pousse|scale"
+    r"pepite|licorne|unicorn|fabricant|editeur|pousse|scale|pme|eti"
 )
 _OF_NAME_GATE_RE = re.compile(r"celle|celui|ceux|lev|valorisation|valuation|round|tour")
 

@@ -21,7 +21,7 @@ _GENERIC_CO_RE = re.compile(
 _PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:it|elle|it's|its)(?![\w'’-])")
 _DESCRIPTOR_RE = re.compile(
     rf"\b(?:start-?ups?|startup|company|firm|rival|competitor|concurrent|soci[ée]t[ée]|entreprise|"
-    rf"maker|developer|lab|laboratoire|p[ée]pite|licorne|unicorn|fabricant|[ée]diteur|firme|"
+    rf"maker|developer|lab|laboratoire|p[ée]pite|licorne|unicorn|fabricant|[ée]diteur|firme|PME|ETI|"
     # "the lab behind the Corvid models", "the maker of the Aria chatbot": a product, not a company.
     rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b|behind\b|of\b|for\b|with\b|that\b|which\b)"
     # ("le fabricant d'écrans 8K Quaxi": an elided article, a figure-like word in the descriptor.)

@@ -31,7 +31,7 @@ _DESCRIPTOR_NOUN = (
     r"(?:firm|company|start-?up|startup|unicorn|scale-?up|maker|platform|provider|developer|specialist|"
     r"fintech|insurtech|proptech|biotech|medtech|healthtech|edtech|foodtech|legaltech|licorne|pépite|"
     r"jeune\s+pousse|société|entreprise|app|application|group|groupe|marketplace|neobank|néobanque|lender|"
-    r"insurer|assureur|operator|opérateur|retailer|spécialiste|fabricant|éditeur|développeur)"
+    r"insurer|assureur|operator|opérateur|retailer|spécialiste|fabricant|éditeur|développeur|PME|ETI)"
 )
 # The same, after its article and up to two lower-case words: "the payments firm ", "la fintech ".
 _DESCRIBED = rf"(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+"
