@@ -299,6 +299,23 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "obtenu 11 millions d'euros.",
         {R("3000000", "EUR")},
     ),
+    # Founders raising, further on in a story about the company, raise for it.
+    (
+        "founders_raise_further_on",
+        "Zorblo",
+        "Zorblo conçoit des capteurs pour les vignes. Ses clients sont surtout bordelais. L'équipe compte "
+        "40 salariés. Basés à Pauillac, les cofondateurs Anne Morel et Paul Brun ont levé 12 millions "
+        "d'euros l'an dernier.",
+        {R("12000000", "EUR")},
+    ),
+    # A roundup's entries, "Name (sum for a purpose)": each its own company's round.
+    (
+        "roundup_entry_for_a_purpose",
+        "Zorblo",
+        "Le trimestre a profité à des acteurs variés : Kobalt Santé (6,5 M€ pour tester son implant), "
+        "Zorblo (3 M€ pour ouvrir une usine) et Plimo (2 M€ pour embaucher).",
+        {R("3000000", "EUR")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

@@ -327,6 +327,10 @@ _PROCEEDS_RIGHT_RE = re.compile(
     r"\s*(?:in\s+)?(?:(?:gross|net|cash)\s+)*(?:proceeds|de\s+(?:produit|tresorerie))|"
     r"\s*(?:in\s+cash\s+)?from\s+the\s+(?:deal|merger|transaction|business\s+combination)"
 )
+# "Quaxi (12 M€ pour accélérer en Europe), Plimo (4 M€ pour recruter)": a roundup's entry, a sum the
+# company named before the parenthesis got for a purpose.
+_NAME_PAREN_LEFT_RE = re.compile(rf"{_NAME}\s*\(\s*$")
+_FOR_PURPOSE_RIGHT_RE = re.compile(r"\s+(?:pour|afin\s+de|to)\s+(?:[a-zà-ÿ]+\s+)?[a-zà-ÿ]+(?:er|ir|re)\b")
 _FOR_COMPANY_RE = re.compile(
     rf"\s+(?:for|pour)\s+(?:{_DESCRIBED}|(?:the|la|le|l['’])\s*)?"
     rf"{_NAME}"
@@ -489,6 +493,12 @@ class _SentenceReader:
         elif not priced and _FOR_COMPANY_RE.match(self.text, mention.end):
             # "$40M for Tindra to bring robots to grocers", "40 M€ pour Volune": a sum given to a company.
             fig.category, fig.kind_how = "round", "a sum 'for' a named company (weak)"
+        elif (
+            not priced
+            and _NAME_PAREN_LEFT_RE.search(self.text, max(0, mention.start - 60), mention.start)
+            and _FOR_PURPOSE_RIGHT_RE.match(low, mention.end)
+        ):
+            fig.category, fig.kind_how = "round", "a roundup's entry: a sum for a purpose (weak)"
         elif fig.j == 0:
             head = self.walk.head(self.idx)
             if head is not None and not self.text[head.end() : mention.start].strip():

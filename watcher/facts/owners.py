@@ -572,7 +572,18 @@ def _person_company(person: str, sent: str, doc: _Doc, idx: int) -> str | None:
     for j in (idx, idx - 1, idx + 1, idx + 2):
         if 0 <= j < len(doc.folded) and doc.entity_re.search(doc.folded[j]):
             return "entity"
+    if _FOUNDERS_RE.search(fold(sent)) and doc.company_topic == "entity" and _named_before(doc, idx):
+        # "les cofondateurs Anne Morel et Paul Brun ont levé ...", further on in a story about the company.
+        return "entity"
     return None
+
+
+_FOUNDERS_RE = re.compile(r"\b(?:co-?fondat(?:eur|rice)s?|fondat(?:eur|rice)s?|co-?founders?|founders?)\b")
+
+
+def _named_before(doc: _Doc, idx: int) -> bool:
+    first = doc.first_named()
+    return first is not None and first <= idx
 
 
 # "Zorblo's existing shareholders invested $100m", "ses actionnaires historiques ont réinjecté 20 M€": the
