@@ -316,6 +316,22 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo (3 M€ pour ouvrir une usine) et Plimo (2 M€ pour embaucher).",
         {R("3000000", "EUR")},
     ),
+    # "pour sa part", "de son côté" between another company and its verb: still its figure.
+    (
+        "contrast_adverbial_between_subject_and_verb",
+        "Zorblo",
+        "Zorblo boucle 4 millions d'euros. La place de marché Kobalt Bois a pour sa part obtenu 60 millions "
+        "d'euros.",
+        {R("4000000", "EUR")},
+    ),
+    # The lead's own ticket is not the round.
+    (
+        "lead_with_a_ticket",
+        "Zorblo",
+        "Zorblo is raising $300m, people familiar said. Kobalt Partners is set to lead the round with a "
+        "$120m investment.",
+        {R("300000000")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

@@ -129,6 +129,9 @@ def _framed_kind(
     if _A_COMPANY_LEFT_RE.search(near_left) and _A_COMPANY_RIGHT_RE.match(raw_right):
         # "is poised to become a $4 billion company": what the company is worth.
         return "val", "company"
+    if _LEADS_WITH_RE.search(near_left):
+        # "Kobalt will lead the round with a $50m investment": the lead's own ticket, not the round.
+        return "inv", "leads the round with"
     vm = _VALUED_AT_RE.search(near_left)
     if vm:
         deal = vm.group(0).startswith(("valued ", "evalue ", "evaluee ")) and _DEAL_VALUED_RE.search(
@@ -408,6 +411,11 @@ def _package_or_tranche(doc: _Doc, idx: int, low: str, mention: MoneyMention, pr
     return any(_DEBT_RE.search(f) for f in doc.folded[idx : idx + 3])
 
 
+_LEADS_WITH_RE = re.compile(
+    r"\b(?:lead|leads|led|leading|mene|menera|mener)\s+(?:the|this|its|a|le|ce|son|un)\s+"
+    r"(?:round|raise|tour(?:\s+de\s+table)?|financement)\s+(?:with|avec)\s+(?:a|an|un|une)\s+"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:investment|cheque|check|ticket|commitment|apport|investissement)\s+of\s+)?$"
+)
 _TOP_UP_RE = re.compile(
     r"\s*(?:(?:supplementaires?|additionnels?|additional|more|de\s+plus|extra)\s+)?(?:a|to)\s+"
     r"(?:la|sa|son|its|their|the|leur|this|cette)\s+(?:serie|series|tour|round|levee|seed|amorcage)\b"
