@@ -332,6 +332,13 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "$120m investment.",
         {R("300000000")},
     ),
+    # English press drops the article before a descriptor: the company after it still opens the sentence.
+    (
+        "articleless_descriptor_opening",
+        "Zorblo",
+        "Zorblo raised €20m. Elsewhere, travel booking platform Kobalt touted a €90m round.",
+        {R("20000000", "EUR")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

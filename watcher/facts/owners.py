@@ -325,7 +325,8 @@ def _long_before_named(doc: _Doc, idx: int) -> bool:
 # "Quaxi Robotics prolonge sa série B jusqu'à 64 M€", "Installée à Lille, Plimo a, de son côté, finalisé
 # une augmentation de capital de 21 M€", "L'assureur néerlandais Kobalt a annoncé un financement de 48 M€".
 _SUBJECT_OPENING_RE = re.compile(
-    rf"^(?:[^,;:]{{0,140}},\s*)?(?:(?i:(?:la|le|l['’]|les|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?"
+    # ("Later that day, marketplace platform Kobalt unveiled": English press drops the article.)
+    rf"^(?:[^,;:]{{0,140}},\s*)?(?:(?i:(?:la|le|l['’]|les|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?"
     rf"{_DESCRIPTOR_NOUN}\s+(?:(?!(?:par|by|de|du|des|of|pour|for|avec|with)\s)[a-zà-ÿ-]+\s+){{0,2}}?)?"
     rf"({_NAME})\s+(?=[a-zà-ÿ])"
     # "À Berlin, le fabricant de vélos cargo pour livreurs, Rollwerk.de, obtient": the name in commas
