@@ -339,6 +339,14 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo raised €20m. Elsewhere, travel booking platform Kobalt touted a €90m round.",
         {R("20000000", "EUR")},
     ),
+    # A writer's back-of-the-envelope value is no valuation.
+    (
+        "notional_value",
+        "Zorblo",
+        "Zorblo closed a €40m round. Applying its rival's revenue multiple would give a theoretical "
+        "valuation of roughly $1.1bn, a columnist noted.",
+        {R("40000000", "EUR")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

@@ -129,6 +129,10 @@ def _framed_kind(
     if _A_COMPANY_LEFT_RE.search(near_left) and _A_COMPANY_RIGHT_RE.match(raw_right):
         # "is poised to become a $4 billion company": what the company is worth.
         return "val", "company"
+    if _NOTIONAL_LEFT_RE.search(near_left):
+        # "puts a notional value of around $2bn on Quaxi", "une valeur théorique de 2 Md€": a writer's
+        # back-of-the-envelope figure, no deal's valuation.
+        return "non", ""
     if _LEADS_WITH_RE.search(near_left):
         # "Kobalt will lead the round with a $50m investment": the lead's own ticket, not the round.
         return "inv", "leads the round with"
@@ -411,6 +415,10 @@ def _package_or_tranche(doc: _Doc, idx: int, low: str, mention: MoneyMention, pr
     return any(_DEBT_RE.search(f) for f in doc.folded[idx : idx + 3])
 
 
+_NOTIONAL_LEFT_RE = re.compile(
+    r"\b(?:notional|theoretical|hypothetical|back-of-the-envelope|theorique|hypothetique|fictive)\s+"
+    r"(?:value|valuation|worth|valeur|valorisation)\b[^.;:]{0,30}$"
+)
 _LEADS_WITH_RE = re.compile(
     r"\b(?:lead|leads|led|leading|mene|menera|mener)\s+(?:the|this|its|a|le|ce|son|un)\s+"
     r"(?:round|raise|tour(?:\s+de\s+table)?|financement)\s+(?:with|avec)\s+(?:a|an|un|une)\s+"
