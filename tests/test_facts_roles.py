@@ -347,6 +347,21 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "valuation of roughly $1.1bn, a columnist noted.",
         {R("40000000", "EUR")},
     ),
+    # A size prefix on the cue word: "méga-levée", "mega-round".
+    (
+        "mega_prefixed_cue",
+        "Zorblo",
+        "Deux ans après sa méga-levée, qui portait alors sur 90 millions d'euros, Zorblo recrute encore.",
+        {R("90000000", "EUR")},
+    ),
+    # A list of companies each with its sum in parentheses is a roundup of deals.
+    (
+        "list_of_companies_sums",
+        "Zorblo",
+        "Kobalt (31 millions $), Quaxi Robotique (18 millions $), Zorblo (12 millions $) et Plimo (6 "
+        "millions $) : l'année fut faste pour la robotique.",
+        {R("12000000", "USD")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

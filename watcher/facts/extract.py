@@ -330,6 +330,9 @@ _PROCEEDS_RIGHT_RE = re.compile(
 # "Quaxi (12 M€ pour accélérer en Europe), Plimo (4 M€ pour recruter)": a roundup's entry, a sum the
 # company named before the parenthesis got for a purpose.
 _NAME_PAREN_LEFT_RE = re.compile(rf"{_NAME}\s*\(\s*$")
+_NAME_PAREN_SUM_RE = re.compile(
+    rf"{_NAME}\s*\(\s*(?:[$€£]|(?:US|C|CA)\$)?\s*\d[\d,.\s]*(?:[MmKk]|G\$|M\$|M€|mil|Md|bn)"
+)
 _FOR_PURPOSE_RIGHT_RE = re.compile(r"\s+(?:pour|afin\s+de|to)\s+(?:[a-zà-ÿ]+\s+)?[a-zà-ÿ]+(?:er|ir|re)\b")
 _FOR_COMPANY_RE = re.compile(
     rf"\s+(?:for|pour)\s+(?:{_DESCRIBED}|(?:the|la|le|l['’])\s*)?"
@@ -499,6 +502,13 @@ class _SentenceReader:
             and _FOR_PURPOSE_RIGHT_RE.match(low, mention.end)
         ):
             fig.category, fig.kind_how = "round", "a roundup's entry: a sum for a purpose (weak)"
+        elif (
+            not priced
+            and _NAME_PAREN_LEFT_RE.search(self.text, max(0, mention.start - 60), mention.start)
+            and len(_NAME_PAREN_SUM_RE.findall(self.text)) >= 3
+        ):
+            # "Quaxi (22 millions $), Plimo (9 millions $), Zorblo (4 millions $)": a roundup of deals.
+            fig.category, fig.kind_how = "round", "a roundup's entry: a list of companies' sums (weak)"
         elif fig.j == 0:
             head = self.walk.head(self.idx)
             if head is not None and not self.text[head.end() : mention.start].strip():

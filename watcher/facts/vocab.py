@@ -100,7 +100,8 @@ _KW_DEBT = (
 def _kind_re(lang: str | None) -> re.Pattern[str]:
     """What a figure measures, from the words around it, in the lexicon of ``lang`` (None: every lexicon)."""
     return re.compile(
-        rf"(?<![\w-])(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
+        # ("sa méga-levée", "a mega-round": a size prefix before the cue word.)
+        rf"(?<![\w-])(?:(?:mega|maxi|super)-)?(?:(?P<val>{_KW_VALUATION})|(?P<debt>{_KW_DEBT})|(?P<non>{_KW_NONFUNDING})|"
         rf"(?P<inv>{alternation('invest_verbs', lang)})|"
         rf"(?P<round>{_KW_ROUND_SHARED}|{alternation('raise_cues', lang)}))(?![\w'])"
     )
