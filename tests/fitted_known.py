@@ -22,6 +22,8 @@ FITTED_EVEN = {
     "company by a pronoun (p about 0.5)",
     "pre_and_post_money-b39": "a post-money valuation whose currency is carried from the pre-money "
     "figure, in a one-sentence text (p about 0.45)",
+    "ordinal_not_round+history-a16": "an earlier round whose currency and kind are both carried from the "
+    "figure before it (p about 0.5)",
 }
 
 
