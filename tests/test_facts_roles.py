@@ -362,6 +362,13 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "millions $) : l'année fut faste pour la robotique.",
         {R("12000000", "USD")},
     ),
+    # A list of companies' sums states its currency once, further on: the bare entries before take it.
+    (
+        "list_currency_stated_later",
+        "Zorblo",
+        "Suivent Kobalt (4 millions), Zorblo (2,5 millions), Plimo (1,2 million) et Quaxi (900 000 euros).",
+        {R("2500000", "EUR")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

@@ -397,6 +397,10 @@ class _SentenceReader:
         """The figure with its currency (carried over when the text gives none), or None without one."""
         carried = mention.currency is None
         if carried:
+            if self.prev_currency is None and mention.scaled and self._list_currency() is not None:
+                # "Kobalt (3 millions), Zorblo (2,5 millions), Plimo (800 000 euros)": a list states its
+                # currency once, further on.
+                self.prev_currency = self._list_currency()
             if (
                 self.prev_currency is None
                 and self.doc_currency is not None
@@ -422,6 +426,13 @@ class _SentenceReader:
             prev_end_clause=mentions[j - 1].end if j > 0 else 0,
             carried=carried,
         )
+
+    def _list_currency(self) -> str | None:
+        """The one currency a sentence listing several companies' sums states (None: none or several)."""
+        if len(_NAME_PAREN_SUM_RE.findall(self.text)) < 3:
+            return None
+        found = {m.currency for m in self.mentions if m.currency is not None}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _read(self, fig: _Figure) -> None:
         self._categorise(fig)
