@@ -369,6 +369,14 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Suivent Kobalt (4 millions), Zorblo (2,5 millions), Plimo (1,2 million) et Quaxi (900 000 euros).",
         {R("2500000", "EUR")},
     ),
+    # Below a million too ("750 000 $"), and even where the story marks other dollars as American.
+    (
+        "quebec_dollars_below_a_million",
+        "Zorblo",
+        "La jeune pousse québécoise Zorblo a obtenu 750 000 $ en amorçage. Son concurrent texan avait levé "
+        "2 millions $ US l'an dernier.",
+        {R("750000", "CAD")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

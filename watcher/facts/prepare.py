@@ -57,10 +57,14 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
 # In a story that speaks of Canadian dollars, a bare French "12 millions de dollars" or "45 M$" (Québec
 # notation) is Canadian too; "dollars américains", "US$" and "$ US" keep saying USD.
 _CANADIAN_RE = re.compile(r"(?i:dollars?\s+canadiens|canadian\s+dollars?)|\bC\$|\bCA\$|\bCAD\b")
-# Québec's own press writes Canadian dollars as plain "dollars" / "M$": a French story set in Montréal or
-# Québec that never marks a dollar as American speaks of Canadian ones.
+# Québec's own press writes Canadian dollars as plain "dollars" / "M$": in a French story set in Montréal
+# or Québec, the dollars not marked as American are Canadian. (Canada alone is not enough: a Paris paper's
+# story on a Swedish fintech's Canadian launch still counts in American dollars.)
 _QUEBEC_RE = re.compile(r"(?i:montr[ée]al|qu[ée]b[ée]c)")  # "Québécois" too
-_FRENCH_DOLLARS_RE = re.compile(r"(?i:\bde\s+dollars\b|\d\s?(?:M|G|k|millions?|milliards?)\s?\$)")
+# ("250 000 $": Québec's notation below a million too.)
+_FRENCH_DOLLARS_RE = re.compile(
+    r"(?i:\bde\s+dollars\b|\d\s?(?:M|G|k|millions?|milliards?)\s?\$|\d{1,3}(?:[ \u00a0\u202f]\d{3})+\s?\$)"
+)
 _US_DOLLAR_RE = re.compile(
     r"\$\s?US|US\s?\$|(?i:dollars?\s+am[ée]ricains)|\b(?:millions?|milliards?)\s+US\b|\bUSD\b"
 )
@@ -77,9 +81,9 @@ def _australian(clean: str) -> bool:
 def _canadian(clean: str) -> bool:
     if _CANADIAN_RE.search(clean):
         return True
-    return bool(
-        _QUEBEC_RE.search(clean) and _FRENCH_DOLLARS_RE.search(clean) and not _US_DOLLAR_RE.search(clean)
-    )
+    # (Québec's press marks American dollars "$ US" where it gives them: the dollars it leaves unmarked
+    # stay Canadian; ``_resolve_dollars`` converts only those.)
+    return bool(_QUEBEC_RE.search(clean) and _FRENCH_DOLLARS_RE.search(clean))
 
 
 _BARE_DOLLAR_RE = re.compile(r"(?:\bdollars?|\d\s?(?:[MGk]|milli\w+|milliards?)?\s?\$)$")
