@@ -377,6 +377,21 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "2 millions $ US l'an dernier.",
         {R("750000", "CAD")},
     ),
+    # Who a start-up was founded with is a person, not the company "la jeune pousse" stands for next.
+    (
+        "cofounded_with_a_person",
+        "Zorblo",
+        "Marc Petit dirige Zorblo, une start-up cofondée avec Julie Arnaud en 2019 à Toulouse. La jeune "
+        "pousse a levé 6 millions d'euros en juin.",
+        {R("6000000", "EUR")},
+    ),
+    # A legal form alone ("la SASU") is the company spoken of, not another one.
+    (
+        "legal_form_as_subject",
+        "Zorblo",
+        "Zorblo édite un logiciel de paie. La SARL a annoncé avoir levé 3 millions d'euros en mars.",
+        {R("3000000", "EUR")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

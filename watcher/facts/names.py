@@ -93,6 +93,8 @@ _NAME = rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ ](?:{_NAME_TOKEN}|{_NAME_JOINER})(?=[ -
 _NAME_RE = re.compile(_NAME)
 # Capitalised words that are never the company a figure belongs to.
 _NOT_COMPANIES = _wordset(
+    # (a legal form alone, "La SASU a annoncé", is the company spoken of, not another one)
+    "sasu sarl eurl sca gmbh llc plc "
     "the le la les l un une des in en on at for pour par by selon according d'après but mais "
     "and et this that ce cette ces it elle il its his her their son sa ses leur last dernier "
     "then puis also since depuis after après before avant when quand while alors hier "

@@ -23,7 +23,8 @@ _DESCRIPTOR_RE = re.compile(
     rf"\b(?:start-?ups?|startup|company|firm|rival|competitor|concurrent|soci[ée]t[ée]|entreprise|"
     rf"maker|developer|lab|laboratoire|p[ée]pite|licorne|unicorn|fabricant|[ée]diteur|firme|PME|ETI|"
     # "the lab behind the Corvid models", "the maker of the Aria chatbot": a product, not a company.
-    rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b|behind\b|of\b|for\b|with\b|that\b|which\b)"
+    # ("une start-up cofondée avec Anne Morel": who it was founded with is no company.)
+    rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b|behind\b|of\b|for\b|with\b|avec\b|that\b|which\b)"
     # ("le fabricant d'écrans 8K Quaxi": an elided article, a figure-like word in the descriptor.)
     # ("la société d'investissement Kobalt" is an investor.)
     rf"(?![dl]['’](?:investissement|capital|gestion)\b)(?:[dl]['’])?(?:[a-zà-ÿ-]+|\d[A-Z]))"
