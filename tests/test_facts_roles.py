@@ -392,6 +392,14 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo édite un logiciel de paie. La SARL a annoncé avoir levé 3 millions d'euros en mars.",
         {R("3000000", "EUR")},
     ),
+    # Where the company comes from (the studio it came out of) does not become what the text is about.
+    (
+        "origin_is_no_topic",
+        "Zorblo",
+        "Zorblo, une jeune entreprise issue du start-up studio lillois Kobalt Lab, fabrique des drones "
+        "agricoles. La société a annoncé avoir levé 40 millions de dollars en série C.",
+        {R("40000000")},
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

@@ -69,6 +69,10 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
 
 def _topic_from_markers(doc: _Doc, markers: list[_Owner], sent: str) -> None:
     investors = _investor_names(sent, markers, doc)
+    named = [m for m in markers if m.kind in ("entity", "other") and m.name not in investors]
+    if named and named[0].kind == "entity" and _ORIGIN_BEFORE_RE.search(sent, 0, named[-1].start):
+        # "Quaxi, issue du studio Kobalt, fabrique ...": where the company comes from is no topic.
+        markers = [m for m in markers if m.kind != "other"]
     for i, marker in enumerate(markers):
         if marker.kind == "other" and marker.name in investors:
             # "Nvidia et General Catalyst font partie du tour de table": investors are not what the text
@@ -81,6 +85,12 @@ def _topic_from_markers(doc: _Doc, markers: list[_Owner], sent: str) -> None:
                 doc.lead = doc.company_topic
         elif marker.kind == "generic":
             doc.subject = _resolve(marker, doc, markers[:i])
+
+
+_ORIGIN_BEFORE_RE = re.compile(
+    r"\b(?:n[ée]e?s?|issue?s?|incub[ée]e?s?|spin-?off|essaimage|sortie?s?|created|born|spun\s+out|incubated)"
+    r"\s+(?:\w+\s+){0,3}?(?:au\s+sein|de|du|des|d['’]|chez|par|at|in|from|by|within)\b[^.;:]{0,60}$"
+)
 
 
 def _topic_from_subject(doc: _Doc, markers: list[_Owner], sm: re.Match[str]) -> None:
