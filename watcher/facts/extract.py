@@ -443,7 +443,7 @@ class _SentenceReader:
         )
         self.prev_end = fig.mention.end
         if component and not self._component_is_a_round(fig):
-            # "une levée d'1,7 Md€, dont 1,3 Md€ apporté par X": one investor's share of the round.
+            # "une levée de 90 M€, dont 60 M€ apportés par Kobalt": one investor's share of the round.
             return
         self.prev_kind = fig.category if fig.category in ("val", "round", "inv") else None
         if fig.category in (None, "non", "debt"):
@@ -482,7 +482,7 @@ class _SentenceReader:
             if fig.stake_owner is not None:
                 fig.category, fig.kind_how = "round", "the price of a minority stake an investor buys"
         if fig.category == "round" and _invested_just_before(low, mention, fig.prev_end, self.doc.lang):
-            # "which is in talks to invest €200 million in funding": the investor's own ticket.
+            # "Kobalt, which plans to put €80 million into the round": the investor's own ticket.
             fig.category, fig.kind_how = "inv", "an investor's verb right before the figure"
         if fig.category == "inv" and self._headline_deal_in_company(fig):
             # "Orion to invest $1bn in AI firm Zephyr", "Three funds invest $50M in drone maker

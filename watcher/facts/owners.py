@@ -234,7 +234,7 @@ _RAISE_OF_LEFT_RE = re.compile(
     r"round)\s+(?:record\s+|historique\s+)?(?:de|d['’])\s*(?:(?:plus\s+de|près\s+de|environ)\s+)?)$"
 )
 _RAISE_OF_NAME_RE = re.compile(
-    # ("la série B de 17 M€ du toulousain Tomorro": "du" and the adjectives before the name.)
+    # ("la série B de 9 M€ du nantais Zorblo": "du" and the adjectives before the name.)
     rf"^\s*(?:de|d['’]|du|de\s+la|de\s+l['’])\s*(?:[a-zà-ÿ-]+\s+){{0,2}}?({_NAME})"
 )
 # A roundup's entry: "Quaxi Labs, avec une levée de 6 M€", "Quaxi, with a $6M round".

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 _STATED_TOTAL_LEFT_RE = re.compile(r"\b(?:total|soit|au\s+total|in\s+all|altogether)\b[^.;]{0,20}$")
-# "the funding consists of €468mn equity and €132mn debt": the parts of a stated whole.
+# "the package is made up of €70mn equity and €30mn debt": the parts of a stated whole.
 _PARTS_LEFT_RE = re.compile(
     r"\b(?:consists?\s+of|consisting\s+of|made\s+up\s+of|split\s+(?:between|into)|se\s+compose\s+d[e']|"
     r"composee?\s+d[e']|se\s+repartit\s+(?:entre|en))\s+(?:[\w'-]+\s+){0,3}$"
@@ -48,7 +48,7 @@ def _drop_parts_of_round(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
 
 
 def _drop_implied_bounds(mine: list[_Cand]) -> list[_Cand]:
-    """ "valued at €2 billion ... making it a unicorn, with a valuation of over one billion": a lower bound
+    """ "valued at €3 billion ... now a unicorn, worth more than a billion": a lower bound
     that an exact valuation of the same text already satisfies says nothing new."""
     exact = [c for c in mine if c.kind == "valuation" and c.mention.bound is None]
     return [
@@ -241,7 +241,7 @@ def _fill_investors(cands: list[_Cand], doc: _Doc, sentence_money: Sequence[Sequ
         latest.investors.extend(part)
 
 
-# "the most recent valuation of $54.5 billion in a $273 million raise in September 2021": the valuation
+# "a valuation of $9 billion in a $150 million raise in May 2022": the valuation
 # was set in the round after it, so the round's date (and with it its context) is the valuation's too.
 _SET_IN_ROUND_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|with|at|after|following|as\s+part\s+of|lors\s+d['’]|lors\s+de|dans|a\s+l['’]issue\s+d['’])"
