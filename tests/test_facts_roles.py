@@ -400,6 +400,14 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "agricoles. La société a annoncé avoir levé 40 millions de dollars en série C.",
         {R("40000000")},
     ),
+    # Another company "which was valued at" a figure, in the past tense: its valuation, not the company's.
+    (
+        "which_was_valued_aside",
+        "Zorblo",
+        "Zorblo is weighing an offer for Kobalt. Kobalt, which was valued at $1.4 billion in 2021, later "
+        "cut a third of its staff.",
+        set(),
+    ),
     # Québec's press writes Canadian dollars "31 millions $".
     (
         "quebec_dollars_after_the_number",

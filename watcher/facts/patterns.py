@@ -79,7 +79,9 @@ _PREP_BEFORE_RE = re.compile(r"\b(?:en|in|at|on|à|a|au|aux|sur|dans|vers|to|int
 # Other companies introduced in passing: "Corvane, valorisée 6 Md€", "Gridmoor (valued at $30bn)",
 # "Quarrel, which had raised $8m", "Quarrel, a start-up that had raised $8m".
 _PASSING_NAME_RE = re.compile(
-    rf"({_NAME})\s*(?:,\s*|\(\s*)(?:(?:which\s+is|qui\s+est|now|desormais|désormais|already|déjà|"
+    # ("Kobalt, which was valued at $2bn in 2022": the past tense too.)
+    rf"({_NAME})\s*(?:,\s*|\(\s*)(?:(?:which\s+(?:is|was|had\s+been|has\s+been)|qui\s+(?:est|était|a\s+été|avait\s+été)"
+    rf"|now|desormais|désormais|already|déjà|"
     rf"itself|elle-même|lui-même|recently|récemment)\s+)?"
     rf"(?:valued|valorisée?s?|évaluée?s?|worth|estimated|estimée?s?)\b"
     rf"|({_NAME}),\s+(?:which|who|qui)\s+(?:(?:had|has|a|avait)\s+)?(?:\w+\s+)?"
