@@ -8,6 +8,7 @@ the news or a restated past fact (context). Facts stated twice are merged at the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -397,10 +398,11 @@ class _SentenceReader:
         """The figure with its currency (carried over when the text gives none), or None without one."""
         carried = mention.currency is None
         if carried:
-            if self.prev_currency is None and mention.scaled and self._list_currency() is not None:
+            listed = self._list_currency() if self.prev_currency is None and mention.scaled else None
+            if listed is not None:
                 # "Kobalt (3 millions), Zorblo (2,5 millions), Plimo (800 000 euros)": a list states its
                 # currency once, further on.
-                self.prev_currency = self._list_currency()
+                self.prev_currency = listed
             if (
                 self.prev_currency is None
                 and self.doc_currency is not None
@@ -429,7 +431,7 @@ class _SentenceReader:
 
     def _list_currency(self) -> str | None:
         """The one currency a sentence listing several companies' sums states (None: none or several)."""
-        if len(_NAME_PAREN_SUM_RE.findall(self.text)) < 3:
+        if self._listed_sums < 3:
             return None
         found = {m.currency for m in self.mentions if m.currency is not None}
         return next(iter(found)) if len(found) == 1 else None
@@ -507,24 +509,29 @@ class _SentenceReader:
         elif not priced and _FOR_COMPANY_RE.match(self.text, mention.end):
             # "$40M for Tindra to bring robots to grocers", "40 M€ pour Volune": a sum given to a company.
             fig.category, fig.kind_how = "round", "a sum 'for' a named company (weak)"
-        elif (
-            not priced
-            and _NAME_PAREN_LEFT_RE.search(self.text, max(0, mention.start - 60), mention.start)
-            and _FOR_PURPOSE_RIGHT_RE.match(low, mention.end)
-        ):
-            fig.category, fig.kind_how = "round", "a roundup's entry: a sum for a purpose (weak)"
-        elif (
-            not priced
-            and _NAME_PAREN_LEFT_RE.search(self.text, max(0, mention.start - 60), mention.start)
-            and len(_NAME_PAREN_SUM_RE.findall(self.text)) >= 3
-        ):
-            # "Quaxi (22 millions $), Plimo (9 millions $), Zorblo (4 millions $)": a roundup of deals.
-            fig.category, fig.kind_how = "round", "a roundup's entry: a list of companies' sums (weak)"
+        elif not priced and (entry := self._paren_entry(mention)) is not None:
+            fig.category, fig.kind_how = "round", entry
         elif fig.j == 0:
             head = self.walk.head(self.idx)
             if head is not None and not self.text[head.end() : mention.start].strip():
                 # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds.
                 fig.category, fig.kind_how = "round", "an entry of a list of rounds"
+
+    def _paren_entry(self, mention: MoneyMention) -> str | None:
+        """How a sum in parentheses right after a company's name reads as a roundup's entry (None: not)."""
+        if not _NAME_PAREN_LEFT_RE.search(self.text, max(0, mention.start - 60), mention.start):
+            return None
+        if _FOR_PURPOSE_RIGHT_RE.match(self.low, mention.end):
+            return "a roundup's entry: a sum for a purpose (weak)"
+        if self._listed_sums >= 3:
+            # "Quaxi (22 millions $), Plimo (9 millions $), Zorblo (4 millions $)": a roundup of deals.
+            return "a roundup's entry: a list of companies' sums (weak)"
+        return None
+
+    @functools.cached_property
+    def _listed_sums(self) -> int:
+        """How many "Name (sum" entries the sentence lists; read once per sentence, on first need."""
+        return len(_NAME_PAREN_SUM_RE.findall(self.text))
 
     def _spac_proceeds(self, mention: MoneyMention) -> bool:
         low = self.low
