@@ -75,6 +75,16 @@ def test_copy_moves_everything_and_the_copy_reads_the_same(
             " WHERE relname = 'facts'"
         ).fetchone()
     assert row == (True, True)
+    # A fact that corroborates an earlier one is written with its link: only links pointing at a
+    # later row are set by UPDATE (none here), so no fact leaves a dead first version in the
+    # partial indexes of heads. (The copying process has exited, so its counts are reported.)
+    facts = before["facts"]
+    assert isinstance(facts, list)
+    links = [(f[0], f[5]) for f in facts if f[5] is not None]
+    assert links and all(head < fact_id for fact_id, head in links)
+    with psycopg.connect(pg_url) as conn:
+        updated = conn.execute("SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'facts'").fetchone()
+    assert updated == (0,)
     # Pointed at PostgreSQL, the commands read the same state.
     text = config.read_text(encoding="utf-8").replace('db = "state/watcher.db"', f'db = "{pg_url}"')
     config.write_text(text, encoding="utf-8")

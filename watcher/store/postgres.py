@@ -192,9 +192,9 @@ def restart_identity(db: object, table: str) -> None:
 def vacuum_analyze(db: object, table: str) -> None:
     """Reclaim the row versions a bulk load left behind and refresh the planner's statistics.
 
-    ``db copy`` writes each row by COPY, then sets its late links (``facts.corroborates``) by
-    UPDATE: every fact then has a dead first version, still listed in the partial indexes of
-    heads (``WHERE corroborates IS NULL``). Until VACUUM removes them, each read of a company's
-    heads visits every one of its facts (``status`` on a copied million facts: 2-3 s, not
-    0.2 s). Runs outside a transaction (the connection is in autocommit mode)."""
+    ``db copy`` writes each row by COPY, then sets the few late links that point at a later row
+    (``facts.corroborates`` re-pointed by a review) by UPDATE: each such row has a dead first
+    version. VACUUM removes them, so reads never visit them, and the statistics it gathers
+    are what the planner chooses the heads' indexes by. Runs outside a transaction (the
+    connection is in autocommit mode)."""
     _pg(db).execute(f"VACUUM (ANALYZE) {table}", ())
