@@ -415,6 +415,38 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo, de Montréal, a conclu un financement de 31 millions $ mené par Kobalt.",
         {R("31000000", "CAD")},
     ),
+    # A French cleft: the figure, an aside in commas, then "que" and a raise verb: the round of the
+    # company named after the verb, whether it is the one tracked or another.
+    (
+        "cleft_with_aside_own",
+        "Zorblo",
+        "C'est un joli chèque de 8 millions d'euros, le troisième depuis sa fondation, que vient d'obtenir "
+        "Zorblo auprès de ses actionnaires.",
+        {R("8000000", "EUR")},
+    ),
+    (
+        "cleft_with_aside_other",
+        "Zorblo",
+        "Zorblo vend des vélos cargo. C'est une enveloppe de 12 millions d'euros, la plus belle du "
+        "trimestre, que vient de boucler Kobalt, son rival lillois.",
+        set(),
+    ),
+    # Money as a market's measure, its subject the investment itself and its verb a level or a change:
+    # nobody's round, even with a nationality before the collective noun.
+    (
+        "market_tally_fr",
+        "Zorblo",
+        "Zorblo lève 5 millions d'euros. Selon le baromètre annuel, les financements dans l'agritech ont "
+        "atteint 380 millions d'euros sur les neuf premiers mois.",
+        {R("5000000", "EUR")},
+    ),
+    (
+        "market_tally_en",
+        "Zorblo",
+        "Zorblo raised €5m in May. Overall venture funding into Baltic startups fell to $2.4bn in the "
+        "second quarter, while funding in the insurtech sector reached $700m.",
+        {R("5000000", "EUR")},
+    ),
 ]
 
 

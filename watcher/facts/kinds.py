@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from watcher.facts import lexicon
 from watcher.facts.lexicon import LANGS
 from watcher.facts.numbers import MoneyMention
-from watcher.facts.vocab import _DEBT_RE, _ROUNDISH_RE, _invested_left_re, _kind_re
+from watcher.facts.vocab import _DEBT_RE, _INVERTED_RAISE_REL, _ROUNDISH_RE, _invested_left_re, _kind_re
 
 if TYPE_CHECKING:
     from watcher.facts.state import _Doc
@@ -116,6 +116,9 @@ def _framed_kind(
         # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round (but
         # "valued at $3bn in its new round" is the valuation the round sets).
         return "round", ""
+    if _CLEFT_RAISE_RE.match(low, mention.end, mention.end + 130):
+        # The figure is what the verb after "que" raised, whatever aside comes between.
+        return "round", "que ... lever"
     hm = (
         _NON_HEAD_RE.search(near_left)
         or _RESEARCH_RIGHT_RE.match(low, mention.end, mention.end + 90)
@@ -250,6 +253,9 @@ _THIS_ROUND_RIGHT_RE = re.compile(
     r"\s*(?:pour|for|in|dans)\s+(?:cette|ce|cet|this|its|sa|son)\s+(?:(?:nouvelle?|new|latest|derniere?)\s+)?"
     r"(?:serie|series|tour|levee|round|operation|financement|funding|seed|amorcage)\b"
 )
+# "C'est un chèque de 8 M€, son troisième en quatre ans, qu'a obtenu Kobalt": the figure
+# is what the verb after "que" raised.
+_CLEFT_RAISE_RE = re.compile(r"\s*" + _INVERTED_RAISE_REL)
 _NON_HEAD_RE = re.compile(
     r"\b(?:(?:aides?|subventions?|dotations?|grants?|objectifs?|targets?|goals?)(?:\s+[\w-]+){0,2}?|"
     r"(?:represente\w*|represent(?:s|ed|ing)?|necessit\w+|requiert|require[sd]?|cout\w*|cost(?:s|ing)?)\s+"
@@ -387,6 +393,8 @@ _ROUND_BEFORE_RE = re.compile(
 # A bare scaled figure right after a raise verb ("avons levé 50 millions", "raised 20 million").
 _BARE_RAISE_LEFT_RE = re.compile(
     r"\b(?:leve|levons|levions|raised|raise|recolte|obtenu|boucle|amasse|secured|"
+    # « Kobalt a récolté un montant total de 45 millions »
+    r"(?:leve|recolte|obtenu|boucle)\s+(?:le|un)\s+montant\s+(?:record\s+|total\s+)?(?:de|d')|"
     # « une levée de fonds de 9 millions », « un tour de table de 8 millions »: the raise's noun.
     r"(?:levee(?:\s+de\s+(?:fonds|capitaux))?|tour\s+de\s+table|serie\s+[a-h]|round|funding)\s+"
     r"(?:d'un\s+montant\s+)?(?:de|d'|of))\s*(?:(?:plus\s+de|pres\s+de|"
@@ -494,7 +502,7 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         and not _NAMED_ROUND_RIGHT_RE.match(low, mention.end)
     ):
         return "component"
-    if _counted_set(low, mention, prev_end):
+    if _counted_set(low, mention, prev_end) or _market_tally(sent, low, mention, prev_end):
         return "aggregate"
     if _SHARE_CAPITAL_LEFT_RE.search(low, max(0, mention.start - 30), mention.start):
         # "société par actions simplifiée au capital de 41 200 euros": the legal share capital, no raise.
@@ -536,6 +544,40 @@ def _counted_set(low: str, mention: MoneyMention, prev_end: int) -> bool:
         return True
     start = max(prev_end, mention.start - 90, *(low.rfind(c, 0, mention.start) + 1 for c in ",;:"))
     return left.search(low, start, mention.start) is not None
+
+
+# "Les financements de la medtech ont totalisé 610 M€", "VC funding into Baltic startups fell to
+# $2bn": money as a market's measure (its subject the investment itself, its verb a level reached or a
+# change), nobody's round. A named company in the complement ("investments in Kobalt") keeps it.
+_MARKET_TALLY_LEFT_RE = re.compile(
+    r"\b(?:investissements?|financements?|montants?\s+leves|fonds\s+leves|levees\s+de\s+fonds|funding|"
+    r"investments?|venture\s+(?:capital|funding|investment)|vc\s+(?:funding|investment|money|dollars)|"
+    r"capital\s+raised|sommes\s+levees)"
+    r"(?:\s+(?:dans|en|in|into|to|for|pour|des|of|across)\s+(?:[\w'-]+\s+){0,4}?)?"
+    r"\s*(?:(?:ont|a|avaient|avait|have|has|had|ont\s+deja|have\s+already)\s+)?"
+    r"(?:atteint|atteignent|atteignaient|totalis\w+|cumul\w+|s'elev\w+\s+a|reached|reach|totall?ed|"
+    r"amounted\s+to|fell|fall|rose|dropped|declined|climbed|jumped|grew|hit|surged|plunged|slumped|"
+    r"represent\w*|recule\w*|progress\w*|bondi\w*|chute\w*|grimpe\w*)\b"
+    r"(?:\s+(?:from|de|to|a|jusqu'a|around|about|environ|pres\s+de|plus\s+de|more\s+than|some|nearly|"
+    r"almost|only|just|seulement|un\s+record\s+de|a\s+record|un\s+montant\s+de|quelque)){0,3}\s*$"
+)
+
+
+def _market_tally(sent: str, low: str, mention: MoneyMention, prev_end: int) -> bool:
+    m = _MARKET_TALLY_LEFT_RE.search(low, max(prev_end, mention.start - 140), mention.start)
+    if m is None:
+        return False
+    # Low and original text align character for character: a capitalised word after the subject's first
+    # word is a name ("les investissements dans Kobalt"), unless it qualifies a collective noun
+    # ("funding into Nordic startups").
+    return not re.search(r"\s[A-Z]", sent[m.start() : m.end()]) or bool(
+        _collective_re().search(low, m.start(), m.end())
+    )
+
+
+@functools.cache
+def _collective_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lexicon.alternation('collective_subjects', None)})\b")
 
 
 _ENDOWED_LEFT_RE = re.compile(

@@ -29,7 +29,7 @@ from watcher.facts.patterns import (
     _TARGET_RE,
 )
 from watcher.facts.sentences import fold
-from watcher.facts.vocab import _DESCRIPTOR_NOUN, _kind_re
+from watcher.facts.vocab import _DESCRIPTOR_NOUN, _INVERTED_RAISE_REL, _kind_re
 
 if TYPE_CHECKING:
     from watcher.facts.state import _Doc, _Owner
@@ -220,12 +220,10 @@ _POSSESSOR_GIVES_RE = re.compile(
 )
 
 
-# "les 125 M€ que vient de lever Quaxi": French puts the subject after the verb in an object relative.
+# "les 125 M€ que vient de lever Quaxi", "8 M€, la troisième depuis sa création, qu'a obtenus Quaxi":
+# French puts the subject after the verb in an object relative.
 _INVERTED_OBJECT_REL_RE = re.compile(
-    r"^[ \u00a0]*(?:(?:que|qu['’])\s*)(?:(?:vien(?:t|nent)\s+de\s+lever|a\s+(?:\w+\s+)?lev[ée]s?|"
-    r"l[èe]ve|obtient|a\s+(?:\w+\s+)?obtenus?|r[ée]colte|a\s+(?:\w+\s+)?r[ée]colt[ée]s?|"
-    r"a\s+(?:\w+\s+)?boucl[ée]s?|empoche|a\s+empoch[ée]s?)\s+)"
-    rf"(?:(?:la|le|l['’])\s*(?:[a-zà-ÿ-]+\s+){{0,2}}?)?({_NAME})"
+    r"[ \u00a0]*" + _INVERTED_RAISE_REL + rf"(?:(?:la|le|l['’])\s*(?:[a-zà-ÿ-]+\s+){{0,2}}?)?({_NAME})"
 )
 # "la levée de 5 M€ de Quaxi", "le tour de table de 20 M€ d'Orbital": French names whose raise it is after the
 # amount (not after "un financement de 5 M€ de Bpifrance", where the name gives the money).
@@ -431,7 +429,7 @@ def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple
     if gm and _plausible_company(gm.group(1)):
         # "la levée de 5 M€ de Quaxi": the raise of the company named after its amount.
         return _owner_name(gm.group(1), doc), "named as whose raise it is"
-    om = _OBJECT_REL_RE.match(right) or _INVERTED_OBJECT_REL_RE.match(right)
+    om = _OBJECT_REL_RE.match(right) or _INVERTED_OBJECT_REL_RE.match(sent, mention.end, mention.end + 160)
     if om and _plausible_company(om.group(1)):
         name = om.group(1)
         return _owner_name(name, doc), "named as who raised it"

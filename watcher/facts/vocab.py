@@ -35,6 +35,15 @@ _DESCRIPTOR_NOUN = (
 )
 # The same, after its article and up to two lower-case words: "the payments firm ", "la fintech ".
 _DESCRIBED = rf"(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+"
+# A French object relative after a figure, the subject put after its verb: "(les 125 M€) que vient de lever",
+# "qu'a obtenus", "que viennent de boucler", an aside in commas allowed first ("8 M€, la troisième
+# depuis sa création, que vient d'obtenir"). Accents optional: it reads folded and original text.
+_INVERTED_RAISE_REL = (
+    r"(?:,[^,.;:!?()]{1,70},\s*)?(?:que\s+|qu['’]\s*)(?:vien(?:t|nent)\s+d(?:e\s+|['’])|"
+    r"(?:a|ont|avait|avaient|va|vont)\s+(?:\w+\s+)?)?"
+    r"(?:lever|l[eèé]ve|lev[ée]e?s?|obtenir|obtient|obtenue?s?|r[ée]colt\w+|boucl\w+|r[ée]uni[rset]?|"
+    r"collect\w+|empoch\w+|d[ée]croch\w+|engrang\w+|amass\w+)\s+"
+)
 _VENTURE_NOUN = (
     r"(?:(?:new|nouvelle|nouveau|own|propre|jeune|young|ai|ia)\s+){0,2}"
     r"(?:start-?up|company|venture|firm|soci[ée]t[ée]|entreprise|jeune\s+pousse|lab|laboratoire|p[ée]pite)"
