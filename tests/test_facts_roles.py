@@ -447,6 +447,21 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "second quarter, while funding in the insurtech sector reached $700m.",
         {R("5000000", "EUR")},
     ),
+    # The price of one investor's stake, right after a larger round of the company, is its share of
+    # that round; alone, a stake bought is the round.
+    (
+        "stake_price_within_round",
+        "Zorblo",
+        "Zorblo a levé 140 millions d'euros auprès de six fonds. Le groupe Kobalt, son principal "
+        "investisseur, prend 9 % du capital pour 60 millions d'euros.",
+        {R("140000000", "EUR")},
+    ),
+    (
+        "stake_price_alone",
+        "Zorblo",
+        "Kobalt took a 10% stake in Zorblo for $30 million, its first bet on drones.",
+        {R("30000000")},
+    ),
 ]
 
 

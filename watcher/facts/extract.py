@@ -51,6 +51,7 @@ from watcher.facts.resolve import (
     _fill_investors,
     _fill_rounds_from_neighbours,
     _merge,
+    _stake_tickets_to_investments,
     _tickets_to_rounds,
 )
 from watcher.facts.rounds import _round_for
@@ -220,6 +221,7 @@ def _resolve_document(
     mine = [c for c in cands if c.owner == "entity"]
     mine = _drop_implied_bounds(mine)
     mine = _drop_parts_of_round(mine, doc)
+    mine = _stake_tickets_to_investments(mine, doc)
     mine = _drop_steps_of_total(mine, doc)
     _confirmed_rounds(mine, doc)
     _drop_tickets_part_of_next(mine, doc)

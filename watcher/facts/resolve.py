@@ -47,6 +47,42 @@ def _drop_parts_of_round(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
     ]
 
 
+# "Kobalt prend 8 % du capital pour 30 M€", "took a 10% stake for $30 million": the price of a stake.
+_STAKE_LEFT_RE = re.compile(
+    r"\b(?:participation|stake|\d{1,2}(?:[.,]\d+)?\s?(?:%|pour\s?cent|per\s?cent|percent)\s+"
+    r"(?:du|de\s+son|of|of\s+its|of\s+the)\s+(?:capital|company|entreprise|societe|start-?up|shares|equity))"
+    r"\b[^.;]{0,80}$"
+)
+
+
+def _stake_tickets_to_investments(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
+    """The price of one investor's stake, in a paragraph (or right after sentences) stating a larger round
+    of the company, is that investor's share of it ("raised $1bn ... Orion takes 8% for $235m")."""
+    rounds = [c for c in mine if c.kind == "funding_round"]
+    kept = []
+    for c in mine:
+        near = {r.sent_index for r in rounds if 0 < c.sent_index - r.sent_index < 3}
+        paragraph = doc.sentences[c.sent_index].paragraph
+        left = doc.folded[c.sent_index][max(0, c.mention.start - 140) : c.mention.start]
+        if (
+            c.kind == "funding_round"
+            and _STAKE_LEFT_RE.search(left)
+            and any(
+                r is not c
+                and (doc.sentences[r.sent_index].paragraph == paragraph or r.sent_index in near)
+                and r.mention.currency == c.mention.currency
+                and r.mention.amount > c.mention.amount
+                for r in rounds
+            )
+        ):
+            if not c.investors:
+                continue
+            c.kind = "investment"
+            c.reasons.append("kind: the price of one investor's stake, part of a larger round stated nearby")
+        kept.append(c)
+    return kept
+
+
 def _drop_implied_bounds(mine: list[_Cand]) -> list[_Cand]:
     """ "valued at €3 billion ... now a unicorn, worth more than a billion": a lower bound
     that an exact valuation of the same text already satisfies says nothing new."""
