@@ -462,9 +462,95 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Kobalt took a 10% stake in Zorblo for $30 million, its first bet on drones.",
         {R("30000000")},
     ),
+    # A capitalised word opening a sentence right before a raise verb is a company, even where the text
+    # never writes it inside a sentence.
+    (
+        "opening_word_before_raise_verb",
+        "Zorblo",
+        "Zorblo prépare sa série A. Kobalt vient de lever 40 millions d'euros.",
+        set(),
+    ),
+    # « La plus grosse levée revient à Plimo »: whose deal it is; "l'entreprise" next is Plimo.
+    (
+        "deal_goes_to_name",
+        "Zorblo",
+        "Zorblo prépare sa série A. La levée la plus commentée du mois revient à Plimo. L'entreprise a "
+        "réussi à réunir 23 millions de dollars.",
+        set(),
+    ),
+    # CFA francs: West African unless the story is set in Central Africa alone.
+    (
+        "cfa_west",
+        "Zorblo",
+        "La start-up dakaroise Zorblo a levé 650 millions de FCFA auprès de business angels.",
+        {R("650000000", "XOF")},
+    ),
+    (
+        "cfa_central",
+        "Zorblo",
+        "La start-up camerounaise Zorblo, basée à Douala, a levé 300 millions de francs CFA.",
+        {R("300000000", "XAF")},
+    ),
+    (
+        "cfa_needs_not_a_round",
+        "Zorblo",
+        "Zorblo, à Dakar, a lancé une campagne dont les besoins initiaux étaient de 90 millions FCFA.",
+        set(),
+    ),
+    # A definition: any start-up's worth, none's in particular.
+    (
+        "unicorn_definition",
+        "Zorblo",
+        "Zorblo est devenue une licorne. Ce terme désigne une start-up non cotée dont la valorisation "
+        "atteint au moins un milliard de dollars.",
+        set(),
+    ),
+    # A project's cost, a grant "octroyé", a loan "consenti": no round, no valuation.
+    (
+        "project_grant_loan",
+        "Zorblo",
+        "Zorblo construit une usine. Pour ce projet, évalué à 4 200 000 euros, la Région a octroyé un "
+        "montant de 1 100 000 euros et la banque a consenti un prêt de 900 000 euros.",
+        set(),
+    ),
+    # A seller's later payments (earn-out) are no round.
+    (
+        "earn_out",
+        "Zorblo",
+        "Kobalt rachète Zorblo. Ses actionnaires pourront aussi recevoir des paiements d'étape liés aux "
+        "ventes, jusqu'à 90 millions d'euros.",
+        set(),
+    ),
+    # "valorisation" as bringing research to market is no valuation cue.
+    (
+        "transfer_sense_of_valorisation",
+        "Zorblo",
+        "Zorblo, soutenue par la filiale de valorisation du CNRS, doit absolument trouver 8 millions "
+        "d'euros.",
+        set(),
+    ),
+    # The level a capital increase brought the legal share capital to.
+    (
+        "share_capital_raised_to",
+        "Zorblo",
+        "Zorblo a été créée en 2015. En mars, une émission d'actions nouvelles a porté son capital à "
+        "412.300 €.",
+        set(),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "company", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_roles(name: str, company: str, text: str, expected: Expected) -> None:
     assert _facts(text, company) == expected, name
+
+
+def test_dotted_name_ends_a_sentence() -> None:
+    from watcher.facts.sentences import split_sentences
+
+    text = "La levée revient à Plimo.ai. L'entreprise vise l'Europe. Les fonds U.S. ont suivi."
+    assert [s.text for s in split_sentences(text)] == [
+        "La levée revient à Plimo.ai.",
+        "L'entreprise vise l'Europe.",
+        "Les fonds U.S. ont suivi.",
+    ]

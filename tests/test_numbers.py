@@ -81,6 +81,13 @@ def test_parse_number_words(words: str, expected: int | Decimal) -> None:
         ("une levée d'1,2 Md€", "1200000000", "EUR"),
         ("$4 bilion", "4000000000", "USD"),
         ("80bn won", "80000000000", "KRW"),
+        # Before French scale words a comma is decimal; English groups thousands with it.
+        ("une enveloppe de 6,250 millions d'euros", "6250000", "EUR"),
+        ("1,200 milliards de dollars", "1200000000", "USD"),
+        ("a $1,500 million facility", "1500000000", "USD"),
+        # No currency has a thousandth: one dot group before a currency groups thousands.
+        ("un ticket de 750.000 €", "750000", "EUR"),
+        ("a XOF 900 million round", "900000000", "XOF"),
     ],
 )
 def test_amount_formats(text: str, amount: str, currency: str) -> None:

@@ -25,6 +25,9 @@ DEFAULT_RATES_PER_EUR: dict[str, Decimal] = {
     "CNY": Decimal("7.8"),
     "INR": Decimal("90"),
     "SEK": Decimal("11.5"),
+    # The CFA francs are pegged to the euro.
+    "XOF": Decimal("655.957"),
+    "XAF": Decimal("655.957"),
 }
 
 

@@ -274,6 +274,12 @@ _DATED_RE = re.compile(
 # The names of the classes of companies worth a billion (or ten): their threshold is no company's value.
 _CLASS_NOUN_RE = re.compile(r"\b(?:licornes?|unicorns?|decacornes?|decacorns?|club|cercle)\b")
 _CLASS_THRESHOLDS = (Decimal(10) ** 9, Decimal(10) ** 10)
+_ANY_COMPANY_WHOSE_RE = re.compile(
+    r"\b(?:une|any|toute|n'importe\s+quelle)\s+(?:jeune\s+)?(?:start-?up|startup|entreprise|societe|company|"
+    r"jeune\s+pousse|firm)\b(?:\s+[\w'-]+){0,5}?\s+(?:dont\s+la\s+(?:valorisation|valeur)|whose\s+(?:valuation|value)|"
+    r"valued|valorisee?|with\s+a\s+valuation)\b[^.;]{0,40}?\b(?:au\s+moins|at\s+least|plus\s+d['e]|more\s+than|"
+    r"over|above|north\s+of|superieure?\s+a|exceeding|depassant)\s*$"
+)
 
 
 def _class_threshold(low: str, mention: MoneyMention, entity_re: re.Pattern[str]) -> bool:
@@ -282,6 +288,11 @@ def _class_threshold(low: str, mention: MoneyMention, entity_re: re.Pattern[str]
     class; "X est valorisé à plus d'un milliard et rejoint les licornes" keeps its value."""
     if mention.amount not in _CLASS_THRESHOLDS:
         return False
+    generic = _ANY_COMPANY_WHOSE_RE.search(low, max(0, mention.start - 160), mention.start)
+    if generic and entity_re.search(low, generic.start(), mention.start) is None:
+        # "désigne une start-up dont la valorisation atteint au moins un milliard", "any startup valued at
+        # over $1 billion": a definition, any company's worth, none's in particular.
+        return True
     nouns = [m.end() for m in _CLASS_NOUN_RE.finditer(low, 0, mention.start)]
     if not nouns:
         return False

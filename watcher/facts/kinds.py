@@ -37,7 +37,7 @@ def _kind_of(
         right = right[: cut.start()]
     # Only the words right after the figure qualify it ("a $235-million funding round").
     right = " ".join(right.split()[:4])
-    left = low[prev_end : mention.start]
+    left = _TRANSFER_SENSE_RE.sub(lambda m: " " * len(m.group(0)), low[prev_end : mention.start])
     near_left = left[-50:]
     framed = _framed_kind(low, mention, raw_right, near_left)
     if framed is not None:
@@ -65,6 +65,20 @@ def _kind_of(
     if best is not None and best.lastgroup is not None:
         return _left_cue_kind(best, left, lang)
     return None, ""
+
+
+# "valorisation" in its other French sense, bringing research to market ("la filiale de valorisation du
+# CNRS", "valorisation de la recherche"): no company's worth. Blanked before the cues are read.
+_TRANSFER_SENSE_RE = re.compile(
+    r"\b(?:(?:filiale|cellule|societe|bureau|service|pole|structure|office|direction)\s+(?:de\s+)?valorisation|"
+    r"valorisation\s+(?:de\s+la\s+recherche|des\s+(?:travaux|brevets|resultats|technologies)|de\s+brevets|"
+    r"du\s+cnrs|de\s+l'inria|de\s+l'inserm|du\s+cea|industrielle|technologique|de\s+la\s+propriete))\b"
+)
+# "paiements d'étape ... jusqu'à 225 M€", "earn-out of up to $50m": money a seller may get later.
+_EARN_OUT_RE = re.compile(
+    r"\b(?:paiements?\s+(?:d'etape|complementaires?|differes?|conditionnels?)|earn-?outs?|"
+    r"milestone\s+payments?|complements?\s+de\s+prix)\b[^.;]{0,100}$"
+)
 
 
 def _no_deal_frame(raw_right: str, near_left: str) -> bool:
@@ -112,6 +126,8 @@ def _framed_kind(
     "for this round", a grant or target, "valued at", goods "worth of"."""
     if _no_deal_frame(raw_right, near_left):
         return "non", ""
+    if _EARN_OUT_RE.search(low, max(0, mention.start - 150), mention.start):
+        return "non", "a seller's later payments"
     if _THIS_ROUND_RIGHT_RE.match(low, mention.end) and not _VALUED_AT_RE.search(near_left):
         # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round (but
         # "valued at $3bn in its new round" is the valuation the round sets).
@@ -121,6 +137,7 @@ def _framed_kind(
         return "round", "que ... lever"
     hm = (
         _NON_HEAD_RE.search(near_left)
+        or _GRANTED_LEFT_RE.search(near_left)
         or _RESEARCH_RIGHT_RE.match(low, mention.end, mention.end + 90)
         or _PUBLIC_FUNDER_RIGHT_RE.match(low, mention.end, mention.end + 70)
     )
@@ -239,7 +256,7 @@ _VALUED_AT_RE = re.compile(
 # The agreement itself is what is valued: "a deal with Meta reportedly valued at", "un contrat évalué à".
 _DEAL_VALUED_RE = re.compile(
     r"\b(?:deals?|agreements?|contracts?|partnerships?|orders?|accords?|contrats?|partenariats?|commandes?|"
-    r"acquisitions?|rachats?)(?:\s+(?:with|avec)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
+    r"acquisitions?|rachats?|projets?|projects?|usines?|chantiers?)(?:\s+(?:with|avec)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
     # "the deal, valued at about €900 million": an aside after the deal.
     r"\s*,?\s+(?:(?:reportedly|said\s+to\s+be|estimated|is|was|est|etait|a\s+ete|serait)\s+)?$"
 )
@@ -257,11 +274,14 @@ _THIS_ROUND_RIGHT_RE = re.compile(
 # is what the verb after "que" raised.
 _CLEFT_RAISE_RE = re.compile(r"\s*" + _INVERTED_RAISE_REL)
 _NON_HEAD_RE = re.compile(
-    r"\b(?:(?:aides?|subventions?|dotations?|grants?|objectifs?|targets?|goals?)(?:\s+[\w-]+){0,2}?|"
+    r"\b(?:(?:aides?|subventions?|dotations?|grants?|objectifs?|targets?|goals?|besoins?)(?:\s+[\w-]+){0,2}?|"
     r"(?:represente\w*|represent(?:s|ed|ing)?|necessit\w+|requiert|require[sd]?|cout\w*|cost(?:s|ing)?)\s+"
     r"(?:un|an)\s+(?:investissement|investment)(?:\s+(?:total|global|industriel|overall|total))?)"
     r"\s+(?:de|d'|of)\s*(?:(?:about|around|nearly|almost|more\s+than|over|environ|pres\s+de|plus\s+de)\s+)?$"
 )
+# « le ministère a octroyé un montant de 1,2 M$ », « a consenti un prêt de 2 M€ »: French grants and lends
+# money this way, it never buys shares so.
+_GRANTED_LEFT_RE = re.compile(r"\b(?:octroy\w*|consenti\w*)\b(?:\s+[\w'-]+){0,5}?\s*$")
 # "a obtenu 2,5 millions de francs d'Innosuisse pour un projet de recherche": research funding, a grant.
 _RESEARCH_RIGHT_RE = re.compile(
     r"[^.;:]{0,50}?\b(?:pour|dans\s+le\s+cadre\s+d'|for|under)\s*(?:un|une|des|son|ses|sa|le|la|a|an|its|the)\s+"
@@ -504,7 +524,7 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         return "component"
     if _counted_set(low, mention, prev_end) or _market_tally(sent, low, mention, prev_end):
         return "aggregate"
-    if _SHARE_CAPITAL_LEFT_RE.search(low, max(0, mention.start - 30), mention.start):
+    if _SHARE_CAPITAL_LEFT_RE.search(low, max(0, mention.start - 70), mention.start):
         # "société par actions simplifiée au capital de 41 200 euros": the legal share capital, no raise.
         return "share capital"
     if _ENDOWED_LEFT_RE.search(low, max(0, mention.start - 40), mention.start):
@@ -586,6 +606,8 @@ _ENDOWED_LEFT_RE = re.compile(
 )
 _SHARE_CAPITAL_LEFT_RE = re.compile(
     r"\b(?:au\s+capital(?:\s+social)?\s+de|(?:a|with)\s+share\s+capital\s+of)\s+$"
+    # « le capital social, désormais porté à 41 200 € »: the capital's new level.
+    r"|\bcapital\b[^.;]{0,40}?\bport[ée]e?s?\s+a\s+$|\bporte\w*\s+(?:son|sa|le|leur)\s+capital(?:\s+social)?\s+a\s+$"
 )
 _RHETORICAL_RE = re.compile(r"\b(?:pas|not|n't|isn't|aren't|wasn't|won't|don't|doesn't)\b|n't\b")
 

@@ -150,7 +150,7 @@ _DESCRIPTOR_GATE_RE = re.compile(
     r"start|compan|firm|rival|competitor|concurrent|societe|entreprise|maker|developer|lab|"
     r"pepite|licorne|unicorn|fabricant|editeur|pousse|scale|pme|eti"
 )
-_OF_NAME_GATE_RE = re.compile(r"celle|celui|ceux|lev|valorisation|valuation|round|tour")
+_OF_NAME_GATE_RE = re.compile(r"celle|celui|ceux|lev|valorisation|valuation|round|tour|revien")
 
 
 def _names_an_owner(sent: str, name: str, start: int) -> bool:

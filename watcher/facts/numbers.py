@@ -22,6 +22,7 @@ from watcher.facts.units import (
     _UPPER_RE,
     _WORDS_RE,
     BARE_FRANC,
+    CFA_FRANC,
     _prefix_before,
     _read_tail,
     _tidy,
@@ -32,6 +33,7 @@ from watcher.models import Money
 
 __all__ = [
     "BARE_FRANC",
+    "CFA_FRANC",
     "MoneyMention",
     "find_money",
     "parse_amount",
@@ -128,6 +130,13 @@ def _collective_mentions(text: str) -> list[_Raw]:
     return found
 
 
+_ONE_COMMA_GROUP_RE = re.compile(r"\d{1,3},\d{3}")
+_ONE_DOT_GROUP_RE = re.compile(r"\d{1,3}\.\d{3}")
+_FRENCH_SCALE_RE = re.compile(
+    r"[ \u00a0\u202f]*(?:milliards?|millions[ \u00a0]+(?:d['’]|de[ \u00a0]))", re.IGNORECASE
+)
+
+
 def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
     found: list[_Raw] = []
     for m in _NUM_RE.finditer(text):
@@ -137,9 +146,16 @@ def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
         start = m.start()
         prefix = _prefix_before(text, start)
         amount, end, scaled, currency = _read_tail(text, value, m.end())
+        if scaled and _ONE_COMMA_GROUP_RE.fullmatch(m.group(0)) and _FRENCH_SCALE_RE.match(text, m.end()):
+            # "6,750 millions d'euros": before French scale words a comma is decimal (French groups
+            # thousands with spaces or dots), so 6.75 million, not 6.75 billion.
+            value, amount = value / 1000, amount / 1000
         if prefix is not None:
             currency = currency or prefix[0]
             start = prefix[1]
+        if not scaled and currency is not None and _ONE_DOT_GROUP_RE.fullmatch(m.group(0)):
+            # "500.000 euros": no currency has a thousandth, so the dot groups thousands.
+            value = amount = value * 1000
         if (
             currency is None
             and not scaled

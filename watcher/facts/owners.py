@@ -343,6 +343,15 @@ def _investor_res(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return name, verb
 
 
+# A raise verb right after a capitalised opening word makes it a subject, so a name ("Kobalt vient de lever",
+# "Kobalt raised"), even where the text never writes it inside a sentence.
+_RAISES_AFTER_RE = re.compile(
+    r"\s+(?:vien(?:t|nent)\s+de\s+lever|l[eè]ve|boucle|empoche|d[ée]croche|a\s+(?:lev[ée]|r[ée]colt[ée]|"
+    r"obtenu|boucl[ée]|r[ée]uni|empoch[ée]|d[ée]croch[ée]|s[ée]curis[ée]|mobilis[ée])|raise[sd]|has\s+raised|"
+    r"secure[sd]|close[sd]|lands|landed|bag(?:s|ged)|nab(?:s|bed)|snag(?:s|ged))\b"
+)
+
+
 def _capitalised_mid_sentence(name: str, doc: _Doc) -> bool:
     pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     return any(m.start() > 0 for sentence in doc.sentences for m in pattern.finditer(sentence.text))
@@ -357,7 +366,12 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int) -> str | None:
     low = doc.folded[idx]
     first = name.split()[0]
     if m.start(1) == 0 and (
-        fold(first) in _NOT_COMPANIES or (" " not in name and not _capitalised_mid_sentence(name, doc))
+        fold(first) in _NOT_COMPANIES
+        or (
+            " " not in name
+            and not _capitalised_mid_sentence(name, doc)
+            and not _RAISES_AFTER_RE.match(sent, m.end(1))
+        )
     ):
         # "Résultat : une valorisation ...", "Trois fonds ont suivi ...": any word opens a sentence with a
         # capital; one word is a name only where the text also writes it so inside a sentence.

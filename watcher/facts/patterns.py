@@ -53,8 +53,10 @@ _TARGET_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:round|raise|funding|valuation|deal)")
 _OF_NAME_RE = re.compile(
-    rf"\b(?:celle|celui|ceux|levée|lev[ée]e|valorisation|valuation|round|tour\s+de\s+table)\s+"
-    rf"(?:d['’]\s?|de\s+|of\s+)({_NAME})"
+    rf"\b(?:(?:celle|celui|ceux|levée|lev[ée]e|valorisation|valuation|round|tour\s+de\s+table)\s+"
+    rf"(?:d['’]\s?|de\s+|of\s+)"
+    # « La plus grosse levée du mois revient à Plimo »: whose the deal spoken of is.
+    rf"|\brevien(?:t|nent)\s+[àa]\s+)({_NAME})"
 )
 # "The round values Bellwright at $450M", "l'opération valorise implicitement Ludo à 200 M€": the object
 # of "values" is the company whose worth the figure is.

@@ -10,6 +10,7 @@ from watcher.facts.language import guess_language
 from watcher.facts.numbers import (
     BARE_FRANC,
     BARE_SIGN_RE,
+    CFA_FRANC,
     US_PREFIX_RE,
     MoneyMention,
     find_money,
@@ -45,6 +46,11 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
     money = tuple(tuple(find_money(s.text)) for s in sentences)
     if any(m.currency == BARE_FRANC for ms in money for m in ms):
         money = _resolve_francs(clean, sentences, money)
+    if any(m.currency == CFA_FRANC for ms in money for m in ms):
+        code = "XAF" if _CENTRAL_AFRICA_RE.search(clean) and not _WEST_AFRICA_RE.search(clean) else "XOF"
+        money = tuple(
+            tuple(m.with_currency(code) if m.currency == CFA_FRANC else m for m in ms) for ms in money
+        )
     if _canadian(clean) and any(m.currency == "USD" for ms in money for m in ms):
         money = _resolve_dollars(sentences, money, "CAD", lambda figure: bool(_BARE_DOLLAR_RE.search(figure)))
     elif ("$US" in clean and US_PREFIX_RE.search(clean)) or _australian(clean):
@@ -52,6 +58,17 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
         # that marks both American and Australian ones ("US$50 million (A$76m)"): its bare "$" is local.
         money = _resolve_dollars(sentences, money, "AUD", lambda figure: bool(BARE_SIGN_RE.match(figure)))
     return sentences, money
+
+
+# "FCFA" is the West African franc (XOF) unless the story is set in Central Africa (XAF) alone.
+_CENTRAL_AFRICA_RE = re.compile(
+    r"(?i:\b(?:camero\w+|gabon\w*|congo\w*|brazzaville|tchad\w*|chad|centrafri\w+|guin[ée]e\s+[ée]quatoriale|"
+    r"douala|yaound[ée]|libreville|n'?djamena|beac|cemac|xaf)\b)"
+)
+_WEST_AFRICA_RE = re.compile(
+    r"(?i:\b(?:s[ée]n[ée]gal\w*|dakar|c[ôo]te\s+d['’]ivoire|ivoirien\w*|abidjan|mali\w*|bamako|burkin\w+|"
+    r"ouagadougou|niger(?!ia)\w*|niamey|togo\w*|lom[ée]|b[ée]nin\w*|cotonou|bissau|bceao|uemoa|xof)\b)"
+)
 
 
 # In a story that speaks of Canadian dollars, a bare French "12 millions de dollars" or "45 M$" (Québec

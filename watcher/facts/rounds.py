@@ -87,7 +87,8 @@ _PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"investisseurs\s+(?:comprennent|incluent|sont)|tels?\s+qu[e'’]|telles?\s+qu[e'’]|such\s+as|like|comme|"
         r"parmi\s+lesquels|among\s+them|auprès\s+d(?:es\s+fonds|e|'|’|u\s+fonds)|from\s+(?:investors\s+)?"
         r"(?:including\s+)?|avec\s+la\s+(?:contribution|participation)\s+de|figurent|figure|"
-        r"joined\s+by|rassemble|réunit|backed\s+by|soutenue?\s+par)\s*(?P<names>.+)",
+        # (\b: "comme" is no cue inside "commentée", nor "like" inside "likely")
+        r"joined\s+by|rassemble|réunit|backed\s+by|soutenue?\s+par)\b\s*(?P<names>.+)",
         re.IGNORECASE,
     ),
 )

@@ -139,7 +139,9 @@ def _split_line(line: str, glued: bool = False) -> list[str]:
             word = wb.group(1).lower().rstrip(".")
             # "Microsoft Corp., ..." or "U.S. investors" are not sentence ends.
             initial = len(word) == 1 and word.isalpha() and not _ROUND_LETTER_RE.search(window)
-            if word in _ABBREVIATIONS or initial or "." in word:
+            # ("Plimo.ai. The start-up ..." ends there: a dotted word is initials only in short parts.)
+            dotted = "." in word and all(len(part) <= 2 for part in word.split("."))
+            if word in _ABBREVIATIONS or initial or dotted:
                 continue
         parts.append(chunk)
         start = m.end()

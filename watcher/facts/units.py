@@ -191,6 +191,8 @@ _PREFIX_CURRENCIES: tuple[tuple[str, str], ...] = (
     ("BRL", "BRL"),
     ("ZAR", "ZAR"),
     ("MXN", "MXN"),
+    ("XOF", "XOF"),
+    ("XAF", "XAF"),
 )
 _PREFIX_RE = re.compile(
     "(?:"
@@ -207,6 +209,7 @@ _PREFIX_RE = re.compile(
 _PREFIX_CODES = dict(_PREFIX_CURRENCIES)
 
 BARE_FRANC = "XFR"  # placeholder currency of a bare "francs", resolved from the text's context
+CFA_FRANC = "XCF"  # placeholder of "FCFA": West (XOF) or Central (XAF) African, resolved from the text
 
 _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"dollars?\s+(?:am[ée]ricains|US|us)", "USD"),
@@ -223,6 +226,7 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"livres?(?:\s+sterling)?", "GBP"),
     (r"pounds?(?:\s+sterling)?", "GBP"),
     (r"sterling", "GBP"),
+    (r"(?:francs?\s+)?(?:f\.?\s?)?cfa(?:\s+(?:beac|bceao|uemoa|cemac))?", CFA_FRANC),
     (r"francs?\s+suisses", "CHF"),
     (r"swiss\s+francs?", "CHF"),
     # Bare "francs": Swiss francs when the text is Swiss (decided by the caller), else nothing.
@@ -254,7 +258,8 @@ _SUFFIX_LEAD_RE = re.compile(r"[ \u00a0\u202f]*(?:(?:de|of)[ \u00a0]+|d['’][ \
 # A symbol right before a digit opens the next figure ("In 2026 $640m went to"), it ends none.
 _SUFFIX_SYMBOL_RE = re.compile(r"[ \u00a0\u202f]?(€|\$|£|¥|₩|₦)(?![ \u00a0\u202f]?\d)")
 _SUFFIX_CODE_RE = re.compile(
-    r"[ \u00a0\u202f]?(USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|KRW|SEK|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN)(?![A-Za-z])"
+    r"[ \u00a0\u202f]?(USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|KRW|SEK|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN|XOF|XAF)"
+    r"(?![A-Za-z])"
 )
 _SYMBOL_CODES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₩": "KRW", "₦": "NGN"}
 
