@@ -537,6 +537,27 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "412.300 €.",
         set(),
     ),
+    # What each of several companies will receive is none's round in particular.
+    (
+        "each_company_receives",
+        "Zorblo",
+        "Zorblo figure parmi les dix élus du concours. Chaque société recevra jusqu'à 12 millions d'euros, "
+        "selon le jury.",
+        set(),
+    ),
+    (
+        "each_company_receives_en",
+        "Zorblo",
+        "Zorblo was among the winners. Each company will receive up to $2 million in equity.",
+        set(),
+    ),
+    # (the company receiving money is still its round)
+    (
+        "company_received",
+        "Zorblo",
+        "Zorblo a reçu 3 millions d'euros de ses investisseurs.",
+        {R("3000000", "EUR")},
+    ),
 ]
 
 
