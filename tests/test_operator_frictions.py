@@ -123,7 +123,7 @@ def test_check_config_lists_every_kind_of_mistake_in_one_run(tmp_path: Path) -> 
 def test_cross_key_rules_are_listed_beside_type_mistakes(tmp_path: Path) -> None:
     cfg = tmp_path / "config.toml"
     cfg.write_text(
-        '[watcher]\nbase_currency = "XOF"\nretention_days = "many"\n'
+        '[watcher]\nbase_currency = "XPF"\nretention_days = "many"\n'
         '[[entities]]\nname = "A"\n[[entities]]\nname = "a"\n'
         '[[feeds]]\nurl = "https://x.example/f"\n[[feeds]]\nurl = "https://x.example/f"\n'
         '[alerts.email]\nhost = "h"\nsender = "s@x"\nrecipients = ["r@x"]\ntls = "none"\n'
@@ -135,7 +135,7 @@ def test_cross_key_rules_are_listed_beside_type_mistakes(tmp_path: Path) -> None
         load_config(cfg)
     text = str(info.value)
     for expected in (
-        "watcher.base_currency: XOF has no rate",
+        "watcher.base_currency: XPF has no rate",
         "watcher.retention_days: expected an integer",
         f"{cfg}: entities: the same entity name appears twice",
         "feeds[2].url: https://x.example/f is listed twice",
