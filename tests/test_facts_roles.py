@@ -420,7 +420,7 @@ CASES: list[tuple[str, str, str, Expected]] = [
     (
         "cleft_with_aside_own",
         "Zorblo",
-        "C'est un joli chèque de 8 millions d'euros, le troisième depuis sa fondation, que vient d'obtenir "
+        "C'est un joli chèque de 8 millions d'euros, son deuxième tour en trois ans, que vient d'obtenir "
         "Zorblo auprès de ses actionnaires.",
         {R("8000000", "EUR")},
     ),

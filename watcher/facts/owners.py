@@ -220,7 +220,7 @@ _POSSESSOR_GIVES_RE = re.compile(
 )
 
 
-# "les 125 M€ que vient de lever Quaxi", "8 M€, la troisième depuis sa création, qu'a obtenus Quaxi":
+# "les 125 M€ que vient de lever Quaxi", "8 M€, son deuxième tour en trois ans, qu'a obtenus Quaxi":
 # French puts the subject after the verb in an object relative.
 _INVERTED_OBJECT_REL_RE = re.compile(
     r"[ \u00a0]*" + _INVERTED_RAISE_REL + rf"(?:(?:la|le|l['’])\s*(?:[a-zà-ÿ-]+\s+){{0,2}}?)?({_NAME})"

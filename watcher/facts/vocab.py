@@ -36,8 +36,8 @@ _DESCRIPTOR_NOUN = (
 # The same, after its article and up to two lower-case words: "the payments firm ", "la fintech ".
 _DESCRIBED = rf"(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+"
 # A French object relative after a figure, the subject put after its verb: "(les 125 M€) que vient de lever",
-# "qu'a obtenus", "que viennent de boucler", an aside in commas allowed first ("8 M€, la troisième
-# depuis sa création, que vient d'obtenir"). Accents optional: it reads folded and original text.
+# "qu'a obtenus", "que viennent de boucler", an aside in commas allowed first ("8 M€, son deuxième tour en
+# trois ans, qu'a obtenus"). Accents optional: it reads folded and original text.
 _INVERTED_RAISE_REL = (
     r"(?:,[^,.;:!?()]{1,70},\s*)?(?:que\s+|qu['’]\s*)(?:vien(?:t|nent)\s+d(?:e\s+|['’])|"
     r"(?:a|ont|avait|avaient|va|vont)\s+(?:\w+\s+)?)?"
