@@ -558,6 +558,23 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo a reçu 3 millions d'euros de ses investisseurs.",
         {R("3000000", "EUR")},
     ),
+    # "Kobalt, qui ... et dont la valorisation atteint": the relative clause gives the worth of the name
+    # before it, not of the company the text is about.
+    (
+        "whose_valuation_relative",
+        "Zorblo",
+        "Zorblo lève 20 millions d'euros. Son investisseur a déjà misé sur l'assureur danois Kobalt, qui "
+        "vise 2 millions de clients et dont la valorisation dépasse 4 milliards de dollars.",
+        {R("20000000", "EUR")},
+    ),
+    # Book equity ("capitaux propres", "net asset value") is no valuation a deal set.
+    (
+        "book_equity_is_no_valuation",
+        "Zorblo",
+        "Zorblo lève 20 millions d'euros auprès de Kobalt. Au bilan 2024, les capitaux propres du fonds "
+        "Kobalt sont évalués à 6,2 milliards d'euros.",
+        {R("20000000", "EUR")},
+    ),
 ]
 
 

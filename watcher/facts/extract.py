@@ -254,6 +254,12 @@ _FUND_MARK_RE = re.compile(
     r"revaluations?|revalued|reevalu\w*|deprecia\w*|(?:cut|slashed|trimmed|reduced)\s+the\s+value\s+of\s+its)\b"
 )
 
+# "la valeur de ses capitaux propres était estimée à", "its net asset value": the accounts' equity, which
+# no deal priced.
+_BOOK_VALUE_RE = re.compile(
+    r"\b(?:capitaux\s+propres|actif\s+net(?:\s+reevalue)?|book\s+value|net\s+asset\s+value|"
+    r"shareholders['’]?\s+equity)\b[^.;]{0,60}$"
+)
 _FROM_NAMED_RE = re.compile(r"\s*(?:from|led\s+by)\s+(?:[\w-]+\s+){0,3}?including\b")
 _PREVIOUSLY_RAISED_RE = re.compile(r"\b(?:has|have|had)\s+previously\s+raised\s+(?:[\w-]+\s+){0,2}$")
 _ROUND_SIZE_LEFT_RE = re.compile(
@@ -492,6 +498,10 @@ class _SentenceReader:
             fig.category, fig.kind_how = "non", "the threshold of a class of companies (unicorns)"
         if fig.category == "val" and _FUND_MARK_RE.search(low):
             fig.category, fig.kind_how = "non", "a fund's mark of its stake, not a deal's valuation"
+        if fig.category in ("val", "round") and _BOOK_VALUE_RE.search(
+            low, max(0, mention.start - 80), mention.start
+        ):
+            fig.category, fig.kind_how = "non", "book equity, not a deal's valuation"
         if fig.category in (None, "non") and ("stake" in low or "participation" in low):
             fig.stake_owner = _stake_buyer_target(self.text, mention, fig.prev_end, self.doc)
             if fig.stake_owner is not None:

@@ -183,9 +183,18 @@ _WHICH_VALUED_RE = re.compile(
 )
 
 
+# "la néobanque Kobalt, qui compte 3 millions de clients et dont la valorisation atteint", "Kobalt, whose
+# valuation reached": a relative clause about the name before it gives that company's worth.
+_WHOSE_VALUE_RE = re.compile(
+    rf"({_NAME})\s*,\s*(?:(?:qui|which|who)\s[^.;]{{0,120}}?\s(?:et|and)\s+)?(?:dont|whose)\s+"
+    r"(?:la\s+|l['’]\s*)?(?:valorisation|valeur|valuation|value)\b[^.;,]{0,60}$"
+)
+
+
 def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """The company a figure describes inside an aside about it: "Corvane, valorisée 6 Md€"."""
     which = _WHICH_VALUED_RE.search(sent, max(0, mention.start - 120), mention.start)
+    which = which or _WHOSE_VALUE_RE.search(sent, max(0, mention.start - 260), mention.start)
     if which is not None and _plausible_company(which.group(1)):
         name = which.group(1)
         return _owner_name(name, doc)
