@@ -575,6 +575,12 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Kobalt sont évalués à 6,2 milliards d'euros.",
         {R("20000000", "EUR")},
     ),
+    (
+        "equity_added_is_a_raise",
+        "Zorblo",
+        "Zorblo renforce ses capitaux propres de 5 millions d'euros auprès de Kobalt.",
+        {R("5000000", "EUR")},
+    ),
 ]
 
 

@@ -257,7 +257,9 @@ _FUND_MARK_RE = re.compile(
 # "la valeur de ses capitaux propres était estimée à", "its net asset value": the accounts' equity, which
 # no deal priced.
 _BOOK_VALUE_RE = re.compile(
-    r"\b(?:capitaux\s+propres|actif\s+net(?:\s+reevalue)?|book\s+value|net\s+asset\s+value|"
+    # (the level of the equity, not money added to it: "renforce ses capitaux propres de 5 M€" is a raise)
+    r"\b(?:valeur\s+des\s+capitaux\s+propres|capitaux\s+propres\s+(?:[\w'-]+\s+){0,3}?(?:s'elev\w+|"
+    r"atteign\w+|atteint|etai\w+|sont|est|evalu\w+|estim\w+)|actif\s+net(?:\s+reevalue)?|book\s+value|net\s+asset\s+value|"
     r"shareholders['’]?\s+equity)\b[^.;]{0,60}$"
 )
 _FROM_NAMED_RE = re.compile(r"\s*(?:from|led\s+by)\s+(?:[\w-]+\s+){0,3}?including\b")
