@@ -581,6 +581,20 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo renforce ses capitaux propres de 5 millions d'euros auprès de Kobalt.",
         {R("5000000", "EUR")},
     ),
+    # The company named as the subject that receives an investor's money: its round; another company
+    # receiving it: not the tracked company's.
+    (
+        "company_gets_injection",
+        "Zorblo",
+        "Zorblo gets a $40 million cash injection from Kobalt.",
+        {R("40000000")},
+    ),
+    (
+        "other_gets_injection",
+        "Zorblo",
+        "Kobalt gets a $40 million injection from Orion. Zorblo is next in line.",
+        set(),
+    ),
 ]
 
 

@@ -285,6 +285,8 @@ def _owner_for(
     if invest_verb and not _PASSIVE_INVESTED_RE.match(low, mention.end, mention.end + 120):
         if _described_target_is_entity(low, mention, doc):
             return "entity", "named, after its description, as what the money goes into"
+        if _entity_receives(low, mention, markers):
+            return "entity", "named as who receives the investment"
         introduced = _own_investors(low, mention, doc) or _introduced_investor(sent, low, mention, doc, idx)
         if introduced is not None:
             return introduced, "an investor named just before as the company's"
@@ -631,6 +633,22 @@ def _own_investors(low: str, mention: MoneyMention, doc: _Doc) -> str | None:
 
 # "30 M€ apportés par Kobalt", "$50 million invested by Kobalt": the investors named by "par/by" after a
 # passive participle gave the money; whose it is, the sentence's company says, as for any raise.
+# "Zorblo gets a $40 million injection from Kobalt", "Zorblo reçoit un investissement de 5 M€": the
+# company named as the subject that receives the money.
+_RECEIVES_LEFT_RE = re.compile(
+    r"\b(?:gets?|got|receives?|received|secures?|secured|lands?|landed|obtient|a\s+obtenu|recoit|a\s+recu|"
+    r"beneficie\s+d['e]|a\s+beneficie\s+d['e]|decroche|a\s+decroche)\s+(?:[\w'-]+\s+){0,3}?$"
+)
+
+
+def _entity_receives(low: str, mention: MoneyMention, markers: list[_Owner]) -> bool:
+    verb = _RECEIVES_LEFT_RE.search(low, max(0, mention.start - 60), mention.start)
+    if verb is None:
+        return False
+    before = [m for m in markers if m.end <= verb.start()]
+    return bool(before) and before[-1].kind == "entity"
+
+
 _PASSIVE_INVESTED_RE = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:inject\w*|investi\w*|invested|apporte\w*|injected|provided|put\s+in|"
     r"souscrit\w*|subscribed)\s+(?:[\w'-]+\s+){0,6}?(?:par|by)\s"
