@@ -595,6 +595,33 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Kobalt gets a $40 million injection from Orion. Zorblo is next in line.",
         set(),
     ),
+    # A billion with no digit, as the mark the company's worth passes.
+    (
+        "billion_mark_en",
+        "Zorblo",
+        "Zorblo crosses the billion-dollar mark after a Kobalt-led deal",
+        {V("1000000000")},
+    ),
+    (
+        "billion_mark_fr",
+        "Zorblo",
+        "La fintech Zorblo franchit la barre du milliard de dollars.",
+        {V("1000000000")},
+    ),
+    (
+        "billion_valuation_fr",
+        "Zorblo",
+        "Zorblo passe le cap du milliard d'euros de valorisation après son tour mené par Kobalt",
+        {V("1000000000", "EUR")},
+    ),
+    # (a market, or a deal, is no company's worth)
+    (
+        "billion_not_a_mark",
+        "Zorblo",
+        "Zorblo a levé 45 millions d'euros. Son marché dépasse le milliard d'euros. Zorblo signs a "
+        "billion-dollar deal with Kobalt.",
+        {R("45000000", "EUR")},
+    ),
 ]
 
 

@@ -74,6 +74,11 @@ _TRANSFER_SENSE_RE = re.compile(
     r"valorisation\s+(?:de\s+la\s+recherche|des\s+(?:travaux|brevets|resultats|technologies)|de\s+brevets|"
     r"du\s+cnrs|de\s+l'inria|de\s+l'inserm|du\s+cea|industrielle|technologique|de\s+la\s+propriete))\b"
 )
+# The digit-less billion of numbers._MARK_RE, and what may follow it.
+_MARK_MENTION_RE = re.compile(r"\b(?:barre|cap)\s+d|billion-(?:dollar|euro)|billion\s+(?:dollar|euro)\b")
+_MARK_RIGHT_RE = re.compile(
+    r"\s*(?:$|[,.;:]|\s*(?:mark|threshold|barrier|company|start-?up|business|firm)\b)"
+)
 # "paiements d'étape ... jusqu'à 225 M€", "earn-out of up to $50m": money a seller may get later.
 _EARN_OUT_RE = re.compile(
     r"\b(?:paiements?\s+(?:d'etape|complementaires?|differes?|conditionnels?)|earn-?outs?|"
@@ -128,6 +133,10 @@ def _framed_kind(
         return "non", ""
     if _EARN_OUT_RE.search(low, max(0, mention.start - 150), mention.start):
         return "non", "a seller's later payments"
+    if _MARK_MENTION_RE.search(low, mention.start, mention.end) and _MARK_RIGHT_RE.match(low, mention.end):
+        # "franchit la barre du milliard de dollars", "crosses the billion-dollar mark", "a billion-dollar
+        # company": the billion a company's worth passes.
+        return "val", "a billion-dollar mark"
     if _THIS_ROUND_RIGHT_RE.match(low, mention.end) and not _VALUED_AT_RE.search(near_left):
         # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round (but
         # "valued at $3bn in its new round" is the valuation the round sets).

@@ -115,6 +115,7 @@ def _raw_mentions(text: str, listing: bool = False) -> list[_Raw]:
         found += _digit_mentions(text, listing)
     if has_scale_word:
         found += _word_mentions(text)
+        found += _mark_mentions(text)
     found.sort(key=lambda r: r.start)
     return _without_overlaps(text, found)
 
@@ -190,6 +191,29 @@ def _word_mentions(text: str) -> list[_Raw]:
             currency = currency or _HYPHEN_CODES[hyphen.group(1).lower()]
             end = hyphen.end()
         found.append(_Raw(m.start(), end, _tidy(amount), currency, scaled))
+    return found
+
+
+# A billion with no digit, as a mark a company's worth passes: "passe le cap du milliard d'euros de
+# valorisation", "franchit la barre du milliard de dollars", "crosses the billion-dollar mark", "a
+# billion-dollar valuation". The noun after it says what is counted, so only those nouns.
+_MARK_RE = re.compile(
+    r"\b(?:le|la\s+barre\s+du|le\s+cap\s+du|la\s+barre\s+d['’]un|le\s+cap\s+d['’]un)[ \u00a0]+milliard"
+    r"(?:[ \u00a0]+(?P<fr>d['’]euros|de[ \u00a0]+dollars))?"
+    r"(?=[ \u00a0]+de[ \u00a0]+valorisation\b|[ \u00a0]*[,.;:]|$)"
+    r"|\b(?:a|the)[ \u00a0]+(?:\$1[ \u00a0-]?|one[ \u00a0-])?billion[- ](?P<en>dollar|euro)"
+    r"(?=[ \u00a0]+(?:mark|valuation|threshold|barrier|company|start-?up|business|firm)\b)",
+    re.IGNORECASE,
+)
+_MARK_CODES = {"d'euros": "EUR", "d’euros": "EUR", "dollar": "USD", "euro": "EUR"}
+
+
+def _mark_mentions(text: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    for m in _MARK_RE.finditer(text):
+        unit = (m.group("fr") or m.group("en") or "").lower()
+        currency = "USD" if unit.startswith("de") else _MARK_CODES.get(unit)
+        found.append(_Raw(m.start(), m.end(), Decimal(10) ** 9, currency, scaled=True))
     return found
 
 

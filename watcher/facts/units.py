@@ -274,7 +274,10 @@ _HEDGE_RE = re.compile(
 _LOWER_RE = re.compile(
     r"\b(?:(?:un\s+peu\s+)?(?:de\s+)?plus\s+d[e'’]|au\s+moins|pas\s+moins\s+d[e'’]|"
     r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|north\s+of|above|exceeding|"
-    r"d[ée]passant|sup[ée]rieure?s?\s+[àa])[ \u00a0]*[«\"“]?[ \u00a0]*$",
+    r"d[ée]passant|sup[ée]rieure?s?\s+[àa]|"
+    # a mark passed: "franchit le cap du milliard", "crosses the billion-dollar mark"
+    r"d[ée]pass\w*|franchi\w*|cross(?:es|ed|ing)?|surpass\w*|tops|topped|exceed\w*|breaks?|broke)"
+    r"[ \u00a0]*[«\"“]?[ \u00a0]*$",
     re.IGNORECASE,
 )
 _UPPER_RE = re.compile(
