@@ -622,6 +622,27 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "billion-dollar deal with Kobalt.",
         {R("45000000", "EUR")},
     ),
+    # Money named as funding "since <year>", or brought to a sum "le montant levé": a total, not a round.
+    (
+        "funding_since_year_fr",
+        "Zorblo",
+        "Zorblo, c'est 35 millions d'euros d'investissements depuis 2016.",
+        set(),
+    ),
+    ("funding_since_year_en", "Zorblo", "Zorblo has raised $80 million in funding since 2017.", set()),
+    (
+        "brought_to_amount_raised",
+        "Zorblo",
+        "Grâce à ce tour, Zorblo porte à 70 millions d'euros le montant levé.",
+        set(),
+    ),
+    # (the biggest raise "since <year>" is still this round)
+    (
+        "biggest_since_year",
+        "Zorblo",
+        "Zorblo raised $20 million, its biggest round since 2016.",
+        {R("20000000")},
+    ),
 ]
 
 

@@ -262,6 +262,12 @@ _BOOK_VALUE_RE = re.compile(
     r"atteign\w+|atteint|etai\w+|sont|est|evalu\w+|estim\w+)|actif\s+net(?:\s+reevalue)?|book\s+value|net\s+asset\s+value|"
     r"shareholders['’]?\s+equity)\b[^.;]{0,60}$"
 )
+_BROUGHT_TO_LEFT_RE = re.compile(r"\bport\w*\s+(?:ainsi\s+)?a\s+(?:(?:pres\s+de|plus\s+de|environ)\s+)?$")
+# (not "le montant total du tour", the round's own size after a second closing)
+_RAISED_SO_FAR_RIGHT_RE = re.compile(
+    r"\s*(?:le|son|sa)\s+(?:(?:montant|somme)\s+(?:total\s+)?|total\s+)?(?:leve|levee?s|obtenu|recolte|collecte)\b"
+    r"|\s*(?:le|son)\s+total\b(?!\s+(?:du|de\s+(?:la|sa|son)|des?)\s+(?:tour|serie|round|levee|operation))"
+)
 _FROM_NAMED_RE = re.compile(r"\s*(?:from|led\s+by)\s+(?:[\w-]+\s+){0,3}?including\b")
 _PREVIOUSLY_RAISED_RE = re.compile(r"\b(?:has|have|had)\s+previously\s+raised\s+(?:[\w-]+\s+){0,2}$")
 _ROUND_SIZE_LEFT_RE = re.compile(
@@ -670,6 +676,8 @@ class _SentenceReader:
             )
             or _TOTAL_RE.search(left_clause)
             or _SINCE_YEAR_AFTER_RE.match(right_clause)
+            # « porte à 70 M€ le montant levé »: the raised money so far, named after the figure.
+            or (_BROUGHT_TO_LEFT_RE.search(left_clause) and _RAISED_SO_FAR_RIGHT_RE.match(right_clause))
             or (
                 # "the firm had previously raised $60 million": before, undated and unnamed, a total.
                 _PREVIOUSLY_RAISED_RE.search(left_clause)

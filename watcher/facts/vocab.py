@@ -126,7 +126,12 @@ _TOTAL_RE = re.compile(rf"(?<![\w])(?:{_KW_TOTAL})(?![\w'])")
 # Only as the clause's opener or right after the figure: "growing since 2019, raised $50M" is a round.
 _SINCE_YEAR = r"(?:depuis|since)\s+(?:l'an(?:nee)?\s+)?(?:19|20)\d\d\b"
 _SINCE_YEAR_OPENER_RE = re.compile(rf"[\s\W]*{_SINCE_YEAR}\s*,")
-_SINCE_YEAR_AFTER_RE = re.compile(rf"\s*{_SINCE_YEAR}")
+# ("$80 million in funding since 2016", "50 M€ d'investissements depuis 2015": the money named first.)
+_SINCE_YEAR_AFTER_RE = re.compile(
+    r"\s*(?:(?:in\s+)?(?:funding|financing|investments?|capital|venture\s+(?:capital|funding))\s+|"
+    r"d'investissements?\s+|de\s+(?:financements?|capitaux|fonds\s+propres|fonds)\s+)?"
+    rf"{_SINCE_YEAR}"
+)
 _ALREADY_RE = re.compile(r"\b(?:deja|already)\b")
 _COMPONENT_RE = re.compile(
     r"^[\s,;(]*(?:dont|of\s+which|including|among\s+which|parmi\s+lesquels|y\s+compris)\s*[^\w]*$"
