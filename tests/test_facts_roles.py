@@ -643,6 +643,20 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo raised $20 million, its biggest round since 2016.",
         {R("20000000")},
     ),
+    # A sector named in the plural ("les biotechs wallonnes", "Dutch fintechs") raising: a tally, nobody's.
+    (
+        "sector_plural_raises_fr",
+        "Zorblo",
+        "Zorblo lève 5 millions d'euros. Au total, les medtechs bretonnes ont levé 210 millions d'euros l'an "
+        "dernier.",
+        {R("5000000", "EUR")},
+    ),
+    (
+        "sector_plural_raises_en",
+        "Zorblo",
+        "Zorblo raised €5m. Estonian insurtechs raised €300m in the first half.",
+        {R("5000000", "EUR")},
+    ),
 ]
 
 
