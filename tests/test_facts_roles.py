@@ -657,6 +657,29 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo raised €5m. Estonian insurtechs raised €300m in the first half.",
         {R("5000000", "EUR")},
     ),
+    # Each sector's tally in parentheses after its lower-case name is nobody's round.
+    (
+        "sector_list_entries",
+        "Zorblo",
+        "Among the top-funded sectors were robotics (€410 million), where Zorblo raised €30 million, and "
+        "insurance (€250 million).",
+        {R("30000000", "EUR")},
+    ),
+    # An offering's over-allotment, and a fund's tickets into a counted set of companies, are no round.
+    (
+        "over_allotment",
+        "Zorblo",
+        "Zorblo lève 64 millions d'euros et dispose en outre d'une option de surallocation de 9 millions "
+        "d'euros.",
+        {R("64000000", "EUR")},
+    ),
+    (
+        "tickets_into_counted_companies",
+        "Zorblo",
+        "Zorblo ouvre le bal. Kobalt Ventures prendra des participations de 2 à 8 millions d'euros dans une "
+        "vingtaine d'entreprises d'ici 2028.",
+        set(),
+    ),
 ]
 
 

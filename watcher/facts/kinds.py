@@ -284,6 +284,8 @@ _THIS_ROUND_RIGHT_RE = re.compile(
 _CLEFT_RAISE_RE = re.compile(r"\s*" + _INVERTED_RAISE_REL)
 _NON_HEAD_RE = re.compile(
     r"\b(?:(?:aides?|subventions?|dotations?|grants?|objectifs?|targets?|goals?|besoins?)(?:\s+[\w-]+){0,2}?|"
+    # an offering's over-allotment: « une option de surallocation de 9 M€ », "a greenshoe of $20m"
+    r"(?:reserve|option|tranche|clause)\s+de\s+surallocation|over-?allotment(?:\s+option)?|greenshoe(?:\s+option)?|"
     r"(?:represente\w*|represent(?:s|ed|ing)?|necessit\w+|requiert|require[sd]?|cout\w*|cost(?:s|ing)?)\s+"
     r"(?:un|an)\s+(?:investissement|investment)(?:\s+(?:total|global|industriel|overall|total))?)"
     r"\s+(?:de|d'|of)\s*(?:(?:about|around|nearly|almost|more\s+than|over|environ|pres\s+de|plus\s+de)\s+)?$"
@@ -531,7 +533,11 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         and not _NAMED_ROUND_RIGHT_RE.match(low, mention.end)
     ):
         return "component"
-    if _counted_set(low, mention, prev_end) or _market_tally(sent, low, mention, prev_end):
+    if (
+        _counted_set(low, mention, prev_end)
+        or _market_tally(sent, low, mention, prev_end)
+        or _sector_entry(sent, low, mention)
+    ):
         return "aggregate"
     if _SHARE_CAPITAL_LEFT_RE.search(low, max(0, mention.start - 70), mention.start):
         # "société par actions simplifiée au capital de 41 200 euros": the legal share capital, no raise.
@@ -557,11 +563,12 @@ def _counted_res(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     count = rf"(?:\d+|{lexicon.alternation('count_words', lang)})"
     counted = f"(?:{lexicon.alternation('counted_nouns', lang)})"
     right = re.compile(
-        rf"[^.;:,]{{0,30}}?\b(?:en|dans|sur|par|across|in|over|from|by)\s+(?:seulement\s+|only\s+|just\s+)?"
-        rf"{count}\s+(?:[\w-]+\s+)?{counted}\b"
+        rf"[^.;:,]{{0,30}}?(?:\b(?:en|dans|sur|par|across|in|over|from|by)\s+|\bd')(?:seulement\s+|only\s+|just\s+)?"
+        # (« une quinzaine d'entreprises »: the count's "de" glued to the noun)
+        rf"{count}\s+(?:d'|de\s+)?(?:[\w-]+\s+)?{counted}\b"
     )
     left = re.compile(
-        rf"\b{count}\s+(?:[\w-]+\s+)?{counted}\b(?:\s+[\w'-]+){{0,5}}?\s+(?:[\w'-]+\s+){{0,2}}$"
+        rf"\b{count}\s+(?:d'|de\s+)?(?:[\w-]+\s+)?{counted}\b(?:\s+[\w'-]+){{0,5}}?\s+(?:[\w'-]+\s+){{0,2}}$"
     )
     return right, left
 
@@ -601,6 +608,23 @@ def _market_tally(sent: str, low: str, mention: MoneyMention, prev_end: int) -> 
     # ("funding into Nordic startups").
     return not re.search(r"\s[A-Z]", sent[m.start() : m.end()]) or bool(
         _collective_re().search(low, m.start(), m.end())
+    )
+
+
+# "the busiest verticals were robotics (€410 million) and insurance (€250 million)": each entry in
+# parentheses after a lower-case sector is that sector's tally.
+_SECTOR_WORDS_RE = re.compile(
+    r"\b(?:sectors?|secteurs?|verticals?|industries|categories|segments?|filieres?)\b"
+)
+_SECTOR_ENTRY_LEFT_RE = re.compile(
+    r"(?:^|[,;:]|\band\s|\bet\s|\bincluded\s|\bincluding\s|\bnotamment\s|\bwere\s|\bsont\s)\s*"
+    r"[a-z][a-z/&' -]{1,40}?\s*\(\s*$"
+)
+
+
+def _sector_entry(sent: str, low: str, mention: MoneyMention) -> bool:
+    return _SECTOR_WORDS_RE.search(low, 0, mention.start) is not None and bool(
+        _SECTOR_ENTRY_LEFT_RE.search(sent, max(0, mention.start - 50), mention.start)
     )
 
 
