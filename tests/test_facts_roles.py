@@ -680,6 +680,15 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "vingtaine d'entreprises d'ici 2028.",
         set(),
     ),
+    # "Kobalt, par exemple, ...": another company opening a sentence with an example's aside becomes
+    # what the text speaks of next.
+    (
+        "example_aside_hands_over_topic",
+        "Zorblo",
+        "Zorblo vaut 2 milliards de dollars. Kobalt, par exemple, a dû licencier 200 personnes l'an dernier. "
+        "En mars, une levée de 300 millions de dollars avait pourtant été bouclée.",
+        {V("2000000000")},
+    ),
 ]
 
 

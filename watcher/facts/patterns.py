@@ -148,5 +148,8 @@ _SENT_SUBJECT_RE = re.compile(
     r"^(?P<contrast>(?i:de\s+son\s+c[ôo]t[ée]|pour\s+sa\s+part|quant\s+[àa]\s+elle|meanwhile|for\s+its\s+part|"
     r"en\s+revanche|by\s+contrast|in\s+contrast|par\s+contraste|[àa]\s+l['’]inverse|par\s+comparaison|"
     r"by\s+comparison),?\s+)?"
-    rf"(?:[^,]{{0,40}},\s*)?(?P<subj>{_NAME})(?:\s*,\s*(?:qui|which|who)\s[^,;:()]{{3,140}},)?\s+(?=[a-zà-ÿ])"
+    rf"(?:[^,]{{0,40}},\s*)?(?P<subj>{_NAME})(?:\s*,\s*(?:qui|which|who)\s[^,;:()]{{3,140}},)?"
+    # "Klarna, par exemple, ...", "Kobalt, for its part, ...": the same hand-over after the name.
+    r"(?P<aside_contrast>\s*,\s*(?i:par\s+exemple|for\s+example|for\s+instance|de\s+son\s+c[ôo]t[ée]|pour\s+sa\s+part|"
+    r"quant\s+[àa]\s+(?:elle|lui)|for\s+its\s+part|meanwhile|en\s+revanche|lui|elle),)?\s+(?=[a-zà-ÿ])"
 )

@@ -102,7 +102,7 @@ def _topic_from_subject(doc: _Doc, markers: list[_Owner], sm: re.Match[str]) -> 
         doc.company_topic = targets[-1].name
     elif doc.subject == "entity":
         doc.company_topic = "entity"
-    elif doc.subject == doc.lead or sm.group("contrast"):
+    elif doc.subject == doc.lead or sm.group("contrast") or sm.group("aside_contrast"):
         # "Sur ce marché, Holdtrust affronte Sécuria": the company the article is about stays the topic;
         # "De son côté, OpenAI ...": the text turns to another company, which its next figures are about.
         doc.company_topic = doc.subject
