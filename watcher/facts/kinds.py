@@ -37,7 +37,9 @@ def _kind_of(
         right = right[: cut.start()]
     # Only the words right after the figure qualify it ("a $235-million funding round").
     right = " ".join(right.split()[:4])
-    left = _TRANSFER_SENSE_RE.sub(lambda m: " " * len(m.group(0)), low[prev_end : mention.start])
+    left = low[prev_end : mention.start]
+    if "valorisation" in left:
+        left = _TRANSFER_SENSE_RE.sub(lambda m: " " * len(m.group(0)), left)
     near_left = left[-50:]
     framed = _framed_kind(low, mention, raw_right, near_left)
     if framed is not None:

@@ -205,14 +205,13 @@ _MARK_RE = re.compile(
     r"(?=[ \u00a0]+(?:mark|valuation|threshold|barrier|company|start-?up|business|firm)\b)",
     re.IGNORECASE,
 )
-_MARK_CODES = {"d'euros": "EUR", "d’euros": "EUR", "dollar": "USD", "euro": "EUR"}
 
 
 def _mark_mentions(text: str) -> list[_Raw]:
     found: list[_Raw] = []
     for m in _MARK_RE.finditer(text):
         unit = (m.group("fr") or m.group("en") or "").lower()
-        currency = "USD" if unit.startswith("de") else _MARK_CODES.get(unit)
+        currency = "EUR" if "euro" in unit else "USD" if "dollar" in unit else None
         found.append(_Raw(m.start(), m.end(), Decimal(10) ** 9, currency, scaled=True))
     return found
 

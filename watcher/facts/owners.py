@@ -194,7 +194,11 @@ _WHOSE_VALUE_RE = re.compile(
 def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """The company a figure describes inside an aside about it: "Corvane, valorisée 6 Md€"."""
     which = _WHICH_VALUED_RE.search(sent, max(0, mention.start - 120), mention.start)
-    which = which or _WHOSE_VALUE_RE.search(sent, max(0, mention.start - 260), mention.start)
+    relative_from = max(0, mention.start - 260)
+    before = sent[relative_from : mention.start]
+    if which is None and ("dont" in before or "whose" in before):
+        # (only where a relative can stand: the name scan from every position is the costly part)
+        which = _WHOSE_VALUE_RE.search(sent, relative_from, mention.start)
     if which is not None and _plausible_company(which.group(1)):
         name = which.group(1)
         return _owner_name(name, doc)
@@ -380,8 +384,8 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int) -> str | None:
         fold(first) in _NOT_COMPANIES
         or (
             " " not in name
-            and not _capitalised_mid_sentence(name, doc)
             and not _RAISES_AFTER_RE.match(sent, m.end(1))
+            and not _capitalised_mid_sentence(name, doc)
         )
     ):
         # "Résultat : une valorisation ...", "Trois fonds ont suivi ...": any word opens a sentence with a

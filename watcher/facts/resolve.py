@@ -61,26 +61,29 @@ def _stake_tickets_to_investments(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
     rounds = [c for c in mine if c.kind == "funding_round"]
     kept = []
     for c in mine:
-        near = {r.sent_index for r in rounds if 0 < c.sent_index - r.sent_index < 3}
-        paragraph = doc.sentences[c.sent_index].paragraph
-        left = doc.folded[c.sent_index][max(0, c.mention.start - 140) : c.mention.start]
-        if (
-            c.kind == "funding_round"
-            and _STAKE_LEFT_RE.search(left)
-            and any(
-                r is not c
-                and (doc.sentences[r.sent_index].paragraph == paragraph or r.sent_index in near)
-                and r.mention.currency == c.mention.currency
-                and r.mention.amount > c.mention.amount
-                for r in rounds
-            )
-        ):
+        stake = c.kind == "funding_round" and _STAKE_LEFT_RE.search(
+            doc.folded[c.sent_index], max(0, c.mention.start - 140), c.mention.start
+        )
+        if stake and any(_larger_round_nearby(r, c, doc) for r in rounds):
             if not c.investors:
                 continue
             c.kind = "investment"
             c.reasons.append("kind: the price of one investor's stake, part of a larger round stated nearby")
         kept.append(c)
     return kept
+
+
+def _larger_round_nearby(r: _Cand, c: _Cand, doc: _Doc) -> bool:
+    """Round ``r`` is larger than ``c`` in the same currency, in its paragraph or the two sentences before."""
+    near = doc.sentences[r.sent_index].paragraph == doc.sentences[c.sent_index].paragraph or (
+        0 < c.sent_index - r.sent_index < 3
+    )
+    return (
+        r is not c
+        and near
+        and r.mention.currency == c.mention.currency
+        and r.mention.amount > c.mention.amount
+    )
 
 
 def _drop_implied_bounds(mine: list[_Cand]) -> list[_Cand]:

@@ -61,8 +61,7 @@ def copy_database(source: Store, target: Store) -> dict[str, int]:
             for table in TABLES:
                 columns = _columns(source, table)
                 late = LATE_LINKS.get(table)
-                backward = f"CASE WHEN {late} < id THEN {late} END AS {late}"
-                written = [c if c != late else backward for c in columns]
+                written = [f"CASE WHEN {c} < id THEN {c} END AS {c}" if c == late else c for c in columns]
                 rows = _read(source, table, ", ".join(written))
                 postgres.copy_rows(pg, table, columns, ([r[c] for c in columns] for r in rows))
                 if late:
