@@ -996,6 +996,36 @@ CASES_2: list[tuple[str, str, str, list[str]]] = [
         "Kaldera a levé 100 millions d'euros, dont 60 millions en capital et 40 millions en dette.",
         ["R 100M EUR"],
     ),
+    # An average or a median over many deals is a statistic, nobody's round.
+    (
+        "statistic_average",
+        "Kaldera",
+        "Kaldera builds heat pumps. Across the region, the average seed round reached $3.2m in 2024, "
+        "against $2.1m two years before.",
+        [],
+    ),
+    (
+        "statistic_ticket_moyen",
+        "Kaldera",
+        "Kaldera fabrique des pompes à chaleur. Dans la filière, le ticket moyen d'une série A s'établit "
+        "désormais à 7 millions d'euros.",
+        [],
+    ),
+    (
+        "statistic_on_average",
+        "Kaldera",
+        "Kaldera fabrique des pompes à chaleur. Les lauréats du programme lèvent en moyenne 1,5 million "
+        "d'euros.",
+        [],
+    ),
+    # A mid-sized firm, the Middle East, the means to grow: no statistic.
+    (
+        "statistic_false_friends",
+        "Kaldera",
+        "Kaldera, une PME de taille moyenne implantée au Moyen-Orient, se donne les moyens de grandir en "
+        "levant 12 millions d'euros.",
+        ["R 12M EUR"],
+    ),
 ]
 
 

@@ -56,6 +56,20 @@ CASES = [
     ),
     ("Acme Raises $33 Million to Scale Its Platform - TechWire", "en", [(R, 33 * M)]),
     ("Acme lève 7 millions d'euros | Le Journal", "fr", [(R, 7 * M)]),
+    # The investor as the headline's subject: backing, betting, pouring a sum into the company.
+    ("Northwind backs Acme with $18M", "en", [(R, 18 * M)]),
+    ("Northwind pours $75 million into Acme", "en", [(R, 75 * M)]),
+    ("Northwind bets $250m on Acme", "en", [(R, 250 * M)]),
+    ("Northwind doubles down on Acme with $9M", "en", [(R, 9 * M)]),
+    ("Northwind invests in Acme's $40m round", "en", [(R, 40 * M)]),
+    ("Northwind soutient Acme à hauteur de 6 M€", "fr", [(R, 6 * M)]),
+    ("Northwind mise 11 millions d'euros sur Acme", "fr", [(R, 11 * M)]),
+    # ... and not when the company it backs is another one.
+    ("Northwind bets $250m on Kestrel", "en", []),
+    ("Northwind backs Kestrel with $18M", "en", []),
+    ("Northwind invests in Kestrel's $40m round", "en", []),
+    # "mise" as the last word the figure's right-hand cue window holds is no investor's verb.
+    ("Acme réalise une levée de 7 millions d'euros aussitôt très vite mise en oeuvre", "fr", [(R, 7 * M)]),
 ]
 
 

@@ -15,6 +15,10 @@ CASES = [
     ("Acme a obtenu 2 millions d'euros du programme France 2030.", "fr", []),
     ("Acme décroche 1,5 million d'euros de l'Union européenne pour son projet.", "fr", []),
     ("Acme reçoit 3 millions d'euros du Conseil européen de l'innovation.", "fr", []),
+    # A town hall or a ministry.
+    ("Acme obtient 250 000 $ de la municipalité de Sherbrooke.", "fr", []),
+    ("Acme received £400,000 from the City of Leeds for its plant.", "en", []),
+    ("Le ministère de l'Industrie accorde à Acme une somme de 1 million d'euros.", "fr", []),
     (
         "Acme has secured €2.5 million from the EU's Horizon Europe programme alongside a €6 million seed "
         "round led by Liffey.",

@@ -706,3 +706,17 @@ def test_dotted_name_ends_a_sentence() -> None:
         "L'entreprise vise l'Europe.",
         "Les fonds U.S. ont suivi.",
     ]
+
+
+def test_glued_paragraphs_split_but_not_a_dotted_brand() -> None:
+    """Paragraphs an extractor ran together split at "monde.La"; a brand written "Quaxi.Io" stays whole,
+    and its round stays its own."""
+    from watcher.facts.sentences import split_sentences
+
+    text = "Plimo vise le monde.La société recrute. Quaxi.Io, une fintech de Berlin, a levé 9 M€."
+    assert [s.text for s in split_sentences(text)] == [
+        "Plimo vise le monde.",
+        "La société recrute.",
+        "Quaxi.Io, une fintech de Berlin, a levé 9 M€.",
+    ]
+    assert _facts(text, "Quaxi.Io") == {R("9000000", "EUR")}

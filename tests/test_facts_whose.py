@@ -10,6 +10,7 @@ import pytest
 
 from tests.test_facts_frames import Expected, R, V, _facts
 from watcher.facts import extract_facts
+from watcher.facts.names import _is_place
 
 CASES: list[tuple[str, str, str, Expected]] = [
     # A subject who means to raise owns the figure, as one who raised does.
@@ -433,6 +434,247 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo raised $45 million, which included $10 million from Kobalt.",
         {R("45000000")},
     ),
+    # A place after "in"/"to"/"à" is where the money goes or is spent, never whom it goes to.
+    ("place_expand_in", "Zorblo", "Zorblo raises USD 4.2m to expand in Tanzania", {R("4200000")}),
+    (
+        "place_two_countries",
+        "Zorblo",
+        "Ugandan agritech Zorblo raises $7m to grow in Rwanda and Zambia",
+        {R("7000000")},
+    ),
+    (
+        "place_before_described_firm",
+        "Zorblo",
+        "Kobalt has put $900 million into the Qatar robotics firm Zorblo.",
+        {R("900000000")},
+    ),
+    (
+        "place_in_description",
+        "Zorblo",
+        "Zorblo a levé 210 millions d'euros ; l'opération valorise la société, implantée à Lisbonne et à "
+        "Madrid, 1,9 milliard d'euros.",
+        {R("210000000", "EUR"), V("1900000000", "EUR")},
+    ),
+    # A place still stands for no company where it owns the money: a country's tally, a city's start-ups.
+    ("place_owns_tally", "Zorblo", "Zorblo sells ovens. Peru's startups raised $140m last year.", set()),
+    (
+        "place_city_startups",
+        "Zorblo",
+        "Les start-up industrielles de Grenoble se partagent une enveloppe de 4 M€.",
+        set(),
+    ),
+    ("place_invested_in", "Zorblo", "Zorblo sells ovens. Kobalt has invested $2 billion in Vietnam.", set()),
+    # Money raised by many companies, or in a whole place, is a tally.
+    (
+        "tally_raised_by_startups",
+        "Zorblo",
+        "Zorblo vend des fours. Au total, 1,3 milliard d'euros levés par les jeunes pousses du secteur "
+        "sont recensés cette année.",
+        set(),
+    ),
+    (
+        "tally_raised_in_place",
+        "Zorblo",
+        "Zorblo sells ovens. March ended with $640m raised in Portugal.",
+        set(),
+    ),
+    # A threshold that raises are measured against is no raise.
+    (
+        "threshold_cap",
+        "Zorblo",
+        "Zorblo vend des fours. Sur le trimestre, seules trois sociétés ont franchi la barre des 20 "
+        "millions d'euros.",
+        set(),
+    ),
+    # A roundup's entry: a few words of ranking between the name and its raise.
+    (
+        "roundup_ranked_entry",
+        "Zorblo",
+        "Zorblo vend des fours. La medtech nantaise Quaxi arrive troisième avec une levée de 4 millions "
+        "d'euros.",
+        set(),
+    ),
+    (
+        "fundraise_for",
+        "Zorblo",
+        "Zorblo sells ovens. Analysts expect the fundraise for Quaxi to value it at £800m.",
+        set(),
+    ),
+    # A name opening the sentence with its apposition is the subject, and what "it" stands for there.
+    (
+        "appositive_subject_rival",
+        "Zorblo",
+        "Zorblo sells ovens. Quaxi, a lender from Porto, carries a $9 billion price tag because it raised "
+        "$310 million in June.",
+        set(),
+    ),
+    (
+        "appositive_subject_own",
+        "Zorblo",
+        "Zorblo, a lender from Porto, carries a $9 billion valuation because it raised $310 million in June.",
+        {R("310000000"), V("9000000000")},
+    ),
+    (
+        "appositive_subject_next_sentence",
+        "Zorblo",
+        "Zorblo sells ovens. Quaxi, a lender from Porto, keeps hiring. It raised $310 million.",
+        set(),
+    ),
+    # Wire copy wrapped mid-sentence is read as one sentence, not a headline and a paragraph.
+    (
+        "hard_wrapped_lines",
+        "Zorblo",
+        "Zorblo sells ovens in Chile.\nIts newest backers valued the firm at $2.3 billion in\na funding "
+        "round that closed in March.",
+        {V("2300000000")},
+    ),
+    # A company's spending plan is no round.
+    (
+        "planned_investment",
+        "Zorblo",
+        "Zorblo will open two plants in Bolivia, a planned investment of $45 million.",
+        set(),
+    ),
+    (
+        "investissement_prevu",
+        "Zorblo",
+        "Un investissement prévu de 30 M€ doit permettre à Zorblo d'ouvrir deux sites au Maroc.",
+        set(),
+    ),
+    # A company that became a unicorn may state its own worth.
+    (
+        "unicorn_own_value",
+        "Zorblo",
+        "Zorblo joined the unicorns this spring; its valuation now tops $1 billion after an $85 million "
+        "raise.",
+        {V("1000000000"), R("85000000")},
+    ),
+    # The dative pronoun receives the money.
+    (
+        "dative_lui_apporter",
+        "Zorblo",
+        "Zorblo franchit un cap. Deux fonds belges ont accepté de lui apporter 17 millions d'euros.",
+        {R("17000000", "EUR")},
+    ),
+    # A sum to enable a company named after it.
+    (
+        "pour_permettre_a",
+        "Zorblo",
+        "5 M€ pour permettre à Zorblo d'ouvrir une usine en Alsace.",
+        {R("5000000", "EUR")},
+    ),
+    # The one cheque a company receives is its round.
+    (
+        "received_ticket",
+        "Zorblo",
+        "Zorblo a obtenu de Kobalt Partners un ticket de 8 millions de dollars, son premier.",
+        {R("8000000")},
+    ),
+    ("investor_tickets", "Zorblo", "Zorblo vend des fours. Kobalt signe des tickets de 2 à 5 M€.", set()),
+    # The same sum again after the text said it was debt.
+    (
+        "repeated_debt",
+        "Zorblo",
+        "Zorblo a emprunté 41 millions de dollars en dette bancaire en mars. Ces 41 millions de dollars "
+        "levés financeront ses entrepôts.",
+        set(),
+    ),
+    # A blank-check company's own listing money is no round; a merger's proceeds for the target are.
+    (
+        "spac_own_listing",
+        "Zorblo",
+        "Zorblo, un Spac coté à Paris, compte lever 120 M€ auprès d'investisseurs.",
+        set(),
+    ),
+    (
+        "spac_deal_gives_target",
+        "Zorblo",
+        "Zorblo sells music. Its tie-up with a SPAC that is raising money would give Zorblo about €300 "
+        "million.",
+        {R("300000000", "EUR")},
+    ),
+    # A legal form's full stop ends another company's name, which stays the subject.
+    (
+        "legal_form_dot",
+        "Zorblo",
+        "Zorblo makes drugs. Pelican Bio Inc. landed $31 million from four funds.",
+        set(),
+    ),
+    (
+        "legal_form_after_comma",
+        "Pelican Bio",
+        "Pelican Bio, Inc., a drug developer, today announced the close of its $40 million Series B.",
+        {R("40000000")},
+    ),
+    (
+        "legal_form_dot_own",
+        "Zorblo",
+        "Zorblo Inc. landed $31 million from four funds.",
+        {R("31000000")},
+    ),
+    # A short parenthesis between a name and its relative; a relative without a comma.
+    (
+        "parenthesis_then_which",
+        "Zorblo",
+        "Zorblo makes apps. Winners included Pelican (insurtech), which landed $75 million at a $900 million "
+        "valuation.",
+        set(),
+    ),
+    (
+        "name_who_received",
+        "Zorblo",
+        "Zorblo received $12m from Kobalt; next comes solar, thanks to Pelican Power who received a $9m "
+        "investment from Arvel.",
+        {R("12000000")},
+    ),
+    # A joiner ends no name: "in May of last year" is a date.
+    (
+        "joiner_ends_no_name",
+        "Zorblo",
+        "When Zorblo last raised money -- $140 million in May of last year -- investors valued it at $2 "
+        "billion.",
+        {R("140000000"), V("2000000000")},
+    ),
+    # A fund's last close, an offering's greenshoe: no company's round.
+    (
+        "fund_final_close",
+        "Zorblo",
+        "Zorblo makes apps. Arvel Fund III hit its hard cap: the final close came at €90 million.",
+        set(),
+    ),
+    # The equity part of a round stated whole first.
+    (
+        "equity_part_of_round",
+        "Zorblo",
+        "Zorblo just landed a $150 million Series C — $130 million in equity plus $20 million in venture "
+        "debt.",
+        {R("150000000")},
+    ),
+    # Progress towards a sum sought, and the sum sought in that frame.
+    (
+        "progress_out_of",
+        "Zorblo",
+        "Zorblo compte 60.000 euros promis sur les 150.000 euros qu'il vise, première étape d'un tour de "
+        "1,8 million d'euros.",
+        {R("1800000", "EUR")},
+    ),
+    # A carried currency after a round noun and "à".
+    (
+        "round_at_carried_currency",
+        "Zorblo",
+        "Cinq jeunes pousses de Lausanne ont franchi les 5 millions de francs. Zorblo, la plus récente, a "
+        "clos un tour de table à 14 millions.",
+        {R("14000000", "CHF")},
+    ),
+    # Headline verbs and symbols.
+    (
+        "banks_headline",
+        "Zorblo",
+        "The Week in Foodtech: Zorblo banks $17m; Kobalt scraps IPO",
+        {R("17000000")},
+    ),
+    ("code_spaced_scale", "Zorblo", "Zorblo had raised USD 23.5 M in Series B funding.", {R("23500000")}),
+    ("symbol_after_de", "Zorblo", "Zorblo lève 2,4 millions d’€ pour son usine.", {R("2400000", "EUR")}),
 ]
 
 
@@ -453,3 +695,23 @@ def test_valuation_set_in_a_dated_round_is_background() -> None:
     assert contexts[("valuation", Decimal("7000000000"))] == "background"
     assert contexts[("funding_round", Decimal("80000000"))] == "background"
     assert contexts[("valuation", Decimal("4000000000"))] == "main"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Tanzania", True),
+        ("Côte d’Ivoire", True),
+        ("Côte d'Ivoire", True),
+        ("the United Arab Emirates", True),
+        ("Le Sénégal", True),
+        ("Auvergne-Rhône-Alpes", True),
+        ("Zorblo", False),
+        ("Macquarie", False),
+        ("Jordan", False),
+    ],
+)
+def test_places_lexicon(name: str, place: bool) -> None:
+    """Countries, regions and cities in both languages, written either way; names of people and firms
+    that a gazetteer of every town would hold are not places here."""
+    assert _is_place(name) is place

@@ -149,6 +149,14 @@ def test_hedges(text: str, approx: bool, bound: str | None) -> None:
         ("70 millions d'euros, soit 76 millions de dollars", "70000000", "EUR", "76000000", "USD"),
         ("£40m ($50m)", "40000000", "GBP", "50000000", "USD"),
         ("12 millions d'euros (13 millions de dollars au taux actuel)", "12000000", "EUR", "13000000", "USD"),
+        # The quote closing on the figure comes before the apposition.
+        (
+            "« Il manque 9 millions d'euros », soit 10 millions de dollars",
+            "9000000",
+            "EUR",
+            "10000000",
+            "USD",
+        ),
     ],
 )
 def test_equivalent_is_merged(

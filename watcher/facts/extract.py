@@ -34,6 +34,7 @@ from watcher.facts.kinds import (
     _ipo_proceeds,
     _kind_of,
     _package_or_tranche,
+    _round_reread,
 )
 from watcher.facts.lexicon import LANGS, eur_value, min_deal_eur
 from watcher.facts.names import _NAME, _entity_regex, _former_names, _short_name, entity_variants
@@ -311,7 +312,13 @@ def _class_threshold(low: str, mention: MoneyMention, entity_re: re.Pattern[str]
     if not nouns:
         return False
     names = [m.end() for m in entity_re.finditer(low, 0, mention.start)]
+    if names and _OWN_VALUE_RE.search(low, nouns[-1], mention.start):
+        # "Zorblo joined the unicorns; its valuation now tops $1 billion": its own worth, stated.
+        return False
     return not names or names[-1] < nouns[-1]
+
+
+_OWN_VALUE_RE = re.compile(r"\b(?:its|sa|son|their|leur)\s+(?:valuation|value|valorisation|valeur)\b")
 
 
 def _carries_value(gap: str) -> bool:
@@ -363,7 +370,9 @@ _NAME_PAREN_SUM_RE = re.compile(
 )
 _FOR_PURPOSE_RIGHT_RE = re.compile(r"\s+(?:pour|afin\s+de|to)\s+(?:[a-zà-ÿ]+\s+)?[a-zà-ÿ]+(?:er|ir|re)\b")
 _FOR_COMPANY_RE = re.compile(
-    rf"\s+(?:for|pour)\s+(?:{_DESCRIBED}|(?:the|la|le|l['’])\s*)?"
+    # ("3 M€ pour aider Quaxi à recruter", "$5M to help Quaxi hire": the company the sum enables.)
+    rf"\s+(?:(?:for|pour)\s+(?:(?:permettre\s+[àa]|aider|accompagner)\s+)?|to\s+(?:help|allow|enable)\s+)"
+    rf"(?:{_DESCRIBED}|(?:the|la|le|l['’])\s*)?"
     rf"{_NAME}"
 )
 
@@ -514,9 +523,8 @@ class _SentenceReader:
             fig.stake_owner = _stake_buyer_target(self.text, mention, fig.prev_end, self.doc)
             if fig.stake_owner is not None:
                 fig.category, fig.kind_how = "round", "the price of a minority stake an investor buys"
-        if fig.category == "round" and _invested_just_before(low, mention, fig.prev_end, self.doc.lang):
-            # "Kobalt, which plans to put €80 million into the round": the investor's own ticket.
-            fig.category, fig.kind_how = "inv", "an investor's verb right before the figure"
+        if fig.category == "round" and (reread := _round_reread(low, mention, fig.prev_end, self.doc.lang)):
+            fig.category, fig.kind_how = reread
         if fig.category == "inv" and self._headline_deal_in_company(fig):
             # "Orion to invest $1bn in AI firm Zephyr", "Three funds invest $50M in drone maker
             # Zephyr": a headline names the deal by its investor; the sum is the company's round.
@@ -608,6 +616,11 @@ class _SentenceReader:
                 fig.category = None
         if fig.category == "round" and _ipo_proceeds(self.doc, self.idx, low, mention):
             fig.category = None
+        if fig.category == "round" and any(
+            (d.amount, d.currency) == (mention.amount, mention.currency) for _, d in self.debts
+        ):
+            # "Quaxi a emprunté 41 M$ à deux banques ... ces 41 M$ levés": the same sum again, still debt.
+            fig.category, fig.debt = None, True
 
     def _component_is_a_round(self, fig: _Figure) -> bool:
         """A figure introduced by "dont"/"including" after a candidate: the latest round of a total, or

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from watcher.facts import lexicon
 from watcher.facts.lexicon import LANGS
+from watcher.facts.names import _is_place
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.vocab import _DEBT_RE, _INVERTED_RAISE_REL, _ROUNDISH_RE, _invested_left_re, _kind_re
 
@@ -49,7 +50,8 @@ def _kind_of(
         # "à" after the valuation's clause gives its figure, whatever round words come between.
         return "val", "valorisation ..., à"
     kind_re = _kind_re(lang)
-    rm = kind_re.search(right)
+    # (" ~": the cut words are not the end of the clause, which cues like "mise(?=\s*$)" look for.)
+    rm = kind_re.search(right + " ~")
     if rm and rm.lastgroup is not None:
         if rm.lastgroup in ("round", "inv") and _secondary(near_left, right, left):
             return "non", rm.group(0)
@@ -126,6 +128,22 @@ def _no_deal_frame(raw_right: str, near_left: str) -> bool:
     return _CLASS_VALUED_RE.search(near_left) is not None
 
 
+# "Quaxi compte 60 000 euros promis sur les 150 000 euros visés", "$4m out of the $10m it targets":
+# the progress towards a sum, no round of its own.
+_PROGRESS_RIGHT_RE = re.compile(
+    r"\s*(?:en\s+(?:capital|fonds\s+propres)\s+)?(?:sur|out\s+of)\s+(?:les|the|un\s+(?:objectif|total)\s+de|"
+    r"a\s+(?:target|total)\s+of)\s+(?:[a-z'-]+\s+)?[$€£]?\d"
+)
+
+
+# ... and the sum sought itself, in that frame: "sur les 150 000 euros qu'il vise".
+_OUT_OF_LEFT_RE = re.compile(r"\b(?:sur|out\s+of)\s+(?:les|the)\s*$")
+_SOUGHT_AFTER_RE = re.compile(
+    r"\s*(?:qu['’]\s*(?:elle|il|elles|ils|on)\s+(?:cherche|vise|recherche|espere|souhaite)\w*|"
+    r"(?:it|they)\s+(?:seeks|targets|is\s+seeking|hopes)|sought|recherches|vises)\b"
+)
+
+
 def _framed_kind(
     low: str, mention: MoneyMention, raw_right: str, near_left: str
 ) -> tuple[str | None, str] | None:
@@ -151,6 +169,8 @@ def _framed_kind(
         or _GRANTED_LEFT_RE.search(near_left)
         or _RESEARCH_RIGHT_RE.match(low, mention.end, mention.end + 90)
         or _PUBLIC_FUNDER_RIGHT_RE.match(low, mention.end, mention.end + 70)
+        or _PROGRESS_RIGHT_RE.match(low, mention.end, mention.end + 50)
+        or (_OUT_OF_LEFT_RE.search(near_left) and _SOUGHT_AFTER_RE.match(low, mention.end, mention.end + 50))
     )
     if hm:
         # "une aide de 10 M€ obtenue", "son objectif initial de 500 000 euros", "a grant of $2m",
@@ -204,7 +224,15 @@ def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[st
     if word in ("worth", "vaut", "valait") and _thing_subject(before, lang):
         # "the upgrade cycle to be worth $900 million": what is worth it is a thing, not a company.
         return "non", word
+    if word == "ticket" and _RECEIVED_TICKET_RE.search(before):
+        # "Quaxi obtient de Kobalt un ticket de 8 M$": the one cheque a company receives is its round.
+        return "round", word
     return best.lastgroup, word
+
+
+_RECEIVED_TICKET_RE = re.compile(
+    r"\b(?:recu|recoit|obtenu|obtient|decroche|received|receives|got|gets|secured|landed)\b[^.;]*\b(?:un|a)\s+$"
+)
 
 
 _A_COMPANY_LEFT_RE = re.compile(r"\b(?:becom\w*|became|is|was|be|now|into)\s+(?:a|an)\s+$")
@@ -305,7 +333,9 @@ _RESEARCH_RIGHT_RE = re.compile(
 # "de l'Union européenne", "du Conseil européen de l'innovation": a grant, not a round.
 _PUBLIC_FUNDER_RIGHT_RE = re.compile(
     r"\s*(?:from|du|de\s+la|de\s+l'|des|de)\s+(?:the\s+|l'|la\s+)?(?:[\w'&-]+\s+){0,4}?"
-    r"(?:programmes?|programs?|horizon\s+europe|innovate\s+uk|european\s+(?:union|commission|innovation\s+council)|"
+    # ("de la municipalité de Sherbrooke", "from the City of Leeds": a town hall, a ministry, a region.)
+    r"(?:ville\s+de|municipalite|ministere|ministry|conseil\s+(?:regional|departemental)|city\s+(?:of|council)|"
+    r"programmes?|programs?|horizon\s+europe|innovate\s+uk|european\s+(?:union|commission|innovation\s+council)|"
     r"eu(?![\w-])|eic\b|france\s+2030|union\s+europeenne|commission\s+europeenne|"
     r"conseil\s+europeen\s+de\s+l'innovation)"
 )
@@ -429,8 +459,9 @@ _BARE_RAISE_LEFT_RE = re.compile(
     # « Kobalt a récolté un montant total de 45 millions »
     r"(?:leve|recolte|obtenu|boucle)\s+(?:le|un)\s+montant\s+(?:record\s+|total\s+)?(?:de|d')|"
     # « une levée de fonds de 9 millions », « un tour de table de 8 millions »: the raise's noun.
-    r"(?:levee(?:\s+de\s+(?:fonds|capitaux))?|tour\s+de\s+table|serie\s+[a-h]|round|funding)\s+"
-    r"(?:d'un\s+montant\s+)?(?:de|d'|of))\s*(?:(?:plus\s+de|pres\s+de|"
+    # (« a clos un tour de table à 14 millions »: the size after "à".)
+    r"(?:levee(?:\s+de\s+(?:fonds|capitaux))?|tour\s+de\s+table|tour|serie\s+[a-h]|round|funding)\s+"
+    r"(?:d'un\s+montant\s+)?(?:de|d'|of|a))\s*(?:(?:plus\s+de|pres\s+de|"
     r"environ|about|around|more\s+than|over|nearly)\s+)?$"
 )
 # « Zorblo arrive en tête avec 31 millions récoltés »: the participle after the bare figure.
@@ -525,9 +556,12 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     if _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80)):
         # "un financement de 5 M€ de Bpifrance sous forme de subventions": grants, not equity.
         return "grant"
-    component = _COMPONENT_LEFT_RE.search(low, max(prev_end, mention.start - 40), mention.start) or (
+    component = (
+        _COMPONENT_LEFT_RE.search(low, max(prev_end, mention.start - 40), mention.start)
         # "dont 36,5 M€ auprès de fonds et 4,1 M€ de particuliers": the next part of the same list.
-        _COMPONENT_LIST_RE.search(low, max(0, mention.start - 160), mention.start)
+        or _COMPONENT_LIST_RE.search(low, max(0, mention.start - 160), mention.start)
+        # "a $150M Series C — $130M in equity plus $20M of venture debt": the equity part.
+        or (prev_end > 0 and _EQUITY_PART_RIGHT_RE.match(low, mention.end))
     )
     if (
         component
@@ -539,6 +573,9 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         _counted_set(low, mention, prev_end)
         or _market_tally(sent, low, mention, prev_end)
         or _sector_entry(sent, low, mention)
+        or _STATISTIC_LEFT_RE.search(low, max(prev_end, mention.start - 80), mention.start)
+        or _STATISTIC_RIGHT_RE.match(low, mention.end)
+        or _raised_by_many(low, mention)
     ):
         return "aggregate"
     if _SHARE_CAPITAL_LEFT_RE.search(low, max(0, mention.start - 70), mention.start):
@@ -556,6 +593,59 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
 
 
 _ASKED_RE = re.compile(r"[^.!?;:]{0,40}\?")
+
+
+# An average or a median over many deals: "the average Series A is €11m", "le ticket moyen atteint
+# 2 M€", "each raised $4m on average": a statistic, nobody's round.
+_STATISTIC_LEFT_RE = re.compile(
+    # (Not "une PME de taille moyenne", "le Moyen-Orient", "les moyens de": a size, a region, the means.)
+    r"\b(?:average|median|averag(?:ed|ing)|la\s+moyenne|moyenne\s+des?|en\s+moyenne|medianes?|"
+    r"(?:ticket|montant|tour|chiffre|taille)s?\s+(?:moyen|median)s?(?!-))\b[^,;:()]{0,60}$"
+)
+_STATISTIC_RIGHT_RE = re.compile(r"\s*(?:en\s+moyenne|on\s+average)\b")
+
+
+# "1,3 Md€ levés par les pépites du secteur", "$640m raised in Peru", "400 M€ investis en
+# Wallonie": money raised by many companies or in a whole place, a tally.
+_RAISED_BY_MANY_RE = re.compile(
+    r"\s*(?:(?:d'euros|de\s+dollars|d'investissements?)\s+)?(?:leves|levees|investis|injectes|raised|invested)\s+"
+    r"(?:(?:par|by)\s+(?:les\s+|des\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:start-?ups|startups|entreprises|societes|"
+    r"companies|firms|jeunes\s+pousses|pepites|scale-?ups)\b"
+    r"|(?:en|in|au|aux|across)\s+(?P<where>[\w' -]{2,40}))"
+)
+
+
+def _raised_by_many(low: str, mention: MoneyMention) -> bool:
+    m = _RAISED_BY_MANY_RE.match(low, mention.end)
+    if m is None:
+        return False
+    if m.group("where") is None:
+        return True
+    words = m.group("where").split()
+    return any(_is_place(" ".join(words[:n])) for n in (1, 2, 3))
+
+
+# "seules trois sociétés franchissent la barre des 20 M€", "above the $50m mark": a threshold that raises are
+# measured against, never a raise (a valuation passing a mark is still the company's worth).
+_THRESHOLD_LEFT_RE = re.compile(
+    r"\b(?:(?:le\s+)?cap|(?:la\s+)?barre|(?:le\s+)?seuil|(?:the\s+)?(?:threshold|mark))\s+(?:des|de|du|d'|of)\s*"
+    r"(?:(?:plus\s+de|pres\s+de|more\s+than)\s+)?$"
+)
+
+
+def _round_reread(low: str, mention: MoneyMention, prev_end: int, lang: str | None) -> tuple[str, str] | None:
+    """What a figure read as a round is instead, from the words right before it (None: a round)."""
+    if _THRESHOLD_LEFT_RE.search(low, max(0, mention.start - 30), mention.start):
+        return "non", "a threshold raises are measured against"
+    if _invested_just_before(low, mention, prev_end, lang):
+        # "Kobalt, which plans to put €80 million into the round": the investor's own ticket.
+        return "inv", "an investor's verb right before the figure"
+    return None
+
+
+_EQUITY_PART_RIGHT_RE = re.compile(
+    r"\s+(?:in|en)\s+(?:equity|capital|fonds\s+propres|actions)\s+(?:plus|and|et|\+)\s"
+)
 
 
 # Money summed over a counted set of deals or companies: "64 M€ répartis sur neuf opérations", "levés par
@@ -652,6 +742,14 @@ _IPO_CUE_RE = re.compile(
     r"\b(?:introduction\s+en\s+bourse|entree\s+en\s+bourse|ipo|initial\s+public\s+offering|"
     r"stock\s+market\s+(?:debut|listing|flotation)|went\s+public|s'est\s+introduite?\s+en\s+bourse)\b"
 )
+_SPAC_RE = re.compile(
+    r"\b(?:spacs?|vehicules?\s+d'acquisition|blank[- ]check\s+compan\w+|special\s+purpose\s+acquisition)\b"
+    r"[^.;]{0,100}\b(?:lever|leve|levera|raise|raises|raising|seeks|cherche)\b"
+)
+_MERGER_RE = re.compile(
+    r"\b(?:fusion\w*|merg\w*|combin\w*|rapproch\w*|brings?|apporter\w*|proceeds|give|gives|donner\w*|"
+    r"provide\w*|offrir\w*)\b"
+)
 _IPO_NOT_DONE_RE = re.compile(
     r"\b(?:avant|before|prior\s+to|ahead\s+of|pre-ipo|prepar\w*|plan\w*|envisag\w*|project\w*|"
     r"consider\w*|future|futur\w*|prochaine?|next|eventuel\w*|potential|possible|would|could|pourrai\w*|"
@@ -661,6 +759,10 @@ _IPO_NOT_DONE_RE = re.compile(
 
 def _ipo_proceeds(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> bool:
     left = low[: mention.start]
+    if _SPAC_RE.search(left) and not _MERGER_RE.search(low):
+        # "Zorblo, un Spac coté à Paris, compte lever 120 M€": a blank-check company's own listing, no
+        # round (but "the merger with the SPAC brings Quaxi $350M" is the target's money).
+        return True
     if _IPO_NOT_DONE_RE.search(left):
         return False
     if _IPO_CUE_RE.search(left):
@@ -678,7 +780,12 @@ _NEW_CLAUSE_RE = re.compile(
 
 
 def _invested_just_before(low: str, mention: MoneyMention, prev_end: int, lang: str | None) -> bool:
-    return bool(_invested_left_re(lang).search(low[max(prev_end, mention.start - 50) : mention.start]))
+    left = low[max(prev_end, mention.start - 50) : mention.start]
+    # ("invests in Zorblo's $25m round": the figure is the round the investor joins, the company's own.)
+    return bool(_invested_left_re(lang).search(left)) and not _POSSESSIVE_JUST_BEFORE_RE.search(left)
+
+
+_POSSESSIVE_JUST_BEFORE_RE = re.compile(r"\b(?:in|into)\s+(?:\S+\s+){0,3}?\S+'s\s+$")
 
 
 # A figure glued to a fragment and an ellipsis, or to a word cut at the very end: a truncated summary.

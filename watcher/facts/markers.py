@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from watcher.facts.names import _NAME, _is_entity_name, _plausible_company
+from watcher.facts.names import _NAME, _is_entity_name, _is_place, _plausible_company
 from watcher.facts.patterns import (
     _APPOSITIVE_RE,
     _DESCRIPTOR_RE,
@@ -137,6 +137,11 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
                 name = name[elided.end() :]
             if _overlaps_entity(entities, start, end) or not _names_an_owner(sent, name, start):
                 continue
+            plural = _PLURAL_LEFT_RE.search(sent, max(0, m.start() - 12), m.start())
+            if pattern is _DESCRIPTOR_RE and _is_place(name) and not plural:
+                # "la société, implantée à Lisbonne": the place the description ends on is no company
+                # (but "les start-up de Montréal" stand for many companies, none of them the entity).
+                continue
             if _is_entity_name(name, entity_re) or not _led_or_founded_by(sent[max(0, start - 45) : start]):
                 owner = _named(name, entity_re, start, end)
                 markers.append(owner)
@@ -151,6 +156,9 @@ _DESCRIPTOR_GATE_RE = re.compile(
     r"pepite|licorne|unicorn|fabricant|editeur|pousse|scale|pme|eti"
 )
 _OF_NAME_GATE_RE = re.compile(r"celle|celui|ceux|lev|valorisation|valuation|round|tour|revien")
+
+
+_PLURAL_LEFT_RE = re.compile(r"(?i:\b(?:les|des|ces|leurs|nos|aux|many|several|these|those)\s+)$")
 
 
 def _names_an_owner(sent: str, name: str, start: int) -> bool:
@@ -178,7 +186,10 @@ def _target_markers(sent: str, entity_re: re.Pattern[str], found: list[_Owner]) 
     return [
         _named(m.group(1), entity_re, m.start(1), m.end(1), target=True)
         for m in _INVEST_IN_RE.finditer(sent)
-        if not _overlaps_entity(found, m.start(1), m.end(1)) and _plausible_company(m.group(1))
+        # ("invests $5M in Kenya": a place is where the money goes, not a company it goes to.)
+        if not _overlaps_entity(found, m.start(1), m.end(1))
+        and _plausible_company(m.group(1))
+        and not _is_place(m.group(1))
     ]
 
 

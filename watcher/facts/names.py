@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
+from watcher.facts import lexicon
 from watcher.facts.sentences import fold
 
 _GENERIC_SUFFIXES = frozenset(
@@ -89,12 +91,17 @@ def _wordset(words: str) -> frozenset[str]:
 _NAME_TOKEN = r"(?:[A-ZÀ-ÝÉ][\w&’'.-]{0,40}[\w]|[A-Z]|[a-z]{1,12}[A-Z][\w-]{0,30}|a16z)"
 # ("Cross the Ages", "Save the Children": "the" inside a name, before another capitalised word.)
 _NAME_JOINER = r"&|de|of|du|des|the(?= [A-ZÀ-Ý])"
-_NAME = rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ ](?:{_NAME_TOKEN}|{_NAME_JOINER})(?=[ -]?[A-ZÀ-Ý&]|\b)){{0,6}}"
+# ("Pelican Bio Inc. landed", "Quaxi Co. Ltd. raised": a legal form's full stop ends the name.)
+_LEGAL_FORM_DOT = r"(?:(?:(?<=Inc)|(?<=Corp)|(?<=Co)|(?<=Ltd)|(?<=Cie)|(?<=Plc))\.(?=[ ,]))?"
+_NAME = (
+    rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ ](?:{_NAME_TOKEN}|{_NAME_JOINER})(?=[ -]?[A-ZÀ-Ý&]|\b)){{0,6}}"
+    + _LEGAL_FORM_DOT
+)
 _NAME_RE = re.compile(_NAME)
 # Capitalised words that are never the company a figure belongs to.
 _NOT_COMPANIES = _wordset(
     # (a legal form alone, "La SASU a annoncé", is the company spoken of, not another one)
-    "sasu sarl eurl sca gmbh llc plc "
+    "sasu sarl eurl sca gmbh llc plc inc corp ltd ltée cie "
     "the le la les l un une des in en on at for pour par by selon according d'après but mais "
     "and et this that ce cette ces it elle il its his her their son sa ses leur last dernier "
     "then puis also since depuis after après before avant when quand while alors hier "
@@ -146,6 +153,9 @@ def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
 
 def _plausible_company(name: str) -> bool:
     words = fold(name).split()
+    while words and words[-1] in ("de", "of", "du", "des", "&"):
+        # "in May of that year": a joiner ends no name; what stands before it is judged alone.
+        words.pop()
     if not words or re.match(r"^(?:l|d|qu|j|n|s|c)['’]", words[0]):
         return False
     if words[0] in ("series", "serie", "seed", "round", "tour", "pre-seed", "extension", "bridge"):
@@ -153,6 +163,20 @@ def _plausible_company(name: str) -> bool:
     if all(w.strip(".,'’") in _NOT_COMPANIES or w in _OPENERS for w in words):
         return False
     return not (len(words) == 1 and words[0] in _NOT_COMPANIES)
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    return frozenset(lexicon.load("places")["places"])
+
+
+_ARTICLE_RE = re.compile(r"^(?:the|la|le|l['’])\s*")
+
+
+def _is_place(name: str) -> bool:
+    """A country, region or city (``lexicons/places.json``): where money goes or is spent, never whom it
+    goes to ("raises $3M to expand in Kenya")."""
+    return _ARTICLE_RE.sub("", fold(name).strip().replace("’", "'")) in _places()
 
 
 def _clean_name(item: str) -> str | None:

@@ -138,6 +138,16 @@ _FRENCH_SCALE_RE = re.compile(
 )
 
 
+_SPACED_SCALE_RE = re.compile(r"[ \u00a0](K|M|Mn|MN|B|Bn|BN)(?![\w])")
+_SPACED_SCALES = {
+    "k": Decimal(10) ** 3,
+    "m": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "b": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+}
+
+
 def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
     found: list[_Raw] = []
     for m in _NUM_RE.finditer(text):
@@ -154,6 +164,10 @@ def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
         if prefix is not None:
             currency = currency or prefix[0]
             start = prefix[1]
+            spaced = None if scaled else _SPACED_SCALE_RE.match(text, end)
+            if spaced is not None:
+                # "USD 47.5 M", "USD 50 K": after a code the scale letter may stand apart.
+                amount, end, scaled = amount * _SPACED_SCALES[spaced.group(1).lower()], spaced.end(), True
         if not scaled and currency is not None and _ONE_DOT_GROUP_RE.fullmatch(m.group(0)):
             # "500.000 euros": no currency has a thousandth, so the dot groups thousands.
             value = amount = value * 1000
@@ -275,7 +289,9 @@ def _range_start(text: str, start: int, end: int) -> bool:
 _BARE_NOUN_RE = re.compile(r"[ \u00a0]*(?:de|d['’]|of)[ \u00a0]*([^\W\d_]+)", re.IGNORECASE)
 _PAREN_OPEN_RE = re.compile(r"^[ \u00a0]*[(\[][ \u00a0]*$")
 _APPOSITION_RE = re.compile(
-    r"^[ \u00a0]*,?[ \u00a0]*(?:soit|or|i\.e\.|c['’]est-[àa]-dire|ou|équivalant\s+à|equivalent\s+to)"
+    # (« il manque 9 millions d'euros », soit 10 millions de dollars: the quote closes before the apposition.)
+    r"^[ \u00a0]*[»”\"]?[ \u00a0]*,?[ \u00a0]*"
+    r"(?:soit|or|i\.e\.|c['’]est-[àa]-dire|ou|équivalant\s+à|equivalent\s+to)"
     r"[ \u00a0]+$",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from watcher.facts.names import (
     _NOT_COMPANIES,
     _clean_name,
     _is_entity_name,
+    _is_place,
     _plausible_company,
     _wordset,
 )
@@ -85,6 +86,9 @@ _SUBSIDIARY_TARGET_RE = re.compile(
 )
 
 
+_DESCRIBED_AFTER_PLACE_RE = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?{_DESCRIPTOR_NOUN}\s+({_NAME})")
+
+
 def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """Owner named right after an investor's ticket: "invests €15M in the start-up"."""
     if _SUBSIDIARY_TARGET_RE.match(low, mention.end, mention.end + 90):
@@ -92,6 +96,10 @@ def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str
         return "<subsidiary>"
     right = sent[mention.end : mention.end + 90]
     m = _TARGET_RE.search(right)
+    if m and _is_place(m.group(1)):
+        # "to grow in Tanzania": where the money is spent, not whom it goes to; "to the Qatar robotics
+        # firm Zorblo" names the firm described after the place.
+        m = _DESCRIBED_AFTER_PLACE_RE.match(right, m.end(1))
     if m and m.group(0).startswith("to ") and _title_case(sent):
         # "Tindra Secures $12M Seed Round to Automate Warehouses": a capitalised infinitive, not a name.
         m = None
@@ -250,7 +258,8 @@ _RAISE_OF_NAME_RE = re.compile(
 )
 # A roundup's entry: "Quaxi Labs, avec une levée de 6 M€", "Quaxi, with a $6M round".
 _NAME_WITH_ROUND_RE = re.compile(
-    rf"({_NAME})\s*,?\s+(?i:(?:avec|with)\s+(?:une?|a|an|sa|son|its)\s+(?:[\w-]+\s+){{0,2}}?"
+    # ("Quaxi arrive troisième avec une levée de 4 M€": a few words of ranking between.)
+    rf"({_NAME})\s*,?\s+(?:[a-zà-ÿ'’-]+\s+){{0,4}}?(?i:(?:avec|with)\s+(?:une?|a|an|sa|son|its)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:lev[ée]e(?:\s+de\s+fonds)?|tour\s+de\s+table|round|raise|op[ée]ration)\s+(?:de|d['’]|of)\s*"
     r"(?:(?:plus\s+de|près\s+de|environ|about|around|over|more\s+than|some)\s+)?)$"
 )
@@ -291,6 +300,14 @@ def _owner_for(
             return "entity", "named, after its description, as what the money goes into"
         if _entity_receives(low, mention, markers):
             return "entity", "named as who receives the investment"
+        if _DATIVE_INVEST_RE.search(low, max(0, mention.start - 60), mention.start):
+            # "deux fonds ont accepté de lui apporter 17 M€", "Kobalt lui a avancé 5 M€": given to the
+            # company spoken of, the sentence's own or the topic.
+            first = next((m for m in markers if m.kind in ("entity", "generic")), None)
+            return (
+                _resolve(first, doc) if first is not None else doc.company_topic,
+                "a pronoun (coreference): who the investors give it to",
+            )
         introduced = _own_investors(low, mention, doc) or _introduced_investor(sent, low, mention, doc, idx)
         if introduced is not None:
             return introduced, "an investor named just before as the company's"
@@ -303,27 +320,37 @@ def _owner_for(
         # and names nobody; such money is never the tracked company's.
         return None, ""
     if before:
-        last = before[-1]
-        owner = _resolve(last, doc, before[:-1])
-        if owner != "entity" and _is_person(owner, sent, doc, idx):
-            return _person_company(owner, sent, doc, idx), "a person's company"
-        how = {
-            "entity": "named in the sentence",
-            "other": "named in the sentence",
-            "generic": "a noun standing for the company (coreference)",
-            "pronoun": "a pronoun (coreference)",
-        }[last.kind]
-        return owner, how
-    if not markers:
-        subject = _sentence_subject(sent, doc, idx)
-        if subject is not None:
-            return subject, "the sentence's subject, another company"
+        return _owner_marked(before, sent, doc, idx)
+    # (With names or pronouns only after the figure, "Quaxi, a lender from Porto, carries a $9B price tag
+    # because it raised ...", only a name opening the sentence is its subject.)
+    subject = _sentence_subject(sent, doc, idx, opening_only=bool(markers))
+    if subject is not None:
+        return subject, "the sentence's subject, another company"
     if doc.company_topic == "entity" and not markers and _long_before_named(doc, idx):
         # A figure well before the text first names the company, in a sentence that speaks of no company
         # at all: a sector's or a region's tally, what a roundup's lede is about; not the company's. ("for
         # the Californian start-up" after the figure still speaks of one, by description.)
         return None, ""
     return doc.company_topic, "the company the text is about (no owner in the sentence)"
+
+
+def _owner_marked(before: list[_Owner], sent: str, doc: _Doc, idx: int) -> tuple[str | None, str]:
+    """The owner the last mention before the figure gives."""
+    last = before[-1]
+    owner = _resolve(last, doc, before[:-1])
+    if last.kind == "pronoun" and len(before) == 1:
+        # "Quaxi, a lender from Porto, carries a $9B price tag because it raised $310M": "it" is the name
+        # the sentence opens with.
+        owner = _sentence_subject(sent, doc, idx, opening_only=True) or owner
+    if owner != "entity" and _is_person(owner, sent, doc, idx):
+        return _person_company(owner, sent, doc, idx), "a person's company"
+    how = {
+        "entity": "named in the sentence",
+        "other": "named in the sentence",
+        "generic": "a noun standing for the company (coreference)",
+        "pronoun": "a pronoun (coreference)",
+    }[last.kind]
+    return owner, how
 
 
 def _long_before_named(doc: _Doc, idx: int) -> bool:
@@ -346,6 +373,8 @@ _SUBJECT_OPENING_RE = re.compile(
     # after a longer description.
     rf"|^(?:[^,;:]{{0,140}},\s*)?(?i:(?:la|le|l['’]|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}"
     rf"(?:\s+[a-zà-ÿ'’-]+){{0,10}}?\s*,\s*({_NAME})\s*,\s*(?=[a-zà-ÿ])"
+    # "Quaxi, a lender from Porto, carries ...": the name, then its apposition.
+    rf"|^({_NAME}),\s+(?i:the|an?|la|le|l['’]|une?)\s*[^,;:()]{{0,100}},\s+(?=[a-zà-ÿ])"
 )
 
 
@@ -372,12 +401,19 @@ def _capitalised_mid_sentence(name: str, doc: _Doc) -> bool:
     return any(m.start() > 0 for sentence in doc.sentences for m in pattern.finditer(sentence.text))
 
 
-def _sentence_subject(sent: str, doc: _Doc, idx: int) -> str | None:
-    """Another company opening the sentence as its subject, in a sentence that never names the entity."""
+def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False) -> str | None:
+    """Another company opening the sentence as its subject, in a sentence that never names the entity
+    (``opening_only``: its first word)."""
     m = _SUBJECT_OPENING_RE.match(sent)
     if m is None:
         return None
-    name = m.group(1) or m.group(2)
+    name = m.group(1) or m.group(2) or m.group(3)
+    if name.split()[-1] in ("de", "of", "du", "des"):
+        # "Lors de ...", "Qualifiée de ...": a capitalised opener and a preposition, no name.
+        return None
+    if opening_only and not (m.start(3) == 0 or (m.start(1) == 0 and _capitalised_mid_sentence(name, doc))):
+        # Only a name that opens the sentence, with its apposition or written so elsewhere in the text.
+        return None
     low = doc.folded[idx]
     first = name.split()[0]
     if m.start(1) == 0 and (
@@ -432,12 +468,38 @@ def _described_target_is_entity(low: str, mention: MoneyMention, doc: _Doc) -> b
     return name is not None and _DESCRIBED_TARGET_RE.fullmatch(low, mention.end, name.start()) is not None
 
 
+# An investor backing a company with a sum, or betting a sum on it: "Kobalt backs Zorblo with $20M",
+# "Kobalt soutient Zorblo à hauteur de 6 M€", "Kobalt bets $250M on Zorblo".
+_BACKS_WITH_RE = re.compile(
+    r"(?i:\b(?:backs?|backed|backing|bets?\s+on|doubles?\s+down\s+on|soutien(?:t|nent)|soutenu|"
+    r"mise(?:nt)?\s+sur|parie(?:nt)?\s+sur)\s+)"
+    rf"({_NAME})\s+(?i:with|avec|[àa]\s+hauteur\s+de|pour)\s+"
+    r"(?i:(?:a|an|une?|plus\s+de|pr[èe]s\s+de|some|about|over|nearly|almost)\s+)?$"
+)
+_BET_RE = re.compile(r"(?i:\b(?:bets?|betting|mise(?:nt)?|parie(?:nt)?)\s+)$")
+_BET_ON_RE = re.compile(rf"\s*(?i:on|sur)\s+({_NAME})")
+
+
+def _backed_owner(sent: str, mention: MoneyMention) -> str | None:
+    """The company an investor backs with the figure, or bets it on."""
+    m = _BACKS_WITH_RE.search(sent, max(0, mention.start - 90), mention.start)
+    if m is not None:
+        return m.group(1)
+    if _BET_RE.search(sent, max(0, mention.start - 12), mention.start):
+        on = _BET_ON_RE.match(sent, mention.end, mention.end + 60)
+        return on.group(1) if on else None
+    return None
+
+
 def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str] | None:
     """The owner a name in a fixed role around the figure gives: the target of the money, a possessor,
     an aside, who raised it (by, of, object relative, a roundup entry)."""
     target = _invest_target(sent, low, mention, doc)
     if target is not None:
         return target, "named as what the money goes into"
+    backed = _backed_owner(sent, mention)
+    if backed is not None and _plausible_company(backed) and not _is_place(backed):
+        return _owner_name(backed, doc), "named as whom an investor backs with it"
     possessor = _possessor(sent, mention, doc)
     if possessor is not None:
         return possessor, "named in the possessive before it"
@@ -642,6 +704,12 @@ def _own_investors(low: str, mention: MoneyMention, doc: _Doc) -> str | None:
 _RECEIVES_LEFT_RE = re.compile(
     r"\b(?:gets?|got|receives?|received|secures?|secured|lands?|landed|obtient|a\s+obtenu|recoit|a\s+recu|"
     r"beneficie\s+d['e]|a\s+beneficie\s+d['e]|decroche|a\s+decroche)\s+(?:[\w'-]+\s+){0,3}?$"
+)
+
+
+_DATIVE_INVEST_RE = re.compile(
+    r"\b(?:lui|leur)\s+(?:(?:a|ont|avait|avaient|avoir|ayant)\s+)?(?:deja\s+)?"
+    r"(?:apport\w*|inject\w*|vers\w*|accord\w*|fourni\w*|avance\w*|confi\w*|investi\w*)\s+(?:[\w'-]+\s+){0,2}$"
 )
 
 

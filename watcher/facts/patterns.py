@@ -34,7 +34,7 @@ _DESCRIPTOR_RE = re.compile(
 _SUBJECT_VERB_RE = re.compile(
     # ("« Quaxi » qui a pu récolter": a name in quotes.)
     rf"({_NAME})(?:['’]s)?\s*[»”\"]?\s*(?:,[^,]{{1,140}},\s*|,\s*(?=qui\s|which\s|who\s))?"
-    r"(?:(?:has|have|had|a|avait|qui|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
+    r"(?:(?:has|have|had|a|avait|qui|who|which|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
     r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant|été|been"
     # Plural subjects: "Adionics et Quaxi, qui ont chacun levé", "both have raised".
     r"|ont|avaient|sont|étaient|viennent|chacun|chacune|each|both|all|tous|toutes)\s+){0,4}"
@@ -68,7 +68,7 @@ _VALUES_OBJECT_RE = re.compile(
 _VALUES_GATE_RE = re.compile(r"(?i:valu|valoris|[ée]valu)")
 # "a $65 million Series C round for Kettle", "le tour de table pour Kettle": whose round it is.
 _ROUND_FOR_RE = re.compile(
-    r"(?i:\b(?:round|funding|financing|raise|investment|series\s+[a-h]|s[ée]rie\s+[a-h]|seed|"
+    r"(?i:\b(?:round|funding|financing|raise|fundraise|fundraising|investment|series\s+[a-h]|s[ée]rie\s+[a-h]|seed|"
     r"tour(?:\s+de\s+table)?|lev[ée]e(?:\s+de\s+fonds)?|financement|amor[çc]age)\s+(?:for|pour)\s+)"
     rf"({_NAME})"
 )
@@ -86,7 +86,8 @@ _PASSING_NAME_RE = re.compile(
     rf"|now|desormais|désormais|already|déjà|"
     rf"itself|elle-même|lui-même|recently|récemment)\s+)?"
     rf"(?:valued|valorisée?s?|évaluée?s?|worth|estimated|estimée?s?)\b"
-    rf"|({_NAME}),\s+(?:which|who|qui)\s+(?:(?:had|has|a|avait)\s+)?(?:\w+\s+)?"
+    # ("Pelican (insurtech), which landed $75 million": a short parenthesis after the name.)
+    rf"|({_NAME})(?:\s*\([^()]{{1,40}}\))?,\s+(?:which|who|qui)\s+(?:(?:had|has|a|avait)\s+)?(?:\w+\s+)?"
     rf"(?:raised|secured|closed|landed|levé|obtenu|récolté|bouclé)\b"
     rf"|({_NAME})\s*\((?=\s*(?:[$€£¥₩]|[A-Z]{{3}}\s?)?\d)"
     rf"|({_NAME}),\s+(?:a|an|une?|the|la|le)\s+(?:[\w-]+\s+){{0,4}}?(?:start-?up|startup|company|firm|"

@@ -119,6 +119,23 @@ def _is_headline(line: str) -> bool:
     return len(words) <= 14 and not line.rstrip().endswith((".", "!", "?", "»", '"', ":", "…"))
 
 
+# Short words that open a sentence: after a glued full stop they start a new paragraph ("Bpifrance.La").
+_OPENER_WORDS = frozenset(
+    {"la", "le", "les", "il", "elle", "on", "un", "une", "ce", "cet", "cette", "en"}
+    | {"the", "it", "in", "a", "an", "this", "its", "we", "our"}
+)
+_WORD_AT_RE = re.compile(r"[A-Za-zÀ-ÿ]+")
+
+
+def _dotted_brand(line: str, at: int) -> bool:
+    """A glued boundary inside a dotted brand ("Quaxi.Io", "Plimo.Ai"): a capitalised word, then a short
+    word that opens no sentence; not two paragraphs run together ("au monde.La société", "Partech.Kobalt")."""
+    if not line[line.rfind(" ", 0, at) + 1 : at][:1].isupper():
+        return False
+    word = _WORD_AT_RE.match(line, at)
+    return word is not None and len(word.group(0)) <= 4 and word.group(0).lower() not in _OPENER_WORDS
+
+
 def _split_line(line: str, glued: bool = False) -> list[str]:
     parts: list[str] = []
     start = 0
@@ -131,6 +148,8 @@ def _split_line(line: str, glued: bool = False) -> list[str]:
         if m.group(0).strip().startswith("["):
             parts.append(chunk)
             start = m.end()
+            continue
+        if not m.group(0) and _dotted_brand(line, m.start()):
             continue
         # Only a short window before the boundary: searching from 0 would be quadratic on long lines.
         window = line[max(0, m.start() - 40) : m.start()]
@@ -162,13 +181,30 @@ def strip_markup(text: str) -> str:
     return _strip_markup(text)
 
 
+_LINE_ENDS = (".", "!", "?", "…", ":", ";", "»", '"', "”", ")")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines with hard-wrapped sentences joined: wire copy breaks lines mid-sentence ("valued the firm at
+    $2.3 billion in" / "a round that closed ..."); a line that ends without a stop and a next line that
+    opens in lower case are one sentence, not a headline and a paragraph."""
+    out: list[str] = []
+    for line in lines:
+        bare = line.strip()
+        if out and bare[:1].islower() and out[-1] and not out[-1].rstrip().endswith(_LINE_ENDS):
+            out[-1] = out[-1].rstrip() + " " + bare
+        else:
+            out.append(line)
+    return out
+
+
 def split_clean(clean: str) -> list[Sentence]:
     """``split_sentences`` of a text already passed through ``strip_markup``."""
     glued = _GLUED_GATE_RE.search(clean) is not None  # one test per text, not one per line
     out: list[Sentence] = []
     in_furniture = False
     paragraph = 0
-    for raw_line in clean.splitlines():
+    for raw_line in _unwrapped(clean.splitlines()):
         line = (_WS_RE.sub(" ", raw_line) if any(c in raw_line for c in _ODD_SPACES) else raw_line).strip()
         if not line or line in ("-", "–", "—", "•", "*"):
             continue

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from watcher.facts.names import _NAME, _is_entity_name, _plausible_company
-from watcher.facts.owners import _resolve
+from watcher.facts.owners import _SUBJECT_OPENING_RE, _resolve
 from watcher.facts.patterns import _SENT_SUBJECT_RE
 from watcher.facts.rounds import _investors
 from watcher.facts.sentences import fold
@@ -65,6 +65,14 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
             doc.subject = previous
     elif sm and _plausible_company(sm.group("subj")) and not _demonym_opener(sent, sm, markers):
         _topic_from_subject(doc, markers, sm)
+    elif sm is None and (am := _SUBJECT_OPENING_RE.match(sent)) and am.start(3) == 0:
+        # "Quaxi, the payments company, is growing fast. It raised ...": the name before its apposition
+        # is the subject "it" goes on to stand for.
+        # (Not when the sentence names another company: "Kobalt, the courier group, takes a stake in
+        # Quaxi" speaks of Quaxi next.)
+        name = am.group(3)
+        if _plausible_company(name) and not any(o.kind in ("entity", "other") for o in markers):
+            doc.subject = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
 
 
 def _topic_from_markers(doc: _Doc, markers: list[_Owner], sent: str) -> None:

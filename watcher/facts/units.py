@@ -256,7 +256,10 @@ _SUFFIX_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # French puts "de"/"d'" between the scale and the currency, sometimes twice by mistake ("de d'euros").
 _SUFFIX_LEAD_RE = re.compile(r"[ \u00a0\u202f]*(?:(?:de|of)[ \u00a0]+|d['’][ \u00a0]?)*", re.IGNORECASE)
 # A symbol right before a digit opens the next figure ("In 2026 $640m went to"), it ends none.
-_SUFFIX_SYMBOL_RE = re.compile(r"[ \u00a0\u202f]?(€|\$|£|¥|₩|₦)(?![ \u00a0\u202f]?\d)")
+# ("1,8 million d'€", "2 millions de $": the symbol written where the word would stand.)
+_SUFFIX_SYMBOL_RE = re.compile(
+    r"[ \u00a0\u202f]?(?:d['’][ \u00a0]?|de[ \u00a0]+)?(€|\$|£|¥|₩|₦)(?![ \u00a0\u202f]?\d)"
+)
 _SUFFIX_CODE_RE = re.compile(
     r"[ \u00a0\u202f]?(USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|KRW|SEK|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN|XOF|XAF)"
     r"(?![A-Za-z])"

@@ -83,6 +83,12 @@ _KW_TOTAL = (
 _KW_NONFUNDING = (
     # An investor's usual cheque ("des tickets de 30 à 100 M€", "writes checks of $5M"): no one's round.
     r"tickets?|ticket\s+sizes?|cheques?\s+of|checks?\s+of|check\s+sizes?|"
+    # A company's spending plan: "the board approved a planned investment of $45M for two plants".
+    r"planned\s+investments?|projected\s+investments?|investissements?\s+prevus?|"
+    r"plans?\s+d'investissements?|investment\s+plans?|"
+    # An offering's over-allotment ("plus a greenshoe of $30M"); a fund's last close ("the final close came
+    # at €90 million", "le closing final du fonds, à 80 M€").
+    r"greenshoe|over-?allotment|surallocation|final\s+close|closing\s+final|"
     r"chiffre\s+d'affaires|revenu\w*|revenue\w*|arr|acv|mrr|sales|ventes|benefices?|profits?|pertes?|"
     r"losses|loss|depens\w*|spend\w*|spent|couts?|costs?|budgets?|factures?|bills?|parametres|parameters|"
     r"capex|capital\s+(?:expenditures?|spending)|depenses\s+d'investissement|data\s+cent(?:er|re)s?|datacenters?|centres?\s+de\s+donnees|salaires?|salary|salaries|prix|"
