@@ -642,14 +642,6 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Zorblo makes apps. Arvel Fund III hit its hard cap: the final close came at €90 million.",
         set(),
     ),
-    # The equity part of a round stated whole first.
-    (
-        "equity_part_of_round",
-        "Zorblo",
-        "Zorblo just landed a $150 million Series C — $130 million in equity plus $20 million in venture "
-        "debt.",
-        {R("150000000")},
-    ),
     # Progress towards a sum sought, and the sum sought in that frame.
     (
         "progress_out_of",

@@ -560,8 +560,6 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         _COMPONENT_LEFT_RE.search(low, max(prev_end, mention.start - 40), mention.start)
         # "dont 36,5 M€ auprès de fonds et 4,1 M€ de particuliers": the next part of the same list.
         or _COMPONENT_LIST_RE.search(low, max(0, mention.start - 160), mention.start)
-        # "a $150M Series C — $130M in equity plus $20M of venture debt": the equity part.
-        or (prev_end > 0 and _EQUITY_PART_RIGHT_RE.match(low, mention.end))
     )
     if (
         component
@@ -641,11 +639,6 @@ def _round_reread(low: str, mention: MoneyMention, prev_end: int, lang: str | No
         # "Kobalt, which plans to put €80 million into the round": the investor's own ticket.
         return "inv", "an investor's verb right before the figure"
     return None
-
-
-_EQUITY_PART_RIGHT_RE = re.compile(
-    r"\s+(?:in|en)\s+(?:equity|capital|fonds\s+propres|actions)\s+(?:plus|and|et|\+)\s"
-)
 
 
 # Money summed over a counted set of deals or companies: "64 M€ répartis sur neuf opérations", "levés par
