@@ -667,6 +667,56 @@ CASES: list[tuple[str, str, str, Expected]] = [
     ),
     ("code_spaced_scale", "Zorblo", "Zorblo had raised USD 23.5 M in Series B funding.", {R("23500000")}),
     ("symbol_after_de", "Zorblo", "Zorblo lève 2,4 millions d’€ pour son usine.", {R("2400000", "EUR")}),
+    # Markdown bold around a roundup's names hides nothing.
+    (
+        "markdown_bold_names",
+        "Zorblo",
+        "Zorblo makes tea. Other rounds included **Pelican Jewels**, which secured $5.5 million.",
+        set(),
+    ),
+    # A market's change before its level; a span of dates before the agent of "raised".
+    (
+        "tally_change_then_level",
+        "Zorblo",
+        "Zorblo makes tea. Venture funding in the region jumped 40% to 210 billion yen last year.",
+        set(),
+    ),
+    (
+        "tally_raised_between_dates_by",
+        "Zorblo",
+        "Zorblo makes tea. That is double the $35 Mn raised between May 2 and May 8 by local startups.",
+        set(),
+    ),
+    # The round named right after the sum is the company it is "for".
+    (
+        "round_for_named_after",
+        "Zorblo",
+        "Zorblo makes tea. Its backer also joined a $120 million Series D for Pelican, a maker of robots.",
+        set(),
+    ),
+    # A descriptor led by a capitalised adjective opens the sentence before another company's name.
+    (
+        "capitalised_descriptor_opener",
+        "Zorblo",
+        "Zorblo makes tea. Online jewellery platform Pelican also reached unicorn status by raising $40 "
+        "million at a valuation of $1.1 billion.",
+        set(),
+    ),
+    # Where a company comes from is not whose money it is.
+    (
+        "origin_not_owner",
+        "Zorblo",
+        "Zorblo, une entreprise issue de l'Institut Kobalt, a levé 4,1 millions de francs auprès d'une "
+        "fondation genevoise.",
+        {R("4100000", "CHF")},
+    ),
+    # A new "mise de fonds" by the shareholders is a round.
+    (
+        "mise_de_fonds",
+        "Zorblo",
+        "Les actionnaires de Zorblo viennent de procéder à une nouvelle mise de fonds de 2,9 M€.",
+        {R("2900000", "EUR")},
+    ),
 ]
 
 

@@ -607,6 +607,8 @@ _STATISTIC_RIGHT_RE = re.compile(r"\s*(?:en\s+moyenne|on\s+average)\b")
 # Wallonie": money raised by many companies or in a whole place, a tally.
 _RAISED_BY_MANY_RE = re.compile(
     r"\s*(?:(?:d'euros|de\s+dollars|d'investissements?)\s+)?(?:leves|levees|investis|injectes|raised|invested)\s+"
+    # ("$41m raised between 3 and 9 May by Indian startups": a span of dates before the agent.)
+    r"(?:(?:between|entre|from|du|over|sur)\s[^.;:]{0,50}?\s)?"
     r"(?:(?:par|by)\s+(?:les\s+|des\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:start-?ups|startups|entreprises|societes|"
     r"companies|firms|jeunes\s+pousses|pepites|scale-?ups)\b"
     r"|(?:en|in|au|aux|across)\s+(?P<where>[\w' -]{2,40}))"
@@ -679,6 +681,8 @@ _MARKET_TALLY_LEFT_RE = re.compile(
     r"(?:atteint|atteignent|atteignaient|totalis\w+|cumul\w+|s'elev\w+\s+a|reached|reach|totall?ed|"
     r"amounted\s+to|fell|fall|rose|dropped|declined|climbed|jumped|grew|hit|surged|plunged|slumped|"
     r"represent\w*|recule\w*|progress\w*|bondi\w*|chute\w*|grimpe\w*)\b"
+    # ("funding jumped 50% to ...": the change before the level.)
+    r"(?:\s+(?:by\s+|de\s+)?\d+(?:[.,]\d+)?\s?(?:%|per\s?cent))?"
     r"(?:\s+(?:from|de|to|a|jusqu'a|around|about|environ|pres\s+de|plus\s+de|more\s+than|some|nearly|"
     r"almost|only|just|seulement|un\s+record\s+de|a\s+record|un\s+montant\s+de|quelque)){0,3}\s*$"
 )

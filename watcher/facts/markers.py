@@ -137,6 +137,9 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
                 name = name[elided.end() :]
             if _overlaps_entity(entities, start, end) or not _names_an_owner(sent, name, start):
                 continue
+            if _ORIGIN_LEFT_RE.search(sent, max(0, start - 40), start):
+                # "une entreprise issue de l'École Kobalt", "spun out of Kobalt Labs": where it comes from.
+                continue
             plural = _PLURAL_LEFT_RE.search(sent, max(0, m.start() - 12), m.start())
             if pattern is _DESCRIPTOR_RE and _is_place(name) and not plural:
                 # "la société, implantée à Lisbonne": the place the description ends on is no company
@@ -158,6 +161,10 @@ _DESCRIPTOR_GATE_RE = re.compile(
 _OF_NAME_GATE_RE = re.compile(r"celle|celui|ceux|lev|valorisation|valuation|round|tour|revien")
 
 
+_ORIGIN_LEFT_RE = re.compile(
+    r"(?i:\b(?:issue?s?|n[ée]e?s?|spin-?off|essaim\w*|incub[ée]e?s?|spun\s+(?:out|off)|born|incubated)\s+"
+    r"(?:\w+\s+){0,2}?(?:de|du|des|d['’]|of|from|at|à|par|by)\s*(?:la\s+|le\s+|l['’]|the\s+)?)$"
+)
 _PLURAL_LEFT_RE = re.compile(r"(?i:\b(?:les|des|ces|leurs|nos|aux|many|several|these|those)\s+)$")
 
 

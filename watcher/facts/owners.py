@@ -366,7 +366,8 @@ def _long_before_named(doc: _Doc, idx: int) -> bool:
 # une augmentation de capital de 21 M€", "L'assureur néerlandais Kobalt a annoncé un financement de 48 M€".
 _SUBJECT_OPENING_RE = re.compile(
     # ("Later that day, marketplace platform Kobalt unveiled": English press drops the article.)
-    rf"^(?:[^,;:]{{0,140}},\s*)?(?:(?i:(?:la|le|l['’]|les|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?"
+    # ("Online tea platform Pelican reached": the sentence's first word may be a capitalised adjective.)
+    rf"^(?:[^,;:]{{0,140}},\s*)?(?:(?i:(?:la|le|l['’]|les|the)\s*)?(?:[A-Za-zÀ-Ýà-ÿ][a-zà-ÿ-]*\s+){{0,2}}?"
     rf"{_DESCRIPTOR_NOUN}\s+(?:(?!(?:par|by|de|du|des|of|pour|for|avec|with)\s)[a-zà-ÿ-]+\s+){{0,2}}?)?"
     rf"({_NAME})\s+(?=[a-zà-ÿ])"
     # "À Berlin, le fabricant de vélos cargo pour livreurs, Rollwerk.de, obtient": the name in commas
@@ -401,6 +402,13 @@ def _capitalised_mid_sentence(name: str, doc: _Doc) -> bool:
     return any(m.start() > 0 for sentence in doc.sentences for m in pattern.finditer(sentence.text))
 
 
+def _opens_sentence(sent: str, m: re.Match[str], name: str, doc: _Doc) -> bool:
+    start = m.start(1)
+    if start < 0 or "," in sent[:start]:
+        return False
+    return start > 0 or _capitalised_mid_sentence(name, doc)
+
+
 def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False) -> str | None:
     """Another company opening the sentence as its subject, in a sentence that never names the entity
     (``opening_only``: its first word)."""
@@ -411,8 +419,9 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False
     if name.split()[-1] in ("de", "of", "du", "des"):
         # "Lors de ...", "Qualifiée de ...": a capitalised opener and a preposition, no name.
         return None
-    if opening_only and not (m.start(3) == 0 or (m.start(1) == 0 and _capitalised_mid_sentence(name, doc))):
-        # Only a name that opens the sentence, with its apposition or written so elsewhere in the text.
+    if opening_only and not (m.start(3) == 0 or _opens_sentence(sent, m, name, doc)):
+        # Only a name that opens the sentence: with its apposition, after its descriptor ("Online tea
+        # platform Pelican reached ..."), or written so elsewhere in the text.
         return None
     low = doc.folded[idx]
     first = name.split()[0]
@@ -491,6 +500,13 @@ def _backed_owner(sent: str, mention: MoneyMention) -> str | None:
     return None
 
 
+_ROUND_FOR_RIGHT_RE = re.compile(
+    r"\s*(?i:(?:[\w-]{1,25}\s+){0,2}?(?:round|series\s+[a-h]|seed|funding|financing|raise|tour(?:\s+de\s+table)?|"
+    r"lev[ée]e(?:\s+de\s+fonds)?|s[ée]rie\s+[a-h])\s+(?:for|pour)\s+)"
+    rf"({_NAME})"
+)
+
+
 def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str] | None:
     """The owner a name in a fixed role around the figure gives: the target of the money, a possessor,
     an aside, who raised it (by, of, object relative, a roundup entry)."""
@@ -524,6 +540,10 @@ def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple
     if om and _plausible_company(om.group(1)):
         name = om.group(1)
         return _owner_name(name, doc), "named as who raised it"
+    rf_ = _ROUND_FOR_RIGHT_RE.match(right)
+    if rf_ and _plausible_company(rf_.group(1)) and not _is_place(rf_.group(1)):
+        # "joined a $200 million Series F for Pelican": the round named right after the sum is Pelican's.
+        return _owner_name(rf_.group(1), doc), "named as whose round it is"
     case = _IN_THE_CASE_OF_RE.match(right)
     if case and _plausible_company(case.group(1)):
         # "40 millions dans le cas de Quaxi, 25 millions dans celui de Zorblo".

@@ -111,6 +111,9 @@ def _strip_markup(text: str) -> str:
         text = _TAG_RE.sub("", text)
     if "&" in text:
         text = html.unescape(text)
+    if "**" in text:
+        # Markdown bold in feed text ("– **Quaxi**, a lender, received ..."): the stars hide the name.
+        text = text.replace("**", "")
     return text
 
 
