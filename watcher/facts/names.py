@@ -151,9 +151,13 @@ def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
     return m is not None and m.start() == 0
 
 
+# The small words _NAME lets join two capitalised words; a name never ends on one.
+JOINER_WORDS = ("de", "of", "du", "des")
+
+
 def _plausible_company(name: str) -> bool:
     words = fold(name).split()
-    while words and words[-1] in ("de", "of", "du", "des", "&"):
+    while words and (words[-1] in JOINER_WORDS or words[-1] == "&"):
         # "in May of that year": a joiner ends no name; what stands before it is judged alone.
         words.pop()
     if not words or re.match(r"^(?:l|d|qu|j|n|s|c)['’]", words[0]):

@@ -25,6 +25,7 @@ from watcher.facts.units import (
     CFA_FRANC,
     _prefix_before,
     _read_tail,
+    _scale_value,
     _tidy,
     parse_decimal,
     parse_number_words,
@@ -139,13 +140,6 @@ _FRENCH_SCALE_RE = re.compile(
 
 
 _SPACED_SCALE_RE = re.compile(r"[ \u00a0](K|M|Mn|MN|B|Bn|BN)(?![\w])")
-_SPACED_SCALES = {
-    "k": Decimal(10) ** 3,
-    "m": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "b": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-}
 
 
 def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
@@ -165,9 +159,10 @@ def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
             currency = currency or prefix[0]
             start = prefix[1]
             spaced = None if scaled else _SPACED_SCALE_RE.match(text, end)
-            if spaced is not None:
+            factor = _scale_value(spaced.group(1)) if spaced is not None else None
+            if spaced is not None and factor is not None:
                 # "USD 47.5 M", "USD 50 K": after a code the scale letter may stand apart.
-                amount, end, scaled = amount * _SPACED_SCALES[spaced.group(1).lower()], spaced.end(), True
+                amount, end, scaled = amount * factor, spaced.end(), True
         if not scaled and currency is not None and _ONE_DOT_GROUP_RE.fullmatch(m.group(0)):
             # "500.000 euros": no currency has a thousandth, so the dot groups thousands.
             value = amount = value * 1000

@@ -13,6 +13,7 @@ from watcher.facts.names import (
     _NAME,
     _NAME_RE,
     _NOT_COMPANIES,
+    JOINER_WORDS,
     _clean_name,
     _is_entity_name,
     _is_place,
@@ -416,7 +417,7 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False
     if m is None:
         return None
     name = m.group(1) or m.group(2) or m.group(3)
-    if name.split()[-1] in ("de", "of", "du", "des"):
+    if name.split()[-1] in JOINER_WORDS:
         # "Lors de ...", "Qualifiée de ...": a capitalised opener and a preposition, no name.
         return None
     if opening_only and not (m.start(3) == 0 or _opens_sentence(sent, m, name, doc)):
