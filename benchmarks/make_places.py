@@ -2,9 +2,10 @@
 French, that the extractor reads as where something happens, never as a company ("raises $3M to expand in
 Kenya", "présente à Londres et à Paris").
 
-The countries and world regions are CLDR's territory names (through Babel, which trafilatura's courlan
-already installs); the cities are the time-zone cities of Africa, Europe and Asia, named in both languages,
-plus the cities and regions below that no time zone is named after. Run it by hand after a Babel upgrade
+The countries and world regions (continents too: "Afrique de l'Ouest") are CLDR's territory names
+(through Babel, which trafilatura's courlan already installs); the cities are the time-zone cities of
+Africa, Europe and Asia, named in both languages, plus the cities and regions below that no time zone is
+named after. Run it by hand after a Babel upgrade
 and review the diff: ``python benchmarks/make_places.py``.
 """
 
@@ -45,12 +46,15 @@ EXTRA = (
     "lagos, nairobi, kigali, casablanca, rabat, tunis, dakar, abidjan, kinshasa, douala, yaounde, accra, "
     "johannesburg, le cap, cape town, addis-abeba, addis ababa, kampala, dar es salaam, cotonou, lome, "
     "ouagadougou, bamako, niamey, libreville, brazzaville, "
-    # Short forms the press uses.
-    "uae, rdc, usa, republique democratique du congo, emirats, etats-unis d'amerique"
+    # Short forms the press uses, and the regions it groups markets in.
+    "uae, rdc, usa, republique democratique du congo, emirats, etats-unis d'amerique, "
+    "middle east, moyen-orient, mena, emea, apac, latam, benelux, dach, nordics, scandinavia, scandinavie, "
+    "maghreb, west africa, east africa, north africa, afrique de l'ouest, afrique de l'est, afrique du nord, "
+    "afrique francophone, francophone africa, sub-saharan africa, afrique sub-saharienne"
 )
 # Place names that are as often someone's or something's name in funding news.
 # Codes that name no place: CLDR's pseudo-locales, the unknown region, the United Nations.
-NOT_TERRITORIES = {"XA", "XB", "ZZ", "UN"}
+NOT_TERRITORIES = {"XA", "XB", "ZZ", "UN", "001"}
 NOT_PLACES = {
     "oral",
     "jersey",
@@ -74,9 +78,7 @@ def places() -> list[str]:
     names: set[str] = set()
     for lang in LANGS:
         territories = Locale(lang).territories.items()
-        names.update(
-            fold(name) for code, name in territories if not code.isdigit() and code not in NOT_TERRITORIES
-        )
+        names.update(fold(name) for code, name in territories if code not in NOT_TERRITORIES)
     for zone in sorted(zoneinfo.available_timezones()):
         if zone.split("/")[0] not in ZONE_AREAS:
             continue

@@ -144,3 +144,26 @@ def test_unrelated_later_year(text: str) -> None:
 )
 def test_translation_keeps_the_decision(en: str, fr: str) -> None:
     assert key(extract_facts(en, "Tindra")) == key(extract_facts(fr, "Tindra"))
+
+
+# Names that do not start as names usually do: lower-case brands, a digit first, a capital outside
+# Latin-1. Each must read as "Brume" reads, wherever the sentence puts it.
+ODD_NAMES = ["brumly", "42Quanta", "Ÿvora", "eKlaro"]
+NAME_IN_CONTEXT = [
+    "Le Lyonnais Brume décroche 30 millions d'euros",
+    "Drone maker Brume Robotics closed a $55 million round.",
+    "Le spécialiste de la logistique Brume annonce une levée de 8 millions d'euros.",
+    "Brume, which sells freight software in Denmark, has closed a $14 million Series A led by Pelagos.",
+    "Investors back Brume with $6 million seed round",
+]
+
+
+@pytest.mark.parametrize("text", NAME_IN_CONTEXT)
+@pytest.mark.parametrize("name", ODD_NAMES)
+def test_rename_to_an_odd_name(text: str, name: str) -> None:
+    base = key(extract_facts(text, "Brume"))
+    assert base
+    facts = extract_facts(text.replace("Brume", name), name)
+    assert key(facts) == base
+    # The evidence quotes the text as written, not as the rules read it.
+    assert all(name in f.evidence for f in facts)

@@ -717,6 +717,301 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Les actionnaires de Zorblo viennent de procéder à une nouvelle mise de fonds de 2,9 M€.",
         {R("2900000", "EUR")},
     ),
+    # A continent or a world region is where money goes, never whom it goes to.
+    (
+        "region_is_where",
+        "Zorblo",
+        "Zorblo landed $7 million for its expansion in Asia.",
+        {R("7000000")},
+    ),
+    (
+        "continent_is_where_fr",
+        "Zorblo",
+        "Zorblo a levé 12 millions d'euros pour ouvrir des bureaux en Afrique.",
+        {R("12000000", "EUR")},
+    ),
+    # A relative clause gives the name before it the money: in brackets, or with "that".
+    (
+        "bracketed_which",
+        "Zorblo",
+        "Zorblo has secured $4 million. Kandu and Pelvora (which closed a $90 million Series B in May) back "
+        "the company.",
+        {R("4000000")},
+    ),
+    (
+        "it_was_x_that_raised",
+        "Zorblo",
+        "Zorblo has secured $4 million. Last month it was Quorvex that raised $35 million.",
+        {R("4000000")},
+    ),
+    # An opening subject is no investor for a round "led by" a fund further along.
+    (
+        "subject_of_a_round_led_by",
+        "Zorblo",
+        "Zorblo has secured $4 million. Quorvex, the freight app from Lyon, topped the week with $35 million "
+        "in a Series B round led by Accel.",
+        {R("4000000")},
+    ),
+    (
+        "investor_subject_still_invests",
+        "Zorblo",
+        "Zorblo makes drones. Brisk Capital, a fund from Oslo, led a $35 million round in Zorblo.",
+        {R("35000000")},
+    ),
+    # A roundup that has moved on: the company named two paragraphs back, in a text that does not open on
+    # it, owns no figure of a sentence that names nobody.
+    (
+        "roundup_moved_on",
+        "Zorblo",
+        "A busy week for fleet software. Deal counts rose again.\n\nZorblo, a route planner, closed a $6 "
+        "million seed round.\n\nTelematics: another week of deals\n\nThe biggest cheque of the week was a "
+        "$120 million round for a German battery maker.",
+        {R("6000000")},
+    ),
+    # Names joined into one subject raised the sum between them: no one's round ("each" aside).
+    (
+        "joint_subject_en",
+        "Zorblo",
+        "Zorblo builds forklifts. Zorblo and Quaxi together raised $30 million last year.",
+        set(),
+    ),
+    (
+        "joint_subject_fr",
+        "Zorblo",
+        "Ensemble, Plimo et Zorblo ont levé 300 millions d'euros en quatre ans.",
+        set(),
+    ),
+    (
+        "joint_subject_each",
+        "Zorblo",
+        "Quaxi et Zorblo ont levé respectivement 5 et 8 millions d'euros.",
+        {R("8000000", "EUR")},
+    ),
+    (
+        "joint_subject_each_raised",
+        "Zorblo",
+        "Plimo et Zorblo ont chacune bouclé un tour de 3 millions d'euros.",
+        {R("3000000", "EUR")},
+    ),
+    # A roundup's entries "Name (sum)", the company's field between them or not, two of them where the
+    # sentence says they are deals: each sum is its company's.
+    (
+        "entries_with_field",
+        "Zorblo",
+        "Les deux plus grosses levées du trimestre : Zorblo dans le fret (65 millions d'euros) et Quaxi "
+        "dans la robotique (40 millions).",
+        {R("65000000", "EUR")},
+    ),
+    (
+        "two_entries_deals",
+        "Zorblo",
+        "Two deals topped the month, Zorblo ($95 million) ahead of Quaxi ($60 million).",
+        {R("95000000")},
+    ),
+    (
+        "both_raise",
+        "Zorblo",
+        "Zorblo and Quaxi have both closed $40 million rounds this month.",
+        {R("40000000")},
+    ),
+    # Emoji flags between a name and its verb hide neither.
+    (
+        "emoji_flag_after_name",
+        "Zorblo",
+        "Zorblo 🇵🇹 is hiring. Meanwhile Quaxi 🇰🇪 closed $3 million from two local funds.",
+        set(),
+    ),
+    # An apposition's participle gives the name before it its worth.
+    (
+        "apposition_valued",
+        "Zorblo",
+        "Zorblo raised $2 million from Kobalt, a lender valued recently at about $4 billion.",
+        {R("2000000")},
+    ),
+    # A criterion in brackets is no round.
+    (
+        "criterion_in_brackets",
+        "Zorblo",
+        "Zorblo raised $20 million. Deals of this size (over $100M) were rare in the region last year.",
+        {R("20000000")},
+    ),
+    # "the company's" in a sentence opened by another company is that company's.
+    (
+        "possessive_company_is_the_opening_name",
+        "Zorblo",
+        "Zorblo raised $20 million. Kobalt, a courier app from Oslo, let staff sell shares last year; the "
+        "company's $90 million Series C came in March.",
+        {R("20000000")},
+    ),
+    # "the three-year-old Kobalt" opens its sentence as its subject.
+    (
+        "article_adjective_name",
+        "Zorblo",
+        "Zorblo raised $20 million. Earlier this year, the fast-growing Kobalt sold shares at a valuation of "
+        "$3.2 billion.",
+        {R("20000000")},
+    ),
+    # A place opening the sentence as its subject: a place's tally.
+    (
+        "place_subject",
+        "Zorblo",
+        "Zorblo raised $20 million. Behind it, Porto drew $41 million in funding.",
+        {R("20000000")},
+    ),
+    # A possessive owns the figure past an adjective or two, and a capitalised opener is no part of it.
+    (
+        "possessive_adjective",
+        "Zorblo",
+        "Extensions were common: Quaxi's record $12 million top-up, Zorblo's generous $25 million add-on.",
+        {R("25000000")},
+    ),
+    (
+        "possessive_after_opener",
+        "Zorblo Freight Systems",
+        "A fund sold its stake in Zorblo Freight Systems (ZFS) this week. Following ZFS's hefty $40 million "
+        "Series B, the fund cashed out.",
+        {R("40000000")},
+    ),
+    # A credit facility is debt, in French too.
+    (
+        "facilite_de_credit",
+        "Zorblo",
+        "Zorblo a obtenu une facilité de crédit de 25 millions d'euros auprès de trois banques.",
+        set(),
+    ),
+    # Collective subjects: an elided article, adverbs between subject and verb, a count of rounds, money
+    # collected by many companies.
+    (
+        "ecosysteme_elided",
+        "Zorblo",
+        "Zorblo a levé 2 millions d'euros en mars. Sur l'année, l'écosystème start-up local a mobilisé 40 "
+        "millions d'euros.",
+        {R("2000000", "EUR")},
+    ),
+    (
+        "jeunes_pousses_collectivement",
+        "Zorblo",
+        "Zorblo a levé 2 millions d'euros. Une vingtaine de jeunes pousses de la région ont ainsi levé "
+        "collectivement 60 millions d'euros.",
+        {R("2000000", "EUR")},
+    ),
+    (
+        "en_n_rondes",
+        "Zorblo",
+        "Zorblo a levé 2 millions de francs. La medtech, elle, a attiré 300 millions de francs en 45 rondes.",
+        {R("2000000", "CHF")},
+    ),
+    (
+        "collectes_par_les_entreprises",
+        "Zorblo",
+        "Zorblo a levé 2 millions d'euros. Les 90 millions d'euros récoltés par les jeunes entreprises de "
+        "la ville l'an passé restent un record.",
+        {R("2000000", "EUR")},
+    ),
+    # "rassembler" raises money as "réunir" does.
+    (
+        "rassemble",
+        "Zorblo",
+        "La start-up Zorblo a rassemblé 6 millions d'euros auprès de deux fonds régionaux.",
+        {R("6000000", "EUR")},
+    ),
+    # "encaisser" raises money; an elliptic list entry may put what the company does before its name.
+    (
+        "encaisse_and_elliptic_entries",
+        "Zorblo",
+        "Côté santé, Plimo a encaissé 18 millions d'euros, le fabricant de capteurs Zorblo 9 millions et "
+        "l'éditeur Quaxi 4 millions.",
+        {R("9000000", "EUR")},
+    ),
+    # The money of many deals or companies: a tally.
+    (
+        "tally_of_many_deals",
+        "Zorblo",
+        "Zorblo a levé 4 millions d'euros. Sur le semestre, les levées des start-up bretonnes ont atteint "
+        "210 millions d'euros.",
+        {R("4000000", "EUR")},
+    ),
+    (
+        "tally_amounts_raised",
+        "Zorblo",
+        "Zorblo a levé 4 millions d'euros. Le total des montants levés en région (52 M€) baisse un peu.",
+        {R("4000000", "EUR")},
+    ),
+    # A ranked entry whose subject follows its verb owns the figures after it.
+    (
+        "inverted_rank",
+        "Zorblo",
+        "Zorblo a levé 12 millions d'euros en mars. À la troisième place figure Plimo, un fabricant de "
+        "drones. La société a levé 8 millions d'euros auprès de Kobalt.",
+        {R("12000000", "EUR")},
+    ),
+    # A connective opening the sentence, then a name with a long apposition: the name is the subject.
+    (
+        "connective_then_apposed_name",
+        "Zorblo",
+        "Zorblo a levé 5 M€. Puis, Quaxi, une plateforme lancée en 2019, installée à Lille, a bouclé un tour "
+        "de 3 M€.",
+        {R("5000000", "EUR")},
+    ),
+    # A longer description in lower-case words right before another company's name, the sentence's
+    # subject, opened by a capitalised article.
+    (
+        "long_description_then_name",
+        "Zorblo",
+        "Zorblo a levé 12 M€. Le fabricant lyonnais de capteurs pour vignes Plimo, installé à Villeurbanne, "
+        "compte déjà une levée de 25 millions d'euros à son actif.",
+        {R("12000000", "EUR")},
+    ),
+    # A clause with no subject of its own opening the sentence: the main clause's subject is its subject.
+    (
+        "participle_opener_then_described_name",
+        "Zorblo",
+        "Zorblo a levé 5 M€. Forte d'une levée de 18 millions d'euros, la plateforme de notation Kobalt "
+        "recrute cent ingénieurs.",
+        {R("5000000", "EUR")},
+    ),
+    # A sector in the plural, whatever the verb, and the French Tech as a whole: a tally.
+    (
+        "sector_managed_to_raise",
+        "Zorblo",
+        "Zorblo a levé 8 millions d'euros. À Lille, les start-up locales ont réussi à lever 210 millions "
+        "d'euros sur l'année.",
+        {R("8000000", "EUR")},
+    ),
+    (
+        "french_tech_tally",
+        "Zorblo",
+        "Zorblo a levé 8 millions d'euros. Sur le trimestre, la French Tech a récolté 2 milliards d'euros.",
+        {R("8000000", "EUR")},
+    ),
+    # A bar that a definition or a count sets is no round.
+    (
+        "or_more_bar",
+        "Zorblo",
+        "The fund only looks at Series A rounds of $2 million or more.",
+        set(),
+    ),
+    (
+        "ou_plus_bar",
+        "Zorblo",
+        "Zorblo a levé 3 millions d'euros. Le fonds ne regarde que les tours de 2 millions d'euros ou plus.",
+        {R("3000000", "EUR")},
+    ),
+    # "les N M€ de X" in a list of the month's deals: each sum is its company's.
+    (
+        "les_n_de_x",
+        "Zorblo",
+        "Côté levées, on retiendra les 3 millions d'euros de Plimo et les 9 millions de la start-up Zorblo.",
+        {R("9000000", "EUR")},
+    ),
+    # An article that opens on the company goes on speaking of it, past a byline.
+    (
+        "opening_company_keeps_later_figures",
+        "Zorblo",
+        "Zorblo lands new money\n\nZorblo keeps growing in a shrinking market.\n\nBy Ana Pires\n\n"
+        "A round of $40 million was closed on Monday.",
+        {R("40000000")},
+    ),
 ]
 
 
@@ -751,6 +1046,10 @@ def test_valuation_set_in_a_dated_round_is_background() -> None:
         ("Zorblo", False),
         ("Macquarie", False),
         ("Jordan", False),
+        ("Afrique de l'Ouest", True),
+        ("Southeast Asia", True),
+        ("Europe", True),
+        ("World", False),
     ],
 )
 def test_places_lexicon(name: str, place: bool) -> None:

@@ -4,6 +4,7 @@ weights shipped are the ones ``benchmarks/train_extractor.py`` fits from the lab
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -74,6 +75,7 @@ def test_a_model_that_is_sure_a_figure_is_no_fact_drops_what_the_rules_kept() ->
             "add": 0.9,
             "status_sure": 1.01,
             "context_sure": 1.01,
+            "context_main_sure": 1.01,
             "kind": {"classes": ["funding_round", "none"], "intercept": [0.0, 5.0], "weights": {}},
             "status": {"classes": ["announced"], "intercept": [0.0], "weights": {}},
             "context": {"classes": ["main"], "intercept": [0.0], "weights": {}},
@@ -106,3 +108,29 @@ def test_one_sum_of_one_sentence_is_not_both_a_round_and_a_valuation() -> None:
     assert len([f for f in facts if f.amount == 100_000_000]) == 1
     differ = extract_facts("Zephyr AI raised $100 million at a $900 million valuation.", "Zephyr AI")
     assert sorted(f.kind for f in differ) == ["funding_round", "valuation"]
+
+
+def test_a_restated_fact_takes_more_to_become_the_news() -> None:
+    """The context decision overturns the rules' "background" only when surer than it must be to
+    overturn their "main": a restated fact read as news is a false alert."""
+    text = "Zephyr AI avait alors levé 40 millions d'euros."
+    rules = extract_facts(text, "Zephyr AI", model="rules")
+    assert [f.context for f in rules] == ["background"]
+
+    def leaning_main(p_main: float) -> Model:
+        score = math.log(p_main / (1 - p_main))
+        return Model.from_json(
+            {
+                "drop": 1.01,
+                "add": 1.01,
+                "status_sure": 1.01,
+                "context_sure": 0.75,
+                "context_main_sure": 0.9,
+                "kind": {"classes": ["funding_round", "none"], "intercept": [0.0, -5.0], "weights": {}},
+                "status": {"classes": ["announced"], "intercept": [0.0], "weights": {}},
+                "context": {"classes": ["background", "main"], "intercept": [0.0, score], "weights": {}},
+            }
+        )
+
+    assert [f.context for f in extract_facts(text, "Zephyr AI", model=leaning_main(0.8))] == ["background"]
+    assert [f.context for f in extract_facts(text, "Zephyr AI", model=leaning_main(0.95))] == ["main"]

@@ -88,6 +88,9 @@ def test_parse_number_words(words: str, expected: int | Decimal) -> None:
         # No currency has a thousandth: one dot group before a currency groups thousands.
         ("un ticket de 750.000 €", "750000", "EUR"),
         ("a XOF 900 million round", "900000000", "XOF"),
+        # A lone scale letter, then the currency's word.
+        ("une biotech nantaise, 14 M euros", "14000000", "EUR"),
+        ("un tour de 3,5 M dollars", "3500000", "USD"),
     ],
 )
 def test_amount_formats(text: str, amount: str, currency: str) -> None:
@@ -180,6 +183,22 @@ def test_ranges(text: str, low: str, high: str) -> None:
     (mention,) = find_money(text)
     assert mention.amount == Decimal(low)
     assert mention.amount_max == Decimal(high)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # Whose the bare sum is: an article or a name after "de".
+        ("les 9 millions de la start-up Zorblo", ["9000000"]),
+        ("les 25 millions de Plimo", ["25000000"]),
+        ("plus de 7 millions de plus", ["7000000"]),
+        # What it counts: a noun, or a people in the plural.
+        ("un modèle de 13 milliards de paramètres", []),
+        ("près de 12 millions de Belges", []),
+    ],
+)
+def test_bare_scale_then_de(text: str, figures: list[str]) -> None:
+    assert [str(m.amount) for m in find_money(text)] == figures
 
 
 def test_bare_figure_keeps_no_currency() -> None:

@@ -52,17 +52,29 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-def _lexical(low: str, mention: MoneyMention) -> list[str]:
-    left = _tokens(low[max(0, mention.start - _WINDOW_CHARS) : mention.start])[-_WINDOW_TOKENS:]
-    right = _tokens(low[mention.end : mention.end + _WINDOW_CHARS])[:_WINDOW_TOKENS]
+def _lexical(low: str, mention: MoneyMention, own: frozenset[str]) -> list[str]:
+    left = _anonymous(_tokens(low[max(0, mention.start - _WINDOW_CHARS) : mention.start]), own)[
+        -_WINDOW_TOKENS:
+    ]
+    right = _anonymous(_tokens(low[mention.end : mention.end + _WINDOW_CHARS]), own)[:_WINDOW_TOKENS]
     out = [f"L:{t}" for t in left] + [f"R:{t}" for t in right]
     out += [f"L1:{t}" for t in left[-1:]] + [f"L2:{t}" for t in left[-2:-1]]
     out += [f"R1:{t}" for t in right[:1]] + [f"R2:{t}" for t in right[1:2]]
     out += [f"LL:{a}_{b}" for a, b in itertools.pairwise(left)]
     out += [f"RR:{a}_{b}" for a, b in itertools.pairwise(right)]
     out += [f"M:{t}" for t in _tokens(low[mention.start : mention.end]) if not t.isdigit()]
-    out += [f"S:{t}" for t in sorted(set(_tokens(low))) if len(t) > 3]
+    out += [f"S:{t}" for t in sorted(set(_anonymous(_tokens(low), own))) if len(t) > 3]
     return out
+
+
+def _anonymous(tokens: list[str], own: frozenset[str]) -> list[str]:
+    """The words of the company's own name as one placeholder: weights fitted on real text must not
+    learn which companies it spoke of."""
+    return [("ownname" if t in own else t) for t in tokens] if own else tokens
+
+
+def _own_words(doc: _Doc) -> frozenset[str]:
+    return frozenset(t for low in doc.folded for m in doc.entity_re.finditer(low) for t in _tokens(m.group()))
 
 
 def _entity(doc: _Doc, walk: _Walk, idx: int, mention: MoneyMention) -> list[str]:
@@ -94,6 +106,16 @@ def _entity(doc: _Doc, walk: _Walk, idx: int, mention: MoneyMention) -> list[str
         near = min(named, key=lambda m: min(abs(m.start - mention.end), abs(mention.start - m.end)))
         out.append(f"mk:closest={near.kind}")
     return out
+
+
+def _last_named(doc: _Doc, idx: int, named_in: Sequence[bool]) -> list[str]:
+    """Where the company was last named before this sentence: how many sentences back, and whether in
+    this paragraph (a roundup moves on to the next company with each paragraph)."""
+    last = next((j for j in range(idx, -1, -1) if named_in[j]), None)
+    if last is None:
+        return ["last:never"]
+    same = doc.sentences[last].paragraph == doc.sentences[idx].paragraph
+    return [f"last:gap={_bucket(idx - last, (0, 1, 2, 4))}", f"last:para={same}"]
 
 
 def _prominence(doc: _Doc) -> list[str]:
@@ -140,6 +162,8 @@ def _rule(rule: _Cand | None, kept: _Cand | None, verdict: str) -> list[str]:
         out.append("rule:none")
         return out
     out.append("rule:owner=" + ("entity" if rule.owner == "entity" else "other"))
+    how = next((r for r in rule.reasons if r.startswith("owner:")), "owner: ?")
+    out.append("rule:how=" + "_".join(_tokens(how.split("(")[0])[1:5]))
     out.append(f"rule:kind={rule.kind}")
     if kept is None:
         out.append("rule:dropped")
@@ -193,6 +217,8 @@ def candidates(
     out: list[Candidate] = []
     n_sent = len(doc.sentences)
     kept_amounts = {(c.mention.currency, c.mention.amount): c.kind for c in kept}
+    own = _own_words(doc)
+    named_in = [doc.entity_re.search(low) is not None for low in doc.folded]
     prominence: list[str] = []  # how much of the text names the company: read once, when first needed
     for (idx, m, carried), eur in zip(resolved, values, strict=True):
         key = (idx, m.start)
@@ -221,7 +247,8 @@ def candidates(
         features += _rule(rule, final, verdicts.get(key, "none"))
         features += _amount(m, eur, doc_max, sentence_money[idx])
         features += _entity(doc, walk, idx, m)
+        features += _last_named(doc, idx, named_in)
         features += _dates(doc, idx)
-        features += _lexical(low, m)
+        features += _lexical(low, m, own)
         out.append(Candidate(idx, m, carried, rule, final, tuple(features)))
     return out

@@ -90,7 +90,9 @@ def decide(cands: Sequence[Candidate], doc: _Doc, walk: _Walk, model: Model) -> 
         reading = base_reading(cand, doc, walk)
         features = second_features(cand, reading)
         reading.status = _second(model.status, features, reading.status, model.status_sure)
-        reading.context = _second(model.context, features, reading.context, model.context_sure)
+        to_main = reading.context == "background"
+        sure = model.context_main_sure if to_main else model.context_sure
+        reading.context = _second(model.context, features, reading.context, sure)
         if kind != reading.kind:
             reading.reasons.append(f"kind: {kind}, fitted on real text, where the rules read {reading.kind}")
         reading.kind = kind

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -37,9 +37,10 @@ from watcher.facts.kinds import (
     _round_reread,
 )
 from watcher.facts.lexicon import LANGS, eur_value, min_deal_eur
-from watcher.facts.names import _NAME, _entity_regex, _former_names, _short_name, entity_variants
+from watcher.facts.names import _NAME, _acronyms, _entity_regex, _former_names, _short_name, entity_variants
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.owners import _named_investor, _owner_for, _respective_owners, _stake_buyer_target
+from watcher.facts.patterns import _FIELD, _NAME_PAREN_LEFT_RE
 from watcher.facts.prepare import _guess_language, _prepared
 from watcher.facts.resolve import (
     _context_from_round,
@@ -109,9 +110,9 @@ def extract_facts(
         return []
     doc, walk, kept, cands = read
     if fitted is None:
-        return _merge(_context_from_round(kept, doc), doc.sentences)
+        return _merge(_context_from_round(kept, doc), doc.quoted)
     chosen = decide(cands, doc, walk, fitted)
-    return _merge(_context_from_round(chosen, doc), doc.sentences)
+    return _merge(_context_from_round(chosen, doc), doc.quoted)
 
 
 def readings(
@@ -176,11 +177,19 @@ def _document(
     joined = "\n".join(s.text for s in sentences)
     folded = [fold(s.text).replace("’", "'") for s in sentences]
     renamed = _former_names(joined, entity_re, "\n".join(folded))
+    renamed += _acronyms(joined, entity_re, "\n".join(folded)) if "(" in joined else []
     short = _short_name(entity, aliases, joined)
     if renamed or short:
         entity_re = _entity_regex(entity_variants(entity, (*aliases, *renamed, *short)))
+    quoted = sentences
+    sentences, written = _names_capitalised(sentences, folded, entity_re)
+    if written:
+        # A name written with a digit first is read with a letter there: its spelling answers too.
+        folded = [fold(s.text).replace("’", "'") for s in sentences]
+        entity_re = _entity_regex(entity_variants(entity, (*aliases, *renamed, *short, *written)))
     doc = _Doc(
         sentences=sentences,
+        quoted=quoted,
         folded=folded,
         entity_re=entity_re,
         text=text,
@@ -188,6 +197,44 @@ def _document(
     )
     doc.has_money = [bool(m) for m in sentence_money]
     return doc
+
+
+# How a name starts, for the name patterns (``names._NAME_TOKEN``).
+_NAME_INITIAL_RE = re.compile(r"[A-ZÀ-Ý]")
+
+
+def _name_initial(text: str) -> str:
+    """The company's name as the name patterns read names, capitalised, one character for one, so
+    that every offset holds: "iziwork" -> "Iziwork", "Ÿnsect" -> "Ynsect", "360Learning" ->
+    "Q60Learning"."""
+    first = text[0].upper()
+    if not _NAME_INITIAL_RE.match(first):
+        first = fold(text[0]).upper()
+        if not _NAME_INITIAL_RE.match(first):
+            first = "Q"
+    return first + text[1:]
+
+
+def _names_capitalised(
+    sentences: list[Sentence], folded: list[str], entity_re: re.Pattern[str]
+) -> tuple[list[Sentence], list[str]]:
+    """The sentences with each mention of the company that does not start as names do ("iziwork",
+    "360Learning", "Ÿnsect") capitalised, so that the rules which find who raised a sum by the shape
+    of names see it as they see "Zorblo"; and the new spellings of names written with a digit first.
+    The sentences as written stay the facts' evidence."""
+    out: list[Sentence] = []
+    written: set[str] = set()
+    for sent, low in zip(sentences, folded, strict=True):
+        text = sent.text
+        for m in entity_re.finditer(low):
+            if _NAME_INITIAL_RE.match(text, m.start()):
+                continue
+            name = _name_initial(text[m.start() : m.end()])
+            if fold(name) != fold(text[m.start() : m.end()]):
+                written.add(name)
+            text = text[: m.start()] + name + text[m.end() :]
+        out.append(sent if text == sent.text else replace(sent, text=text))
+    return out, sorted(written)
 
 
 def _sentence_mentions(walk: _Walk, idx: int, mentions: Sequence[MoneyMention]) -> Sequence[MoneyMention]:
@@ -364,10 +411,11 @@ _PROCEEDS_RIGHT_RE = re.compile(
 )
 # "Quaxi (12 M€ pour accélérer en Europe), Plimo (4 M€ pour recruter)": a roundup's entry, a sum the
 # company named before the parenthesis got for a purpose.
-_NAME_PAREN_LEFT_RE = re.compile(rf"{_NAME}\s*\(\s*$")
 _NAME_PAREN_SUM_RE = re.compile(
-    rf"{_NAME}\s*\(\s*(?:[$€£]|(?:US|C|CA)\$)?\s*\d[\d,.\s]*(?:[MmKk]|G\$|M\$|M€|mil|Md|bn)"
+    rf"{_NAME}{_FIELD}\s*\(\s*(?:[$€£]|(?:US|C|CA)\$)?\s*\d[\d,.\s]*(?:[MmKk]|G\$|M\$|M€|mil|Md|bn)"
 )
+# The deals a list of "Name (sum)" entries is about: two entries suffice where the sentence says so.
+_DEALS_RE = re.compile(r"\b(?:levees|tours|operations|financements|rounds|deals|raises|fundraises)\b")
 _FOR_PURPOSE_RIGHT_RE = re.compile(r"\s+(?:pour|afin\s+de|to)\s+(?:[a-zà-ÿ]+\s+)?[a-zà-ÿ]+(?:er|ir|re)\b")
 _FOR_COMPANY_RE = re.compile(
     # ("3 M€ pour aider Quaxi à recruter", "$5M to help Quaxi hire": the company the sum enables.)
@@ -562,8 +610,9 @@ class _SentenceReader:
             return None
         if _FOR_PURPOSE_RIGHT_RE.match(self.low, mention.end):
             return "a roundup's entry: a sum for a purpose (weak)"
-        if self._listed_sums >= 3:
-            # "Quaxi (22 millions $), Plimo (9 millions $), Zorblo (4 millions $)": a roundup of deals.
+        if self._listed_sums >= 3 or (self._listed_sums == 2 and _DEALS_RE.search(self.low)):
+            # "Quaxi (22 millions $), Plimo (9 millions $), Zorblo (4 millions $)": a roundup of deals;
+            # "les deux plus grosses levées : Zorblo (65 M€) et Quaxi (40 M€)".
             return "a roundup's entry: a list of companies' sums (weak)"
         return None
 

@@ -62,7 +62,8 @@ class Decision:
 class Model:
     """The three fitted decisions, and how sure each must be to overturn the rules (``decide.verdict``):
     ``drop`` to take a figure the rules kept out, ``add`` to bring one in or change its kind,
-    ``status_sure`` and ``context_sure`` to change its status or its context."""
+    ``status_sure`` and ``context_sure`` to change its status or its context, ``context_main_sure`` to
+    make a fact the rules read as background the news."""
 
     kind: Decision
     status: Decision
@@ -71,6 +72,7 @@ class Model:
     add: float
     status_sure: float
     context_sure: float
+    context_main_sure: float
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Model:
@@ -82,6 +84,7 @@ class Model:
             add=float(data["add"]),
             status_sure=float(data["status_sure"]),
             context_sure=float(data["context_sure"]),
+            context_main_sure=float(data["context_main_sure"]),
         )
 
 

@@ -606,7 +606,8 @@ _STATISTIC_RIGHT_RE = re.compile(r"\s*(?:en\s+moyenne|on\s+average)\b")
 # "1,3 Md€ levés par les pépites du secteur", "$640m raised in Peru", "400 M€ investis en
 # Wallonie": money raised by many companies or in a whole place, a tally.
 _RAISED_BY_MANY_RE = re.compile(
-    r"\s*(?:(?:d'euros|de\s+dollars|d'investissements?)\s+)?(?:leves|levees|investis|injectes|raised|invested)\s+"
+    r"\s*(?:(?:d'euros|de\s+dollars|d'investissements?)\s+)?(?:leves|levees|investis|injectes|collecte(?:e?s)?|"
+    r"recolte(?:e?s)?|mobilise(?:e?s)?|raised|invested|secured|attracted|collected)\s+"
     # ("$41m raised between 3 and 9 May by Indian startups": a span of dates before the agent.)
     r"(?:(?:between|entre|from|du|over|sur)\s[^.;:]{0,50}?\s)?"
     r"(?:(?:par|by)\s+(?:les\s+|des\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:start-?ups|startups|entreprises|societes|"
@@ -630,13 +631,37 @@ def _raised_by_many(low: str, mention: MoneyMention) -> bool:
 _THRESHOLD_LEFT_RE = re.compile(
     r"\b(?:(?:le\s+)?cap|(?:la\s+)?barre|(?:le\s+)?seuil|(?:the\s+)?(?:threshold|mark))\s+(?:des|de|du|d'|of)\s*"
     r"(?:(?:plus\s+de|pres\s+de|more\s+than)\s+)?$"
+    # "deals of this size (over $100M)", "des tours (de plus de 50 M€)": the criterion in brackets.
+    r"|\(\s*(?:above|over|more\s+than|plus\s+de|de\s+plus\s+de|au-dessus\s+de|superieure?s?\s+a)\s*$"
+)
+
+
+# "des tours de 3 M€ ou plus", "rounds of $5 million or more": the bar a definition or
+# a count sets.
+_THRESHOLD_RIGHT_RE = re.compile(
+    r"\s*(?:ou\s+plus|et\s+plus|ou\s+davantage|(?:or|and)\s+(?:more|above|over))\b"
+)
+
+
+# "le total des montants levés en région (52 M€)", "les levées des start-up bretonnes ont atteint 210 M€",
+# "funding rounds of Nordic startups reached $2B": the money of many deals or companies, a tally.
+_TALLY_LEFT_RE = re.compile(
+    r"\b(?:(?:montants|sommes)\s+(?:leve|levee|collecte|investi|recolte)e?s|amounts\s+raised|"
+    r"(?:tours|levees|rounds|financements|deals)\s+(?:de\s+(?:table|fonds)\s+)?(?:des|of)\s+(?:[\w-]+\s+)?"
+    r"(?:start-?ups?|startups|entreprises|jeunes\s+pousses|societes|companies|firms|scale-?ups))"
+    r"[^.;:]{0,60}$"
 )
 
 
 def _round_reread(low: str, mention: MoneyMention, prev_end: int, lang: str | None) -> tuple[str, str] | None:
-    """What a figure read as a round is instead, from the words right before it (None: a round)."""
-    if _THRESHOLD_LEFT_RE.search(low, max(0, mention.start - 30), mention.start):
+    """What a figure read as a round is instead, from the words right before it or the bar after it (None:
+    a round)."""
+    if _THRESHOLD_LEFT_RE.search(low, max(0, mention.start - 30), mention.start) or _THRESHOLD_RIGHT_RE.match(
+        low, mention.end
+    ):
         return "non", "a threshold raises are measured against"
+    if _TALLY_LEFT_RE.search(low, max(prev_end, mention.start - 140), mention.start):
+        return "non", "a tally of many companies' deals"
     if _invested_just_before(low, mention, prev_end, lang):
         # "Kobalt, which plans to put €80 million into the round": the investor's own ticket.
         return "inv", "an investor's verb right before the figure"

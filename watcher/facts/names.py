@@ -114,7 +114,8 @@ _NOT_COMPANIES = _wordset(
     "spain sweden silicon valley emirats dubai ceo pdg cto cfo président president founder "
     "fondateur co-founder cofondateur series série seed round tour ia ai intelligence "
     "artificielle artificial intelligence gpu api source sources news business insider tech "
-    "french tech startup start-up we you i nous vous je our notre they ils "
+    "french tech startup start-up we you i nous vous je our notre they ils following despite unlike "
+    "amid among amongst malgré grâce suite "
     # Currency codes before a figure ("valued at CHF 90m") are not names.
     "chf eur usd gbp cad aud jpy cny inr sek nok dkk sgd hkd brl mxn zar nzd ils aed sar krw "
     "pln kes ngn rs ksh "
@@ -262,6 +263,22 @@ def _former_names(text: str, entity_re: re.Pattern[str], low: str | None = None)
         if before and _plausible_company(before.group(1)):
             names.append(before.group(1))
     return names
+
+
+# The initials a text gives a company right after its name: "The Kobalt Experience (TKE)".
+_ACRONYM_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)")
+
+
+def _acronyms(text: str, entity_re: re.Pattern[str], low: str) -> list[str]:
+    """Initials the text introduces for the company, in brackets after its name, and then uses alone.
+
+    ``low`` is the folded ``text`` (same length, character for character)."""
+    found = []
+    for m in entity_re.finditer(low):
+        after = _ACRONYM_AFTER_RE.match(text, m.end())
+        if after and fold(after.group(1)) not in _NOT_COMPANIES:
+            found.append(after.group(1))
+    return found
 
 
 def _short_name(entity: str, aliases: Sequence[str], text: str) -> list[str]:

@@ -282,6 +282,18 @@ def _range_start(text: str, start: int, end: int) -> bool:
 
 
 _BARE_NOUN_RE = re.compile(r"[ \u00a0]*(?:de|d['’]|of)[ \u00a0]*([^\W\d_]+)", re.IGNORECASE)
+
+
+def _owner_after_bare(word: str) -> bool:
+    """Whether the word after a bare "12 millions de" says whose the sum is rather than what it counts:
+    "plus", an article ("les 9 millions de la start-up Zorblo") or a name ("les 3 millions de Plimo"),
+    not a people in the plural ("10 millions de Français")."""
+    low = word.lower()
+    if low in ("plus", "moins", "la", "le", "les", "l"):
+        return True
+    return word[0].isupper() and not word.isupper() and not low.endswith("s")
+
+
 _PAREN_OPEN_RE = re.compile(r"^[ \u00a0]*[(\[][ \u00a0]*$")
 _APPOSITION_RE = re.compile(
     # (« il manque 9 millions d'euros », soit 10 millions de dollars: the quote closes before the apposition.)
@@ -328,7 +340,7 @@ def find_money(text: str) -> list[MoneyMention]:
     for raw in raws:
         if raw.currency is None:
             nm = _BARE_NOUN_RE.match(text, raw.end)
-            if nm and nm.group(1).lower() not in ("plus", "moins"):
+            if nm and not _owner_after_bare(nm.group(1)):
                 continue
         cleaned.append(raw)
     mentions: list[MoneyMention] = []

@@ -25,6 +25,7 @@ from watcher.facts.patterns import (
     _BY_NAME_RE,
     _FOR_VENTURE_RE,
     _GENDERED_RE,
+    _NAME_PAREN_LEFT_RE,
     _OBJECT_REL_RE,
     _PASSING_NAME_RE,
     _PERSON_TITLE_RE,
@@ -186,9 +187,12 @@ def _respective_owners(sent: str, low: str, mentions: Sequence[MoneyMention], do
 
 # "pass its rival Quaxi which was last valued at $3 billion": a relative clause on the name, no comma.
 _WHICH_VALUED_RE = re.compile(
-    rf"({_NAME})\s+(?:which|who|that|qui)\s+(?:(?:was|is|had\s+been|has\s+been|était|est|a\s+été|avait\s+été)\s+)?"
+    rf"({_NAME})(?:\s+(?:which|who|that|qui)\s+(?:(?:was|is|had\s+been|has\s+been|était|est|a\s+été|avait\s+été)\s+)?"
+    # ("Kobalt, a lender valued recently at about $4B": an apposition's participle.)
+    r"|\s*,\s*(?:the|an?|la|le|l['’]|une?)\s*(?:[\w-]+\s+){0,4}?)"
     r"(?:(?:last|recently|once|then|dernièrement|récemment|alors)\s+)?(?:valued|valorisée?s?|évaluée?s?)\s+"
-    r"(?:at\s+|à\s+|a\s+)?(?:(?:about|around|roughly|nearly|over|more\s+than|some|environ|près\s+de|plus\s+de)\s+)?$"
+    r"(?:(?:last|recently|once|dernièrement|récemment)\s+)?"
+    r"(?:at\s+|à\s+|a\s+)?(?:(?:about|around|roughly|nearly|over|more\s+than|some|environ|près\s+de|plus\s+de)\s+|~)?$"
 )
 
 
@@ -232,7 +236,10 @@ def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
 # (a few hedges or adjectives between) owns it, whatever company the sentence is about.
 _POSSESSOR_RE = re.compile(
     rf"({_NAME})(?:['’]s?)\s+(?:(?:approximately|about|around|roughly|nearly|almost|over|more\s+than|some|"
-    rf"a|an|new|latest|recent|fresh|record|reported|planned|proposed|first|second|third|last)\s+){{0,3}}$"
+    rf"a|an|new|latest|recent|fresh|record|reported|planned|proposed|first|second|third|last"
+    # ("Kobalt's huge $25M add-on": any other adjective, but no word that starts another role.)
+    rf"|(?!(?:of|to|from|for|in|with|and|or|by|at|on|has|had|is|was|were|are|said|says)\s)[a-z][a-z-]{{2,20}})\s+)"
+    rf"{{0,3}}$"
 )
 # What the possessor of such a figure does rather than receives: "Kobalt's $40M investment in Zorblo".
 _POSSESSOR_GIVES_RE = re.compile(
@@ -251,11 +258,14 @@ _INVERTED_OBJECT_REL_RE = re.compile(
 # amount (not after "un financement de 5 M€ de Bpifrance", where the name gives the money).
 _RAISE_OF_LEFT_RE = re.compile(
     r"(?i:\b(?:lev[ée]e(?:\s+de\s+fonds)?|tour\s+de\s+table|augmentation\s+de\s+capital|s[ée]rie\s+[A-H]|"
-    r"round)\s+(?:record\s+|historique\s+)?(?:de|d['’])\s*(?:(?:plus\s+de|près\s+de|environ)\s+)?)$"
+    r"round)\s+(?:record\s+|historique\s+)?(?:de|d['’])\s*(?:(?:plus\s+de|près\s+de|environ)\s+)?"
+    # "les 3 millions d'euros de Plimo": the sum a list of deals gives each company.
+    r"|(?<![\w'’])les\s+)$"
 )
 _RAISE_OF_NAME_RE = re.compile(
-    # ("la série B de 9 M€ du nantais Zorblo": "du" and the adjectives before the name.)
-    rf"^\s*(?:de|d['’]|du|de\s+la|de\s+l['’])\s*(?:[a-zà-ÿ-]+\s+){{0,2}}?({_NAME})"
+    # ("la série B de 9 M€ du nantais Zorblo", "du spécialiste du fret Zorblo": "du" and the words that
+    # describe the company before its name.)
+    rf"^\s*(?:de|d['’]|du|de\s+la|de\s+l['’])\s*(?:[a-zà-ÿ-]+\s+){{0,3}}?({_NAME})"
 )
 # A roundup's entry: "Quaxi Labs, avec une levée de 6 M€", "Quaxi, with a $6M round".
 _NAME_WITH_ROUND_RE = re.compile(
@@ -279,6 +289,10 @@ def _possessor(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     if gives and not _POSSESSOR_BUYS_RE.search(gives.group(0)):
         return None
     name = m.group(1)
+    first, _, rest = name.partition(" ")
+    if rest and fold(first) in _NOT_COMPANIES:
+        # "After Kobalt's $27M round": the capitalised word opening the sentence is no part of the name.
+        name = rest
     if not _plausible_company(name):
         return None
     return _owner_name(name, doc)
@@ -321,30 +335,56 @@ def _owner_for(
         # and names nobody; such money is never the tracked company's.
         return None, ""
     if before:
-        return _owner_marked(before, sent, doc, idx)
+        return _owner_marked(before, sent, doc, idx, mention.start)
     # (With names or pronouns only after the figure, "Quaxi, a lender from Porto, carries a $9B price tag
     # because it raised ...", only a name opening the sentence is its subject.)
     subject = _sentence_subject(sent, doc, idx, opening_only=bool(markers))
     if subject is not None:
         return subject, "the sentence's subject, another company"
+    return _unmarked_owner(sent, doc, idx, markers)
+
+
+def _unmarked_owner(sent: str, doc: _Doc, idx: int, markers: list[_Owner]) -> tuple[str | None, str]:
+    """The owner of a figure that no mention before it, nor the sentence's opening name, gives: the
+    company the text is about, unless the sentence or the text says it speaks of something else."""
+    if _place_subject(sent):
+        # "Behind it, Porto drew $41M in funding": a place's tally.
+        return None, ""
     if doc.company_topic == "entity" and not markers and _long_before_named(doc, idx):
         # A figure well before the text first names the company, in a sentence that speaks of no company
         # at all: a sector's or a region's tally, what a roundup's lede is about; not the company's. ("for
         # the Californian start-up" after the figure still speaks of one, by description.)
         return None, ""
+    if doc.company_topic == "entity" and _named_paragraphs_ago(doc, idx):
+        # A text that does not open on the company, and last named it two paragraphs or more before a
+        # sentence that names nobody: a roundup that has moved on to other companies, or to the market.
+        # (An article that opens on the company goes on speaking of it, bylines and all.)
+        return None, ""
     return doc.company_topic, "the company the text is about (no owner in the sentence)"
 
 
-def _owner_marked(before: list[_Owner], sent: str, doc: _Doc, idx: int) -> tuple[str | None, str]:
+def _owner_marked(
+    before: list[_Owner], sent: str, doc: _Doc, idx: int, figure: int
+) -> tuple[str | None, str]:
     """The owner the last mention before the figure gives."""
     last = before[-1]
     owner = _resolve(last, doc, before[:-1])
-    if last.kind == "pronoun" and len(before) == 1:
+    possessive = last.kind == "generic" and sent[last.end : last.end + 2] in ("'s", "’s")
+    alone = (
+        len(before) == 1
+        if last.kind == "pronoun"
+        else possessive and all(m.kind == "generic" for m in before)
+    )
+    if alone:
         # "Quaxi, a lender from Porto, carries a $9B price tag because it raised $310M": "it" is the name
-        # the sentence opens with.
+        # the sentence opens with; so is "the company's" in "Quaxi, a rival, sold shares at the company's
+        # last price".
         owner = _sentence_subject(sent, doc, idx, opening_only=True) or owner
     if owner != "entity" and _is_person(owner, sent, doc, idx):
         return _person_company(owner, sent, doc, idx), "a person's company"
+    joint = _joint_owner(last, sent, figure, doc)
+    if joint is not None:
+        return joint
     how = {
         "entity": "named in the sentence",
         "other": "named in the sentence",
@@ -352,6 +392,51 @@ def _owner_marked(before: list[_Owner], sent: str, doc: _Doc, idx: int) -> tuple
         "pronoun": "a pronoun (coreference)",
     }[last.kind]
     return owner, how
+
+
+# Names joined into one subject: "Quaxi, Plimo et Zorblo", "Quaxi and Zorblo". Atomic groups: a list that
+# fails to end where needed must not be retried cut at every other comma.
+_NAME_LIST_RE = re.compile(
+    rf"(?>{_NAME}(?:\s*,\s*{_NAME}){{0,8}})\s*,?\s*(?:\bet\b|\band\b|&)\s*{_NAME}"
+    r"(?=\s+[a-zà-ÿ])"
+)
+# "each raised", "both raise", "ont levé chacune": each of the names owns the figure; "respectivement"
+# pairs them off; "dans/in": they are who invests.
+_EACH_RE = re.compile(r"\b(?:chacune?|each|both|(?:tou(?:te)?s\s+(?:les\s+)?deux))\b")
+_NOT_JOINT_RE = re.compile(r"\b(?:respectivement|respectively|dans|in|into|chez)\b")
+
+
+def _joint_owner(last: _Owner, sent: str, figure: int, doc: _Doc) -> tuple[str | None, str] | None:
+    """The owner where the last mention before the figure is one of names joined into one subject: none
+    for what they raised between them ("Ensemble, Plimo et Zorblo ont levé 300 M€", "Quaxi and Zorblo
+    together raised $30M"), the company itself where each raised it ("Plimo et Zorblo ont chacune bouclé
+    un tour de 3 M€"). None: no such subject."""
+    if last.kind not in ("entity", "other"):
+        return None
+    for m in _NAME_LIST_RE.finditer(sent, max(0, last.start - 200), figure):
+        if not (m.start() <= last.start and last.end <= m.end()):
+            continue
+        if _NOT_JOINT_RE.search(sent, m.end(), figure):
+            return None
+        if not _EACH_RE.search(sent, m.end(), figure):
+            return None, ""
+        if doc.entity_re.search(fold(m.group()).replace("’", "'")):
+            return "entity", "one of the names that each raised it"
+        return None
+    return None
+
+
+def _named_paragraphs_ago(doc: _Doc, idx: int) -> bool:
+    """Whether the text, which does not open on the company, named it before sentence ``idx`` but
+    neither in its paragraph nor in the one before."""
+    first = doc.first_named()
+    if first is None or first <= 1:
+        return False
+    near = doc.sentences[idx].paragraph - 1
+    for j in range(idx, -1, -1):
+        if doc.entity_re.search(doc.folded[j]):
+            return doc.sentences[j].paragraph < near
+    return False
 
 
 def _long_before_named(doc: _Doc, idx: int) -> bool:
@@ -365,19 +450,37 @@ def _long_before_named(doc: _Doc, idx: int) -> bool:
 # A sentence that opens (after an opening phrase) with another company as its subject, whatever its verb:
 # "Quaxi Robotics prolonge sa série B jusqu'à 64 M€", "Installée à Lille, Plimo a, de son côté, finalisé
 # une augmentation de capital de 21 M€", "L'assureur néerlandais Kobalt a annoncé un financement de 48 M€".
-_SUBJECT_OPENING_RE = re.compile(
+_SUBJECT_OPENING_ALT1 = (
     # ("Later that day, marketplace platform Kobalt unveiled": English press drops the article.)
     # ("Online tea platform Pelican reached": the sentence's first word may be a capitalised adjective.)
     rf"^(?:[^,;:]{{0,140}},\s*)?(?:(?i:(?:la|le|l['’]|les|the)\s*)?(?:[A-Za-zÀ-Ýà-ÿ][a-zà-ÿ-]*\s+){{0,2}}?"
-    rf"{_DESCRIPTOR_NOUN}\s+(?:(?!(?:par|by|de|du|des|of|pour|for|avec|with)\s)[a-zà-ÿ-]+\s+){{0,2}}?)?"
+    rf"{_DESCRIPTOR_NOUN}\s+(?:(?!(?:par|by|de|du|des|of|pour|for|avec|with)\s)[a-zà-ÿ-]+\s+){{0,2}}?"
+    # ("Earlier this year, the fast-growing Kobalt sold": an article and an adjective or two.)
+    r"|(?i:the)\s+(?:[a-z][a-z-]*\s+){1,2}?)?"
+    # (A connective opening the sentence is no name: "Puis, Quaxi, une ..." is read below.)
+    r"(?!(?:Et|Mais|Puis|Enfin|Ainsi|Donc|Or|And|But|Then|Finally|So|Also|Meanwhile|However|Yet)\s)"
     rf"({_NAME})\s+(?=[a-zà-ÿ])"
+)
+_SUBJECT_OPENING_LATER = (
     # "À Berlin, le fabricant de vélos cargo pour livreurs, Rollwerk.de, obtient": the name in commas
     # after a longer description.
-    rf"|^(?:[^,;:]{{0,140}},\s*)?(?i:(?:la|le|l['’]|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}"
+    rf"^(?:[^,;:]{{0,140}},\s*)?(?i:(?:la|le|l['’]|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}"
     rf"(?:\s+[a-zà-ÿ'’-]+){{0,10}}?\s*,\s*({_NAME})\s*,\s*(?=[a-zà-ÿ])"
     # "Quaxi, a lender from Porto, carries ...": the name, then its apposition.
-    rf"|^({_NAME}),\s+(?i:the|an?|la|le|l['’]|une?)\s*[^,;:()]{{0,100}},\s+(?=[a-zà-ÿ])"
+    # ("Puis, Quaxi, une plateforme lancée en 2019, installée à Lille, a bouclé": after a short opener,
+    # and through an apposition of two or three parts.)
+    rf"|^(?:[^,;:]{{0,40}},\s*)?({_NAME}),\s+(?i:the|an?|la|le|l['’]|une?)\s*[^,;:()]{{0,100}}+"
+    rf"(?:,\s*[^,;:()]{{1,100}}+){{0,2}},\s+(?=[a-zà-ÿ])"
+    # "Le fabricant lyonnais de capteurs pour vignes Zorblo, installé à Villeurbanne, a bouclé": a longer
+    # description, in lower-case words, right before the name.
+    rf"|^(?:[^,;:]{{0,140}},\s*)?(?i:(?:la|le|l['’]|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}"
+    # (Not a name after "par"/"by": a founder or an investor.)
+    rf"(?:\s+(?!(?:par|by|with|avec|chez|at)\s)[a-zà-ÿ'’-]+){{1,10}}?\s+({_NAME})(?:\s+|\s*,\s*)(?=[a-zà-ÿ])"
 )
+_SUBJECT_OPENING_RE = re.compile(_SUBJECT_OPENING_ALT1 + "|" + _SUBJECT_OPENING_LATER)
+# The same without the first form, for a sentence whose capitalised first word is no name ("Le ...",
+# "En annonçant ..."): its group 1 never takes part.
+_SUBJECT_OPENING_LATER_RE = re.compile("(?!)()|" + _SUBJECT_OPENING_LATER)
 
 
 # An investor as the subject speaks of the company's round: "Kobalt Ventures mène l'opération de 5 M€".
@@ -387,6 +490,28 @@ def _investor_res(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     name = re.compile(rf"(?i:\b(?:{lexicon.alternation('investor_name_words', lang)})\b)")
     verb = re.compile(rf"\b(?:{lexicon.alternation('investor_role_verbs', lang)})\b")
     return name, verb
+
+
+def _place_subject(sent: str) -> bool:
+    """Whether the sentence opens (after an opening phrase) with a place as its subject."""
+    m = _SUBJECT_OPENING_RE.match(sent)
+    return m is not None and m.group(1) is not None and _is_place(m.group(1))
+
+
+def _investor_verb_after(low: str, end: int) -> bool:
+    """Whether the sentence's subject goes on to act as an investor ("Kobalt, a fund, led the round",
+    "Kobalt a aussi participé"): its own verb, a word or two on; not "a round led by" further along, nor
+    "led the pack"."""
+    aux = _AUX_RE.match(low, end)
+    verb = _investor_res(None)[1].match(low, aux.end() if aux else end)
+    return verb is not None and not _NOT_INVESTING_RE.match(low, verb.end())
+
+
+_AUX_RE = re.compile(r"(?:(?:has|have|had|also|a|ont|aussi|egalement|then|will|va|vont)\s+){1,3}")
+# "led the pack", "led by", "menée par": no investment made by the subject.
+_NOT_INVESTING_RE = re.compile(
+    r"\s+(?:the\s+(?:pack|way|charge|list|ranking|table)|by\b|par\b|le\s+classement)"
+)
 
 
 # A raise verb right after a capitalised opening word makes it a subject, so a name ("Kobalt vient de lever",
@@ -403,6 +528,25 @@ def _capitalised_mid_sentence(name: str, doc: _Doc) -> bool:
     return any(m.start() > 0 for sentence in doc.sentences for m in pattern.finditer(sentence.text))
 
 
+# A sentence opening on a clause with no subject of its own ("Forte de sa levée, ...", "After
+# raising $20M, ..."): the subject of the main clause after it is that clause's too.
+_PARTICIPLE_CLAUSE_RE = re.compile(
+    r"(?:(?:En\s+[a-zà-ÿ]+ant|Après\s+avoir|After|Before|Having|Following)\s|Fort(?:e|s|es)?\s+d(?:e\s|['’]))"
+    r"[^,;:]{0,140},"
+)
+
+
+def _no_opening_name(sent: str, m: re.Match[str], doc: _Doc) -> bool:
+    """Whether the capitalised word(s) opening the sentence (group 1) are no name: a function word, or one
+    word the text never writes with a capital inside a sentence and no raise verb follows."""
+    name = m.group(1)
+    return fold(name.split()[0]) in _NOT_COMPANIES or (
+        " " not in name
+        and not _RAISES_AFTER_RE.match(sent, m.end(1))
+        and not _capitalised_mid_sentence(name, doc)
+    )
+
+
 def _opens_sentence(sent: str, m: re.Match[str], name: str, doc: _Doc) -> bool:
     start = m.start(1)
     if start < 0 or "," in sent[:start]:
@@ -414,26 +558,21 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False
     """Another company opening the sentence as its subject, in a sentence that never names the entity
     (``opening_only``: its first word)."""
     m = _SUBJECT_OPENING_RE.match(sent)
+    if m is not None and m.group(1) is not None and m.start(1) == 0 and _no_opening_name(sent, m, doc):
+        m = _SUBJECT_OPENING_LATER_RE.match(sent) or m
     if m is None:
         return None
-    name = m.group(1) or m.group(2) or m.group(3)
+    name = m.group(1) or m.group(2) or m.group(3) or m.group(4)
     if name.split()[-1] in JOINER_WORDS:
         # "Lors de ...", "Qualifiée de ...": a capitalised opener and a preposition, no name.
         return None
-    if opening_only and not (m.start(3) == 0 or _opens_sentence(sent, m, name, doc)):
+    participle = (m.group(2) or m.group(4)) is not None and _PARTICIPLE_CLAUSE_RE.match(sent) is not None
+    if opening_only and not (m.start(3) == 0 or participle or _opens_sentence(sent, m, name, doc)):
         # Only a name that opens the sentence: with its apposition, after its descriptor ("Online tea
         # platform Pelican reached ..."), or written so elsewhere in the text.
         return None
     low = doc.folded[idx]
-    first = name.split()[0]
-    if m.start(1) == 0 and (
-        fold(first) in _NOT_COMPANIES
-        or (
-            " " not in name
-            and not _RAISES_AFTER_RE.match(sent, m.end(1))
-            and not _capitalised_mid_sentence(name, doc)
-        )
-    ):
+    if m.start(1) == 0 and _no_opening_name(sent, m, doc):
         # "Résultat : une valorisation ...", "Trois fonds ont suivi ...": any word opens a sentence with a
         # capital; one word is a name only where the text also writes it so inside a sentence.
         return None
@@ -447,7 +586,7 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False
         )
         # (every language's words: investors keep their English names in French text)
         or _investor_res(None)[0].search(name)
-        or _investor_res(None)[1].search(low)
+        or _investor_verb_after(low, m.end())
     ):
         return None
     owner = fold(name)
@@ -468,7 +607,11 @@ _IN_THE_CASE_OF_RE = re.compile(
     rf"\s*(?:dans\s+(?:le\s+cas|celui)|in\s+the\s+case)\s+(?:de\s+|d['’]|du\s+|of\s+)({_NAME})"
 )
 # ("Plimo (4 millions), Quaxi (2 millions)", "(Zorblo, 12 M€ levés)": the entry in parentheses too.)
-_LIST_ENTRY_RE = re.compile(rf"(?:^|[,;:(]\s*|\s(?:et|and)\s+)({_NAME})\s*[,(]?\s*$")
+# ("..., le fabricant de capteurs Zorblo 9 millions": what the company does may stand before its name.)
+_LIST_ENTRY_RE = re.compile(
+    rf"(?:^|[,;:(]\s*|\s(?:et|and)\s+)(?:(?:l['’]|le\s+|la\s+|the\s+)[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'’-]+){{0,4}}?\s+)?"
+    rf"({_NAME})\s*[,(]?\s*$"
+)
 # The entry ends the list or another entry follows: a comma, "et", a parenthesis, the end of the sentence.
 _LIST_NEXT_RE = re.compile(r"\s*(?:(?:lev[ée]e?s|raised)\s*)?(?:,|;|\)|\s(?:et|and)\s|[.…]|$)")
 
@@ -511,6 +654,10 @@ _ROUND_FOR_RIGHT_RE = re.compile(
 def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str] | None:
     """The owner a name in a fixed role around the figure gives: the target of the money, a possessor,
     an aside, who raised it (by, of, object relative, a roundup entry)."""
+    entry = _NAME_PAREN_LEFT_RE.search(sent, max(0, mention.start - 80), mention.start)
+    if entry is not None and _plausible_company(entry.group(1)) and not _is_place(entry.group(1)):
+        # "Quaxi (12 M€), Zorblo dans le fret (9 M€)": the sum in brackets is the entry's company's.
+        return _owner_name(entry.group(1), doc), "the name heading its entry in a list"
     target = _invest_target(sent, low, mention, doc)
     if target is not None:
         return target, "named as what the money goes into"
@@ -523,6 +670,12 @@ def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple
     passing = _passing_owner(sent, mention, doc)
     if passing is not None:
         return passing, "named in an aside about it"
+    return _named_around(sent, mention, doc)
+
+
+def _named_around(sent: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str] | None:
+    """The owner a name gives from a role after the figure (by, of, an object relative, the round for it)
+    or from a roundup's entry around it."""
     right = sent[mention.end : mention.end + 60]
     bm = _BY_NAME_RE.match(right)
     if bm and _plausible_company(bm.group(1)):
@@ -575,7 +728,8 @@ def _unknown_subject_re(lang: str | None) -> re.Pattern[str]:
     # dash-free boundary: inside "Orion-Kestrel-..." each part restarted a scan of the whole run.
     return re.compile(
         rf"(?<![\w'-])(?:(?P<indefinite>{indefinite})\s+(?:[\w'-]++\s+){{0,2}}?(?:{company}|(?P<rival>{rivals})|{collectives})"
-        rf"|(?:(?:{determiners})\s+)?(?:[\w'-]++\s+){{0,2}}?(?:(?P<rival_noun>{rivals})|{collectives}))"
+        # ("l'écosystème": the elided article glued to its noun.)
+        rf"|(?:(?:{determiners})\s+|l')?(?:[\w'-]++\s+){{0,2}}?(?:(?P<rival_noun>{rivals})|{collectives}))"
         rf"(?:\s+[\w'-]++){{0,3}}?\s+(?:(?:{aux})\s+){{0,3}}(?:{verbs})(?![\w'])[^,;:]*$"
     )
 

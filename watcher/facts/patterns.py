@@ -33,8 +33,9 @@ _DESCRIPTOR_RE = re.compile(
 )
 _SUBJECT_VERB_RE = re.compile(
     # ("« Quaxi » qui a pu récolter": a name in quotes.)
-    rf"({_NAME})(?:['’]s)?\s*[»”\"]?\s*(?:,[^,]{{1,140}},\s*|,\s*(?=qui\s|which\s|who\s))?"
-    r"(?:(?:has|have|had|a|avait|qui|who|which|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
+    # ("Pelvora (which recently raised $90M)": a relative clause in brackets.)
+    rf"({_NAME})(?:['’]s)?\s*[»”\"]?\s*(?:,[^,]{{1,140}},\s*|[,(]\s*(?=qui\s|which\s|who\s))?"
+    r"(?:(?:has|have|had|a|avait|qui|who|which|that|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
     r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant|été|been"
     # Plural subjects: "Adionics et Quaxi, qui ont chacun levé", "both have raised".
     r"|ont|avaient|sont|étaient|viennent|chacun|chacune|each|both|all|tous|toutes)\s+){0,4}"
@@ -154,3 +155,7 @@ _SENT_SUBJECT_RE = re.compile(
     r"(?P<aside_contrast>\s*,\s*(?i:par\s+exemple|for\s+example|for\s+instance|de\s+son\s+c[ôo]t[ée]|pour\s+sa\s+part|"
     r"quant\s+[àa]\s+(?:elle|lui)|for\s+its\s+part|meanwhile|en\s+revanche|lui|elle),)?\s+(?=[a-zà-ÿ])"
 )
+# A roundup's entry, the company then its sum in brackets: "Quaxi (12 M€", "Zorblo dans le fret (65
+# millions" (the company's field may stand between its name and the sum).
+_FIELD = r"(?:\s+(?:dans|en|in)\s+(?:(?:le|la|les|the)\s+|l['’])?[\w-]+(?:\s+[\w-]+)?)?"
+_NAME_PAREN_LEFT_RE = re.compile(rf"({_NAME}){_FIELD}\s*\(\s*$")

@@ -114,7 +114,16 @@ def _strip_markup(text: str) -> str:
     if "**" in text:
         # Markdown bold in feed text ("– **Quaxi**, a lender, received ..."): the stars hide the name.
         text = text.replace("**", "")
+    if _EMOJI_GATE_RE.search(text):
+        # Newsletters flag a company's country or a topic with emoji ("Quaxi 🇰🇪 closed"): they stand
+        # between a name and its verb.
+        text = _EMOJI_RE.sub("", text)
     return text
+
+
+# Pictographs, dingbats and flags (regional indicators), with the joiners and selectors that build them.
+_EMOJI_GATE_RE = re.compile("[\u2600-\u27bf\U0001f1e6-\U0001faff]")
+_EMOJI_RE = re.compile("[\u2600-\u27bf\U0001f1e6-\U0001faff\ufe0f\u200d]+ ?")
 
 
 def _is_headline(line: str) -> bool:

@@ -42,6 +42,7 @@ class _Doc:
     sentences: list[Sentence]
     folded: list[str]
     entity_re: re.Pattern[str]
+    quoted: list[Sentence] = field(default_factory=list)  # the sentences as written: the evidence
     text: str = ""
     lang: str | None = None
     has_money: list[bool] = field(default_factory=list)

@@ -29,6 +29,15 @@ _NOT_SUBJECT_RE = re.compile(
 _RANK_HEAD_RE = re.compile(
     rf"^\W{{0,3}}(?:Num[ée]ro|N°|No\.?|Number|Rank|#)\s*\d{{1,3}}\s*[:.–—-]?\s*({_NAME})\s*(?:[.:–—-]|$)"
 )
+# A ranked entry with its subject after the verb: "À la troisième place figure Plimo", "In third place is
+# Plimo": the company the figures that follow belong to.
+_INVERTED_RANK_RE = re.compile(
+    r"^\W{0,3}(?:(?:Au|À\s+la|A\s+la|En)\s+[\w-]+\s+(?:rang|place|position)\s*,?\s+"
+    r"(?:se\s+(?:trouve|place|classe|hisse)|figure|arrive|vient|on\s+trouve)"
+    r"|In\s+[\w-]+\s+place\s*,?\s+(?:is|was|comes|came|sits))\s+"
+    r"(?:(?:la|le|l['’]|the)\s*(?:[a-zà-ÿ-]+\s+){0,3}?)?"
+    rf"({_NAME})"
+)
 # "Kenyan agritech Shamba Link has closed ...": a nationality adjective, then the company.
 _DEMONYM_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:an|ian|ese|ish|ic|ch|i|ais|aise|ois|oise)")
 _LOWER_WORDS_RE = re.compile(r"(?:\s+[a-zà-ÿ-]+){1,3}\s+")
@@ -52,6 +61,8 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
     """Bring the running topic and subject (``doc.company_topic``, ``doc.subject``) past ``sent``."""
     previous = doc.subject
     rank = _RANK_HEAD_RE.match(sent) if sent[:1] in "N#R" else None
+    if rank is None and sent[:3] in ("Au ", "À l", "A l", "En ", "In "):
+        rank = _INVERTED_RANK_RE.match(sent)
     if rank and _plausible_company(rank.group(1)):
         # Each entry of a ranking owns the figures that follow its heading.
         name = rank.group(1)

@@ -138,10 +138,10 @@ _SCALE_RE = re.compile(
     re.IGNORECASE,
 )
 # "600 M EUR", "20 M €": a lone scale letter followed by a currency is a scale after all.
-# "3,5 M d'euros", "12 M de dollars" too.
+# "3,5 M d'euros", "12 M de dollars", "22 M euros" too.
 _SCALE_CURRENCY_RE = re.compile(
     r"[ \u00a0\u202f]?(?:€|\$|£|(?:EUR|USD|GBP|CHF)(?![A-Za-z])|"
-    r"(?i:(?:de[ \u00a0]+|d['’][ \u00a0]?)(?:euros?|dollars?|livres|francs))(?![\w]))"
+    r"(?i:(?:de[ \u00a0]+|d['’][ \u00a0]?)?(?:euros?|dollars?|livres|francs))(?![\w]))"
 )
 # French newsroom shorthand: "145,5 ME" (millions d'euros), Québec's "10 G$" (milliards de dollars).
 _COMPOUND_RE = re.compile(r"[ \u00a0\u202f]?(ME|G\$)(?![\w$])")

@@ -31,7 +31,7 @@ _DESCRIPTOR_NOUN = (
     r"(?:firm|company|start-?up|startup|unicorn|scale-?up|maker|platform|provider|developer|specialist|"
     r"fintech|insurtech|proptech|biotech|medtech|healthtech|edtech|foodtech|legaltech|licorne|pépite|"
     r"jeune\s+pousse|société|entreprise|app|application|group|groupe|marketplace|neobank|néobanque|lender|"
-    r"insurer|assureur|operator|opérateur|retailer|spécialiste|fabricant|éditeur|développeur|PME|ETI)"
+    r"insurer|assureur|operator|opérateur|retailer|spécialiste|fabricant|éditeur|développeur|plateforme|PME|ETI)"
 )
 # The same, after its article and up to two lower-case words: "the payments firm ", "la fintech ".
 _DESCRIBED = rf"(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+"
@@ -60,7 +60,7 @@ _KW_VALUATION = (
 # Raise cues every language shares; the others come from the language's lexicon (``lexicons/<lang>.json``)
 # so that a French noun ("tour", "cycle") never reads an English "concert tour" or "upgrade cycle" as a raise.
 _KW_ROUND_SHARED = (
-    r"series\s+[a-h]|serie\s+[a-h]|seed|extension|convertibles?|closing|first\s+close|"
+    r"series\s+[a-h]|serie\s+[a-h]|seed|extension|add-?ons?|top-?ups?|convertibles?|closing|first\s+close|"
     r"crowdfunding|crowd-?equity|equity\s+crowdfunding"
 )
 _KW_TOTAL = (
@@ -102,7 +102,7 @@ _KW_NONFUNDING = (
 )
 _KW_DEBT = (
     r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|credit\s+lines?|lines?\s+of\s+credit|"
-    r"facilit(?:y|ies)|"
+    r"facilit(?:y|ies)|facilites?\s+de\s+credit|credits?\s+renouvelables?|"
     r"lignes?\s+de\s+credit|obligations?(?!\s+convertibles?)|bonds?|financements?\s+par\s+emprunt|revolving|"
     r"non[\s-]dilutif\w*|non[\s-]dilutive|avances?\s+remboursables?|repayable\s+advances?|"
     # Money from lenders (a company may itself be "a lender": only the source of the money counts).
