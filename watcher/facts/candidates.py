@@ -108,9 +108,10 @@ def _entity(doc: _Doc, walk: _Walk, idx: int, mention: MoneyMention) -> list[str
     return out
 
 
-def _last_named(doc: _Doc, idx: int, named_in: Sequence[bool]) -> list[str]:
+def _last_named(doc: _Doc, idx: int) -> list[str]:
     """Where the company was last named before this sentence: how many sentences back, and whether in
     this paragraph (a roundup moves on to the next company with each paragraph)."""
+    named_in = doc.named_in()
     last = next((j for j in range(idx, -1, -1) if named_in[j]), None)
     if last is None:
         return ["last:never"]
@@ -119,7 +120,7 @@ def _last_named(doc: _Doc, idx: int, named_in: Sequence[bool]) -> list[str]:
 
 
 def _prominence(doc: _Doc) -> list[str]:
-    named_in = [doc.entity_re.search(low) is not None for low in doc.folded]
+    named_in = doc.named_in()
     return [f"ent:sents={_bucket(sum(named_in), (0, 1, 3))}", f"ent:first={bool(named_in) and named_in[0]}"]
 
 
@@ -218,7 +219,6 @@ def candidates(
     n_sent = len(doc.sentences)
     kept_amounts = {(c.mention.currency, c.mention.amount): c.kind for c in kept}
     own = _own_words(doc)
-    named_in = [doc.entity_re.search(low) is not None for low in doc.folded]
     prominence: list[str] = []  # how much of the text names the company: read once, when first needed
     for (idx, m, carried), eur in zip(resolved, values, strict=True):
         key = (idx, m.start)
@@ -247,7 +247,7 @@ def candidates(
         features += _rule(rule, final, verdicts.get(key, "none"))
         features += _amount(m, eur, doc_max, sentence_money[idx])
         features += _entity(doc, walk, idx, m)
-        features += _last_named(doc, idx, named_in)
+        features += _last_named(doc, idx)
         features += _dates(doc, idx)
         features += _lexical(low, m, own)
         out.append(Candidate(idx, m, carried, rule, final, tuple(features)))

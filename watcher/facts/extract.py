@@ -176,8 +176,9 @@ def _document(
     entity_re = _entity_regex(entity_variants(entity, aliases))
     joined = "\n".join(s.text for s in sentences)
     folded = [fold(s.text).replace("’", "'") for s in sentences]
-    renamed = _former_names(joined, entity_re, "\n".join(folded))
-    renamed += _acronyms(joined, entity_re, "\n".join(folded)) if "(" in joined else []
+    folded_joined = "\n".join(folded)
+    renamed = _former_names(joined, entity_re, folded_joined)
+    renamed += _acronyms(joined, entity_re, folded_joined) if "(" in joined else []
     short = _short_name(entity, aliases, joined)
     if renamed or short:
         entity_re = _entity_regex(entity_variants(entity, (*aliases, *renamed, *short)))

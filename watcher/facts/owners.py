@@ -382,7 +382,7 @@ def _owner_marked(
         owner = _sentence_subject(sent, doc, idx, opening_only=True) or owner
     if owner != "entity" and _is_person(owner, sent, doc, idx):
         return _person_company(owner, sent, doc, idx), "a person's company"
-    joint = _joint_owner(last, sent, figure, doc)
+    joint = _joint_owner(last, sent, figure, doc.folded[idx], doc)
     if joint is not None:
         return joint
     how = {
@@ -406,7 +406,7 @@ _EACH_RE = re.compile(r"\b(?:chacune?|each|both|(?:tou(?:te)?s\s+(?:les\s+)?deux
 _NOT_JOINT_RE = re.compile(r"\b(?:respectivement|respectively|dans|in|into|chez)\b")
 
 
-def _joint_owner(last: _Owner, sent: str, figure: int, doc: _Doc) -> tuple[str | None, str] | None:
+def _joint_owner(last: _Owner, sent: str, figure: int, low: str, doc: _Doc) -> tuple[str | None, str] | None:
     """The owner where the last mention before the figure is one of names joined into one subject: none
     for what they raised between them ("Ensemble, Plimo et Zorblo ont levé 300 M€", "Quaxi and Zorblo
     together raised $30M"), the company itself where each raised it ("Plimo et Zorblo ont chacune bouclé
@@ -420,7 +420,7 @@ def _joint_owner(last: _Owner, sent: str, figure: int, doc: _Doc) -> tuple[str |
             return None
         if not _EACH_RE.search(sent, m.end(), figure):
             return None, ""
-        if doc.entity_re.search(fold(m.group()).replace("’", "'")):
+        if doc.entity_re.search(low[m.start() : m.end()]):
             return "entity", "one of the names that each raised it"
         return None
     return None
@@ -433,10 +433,9 @@ def _named_paragraphs_ago(doc: _Doc, idx: int) -> bool:
     if first is None or first <= 1:
         return False
     near = doc.sentences[idx].paragraph - 1
-    for j in range(idx, -1, -1):
-        if doc.entity_re.search(doc.folded[j]):
-            return doc.sentences[j].paragraph < near
-    return False
+    named_in = doc.named_in()
+    last = next((j for j in range(idx, -1, -1) if named_in[j]), None)
+    return last is not None and doc.sentences[last].paragraph < near
 
 
 def _long_before_named(doc: _Doc, idx: int) -> bool:

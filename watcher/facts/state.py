@@ -50,7 +50,7 @@ class _Doc:
     subject: str = "entity"
     lead: str | None = None  # the first company the text speaks of
     _described: set[str] | None = None
-    _first_named: int | None = None
+    _named_in: list[bool] | None = None
     _latest_year: int | None = None
     published_year: int | None = None  # the year the text was published, when the caller knows it
     _reported: dict[int, bool] = field(default_factory=dict)
@@ -81,12 +81,15 @@ class _Doc:
             known = self._official[idx] = bool(_OFFICIAL_SOURCE_RE.search(self.folded[idx]))
         return known
 
+    def named_in(self) -> list[bool]:
+        """Whether each sentence names the tracked company; computed on first use."""
+        if self._named_in is None:
+            self._named_in = [self.entity_re.search(low) is not None for low in self.folded]
+        return self._named_in
+
     def first_named(self) -> int | None:
         """The index of the first sentence that names the tracked company (None: none does)."""
-        if self._first_named is None:
-            found = next((i for i, low in enumerate(self.folded) if self.entity_re.search(low)), -1)
-            self._first_named = found
-        return None if self._first_named < 0 else self._first_named
+        return next((i for i, named in enumerate(self.named_in()) if named), None)
 
     def descriptor_named(self, name: str) -> bool:
         """Whether the text calls ``name`` a company somewhere ("rival Corvane", "la start-up X")."""
