@@ -47,10 +47,24 @@ EXTRA = (
     "johannesburg, le cap, cape town, addis-abeba, addis ababa, kampala, dar es salaam, cotonou, lome, "
     "ouagadougou, bamako, niamey, libreville, brazzaville, "
     # Short forms the press uses, and the regions it groups markets in.
-    "uae, rdc, usa, republique democratique du congo, emirats, etats-unis d'amerique, "
+    "uae, rdc, usa, uk, u.k., u.s., leeds, manchester, birmingham, edinburgh, glasgow, bristol, "
+    "cambridge, oxford, republique democratique du congo, emirats, etats-unis d'amerique, "
     "middle east, moyen-orient, mena, emea, apac, latam, benelux, dach, nordics, scandinavia, scandinavie, "
     "maghreb, west africa, east africa, north africa, afrique de l'ouest, afrique de l'est, afrique du nord, "
-    "afrique francophone, francophone africa, sub-saharan africa, afrique sub-saharienne"
+    "afrique francophone, francophone africa, sub-saharan africa, afrique sub-saharienne, "
+    "latin america, south east asia, asia-pacific, asia pacific, asie-pacifique, central america, "
+    "eastern europe, western europe, central and eastern europe, europe de l'est, europe centrale, "
+    "baltics, the baltics, pays baltes, gcc, southern africa, afrique australe, central africa, "
+    "afrique centrale, the gulf states, gulf states, middle east and north africa, "
+    # The United States' states, the United Kingdom's nations, Germany's and Canada's largest regions.
+    "alabama, alaska, arizona, arkansas, colorado, connecticut, hawaii, idaho, illinois, indiana, iowa, "
+    "kansas, kentucky, louisiana, maine, maryland, michigan, minnesota, mississippi, missouri, montana, "
+    "nebraska, nevada, new hampshire, new jersey, new mexico, north carolina, north dakota, ohio, oklahoma, "
+    "oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee, utah, vermont, virginia, "
+    "washington state, west virginia, wisconsin, wyoming, england, scotland, wales, northern ireland, "
+    "angleterre, ecosse, pays de galles, irlande du nord, bavaria, baviere, bayern, baden-wurttemberg, "
+    "north rhine-westphalia, saxony, saxe, hesse, lower saxony, manitoba, saskatchewan, nova scotia, "
+    "new brunswick, nouveau-brunswick, nouvelle-ecosse"
 )
 # Place names that are as often someone's or something's name in funding news.
 # Codes that name no place: CLDR's pseudo-locales, the unknown region, the United Nations.

@@ -419,13 +419,13 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         "Gantry Bio",
         "Gantry Bio raised $150 million in its initial public offering. It had raised a $60 million "
         "Series B in 2022.",
-        ["R 60M USD"],
+        ["R 150M USD", "R 60M USD"],
     ),
     (
         "introduction_en_bourse_fr",
         "Gantry Bio",
         "Gantry Bio a levé 40 millions d'euros lors de son introduction en bourse sur Euronext.",
-        [],
+        ["R 40M EUR"],
     ),
     (
         "spac_combined_company",
@@ -662,14 +662,14 @@ MORE_CASES: list[tuple[str, str, str, list[str]]] = [
         "Cardiane a fait son entrée en Bourse à Paris. La medtech a levé 30 millions d'euros, pour une "
         "capitalisation de 150 millions d'euros. Avant son introduction en Bourse, la société nantaise "
         "avait levé 12 millions d'euros en série A.",
-        ["R 12M EUR"],
+        ["R 30M EUR", "R 12M EUR"],
     ),
     (
         "ipo_proceeds_en",
         "Pulsewise",
         "Pulsewise made its stock market debut in New York on Thursday. The company raised $90 million, "
         "giving it a market capitalization of $700 million.",
-        [],
+        ["R 90M USD"],
     ),
     (
         "ipo_planned_round_kept",

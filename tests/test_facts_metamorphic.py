@@ -167,3 +167,40 @@ def test_rename_to_an_odd_name(text: str, name: str) -> None:
     assert key(facts) == base
     # The evidence quotes the text as written, not as the rules read it.
     assert all(name in f.evidence for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("verb", "lang"),
+    [
+        ("scoops up", "en"),
+        ("obtained", "en"),
+        ("takes in", "en"),
+        ("reels in", "en"),
+        ("glane", "fr"),
+    ],
+)
+def test_more_raising_verbs(verb: str, lang: str) -> None:
+    """A verb of getting money, with no round word near it, still makes the sum the company's round."""
+    text = (
+        f"Tindra {verb} $18 million from Halvard Partners and two angels."
+        if lang == "en"
+        else f"Tindra {verb} 18 millions d'euros auprès de Halvard Partners et de deux business angels."
+    )
+    currency = "USD" if lang == "en" else "EUR"
+    assert key(extract_facts(text, "Tindra")) == {
+        ("funding_round", Decimal("18000000"), currency, "announced")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tindra clinched a $20 million deal with a carmaker.",
+        "Tindra gathered $2 million in donations for flood victims.",
+        "Tindra s'offre un nouveau siège de 20 millions d'euros.",
+        "Dans le classement, on trouve derrière Tindra, Pelvo (énergie) à 20 millions d'euros.",
+    ],
+)
+def test_verbs_that_do_not_raise(text: str) -> None:
+    """Verbs that sometimes say getting money say other things as often: no round of the company."""
+    assert key(extract_facts(text, "Tindra")) == set()

@@ -14,9 +14,10 @@ Labelling rules (what a careful reader takes from the excerpt alone):
   as background included, rumoured figures included (status ``rumoured``). A range ("between $80m and
   $100m") is expected at its first figure; "more than $2bn" at $2bn.
 * A funding round is new money raised privately: priced equity rounds, seed/pre-seed, extensions,
-  bridge rounds, convertible notes / obligations convertibles, equity crowdfunding campaigns. One round
+  bridge rounds, convertible notes / obligations convertibles, equity crowdfunding campaigns, and the new
+  money a listing raises (IPO proceeds, as the shared labelled real coverage reads them). One round
   is one fact: the tranches or the ticket of one investor inside a stated round are not extra facts.
-* Not rounds: IPO proceeds, debt and loans,
+* Not rounds: debt and loans,
   grants, licensing upfronts, secondary share sales (no new money), acquisition prices, fund sizes,
   totals raised to date (``total_raised`` is not scored), other companies' deals.
 * A valuation is the company's value in a private transaction: a round (pre- or post-money, each
@@ -283,7 +284,7 @@ CASES: list[Case] = [
         (R("2.4M", "GBP", status="announced"), V("18M", "GBP"), R("900k", "GBP")),
     ),
     Case(
-        "wire_en_biotech_ipo_not_a_round",
+        "wire_en_biotech_ipo_proceeds",
         "Tessaract Bio",
         _t("""
             Shares of Tessaract Bio jumped 34% in their Nasdaq debut on Thursday after the gene-editing
@@ -297,7 +298,8 @@ CASES: list[Case] = [
             Tessaract's lead program, a one-time treatment for a rare liver disorder, is in a Phase 2
             trial with data expected next year. The company had $140 million in cash at the end of June.
         """),
-        (R("95M", "USD", rnd="series_c"), V("600M", "USD")),
+        # New money raised in a listing is a round, as the labelled real coverage reads it.
+        (R("180M", "USD"), R("95M", "USD", rnd="series_c"), V("600M", "USD")),
     ),
     Case(
         "wire_en_evtol_spac_merger",
@@ -806,7 +808,7 @@ CASES: list[Case] = [
             Médilis prévoit d'utiliser le produit de l'introduction pour financer son expansion aux
             États-Unis, où elle attend l'autorisation de la FDA d'ici à la fin de l'année prochaine.
         """),
-        (R("25M", "EUR", rnd="series_b"), V("90M", "EUR")),
+        (R("45M", "EUR"), R("25M", "EUR", rnd="series_b"), V("90M", "EUR")),
     ),
     Case(
         "fr_mobilite_valorisation_stable",

@@ -17,9 +17,9 @@ person and figure is invented.
 Labelling rules are those of ``tests/test_facts_newsroom2.py`` (what a careful reader takes from the
 excerpt alone): funding rounds and valuations of the tracked company, background and rumoured ones
 included; one round is one fact (tranches, one investor's ticket and the debt part of a stated total are
-not extra facts; the stated total of a round that mixes equity and debt is the round); not rounds: IPO
-proceeds, debt, loans, grants, totals raised to date, acquisition prices, other companies' deals; not
-valuations: differences ("400 millions de plus qu'en 2023") and multiples without a figure.
+not extra facts; the stated total of a round that mixes equity and debt is the round; IPO proceeds are a
+round); not rounds: debt, loans, grants, totals raised to date, acquisition prices, other companies'
+deals; not valuations: differences ("400 millions de plus qu'en 2023") and multiples without a figure.
 
 Matching follows the judges: kind + amount within 2 % + currency (or the stated equivalent),
 one-to-one; both precision and recall must be perfect per case. Cases the extractor got wrong when the
@@ -529,7 +529,7 @@ CASES: list[Case] = [
             pulmonaire. Medilane dispose d'une trésorerie suffisante pour tenir jusqu'en 2028, selon sa
             directrice financière.
         """),
-        (R("35M", "EUR", rnd="series_b"), R("20M", "EUR")),
+        (R("80M", "EUR"), R("35M", "EUR", rnd="series_b"), R("20M", "EUR")),
     ),
     Case(
         "ouestfrance_fr_financement_participatif",

@@ -1012,6 +1012,510 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "A round of $40 million was closed on Monday.",
         {R("40000000")},
     ),
+    # A market's level with a place or a French "du secteur" in its subject is nobody's round.
+    (
+        "market_level_in_a_place",
+        "Zorblo",
+        "Zorblo raised $6 million. Venture funding in Western Europe slid to $3.4 billion over the summer.",
+        {R("6000000")},
+    ),
+    (
+        "market_level_du_secteur",
+        "Zorblo",
+        "Zorblo a levé 6 millions d'euros. "
+        "Le financement du secteur est tombé à 3,4 milliards d'euros cet été.",
+        {R("6000000", "EUR")},
+    ),
+    # What many startups raised, named before the figure it is measured by.
+    (
+        "capital_raised_by_startups",
+        "Zorblo",
+        "Zorblo raised $6 million. The capital raised by robotics startups in 2022 came to $610 million.",
+        {R("6000000")},
+    ),
+    # A record so far is no total so far.
+    (
+        "largest_to_date_is_a_round",
+        "Zorblo",
+        "Zorblo raised €45 million in what is the biggest agritech deal in Portugal to date.",
+        {R("45000000", "EUR")},
+    ),
+    ("to_date_is_a_total", "Zorblo", "Zorblo has raised €45 million to date.", set()),
+    # A name ending on an organisation's word is no founder, whatever the next sentence's pronoun.
+    (
+        "organisation_is_no_person",
+        "Zorblo",
+        "Zorblo's founder raised $9 million in May. Meanwhile, Quaxi Robotics raised $2 million. "
+        "The board then gave her more votes.",
+        {R("9000000")},
+    ),
+    # A subheading in Title Case is no company that a pronoun then stands for.
+    (
+        "subheading_is_no_antecedent",
+        "Zorblo",
+        "Zorblo delivers parcels across Malaysia.\nA Fresh Round of Funding\n"
+        "It raised $31 million from two funds.",
+        {R("31000000")},
+    ),
+    # "Berlin-based Zorblo" is Zorblo, which "it" then stands for.
+    (
+        "based_prefix_is_the_company",
+        "Zorblo",
+        "Rotterdam-based Zorblo has closed a €12m round. It had raised €3m in 2021.",
+        {R("12000000", "EUR"), R("3000000", "EUR")},
+    ),
+    # Investors who put money "y", into it: the company spoken of.
+    (
+        "investors_put_it_in",
+        "Zorblo",
+        "Zorblo conçoit des capteurs à Lille. Deux fonds y ont investi 18 millions d'euros l'an dernier.",
+        {R("18000000", "EUR")},
+    ),
+    # A sector word capitalised before the name ("la Medtech Zorblo") is no part of it.
+    (
+        "sector_word_before_the_name",
+        "Zorblo Labs",
+        "La Medtech Zorblo Labs a levé 95 millions d'euros en juin.",
+        {R("95000000", "EUR")},
+    ),
+    # Each dated sum in brackets of a raise is one of its rounds.
+    (
+        "dated_sums_in_brackets",
+        "Zorblo",
+        "Ses deux levées, en 2019 (3 M€) puis en 2021 (6 M€), ont précédé celle-ci. Zorblo est lilloise.",
+        {R("3000000", "EUR"), R("6000000", "EUR")},
+    ),
+    ("dated_sums_not_raised", "Zorblo", "Zorblo's sales grew in 2019 (€3M) and 2021 (€6M).", set()),
+    # Another company whose name opens on a capital outside Latin-1 is another company.
+    (
+        "other_name_with_odd_capital",
+        "Zorblo",
+        "Zorblo a levé 5 millions d'euros, loin des 80 millions d'euros levés par Ÿlvar.",
+        {R("5000000", "EUR")},
+    ),
+    # A sector or an ecosystem after an opening phrase still raises its own tally.
+    (
+        "sector_subject_after_opener",
+        "Zorblo",
+        "Zorblo a levé 5 millions d'euros. De leur côté, les start-up de la medtech séduisent les fonds "
+        "à hauteur de 140 millions d'euros.",
+        {R("5000000", "EUR")},
+    ),
+    # A fund's size, in French or English, is no raise.
+    (
+        "fund_size_fr",
+        "Zorblo",
+        "Terrana, un fonds d'investissement de 90 millions d'euros, a mené le tour de 2 millions d'euros "
+        "de Zorblo.",
+        {R("2000000", "EUR")},
+    ),
+    (
+        "fund_size_en",
+        "Zorblo",
+        "Terrana, a $90 million fund, led Zorblo's $2 million round.",
+        {R("2000000")},
+    ),
+    # A sentence adverb or an opening phrase is no company that "it" then stands for.
+    (
+        "adverb_opener_is_no_subject",
+        "Zorblo",
+        "Zorblo ships parcels.\nLuckily, demand is rising.\nThe courier said it raised $44 million.",
+        {R("44000000")},
+    ),
+    (
+        "opening_phrase_is_no_subject",
+        "Zorblo",
+        "With the Euro-7 rules looming, Zorblo is busy.\nThe carmaker said it raised $44 million.",
+        {R("44000000")},
+    ),
+    # "to fund" is what the money is for, not a fund's size; a region is where it is spent.
+    (
+        "to_fund_is_a_purpose",
+        "Zorblo",
+        "Zorblo raised €14m to fund hiring in Latin America.",
+        {R("14000000", "EUR")},
+    ),
+    (
+        "places_starting_with_la",
+        "Zorblo",
+        "Zorblo raised €14m to grow in Lagos and Latvia.",
+        {R("14000000", "EUR")},
+    ),
+    # What a deal provides the company with.
+    (
+        "deal_provides_company_with",
+        "Zorblo",
+        "Kobalt's money will provide Zorblo with $14m for hiring.",
+        {R("14000000")},
+    ),
+    ("grant_provides_company_with", "Zorblo", "The state will provide Zorblo with $14m in grants.", set()),
+    # Deals that value the company (the verb in the plural) give its worth.
+    (
+        "deals_value_the_company",
+        "Zorblo",
+        "Zorblo raised £90 million. A report said new share deals value the company at over £700 million.",
+        {R("90000000", "GBP"), V("700000000", "GBP")},
+    ),
+    # What the funding comprises is a part of it; an employee share pool and a market's forecast are no deal.
+    (
+        "funding_comprises_a_part",
+        "Zorblo",
+        "Zorblo has raised $900 million, a sum that comprises $700 million of new shares.",
+        {R("900000000")},
+    ),
+    (
+        "esop_pool_value",
+        "Zorblo",
+        "Zorblo raised $25 million in 2022. It also set aside $9 million for its ESOP pool.",
+        {R("25000000")},
+    ),
+    (
+        "market_forecast_valuation",
+        "Zorblo",
+        "Zorblo raised $30 million. Analysts say the telematics market is forecast to reach $12 billion "
+        "by 2031.",
+        {R("30000000")},
+    ),
+    # "Quaxi, which announced it had raised ...": what the name said it raised is its own.
+    (
+        "which_announced_it_had_raised",
+        "Zorblo",
+        "Zorblo joined the club in May. Quaxi, which announced it had raised $90 million last week, did "
+        "so in June.",
+        set(),
+    ),
+    # Lines of page furniture between paragraphs move neither the topic nor the paragraph count.
+    (
+        "furniture_lines_between_paragraphs",
+        "Zorblo",
+        "Zorblo, a Lisbon lender, closed a $70m round on Monday.\n\nSubscribe to our daily "
+        "briefing\n\nThe new money gives it a valuation of $900m, the company said.\n\nImage courtesy of "
+        "the company\n\nKobalt led the round.",
+        {R("70000000"), V("900000000")},
+    ),
+    # A cash injection is a round; cash on the balance sheet is no deal.
+    (
+        "cash_injection_is_a_round",
+        "Zorblo",
+        "Ranking third, the Paris courier Kobalt drew a cash injection of 610 million euros, and the "
+        "Lyon robot maker Zorblo (320 million) came fourth.",
+        {R("320000000", "EUR")},
+    ),
+    (
+        "balance_sheet_cash",
+        "Zorblo",
+        "Zorblo raised $300 million and now holds $900 million on its balance sheet.",
+        {R("300000000")},
+    ),
+    # "Its" after a sentence whose subject is a place: the company, since a place has no valuation.
+    (
+        "its_after_a_place_subject",
+        "Zorblo",
+        "Spain's press praised Zorblo after a $60m round. Its valuation of $1.2bn was set by Kobalt.",
+        {R("60000000"), V("1200000000")},
+    ),
+    # A majority stake bought is the company's price; a minority one, its round.
+    (
+        "majority_stake_is_a_purchase",
+        "Zorblo",
+        "Kobalt will acquire a 60% stake in Zorblo for 300 million euros, it said.",
+        set(),
+    ),
+    (
+        "minority_stake_is_a_round",
+        "Zorblo",
+        "Kobalt has agreed to buy a 20% stake in Zorblo for 30 million euros.",
+        {R("30000000", "EUR")},
+    ),
+    # "by" + a long descriptor, an acronym first, names the raiser; a loan provider's raise is equity.
+    (
+        "by_long_descriptor",
+        "Zorblo",
+        "Kobalt noted £12m secured by B2B invoicing platform Zorblo in May.",
+        {R("12000000", "GBP")},
+    ),
+    (
+        "loan_provider_raises_equity",
+        "Zorblo",
+        "Car loan provider Zorblo raised £8 million from two funds.",
+        {R("8000000", "GBP")},
+    ),
+    # "Name $N" entries of a list of deals; where the top financing went.
+    (
+        "name_sum_entries",
+        "Zorblo",
+        "Deals closed this month (Zorblo $21M, Insurtech firms Quaxi $14M and Plimo $9M) were small.",
+        {R("21000000")},
+    ),
+    (
+        "top_financing_awarded_to",
+        "Zorblo",
+        "Most money went to Quaxi with 38 million euros, ahead of the Linz start-up Zorblo (€ 19 "
+        "million), Plimo (€ 12 million) and Brume (€ 9 million).",
+        {R("19000000", "EUR")},
+    ),
+    # The bounds of a class of rounds are no round.
+    (
+        "class_bounds_between",
+        "Zorblo",
+        "Zorblo raised $28 million. Growth rounds (investments between €40 million and €90 million) were "
+        "scarce.",
+        {R("28000000")},
+    ),
+    # A company described by its worth: "the $3 billion robotics startup Quaxi".
+    (
+        "worth_before_descriptor",
+        "Zorblo",
+        "Why The $3 Billion Robotics Startup Zorblo Lost Its Way",
+        {V("3000000000")},
+    ),
+    ("worth_before_descriptor_fr", "Zorblo", "Zorblo, a $700m fintech, is hiring.", {V("700000000")}),
+    ("sum_for_the_startup", "Zorblo", "Zorblo raised $50 million for the startup's growth.", {R("50000000")}),
+    # A participle opening ("Founded in 2019 after raising ...,") hands its figure to the subject after it.
+    (
+        "founded_after_raising",
+        "Zorblo",
+        "Zorblo runs warehouse robots.\nFounded in 2019 after raising $2m in a seed round, Leeds-based "
+        "Zorblo now employs 80 people.",
+        {R("2000000")},
+    ),
+    # An investor's cash "into the business" is the company's round.
+    (
+        "injected_into_the_business",
+        "Zorblo",
+        "Kobalt Capital injected $30m into the business in 2022, Zorblo said.",
+        {R("30000000")},
+    ),
+    # "Name — $N" entries, gerunds with their own subjects, hypotheticals and targets.
+    (
+        "dash_entries",
+        "Zorblo",
+        "Zorblo opened with a $400 million round. Top deals: Quaxi — $1.4B; Plimo — $1.2B; Brume — $0.9B.",
+        {R("400000000")},
+    ),
+    (
+        "with_name_raising",
+        "Zorblo",
+        "Both rivals grew fast, with Quaxi raising $7.1 billion and Plimo securing $2.2 billion since 2019.",
+        set(),
+    ),
+    (
+        "hypothetical_you",
+        "Zorblo",
+        '"You could raise $4 million in Lyon and $5 million in Paris with the same deck," a founder '
+        "said. Zorblo raised $30 million.",
+        {R("30000000")},
+    ),
+    (
+        "out_of_a_target",
+        "Zorblo",
+        "Zorblo closed $38.5 million of a targeted $45 million in May.",
+        {R("38500000")},
+    ),
+    # "a annoncé pour sa part une levée": the other company's own raise.
+    (
+        "announced_on_its_side",
+        "Zorblo",
+        "Zorblo a levé 90 millions d'euros. Quaxi a annoncé pour sa part une levée de 120 millions "
+        "d'euros pour son usine.",
+        {R("90000000", "EUR")},
+    ),
+    # Many companies' sum in brackets, a study's count, a round's breakdown: no round of the company.
+    (
+        "collective_sum_in_brackets",
+        "Zorblo",
+        "Zorblo a levé 40 millions d'euros. Les start-up allemandes du secteur restent devant (2,3 "
+        "milliards d'euros).",
+        {R("40000000", "EUR")},
+    ),
+    (
+        "study_counts_a_tally",
+        "Zorblo",
+        "Zorblo a levé 40 millions en mai. Le rapport annuel de Kobalt recense 2,2 milliards d'euros de "
+        "fonds levés.",
+        {R("40000000", "EUR")},
+    ),
+    (
+        "round_breakdown",
+        "Zorblo",
+        "Zorblo lève 48 millions d'euros. En détail : 30 millions d'euros viennent d'une banque publique "
+        "et 18 millions de trois fonds.",
+        {R("48000000", "EUR")},
+    ),
+    # Part of a round in debt leaves the whole a round; a counted set of smaller raises is a tally.
+    (
+        "round_with_part_debt",
+        "Zorblo",
+        "Zorblo closed a €17 million round, including some debt, for its plant.",
+        {R("17000000", "EUR")},
+    ),
+    (
+        "counted_smaller_raises",
+        "Zorblo",
+        "Zorblo lève 30 millions d'euros, tandis que sept plus petites levées (pour 14,5 millions "
+        "d'euros) complètent le mois.",
+        {R("30000000", "EUR")},
+    ),
+    # A list of bracketed sums where some omit the scale takes the others' scale.
+    (
+        "list_sums_without_scale",
+        "Zorblo",
+        "Levées du semestre : Quaxi ($210), Zorblo ($140), Plimo ($95M), Brume ($60M).",
+        {R("140000000")},
+    ),
+    # A plant is no credit facility; a US state or a German region is a place.
+    (
+        "commercial_facility",
+        "Zorblo",
+        "Zorblo raised $120 million to open a manufacturing facility near Lyon.",
+        {R("120000000")},
+    ),
+    (
+        "us_state_is_a_place",
+        "Zorblo",
+        "Zorblo raised $40 million to build a plant in Nevada.",
+        {R("40000000")},
+    ),
+    # A year's tally, a class's spread, a collective's gerund, a payment, a valuation's fall, a share of a
+    # larger figure: none is the company's deal.
+    (
+        "year_tally_and_share",
+        "Zorblo",
+        "Zorblo raised $90m. Large rounds took $2.1bn of the $2.8bn raised in 2022.",
+        {R("90000000")},
+    ),
+    (
+        "class_spread",
+        "Zorblo",
+        "Zorblo raised €60 million. Seed rounds ranging from €0.5 million to €8 million were common.",
+        {R("60000000", "EUR")},
+    ),
+    (
+        "collective_gerund",
+        "Zorblo",
+        "Zorblo raised €60 million. In all, health startups topped the quarter, raising €410 million.",
+        {R("60000000", "EUR")},
+    ),
+    (
+        "payment_before_closing",
+        "Zorblo",
+        "Zorblo raised €60 million. Quaxi must pay about $300 million to its lenders when the sale "
+        "completes.",
+        {R("60000000", "EUR")},
+    ),
+    (
+        "valuation_down_by",
+        "Zorblo",
+        "Zorblo raised €60 million. Quaxi's new round came at a valuation down $40 million from 2021.",
+        {R("60000000", "EUR")},
+    ),
+    # One investor's ticket for its stake is the round; a sector word alone is no company.
+    (
+        "one_ticket_is_the_round",
+        "Zorblo",
+        "Kobalt entre au capital de Zorblo avec un ticket de 15 M€, valorisant Zorblo 60 M€.",
+        {R("15000000", "EUR"), V("60000000", "EUR")},
+    ),
+    (
+        "sector_word_is_no_company",
+        "Zorblo",
+        "Dans la MedTech, Zorblo mène la danse : 12 millions d'euros levés en mars.",
+        {R("12000000", "EUR")},
+    ),
+    # The company a sum enables; a fund's target; the whole of the parts; asset financing.
+    (
+        "sum_to_enable_another",
+        "Zorblo",
+        "Zorblo obtient 2 millions d'euros, et Kobalt apporte 8 millions d'euros pour permettre à Quaxi "
+        "de recruter.",
+        {R("2000000", "EUR")},
+    ),
+    (
+        "fund_target_to_mobilise",
+        "Zorblo",
+        "Kobalt a créé un fonds pour mobiliser 900 millions d'euros auprès d'assureurs. Zorblo lève 40 "
+        "millions d'euros.",
+        {R("40000000", "EUR")},
+    ),
+    (
+        "whole_of_the_parts",
+        "Zorblo",
+        "Zorblo réunit 14 M€ en capital et 4 M€ de financement de sa flotte, portant le tout à 18 M€.",
+        {R("14000000", "EUR")},
+    ),
+    (
+        "counted_rounds_total",
+        "Zorblo",
+        "Depuis 2019, Zorblo a réuni 31 millions d'euros au fil de trois tours de table.",
+        set(),
+    ),
+    # A figure's unit glued to it ends it: "MEUR d'ACV" names no company.
+    (
+        "unit_then_noun_is_no_name",
+        "Zorblo",
+        "Le champion aux 90 MEUR d'ARR décroche le titre de licorne avec une levée de 300 M€.",
+        {R("300000000", "EUR")},
+    ),
+    # "Quaxi, which was at a valuation of ...": Quaxi's worth; "led by Kobalt, at a valuation of": the
+    # round's.
+    (
+        "which_was_at_a_valuation",
+        "Zorblo",
+        "Zorblo raised $80m. Quaxi, which was at a valuation of $1.1 billion two years ago, is for sale.",
+        {R("80000000")},
+    ),
+    (
+        "led_by_then_at_a_valuation",
+        "Zorblo",
+        "Zorblo closed €200 million from Kobalt Partners, at a valuation of around €2 billion.",
+        {R("200000000", "EUR"), V("2000000000", "EUR")},
+    ),
+    # A ranking's entry "Name (what it does) à City, avec N": the entry's sum.
+    (
+        "entry_with_sum",
+        "Zorblo",
+        "Deux levées se détachent : Quaxi (drones) à Lyon, avec 60 millions d'euros, puis Zorblo (paie) "
+        "à Nantes avec 45 millions d'euros.",
+        {R("45000000", "EUR")},
+    ),
+    # In a roundup (a text that does not open on the company, where other companies own three figures or
+    # more), a figure that names no owner is no fact of the company; its own round, told by a possessive,
+    # still is.
+    (
+        "roundup_unowned_figure",
+        "Zorblo",
+        "Quaxi raised $30 million. Plimo raised $18 million. Brume raised $9 million. Zorblo, a parcel "
+        "firm, is hiring.\n\nA $45 million round was also closed on Friday.",
+        set(),
+    ),
+    (
+        "roundup_own_round_by_possessive",
+        "Zorblo",
+        "Quaxi raised $30 million. Plimo raised $18 million. Brume raised $9 million. Zorblo, a parcel "
+        "firm, is hiring. Its latest round of $12 million closed in May.",
+        {R("12000000")},
+    ),
+    # "Up to" a figure and a range that tops out at it are one fact: the range.
+    (
+        "upper_bound_is_the_range_top",
+        "Zorblo",
+        "Zorblo seeks a valuation of up to $9 billion in its listing.\n"
+        "Zorblo plans to list next month at a valuation of between $8 billion and $9 billion, people said.",
+        {V("8000000000")},
+    ),
+    # A bare dollar the text converts into American ones is the local dollar, the rest of the story's too.
+    (
+        "local_dollar_converted",
+        "Zorblo",
+        "Zorblo, a Singapore logistics firm, closed a $12m (US$9m) round; it had raised $3m in 2021.",
+        {R("12000000", "SGD"), R("3000000", "SGD")},
+    ),
+    (
+        "local_dollar_unknown_place",
+        "Zorblo",
+        "Zorblo has closed a $12m (US$9m) round.",
+        {R("9000000")},
+    ),
 ]
 
 

@@ -217,6 +217,18 @@ def test_bare_figure_keeps_no_currency() -> None:
         # The country after the scale word, as the Québec press writes it.
         ("Tavelo empoche 60 millions US de plus.", "60000000", "USD"),
         ("une valeur estimée à 2,5 milliards US, selon", "2500000000", "USD"),
+        # Scale and code as one word, as press releases and the Maghreb's press write them.
+        ("Quillmoor annonce un tour de 12 MEUR mené par Ardent.", "12000000", "EUR"),
+        ("Quillmoor closed a 7.5 MEUR round.", "7500000", "EUR"),
+        ("un premier tour de 850 kEUR", "850000", "EUR"),
+        ("Quillmoor lève 4 MCHF pour son usine.", "4000000", "CHF"),
+        ("Quillmoor boucle une levée de 30 MDH.", "30000000", "MAD"),
+        ("Quillmoor lève 1,2 G€ auprès de fonds souverains.", "1200000000", "EUR"),
+        ("Quillmoor lève 30 millions de dirhams.", "30000000", "MAD"),
+        ("Quillmoor raised 40 million UAE dirhams.", "40000000", "AED"),
+        ("Quillmoor raised AED40m from local investors.", "40000000", "AED"),
+        ("Quillmoor raised 90 million kronor.", "90000000", "SEK"),
+        ("a valuation near CAD$2 billion", "2000000000", "CAD"),
     ],
 )
 def test_shorthand_and_country_after_the_scale(text: str, amount: str, currency: str) -> None:
@@ -224,7 +236,9 @@ def test_shorthand_and_country_after_the_scale(text: str, amount: str, currency:
     assert (mention.amount, mention.currency) == (Decimal(amount), currency)
 
 
-@pytest.mark.parametrize("text", ["The group ME reported 12 users.", "Tavelo a 60 millions US users"])
+@pytest.mark.parametrize(
+    "text", ["The group ME reported 12 users.", "Tavelo a 60 millions US users", "Its 3 MEURO units ship."]
+)
 def test_shorthand_needs_a_figure_right_before(text: str) -> None:
     assert all(m.currency is None for m in find_money(text))
 

@@ -31,15 +31,29 @@ from watcher.facts.kinds import (
     _cut_off,
     _drops_figure,
     _invested_just_before,
-    _ipo_proceeds,
     _kind_of,
     _package_or_tranche,
     _round_reread,
+    _spac_own_listing,
 )
 from watcher.facts.lexicon import LANGS, eur_value, min_deal_eur
-from watcher.facts.names import _NAME, _acronyms, _entity_regex, _former_names, _short_name, entity_variants
+from watcher.facts.names import (
+    _NAME,
+    _acronyms,
+    _entity_regex,
+    _former_names,
+    _is_place,
+    _short_name,
+    entity_variants,
+)
 from watcher.facts.numbers import MoneyMention
-from watcher.facts.owners import _named_investor, _owner_for, _respective_owners, _stake_buyer_target
+from watcher.facts.owners import (
+    _named_investor,
+    _owner_for,
+    _respective_owners,
+    _stake_buyer_target,
+    list_entry_name,
+)
 from watcher.facts.patterns import _FIELD, _NAME_PAREN_LEFT_RE
 from watcher.facts.prepare import _guess_language, _prepared
 from watcher.facts.resolve import (
@@ -268,6 +282,12 @@ def _resolve_document(
     """Document-level resolution of the entity's candidates: the ones that stand as its facts."""
     doc = walk.doc
     mine = [c for c in cands if c.owner == "entity"]
+    first = doc.first_named()
+    if (first is None or first > 2) and sum(c.owner != "entity" for c in cands) >= _ROUNDUP_OTHERS:
+        # A roundup: a text that does not open on the company, where other companies own three figures or
+        # more. A figure that names no owner there is as likely anyone's as the company's (on real
+        # roundups, wrong twice as often as right), so only figures something ties to the company stand.
+        mine = [c for c in mine if _DEFAULT_OWNER_REASON not in c.reasons or _own_round_before(doc, c)]
     mine = _drop_implied_bounds(mine)
     mine = _drop_parts_of_round(mine, doc)
     mine = _stake_tickets_to_investments(mine, doc)
@@ -279,6 +299,35 @@ def _resolve_document(
     _fill_rounds_from_neighbours(mine, walk, sentence_money)
     _fill_investors(mine, doc, sentence_money)
     return mine
+
+
+_ROUNDUP_OTHERS = 3
+# "sa précédente augmentation de capital de 45 M€", "its last round of $8M": the round of the company
+# spoken of, told by its possessive.
+_OWN_ROUND_BEFORE_RE = re.compile(
+    r"\b(?:sa|son|ses|its|their|leur)\s+(?:[\w-]+\s+){0,2}?(?:augmentation\s+de\s+capital|levee(?:\s+de\s+fonds)?|"
+    r"tour(?:\s+de\s+table)?|serie\s+[a-h]|series\s+[a-h]|round|raise|funding|financement|valorisation|valuation)"
+    r"\b[^.;]{0,40}$"
+)
+
+
+def _own_round_before(doc: _Doc, cand: _Cand) -> bool:
+    """Whether something ties an unowned figure of a roundup to the company: its possessive round, or the
+    company named earlier in the same paragraph (a ranking's entry, "Numéro 4 : Quaxi. ... valorisée")."""
+    low = doc.folded[cand.sent_index]
+    if _OWN_ROUND_BEFORE_RE.search(low, max(0, cand.mention.start - 100), cand.mention.start) is not None:
+        return True
+    paragraph = doc.sentences[cand.sent_index].paragraph
+    named = doc.named_in()
+    j = cand.sent_index - 1
+    while j >= 0 and doc.sentences[j].paragraph == paragraph:
+        if named[j]:
+            return True
+        j -= 1
+    return False
+
+
+_DEFAULT_OWNER_REASON = "owner: the company the text is about (no owner in the sentence)"
 
 
 # What stands between a valuation and the next figure when that figure is another value of the company:
@@ -311,6 +360,10 @@ _BOOK_VALUE_RE = re.compile(
     r"atteign\w+|atteint|etai\w+|sont|est|evalu\w+|estim\w+)|actif\s+net(?:\s+reevalue)?|book\s+value|net\s+asset\s+value|"
     r"shareholders['’]?\s+equity)\b[^.;]{0,60}$"
 )
+_WHOLE_TO_LEFT_RE = re.compile(
+    r"\b(?:port\w*\s+le\s+(?:tout|total)|bring\w*\s+the\s+(?:total|whole)(?:\s+amount)?)\s+(?:a|to)\s+"
+    r"(?:(?:pres\s+de|plus\s+de|environ|about|nearly|over|more\s+than)\s+)?$"
+)
 _BROUGHT_TO_LEFT_RE = re.compile(r"\bport\w*\s+(?:ainsi\s+)?a\s+(?:(?:pres\s+de|plus\s+de|environ)\s+)?$")
 # (not "le montant total du tour", the round's own size after a second closing)
 _RAISED_SO_FAR_RIGHT_RE = re.compile(
@@ -326,8 +379,15 @@ _ROUND_SIZE_LEFT_RE = re.compile(
     r"(?:net\s+)?total\w*\s+(?:brut\s+|gross\s+|net\s+)?"
     r"(?:de|d'|of)\s*(?:(?:environ|about|around|pres\s+de|some)\s+)?$"
 )
+# "the biggest agritech deal in Portugal to date", "le plus gros tour de la filière à ce jour": a record,
+# not a total.
+_RECORD_SO_FAR_RE = re.compile(
+    r"\b(?:largest|biggest|highest|largest-ever|biggest-ever|record|plus\s+(?:grand|gros|important)\w*|"
+    r"(?:premier|premiere|first)\s+(?:de\s+cette\s+taille|of\s+its\s+size))\b[^,;.]{0,60}?"
+    r"\b(?:to\s+date|so\s+far|thus\s+far|a\s+ce\s+jour|jusqu'ici|jusqu'a\s+present)\b"
+)
 _BRINGS_TOTAL_RE = re.compile(
-    r"\b(?:bring\w*|taking|takes|took|port(?:e|ant|ent|ait|era))\s+(?:its\s+|the\s+|son\s+|le\s+)?"
+    r"\b(?:bring\w*|taking|takes|took|port(?:e|ant|ent|ait|era))\s+(?:its\s+|the\s+|son\s+|le\s+(?:tout\s+)?)?"
 )
 _DATED_RE = re.compile(
     r"\s*(?:,\s*)?(?:en|in|au|on|le|lors\s+de|during)\s+(?:(?:debut|fin|mi-|early|late|mid-?)\s*)?"
@@ -416,8 +476,28 @@ _NAME_PAREN_SUM_RE = re.compile(
     rf"{_NAME}{_FIELD}\s*\(\s*(?:[$€£]|(?:US|C|CA)\$)?\s*\d[\d,.\s]*(?:[MmKk]|G\$|M\$|M€|mil|Md|bn)"
 )
 # The deals a list of "Name (sum)" entries is about: two entries suffice where the sentence says so.
+_JOINED_ENTRY_RE = re.compile(r"(?:\band|\bet|,)\s+[^,;()]{0,70}\(\s*$")
 _DEALS_RE = re.compile(r"\b(?:levees|tours|operations|financements|rounds|deals|raises|fundraises)\b")
 _FOR_PURPOSE_RIGHT_RE = re.compile(r"\s+(?:pour|afin\s+de|to)\s+(?:[a-zà-ÿ]+\s+)?[a-zà-ÿ]+(?:er|ir|re)\b")
+# "ses deux levées, en 2019 (3 M€) puis en 2021 (6 M€)": each dated sum in
+# brackets of a raise is one of its rounds.
+_DATED_PAREN_LEFT_RE = re.compile(
+    r"(?:\b(?:19|20)\d\d|\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
+    r"decembre|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"printemps|ete|automne|hiver|spring|summer|autumn|fall|winter))\s*\(\s*$"
+)
+_RAISED_BEFORE_RE = re.compile(
+    r"\b(?:lev(?:e|ee|es|ees|er|ait)|raised|raising|raises|rounds|tours(?:\s+de\s+table)?|levees(?:\s+de\s+fonds)?)\b"
+)
+# "will acquire a 60% stake in Quaxi for €300 million": control of the company, its price.
+_MAJORITY_RE = re.compile(r"(?i:majorit|(?<![\d.,])(?:[5-9]\d|100)(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))")
+# "The deal will provide Quaxi with $12m": what a deal or an investor hands the company.
+_PROVIDES_WITH_RE = re.compile(
+    r"\b(?:provid(?:e|es|ed|ing)|equip(?:s|ped)?)\s+(?:[\w'’.-]+\s+){1,4}?with\s+"
+    r"(?:(?:a|an|some|about|nearly|over|more\s+than)\s+)?$"
+)
+# ("The sale of its unit should provide Quaxi with $240 million in proceeds": the price of a sale.)
+_SALE_WORDS_RE = re.compile(r"\b(?:sale|sold|selling|vente|vendu\w*|cession|proceeds|produit\s+de\s+la)\b")
 _FOR_COMPANY_RE = re.compile(
     # ("3 M€ pour aider Quaxi à recruter", "$5M to help Quaxi hire": the company the sum enables.)
     rf"\s+(?:(?:for|pour)\s+(?:(?:permettre\s+[àa]|aider|accompagner)\s+)?|to\s+(?:help|allow|enable)\s+)"
@@ -556,7 +636,7 @@ class _SentenceReader:
         fig.category, fig.keyword = _kind_of(unnamed, mention, fig.prev_end, fig.next_start, self.doc.lang)
         fig.kind_how = f"'{fig.keyword}' next to the figure" if fig.keyword else "the words around the figure"
         bought = _BOUGHT_FOR_RE.search(unnamed, max(fig.prev_end, mention.start - 120), mention.start)
-        if bought and not _STAKE_WORDS_RE.search(bought.group(0)):
+        if bought and (not _STAKE_WORDS_RE.search(bought.group(0)) or _MAJORITY_RE.search(bought.group(0))):
             # "Kobalt acquired the investment firm Zorblo Capital for $3.7 billion": a price paid for a
             # company, whatever words its description carries.
             fig.category, fig.kind_how = "non", "the price paid for a company"
@@ -597,8 +677,31 @@ class _SentenceReader:
         elif not priced and _FOR_COMPANY_RE.match(self.text, mention.end):
             # "$40M for Tindra to bring robots to grocers", "40 M€ pour Volune": a sum given to a company.
             fig.category, fig.kind_how = "round", "a sum 'for' a named company (weak)"
+        elif (
+            not priced
+            and _PROVIDES_WITH_RE.search(low, max(0, mention.start - 80), mention.start)
+            and not _SALE_WORDS_RE.search(low)
+        ):
+            fig.category, fig.kind_how = (
+                "round",
+                "what a deal or an investor provides the company with (weak)",
+            )
         elif not priced and (entry := self._paren_entry(mention)) is not None:
             fig.category, fig.kind_how = "round", entry
+        elif (
+            not priced
+            and _DEALS_RE.search(low)
+            and (name := list_entry_name(self.text, mention)) is not None
+            and not _is_place(name)
+        ):
+            # "deals closed this month (Quaxi $21M, Plimo $14M and Zorblo $9M)": each entry's round.
+            fig.category, fig.kind_how = "round", "an entry 'Name $N' of a list of deals (weak)"
+        elif (
+            _DATED_PAREN_LEFT_RE.search(low, max(0, mention.start - 40), mention.start)
+            and low[mention.end : mention.end + 1] == ")"
+            and _RAISED_BEFORE_RE.search(low, 0, mention.start)
+        ):
+            fig.category, fig.kind_how = "round", "a dated sum in brackets of a raise (weak)"
         elif fig.j == 0:
             head = self.walk.head(self.idx)
             if head is not None and not self.text[head.end() : mention.start].strip():
@@ -611,6 +714,12 @@ class _SentenceReader:
             return None
         if _FOR_PURPOSE_RIGHT_RE.match(self.low, mention.end):
             return "a roundup's entry: a sum for a purpose (weak)"
+        if self.prev_kind == "round" and _JOINED_ENTRY_RE.search(
+            self.low, max(0, mention.start - 90), mention.start
+        ):
+            # "... drew a cash injection of €610 million, and the Lyon robot maker Zorblo (320 million)": the
+            # next entry of the same ranking.
+            return "a roundup's entry after a round (weak)"
         if self._listed_sums >= 3 or (self._listed_sums == 2 and _DEALS_RE.search(self.low)):
             # "Quaxi (22 millions $), Plimo (9 millions $), Zorblo (4 millions $)": a roundup of deals;
             # "les deux plus grosses levées : Zorblo (65 M€) et Quaxi (40 M€)".
@@ -664,7 +773,7 @@ class _SentenceReader:
             if reason is not None:
                 fig.debt = reason == "debt"
                 fig.category = None
-        if fig.category == "round" and _ipo_proceeds(self.doc, self.idx, low, mention):
+        if fig.category == "round" and _spac_own_listing(low, mention):
             fig.category = None
         if fig.category == "round" and any(
             (d.amount, d.currency) == (mention.amount, mention.currency) for _, d in self.debts
@@ -727,7 +836,8 @@ class _SentenceReader:
         if _ROUND_SIZE_LEFT_RE.search(left_clause):
             # "une augmentation de capital d'un montant total de 18 M€": the whole size of this round.
             return "funding_round"
-        right_first = _BRINGS_TOTAL_RE.split(right_clause.split(",")[0])[0]
+        right_first = _RECORD_SO_FAR_RE.sub(" ", _BRINGS_TOTAL_RE.split(right_clause.split(",")[0])[0])
+        left_clause = _RECORD_SO_FAR_RE.sub(" ", left_clause)
         total = (
             # "raised $25 million, bringing the total to $110 million": the total is the next figure.
             _TOTAL_RE.search(right_first)
@@ -741,6 +851,8 @@ class _SentenceReader:
             or _SINCE_YEAR_AFTER_RE.match(right_clause)
             # « porte à 70 M€ le montant levé »: the raised money so far, named after the figure.
             or (_BROUGHT_TO_LEFT_RE.search(left_clause) and _RAISED_SO_FAR_RIGHT_RE.match(right_clause))
+            # « portant le tout à 18 M€ », "bringing the total to $25m": the sum of the parts before.
+            or _WHOLE_TO_LEFT_RE.search(left_clause)
             or (
                 # "the firm had previously raised $60 million": before, undated and unnamed, a total.
                 _PREVIOUSLY_RAISED_RE.search(left_clause)

@@ -10,7 +10,7 @@ from watcher.facts import lexicon
 from watcher.facts.lexicon import LANGS
 from watcher.facts.names import _is_place
 from watcher.facts.numbers import MoneyMention
-from watcher.facts.vocab import _DEBT_RE, _INVERTED_RAISE_REL, _ROUNDISH_RE, _invested_left_re, _kind_re
+from watcher.facts.vocab import _DEBT_RE, _INVERTED_RAISE_REL, _invested_left_re, _kind_re
 
 if TYPE_CHECKING:
     from watcher.facts.state import _Doc
@@ -42,7 +42,11 @@ def _kind_of(
     if "valorisation" in left:
         left = _TRANSFER_SENSE_RE.sub(lambda m: " " * len(m.group(0)), left)
     near_left = left[-50:]
-    framed = _framed_kind(low, mention, raw_right, near_left)
+    framed = (
+        _plain_frame(left, near_left)
+        or _framed_kind(low, mention, raw_right, near_left)
+        or _worth_frame(low, mention)
+    )
     if framed is not None:
         return framed
     if _VALUATION_THEN_AT_RE.search(left):
@@ -71,6 +75,41 @@ def _kind_of(
     return None, ""
 
 
+_WORTH_DESCRIPTOR_RIGHT_RE = re.compile(
+    r"[\s-]+(?:(?!(?:for|the|to|in|of|an?|from|by|with|into|at|and|its|their|this|that|pour|la|le|les|aux?|"
+    r"des?|du|dans|en|sur)\b)"
+    r"[a-z][\w-]*+\s+){0,2}?(?:start-?up|startup|company|unicorn|business|fintech|insurtech|"
+    r"healthtech|decacorn)\b(?!\s+(?:funds?|rounds?|deals?|investors?|scene|ecosystem|sector|market)\b)"
+)
+_PAY_LEFT_RE = re.compile(
+    r"\b(?:pay|pays|paid|paying|payer|paiera|versera)\s+(?:out\s+)?"
+    r"(?:(?:some|about|around|nearly|over|more\s+than|environ|pres\s+de|plus\s+de)\s+)?$"
+)
+_MARKET_FORECAST_RE = re.compile(
+    r"\b(?:markets?|marches?|industry|industrie|secteur|sector)\b[^.;]{0,60}?"
+    r"\b(?:expected|projected|forecast|set|poised|estimated|anticipated|devrait|pourrait|estime\w*)\s+"
+    r"(?:to\s+|a\s+)?(?:reach|hit|grow|exceed|surpass|top|be\s+worth|atteindre|depasser|peser|valoir)\b[^.;]{0,40}$"
+)
+
+
+def _plain_frame(left: str, near_left: str) -> tuple[str, str] | None:
+    """No deal, said by words that outweigh any cue around the figure (None: they do not say)."""
+    if _PAY_LEFT_RE.search(near_left):
+        # "must pay about $300 million to its lenders when the sale completes": a payment, whatever follows.
+        return "non", "a payment"
+    if _MARKET_FORECAST_RE.search(left, max(0, len(left) - 160)):
+        # "the telematics market is forecast to reach $12 billion by 2031".
+        return "non", "a market's forecast"
+    return None
+
+
+def _worth_frame(low: str, mention: MoneyMention) -> tuple[str, str] | None:
+    """ "the $3 billion robotics startup Quaxi", "Inside the $1b start-up Quaxi": what a company is worth."""
+    if mention.scaled and _WORTH_DESCRIPTOR_RIGHT_RE.match(low, mention.end):
+        return "val", "a company described by its worth"
+    return None
+
+
 # "valorisation" in its other French sense, bringing research to market ("la filiale de valorisation du
 # CNRS", "valorisation de la recherche"): no company's worth. Blanked before the cues are read.
 _TRANSFER_SENSE_RE = re.compile(
@@ -90,12 +129,21 @@ _EARN_OUT_RE = re.compile(
 )
 
 
+_VALUATION_DELTA_LEFT_RE = re.compile(
+    r"\b(?:valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?(?:down|up|lower|higher|en\s+baisse\s+de|en\s+hausse\s+de)\s+"
+    r"(?:(?:about|around|nearly|some|more\s+than|over|environ|pres\s+de|plus\s+de)\s+)?$"
+)
+
+
 def _no_deal_frame(raw_right: str, near_left: str) -> bool:
     """A frame that says the figure is no company's round or valuation, whatever cue word it has."""
+    if _VALUATION_DELTA_LEFT_RE.search(near_left):
+        # "came at a valuation down $40 million from 2021": the fall, not the value.
+        return True
     if _NOT_PRIVATE_RIGHT_RE.match(raw_right):
-        # "raised $180 million in an initial public offering", "$1.4 billion below the 2021 mark": not a
-        # private round or valuation. (A SPAC merger's value for "the combined company" and the cash it
-        # brings are the company's valuation and round: so the labelled real coverage reads them.)
+        # "$1.4 billion below the 2021 mark", "less than $2bn": not a round or a valuation. (A SPAC
+        # merger's value for "the combined company" and the cash it brings are the company's valuation
+        # and round: so the labelled real coverage reads them.)
         return True
     if _DELTA_RIGHT_RE.match(raw_right) and (
         _DELTA_LEFT_RE.search(near_left) or "valuable" in raw_right[:40]
@@ -286,7 +334,9 @@ _RATE_RIGHT_RE = re.compile(
 )
 _VALUED_AT_RE = re.compile(
     # ("a $6bn valuation following a $150 million round": "a" after other words is no French "à".)
-    r"\b(?:valued|valuing|values|valoris\w*|evalu\w*|valuation|valorisation)\s+"
+    r"\b(?:valued|valuing|values|valoris\w*|evalu\w*|valuation|valorisation|"
+    # ("deals value the company at": the verb in the plural, with its object.)
+    r"value(?=\s+(?:the\s+(?:company|firm|startup|start-up|business|group)|it|them)\s))\s+"
     r"(?:(?!following|after|before|thanks|with|from|alongside)[\w-]+\s+){0,2}?"
     r"(?:at|a|of|de|d'|to)\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
     r"plus\s+de|quelque|autour\s+de|approximately|an\s+estimated|close\s+to|up\s+to|jusqu'a|"
@@ -340,10 +390,9 @@ _PUBLIC_FUNDER_RIGHT_RE = re.compile(
     r"conseil\s+europeen\s+de\s+l'innovation)"
 )
 _WORTH_OF_RE = re.compile(r"^worth\s+of\b")
+# (Money raised in a listing is a round, named "ipo", as the labelled real coverage reads it.)
 _NOT_PRIVATE_RIGHT_RE = re.compile(
-    r"(?:in\s+(?:an|its|the|their)\s+(?:initial\s+public\s+offering|ipo|stock\s+market\s+listing|"
-    r"public\s+offering|flotation)|(?:lors\s+de|dans\s+le\s+cadre\s+de)\s+(?:son|l')\s*introduction|"
-    r"en\s+bourse|below|above|short\s+of|(?:less|more|lower|higher|fewer)\s+than|de\s+(?:moins|plus)\s+qu(?:e|')|"
+    r"(?:below|above|short\s+of|(?:less|more|lower|higher|fewer)\s+than|de\s+(?:moins|plus)\s+qu(?:e|')|"
     r"en\s+dessous|au-dessus|(?:inferieure?s?|superieure?s?)\s+a)\b"
 )
 # Shares changing hands without new money for the company: employee tenders, secondary sales.
@@ -501,9 +550,23 @@ _TOP_UP_RE = re.compile(
     r"(?:la|sa|son|its|their|the|leur|this|cette)\s+(?:serie|series|tour|round|levee|seed|amorcage)\b"
 )
 _COMPONENT_LEFT_RE = re.compile(
-    r"\b(?:comprenant|comprising|incluant|includes|included|including|inclut|comprend|y\s+compris|of\s+which|"
+    r"\b(?:comprenant|comprising|comprises|consists\s+of|incluant|includes|included|including|inclut|comprend|"
+    r"y\s+compris|of\s+which|"
     r"dont)\s+"
     r"(?!(?:la|le|les|l'|sa|son|ses|leur|leurs|the|its)\b)(?:[\w'-]+\s+){0,3}$"
+)
+# "17 M€, dont une part de dette", "including some debt": the whole is still the round.
+# "$2.1bn of the $2.8bn raised": a share of the next figure.
+_PART_OF_NEXT_RE = re.compile(r"\s*\)?\s*(?:of|des|du|sur)\s+(?:the|les|le|la)\s+(?:[$€£]|\d)")
+_PART_DEBT_RE = re.compile(
+    r"\(?\b(?:dont|including|incl\.?|y\s+compris)\s+(?:une\s+part(?:ie)?\s+de|some|a\s+portion\s+of|part)\s+"
+    r"(?:dette|debt|venture\s+debt)\)?"
+)
+# "En détail : 30 M€ viennent d'une banque publique ...", "complétés par 18 M€": a round's
+# breakdown, its parts.
+_BREAKDOWN_LEFT_RE = re.compile(
+    r"(?:\b(?:dans\s+le\s+detail|en\s+detail|in\s+detail|broken\s+down|breakdown)\b[^.;]{0,80}|"
+    r"\b(?:complete\w*|completed|topped\s+up|supplemented)\s+(?:par|by)\s+)$"
 )
 _COMPONENT_LIST_RE = re.compile(
     r"\b(?:dont|including|of\s+which|comprenant|incluant)\s+[^.;()]{0,40}?(?:\d|[$€£])[^.;()]{0,80}?"
@@ -531,6 +594,8 @@ _CONJUNCT_RE = re.compile(
 _CONSEQUENCE_RE = re.compile(
     r",\s*(?:ce\s+qui|which\s+(?:allowed|enabled|let|helped)|allowing|enabling|permettant|lui\s+permettant|"
     r"avant\s+de|before)\b"
+    # ("9 M€, complétés par un prêt bancaire de 3 M€": what completes it is another deal.)
+    r"|,?\s*(?:qui\s+sera\s+)?(?:complete\w*|completed|topped\s+up|supplemented)\b"
 )
 
 
@@ -551,13 +616,15 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         # "a levé 6,6 Md$, ce qui lui a permis d'ouvrir une ligne de crédit": what followed is another deal.
         right = right[: consequence.start()]
     clause = left + right
-    if _DEBT_RE.search(clause):
+    if _DEBT_RE.search(_PART_DEBT_RE.sub(" ", clause)):
         return "debt"
     if _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80)):
         # "un financement de 5 M€ de Bpifrance sous forme de subventions": grants, not equity.
         return "grant"
     component = (
-        _COMPONENT_LEFT_RE.search(low, max(prev_end, mention.start - 40), mention.start)
+        _PART_OF_NEXT_RE.match(low, mention.end)
+        or _COMPONENT_LEFT_RE.search(low, max(prev_end, mention.start - 40), mention.start)
+        or _BREAKDOWN_LEFT_RE.search(low, max(0, mention.start - 120), mention.start)
         # "dont 36,5 M€ auprès de fonds et 4,1 M€ de particuliers": the next part of the same list.
         or _COMPONENT_LIST_RE.search(low, max(0, mention.start - 160), mention.start)
     )
@@ -574,12 +641,18 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         or _STATISTIC_LEFT_RE.search(low, max(prev_end, mention.start - 80), mention.start)
         or _STATISTIC_RIGHT_RE.match(low, mention.end)
         or _raised_by_many(low, mention)
+        or _COLLECTIVE_PAREN_LEFT_RE.search(low, max(0, mention.start - 90), mention.start)
+        or _COUNTED_BY_SOURCE_RE.search(low, max(0, mention.start - 140), mention.start)
     ):
         return "aggregate"
+    if _HYPOTHETICAL_YOU_RE.search(low, 0, mention.start):
+        # "You could raise $4 million in Lyon and $5 million in Paris with the same deck": a
+        # hypothetical, nobody's deal.
+        return "hypothetical"
     if _SHARE_CAPITAL_LEFT_RE.search(low, max(0, mention.start - 70), mention.start):
         # "société par actions simplifiée au capital de 41 200 euros": the legal share capital, no raise.
         return "share capital"
-    if _ENDOWED_LEFT_RE.search(low, max(0, mention.start - 40), mention.start):
+    if _ENDOWED_LEFT_RE.search(low, max(0, mention.start - 40), mention.start) or _fund_size(low, mention):
         # "le programme Kobalt Impulsion, doté de 75 M€", "un fonds doté de 120 M€": a fund's or a
         # programme's endowment, not a company's raise.
         return "endowment"
@@ -587,10 +660,58 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         # "Could Zephyr be worth $1bn?": a question states nothing (but
         # "n'est-elle pas en train de devenir un géant évalué à 2 milliards ?" asserts it).
         return "asked"
-    return "named" if _PROPER_AFTER_RE.match(sent, mention.end) else None
+    # ("The $3 Billion Robotics Startup Quaxi": a Title Case headline's words, not a programme's name.)
+    named = _PROPER_AFTER_RE.match(sent, mention.end) and not _WORTH_DESCRIPTOR_RIGHT_RE.match(
+        low, mention.end
+    )
+    return "named" if named else None
 
 
+_HYPOTHETICAL_YOU_RE = re.compile(
+    r"\b(?:if|when|should)\s+you\b|\byou\s+(?:could|would|can|might|may|will|'d|should)\b|"
+    r"\bsi\s+vous\b|\bvous\s+(?:pourriez|pouvez|pourrez)\b"
+)
+# "les start-up allemandes du secteur restent devant (2,3 milliards d'euros)": many companies' sum in
+# brackets.
+_COLLECTIVE_PAREN_LEFT_RE = re.compile(
+    r"\b(?:des|les|of\s+the|of)\s+(?:start-?ups?|startups|entreprises|societes|jeunes\s+pousses|companies|firms|"
+    r"scale-?ups)\b[^().;]{0,60}\(\s*(?:environ\s+|about\s+|around\s+|pres\s+de\s+)?$"
+)
+# "le rapport annuel de Kobalt recense 2,2 milliards d'euros de fonds levés": what a study counts, a tally.
+_COUNTED_BY_SOURCE_RE = re.compile(
+    r"\b(?:barometre|etude|rapport|report|study|survey|observatoire|classement|ranking|index|indice|pitchbook|"
+    r"crunchbase|dealroom|cb\s+insights)\b[^.;]{0,60}?\b(?:comptabilis\w+|recens\w+|counted|tallied|recorded|"
+    r"faisait\s+etat\s+de|fait\s+etat\s+de)\s+(?:(?:pres\s+de|plus\s+de|environ|about|nearly|over|some)\s+)?$"
+)
 _ASKED_RE = re.compile(r"[^.!?;:]{0,40}\?")
+# "Terrana, un fonds d'investissement de 90 M€", "Terrana, a $90 million fund":
+# the size of a fund, not a raise.
+# "Kobalt a créé un fonds pour mobiliser 900 M€": its target size.
+_FUND_RAISES_LEFT_RE = re.compile(
+    r"\b(?:(?:le|un|du|son|ce|nouveau)\s+(?:fonds|vehicule)|(?:a|the|its|new)\s+(?:fund|vehicle))\b[^.;]{0,100}?"
+    r"\b(?:pour|to)\s+(?:mobiliser|lever|collecter|reunir|raise|"
+    r"mobilise|mobilize)\s+(?:(?:pres\s+de|plus\s+de|environ|about|up\s+to|jusqu'a)\s+)?$"
+)
+_FUND_SIZE_LEFT_RE = re.compile(
+    r"\b(?:un|une|le|son|leur|d'un|nouveau|premier|deuxieme|second|troisieme)\s+(?:nouveau\s+)?"
+    r"fonds(?:\s+d'investissement|\s+de\s+capital[\w-]*|\s+d'amorcage)?(?:\s+[a-z]\w*)?\s+"
+    r"(?:de|d'un\s+montant\s+de|d'une\s+taille\s+de)\s*$"
+)
+_FUND_SIZE_RIGHT_RE = re.compile(
+    r"\s*(?<![\w-])(?:[\w-]++\s+){0,2}?funds?\b(?!\s+(?:round|raise|from|for\s+the))"
+)
+_FUND_ARTICLE_LEFT_RE = re.compile(r"\b(?:a|an|its|their|the|new)\s+$")
+
+
+def _fund_size(low: str, mention: MoneyMention) -> bool:
+    if _FUND_SIZE_LEFT_RE.search(
+        low, max(0, mention.start - 70), mention.start
+    ) or _FUND_RAISES_LEFT_RE.search(low, max(0, mention.start - 140), mention.start):
+        return True
+    return bool(
+        _FUND_ARTICLE_LEFT_RE.search(low, max(0, mention.start - 8), mention.start)
+        and _FUND_SIZE_RIGHT_RE.match(low, mention.end)
+    )
 
 
 # An average or a median over many deals: "the average Series A is €11m", "le ticket moyen atteint
@@ -622,8 +743,15 @@ def _raised_by_many(low: str, mention: MoneyMention) -> bool:
         return False
     if m.group("where") is None:
         return True
+    if _YEAR_ONLY_RE.match(m.group("where")):
+        # "the $2.8bn raised in 2022": a year's tally, unless someone's own ("its $50M").
+        return not _OWN_BEFORE_RE.search(low, max(0, mention.start - 12), mention.start)
     words = m.group("where").split()
     return any(_is_place(" ".join(words[:n])) for n in (1, 2, 3))
+
+
+_YEAR_ONLY_RE = re.compile(r"(?:19|20)\d\d\b")
+_OWN_BEFORE_RE = re.compile(r"\b(?:its|their|his|her|sa|son|ses|leur|leurs)\s+$")
 
 
 # "seules trois sociétés franchissent la barre des 20 M€", "above the $50m mark": a threshold that raises are
@@ -633,6 +761,12 @@ _THRESHOLD_LEFT_RE = re.compile(
     r"(?:(?:plus\s+de|pres\s+de|more\s+than)\s+)?$"
     # "deals of this size (over $100M)", "des tours (de plus de 50 M€)": the criterion in brackets.
     r"|\(\s*(?:above|over|more\s+than|plus\s+de|de\s+plus\s+de|au-dessus\s+de|superieure?s?\s+a)\s*$"
+    # "growth rounds (investments between €40 million and €90 million)": a class's bounds.
+    r"|\b(?:rounds|investments|deals|tickets|tours|levees|operations)\s*(?:[,—–-]\s*)?(?:of\s+|de\s+)?"
+    r"(?:between|entre)\s*$"
+    # "seed rounds ranging from €0.5 million to €8 million": a class's spread.
+    r"|\b(?:rounds|investments|deals|tickets|tours|levees)\s+(?:going|ranging|allant|range|vary\w*|fluctuat\w*)\s+"
+    r"(?:from|de|between|entre)\s*$"
 )
 
 
@@ -647,6 +781,10 @@ _THRESHOLD_RIGHT_RE = re.compile(
 # "funding rounds of Nordic startups reached $2B": the money of many deals or companies, a tally.
 _TALLY_LEFT_RE = re.compile(
     r"\b(?:(?:montants|sommes)\s+(?:leve|levee|collecte|investi|recolte)e?s|amounts\s+raised|"
+    # "the capital raised by robotics startups in 2022 came to $610 million"
+    r"(?:capital|money|funding|cash|montants?|sommes?|capitaux|fonds)\s+(?:raised|leve\w*)\s+(?:by|par)\s+"
+    r"(?:(?:the\s+|les\s+|des\s+)?(?:[\w-]+\s+){0,3}?(?:start-?ups|startups|companies|firms|scale-?ups|"
+    r"entreprises|societes|jeunes\s+pousses)|(?:les|des)\s+start-?up)\b|"
     r"(?:tours|levees|rounds|financements|deals)\s+(?:de\s+(?:table|fonds)\s+)?(?:des|of)\s+(?:[\w-]+\s+)?"
     r"(?:start-?ups?|startups|entreprises|jeunes\s+pousses|societes|companies|firms|scale-?ups))"
     r"[^.;:]{0,60}$"
@@ -675,12 +813,13 @@ def _counted_res(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     count = rf"(?:\d+|{lexicon.alternation('count_words', lang)})"
     counted = f"(?:{lexicon.alternation('counted_nouns', lang)})"
     right = re.compile(
-        rf"[^.;:,]{{0,30}}?(?:\b(?:en|dans|sur|par|across|in|over|from|by)\s+|\bd')(?:seulement\s+|only\s+|just\s+)?"
+        rf"[^.;:,]{{0,30}}?(?:\b(?:en|dans|sur|par|across|in|over|from|by|a\s+la\s+faveur\s+de|au\s+fil\s+de|"
+        rf"lors\s+de)\s+|\bd')(?:seulement\s+|only\s+|just\s+)?"
         # (« une quinzaine d'entreprises »: the count's "de" glued to the noun)
         rf"{count}\s+(?:d'|de\s+)?(?:[\w-]+\s+)?{counted}\b"
     )
     left = re.compile(
-        rf"\b{count}\s+(?:d'|de\s+)?(?:[\w-]+\s+)?{counted}\b(?:\s+[\w'-]+){{0,5}}?\s+(?:[\w'-]+\s+){{0,2}}$"
+        rf"\b{count}\s+(?:d'|de\s+)?(?:[\w-]+\s+){{0,2}}?{counted}\b(?:\s+[\w'-]+){{0,5}}?\s+(?:\((?:pour|for|soit)\s+)?(?:[\w'-]+\s+){{0,2}}$"
     )
     return right, left
 
@@ -701,11 +840,13 @@ _MARKET_TALLY_LEFT_RE = re.compile(
     r"\b(?:investissements?|financements?|montants?\s+leves|fonds\s+leves|levees\s+de\s+fonds|funding|"
     r"investments?|venture\s+(?:capital|funding|investment)|vc\s+(?:funding|investment|money|dollars)|"
     r"capital\s+raised|sommes\s+levees)"
-    r"(?:\s+(?:dans|en|in|into|to|for|pour|des|of|across)\s+(?:[\w'-]+\s+){0,4}?)?"
-    r"\s*(?:(?:ont|a|avaient|avait|have|has|had|ont\s+deja|have\s+already)\s+)?"
+    r"(?:\s+(?:dans|en|in|into|to|for|pour|des|du|de\s+la|of|across)\s+(?:[\w'-]+\s+){0,4}?)?"
+    r"\s*(?:(?:ont|a|avaient|avait|est|sont|etait|have|has|had|is|was|were|ont\s+deja|have\s+already)\s+)?"
     r"(?:atteint|atteignent|atteignaient|totalis\w+|cumul\w+|s'elev\w+\s+a|reached|reach|totall?ed|"
     r"amounted\s+to|fell|fall|rose|dropped|declined|climbed|jumped|grew|hit|surged|plunged|slumped|"
-    r"represent\w*|recule\w*|progress\w*|bondi\w*|chute\w*|grimpe\w*)\b"
+    r"soared|slipped|slid|shrank|decreased|increased|came\s+(?:in\s+)?(?:to|at)|stood\s+at|"
+    r"represent\w*|recule\w*|progress\w*|bondi\w*|chute\w*|grimpe\w*|tombee?s?|baiss\w+|diminu\w+|"
+    r"augment\w+|s'etablit\s+a|s'est\s+etabli\w*\s+a)\b"
     # ("funding jumped 50% to ...": the change before the level.)
     r"(?:\s+(?:by\s+|de\s+)?\d+(?:[.,]\d+)?\s?(?:%|per\s?cent))?"
     r"(?:\s+(?:from|de|to|a|jusqu'a|around|about|environ|pres\s+de|plus\s+de|more\s+than|some|nearly|"
@@ -720,9 +861,9 @@ def _market_tally(sent: str, low: str, mention: MoneyMention, prev_end: int) -> 
     # Low and original text align character for character: a capitalised word after the subject's first
     # word is a name ("les investissements dans Kobalt"), unless it qualifies a collective noun
     # ("funding into Nordic startups").
-    return not re.search(r"\s[A-Z]", sent[m.start() : m.end()]) or bool(
-        _collective_re().search(low, m.start(), m.end())
-    )
+    # A place is no company: "funding in Europe fell to ...".
+    names = [n for n in re.findall(r"(?<=\s)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", sent[m.start() : m.end()])]
+    return all(_is_place(n) for n in names) or bool(_collective_re().search(low, m.start(), m.end()))
 
 
 # "the busiest verticals were robotics (€410 million) and insurance (€250 million)": each entry in
@@ -759,11 +900,6 @@ _SHARE_CAPITAL_LEFT_RE = re.compile(
 _RHETORICAL_RE = re.compile(r"\b(?:pas|not|n't|isn't|aren't|wasn't|won't|don't|doesn't)\b|n't\b")
 
 
-# "X a réussi son introduction en Bourse. Le spécialiste ... a levé 45 M€": the money of a listing.
-_IPO_CUE_RE = re.compile(
-    r"\b(?:introduction\s+en\s+bourse|entree\s+en\s+bourse|ipo|initial\s+public\s+offering|"
-    r"stock\s+market\s+(?:debut|listing|flotation)|went\s+public|s'est\s+introduite?\s+en\s+bourse)\b"
-)
 _SPAC_RE = re.compile(
     r"\b(?:spacs?|vehicules?\s+d'acquisition|blank[- ]check\s+compan\w+|special\s+purpose\s+acquisition)\b"
     r"[^.;]{0,100}\b(?:lever|leve|levera|raise|raises|raising|seeks|cherche)\b"
@@ -772,28 +908,12 @@ _MERGER_RE = re.compile(
     r"\b(?:fusion\w*|merg\w*|combin\w*|rapproch\w*|brings?|apporter\w*|proceeds|give|gives|donner\w*|"
     r"provide\w*|offrir\w*)\b"
 )
-_IPO_NOT_DONE_RE = re.compile(
-    r"\b(?:avant|before|prior\s+to|ahead\s+of|pre-ipo|prepar\w*|plan\w*|envisag\w*|project\w*|"
-    r"consider\w*|future|futur\w*|prochaine?|next|eventuel\w*|potential|possible|would|could|pourrai\w*|"
-    r"vise\w*|report\w*|postpon\w*|renonc\w*|abandon\w*|shelved|avait|had|since|depuis)\b"
-)
 
 
-def _ipo_proceeds(doc: _Doc, idx: int, low: str, mention: MoneyMention) -> bool:
-    left = low[: mention.start]
-    if _SPAC_RE.search(left) and not _MERGER_RE.search(low):
-        # "Zorblo, un Spac coté à Paris, compte lever 120 M€": a blank-check company's own listing, no
-        # round (but "the merger with the SPAC brings Quaxi $350M" is the target's money).
-        return True
-    if _IPO_NOT_DONE_RE.search(left):
-        return False
-    if _IPO_CUE_RE.search(left):
-        return True
-    if idx == 0 or doc.sentences[idx - 1].paragraph != doc.sentences[idx].paragraph:
-        return False
-    prev = doc.folded[idx - 1]
-    cue = _IPO_CUE_RE.search(prev)
-    return cue is not None and not _IPO_NOT_DONE_RE.search(prev) and not _ROUNDISH_RE.search(left)
+def _spac_own_listing(low: str, mention: MoneyMention) -> bool:
+    """ "Zorblo, un Spac coté à Paris, compte lever 120 M€": a blank-check company's own listing, no round
+    (but "the merger with the SPAC brings Quaxi $350M" is the target's money)."""
+    return bool(_SPAC_RE.search(low[: mention.start])) and not _MERGER_RE.search(low)
 
 
 _NEW_CLAUSE_RE = re.compile(

@@ -233,7 +233,11 @@ _FOUNDED_BY_LEFT_RE = re.compile(
     r"\b(?:fondee?s?|cofondee?s?|co-fondee?s?|founded|co-?founded|creee?s?|created|started|launched|lancee?s?|"
     r"dirigee?s?|run|headed)\s+(?:en\s+\d{4}\s+|in\s+\d{4}\s+)?(?:par|by)\s+$"
 )
-_FIGURE_NOUN_LEFT_RE = re.compile(r"(?:\d|[€$£%])\s*(?:d['’]\s?|de\s+|of\s+)$")
+# ("90 MEUR d'ARR", "40 M€ de CA": a currency code or a scale glued to the digits ends the figure too.)
+_FIGURE_NOUN_LEFT_RE = re.compile(
+    r"(?:\d|[€$£%]|\d\s?(?:[MGk]?(?:EUR|USD|GBP|CHF)|MDH|[MKk]€|[mbk]n?|millions?|milliards?|billions?))\s*"
+    r"(?:d['’]\s?|de\s+|of\s+)$"
+)
 _ELIDED_ADJ_RE = re.compile(r"[LlDd]['’][a-zà-ÿ-]+\s+(?=[A-ZÀ-Ý])")
 _FOUNDED_OPENER_RE = re.compile(
     r"\W{0,3}(?:Fond[ée]e?s?|Cr[ée]{2}e?s?|Founded|Created|Launched|Lanc[ée]e?s?|Started|N[ée]e?s?|Issue?s?|"

@@ -88,13 +88,13 @@ def _wordset(words: str) -> frozenset[str]:
 # dash also join two tokens gave every hyphenated run 2^n ways to cut it, which a failing match tried
 # all of (26 s on 500 characters of "Orion-Kestrel-..."). The name's possible ends are the same
 # unless one hyphenated word is longer than a token (42 characters).
-_NAME_TOKEN = r"(?:[A-ZÀ-ÝÉ][\w&’'.-]{0,40}[\w]|[A-Z]|[a-z]{1,12}[A-Z][\w-]{0,30}|a16z)"
+_NAME_TOKEN = r"(?:[A-ZÀ-ÝÉŸŒ][\w&’'.-]{0,40}[\w]|[A-Z]|[a-z]{1,12}[A-Z][\w-]{0,30}|a16z)"
 # ("Cross the Ages", "Save the Children": "the" inside a name, before another capitalised word.)
 _NAME_JOINER = r"&|de|of|du|des|the(?= [A-ZÀ-Ý])"
 # ("Pelican Bio Inc. landed", "Quaxi Co. Ltd. raised": a legal form's full stop ends the name.)
 _LEGAL_FORM_DOT = r"(?:(?:(?<=Inc)|(?<=Corp)|(?<=Co)|(?<=Ltd)|(?<=Cie)|(?<=Plc))\.(?=[ ,]))?"
 _NAME = (
-    rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ ](?:{_NAME_TOKEN}|{_NAME_JOINER})(?=[ -]?[A-ZÀ-Ý&]|\b)){{0,6}}"
+    rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ ](?:{_NAME_TOKEN}|{_NAME_JOINER})(?=[ -]?[A-ZÀ-ÝŸŒ&]|\b)){{0,6}}"
     + _LEGAL_FORM_DOT
 )
 _NAME_RE = re.compile(_NAME)
@@ -143,11 +143,25 @@ _OPENERS = _wordset(
     "pendant malgré despite grâce outre lors ainsi aussi cependant pourtant toutefois néanmoins enfin "
     "donc ensuite désormais however meanwhile moreover furthermore although though within under "
     "through amid amidst besides instead indeed thus hence therefore où where comme like "
+    # Sentence adverbs: "Luckily, ...", "Parallèlement, ...".
+    "fortunately unfortunately luckily unluckily interestingly notably importantly separately similarly "
+    "additionally ultimately finally initially recently previously currently originally eventually "
+    "clearly specifically crucially surprisingly unsurprisingly admittedly overall elsewhere likewise "
+    "heureusement malheureusement parallèlement actuellement récemment notamment également finalement "
+    "initialement concrètement auparavant précédemment dernièrement "
+)
+
+
+# "Berlin-based", "New York-headquartered": where the company sits, said before its name; "la Spacetech
+# Quaxi", "Fintech Quaxi": its sector, capitalised like a name.
+_BASED_PREFIX_RE = re.compile(
+    r"^(?:(?:[\w'.&-]+\s+){0,3}?[\w'.&]+-(?:based|headquartered|born)\s+|"
+    r"(?:la\s+|le\s+|l'|the\s+)?[a-z]*tech\s+)"
 )
 
 
 def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
-    folded = fold(name)
+    folded = _BASED_PREFIX_RE.sub("", fold(name))
     m = entity_re.search(folded)
     return m is not None and m.start() == 0
 
@@ -165,7 +179,20 @@ def _plausible_company(name: str) -> bool:
         return False
     if words[0] in ("series", "serie", "seed", "round", "tour", "pre-seed", "extension", "bridge"):
         return False
+    if len(words) == 1 and re.fullmatch(
+        r"(?:ed|fin|deep|health|med|bio|food|agri|clean|green|prop|insur|legal|"
+        r"climate|gov|reg|hr|sport|fem|retail|ad)techs?",
+        words[0],
+    ):
+        # "le secteur EdTech", "la FinTech": a sector, not a company.
+        return False
+    if any(w in ("round", "rounds") for w in words):
+        # A subheading in Title Case ("A Fresh Round of Funding"), not a company.
+        return False
     if all(w.strip(".,'’") in _NOT_COMPANIES or w in _OPENERS for w in words):
+        return False
+    if len(words) > 1 and words[0] in _OPENERS and words[1] in ("the", "la", "le", "les", "a", "an"):
+        # "With the Euro-7 rules looming, ...": an opening phrase, not a name.
         return False
     return not (len(words) == 1 and words[0] in _NOT_COMPANIES)
 
@@ -175,13 +202,14 @@ def _places() -> frozenset[str]:
     return frozenset(lexicon.load("places")["places"])
 
 
-_ARTICLE_RE = re.compile(r"^(?:the|la|le|l['’])\s*")
+_ARTICLE_RE = re.compile(r"^(?:(?:the|la|le)\s+|l['’]\s*)")
 
 
 def _is_place(name: str) -> bool:
     """A country, region or city (``lexicons/places.json``): where money goes or is spent, never whom it
     goes to ("raises $3M to expand in Kenya")."""
-    return _ARTICLE_RE.sub("", fold(name).strip().replace("’", "'")) in _places()
+    folded = fold(name).strip().replace("’", "'").removesuffix("'s")
+    return folded in _places() or _ARTICLE_RE.sub("", folded) in _places()
 
 
 def _clean_name(item: str) -> str | None:
@@ -193,7 +221,7 @@ def _clean_name(item: str) -> str | None:
     current: list[str] = []
     for tok in tokens:
         bare = tok.strip(".,")
-        is_cap = bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|[a-z]+[A-Z]|a16z)", bare))
+        is_cap = bool(re.match(r"^(?:[A-ZÀ-ÝŸŒ0-9]|[a-z]+[A-Z]|a16z)", bare))
         connector = bare in ("&", "de", "of", "du", "des") and current
         if (is_cap or connector) and fold(bare) not in _TITLE_WORDS and fold(bare) not in _NATIONALITY:
             current.append(bare)

@@ -381,7 +381,53 @@ def find_money(text: str) -> list[MoneyMention]:
             m.with_currency("AUD") if m.currency == "USD" and BARE_SIGN_RE.match(text, m.start) else m
             for m in fixed
         ]
-    return _attach_equivalents(text, fixed)
+    return _attach_equivalents(text, _local_before_us(text, _list_scale(text, fixed)))
+
+
+_IN_BRACKETS_RE = re.compile(r"\(\s*$")
+
+
+def _list_scale(text: str, mentions: list[MoneyMention]) -> list[MoneyMention]:
+    """ "Quaxi ($230), Plimo ($170), Zorblo ($120M)": bracketed sums of one list written without their
+    scale take the scale the others state."""
+    bracketed = [m for m in mentions if _IN_BRACKETS_RE.search(text, max(0, m.start - 3), m.start)]
+    scaled = [m for m in bracketed if m.scaled and m.currency is not None]
+    if len(bracketed) < 3 or not scaled:
+        return mentions
+    number = _NUM_RE.search(text, scaled[0].start, scaled[0].end)
+    digits = parse_decimal(number.group(0)) if number else None
+    if not digits:
+        return mentions
+    factor = scaled[0].amount / digits
+    if factor not in (Decimal(10**3), Decimal(10**6), Decimal(10**9)):
+        return mentions
+    return [
+        replace(m, amount=m.amount * factor, scaled=True)
+        if m in bracketed and not m.scaled and m.currency == scaled[0].currency and m.amount < 1000
+        else m
+        for m in mentions
+    ]
+
+
+LOCAL_DOLLAR = (
+    "XLD"  # placeholder of a bare "$" the text converts into American dollars, resolved from the text
+)
+_US_MARKED_RE = re.compile(r"US\$|\$US|USD|U\.S\.\s?\$")
+_US_AFTER_RE = re.compile(r"\b(?:USD|US)\s*$")
+
+
+def _local_before_us(text: str, mentions: list[MoneyMention]) -> list[MoneyMention]:
+    """ "$12m (US$9m)", "$90 million ($66 million USD)": the bare dollar first is not American."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        m, n = out[i], out[i + 1]
+        if not (m.currency == "USD" and n.currency == "USD" and BARE_SIGN_RE.match(text, m.start)):
+            continue
+        between = text[m.end : n.start]
+        marked = _US_MARKED_RE.match(text, n.start) or _US_AFTER_RE.search(text, n.start, n.end)
+        if marked and _PAREN_OPEN_RE.match(_strip_hedge_tail(between)) and _PAREN_CLOSE_RE.match(text, n.end):
+            out[i] = m.with_currency(LOCAL_DOLLAR)
+    return out
 
 
 # The Australian press marks American dollars "$US26 billion": its bare "$39.4 billion" is Australian

@@ -60,6 +60,9 @@ def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
             return doc.company_topic
     if marker.kind == "generic":
         return doc.company_topic
+    if doc.subject != doc.company_topic and _is_place(doc.subject):
+        # "Spain's press praised Quaxi after a round. Its valuation ...": a place has no valuation.
+        return doc.company_topic
     return doc.subject
 
 
@@ -117,7 +120,7 @@ def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str
         return None
     gm = re.match(
         r"^[^,.;]{0,40}?\b(?:dans|in|into|to|chez)\s+(?:(?:la|le|l'|the|cette|this)\s+)?"
-        r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite)|it|elle|them)\b"
+        r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite|business)|it|elle|them)\b"
         # "a injecté 35 M€ à son capital": into the capital of the company spoken of.
         r"|^[^,.;]{0,20}?\b(?:a|au|dans|to|into|in)\s+(?:son\s+|leur\s+|its\s+|their\s+)?capital\b",
         low_right,
@@ -136,7 +139,8 @@ _STAKE_BUY_RE = re.compile(
     r"(?:dans|in|au\s+capital\s+d[e'’]))\s*"
     rf"({_NAME})[^.;]{{0,120}}?(?i:\b(?:pour|for))\s*$"
 )
-_MINORITY_RE = re.compile(r"(?i:minorit|\d{1,2}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))")
+# (Under half: "a 51% stake" is control, a purchase of the company.)
+_MINORITY_RE = re.compile(r"(?i:minorit|(?<![\d.,])[1-4]?\d(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))")
 
 
 def _stake_buyer_target(sent: str, mention: MoneyMention, prev_end: int, doc: _Doc) -> str | None:
@@ -268,6 +272,16 @@ _RAISE_OF_NAME_RE = re.compile(
     rf"^\s*(?:de|d['’]|du|de\s+la|de\s+l['’])\s*(?:[a-zà-ÿ-]+\s+){{0,3}}?({_NAME})"
 )
 # A roundup's entry: "Quaxi Labs, avec une levée de 6 M€", "Quaxi, with a $6M round".
+# "with Quaxi raising $7.1 billion and Plimo securing $2.2 billion": each gerund's subject raised its own.
+_WITH_NAME_RAISING_RE = re.compile(
+    rf"(?:\b(?i:with|avec|and|et)|,)\s+({_NAME})\s+(?i:raising|securing|bagging|landing|closing|levant|obtenant|"
+    r"r[ée]coltant|bouclant)\s+(?i:(?:about|around|nearly|over|some|more\s+than|plus\s+de|pr[èe]s\s+de)\s+)?$"
+)
+# "Quaxi (drones) à Lyon, avec 60 millions d'euros": a ranking's entry and its sum.
+_NAME_WITH_SUM_RE = re.compile(
+    rf"({_NAME})\s*\([^()]{{1,100}}\)\s*(?:(?:[àa]|in|at)\s+[A-ZÀ-Ý][\w-]+\s*)?,?\s+(?i:avec|with)\s+"
+    r"(?i:(?:plus\s+de|pr[èe]s\s+de|environ|about|around|over|more\s+than|some)\s+)?$"
+)
 _NAME_WITH_ROUND_RE = re.compile(
     # ("Quaxi arrive troisième avec une levée de 4 M€": a few words of ranking between.)
     rf"({_NAME})\s*,?\s+(?:[a-zà-ÿ'’-]+\s+){{0,4}}?(?i:(?:avec|with)\s+(?:une?|a|an|sa|son|its)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -293,7 +307,8 @@ def _possessor(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     if rest and fold(first) in _NOT_COMPANIES:
         # "After Kobalt's $27M round": the capitalised word opening the sentence is no part of the name.
         name = rest
-    if not _plausible_company(name):
+    if not _plausible_company(name) or _is_place(name):
+        # ("Spain's press praised a $60m round for Quaxi": a place's people, not its money.)
         return None
     return _owner_name(name, doc)
 
@@ -326,6 +341,11 @@ def _owner_for(
         introduced = _own_investors(low, mention, doc) or _introduced_investor(sent, low, mention, doc, idx)
         if introduced is not None:
             return introduced, "an investor named just before as the company's"
+        valuing = _VALUING_NAME_RE.match(sent, mention.end)
+        if valuing is not None and _plausible_company(valuing.group(1)):
+            # "Kobalt entre au capital avec un ticket de 15 M€, valorisant Quaxi 60 M€": the company it
+            # values.
+            return _owner_name(valuing.group(1), doc), "named as the company the ticket values"
         # Someone investing without saying in whom: a ticket within a round, or the entity spending.
         return None, ""
     before = [m for m in markers if m.end <= mention.start]
@@ -530,7 +550,8 @@ def _capitalised_mid_sentence(name: str, doc: _Doc) -> bool:
 # A sentence opening on a clause with no subject of its own ("Forte de sa levée, ...", "After
 # raising $20M, ..."): the subject of the main clause after it is that clause's too.
 _PARTICIPLE_CLAUSE_RE = re.compile(
-    r"(?:(?:En\s+[a-zà-ÿ]+ant|Après\s+avoir|After|Before|Having|Following)\s|Fort(?:e|s|es)?\s+d(?:e\s|['’]))"
+    r"(?:(?:En\s+[a-zà-ÿ]+ant|Après\s+avoir|After|Before|Having|Following|Founded|Launched|Created|Established|"
+    r"Fondée?s?|Créée?s?|Lancée?s?|Née?s?)\s|Fort(?:e|s|es)?\s+d(?:e\s|['’]))"
     r"[^,;:]{0,140},"
 )
 
@@ -608,11 +629,22 @@ _IN_THE_CASE_OF_RE = re.compile(
 # ("Plimo (4 millions), Quaxi (2 millions)", "(Zorblo, 12 M€ levés)": the entry in parentheses too.)
 # ("..., le fabricant de capteurs Zorblo 9 millions": what the company does may stand before its name.)
 _LIST_ENTRY_RE = re.compile(
-    rf"(?:^|[,;:(]\s*|\s(?:et|and)\s+)(?:(?:l['’]|le\s+|la\s+|the\s+)[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'’-]+){{0,4}}?\s+)?"
-    rf"({_NAME})\s*[,(]?\s*$"
+    rf"(?:^|[,;:(]\s*|\s(?:et|and)\s+)(?:(?:l['’]|le\s+|la\s+|the\s+)[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'’-]+){{0,4}}?\s+"
+    # ("Insurtech firms Quaxi $14M": a sector and its plural noun before the entry's name.)
+    r"|[A-Za-z][a-z-]+\s+(?:companies|firms|start-?ups|startups|scale-?ups|players)\s+)?"
+    # ("Quaxi — $1.4B": a dash between the name and its sum.)
+    rf"({_NAME})\s*[,(—–]?\s*$"
 )
 # The entry ends the list or another entry follows: a comma, "et", a parenthesis, the end of the sentence.
 _LIST_NEXT_RE = re.compile(r"\s*(?:(?:lev[ée]e?s|raised)\s*)?(?:,|;|\)|\s(?:et|and)\s|[.…]|$)")
+
+
+def list_entry_name(sent: str, mention: MoneyMention) -> str | None:
+    """The name heading a list entry "Name $N" / "Name, N" that the figure ends (None: no such entry)."""
+    entry = _LIST_ENTRY_RE.search(sent, max(0, mention.start - 50), mention.start)
+    if entry is None or not _LIST_NEXT_RE.match(sent, mention.end) or not _plausible_company(entry.group(1)):
+        return None
+    return entry.group(1)
 
 
 def _described_target_is_entity(low: str, mention: MoneyMention, doc: _Doc) -> bool:
@@ -624,6 +656,7 @@ def _described_target_is_entity(low: str, mention: MoneyMention, doc: _Doc) -> b
 # "Kobalt soutient Zorblo à hauteur de 6 M€", "Kobalt bets $250M on Zorblo".
 _BACKS_WITH_RE = re.compile(
     r"(?i:\b(?:backs?|backed|backing|bets?\s+on|doubles?\s+down\s+on|soutien(?:t|nent)|soutenu|"
+    r"provid(?:e|es|ed|ing)|equip(?:s|ped)?|"
     r"mise(?:nt)?\s+sur|parie(?:nt)?\s+sur)\s+)"
     rf"({_NAME})\s+(?i:with|avec|[àa]\s+hauteur\s+de|pour)\s+"
     r"(?i:(?:a|an|une?|plus\s+de|pr[èe]s\s+de|some|about|over|nearly|almost)\s+)?$"
@@ -632,9 +665,19 @@ _BET_RE = re.compile(r"(?i:\b(?:bets?|betting|mise(?:nt)?|parie(?:nt)?)\s+)$")
 _BET_ON_RE = re.compile(rf"\s*(?i:on|sur)\s+({_NAME})")
 
 
+# "Most money went to the Graz drone maker Quaxi with 38 million euros".
+_AWARDED_TO_RE = re.compile(
+    r"(?i:\b(?:awarded|went|goes|go|granted|allou[ée]e?s?|attribu[ée]e?s?|revien(?:t|nent))\s+(?:to|[àa]|au)\s+"
+    r"(?:(?:the|la|le|l['’])\s*)?)(?:(?:[a-zà-ÿ-]+|[A-Z][a-zà-ÿ-]+)\s+){0,5}?"
+    rf"({_NAME})\s+(?i:with|avec|for|pour)\s+(?i:(?:a|an|une?|some|about|nearly|over|plus\s+de)\s+)?$"
+)
+
+
 def _backed_owner(sent: str, mention: MoneyMention) -> str | None:
-    """The company an investor backs with the figure, or bets it on."""
-    m = _BACKS_WITH_RE.search(sent, max(0, mention.start - 90), mention.start)
+    """The company an investor backs with the figure, or bets it on, or a ranking's money goes to."""
+    m = _BACKS_WITH_RE.search(sent, max(0, mention.start - 90), mention.start) or _AWARDED_TO_RE.search(
+        sent, max(0, mention.start - 110), mention.start
+    )
     if m is not None:
         return m.group(1)
     if _BET_RE.search(sent, max(0, mention.start - 12), mention.start):
@@ -706,6 +749,12 @@ def _named_around(sent: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str
         # "Quaxi, 22 millions d'euros, Plimo, 9 millions, Zorblo 4 millions": each entry's name owns the
         # figure right after it.
         return _owner_name(entry.group(1), doc), "the name heading its entry in a list"
+    raising = _WITH_NAME_RAISING_RE.search(sent, max(0, mention.start - 80), mention.start)
+    if raising and _plausible_company(raising.group(1)):
+        return _owner_name(raising.group(1), doc), "named as who raised it"
+    with_sum = _NAME_WITH_SUM_RE.search(sent, max(0, mention.start - 160), mention.start)
+    if with_sum and _plausible_company(with_sum.group(1)):
+        return _owner_name(with_sum.group(1), doc), "the name heading its entry in a list"
     with_round = _NAME_WITH_ROUND_RE.search(sent, max(0, mention.start - 120), mention.start)
     if with_round and _plausible_company(with_round.group(1)):
         return _owner_name(with_round.group(1), doc), "named as who raised it"
@@ -740,6 +789,13 @@ def _unknown_subject(low: str, mention: MoneyMention, lang: str | None, lede: bo
     subject, so there only rivals and collectives count as unknown."""
     # The subject must govern the figure within its own clause: only the text after the last , ; : counts.
     start = max(0, mention.start - 120, *(low.rfind(c, 0, mention.start) + 1 for c in ",;:"))
+    if _GERUND_RAISE_RE.match(low, start, mention.start):
+        # "health startups topped the quarter, raising €410 million": the gerund's subject opens the clause
+        # before.
+        before = max(0, *(low.rfind(c, 0, start - 1) + 1 for c in ".,;:"))
+        opening = _COLLECTIVE_OPENING_RE.match(low, before, start)
+        if opening is not None:
+            return opening.start(1)
     m = _unknown_subject_re(lang).search(low, start, mention.start)
     collective = not m.group("indefinite") and not m.group("rival_noun") if m is not None else False
     if m is None or (not collective and _APPOSED_RE.search(low, max(0, m.start() - 50), m.start())):
@@ -749,6 +805,20 @@ def _unknown_subject(low: str, mention: MoneyMention, lang: str | None, lede: bo
     if lede and m.group("indefinite") and not m.group("rival"):
         return None
     return m.start()
+
+
+_VALUING_NAME_RE = re.compile(
+    rf"[^.;]{{0,30}}?\b(?i:valorisant|valuing|qui\s+valorise|which\s+values)\s+({_NAME})"
+)
+_COLLECTIVE_OPENING_RE = re.compile(
+    r"\s*(?<![\w-])(?:(?:les|des|the)\s+)?((?:[\w-]++\s+){0,3}?(?:start-?ups|startups|companies|firms|entreprises|"
+    r"societes|"
+    r"jeunes\s+pousses|scale-?ups|sectors?|secteurs?)\b)"
+)
+_GERUND_RAISE_RE = re.compile(
+    r"\s*(?:raising|securing|attracting|drawing|levant|totalisant|cumulant|attirant)\s+"
+    r"(?:(?:about|around|nearly|over|some|more\s+than|pres\s+de|plus\s+de)\s+)?$"
+)
 
 
 # A name then a comma, or a copula: what follows describes the company named before ("X is a start-up that").
@@ -801,10 +871,24 @@ def _is_person(owner: str, sent: str, doc: _Doc, idx: int) -> bool:
         rf"\b{re.escape(owner)}\s*,\s*(?:who|qui)\s+(?:founded|a\s+fonde|cofounded|co-founded)", low_sent
     ):
         return True
-    if doc.descriptor_named(owner):
+    if doc.descriptor_named(owner) or _organisation_word_re().search(owner):
         return False
     nxt = doc.folded[idx + 1] if idx + 1 < len(doc.folded) else ""
-    return bool(_GENDERED_RE.search(low_sent[pos:]) or _GENDERED_RE.search(nxt))
+    # (The next sentence speaks of the same person only when it opens on the pronoun: "She also ...";
+    # a "her" further on may be anyone's.)
+    # A single word ("Okafor raised ...") is a surname as often as a brand: any pronoun of the next
+    # sentence then says which.
+    after = _GENDERED_RE.search(nxt) if " " not in owner.strip() else _GENDERED_OPENING_RE.match(nxt)
+    return bool(_GENDERED_RE.search(low_sent[pos:]) or after)
+
+
+_GENDERED_OPENING_RE = re.compile(r"\W{0,3}(?:she|he|her|his|elle|il)\b")
+
+
+@functools.cache
+def _organisation_word_re() -> re.Pattern[str]:
+    """A name of two words or more that ends on an organisation's word ("Brightline Labs", "Kovo SAS")."""
+    return re.compile(rf"\S\s+(?:{lexicon.alternation('organisation_words', None)})$")
 
 
 # The role words are case-insensitive, the name is not: under IGNORECASE the name classes match any
@@ -881,9 +965,11 @@ _RECEIVES_LEFT_RE = re.compile(
 )
 
 
+# ("Deux fonds y ont investi 18 M€": "y", in it, is the company spoken of too.)
 _DATIVE_INVEST_RE = re.compile(
-    r"\b(?:lui|leur)\s+(?:(?:a|ont|avait|avaient|avoir|ayant)\s+)?(?:deja\s+)?"
-    r"(?:apport\w*|inject\w*|vers\w*|accord\w*|fourni\w*|avance\w*|confi\w*|investi\w*)\s+(?:[\w'-]+\s+){0,2}$"
+    r"\b(?:lui|leur|y)\s+(?:(?:a|ont|avait|avaient|avoir|ayant)\s+)?(?:deja\s+)?"
+    r"(?:apport\w*|inject\w*|vers\w*|accord\w*|fourni\w*|avance\w*|confi\w*|investi\w*|mis|place\w*)\s+"
+    r"(?:[\w'-]+\s+){0,2}$"
 )
 
 

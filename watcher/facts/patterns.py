@@ -87,8 +87,15 @@ _PASSING_NAME_RE = re.compile(
     rf"|now|desormais|désormais|already|déjà|"
     rf"itself|elle-même|lui-même|recently|récemment)\s+)?"
     rf"(?:valued|valorisée?s?|évaluée?s?|worth|estimated|estimée?s?)\b"
+    # ("Quaxi, which was at a valuation of $1.1bn", "Quaxi, recently at a valuation of": a state said of
+    # the name; not "led by Kobalt, at a valuation of", the round's own terms.)
+    rf"|({_NAME})\s*,\s*(?:which\s+(?:is|was)|now|recently|currently|d[ée]sormais|r[ée]cemment)\s+"
+    rf"(?:at\s+a\s+valuation\s+of|[àa]\s+une\s+valorisation\s+de)\b"
     # ("Pelican (insurtech), which landed $75 million": a short parenthesis after the name.)
-    rf"|({_NAME})(?:\s*\([^()]{{1,40}}\))?,\s+(?:which|who|qui)\s+(?:(?:had|has|a|avait)\s+)?(?:\w+\s+)?"
+    rf"|({_NAME})(?:\s*\([^()]{{1,40}}\))?,\s+(?:which|who|qui)\s+"
+    # ("Quarrel, which announced it had raised $8m": what the name said it raised.)
+    rf"(?:(?:announced|said|confirmed|reported|a\s+annoncé|annonce)\s+(?:that\s+)?(?:it\s+|avoir\s+)?)?"
+    rf"(?:(?:had|has|a|avait)\s+)?(?:\w+\s+)?"
     rf"(?:raised|secured|closed|landed|levé|obtenu|récolté|bouclé)\b"
     rf"|({_NAME})\s*\((?=\s*(?:[$€£¥₩]|[A-Z]{{3}}\s?)?\d)"
     rf"|({_NAME}),\s+(?:a|an|une?|the|la|le)\s+(?:[\w-]+\s+){{0,4}}?(?:start-?up|startup|company|firm|"
@@ -117,17 +124,22 @@ _BY_NAME_RE = re.compile(
     r"lev[ée]e(?:\s+de\s+fonds)?)\s+(?=for\b|pour\b))?"
     # "70 M$ pour l'Allemand Zephyr": "for the" + the company, its descriptor first; "$478 million for
     # payments firm Zephyr", "pour la fintech Zephyr": a descriptor noun ends the words before the name.
+    # ("8 M€ pour permettre à Quaxi de recruter", "$5M to help Quaxi hire": the company the sum enables.)
     rf"(?:(?:par|by|pour|for)\s+|(?:pour|for)\s+(?:le|la|l['’]|the)\s*"
+    rf"|(?:pour|for)\s+(?:permettre\s+[àa]|aider|accompagner)\s+|to\s+(?:help|allow|enable)\s+"
     rf"|(?:pour|for)\s+{_DESCRIBED}))"
     rf"(?:(?:sa|son|his|her|its|their|leur)\s+(?:{_VENTURE_NOUN}\s*,?\s*)?)?({_NAME})"
 )
 # "the $500 million rival Ombrel landed", "les 200 M€ qu'Ombrel a levés": the figure is the object of
 # another company's raise.
 _OBJECT_REL_RE = re.compile(
-    r"^[ \u00a0]*(?:(?:round|raise|funding|tour|lev[ée]e)\s+)?(?:that|which|qu['’]|que\s+)?\s*"
+    r"^[ \u00a0]*(?:(?:round|raise|funding|tour|lev[ée]e)(?:\s+of\s+funding|\s+de\s+(?:table|fonds))?\s+)?"
+    r"(?:that|which|qu['’]|que\s+)?\s*"
     r"(?:(?:its|their|son|sa|leur)\s+)?(?:(?:rival|competitor|concurrent|peer)\s+)?"
-    rf"({_NAME})\s+(?:(?:has|had|have|a|avait|just|recently|vient\s+de|also|aussi)\s+)*"
-    r"(?:raised|landed|secured|closed|bagged|pulled\s+in|lev[ée]s?|lever|obtenus?|r[ée]colt[ée]s?|boucl[ée]s?)\b"
+    # ("that Quaxi, a rival app, announced in May": an apposition between the name and its verb.)
+    rf"({_NAME})(?:\s*,\s*[^,;:()]{{3,60}},)?\s+(?:(?:has|had|have|a|avait|just|recently|vient\s+de|also|aussi)\s+)*"
+    r"(?:raised|landed|secured|closed|bagged|pulled\s+in|reported|announced|unveiled|completed|"
+    r"lev[ée]s?|lever|obtenus?|r[ée]colt[ée]s?|boucl[ée]s?|annonc[ée]e?s?)\b"
 )
 # "raised $2bn for her new startup, Lumio": the money belongs to the venture, not to its founder.
 _FOR_VENTURE_RE = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -11,6 +12,7 @@ from watcher.facts.numbers import (
     BARE_FRANC,
     BARE_SIGN_RE,
     CFA_FRANC,
+    LOCAL_DOLLAR,
     US_PREFIX_RE,
     MoneyMention,
     find_money,
@@ -57,7 +59,44 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
         # The rest of a story that marks American dollars "$US" (find_money saw only one sentence), or
         # that marks both American and Australian ones ("US$50 million (A$76m)"): its bare "$" is local.
         money = _resolve_dollars(sentences, money, "AUD", lambda figure: bool(BARE_SIGN_RE.match(figure)))
+    if any(m.currency == LOCAL_DOLLAR for ms in money for m in ms):
+        # "$12m (US$9m)": a bare dollar that the text itself converts into American ones is the local
+        # dollar, which the places the story names tell; so are its other bare dollars.
+        local = _local_dollar(clean)
+        money = tuple(tuple(_local_or_us(m, local) for m in ms) for ms in money)
+        if local is not None:
+            money = _resolve_dollars(sentences, money, local, lambda figure: bool(BARE_SIGN_RE.match(figure)))
     return sentences, money
+
+
+_DOLLAR_COUNTRIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("SGD", re.compile(r"(?i:\bsingapor\w*|\bsgx\b)")),
+    ("AUD", re.compile(r"(?i:\baustralia\w*|\bsydney\b|\bmelbourne\b|\bbrisbane\b|\badelaide\b|\basx\b)")),
+    ("CAD", re.compile(r"(?i:\bcanad\w*|\btoronto\b|\bmontr[ée]al\b|\bvancouver\b|\bcalgary\b|\btsx\b)")),
+    ("NZD", re.compile(r"(?i:\bnew\s+zealand\w*|\bauckland\b|\bwellington\b)")),
+    ("HKD", re.compile(r"(?i:\bhong\s+kong\b)")),
+)
+
+
+def _local_or_us(mention: MoneyMention, local: str | None) -> MoneyMention:
+    """A local-dollar figure in the local currency; with no place, or two, in the American dollars the
+    text converts it into (which dollar it is is not known, only that it is not the American one)."""
+    if mention.currency != LOCAL_DOLLAR:
+        return mention
+    if local is not None or mention.equivalent is None:
+        return mention.with_currency(local or "USD")
+    eq = mention.equivalent
+    return dataclasses.replace(
+        mention, amount=eq.amount, currency=eq.currency, equivalent=None, amount_max=None
+    )
+
+
+def _local_dollar(clean: str) -> str | None:
+    """The dollar of the one country the text names most; None when none or two tie."""
+    counts = sorted(((len(pat.findall(clean)), code) for code, pat in _DOLLAR_COUNTRIES), reverse=True)
+    if counts[0][0] == 0 or counts[0][0] == counts[1][0]:
+        return None
+    return counts[0][1]
 
 
 # "FCFA" is the West African franc (XOF) unless the story is set in Central Africa (XAF) alone.

@@ -324,7 +324,13 @@ def _merge(cands: list[_Cand], sentences: list[Sentence]) -> list[Fact]:
         if twin.basis is None:
             twin.basis = cand.basis
         if twin.mention.amount_max is None and cand.mention.amount_max is not None:
-            twin.mention = replace(twin.mention, amount_max=cand.mention.amount_max)
+            if twin.mention.bound == "upper":
+                # "up to $14 billion", then "between $13 and $14 billion": the range says it all.
+                twin.mention = replace(
+                    cand.mention, equivalent=twin.mention.equivalent or cand.mention.equivalent
+                )
+            else:
+                twin.mention = replace(twin.mention, amount_max=cand.mention.amount_max)
         if cand.context == "main":
             twin.context = "main"
         # Stated twice: the better reading stands, and a second statement corroborates it a little.
@@ -375,8 +381,19 @@ def _same_money(a: MoneyMention, b: MoneyMention) -> bool:
     return False
 
 
+def _top_of_range(a: MoneyMention, b: MoneyMention) -> bool:
+    """ "up to $14 billion" and "between $13 and $14 billion": the bound is the range's top."""
+    return any(
+        x.bound == "upper"
+        and y.amount_max is not None
+        and x.currency == y.currency
+        and _close(x.amount, y.amount_max)
+        for x, y in ((a, b), (b, a))
+    )
+
+
 def _same_fact(a: _Cand, b: _Cand, sentences: list[Sentence]) -> bool:
-    if a.kind != b.kind or not _same_money(a.mention, b.mention):
+    if a.kind != b.kind or not (_same_money(a.mention, b.mention) or _top_of_range(a.mention, b.mention)):
         return False
     if (
         a.kind == "funding_round"

@@ -15,6 +15,14 @@ _WS_RE = re.compile(r"[ \t\u00a0\u202f\u2009\u200b]+")
 
 # Headings after which a page lists other stories; everything until the next real paragraph
 # is someone else's news.
+# A short line of page chrome: a sign-up call, a picture's credit, an advert's label, a copyright.
+_CHROME_LINE_RE = re.compile(
+    r"^\s*(?:(?:sign\s+up|subscribe|inscrivez-vous|abonnez-vous)\b[^.!?]{0,60}|"
+    r"(?:photo|image|picture|illustration|cr[ée]dit(?:\s+photo)?|credits?)\s*(?:credit)?\s*:\s*[^.!?\d]{0,50}|"
+    r"(?:image|photo|picture)\s+(?:courtesy|credit)\b[^.!?\d]{0,50}|"
+    r"advertisement|publicit[ée]|sponsored|annonce|©\s*[^.!?\d]{0,40})\s*$",
+    re.IGNORECASE,
+)
 _FURNITURE_RE = re.compile(
     r"^\s*(?:[àa]\s+regarder|[àa]\s+lire\s+aussi|lire\s+aussi|[àa]\s+voir\s+aussi|voir\s+aussi|"
     r"sur\s+le\s+m[êe]me\s+sujet|les\s+plus\s+lus|articles?\s+li[ée]s|dans\s+la\s+m[êe]me\s+rubrique|"
@@ -222,6 +230,9 @@ def split_clean(clean: str) -> list[Sentence]:
             continue
         if _FURNITURE_RE.match(line):
             in_furniture = True
+            continue
+        if _CHROME_LINE_RE.match(line):
+            # A line of page chrome between paragraphs: no sentence, no paragraph.
             continue
         headline = _is_headline(line)
         if in_furniture:

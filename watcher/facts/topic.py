@@ -74,6 +74,9 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
         # "Founded in 2020 by ..., it built ...": the subject carries over from the sentence before.
         if _PARTICIPLE_OPENER_RE.match(sent):
             doc.subject = previous
+    elif sm and _descriptor_opener(sent, sm, markers):
+        # "Payroll app Quaxi said ...": a capitalised descriptor, then the name that is the subject.
+        pass
     elif sm and _plausible_company(sm.group("subj")) and not _demonym_opener(sent, sm, markers):
         _topic_from_subject(doc, markers, sm)
     elif sm is None and (am := _SUBJECT_OPENING_RE.match(sent)) and am.start(3) == 0:
@@ -84,6 +87,18 @@ def _update_topic(doc: _Doc, markers: list[_Owner], sent: str) -> None:
         name = am.group(3)
         if _plausible_company(name) and not any(o.kind in ("entity", "other") for o in markers):
             doc.subject = "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+
+
+_LOWER_WORDS_RE = re.compile(r"\s+(?:[a-z][a-z-]*\s+){1,3}$")
+
+
+def _descriptor_opener(sent: str, sm: re.Match[str], markers: list[_Owner]) -> bool:
+    """Whether the one capitalised word opening the sentence describes the name a few lower-case words on
+    ("Lending app Quaxi", "Drone maker Quaxi"), which ``_topic_from_markers`` already took as the subject."""
+    if sm.start("subj") != 0 or " " in sm.group("subj").strip():
+        return False
+    first = next((m for m in markers if m.kind in ("entity", "other")), None)
+    return first is not None and bool(_LOWER_WORDS_RE.fullmatch(sent, sm.end("subj"), first.start))
 
 
 def _topic_from_markers(doc: _Doc, markers: list[_Owner], sent: str) -> None:

@@ -17,7 +17,7 @@ _SPACES = " \u00a0\u202f\u2009"
 # Thousands groups may be separated by any of the spaces French typesetting uses; the first group
 # has at most three digits so a year followed by a number ("2023 385") is not glued together.
 _NUM_RE = re.compile(
-    r"(?:(?<![\w.,])|(?<=USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|RMB|INR|SEK|KRW|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN|\$US))"
+    r"(?:(?<![\w.,])|(?<=USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|RMB|INR|SEK|KRW|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN|MAD|AED|ILS|SGD|HKD|NZD|\$US))"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:,\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
     r"|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
@@ -144,12 +144,37 @@ _SCALE_CURRENCY_RE = re.compile(
     r"(?i:(?:de[ \u00a0]+|d['’][ \u00a0]?)?(?:euros?|dollars?|livres|francs))(?![\w]))"
 )
 # French newsroom shorthand: "145,5 ME" (millions d'euros), Québec's "10 G$" (milliards de dollars).
-_COMPOUND_RE = re.compile(r"[ \u00a0\u202f]?(ME|G\$)(?![\w$])")
-_COMPOUNDS = {"ME": (10**6, "EUR"), "G$": (10**9, "USD")}
+# Press releases and the Maghreb's press write the scale and the code as one word: "12 MEUR",
+# "800 kEUR", "4 MCHF", "20 MDH" (millions de dirhams), "1,5 G€".
+_COMPOUNDS = {
+    "ME": (10**6, "EUR"),
+    "G$": (10**9, "USD"),
+    "G€": (10**9, "EUR"),
+    "MEUR": (10**6, "EUR"),
+    "MEuros": (10**6, "EUR"),
+    "Meuros": (10**6, "EUR"),
+    "Meur": (10**6, "EUR"),
+    "kEUR": (10**3, "EUR"),
+    "KEUR": (10**3, "EUR"),
+    "MUSD": (10**6, "USD"),
+    "MCHF": (10**6, "CHF"),
+    "MDH": (10**6, "MAD"),
+    "MMAD": (10**6, "MAD"),
+}
+_COMPOUND_RE = re.compile(
+    r"[ \u00a0\u202f]?("
+    + "|".join(re.escape(k) for k in sorted(_COMPOUNDS, key=len, reverse=True))
+    + r")(?![\w$€])"
+)
 _HALF_RE = re.compile(r"\s+(?:et\s+demi|and\s+a\s+half)\b", re.IGNORECASE)
 
 # (pattern, ISO code); order matters: longer symbols first.
 _PREFIX_CURRENCIES: tuple[tuple[str, str], ...] = (
+    ("CAD$", "CAD"),
+    ("AUD$", "AUD"),
+    ("SGD$", "SGD"),
+    ("NZD$", "NZD"),
+    ("USD$", "USD"),
     ("US$", "USD"),
     ("$US", "USD"),  # the Australian press: "$US26 billion ($39.4 billion)"
     ("U.S.$", "USD"),
@@ -193,6 +218,12 @@ _PREFIX_CURRENCIES: tuple[tuple[str, str], ...] = (
     ("MXN", "MXN"),
     ("XOF", "XOF"),
     ("XAF", "XAF"),
+    ("MAD", "MAD"),
+    ("AED", "AED"),
+    ("ILS", "ILS"),
+    ("SGD", "SGD"),
+    ("HKD", "HKD"),
+    ("NZD", "NZD"),
 )
 _PREFIX_RE = re.compile(
     "(?:"
@@ -246,7 +277,10 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"kenyan\s+shillings?|shillings?\s+k[ée]nyans", "KES"),
     (r"(?:norwegian\s+kron(?:e|er)|couronnes?\s+norv[ée]giennes?)", "NOK"),
     (r"(?:danish\s+kron(?:e|er)|couronnes?\s+danoises?)", "DKK"),
-    (r"(?:swedish\s+kron(?:a|or)|couronnes?\s+su[ée]doises?)", "SEK"),
+    (r"(?:swedish\s+kron(?:a|or)|couronnes?\s+su[ée]doises?|kronor)", "SEK"),
+    (r"(?:UAE\s+|emirati\s+)dirhams?|dirhams?\s+(?:[ée]miratis|des\s+[ée]mirats)", "AED"),
+    # The francophone press that counts in dirhams is Morocco's.
+    (r"dirhams?(?:\s+marocains)?", "MAD"),
     (r"(?:brazilian\s+)?reais|r[ée]ais\s+br[ée]siliens", "BRL"),
     (r"south\s+african\s+rand|rands?\s+sud-africains", "ZAR"),
 )
@@ -261,7 +295,8 @@ _SUFFIX_SYMBOL_RE = re.compile(
     r"[ \u00a0\u202f]?(?:d['’][ \u00a0]?|de[ \u00a0]+)?(€|\$|£|¥|₩|₦)(?![ \u00a0\u202f]?\d)"
 )
 _SUFFIX_CODE_RE = re.compile(
-    r"[ \u00a0\u202f]?(USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|KRW|SEK|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN|XOF|XAF)"
+    r"[ \u00a0\u202f]?(USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|KRW|SEK|NOK|DKK|PLN|KES|NGN|BRL|ZAR|MXN|XOF|XAF|"
+    r"MAD|AED|ILS|SGD|HKD|NZD)"
     r"(?![A-Za-z])"
 )
 _SYMBOL_CODES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₩": "KRW", "₦": "NGN"}

@@ -33,8 +33,11 @@ _DESCRIPTOR_NOUN = (
     r"jeune\s+pousse|société|entreprise|app|application|group|groupe|marketplace|neobank|néobanque|lender|"
     r"insurer|assureur|operator|opérateur|retailer|spécialiste|fabricant|éditeur|développeur|plateforme|PME|ETI)"
 )
-# The same, after its article and up to two lower-case words: "the payments firm ", "la fintech ".
-_DESCRIBED = rf"(?:(?:le|la|l['’]|the)\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}\s+"
+# The same, after its article and a few lower-case words: "the payments firm ", "la fintech ".
+# ("B2B invoicing platform", "smart label packaging provider": an acronym, three words.)
+_DESCRIBED = (
+    rf"(?:(?:le|la|l['’]|the)\s*)?(?:(?:[a-zà-ÿ-]+|[A-Z][A-Z0-9]{{1,4}})\s+){{0,3}}?{_DESCRIPTOR_NOUN}\s+"
+)
 # A French object relative after a figure, the subject put after its verb: "(les 125 M€) que vient de lever",
 # "qu'a obtenus", "que viennent de boucler", an aside in commas allowed first ("8 M€, son deuxième tour en
 # trois ans, qu'a obtenus"). Accents optional: it reads folded and original text.
@@ -82,7 +85,8 @@ _KW_TOTAL = (
 )
 _KW_NONFUNDING = (
     # An investor's usual cheque ("des tickets de 30 à 100 M€", "writes checks of $5M"): no one's round.
-    r"tickets?|ticket\s+sizes?|cheques?\s+of|checks?\s+of|check\s+sizes?|"
+    # (One investor's "ticket de 15 M€" for its stake is the round it makes; "des tickets de" are a habit.)
+    r"(?<!gros\s)(?<!big\s)(?<!large\s)(?<!grands\s)tickets|(?<!un\s)(?<!son\s)(?<!a\s)(?<!gros\s)ticket|ticket\s+sizes?|cheques?\s+of|checks?\s+of|check\s+sizes?|"
     # A company's spending plan: "the board approved a planned investment of $45M for two plants".
     r"planned\s+investments?|projected\s+investments?|investissements?\s+prevus?|"
     r"plans?\s+d'investissements?|investment\s+plans?|"
@@ -96,13 +100,28 @@ _KW_NONFUNDING = (
     r"rachete\w*|buyout|stakes?|subventions?|grants?|programme|program|strategy|strategie|amendes?|fines?|"
     r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
     r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn|manages|managing|gere|gerant|"
-    r"sous\s+gestion|under\s+management|actifs|assets|aum|fund|aides?|subsid(?:y|ies|ised|ized)|targets?|"
+    # ("raised €14m to fund hiring": the verb, what the money is for; not a fund's size.)
+    r"sous\s+gestion|under\s+management|actifs|assets|aum|"
+    r"(?<!to\s)(?<!help\s)(?<!will\s)(?<!further\s)(?<!also\s)fund|aides?|subsid(?:y|ies|ised|ized)|targets?|targeted(?=\s*$)|objectifs?|"
+    # An employee share scheme's size: "$9 million set aside for its ESOP pool".
+    r"esops?|stock\s+options?|option\s+pools?|bspce|"
+    # Cash held, not raised: "now holds $900 million on its balance sheet".
+    r"balance\s+sheet|tresorerie|cash\s+(?:on\s+hand|reserves?|position|pile)|runway|"
+    r"pay\s+out|paying\s+out|paid\s+out|payouts?|"
     r"capitalisation|capitalization|market\s+value|gross\s+(?:merchandise|transaction|booking)s?\s+"
     r"(?:value|volume)|gmv|gtv|volume\s+d'affaires"
 )
 _KW_DEBT = (
-    r"dettes?|debt|emprunts?|loans?|prets?(?!\s+a\b)|credit\s+facility|credit\s+lines?|lines?\s+of\s+credit|"
-    r"facilit(?:y|ies)|facilites?\s+de\s+credit|credits?\s+renouvelables?|"
+    # ("car loan provider Quaxi raised": the business it is in, not its money.)
+    # Money lent against the assets it buys: "un financement de la flotte", "fleet financing".
+    r"financements?\s+(?:de\s+(?:la|sa)\s+)?flotte|fleet\s+financing|asset[\s-]+(?:based\s+)?financing|"
+    r"financements?\s+d'actifs|"
+    r"dettes?|debt|emprunts?|loans?(?!\s+(?:providers?|platforms?|apps?|marketplaces?|compan(?:y|ies)|start-?ups?|"
+    r"businesses|business|fintechs?|specialists?|servicers?|brokers?)\b)|"
+    r"(?<!plateforme\sde\s)(?<!specialiste\sdu\s)prets?(?!\s+a\b)|credit\s+facility|credit\s+lines?|lines?\s+of\s+credit|"
+    # ("for a commercial facility": a plant, not a loan.)
+    r"(?<!commercial\s)(?<!manufacturing\s)(?<!production\s)(?<!research\s)(?<!industrial\s)(?<!pilot\s)"
+    r"(?<!storage\s)(?<!processing\s)(?<!recycling\s)(?<!test\s)(?<!new\s)facilit(?:y|ies)|facilites?\s+de\s+credit|credits?\s+renouvelables?|"
     r"lignes?\s+de\s+credit|obligations?(?!\s+convertibles?)|bonds?|financements?\s+par\s+emprunt|revolving|"
     r"non[\s-]dilutif\w*|non[\s-]dilutive|avances?\s+remboursables?|repayable\s+advances?|"
     # Money from lenders (a company may itself be "a lender": only the source of the money counts).

@@ -57,5 +57,22 @@ class _Walk:
         while self._topic_done < idx:
             j = self._topic_done
             # Kept after the topic moves on: the fitted decisions read them again (``candidates``).
-            _update_topic(self.doc, self.markers(j), self.texts[j])
+            markers = self.markers(j)
+            if not self._furniture(j, markers):
+                _update_topic(self.doc, markers, self.texts[j])
             self._topic_done += 1
+
+    def _furniture(self, idx: int, markers: list[_Owner]) -> bool:
+        """A short line of page furniture ("Sign up for our newsletter", "Image credit: ..."): no figure, no
+        company named, words that make no heading; it moves no topic."""
+        sent = self.doc.sentences[idx]
+        words = sent.text.split()
+        return (
+            sent.headline
+            and idx > 0
+            and len(words) <= 6
+            and not (idx < len(self.doc.has_money) and self.doc.has_money[idx])
+            and not any(m.kind in ("entity", "other") for m in markers)
+            and len(words) > 1
+            and words[1][:1].islower()
+        )
