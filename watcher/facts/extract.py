@@ -389,10 +389,14 @@ _RECORD_SO_FAR_RE = re.compile(
 _BRINGS_TOTAL_RE = re.compile(
     r"\b(?:bring\w*|taking|takes|took|port(?:e|ant|ent|ait|era))\s+(?:its\s+|the\s+|son\s+|le\s+(?:tout\s+)?)?"
 )
+# Month names, folded, French then English.
+_MONTHS = (
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|"
+    "march|april|may|june|july|august|september|october|november|december"
+)
 _DATED_RE = re.compile(
     r"\s*(?:,\s*)?(?:en|in|au|on|le|lors\s+de|during)\s+(?:(?:debut|fin|mi-|early|late|mid-?)\s*)?"
-    r"(?:(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|"
-    r"february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b"
+    rf"(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b"
 )
 # The names of the classes of companies worth a billion (or ten): their threshold is no company's value.
 _CLASS_NOUN_RE = re.compile(r"\b(?:licornes?|unicorns?|decacornes?|decacorns?|club|cercle)\b")
@@ -482,9 +486,7 @@ _FOR_PURPOSE_RIGHT_RE = re.compile(r"\s+(?:pour|afin\s+de|to)\s+(?:[a-zà-ÿ]+\s
 # "ses deux levées, en 2019 (3 M€) puis en 2021 (6 M€)": each dated sum in
 # brackets of a raise is one of its rounds.
 _DATED_PAREN_LEFT_RE = re.compile(
-    r"(?:\b(?:19|20)\d\d|\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
-    r"decembre|january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"printemps|ete|automne|hiver|spring|summer|autumn|fall|winter))\s*\(\s*$"
+    rf"(?:\b(?:19|20)\d\d|\b(?:{_MONTHS}|printemps|ete|automne|hiver|spring|summer|autumn|fall|winter))\s*\(\s*$"
 )
 _RAISED_BEFORE_RE = re.compile(
     r"\b(?:lev(?:e|ee|es|ees|er|ait)|raised|raising|raises|rounds|tours(?:\s+de\s+table)?|levees(?:\s+de\s+fonds)?)\b"
