@@ -170,6 +170,12 @@ def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
 JOINER_WORDS = ("de", "of", "du", "des")
 
 
+_SECTOR_WORD_RE = re.compile(
+    r"(?:ed|fin|deep|health|med|bio|food|agri|clean|green|prop|insur|legal|climate|gov|reg|hr|sport|fem|retail|"
+    r"ad)techs?"
+)
+
+
 def _plausible_company(name: str) -> bool:
     words = fold(name).split()
     while words and (words[-1] in JOINER_WORDS or words[-1] == "&"):
@@ -179,11 +185,7 @@ def _plausible_company(name: str) -> bool:
         return False
     if words[0] in ("series", "serie", "seed", "round", "tour", "pre-seed", "extension", "bridge"):
         return False
-    if len(words) == 1 and re.fullmatch(
-        r"(?:ed|fin|deep|health|med|bio|food|agri|clean|green|prop|insur|legal|"
-        r"climate|gov|reg|hr|sport|fem|retail|ad)techs?",
-        words[0],
-    ):
+    if len(words) == 1 and _SECTOR_WORD_RE.fullmatch(words[0]):
         # "le secteur EdTech", "la FinTech": a sector, not a company.
         return False
     if any(w in ("round", "rounds") for w in words):
