@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiosmtpd.controller import Controller
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -20,7 +21,8 @@ from tests.newsroom import rss
 from tests.test_channels import free_port
 from tests.test_daemon import reap, wait_for, watcher
 from tests.test_delivery import add_change
-from watcher.config import load_config, parse_duration
+from watcher.config import load_config, parse_duration, settings_from_mapping
+from watcher.daemon import Daemon
 from watcher.settings import Settings
 from watcher.store import Store
 
@@ -97,6 +99,38 @@ def test_sigterm_during_delivery_stops_in_time_and_never_between_send_and_mark(
     done = subprocess.run(watcher(cfg, "alerts", "send"), capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert len(hook.keys) == 20 == len(set(hook.keys))
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_signal_landing_inside_the_stop_wait_takes_no_lock(tmp_path: Path, signum: int) -> None:
+    """A signal handler runs in the main thread between two bytecodes, and the main thread
+    spends its life in ``stop_event.wait()``: the handler may run while that thread holds the
+    event's own (non-reentrant) lock. A handler that set the event then waited for itself
+    forever: the jobs never saw the stop, and the daemon hung until killed.
+
+    Here a thread holds the event's lock (``Event._cond``, CPython's, as ``wait`` does) and
+    runs the handler; it must return at once, leaving the stop to the main loop.
+    """
+    settings = settings_from_mapping(
+        {"watcher": {"db": "state/w.db"}, "entities": [{"name": "Mistral AI"}]}, tmp_path / "config.toml"
+    )
+    daemon = Daemon(settings, channels={})
+    handler = daemon._on_hangup if signum == signal.SIGHUP else daemon._on_signal
+    returned = threading.Event()
+
+    def inside_wait() -> None:
+        with daemon.stop_event._cond:  # type: ignore[attr-defined]
+            handler(signum, None)
+        returned.set()
+
+    try:
+        thread = threading.Thread(target=inside_wait, daemon=True)
+        thread.start()
+        assert returned.wait(5), "the signal handler blocked on the stop event's lock"
+        # The stop itself is the main loop's to make, outside the handler.
+        assert not daemon.stop_event.is_set()
+    finally:
+        daemon.pool.close()
 
 
 def test_sigterm_during_a_slow_page_fetch_stops_in_time_without_traceback(

@@ -49,6 +49,8 @@ log = logging.getLogger("watcher.daemon")
 HEARTBEAT_SECONDS = 10.0
 DELIVERY_SECONDS = 5.0
 POLL_TICK_SECONDS = 2.0
+# How often the main loop looks at what the signal handlers noted (a stop, a log reopen).
+_SIGNAL_POLL_SECONDS = 0.1
 _CYCLE_EXECUTOR = "cycle"
 
 Clock = Callable[[], datetime]
@@ -127,7 +129,9 @@ class Daemon:
         self._running = 0  # jobs in flight, for a stop that waits for them and no longer
         self._running_changed = threading.Condition()
         self._clean_stop: bool | None = None
-        self._reopen_logs = threading.Event()
+        # Set by signal handlers, read by the main loop: plain attributes, never a lock (see _on_signal).
+        self._signal_received: int | None = None
+        self._reopen_logs = False
         self._due: set[str] = set()
         self._due_lock = threading.Lock()
         self._feed_states: dict[str, _FeedState] = {}
@@ -483,9 +487,13 @@ class Daemon:
         log.info("watcher daemon started (pid %d): %d feeds, db %s", os.getpid(), len(s.feeds), s.db)
         scheduler.start()
         try:
-            while not self.stop_event.wait(0.5):
-                if self._reopen_logs.is_set():
-                    self._reopen_logs.clear()
+            while not self.stop_event.wait(_SIGNAL_POLL_SECONDS):
+                if self._signal_received is not None:
+                    log.info("received %s", signal.Signals(self._signal_received).name)
+                    self.stop_event.set()
+                    break
+                if self._reopen_logs:
+                    self._reopen_logs = False
                     reopened = reopen_log_files()
                     if reopened:
                         log.warning("SIGHUP: reopened the log file %s", ", ".join(reopened))
@@ -586,13 +594,17 @@ class Daemon:
 
     def _on_hangup(self, signum: int, frame: FrameType | None) -> None:
         # Only a flag: closing a handler inside a signal handler could cut a line being written.
-        self._reopen_logs.set()
+        self._reopen_logs = True
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
-        log.info("received %s", signal.Signals(signum).name)
+        # Only plain assignments. The handler runs in the main thread between two bytecodes,
+        # possibly inside stop_event.wait() while that thread holds the event's own lock:
+        # stop_event.set() here would wait for that lock forever (jobs never saw the stop and
+        # the daemon hung), and a log line could re-enter a stream write cut in the middle.
+        # The main loop turns the flag into the stop within _SIGNAL_POLL_SECONDS.
         if self._stop_requested is None:
             self._stop_requested = time.monotonic()
-        self.stop_event.set()
+        self._signal_received = signum
 
     def wait_for_jobs(self) -> bool:
         """After stop: wait for running jobs until ``stop_timeout`` from the signal.
