@@ -64,7 +64,12 @@ EXTRA = (
     "washington state, west virginia, wisconsin, wyoming, england, scotland, wales, northern ireland, "
     "angleterre, ecosse, pays de galles, irlande du nord, bavaria, baviere, bayern, baden-wurttemberg, "
     "north rhine-westphalia, saxony, saxe, hesse, lower saxony, manitoba, saskatchewan, nova scotia, "
-    "new brunswick, nouveau-brunswick, nouvelle-ecosse"
+    "new brunswick, nouveau-brunswick, nouvelle-ecosse, "
+    # The United States' and Israel's start-up hubs ("a Menlo Park, Calif.-based maker of sensors").
+    "palo alto, mountain view, menlo park, redwood city, san jose, santa clara, sunnyvale, berkeley, "
+    "oakland, san mateo, brooklyn, san diego, pittsburgh, philadelphia, washington dc, washington d.c., "
+    "dallas, houston, phoenix, salt lake city, raleigh, nashville, minneapolis, detroit, tel aviv, "
+    "tel-aviv, haifa, herzliya, noida, hangzhou"
 )
 # Place names that are as often someone's or something's name in funding news.
 # Codes that name no place: CLDR's pseudo-locales, the unknown region, the United Nations.

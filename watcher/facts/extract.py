@@ -45,6 +45,7 @@ from watcher.facts.names import (
     _is_place,
     _short_name,
     entity_variants,
+    is_investor_firm,
 )
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.owners import (
@@ -60,6 +61,7 @@ from watcher.facts.resolve import (
     _context_from_round,
     _drop_implied_bounds,
     _drop_parts_of_round,
+    _drop_parts_summing_to_round,
     _drop_rounds_stated_as_debt,
     _drop_steps_of_total,
     _drop_tickets_part_of_next,
@@ -167,11 +169,19 @@ def _read_text(
     walk = _Walk(doc)
     cands: list[_Cand] = []
     debts: list[tuple[int, MoneyMention]] = []  # the entity's loans and other debt
+    near_currency: str | None = None  # the last currency written earlier in the paragraph
     for idx in range(len(doc.sentences)):
+        if idx and doc.sentences[idx].paragraph != doc.sentences[idx - 1].paragraph:
+            near_currency = None
         mentions = _sentence_mentions(walk, idx, sentence_money[idx])
         if mentions:
-            _SentenceReader(walk, idx, mentions, doc_currency, cands, debts).run()
+            # (A text in several currencies: a bare "130 millions" after a raise's noun takes the one its
+            # paragraph was just speaking in.)
+            _SentenceReader(walk, idx, mentions, doc_currency or near_currency, cands, debts).run()
             _drop_tickets_within_round(cands, idx)
+        near_currency = next(
+            (m.currency for m in reversed(sentence_money[idx]) if m.currency is not None), near_currency
+        )
     read = list(cands)  # every figure the rules read, before resolution drops some
     kept = _resolve_document(cands, debts, walk, sentence_money)
     found = candidates(doc, walk, sentence_money, read, kept, doc.verdicts, doc_currency, every=every)
@@ -211,6 +221,7 @@ def _document(
         lang=lang if lang in LANGS else _guess_language(sentences, sentence_money),
     )
     doc.has_money = [bool(m) for m in sentence_money]
+    doc.investor_firm = is_investor_firm(entity, "\n".join(folded), entity_re)
     return doc
 
 
@@ -288,8 +299,12 @@ def _resolve_document(
         # more. A figure that names no owner there is as likely anyone's as the company's (on real
         # roundups, wrong twice as often as right), so only figures something ties to the company stand.
         mine = [c for c in mine if _DEFAULT_OWNER_REASON not in c.reasons or _own_round_before(doc, c)]
-    mine = _drop_implied_bounds(mine)
+    if doc.investor_firm:
+        # "Kestrel Ventures closes its third fund at $300M": an investor's fund, not a round of its own.
+        mine = [c for c in mine if c.kind not in ("funding_round", "total_raised")]
+    mine = _drop_implied_bounds(mine, doc)
     mine = _drop_parts_of_round(mine, doc)
+    mine = _drop_parts_summing_to_round(mine, doc, sentence_money)
     mine = _stake_tickets_to_investments(mine, doc)
     mine = _drop_steps_of_total(mine, doc)
     _confirmed_rounds(mine, doc)
@@ -371,13 +386,25 @@ _RAISED_SO_FAR_RIGHT_RE = re.compile(
     r"|\s*(?:le|son)\s+total\b(?!\s+(?:du|de\s+(?:la|sa|son)|des?)\s+(?:tour|serie|round|levee|operation))"
 )
 _FROM_NAMED_RE = re.compile(r"\s*(?:from|led\s+by)\s+(?:[\w-]+\s+){0,3}?including\b")
-_PREVIOUSLY_RAISED_RE = re.compile(r"\b(?:has|have|had)\s+previously\s+raised\s+(?:[\w-]+\s+){0,2}$")
+# ("which previously raised $118 million": the relative clause of a company described, too.)
+_PREVIOUSLY_RAISED_RE = re.compile(
+    r"\b(?:has|have|had|which|that|who)\s+previously\s+raised\s+(?:[\w-]+\s+){0,2}$"
+)
+_INTO_RIGHT_RE = re.compile(r"\s+(?:dans(?!\s+(?:le\s+cas|celui))|into|in(?!\s+the\s+case)|chez)\s")
+_ITS_LEFT_RE = re.compile(r"\b(?:its|their|the\s+company's)\s+$")
+_IN_FUNDING_RIGHT_RE = re.compile(r"\s+in\s+(?:(?:venture|outside|vc|equity)\s+)?(?:funding|financing)\b")
+_A_ROUND_OF_LEFT_RE = re.compile(
+    r"\b(?:une|un|a|an)\s+(?:(?:nouvelle|nouveau|new|fresh)\s+)?(?:levee(?:\s+de\s+fonds)?|tour\s+de\s+table|"
+    r"augmentation\s+de\s+capital|serie\s+[a-h]|series\s+[a-h]\s+round|funding\s+round|round)\s+(?:de|d'|of)\s*$"
+)
 _ROUND_SIZE_LEFT_RE = re.compile(
     r"\b(?:levee|lever|tour|round|operation|augmentation\s+de\s+capital|placement|raise|financing)\s+"
     # ("une levée d'un montant net total de 18 M€": the net size of this raise.)
     r"(?:des?\s+fonds\s+)?(?:[\w'–-]+\s+){0,3}?(?:d'un\s+|of\s+an?\s+|with\s+an?\s+)?(?:montant|amount)\s+"
     r"(?:net\s+)?total\w*\s+(?:brut\s+|gross\s+|net\s+)?"
     r"(?:de|d'|of)\s*(?:(?:environ|about|around|pres\s+de|some)\s+)?$"
+    # ("Closes Seed Funding of Total $6 Million": the round's whole, said shortly.)
+    r"|\b(?:round|financing|funding|raise)\s+of\s+(?:a\s+)?total\s+(?:of\s+)?$"
 )
 # "the biggest agritech deal in Portugal to date", "le plus gros tour de la filière à ce jour": a record,
 # not a total.
@@ -482,6 +509,20 @@ _NAME_PAREN_SUM_RE = re.compile(
 # The deals a list of "Name (sum)" entries is about: two entries suffice where the sentence says so.
 _JOINED_ENTRY_RE = re.compile(r"(?:\band|\bet|,)\s+[^,;()]{0,70}\(\s*$")
 _DEALS_RE = re.compile(r"\b(?:levees|tours|operations|financements|rounds|deals|raises|fundraises)\b")
+# Two "Name (sum)" entries are deals where the sentence speaks of one or of those who make them: "the
+# two largest fundraisers, Quaxi (40 million) and Plimo (25 million)", "l'opération de Quaxi (40 millions)".
+# "Sur les 50 M€ levés, 10 M€ ...", "Of the $50 million raised, $10 million ...": a whole, then a share of it.
+_OF_THE_WHOLE_LEFT_RE = re.compile(r"(?:^|[^\w'])(?:sur|of|parmi|out\s+of)\s+(?:les|the|ces|these|this)\s+$")
+_TO_ITS_SHARE_RE = re.compile(r"[^.;,]{0,40},\s*")
+# A list's lead that announces companies' values: "this year's crop of unicorns:", "les licornes
+# françaises et leur valorisation :".
+_VALUES_LEAD_RE = re.compile(
+    r"\b(?:unicorns?|licornes?|decacorns?|decacornes?|valuations?|valorisations?|valued|valorisees?|worth)\b"
+)
+_DEAL_WORDS_RE = re.compile(
+    r"\b(?:levees?|tours?\s+de\s+table|operations?|financements?|rounds?|deals?|raises|fundrais(?:es|ers?|ing))\b"
+)
+_FROM_INVESTORS_RIGHT_RE = re.compile(r"\s+(?:aupres\s+d|from\s+)")
 _FOR_PURPOSE_RIGHT_RE = re.compile(r"\s+(?:pour|afin\s+de|to)\s+(?:[a-zà-ÿ]+\s+)?[a-zà-ÿ]+(?:er|ir|re)\b")
 # "ses deux levées, en 2019 (3 M€) puis en 2021 (6 M€)": each dated sum in
 # brackets of a raise is one of its rounds.
@@ -575,8 +616,14 @@ class _SentenceReader:
                 and self.doc_currency is not None
                 and mention.scaled
                 and (
-                    _BARE_RAISE_LEFT_RE.search(self.low, max(0, mention.start - 30), mention.start)
+                    (
+                        _BARE_RAISE_LEFT_RE.search(self.low, max(0, mention.start - 30), mention.start)
+                        # (Not "un apport de 30 millions dans la plateforme Kobalt": someone else's.)
+                        and not _INTO_RIGHT_RE.match(self.low, mention.end)
+                    )
                     or _BARE_RAISE_RIGHT_RE.match(self.low, mention.end)
+                    # "the two largest fundraisers, Quaxi (40 million) and Plimo (25 million)".
+                    or self._paren_entry(mention) is not None
                 )
             ):
                 # « Nous avons levé 50 millions l'an dernier » in a story told in euros.
@@ -607,8 +654,9 @@ class _SentenceReader:
         self._categorise(fig)
         self._veto(fig)
         self.doc.verdicts[(self.idx, fig.mention.start)] = fig.category or "none"
-        component = self.prev_cand is not None and bool(
-            _COMPONENT_RE.match(self.low[fig.prev_end : fig.mention.start])
+        component = self.prev_cand is not None and (
+            bool(_COMPONENT_RE.match(self.low[fig.prev_end : fig.mention.start]))
+            or self._share_of_the_whole(fig)
         )
         self.prev_end = fig.mention.end
         if component and not self._component_is_a_round(fig):
@@ -707,8 +755,24 @@ class _SentenceReader:
         elif fig.j == 0:
             head = self.walk.head(self.idx)
             if head is not None and not self.text[head.end() : mention.start].strip():
-                # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds.
-                fig.category, fig.kind_how = "round", "an entry of a list of rounds"
+                # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds; of valuations where
+                # the list's lead speaks of them ("Les nouvelles licornes : - Quaxi, 1,2 Md$").
+                fig.category, fig.kind_how = (
+                    ("val", "an entry of a list of companies' valuations")
+                    if self._lead_speaks_of_values()
+                    else ("round", "an entry of a list of rounds")
+                )
+
+    def _lead_speaks_of_values(self) -> bool:
+        """Whether the sentence leading into this list (the last before its entries) names valuations or
+        unicorns, and no raise."""
+        j = self.idx - 1
+        while j >= 0 and self.walk.head(j) is not None:
+            j -= 1
+        if j < 0:
+            return False
+        lead = self.doc.folded[j]
+        return _VALUES_LEAD_RE.search(lead) is not None and _RAISED_BEFORE_RE.search(lead) is None
 
     def _paren_entry(self, mention: MoneyMention) -> str | None:
         """How a sum in parentheses right after a company's name reads as a roundup's entry (None: not)."""
@@ -716,13 +780,16 @@ class _SentenceReader:
             return None
         if _FOR_PURPOSE_RIGHT_RE.match(self.low, mention.end):
             return "a roundup's entry: a sum for a purpose (weak)"
+        if _FROM_INVESTORS_RIGHT_RE.match(self.low, mention.end):
+            # "Quaxi (25 M€ auprès de Kobalt et Orion)": the entry's sum and who put it in.
+            return "a roundup's entry: a sum raised from investors (weak)"
         if self.prev_kind == "round" and _JOINED_ENTRY_RE.search(
             self.low, max(0, mention.start - 90), mention.start
         ):
             # "... drew a cash injection of €610 million, and the Lyon robot maker Zorblo (320 million)": the
             # next entry of the same ranking.
             return "a roundup's entry after a round (weak)"
-        if self._listed_sums >= 3 or (self._listed_sums == 2 and _DEALS_RE.search(self.low)):
+        if self._listed_sums >= 3 or (self._listed_sums == 2 and _DEAL_WORDS_RE.search(self.low)):
             # "Quaxi (22 millions $), Plimo (9 millions $), Zorblo (4 millions $)": a roundup of deals;
             # "les deux plus grosses levées : Zorblo (65 M€) et Quaxi (40 M€)".
             return "a roundup's entry: a list of companies' sums (weak)"
@@ -783,6 +850,19 @@ class _SentenceReader:
             # "Quaxi a emprunté 41 M$ à deux banques ... ces 41 M$ levés": the same sum again, still debt.
             fig.category, fig.debt = None, True
 
+    def _share_of_the_whole(self, fig: _Figure) -> bool:
+        """ "Sur les 50 M€ levés, 10 M€ proviennent de ...", "Of the $50 million raised, $10 million came
+        from ...": the figure after the comma is a share of the whole named just before it."""
+        prev = self.prev_cand
+        assert prev is not None
+        if prev.sent_index != self.idx or prev.mention.amount <= fig.mention.amount:
+            return False
+        low, whole = self.low, prev.mention
+        return bool(
+            _OF_THE_WHOLE_LEFT_RE.search(low, max(0, whole.start - 20), whole.start)
+            and _TO_ITS_SHARE_RE.fullmatch(low, whole.end, fig.mention.start)
+        )
+
     def _component_is_a_round(self, fig: _Figure) -> bool:
         """A figure introduced by "dont"/"including" after a candidate: the latest round of a total, or
         (False) one investor's share of a round."""
@@ -827,16 +907,20 @@ class _SentenceReader:
     def _kind(self, fig: _Figure, investor: str | None) -> str:
         if fig.category == "val":
             return "valuation"
-        if investor:
-            return "investment"
         low, mention = self.low, fig.mention
         right_clause = low[mention.end : min(fig.next_start, mention.end + 60)]
+        if fig.category == "inv" and _SINCE_YEAR_AFTER_RE.match(right_clause):
+            # "Kobalt has invested $517m in Quaxi since 2011": money put in over years, no one deal.
+            return "total_raised"
+        if investor:
+            return "investment"
         left_clause = low[max(fig.prev_end_clause, mention.start - 120) : mention.start]
         if _THIS_ROUND_RIGHT_RE.match(low, mention.end) or _NAMED_ROUND_RIGHT_RE.match(low, mention.end):
             # ("$300 million to date, including a $100 million Series C": the part named as a round.)
             return "funding_round"
-        if _ROUND_SIZE_LEFT_RE.search(left_clause):
-            # "une augmentation de capital d'un montant total de 18 M€": the whole size of this round.
+        if _ROUND_SIZE_LEFT_RE.search(left_clause) or _A_ROUND_OF_LEFT_RE.search(left_clause):
+            # "un tour d'un montant total de 11 M€": the whole size of this round; "a
+            # bouclé une levée de 4 M€": one new round, whatever the clause said of the company before it.
             return "funding_round"
         right_first = _RECORD_SO_FAR_RE.sub(" ", _BRINGS_TOTAL_RE.split(right_clause.split(",")[0])[0])
         left_clause = _RECORD_SO_FAR_RE.sub(" ", left_clause)
@@ -851,6 +935,8 @@ class _SentenceReader:
             )
             or _TOTAL_RE.search(left_clause)
             or _SINCE_YEAR_AFTER_RE.match(right_clause)
+            # "wound down and gave back part of its $41 million in funding": all it got, from every round.
+            or (_ITS_LEFT_RE.search(left_clause) and _IN_FUNDING_RIGHT_RE.match(right_clause))
             # « porte à 70 M€ le montant levé »: the raised money so far, named after the figure.
             or (_BROUGHT_TO_LEFT_RE.search(left_clause) and _RAISED_SO_FAR_RIGHT_RE.match(right_clause))
             # « portant le tout à 18 M€ », "bringing the total to $25m": the sum of the parts before.

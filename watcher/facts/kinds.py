@@ -21,7 +21,14 @@ _RIGHT_CUT_RE = re.compile(
     r"et|and|from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not|"
     # "raised €50 million valuing it at €1 billion", "une série B de 50 M€ valorisait Zephyr à": the verb's
     # object is the valuation; the figure before it is what did the valuing (the round).
-    r"valu(?:ed|ing|es)|valoris(?:ant|ait|aient|e|ent))\b"
+    r"valu(?:ed|ing|es)|valoris(?:ant|ait|aient|e|ent)|"
+    # "un tour de 40 M€ a porté sa valorisation à", "a $40 million round that pushed its valuation to": a
+    # verb between the figure and a cue makes the cue its object, not the figure's kind.
+    r"(?:a|ont|avait|avaient|has|have|had)\s+(?:\w+\s+)?(?:atteint|porte|propulse|hisse|reached|pushed|lifted)|"
+    r"atteignant|portant|propulsant|reaching|pushing|lifting|bringing)\b"
+    # "picks up $18m to grow its lending book of loans": what the money is for, not what it is.
+    r"|\b(?:to|in\s+order\s+to)\s+(?!(?:date|be|repay|refinance|its|their|the|an?|his|her|this|that|these|those|"
+    r"our|us|them|it|investors?|shareholders?|existing|new|series|seed)\b)(?=[a-z])"
     # "une levée de 300 M€ à un prix valorisant la société": the price is the valuation's, not the figure's.
     r"|\b(?:a|at)\s+(?:un|a)\s+(?:prix|price)\s+(?=valu|valoris|implying|impliquant)"
 )
@@ -92,6 +99,26 @@ _MARKET_FORECAST_RE = re.compile(
 )
 
 
+# A market as the subject of a measure: "le marché européen du vélo pesait environ", "the global drone
+# market was worth"; its determiner opens the clause ("Quaxi leads the market and is valued at" is no such).
+_MARKET_SIZE_RE = re.compile(
+    r"(?:^|[,;:(–—]\s*|\s-\s|\b(?:que|that|where|ou|car|as|since|while)\s+)(?:le|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:marche|market)(?:\s+[\w-]+){0,4}?\s+(?:(?:etait|est|was|is|has\s+been)\s+)?"
+    r"(?:valait|vaut|pes\w+|represent\w+|s'elev\w+\s+a|atteign\w+|atteint|totalis\w+|worth|valued\s+at|"
+    r"estimated\s+at|estimee?\s+a|evaluee?\s+a|sized\s+at|totall?ed|amounted\s+to)\s+"
+    r"(?:(?:pres\s+de|plus\s+de|environ|quelque|about|around|nearly|over|some|more\s+than|roughly)\s+)?$"
+)
+_CRITERION_SET_RE = re.compile(
+    r"\b(?:plafond|plancher|seuil|minimum|critere|threshold|floor|cut-?off)\b[^.;]{0,60}?\b(?:fixee?|etablie?|"
+    r"relevee?|abaissee?|porte|set|raised|lowered)\s+(?:a|to|at)\s+(?:(?:plus\s+de|more\s+than)\s+)?$"
+)
+_METRIC_GROWN_RE = re.compile(
+    r"\b(?:grow\w*|grew|increas\w*|boost\w*|doubl\w*|tripl\w*|lift\w*|push\w*|expand\w*)\s+"
+    r"(?:its|their|the\s+company's)\s+(?!(?:total|funding|financing|valuation|capital|war\s+chest|fundraising|cash|"
+    r"round)\b)(?:[\w'-]+\s+){1,4}?to\s+(?:(?:about|around|over|more\s+than|nearly|some|roughly)\s+)?$"
+)
+
+
 def _plain_frame(left: str, near_left: str) -> tuple[str, str] | None:
     """No deal, said by words that outweigh any cue around the figure (None: they do not say)."""
     if _PAY_LEFT_RE.search(near_left):
@@ -100,6 +127,15 @@ def _plain_frame(left: str, near_left: str) -> tuple[str, str] | None:
     if _MARKET_FORECAST_RE.search(left, max(0, len(left) - 160)):
         # "the telematics market is forecast to reach $12 billion by 2031".
         return "non", "a market's forecast"
+    if _MARKET_SIZE_RE.search(left, max(0, len(left) - 140)):
+        # "le marché européen du vélo pesait environ 20 milliards d'euros": what a market weighs.
+        return "non", "a market's size"
+    if _CRITERION_SET_RE.search(left, max(0, len(left) - 120)):
+        # "le seuil d'entrée du classement est relevé à 30 M€": a criterion, no deal.
+        return "non", "a criterion set at the figure"
+    if _METRIC_GROWN_RE.search(near_left):
+        # "after doubling its annual bookings to $90 million": a business measure, not a deal.
+        return "non", "a business measure grown to the figure"
     return None
 
 
@@ -192,6 +228,15 @@ _SOUGHT_AFTER_RE = re.compile(
 )
 
 
+# "des tickets de 1 M€ par tour", "$5 million per round": a rate, no deal.
+_PER_ROUND_RIGHT_RE = re.compile(r"\s*(?:par\s+(?:levee|tour|operation)|per\s+(?:round|deal))\b")
+# "loin des 12 millions visés", "below the $9m it had targeted": the sum aimed at.
+_TARGETED_RIGHT_RE = re.compile(
+    r"\s*(?:(?:initialement|au\s+depart|originally|initially)\s+)?(?:vises|visee?s?|esperes|espere|escomptee?s?|"
+    r"(?:(?:it|they)\s+(?:had\s+)?)?(?:targeted|sought|hoped\s+for))\b"
+)
+
+
 def _framed_kind(
     low: str, mention: MoneyMention, raw_right: str, near_left: str
 ) -> tuple[str | None, str] | None:
@@ -219,6 +264,8 @@ def _framed_kind(
         or _PUBLIC_FUNDER_RIGHT_RE.match(low, mention.end, mention.end + 70)
         or _PROGRESS_RIGHT_RE.match(low, mention.end, mention.end + 50)
         or (_OUT_OF_LEFT_RE.search(near_left) and _SOUGHT_AFTER_RE.match(low, mention.end, mention.end + 50))
+        or _TARGETED_RIGHT_RE.match(low, mention.end)
+        or _PER_ROUND_RIGHT_RE.match(low, mention.end)
     )
     if hm:
         # "une aide de 10 M€ obtenue", "son objectif initial de 500 000 euros", "a grant of $2m",
@@ -268,6 +315,9 @@ def _left_cue_kind(best: re.Match[str], left: str, lang: str | None) -> tuple[st
         return "round", word
     if thing_value and (_PROJECT_RE.search(before) or _DEAL_RE.search(before)):
         # "un campus d'une valeur de 1,5 Md€" is the price of a thing, not of the company.
+        return "non", word
+    if word == "worth" and _SECURITIES_WORTH_RE.search(before):
+        # "additional stock options worth about $8 million": what securities are worth, no company's value.
         return "non", word
     if word in ("worth", "vaut", "valait") and _thing_subject(before, lang):
         # "the upgrade cycle to be worth $900 million": what is worth it is a thing, not a company.
@@ -467,6 +517,9 @@ def _company_noun_re(lang: str | None) -> re.Pattern[str]:
     return re.compile(rf"(?:{nouns})|\w*(?:tech|maker|corn)s?")
 
 
+_SECURITIES_WORTH_RE = re.compile(r"\b(?:options?|shares?|stocks?|warrants?|securities|units?)\s+$")
+
+
 def _thing_subject(before: str, lang: str | None) -> bool:
     """ "the upgrade cycle to be worth $900M": the subject of "worth" is a thing, not a company."""
     m = _thing_subject_re(lang).search(before)
@@ -505,16 +558,22 @@ _ROUND_BEFORE_RE = re.compile(
 # A bare scaled figure right after a raise verb ("avons levé 50 millions", "raised 20 million").
 _BARE_RAISE_LEFT_RE = re.compile(
     r"\b(?:leve|levons|levions|raised|raise|recolte|obtenu|boucle|amasse|secured|"
+    # (« a réussi à amasser 65 millions de fonds »: the infinitive too.)
+    r"lever|amasser|recolter|obtenir|boucler|reunir|collecter|mobiliser|"
     # « Kobalt a récolté un montant total de 45 millions »
     r"(?:leve|recolte|obtenu|boucle)\s+(?:le|un)\s+montant\s+(?:record\s+|total\s+)?(?:de|d')|"
     # « une levée de fonds de 9 millions », « un tour de table de 8 millions »: the raise's noun.
     # (« a clos un tour de table à 14 millions »: the size after "à".)
-    r"(?:levee(?:\s+de\s+(?:fonds|capitaux))?|tour\s+de\s+table|tour|serie\s+[a-h]|round|funding)\s+"
+    # (« annonce un financement de 7 millions »: the same.)
+    r"(?:levee(?:\s+de\s+(?:fonds|capitaux))?|tour\s+de\s+table|tour|serie\s+[a-h]|round|funding|"
+    r"investissement|financement|augmentation\s+de\s+capital)\s+"
     r"(?:d'un\s+montant\s+)?(?:de|d'|of|a))\s*(?:(?:plus\s+de|pres\s+de|"
     r"environ|about|around|more\s+than|over|nearly)\s+)?$"
 )
 # « Zorblo arrive en tête avec 31 millions récoltés »: the participle after the bare figure.
-_BARE_RAISE_RIGHT_RE = re.compile(r"\s+(?:leves|obtenus|recoltes|raised|secured)\b")
+_BARE_RAISE_RIGHT_RE = re.compile(
+    r"\s+(?:leves|obtenus|recoltes|raised|secured|de\s+fonds(?!\s+propres)|in\s+funding)\b"
+)
 _PACKAGE_RIGHT_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:package|enveloppe)\b")
 _PACKAGE_LEFT_RE = re.compile(r"\b(?:package|enveloppe)\s+(?:[\w-]+\s+){0,2}?(?:de|of|d')\s*$")
 _TRANCHE_LEFT_RE = re.compile(r"\btranches?\b")
@@ -591,6 +650,11 @@ _CONJUNCT_RE = re.compile(
     r"\b(?:and|et|plus|as\s+well\s+as|ainsi\s+que|while|whereas|tandis\s+que|alors\s+que|alongside|"
     r"along\s+with|in\s+addition\s+to|aux\s+cotes\s+d|en\s+plus\s+d|outre)\b|;"
 )
+# What the money is for, an infinitive after it (not "to repay", "pour rembourser": debt is its purpose).
+_PURPOSE_RE = re.compile(
+    r"\s(?:(?:to|in\s+order\s+to)\s+(?!(?:an?|the|its|their|be|repay|refinance|pay)\b)[a-z]+"
+    r"|(?:afin\s+d(?:e\s+|')|pour\s+)(?!(?:rembourser|refinancer|payer)\b)[a-z]+(?:er|ir|re))\b"
+)
 _CONSEQUENCE_RE = re.compile(
     r",\s*(?:ce\s+qui|which\s+(?:allowed|enabled|let|helped)|allowing|enabling|permettant|lui\s+permettant|"
     r"avant\s+de|before)\b"
@@ -611,9 +675,10 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     if restarts:
         left = left[restarts[-1].start() :]
     right = low[mention.start : min(next_start, mention.end + 60)]
-    consequence = _CONSEQUENCE_RE.search(right)
+    consequence = _CONSEQUENCE_RE.search(right) or _PURPOSE_RE.search(right)
     if consequence:
-        # "a levé 6,6 Md$, ce qui lui a permis d'ouvrir une ligne de crédit": what followed is another deal.
+        # "a levé 9 M€, ce qui lui vaut ensuite un prêt bancaire": what followed is another deal;
+        # "took in $14 million to offer loans to farmers": what the money is for is not what it is.
         right = right[: consequence.start()]
     clause = left + right
     if _DEBT_RE.search(_PART_DEBT_RE.sub(" ", clause)):

@@ -69,6 +69,7 @@ def _owner_markers(
     markers = _entity_markers(low, entity_re, head)
     markers += _named_markers(sent, low, entity_re, markers)
     markers += _target_markers(sent, entity_re, markers)
+    markers += _topic_opening_marker(sent, markers, entity_re)
     om = _FOUNDED_OPENER_RE.match(sent) if "," in sent else None
     markers += _generic_markers(sent, low, entity_re, markers, om)
     markers += [_Owner("pronoun", "", m.start(), m.end()) for m in _PRONOUN_RE.finditer(low)]
@@ -84,6 +85,25 @@ def _owner_markers(
         markers = [o for o in markers if not (o.kind in ("other", "generic") and o.end <= om.end())]
     markers.sort(key=lambda o: o.start)
     return _skip_appositives(sent, markers)
+
+
+# "Chez Quaxi, la croissance continue", "Du côté de Quaxi, ...", "Over at Quaxi, ...": a sentence that
+# opens on the company it goes on to speak of; "cette start-up" or "il" next stands for it.
+# ("Quant à l'espagnol Quaxi, il a annoncé ...", "As for Quaxi, it ...": what it does may come first.)
+_TOPIC_OPENING_RE = re.compile(
+    rf"^(?:Chez|Du\s+c[ôo]t[ée]\s+(?:de\s+|d['’])|Over\s+at|(?:Quant\s+(?:à|aux?)|As\s+for)"
+    rf"(?:\s+(?:l['’]|la|le|les|the))?(?:\s*[a-zà-ÿ-]+){{0,3}}?)\s*({_NAME})\s*,"
+)
+
+
+def _topic_opening_marker(sent: str, found: list[_Owner], entity_re: re.Pattern[str]) -> list[_Owner]:
+    m = _TOPIC_OPENING_RE.match(sent) if sent[:1] in "CDOQA" else None
+    if m is None or any(o.start < m.end(1) and m.start(1) < o.end for o in found):
+        return []
+    name = m.group(1)
+    if not _plausible_company(name) or _is_place(name):
+        return []
+    return [_named(name, entity_re, m.start(1), m.end(1))]
 
 
 def _named(name: str, entity_re: re.Pattern[str], start: int, end: int, target: bool = False) -> _Owner:
@@ -145,6 +165,10 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
                 # "la société, implantée à Lisbonne": the place the description ends on is no company
                 # (but "les start-up de Montréal" stand for many companies, none of them the entity).
                 continue
+            if _is_place(name) and _APPOSITION_OPENS_RE.search(sent, max(0, start - 8), start):
+                # "Quaxi, a Boise, Idaho-based maker of drones that ..., has landed": where the company
+                # of the apposition sits.
+                continue
             if _is_entity_name(name, entity_re) or not _led_or_founded_by(sent[max(0, start - 45) : start]):
                 owner = _named(name, entity_re, start, end)
                 markers.append(owner)
@@ -158,13 +182,16 @@ _DESCRIPTOR_GATE_RE = re.compile(
     r"start|compan|firm|rival|competitor|concurrent|societe|entreprise|maker|developer|lab|"
     r"pepite|licorne|unicorn|fabricant|editeur|pousse|scale|pme|eti"
 )
-_OF_NAME_GATE_RE = re.compile(r"celle|celui|ceux|lev|valorisation|valuation|round|tour|revien")
+_OF_NAME_GATE_RE = re.compile(
+    r"celle|celui|ceux|lev|valorisation|valuation|round|tour|revien|ipo|listing|bourse"
+)
 
 
 _ORIGIN_LEFT_RE = re.compile(
     r"(?i:\b(?:issue?s?|n[ée]e?s?|spin-?off|essaim\w*|incub[ée]e?s?|spun\s+(?:out|off)|born|incubated)\s+"
     r"(?:\w+\s+){0,2}?(?:de|du|des|d['’]|of|from|at|à|par|by)\s*(?:la\s+|le\s+|l['’]|the\s+)?)$"
 )
+_APPOSITION_OPENS_RE = re.compile(r",\s+(?:an?|the|une?|la|le)\s+$")
 _PLURAL_LEFT_RE = re.compile(r"(?i:\b(?:les|des|ces|leurs|nos|aux|many|several|these|those)\s+)$")
 
 

@@ -176,17 +176,27 @@ _SECTOR_WORD_RE = re.compile(
 )
 
 
+_ELIDED_RE = re.compile(r"^(?:l|d|qu|j|n|s|c)['’]")
+_ELIDED_NAME_RE = re.compile(r"^[LD]['’][A-ZÀ-Ý]")
+_WHERE_FROM_RE = re.compile(r"-(?:based|headquartered|born|backed)$")
+
+
 def _plausible_company(name: str) -> bool:
     words = fold(name).split()
     while words and (words[-1] in JOINER_WORDS or words[-1] == "&"):
         # "in May of that year": a joiner ends no name; what stands before it is judged alone.
         words.pop()
-    if not words or re.match(r"^(?:l|d|qu|j|n|s|c)['’]", words[0]):
+    if not words or (_ELIDED_RE.match(words[0]) and not _ELIDED_NAME_RE.match(name.strip())):
+        # "l'entreprise", "d'investissement": an elided article or preposition, not a name; but "L'Addition"
+        # or "L'Occitane", a capital after the apostrophe, is one.
         return False
     if words[0] in ("series", "serie", "seed", "round", "tour", "pre-seed", "extension", "bridge"):
         return False
     if len(words) == 1 and _SECTOR_WORD_RE.fullmatch(words[0]):
         # "le secteur EdTech", "la FinTech": a sector, not a company.
+        return False
+    if _WHERE_FROM_RE.search(words[-1]):
+        # "the Boston, Mass.-based company": where a company sits or who backs it, an adjective.
         return False
     if any(w in ("round", "rounds") for w in words):
         # A subheading in Title Case ("A Fresh Round of Funding"), not a company.
@@ -331,3 +341,37 @@ def _short_name(entity: str, aliases: Sequence[str], text: str) -> list[str]:
     # Used alone at least once: followed by something other than the rest of the name.
     alone = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+{re.escape(words[1])})", text)
     return [first] if alone else []
+
+
+_FUND_WORD_RE = re.compile(r"\b(?:funds?|fonds|limited\s+partners|lps|souscripteurs)\b")
+_NOT_APPOSED = (
+    r"(?:comme|like|such|as|including|dont|notamment|chez|dans|in|into|for|pour|de|du|des|avec|with|et|and|ou|"
+    r"or|par|by|from|aupres|backed|soutenue?s?)\b"
+)
+
+
+@functools.cache
+def _investor_firm_res() -> tuple[re.Pattern[str], str]:
+    tails = lexicon.alternation("investor_firm_tails", None)
+    descriptors = lexicon.alternation("investor_firm_descriptors", None)
+    return re.compile(rf"\s(?:{tails})$"), descriptors
+
+
+def is_investor_firm(entity: str, folded_text: str, entity_re: re.Pattern[str]) -> bool:
+    """Whether the tracked company is itself an investor: its name ends as a fund manager's does ("Kestrel
+    Ventures", "Orion Capital") in a text that speaks of a fund, or the text calls it one ("venture capital
+    firm Quaxi", "Quaxi, une société de capital-risque"). The money such a company raises is a fund, not a
+    round of its own."""
+    tail_re, descriptors = _investor_firm_res()
+    if tail_re.search(fold(entity).strip()) and _FUND_WORD_RE.search(folded_text):
+        # (By its name, only where the text speaks of a fund: "Zorblo Capital has raised $45 million".)
+        return True
+    # (An adjective or a place may stand between; "des investisseurs en capital-risque tels que Quaxi" says
+    # no such.)
+    before_re = re.compile(rf"\b(?:{descriptors})\s+(?:(?!{_NOT_APPOSED})[\w'-]+\s+){{0,2}}$")
+    after_re = re.compile(rf"\s*,\s*(?:an?|the|une?|la|le|l')\s*(?:[\w'-]+\s+){{0,3}}?(?:{descriptors})\b")
+    return any(
+        before_re.search(folded_text, max(0, m.start() - 80), m.start())
+        or after_re.match(folded_text, m.end())
+        for m in entity_re.finditer(folded_text)
+    )

@@ -140,6 +140,8 @@ _FRENCH_SCALE_RE = re.compile(
 
 
 _SPACED_SCALE_RE = re.compile(r"[ \u00a0](K|M|Mn|MN|B|Bn|BN)(?![\w])")
+# "Rs 1,675 cr", "₹50 Cr": Indian press writes crores short, after the rupee only.
+_RUPEE_CRORE_RE = re.compile(r"[ \u00a0]?(?:cr|crs|Cr|Crs|CR)\.?(?![\w])")
 
 
 def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
@@ -163,6 +165,9 @@ def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
             if spaced is not None and factor is not None:
                 # "USD 47.5 M", "USD 50 K": after a code the scale letter may stand apart.
                 amount, end, scaled = amount * factor, spaced.end(), True
+            crore = None if scaled or currency != "INR" else _RUPEE_CRORE_RE.match(text, end)
+            if crore is not None:
+                amount, end, scaled = amount * 10**7, crore.end(), True
         if not scaled and currency is not None and _ONE_DOT_GROUP_RE.fullmatch(m.group(0)):
             # "500.000 euros": no currency has a thousandth, so the dot groups thousands.
             value = amount = value * 1000
@@ -291,10 +296,18 @@ def _owner_after_bare(word: str) -> bool:
     low = word.lower()
     if low in ("plus", "moins", "la", "le", "les", "l"):
         return True
+    if low in ("fonds", "funding", "financement", "financements", "capitaux", "investissements"):
+        # "65 millions de fonds", "10 million of funding": money by another name, not a count.
+        return True
     return word[0].isupper() and not word.isupper() and not low.endswith("s")
 
 
-_PAREN_OPEN_RE = re.compile(r"^[ \u00a0]*[(\[][ \u00a0]*$")
+# ("58 M$ (soit 54 M€)", "(i.e. €9M)", "(l'équivalent de 9 M€)": the same sum, said to be so.)
+_PAREN_OPEN_RE = re.compile(
+    r"^[ \u00a0]*[(\[][ \u00a0]*"
+    r"(?:(?:soit|i\.e\.|equivalent\s+to|l['’]équivalent\s+de|equal\s+to)[ \u00a0]+)?$",
+    re.IGNORECASE,
+)
 _APPOSITION_RE = re.compile(
     # (« il manque 9 millions d'euros », soit 10 millions de dollars: the quote closes before the apposition.)
     r"^[ \u00a0]*[»”\"]?[ \u00a0]*,?[ \u00a0]*"
@@ -311,7 +324,11 @@ _HEDGED_ASIDE_RE = re.compile(
     re.IGNORECASE,
 )
 _ASIDE_END_RE = re.compile(r"[ \u00a0]*(?:[,;.)–—]|$)")
-_PAREN_CLOSE_RE = re.compile(r"[ \u00a0]*(?:au\s+taux[^)]{0,40}|at\s+current[^)]{0,40})?[)\]]", re.IGNORECASE)
+# ("(some Rs 40 crore at the time)", "(au taux actuel)": the rate the conversion used.)
+_PAREN_CLOSE_RE = re.compile(
+    r"[ \u00a0]*(?:au\s+taux[^)]{0,40}|at\s+(?:current|the\s+time|today|the\s+then)[^)]{0,40})?[)\]]",
+    re.IGNORECASE,
+)
 
 
 def _hedge(text: str, start: int) -> tuple[bool, str | None]:
@@ -523,7 +540,9 @@ def _attach_equivalents(text: str, mentions: list[MoneyMention]) -> list[MoneyMe
 
 
 _HEDGE_TAIL_RE = re.compile(
-    r"(?:environ|about|around|approximately|roughly|some|nearly|près\s+de|soit\s+environ|~|≈|ou\s+environ)"
+    # ("$1.3B (approx €1.1B)": the same sum, converted.)
+    r"(?:environ|about|around|approximately|approx\.?|roughly|some|nearly|près\s+de|soit\s+environ|~|≈|"
+    r"ou\s+environ|c(?:a)?\.)"
     r"[ \u00a0]*$",
     re.IGNORECASE,
 )

@@ -274,8 +274,12 @@ _RAISE_OF_NAME_RE = re.compile(
 # A roundup's entry: "Quaxi Labs, avec une levée de 6 M€", "Quaxi, with a $6M round".
 # "with Quaxi raising $7.1 billion and Plimo securing $2.2 billion": each gerund's subject raised its own.
 _WITH_NAME_RAISING_RE = re.compile(
-    rf"(?:\b(?i:with|avec|and|et)|,)\s+({_NAME})\s+(?i:raising|securing|bagging|landing|closing|levant|obtenant|"
-    r"r[ée]coltant|bouclant)\s+(?i:(?:about|around|nearly|over|some|more\s+than|plus\s+de|pr[èe]s\s+de)\s+)?$"
+    # ("including loyalty business Quaxi taking in $200 million; payroll provider Plimo obtaining $75
+    # million": what each one does may stand before its name.)
+    rf"(?:\b(?i:with|avec|and|et|including|notamment)|[,;])\s+(?:[a-z][\w-]*\s+){{0,4}}?({_NAME})\s+"
+    r"(?i:raising|securing|bagging|landing|closing|taking\s+in|pulling\s+in|obtaining|getting|drawing|attracting|"
+    r"levant|obtenant|r[ée]coltant|bouclant)\s+"
+    r"(?i:(?:about|around|nearly|over|some|more\s+than|plus\s+de|pr[èe]s\s+de)\s+)?$"
 )
 # "Quaxi (drones) à Lyon, avec 60 millions d'euros": a ranking's entry and its sum.
 _NAME_WITH_SUM_RE = re.compile(
@@ -318,6 +322,57 @@ def _possessor(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
 _FAR_BEFORE_NAMED = 300
 
 
+_INVESTED_IN_WHICH_RE = re.compile(
+    rf"({_NAME})\s*,?\s+(?i:dans\s+(?:lequel|laquelle|lesquels|lesquelles)|in(?:to)?\s+which)\s+[^,;.]{{0,80}}$"
+)
+
+
+# "inject £113m into (the) lender", "investit 5 M€ dans la jeune pousse": the company, by a common noun.
+_INTO_THE_COMPANY_RE = re.compile(
+    r"\s+(?:into|in|dans)\s+(?:(?:the|this|la|le|cette|ce)\s+|l')?(?:[a-z-]+\s+)?(?:company|start-?up|firm|lender|"
+    r"bank|business|societe|entreprise|jeune\s+pousse|pepite|platform|plateforme)\b"
+    # (The noun ends its phrase: "in Seoul's startup scene" names no company.)
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:to|for|as|with|and|pour|afin|avec|et|qui|which|that|in|en|a)\b)"
+)
+
+
+def _invested_owner(
+    sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, idx: int
+) -> tuple[str | None, str] | None:
+    """The owner of a figure an investor's verb governs: the company it goes into, if the text says (None:
+    a passive, "30 M$ investis par Kobalt", read as any other figure)."""
+    into = _INVESTED_IN_WHICH_RE.search(sent, max(0, mention.start - 160), mention.start)
+    if into is not None and _plausible_company(into.group(1)) and not _is_place(into.group(1)):
+        # "le projet Quaxi, dans lequel le gouvernement a investi 30 M$": the antecedent receives it.
+        return _owner_name(into.group(1), doc), "named as what the money goes into"
+    if _PASSIVE_INVESTED_RE.match(low, mention.end, mention.end + 120):
+        return None
+    if _described_target_is_entity(low, mention, doc):
+        return "entity", "named, after its description, as what the money goes into"
+    if _entity_receives(low, mention, markers):
+        return "entity", "named as who receives the investment"
+    if _DATIVE_INVEST_RE.search(low, max(0, mention.start - 60), mention.start) or _INTO_THE_COMPANY_RE.match(
+        low, mention.end
+    ):
+        # "deux fonds ont accepté de lui apporter 17 M€", "Kobalt lui a avancé 5 M€", "backers inject £113m
+        # into the lender": given to the company spoken of, the sentence's own or the topic.
+        first = next((m for m in markers if m.kind in ("entity", "generic")), None)
+        return (
+            _resolve(first, doc) if first is not None else doc.company_topic,
+            "a pronoun (coreference): who the investors give it to",
+        )
+    introduced = _own_investors(low, mention, doc) or _introduced_investor(sent, low, mention, doc, idx)
+    if introduced is not None:
+        return introduced, "an investor named just before as the company's"
+    valuing = _VALUING_NAME_RE.match(sent, mention.end)
+    if valuing is not None and _plausible_company(valuing.group(1)):
+        # "Kobalt entre au capital avec un ticket de 15 M€, valorisant Quaxi 60 M€": the company it
+        # values.
+        return _owner_name(valuing.group(1), doc), "named as the company the ticket values"
+    # Someone investing without saying in whom: a ticket within a round, or the entity spending.
+    return None, ""
+
+
 def _owner_for(
     sent: str, low: str, mention: MoneyMention, markers: list[_Owner], doc: _Doc, invest_verb: bool, idx: int
 ) -> tuple[str | None, str]:
@@ -325,29 +380,9 @@ def _owner_for(
     named = _named_owner(sent, low, mention, doc)
     if named is not None:
         return named
-    if invest_verb and not _PASSIVE_INVESTED_RE.match(low, mention.end, mention.end + 120):
-        if _described_target_is_entity(low, mention, doc):
-            return "entity", "named, after its description, as what the money goes into"
-        if _entity_receives(low, mention, markers):
-            return "entity", "named as who receives the investment"
-        if _DATIVE_INVEST_RE.search(low, max(0, mention.start - 60), mention.start):
-            # "deux fonds ont accepté de lui apporter 17 M€", "Kobalt lui a avancé 5 M€": given to the
-            # company spoken of, the sentence's own or the topic.
-            first = next((m for m in markers if m.kind in ("entity", "generic")), None)
-            return (
-                _resolve(first, doc) if first is not None else doc.company_topic,
-                "a pronoun (coreference): who the investors give it to",
-            )
-        introduced = _own_investors(low, mention, doc) or _introduced_investor(sent, low, mention, doc, idx)
-        if introduced is not None:
-            return introduced, "an investor named just before as the company's"
-        valuing = _VALUING_NAME_RE.match(sent, mention.end)
-        if valuing is not None and _plausible_company(valuing.group(1)):
-            # "Kobalt entre au capital avec un ticket de 15 M€, valorisant Quaxi 60 M€": the company it
-            # values.
-            return _owner_name(valuing.group(1), doc), "named as the company the ticket values"
-        # Someone investing without saying in whom: a ticket within a round, or the entity spending.
-        return None, ""
+    invested = _invested_owner(sent, low, mention, markers, doc, idx) if invest_verb else None
+    if invested is not None:
+        return invested
     before = [m for m in markers if m.end <= mention.start]
     unknown = _unknown_subject(low, mention, doc.lang, lede=idx == 0)
     if unknown is not None and not any(m.start >= unknown for m in before):
@@ -356,6 +391,15 @@ def _owner_for(
         return None, ""
     if before:
         return _owner_marked(before, sent, doc, idx, mention.start)
+    opening = _PARTICIPLE_CLAUSE_RE.match(sent)
+    if (
+        opening is not None
+        and mention.end <= opening.end()
+        and _COLLECTIVE_OPENING_RE.match(low, opening.end())
+    ):
+        # "Après avoir réuni 90 M€ l'an passé, les jeunes pousses du canton ...": the opening clause's
+        # subject is the main clause's, many companies.
+        return None, ""
     # (With names or pronouns only after the figure, "Quaxi, a lender from Porto, carries a $9B price tag
     # because it raised ...", only a name opening the sentence is its subject.)
     subject = _sentence_subject(sent, doc, idx, opening_only=bool(markers))
@@ -423,6 +467,11 @@ _NAME_LIST_RE = re.compile(
 # "each raised", "both raise", "ont levé chacune": each of the names owns the figure; "respectivement"
 # pairs them off; "dans/in": they are who invests.
 _EACH_RE = re.compile(r"\b(?:chacune?|each|both|(?:tou(?:te)?s\s+(?:les\s+)?deux))\b")
+# (Only the amount, its scale and its currency between the figure and "each".)
+_EACH_AFTER_RE = re.compile(
+    r"(?i:[$€£]|US\$)?\s*[\d.,\s]*+(?i:millions?|milliards?|billions?|bn|mn|m|k)?\s*"
+    r"(?i:de\s+dollars|d['’]euros|de\s+francs|dollars|euros|€|\$|usd|eur|chf)?\s*(?:chacune?|each)\b"
+)
 _NOT_JOINT_RE = re.compile(r"\b(?:respectivement|respectively|dans|in|into|chez)\b")
 
 
@@ -438,7 +487,8 @@ def _joint_owner(last: _Owner, sent: str, figure: int, low: str, doc: _Doc) -> t
             continue
         if _NOT_JOINT_RE.search(sent, m.end(), figure):
             return None
-        if not _EACH_RE.search(sent, m.end(), figure):
+        # ("Plimo et Zorblo ont amassé 20 M$ chacune": "each" may follow the figure in its clause.)
+        if not (_EACH_RE.search(sent, m.end(), figure) or _EACH_AFTER_RE.match(sent, figure)):
             return None, ""
         if doc.entity_re.search(low[m.start() : m.end()]):
             return "entity", "one of the names that each raised it"
@@ -478,7 +528,8 @@ _SUBJECT_OPENING_ALT1 = (
     r"|(?i:the)\s+(?:[a-z][a-z-]*\s+){1,2}?)?"
     # (A connective opening the sentence is no name: "Puis, Quaxi, une ..." is read below.)
     r"(?!(?:Et|Mais|Puis|Enfin|Ainsi|Donc|Or|And|But|Then|Finally|So|Also|Meanwhile|However|Yet)\s)"
-    rf"({_NAME})\s+(?=[a-zà-ÿ])"
+    # ("Brivex (Brx) réalise", "Quaxi (formerly Plimo) is": an alias or ticker in brackets after it.)
+    rf"({_NAME})(?:\s+\([^()]{{1,40}}\))?\s+(?=[a-zà-ÿ])"
 )
 _SUBJECT_OPENING_LATER = (
     # "À Berlin, le fabricant de vélos cargo pour livreurs, Rollwerk.de, obtient": the name in commas
@@ -488,8 +539,10 @@ _SUBJECT_OPENING_LATER = (
     # "Quaxi, a lender from Porto, carries ...": the name, then its apposition.
     # ("Puis, Quaxi, une plateforme lancée en 2019, installée à Lille, a bouclé": after a short opener,
     # and through an apposition of two or three parts.)
-    rf"|^(?:[^,;:]{{0,40}},\s*)?({_NAME}),\s+(?i:the|an?|la|le|l['’]|une?)\s*[^,;:()]{{0,100}}+"
-    rf"(?:,\s*[^,;:()]{{1,100}}+){{0,2}},\s+(?=[a-zà-ÿ])"
+    # ("Plimo, qui vend des bougies, se classe deuxième": a relative clause as the apposition too.)
+    rf"|^(?:[^,;:]{{0,40}},\s*)?({_NAME}),\s+(?i:the|an?|la|le|l['’]|une?|qui\s|which\s|who\s)\s*[^,;:()]{{0,100}}+"
+    # ("Quaxi, a Porto, Portugal-headquartered chain of clinics backed by ..., is": a long part.)
+    rf"(?:,\s*[^,;:()]{{1,160}}+){{0,2}},\s+(?=[a-zà-ÿ])"
     # "Le fabricant lyonnais de capteurs pour vignes Zorblo, installé à Villeurbanne, a bouclé": a longer
     # description, in lower-case words, right before the name.
     rf"|^(?:[^,;:]{{0,140}},\s*)?(?i:(?:la|le|l['’]|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}"
@@ -514,7 +567,17 @@ def _investor_res(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _place_subject(sent: str) -> bool:
     """Whether the sentence opens (after an opening phrase) with a place as its subject."""
     m = _SUBJECT_OPENING_RE.match(sent)
-    return m is not None and m.group(1) is not None and _is_place(m.group(1))
+    if m is not None and m.group(1) is not None and _is_place(m.group(1)):
+        return True
+    # "D'après l'étude, la Wallonie a attiré ...", "In 2024, the Nordics drew ...": a place with
+    # its article, after an opening phrase.
+    article = _PLACE_OPENING_RE.match(sent)
+    return article is not None and _is_place(article.group(1))
+
+
+_PLACE_OPENING_RE = re.compile(
+    rf"^(?:[^,;:]{{0,80}},\s*)?(?i:(?:la|le|les|l['’]|the)\s*)({_NAME})\s+(?=[a-zà-ÿ])"
+)
 
 
 def _investor_verb_after(low: str, end: int) -> bool:
@@ -538,8 +601,15 @@ _NOT_INVESTING_RE = re.compile(
 _RAISES_AFTER_RE = re.compile(
     r"\s+(?:vien(?:t|nent)\s+de\s+lever|l[eè]ve|boucle|empoche|d[ée]croche|a\s+(?:lev[ée]|r[ée]colt[ée]|"
     r"obtenu|boucl[ée]|r[ée]uni|empoch[ée]|d[ée]croch[ée]|s[ée]curis[ée]|mobilis[ée])|raise[sd]|has\s+raised|"
-    r"secure[sd]|close[sd]|lands|landed|bag(?:s|ged)|nab(?:s|bed)|snag(?:s|ged))\b"
+    r"secure[sd]|close[sd]|lands|landed|bag(?:s|ged)|nab(?:s|bed)|snag(?:s|ged)|a\s+finalis[ée]|"
+    # "Quaxi a annoncé, mercredi 4 juin, avoir levé", "Quaxi said on Monday it had raised".
+    r"(?:a\s+annonc[ée]|annonce|announced|said|says)(?:\s*,[^,;.]{1,40},|\s+on\s+\w+)?\s+"
+    r"(?:avoir\s+(?:lev[ée]|boucl[ée]|obtenu|r[ée]colt[ée]|s[ée]curis[ée]|finalis[ée])|"
+    r"(?:that\s+)?it\s+(?:had\s+|has\s+)?(?:raised|secured|closed)))\b"
 )
+
+
+_BRAND_SHAPE_RE = re.compile(r"[a-z][A-Z]|\w\.\w")
 
 
 def _capitalised_mid_sentence(name: str, doc: _Doc) -> bool:
@@ -562,6 +632,8 @@ def _no_opening_name(sent: str, m: re.Match[str], doc: _Doc) -> bool:
     name = m.group(1)
     return fold(name.split()[0]) in _NOT_COMPANIES or (
         " " not in name
+        # ("BrivexHome relocated ...", "Plimo.ai said": a capital or a dot inside the word makes a name.)
+        and not _BRAND_SHAPE_RE.search(name)
         and not _RAISES_AFTER_RE.match(sent, m.end(1))
         and not _capitalised_mid_sentence(name, doc)
     )
@@ -571,7 +643,12 @@ def _opens_sentence(sent: str, m: re.Match[str], name: str, doc: _Doc) -> bool:
     start = m.start(1)
     if start < 0 or "," in sent[:start]:
         return False
-    return start > 0 or _capitalised_mid_sentence(name, doc)
+    # (One word opening the sentence is a name where a raise verb follows it, as for _no_opening_name.)
+    return (
+        start > 0
+        or _capitalised_mid_sentence(name, doc)
+        or _RAISES_AFTER_RE.match(sent, m.end(1)) is not None
+    )
 
 
 def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False) -> str | None:
@@ -686,11 +763,41 @@ def _backed_owner(sent: str, mention: MoneyMention) -> str | None:
     return None
 
 
+_SUM_FOR_DESCRIBED_RE = re.compile(
+    rf"\s*(?:(?<![\w-])[\w-]++\s+){{0,2}}?(?i:pour|for)\s+(?i:(?:la|le|l['’]|the)\s*)?"
+    rf"(?:(?<![\w-])[a-zà-ÿ-]++\s+){{0,3}}?"
+    rf"{_DESCRIPTOR_NOUN}\s+({_NAME})"
+)
 _ROUND_FOR_RIGHT_RE = re.compile(
     r"\s*(?i:(?:[\w-]{1,25}\s+){0,2}?(?:round|series\s+[a-h]|seed|funding|financing|raise|tour(?:\s+de\s+table)?|"
-    r"lev[ée]e(?:\s+de\s+fonds)?|s[ée]rie\s+[a-h])\s+(?:for|pour)\s+)"
+    r"lev[ée]e(?:\s+de\s+fonds)?|s[ée]rie\s+[a-h]|(?:cash\s+)?injection|infusion)\s+"
+    # ("a $9 million injection in March for Quaxi": the month it came in, between.)
+    r"(?:(?:in|en)\s+(?:[a-zéû]+\s+)?(?:\d{4}\s+)?)?(?:for|pour)\s+)"
     rf"({_NAME})"
 )
+
+
+# A relative clause inside the brackets, before the figure: "(ex-Kolda, a drone start-up which raised ...".
+_RELATIVE_RE = re.compile(r"\b(?:qui|which|who|that)\b")
+
+
+def _bracketed_aside_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str | None:
+    """The company named right before brackets whose relative clause states the figure: "Après Plimo
+    (ex-Kolda, une medtech qui a levé 9 M€ en 2022), Zorblo ouvre son capital ..."."""
+    opened = sent.rfind("(", max(0, mention.start - 200), mention.start)
+    if opened < 0 or ")" in sent[opened : mention.start]:
+        return None
+    if not _RELATIVE_RE.search(low, opened, mention.start) or doc.entity_re.search(
+        low, opened, mention.start
+    ):
+        return None
+    entry = _NAME_PAREN_LEFT_RE.search(sent, max(0, opened - 80), opened + 1)
+    if entry is None or not _plausible_company(entry.group(1)) or _is_place(entry.group(1)):
+        return None
+    if doc.entity_re.search(low, entry.start(1), opened):
+        # ("Après Quaxi (...)": a capitalised opening word may run into the name.)
+        return "entity"
+    return _owner_name(entry.group(1), doc)
 
 
 def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str] | None:
@@ -700,6 +807,9 @@ def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple
     if entry is not None and _plausible_company(entry.group(1)) and not _is_place(entry.group(1)):
         # "Quaxi (12 M€), Zorblo dans le fret (9 M€)": the sum in brackets is the entry's company's.
         return _owner_name(entry.group(1), doc), "the name heading its entry in a list"
+    aside = _bracketed_aside_owner(sent, low, mention, doc)
+    if aside is not None:
+        return aside, "named before the brackets that speak of it"
     target = _invest_target(sent, low, mention, doc)
     if target is not None:
         return target, "named as what the money goes into"
@@ -736,6 +846,10 @@ def _named_around(sent: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str
     if om and _plausible_company(om.group(1)):
         name = om.group(1)
         return _owner_name(name, doc), "named as who raised it"
+    described = _SUM_FOR_DESCRIBED_RE.match(right)
+    if described and _plausible_company(described.group(1)) and not _is_place(described.group(1)):
+        # "35 M€ en cours de bouclage pour la medtech Quaxi": the sum for the company its description names.
+        return _owner_name(described.group(1), doc), "named, after its description, as whose sum it is"
     rf_ = _ROUND_FOR_RIGHT_RE.match(right)
     if rf_ and _plausible_company(rf_.group(1)) and not _is_place(rf_.group(1)):
         # "joined a $200 million Series F for Pelican": the round named right after the sum is Pelican's.
@@ -804,7 +918,16 @@ def _unknown_subject(low: str, mention: MoneyMention, lang: str | None, lede: bo
         return None
     if lede and m.group("indefinite") and not m.group("rival"):
         return None
+    if _PREPOSITION_RE.match(low, m.start()) or _PREPOSITION_BEFORE_RE.search(
+        low, max(0, m.start() - 12), m.start()
+    ):
+        # "Quaxi is out in the market hoping to raise": a noun after a preposition is no subject.
+        return None
     return m.start()
+
+
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|at|into|onto|dans|sur)\s+(?:(?:the|le|la|les)\s+|l')?$")
+_PREPOSITION_RE = re.compile(r"(?:in|on|at|into|onto|dans|sur)\s")
 
 
 _VALUING_NAME_RE = re.compile(
@@ -813,7 +936,9 @@ _VALUING_NAME_RE = re.compile(
 _COLLECTIVE_OPENING_RE = re.compile(
     r"\s*(?<![\w-])(?:(?:les|des|the)\s+)?((?:[\w-]++\s+){0,3}?(?:start-?ups|startups|companies|firms|entreprises|"
     r"societes|"
-    r"jeunes\s+pousses|scale-?ups|sectors?|secteurs?)\b)"
+    r"jeunes\s+pousses|scale-?ups|sectors?|secteurs?)\b"
+    # ("les start-up du canton": French leaves the borrowed noun unmarked in the plural.)
+    r"|(?<=les\s)start-?up\b(?:\s+[\w-]++){0,3})"
 )
 _GERUND_RAISE_RE = re.compile(
     r"\s*(?:raising|securing|attracting|drawing|levant|totalisant|cumulant|attirant)\s+"

@@ -54,7 +54,9 @@ _TARGET_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:round|raise|funding|valuation|deal)")
 _OF_NAME_RE = re.compile(
-    rf"\b(?:(?:celle|celui|ceux|levée|lev[ée]e|valorisation|valuation|round|tour\s+de\s+table)\s+"
+    # ("the IPO of Plimo, priced at a valuation of ...": a listing's figures are the listed company's.)
+    rf"\b(?:(?:celle|celui|ceux|levée|lev[ée]e|valorisation|valuation|round|tour\s+de\s+table|IPO|listing|"
+    rf"introduction\s+en\s+[Bb]ourse|entrée\s+en\s+[Bb]ourse)\s+"
     rf"(?:d['’]\s?|de\s+|of\s+)"
     # « La plus grosse levée du mois revient à Plimo »: whose the deal spoken of is.
     rf"|\brevien(?:t|nent)\s+[àa]\s+)({_NAME})"
@@ -98,8 +100,9 @@ _PASSING_NAME_RE = re.compile(
     rf"(?:(?:had|has|a|avait)\s+)?(?:\w+\s+)?"
     rf"(?:raised|secured|closed|landed|levé|obtenu|récolté|bouclé)\b"
     rf"|({_NAME})\s*\((?=\s*(?:[$€£¥₩]|[A-Z]{{3}}\s?)?\d)"
-    rf"|({_NAME}),\s+(?:a|an|une?|the|la|le)\s+(?:[\w-]+\s+){{0,4}}?(?:start-?up|startup|company|firm|"
-    rf"société|entreprise|jeune\s+pousse|rival|competitor|concurrent)(?:\s+[\w-]+){{0,6}}?\s+(?:that|which|qui)\b"
+    # ("Plimo, a Denver-based tutoring marketplace that closed": any word that describes a company.)
+    rf"|({_NAME}),\s+(?:a|an|une?|the|la|le)\s+(?:[\w.-]+\s+){{0,4}}?(?:{_DESCRIPTOR_NOUN}|"
+    rf"rival|competitor|concurrent)(?:\s+[\w-]+){{0,6}}?\s+(?:that|which|qui)\b"
 )
 _RAISED_PARTICIPLES = (
     r"(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received|"
@@ -127,7 +130,11 @@ _BY_NAME_RE = re.compile(
     # ("8 M€ pour permettre à Quaxi de recruter", "$5M to help Quaxi hire": the company the sum enables.)
     rf"(?:(?:par|by|pour|for)\s+|(?:pour|for)\s+(?:le|la|l['’]|the)\s*"
     rf"|(?:pour|for)\s+(?:permettre\s+[àa]|aider|accompagner)\s+|to\s+(?:help|allow|enable)\s+"
-    rf"|(?:pour|for)\s+{_DESCRIBED}))"
+    rf"|(?:pour|for)\s+{_DESCRIBED}"
+    # ("$90 million raised by X, $40 million by the drone maker Quaxi": a list's entry, by + descriptor.)
+    # (Not the agent of an estimate: "estimated at €1 billion by the data provider X".)
+    rf"|(?:par|by)\s+(?!(?:the\s+|le\s+|la\s+|l['’])?(?:data|research|market|rating|analytics|donnees|cabinet)\b)"
+    rf"{_DESCRIBED}))"
     rf"(?:(?:sa|son|his|her|its|their|leur)\s+(?:{_VENTURE_NOUN}\s*,?\s*)?)?({_NAME})"
 )
 # "the $500 million rival Ombrel landed", "les 200 M€ qu'Ombrel a levés": the figure is the object of

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from watcher.facts.kinds import _THIS_ROUND_RIGHT_RE
@@ -47,6 +48,66 @@ def _drop_parts_of_round(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
     ]
 
 
+# How many parts a whole may be cut into, and how closely their sum must give it.
+_MAX_PARTS = 4
+_PARTS_TOLERANCE = Decimal("0.005")
+_PART_VERDICTS = ("round", "inv", "none")
+
+
+def _drop_parts_summing_to_round(
+    mine: list[_Cand], doc: _Doc, sentence_money: Sequence[Sequence[MoneyMention]]
+) -> list[_Cand]:
+    """Figures near a round of the company that add up to it are its parts, not rounds of their own:
+    "a réuni 5 M€ en deux fois : 2 M€ au printemps, 3 M€ à l'automne", "20 MCHF : 12 apportés par ... et les
+    8 restants".
+
+    Every figure of the round's paragraph that may be money put in counts towards the sum, candidate or
+    not (a part nobody reads as a round still completes it).
+    """
+    rounds = [c for c in mine if c.kind == "funding_round" and c.mention.currency is not None]
+    drop: set[int] = set()
+    for whole in rounds:
+        parts = _parts_of(whole, doc, sentence_money)
+        if parts:
+            drop.update(
+                id(c)
+                for c in mine
+                if c is not whole
+                and c.kind in ("funding_round", "investment")
+                and (c.sent_index, c.mention.start) in parts
+                # (A part dated apart from its whole in the same sentence still adds up to it.)
+                and (c.context == whole.context or c.sent_index == whole.sent_index)
+                and (c.round is None or c.round == whole.round)
+            )
+    return [c for c in mine if id(c) not in drop] if drop else mine
+
+
+def _parts_of(
+    whole: _Cand, doc: _Doc, sentence_money: Sequence[Sequence[MoneyMention]]
+) -> set[tuple[int, int]]:
+    """(sentence, start) of the figures near ``whole`` that add up to it (empty: none do)."""
+    paragraph = doc.sentences[whole.sent_index].paragraph
+    near = [
+        (i, m)
+        for i, ms in enumerate(sentence_money)
+        if doc.sentences[i].paragraph == paragraph
+        for m in ms
+        if m.currency == whole.mention.currency
+        and m.amount < whole.mention.amount
+        and (i, m.start) != (whole.sent_index, whole.mention.start)
+        # (Revenue, a valuation or a loan is no part of a round, whatever it adds up to.)
+        and doc.verdicts.get((i, m.start), "none") in _PART_VERDICTS
+    ]
+    if len(near) < 2 or len(near) > 8:
+        return set()
+    target, slack = whole.mention.amount, whole.mention.amount * _PARTS_TOLERANCE
+    for size in range(2, min(_MAX_PARTS, len(near)) + 1):
+        for group in combinations(near, size):
+            if abs(sum((m.amount for _i, m in group), Decimal(0)) - target) <= slack:
+                return {(i, m.start) for i, m in group}
+    return set()
+
+
 # "Kobalt prend 8 % du capital pour 30 M€", "took a 10% stake for $30 million": the price of a stake.
 _STAKE_LEFT_RE = re.compile(
     r"\b(?:participation|stake|\d{1,2}(?:[.,]\d+)?\s?(?:%|pour\s?cent|per\s?cent|percent)\s+"
@@ -86,25 +147,37 @@ def _larger_round_nearby(r: _Cand, c: _Cand, doc: _Doc) -> bool:
     )
 
 
-def _drop_implied_bounds(mine: list[_Cand]) -> list[_Cand]:
-    """ "valued at €3 billion ... now a unicorn, worth more than a billion": a lower bound
-    that an exact valuation of the same text already satisfies says nothing new."""
-    exact = [c for c in mine if c.kind == "valuation" and c.mention.bound is None]
-    return [
-        c
-        for c in mine
-        if not (
-            c.kind == "valuation"
-            and c.mention.bound == "lower"
-            and any(
-                e.mention.currency == c.mention.currency
-                and e.mention.amount > c.mention.amount
-                and e.context == c.context
-                and e.sent_index == c.sent_index
-                for e in exact
-            )
-        )
-    ]
+def _drop_implied_bounds(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
+    """ "valued at €3 billion ... now a unicorn, worth more than a billion": a lower bound that an exact
+    valuation of the same sentence already satisfies says nothing new. So for a round's bound that is
+    the exact round rounded down ("boucle plus de 8 millions ... un tour de 8,3 millions"), or said of
+    several companies at once ("X, Quaxi and Y each took in more than $60m"), where the text gives the
+    company's exact round."""
+    exact = [c for c in mine if c.kind in ("valuation", "funding_round") and c.mention.bound is None]
+    return [c for c in mine if not (c.mention.bound == "lower" and any(_implies(e, c, doc) for e in exact))]
+
+
+def _implies(exact: _Cand, bound: _Cand, doc: _Doc) -> bool:
+    """Whether exact figure ``exact`` meets lower bound ``bound``, so that the bound adds nothing."""
+    if (
+        exact.kind != bound.kind
+        or exact.mention.currency != bound.mention.currency
+        or exact.mention.amount <= bound.mention.amount
+        or exact.context != bound.context
+    ):
+        return False
+    if bound.kind == "valuation":
+        return exact.sent_index == bound.sent_index
+    if bound.kind != "funding_round":
+        return False
+    return exact.mention.amount <= bound.mention.amount * _ROUNDED_DOWN or bool(
+        _EACH_RIGHT_RE.match(doc.folded[bound.sent_index], bound.mention.end)
+    )
+
+
+_EACH_RIGHT_RE = re.compile(r"\s*(?:chacune?|each)\b")
+# How far above its "more than" bound an exact round may be and still be that bound, rounded down.
+_ROUNDED_DOWN = Decimal("1.25")
 
 
 def _drop_steps_of_total(mine: list[_Cand], doc: _Doc) -> list[_Cand]:

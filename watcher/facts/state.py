@@ -55,6 +55,7 @@ class _Doc:
     published_year: int | None = None  # the year the text was published, when the caller knows it
     _reported: dict[int, bool] = field(default_factory=dict)
     _official: dict[int, bool] = field(default_factory=dict)
+    investor_firm: bool = False  # the tracked company is itself an investor (names.is_investor_firm)
     # What the rules made of each figure they read, by (sentence, start): "round", "val", "non"...
     verdicts: dict[tuple[int, int], str] = field(default_factory=dict)
 

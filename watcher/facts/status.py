@@ -23,16 +23,19 @@ _RUMOUR_RE = re.compile(
     r"(?:levera|leveront|bouclera|boucleront|obtiendra|obtiendront|valorisera|valoriseront|atteindra|"
     r"atteindront|recoltera|finalisera|cloturera|investira|investiront)|prevoi\w+\s+d'(?:investir|injecter|apporter|lever)|"
     r"s'engage\w*\s+a\s+(?:investir|injecter|apporter)|plans\s+to\s+invest|"
-    r"(?:is|are|was|were)\s+(?:seeking|raising|looking\s+to|planning\s+to|aiming\s+to|poised\s+to|set\s+to|expected\s+to|"
+    r"(?:is|are|was|were)\s+(?:(?:currently|now|still|also|already)\s+)?(?:seeking|raising|looking\s+to|planning\s+to|aiming\s+to|poised\s+to|set\s+to|expected\s+to|"
     r"in\s+the\s+process|considering|exploring|weighing|mulling|contemplating|(?:taking\s+a\s+)?look(?:ing)?\s+at)|"
-    r"(?:weighs|mulls|explores|considers)\s+(?:a|an)\b|seeks\s+to|looking\s+to\s+raise|plans\s+to\s+raise|aims\s+to\s+raise|"
+    r"(?:weighs|mulls|explores|considers)\s+(?:a|an)\b|seeks\s+to|looking\s+to\s+raise|plans?\s+to\s+(?:raise|close|secure)|aims\s+to\s+raise|"
     r"would|could|might|may\s+(?:raise|value)|rumou?r\w*|slated\s+to|"
     r"en\s+(?:pleine\s+)?(?:discussions?|negociations?|pourparlers)|sur\s+le\s+point\s+d(?:e|')|"
     r"envisag\w+|devrai\w+|devai(?:t|ent)|pourrai\w+|serai\w+|aurai\w+|s'appret\w+|projette|cherche\s+a\s+lever|"
     r"negoci(?:e|ent|ait|aient|er)|aiming\s+to|aims\s+to|hop(?:es|ing)\s+to\s+raise|eyeing|targeting\s+a|"
-    r"in\s+the\s+market\s+for|(?:is|are)\s+said\s+to\s+be|discuss(?:es|ing)\s+(?:a|an|raising)|"
+    r"in\s+the\s+market\s+(?:for|seeking|looking)|(?:is|are)\s+said\s+to\s+be|discuss(?:es|ing)\s+(?:a|an|raising)|"
     r"cherch\w+\s+a\s+(?:lever|obtenir|recolter)|vis(?:e|ent|ait)\s+(?:une|a\s+lever)|"
-    r"compte\s+lever|prevoit\s+de\s+lever|\w+erai(?:t|ent)|\w+irai(?:t|ent)|"
+    r"compte\s+lever|prevoit\s+de\s+lever|souhait\w*\s+lever|veu(?:t|lent)\s+lever|wants?\s+to\s+raise|"
+    # "prépare une levée de 5 M€", "prépare son tour de table": a raise still being put together.
+    r"prepar(?:e|ent|ait|aient)\s+(?:une?|sa|son|leur|la|le)\s+(?:nouve\w+\s+|prochaine?\s+)?"
+    r"(?:tour|levee|augmentation|serie|financement|round)|\w+erai(?:t|ent)|\w+irai(?:t|ent)|"
     # "is lining up investors for a round", "sonde des investisseurs": a raise being put together.
     r"(?:is|are)\s+(?:lining\s+up|courting|sounding\s+out|canvassing|approaching|tapping)\s+"
     r"(?:\w+\s+)?(?:investors|backers|funds)|(?:sonde|demarche|courtise)\w*\s+(?:des|de)\s+"
@@ -66,6 +69,8 @@ _DATED_RE = re.compile(
 # The right side of a figure stops where another clause starts: ", following its Series A in March".
 _CLAUSE_END_RE = re.compile(
     r"[,;(]|\s[-–—]\s|\b(?:after|following|apres|suite\s+a|since|depuis|which|qui|when|while|alors|but|mais)\b"
+    # ("... at $3 billion (€2.8 billion) and was far below its peak value": a second predicate.)
+    r"|\b(?:and|et)\s+(?:is|was|are|were|has|had|est|etait|a\s+ete)\b"
 )
 # A definite past raise between a rumour cue and the figure: "X, qui serait valorisée ..., a levé 70 M€".
 _DEFINITE_PAST_RE = re.compile(
@@ -305,7 +310,19 @@ def _negation_re(lang: str | None) -> re.Pattern[str]:
 
 
 def _negated(low: str, mention: MoneyMention, prev_end: int, lang: str | None) -> bool:
-    return _negation_re(lang).search(low, max(prev_end, mention.start - 100), mention.start) is not None
+    return (
+        _negation_re(lang).search(low, max(prev_end, mention.start - 100), mention.start) is not None
+        or _FAILED_PLAN_RE.match(low, mention.end) is not None
+    )
+
+
+# A plan for the figure that the clause says failed: "a hoped-for $30M round came up short",
+# "le projet de lever 20 M€ n'a pas abouti".
+_FAILED_PLAN_RE = re.compile(
+    r"[^.;,]{0,40}?\b(?:came\s+up\s+short|fell\s+(?:through|apart)|collapsed|(?:was|were)\s+(?:called\s+off|scrapped|"
+    r"abandoned|shelved)|n'a\s+pas\s+abouti|n'ont\s+pas\s+abouti|a\s+echoue|ont\s+echoue|a\s+capote|"
+    r"(?:a|ont)\s+ete\s+abandonnee?s?)\b"
+)
 
 
 _CORRECTION_RE = re.compile(

@@ -122,6 +122,8 @@ _SCALES: dict[str, int] = {
     "mln": 10**6,
     "mio": 10**6,
     "m": 10**6,
+    # ("$50mm": the finance desks' million, glued to the digits only, never "50 mm" thick.)
+    "mm": 10**6,
     "thousand": 10**3,
     "mille": 10**3,
     "k": 10**3,
@@ -133,7 +135,7 @@ _SCALES: dict[str, int] = {
 _SCALE_RE = re.compile(
     r"[ \u00a0\u202f]?-?[ \u00a0]?"
     r"(trillions?|tn|billions?|bilions?|bn|bln|milliards?|milliars|miliards?|millards?|mds?|mrds?|mld|millions?|"
-    r"milions?|mn|mln|mio|thousand|mille|crores?|lakhs?|[bmk])"
+    r"milions?|mn|mln|mio|thousand|mille|crores?|lakhs?|mm|[bmk])"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -257,6 +259,8 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"livres?(?:\s+sterling)?", "GBP"),
     (r"pounds?(?:\s+sterling)?", "GBP"),
     (r"sterling", "GBP"),
+    # (Wire copy: "a 40 mln stg deal".)
+    (r"stg(?![\w.])", "GBP"),
     (r"(?:francs?\s+)?(?:f\.?\s?)?cfa(?:\s+(?:beac|bceao|uemoa|cemac))?", CFA_FRANC),
     (r"francs?\s+suisses", "CHF"),
     (r"swiss\s+francs?", "CHF"),
@@ -480,7 +484,7 @@ def _read_tail(text: str, value: Decimal, pos: int) -> tuple[Decimal, int, bool,
         word = m.group(1)
         # A lone "m"/"b"/"k" only counts glued to the digits ("€600M", "$6b"), never "5 m de haut".
         glued = m.start(1) == pos or bool(_SCALE_CURRENCY_RE.match(text, m.end(1)))
-        if not (len(word) == 1 and not glued):
+        if not ((len(word) == 1 or word.lower() == "mm") and not glued):
             scale = _scale_value(word)
             if scale is not None:
                 value *= scale

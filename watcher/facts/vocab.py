@@ -31,7 +31,7 @@ _DESCRIPTOR_NOUN = (
     r"(?:firm|company|start-?up|startup|unicorn|scale-?up|maker|platform|provider|developer|specialist|"
     r"fintech|insurtech|proptech|biotech|medtech|healthtech|edtech|foodtech|legaltech|licorne|pépite|"
     r"jeune\s+pousse|société|entreprise|app|application|group|groupe|marketplace|neobank|néobanque|lender|"
-    r"insurer|assureur|operator|opérateur|retailer|spécialiste|fabricant|éditeur|développeur|plateforme|PME|ETI)"
+    r"insurer|assureur|operator|opérateur|retailer|site|marque|enseigne|brand|chain|géant|giant|acteur|pionnier|pioneer|spécialiste|fabricant|éditeur|développeur|plateforme|PME|ETI)"
 )
 # The same, after its article and a few lower-case words: "the payments firm ", "la fintech ".
 # ("B2B invoicing platform", "smart label packaging provider": an acronym, three words.)
@@ -155,6 +155,8 @@ _SINCE_YEAR_OPENER_RE = re.compile(rf"[\s\W]*{_SINCE_YEAR}\s*,")
 _SINCE_YEAR_AFTER_RE = re.compile(
     r"\s*(?:(?:in\s+)?(?:funding|financing|investments?|capital|venture\s+(?:capital|funding))\s+|"
     r"d'investissements?\s+|de\s+(?:financements?|capitaux|fonds\s+propres|fonds)\s+)?"
+    # ("has invested $517m in Quaxi since 2011": an investor's money over the years, through its target.)
+    r"(?:(?:in|into|dans|chez)\s+(?:[\w.'&-]+\s+){1,3}?)?"
     rf"{_SINCE_YEAR}"
 )
 _ALREADY_RE = re.compile(r"\b(?:deja|already)\b")
