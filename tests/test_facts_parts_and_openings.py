@@ -635,6 +635,27 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "Brivex plans to use its $7 million in new funding to expand.",
         {R("7000000")},
     ),
+    # A pharma partnership's headline value, a listing's enterprise value, a class's bound: no round.
+    (
+        "partnership_biobucks_value",
+        "Halvard",
+        "Halvard banked $65 million in new equity. Last spring it agreed a licensing pact with a Swiss "
+        "drugmaker worth up to $700 million in biobucks.",
+        {R("65000000")},
+    ),
+    (
+        "listing_enterprise_value",
+        "Halvard",
+        "Halvard will list through a blank-check merger that gives it an enterprise value of $1.1 billion "
+        "and an equity value of $1.6 billion.",
+        {V("1600000000")},
+    ),
+    (
+        "class_bound_plus_startups",
+        "Halvard",
+        "Halvard landed $30 million. Across the region, $500-million-plus startups are getting commonplace.",
+        {R("30000000")},
+    ),
     # "en deux fois" is how one company raised, not a tally of many deals.
     (
         "en_deux_fois_is_one_company",

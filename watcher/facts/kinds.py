@@ -228,6 +228,8 @@ _SOUGHT_AFTER_RE = re.compile(
 )
 
 
+# "$500-million-plus startups are getting common": the bound of a class of companies or deals.
+_CLASS_PLUS_RIGHT_RE = re.compile(r"\s*-?\s*plus\s+(?:start-?ups|companies|firms|unicorns|rounds|deals)\b")
 # "des tickets de 1 M€ par tour", "$5 million per round": a rate, no deal.
 _PER_ROUND_RIGHT_RE = re.compile(r"\s*(?:par\s+(?:levee|tour|operation)|per\s+(?:round|deal))\b")
 # "loin des 12 millions visés", "below the $9m it had targeted": the sum aimed at.
@@ -266,6 +268,7 @@ def _framed_kind(
         or (_OUT_OF_LEFT_RE.search(near_left) and _SOUGHT_AFTER_RE.match(low, mention.end, mention.end + 50))
         or _TARGETED_RIGHT_RE.match(low, mention.end)
         or _PER_ROUND_RIGHT_RE.match(low, mention.end)
+        or _CLASS_PLUS_RIGHT_RE.match(low, mention.end)
     )
     if hm:
         # "une aide de 10 M€ obtenue", "son objectif initial de 500 000 euros", "a grant of $2m",

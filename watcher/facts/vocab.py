@@ -105,6 +105,8 @@ _KW_NONFUNDING = (
     r"(?<!to\s)(?<!help\s)(?<!will\s)(?<!further\s)(?<!also\s)fund|aides?|subsid(?:y|ies|ised|ized)|targets?|targeted(?=\s*$)|objectifs?|"
     # An employee share scheme's size: "$9 million set aside for its ESOP pool".
     r"esops?|stock\s+options?|option\s+pools?|bspce|"
+    # A pharma deal's size ("a $1.2 billion biobucks arrangement"), a listing's enterprise value.
+    r"biobucks|milestone\s+payments?|upfront\s+payments?|enterprise\s+value|valeur\s+d'entreprise|"
     # Cash held, not raised: "now holds $900 million on its balance sheet".
     r"balance\s+sheet|tresorerie|cash\s+(?:on\s+hand|reserves?|position|pile)|runway|"
     r"pay\s+out|paying\s+out|paid\s+out|payouts?|"
