@@ -509,8 +509,6 @@ _NAME_PAREN_SUM_RE = re.compile(
 # The deals a list of "Name (sum)" entries is about: two entries suffice where the sentence says so.
 _JOINED_ENTRY_RE = re.compile(r"(?:\band|\bet|,)\s+[^,;()]{0,70}\(\s*$")
 _DEALS_RE = re.compile(r"\b(?:levees|tours|operations|financements|rounds|deals|raises|fundraises)\b")
-# Two "Name (sum)" entries are deals where the sentence speaks of one or of those who make them: "the
-# two largest fundraisers, Quaxi (40 million) and Plimo (25 million)", "l'opération de Quaxi (40 millions)".
 # "Sur les 50 M€ levés, 10 M€ ...", "Of the $50 million raised, $10 million ...": a whole, then a share of it.
 _OF_THE_WHOLE_LEFT_RE = re.compile(r"(?:^|[^\w'])(?:sur|of|parmi|out\s+of)\s+(?:les|the|ces|these|this)\s+$")
 _TO_ITS_SHARE_RE = re.compile(r"[^.;,]{0,40},\s*")
@@ -519,6 +517,8 @@ _TO_ITS_SHARE_RE = re.compile(r"[^.;,]{0,40},\s*")
 _VALUES_LEAD_RE = re.compile(
     r"\b(?:unicorns?|licornes?|decacorns?|decacornes?|valuations?|valorisations?|valued|valorisees?|worth)\b"
 )
+# Two "Name (sum)" entries are deals where the sentence speaks of one or of those who make them: "the
+# two largest fundraisers, Quaxi (40 million) and Plimo (25 million)", "l'opération de Quaxi (40 millions)".
 _DEAL_WORDS_RE = re.compile(
     r"\b(?:levees?|tours?\s+de\s+table|operations?|financements?|rounds?|deals?|raises|fundrais(?:es|ers?|ing))\b"
 )

@@ -351,10 +351,15 @@ _NOT_APPOSED = (
 
 
 @functools.cache
-def _investor_firm_res() -> tuple[re.Pattern[str], str]:
+def _investor_firm_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The investor firm's name ending, and its description before and after the name (compiled once)."""
     tails = lexicon.alternation("investor_firm_tails", None)
     descriptors = lexicon.alternation("investor_firm_descriptors", None)
-    return re.compile(rf"\s(?:{tails})$"), descriptors
+    # (An adjective or a place may stand between; "des investisseurs en capital-risque tels que Quaxi" says
+    # no such.)
+    before = re.compile(rf"\b(?:{descriptors})\s+(?:(?!{_NOT_APPOSED})[\w'-]+\s+){{0,2}}$")
+    after = re.compile(rf"\s*,\s*(?:an?|the|une?|la|le|l')\s*(?:[\w'-]+\s+){{0,3}}?(?:{descriptors})\b")
+    return re.compile(rf"\s(?:{tails})$"), before, after
 
 
 def is_investor_firm(entity: str, folded_text: str, entity_re: re.Pattern[str]) -> bool:
@@ -362,14 +367,10 @@ def is_investor_firm(entity: str, folded_text: str, entity_re: re.Pattern[str]) 
     Ventures", "Orion Capital") in a text that speaks of a fund, or the text calls it one ("venture capital
     firm Quaxi", "Quaxi, une société de capital-risque"). The money such a company raises is a fund, not a
     round of its own."""
-    tail_re, descriptors = _investor_firm_res()
+    tail_re, before_re, after_re = _investor_firm_res()
     if tail_re.search(fold(entity).strip()) and _FUND_WORD_RE.search(folded_text):
         # (By its name, only where the text speaks of a fund: "Zorblo Capital has raised $45 million".)
         return True
-    # (An adjective or a place may stand between; "des investisseurs en capital-risque tels que Quaxi" says
-    # no such.)
-    before_re = re.compile(rf"\b(?:{descriptors})\s+(?:(?!{_NOT_APPOSED})[\w'-]+\s+){{0,2}}$")
-    after_re = re.compile(rf"\s*,\s*(?:an?|the|une?|la|le|l')\s*(?:[\w'-]+\s+){{0,3}}?(?:{descriptors})\b")
     return any(
         before_re.search(folded_text, max(0, m.start() - 80), m.start())
         or after_re.match(folded_text, m.end())
