@@ -17,7 +17,7 @@ import hashlib
 import pickle
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from watcher.models import Entity
@@ -33,9 +33,12 @@ def fold(text: str) -> str:
         # Most English text: no accents to drop, and NFKD over a whole article is costly.
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
-    # The marks are looked up once per distinct character, not once per character of an article.
-    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
-    return decomposed.translate(marks).casefold()
+    # The marks are looked up once per distinct character, not once per character of an article,
+    # and dropped by one pattern of them (str.translate looks every character up in a dict).
+    marks = sorted(c for c in set(decomposed) if unicodedata.combining(c))
+    if not marks:
+        return decomposed.casefold()
+    return re.sub("[" + "".join(map(re.escape, marks)) + "]", "", decomposed).casefold()
 
 
 def names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
@@ -91,14 +94,18 @@ class _View:
         # Word positions are those of the text itself only when the loose spelling kept every
         # letter one letter ("ß" becomes "ss"); otherwise the patterns search the whole text.
         self._loose = loose if len(loose) == len(text) else None
-        self._spans: list[tuple[int, int]] | None = None
+        # (Read as far as the words asked for: the name is usually found near the top.)
+        self._spans: list[tuple[int, int]] = []
+        self._more: Iterator[re.Match[str]] | None = None
 
     def span(self, first: int, count: int) -> tuple[int, int] | None:
         """Where words ``first`` to ``first + count - 1`` are in the text; None when not known."""
         if self._loose is None:
             return None
-        if self._spans is None:
-            self._spans = [m.span() for m in _WORD.finditer(self._loose)]
+        if self._more is None:
+            self._more = _WORD.finditer(self._loose)
+        while len(self._spans) < first + count:
+            self._spans.append(next(self._more).span())
         return self._spans[first][0], self._spans[first + count - 1][1]
 
 

@@ -52,7 +52,8 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-def _lexical(low: str, mention: MoneyMention, own: frozenset[str]) -> list[str]:
+def _lexical(low: str, mention: MoneyMention, own: frozenset[str], sentence: list[str]) -> list[str]:
+    """The words around the figure, then ``sentence``, the words of its sentence (``_sentence_words``)."""
     left = _anonymous(_tokens(low[max(0, mention.start - _WINDOW_CHARS) : mention.start]), own)[
         -_WINDOW_TOKENS:
     ]
@@ -63,8 +64,12 @@ def _lexical(low: str, mention: MoneyMention, own: frozenset[str]) -> list[str]:
     out += [f"LL:{a}_{b}" for a, b in itertools.pairwise(left)]
     out += [f"RR:{a}_{b}" for a, b in itertools.pairwise(right)]
     out += [f"M:{t}" for t in _tokens(low[mention.start : mention.end]) if not t.isdigit()]
-    out += [f"S:{t}" for t in sorted(set(_anonymous(_tokens(low), own))) if len(t) > 3]
+    out += sentence
     return out
+
+
+def _sentence_words(low: str, own: frozenset[str]) -> list[str]:
+    return [f"S:{t}" for t in sorted(set(_anonymous(_tokens(low), own))) if len(t) > 3]
 
 
 def _anonymous(tokens: list[str], own: frozenset[str]) -> list[str]:
@@ -74,7 +79,15 @@ def _anonymous(tokens: list[str], own: frozenset[str]) -> list[str]:
 
 
 def _own_words(doc: _Doc) -> frozenset[str]:
-    return frozenset(t for low in doc.folded for m in doc.entity_re.finditer(low) for t in _tokens(m.group()))
+    # (Only the sentences that name the company: the others hold no match.)
+    named = doc.named_in()
+    return frozenset(
+        t
+        for low, here in zip(doc.folded, named, strict=True)
+        if here
+        for m in doc.entity_re.finditer(low)
+        for t in _tokens(m.group())
+    )
 
 
 def _entity(doc: _Doc, walk: _Walk, idx: int, mention: MoneyMention) -> list[str]:
@@ -220,6 +233,7 @@ def candidates(
     kept_amounts = {(c.mention.currency, c.mention.amount): c.kind for c in kept}
     own = _own_words(doc)
     prominence: list[str] = []  # how much of the text names the company: read once, when first needed
+    words: dict[int, list[str]] = {}  # each sentence's words, read once for all its figures
     for (idx, m, carried), eur in zip(resolved, values, strict=True):
         key = (idx, m.start)
         rule, final = rules.get(key), finals.get(key)
@@ -249,6 +263,8 @@ def candidates(
         features += _entity(doc, walk, idx, m)
         features += _last_named(doc, idx)
         features += _dates(doc, idx)
-        features += _lexical(low, m, own)
+        if idx not in words:
+            words[idx] = _sentence_words(low, own)
+        features += _lexical(low, m, own, words[idx])
         out.append(Candidate(idx, m, carried, rule, final, tuple(features)))
     return out

@@ -22,6 +22,9 @@ from watcher.facts.fitted import Model, packaged_model
 from watcher.facts.kinds import (
     _BARE_RAISE_LEFT_RE,
     _BARE_RAISE_RIGHT_RE,
+    _CORRECTED_RE,
+    _CORRECTION_RE,
+    _CORRECTION_WORDS,
     _NAMED_ROUND_RIGHT_RE,
     _RAISED_RIGHT_RE,
     _ROUND_BEFORE_RE,
@@ -76,8 +79,6 @@ from watcher.facts.rounds import _round_for
 from watcher.facts.sentences import Sentence, fold
 from watcher.facts.state import _Cand, _Doc
 from watcher.facts.status import (
-    _CORRECTED_RE,
-    _CORRECTION_RE,
     _basis,
     _confirmed_rounds,
     _figure_context,
@@ -128,6 +129,9 @@ def extract_facts(
     if fitted is None:
         return _merge(_context_from_round(kept, doc), doc.quoted)
     chosen = decide(cands, doc, walk, fitted)
+    if doc.investor_firm:
+        # (What the fitted decision brings in is no round of an investor either: see _resolve_document.)
+        chosen = [c for c in chosen if c.kind not in ("funding_round", "total_raised")]
     return _merge(_context_from_round(chosen, doc), doc.quoted)
 
 
@@ -272,7 +276,7 @@ def _sentence_mentions(walk: _Walk, idx: int, mentions: Sequence[MoneyMention]) 
     if doc.sentences[idx].headline and idx > 0 and not any(m.kind == "entity" for m in walk.markers(idx)):
         return ()
     low = doc.folded[idx]
-    fix = _CORRECTION_RE.search(low)
+    fix = _CORRECTION_RE.search(low) if any(w in low for w in _CORRECTION_WORDS) else None
     if fix:
         # "An earlier version of this article misstated the round as €84 million": after the correction
         # marker, only the figure given as the right one ("rather than €48 million") stands.
@@ -776,7 +780,11 @@ class _SentenceReader:
 
     def _paren_entry(self, mention: MoneyMention) -> str | None:
         """How a sum in parentheses right after a company's name reads as a roundup's entry (None: not)."""
-        if not _NAME_PAREN_LEFT_RE.search(self.text, max(0, mention.start - 60), mention.start):
+        # (Exact shortcut: a match ends on "(" and blanks, the name scan before it being the costly part.)
+        left = self.text[max(0, mention.start - 60) : mention.start]
+        if not left.rstrip().endswith("(") or not _NAME_PAREN_LEFT_RE.search(
+            self.text, max(0, mention.start - 60), mention.start
+        ):
             return None
         if _FOR_PURPOSE_RIGHT_RE.match(self.low, mention.end):
             return "a roundup's entry: a sum for a purpose (weak)"

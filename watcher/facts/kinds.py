@@ -114,8 +114,10 @@ _CRITERION_SET_RE = re.compile(
 )
 _METRIC_GROWN_RE = re.compile(
     r"\b(?:grow\w*|grew|increas\w*|boost\w*|doubl\w*|tripl\w*|lift\w*|push\w*|expand\w*)\s+"
-    r"(?:its|their|the\s+company's)\s+(?!(?:total|funding|financing|valuation|capital|war\s+chest|fundraising|cash|"
-    r"round)\b)(?:[\w'-]+\s+){1,4}?to\s+(?:(?:about|around|over|more\s+than|nearly|some|roughly)\s+)?$"
+    # (Not a raise: "grew its seed round to $11 million" gives the round's new size.)
+    r"(?:its|their|the\s+company's)\s+(?!(?:[\w'-]++\s+){0,3}?(?:total|funding|financing|valuation|capital|"
+    r"war\s+chest|fundraising|cash|round|raise|series|seed)\b)(?:[\w'-]+\s+){1,4}?to\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|roughly)\s+)?$"
 )
 
 
@@ -164,6 +166,23 @@ _EARN_OUT_RE = re.compile(
     r"milestone\s+payments?|complements?\s+de\s+prix)\b[^.;]{0,100}$"
 )
 
+# "3 M€ perçus au titre d'un accord de licence", "an upfront payment of $15 million": what a partner pays
+# for rights, not a round.
+_LICENCE_RIGHT_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:dans\s+le\s+cadre\s+d['e]\s*|as\s+part\s+of|under|through|via|au\s+titre\s+d['e]\s*)"
+    r"[^.;,]{0,40}?\b(?:licen[cs]\w*|option\s+agreement|accord\s+d'option)"
+)
+_LICENCE_LEFT_RE = re.compile(
+    r"\b(?:upfront|up-front|licen[cs]ing|licen[cs]e)\s+(?:payments?|fees?)\s+(?:of\s+)?(?:[\w-]++\s+){0,2}$"
+    r"|\b(?:paiement|versement)\s+initial\s+(?:de\s+|d')?(?:[\w-]++\s+){0,2}$"
+)
+# "des engagements de souscription à hauteur de 18 M€", "cornerstone commitments of $40m": what investors
+# promised to take of a listing, before it prices.
+_COMMITMENTS_LEFT_RE = re.compile(
+    r"\b(?:engagements?\s+de\s+souscriptions?|subscription\s+commitments?|cornerstone\s+(?:investors?|"
+    r"commitments?))\b[^.;]{0,30}$"
+)
+
 
 _VALUATION_DELTA_LEFT_RE = re.compile(
     r"\b(?:valuation|valorisation)\s+(?:[\w-]+\s+){0,2}?(?:down|up|lower|higher|en\s+baisse\s+de|en\s+hausse\s+de)\s+"
@@ -194,6 +213,9 @@ def _no_deal_frame(raw_right: str, near_left: str) -> bool:
     if _UPSIZE_LEFT_RE.search(near_left) or _UPSIZE_RIGHT_RE.match(raw_right):
         # "pouvant être portée à 145 M€ en cas d'exercice de la clause d'extension", "could be upsized to
         # $300 million": the most an offering may reach if its options are used, not what it raised.
+        return True
+    if _NEEDS_LEFT_RE.search(near_left):
+        # "chiffre ses besoins de trésorerie à 7 M€", "funding needs of $30m": what it lacks, no deal.
         return True
     if _WEALTH_LEFT_RE.search(near_left):
         # "lifted the net worth of its two founders to about $2.9 billion each": a person's fortune.
@@ -239,6 +261,18 @@ _TARGETED_RIGHT_RE = re.compile(
 )
 
 
+def _payment_frame(low: str, mention: MoneyMention, near_left: str) -> str | None:
+    """Money paid or promised under another kind of deal: an earn-out, a licence, an offering's
+    commitments."""
+    if _EARN_OUT_RE.search(low, max(0, mention.start - 150), mention.start):
+        return "a seller's later payments"
+    if _LICENCE_RIGHT_RE.match(low, mention.end, mention.end + 140) or _LICENCE_LEFT_RE.search(near_left):
+        return "a licence's payment"
+    if _COMMITMENTS_LEFT_RE.search(near_left):
+        return "an offering's subscription commitments"
+    return None
+
+
 def _framed_kind(
     low: str, mention: MoneyMention, raw_right: str, near_left: str
 ) -> tuple[str | None, str] | None:
@@ -246,8 +280,9 @@ def _framed_kind(
     "for this round", a grant or target, "valued at", goods "worth of"."""
     if _no_deal_frame(raw_right, near_left):
         return "non", ""
-    if _EARN_OUT_RE.search(low, max(0, mention.start - 150), mention.start):
-        return "non", "a seller's later payments"
+    payment = _payment_frame(low, mention, near_left)
+    if payment is not None:
+        return "non", payment
     if _MARK_MENTION_RE.search(low, mention.start, mention.end) and _MARK_RIGHT_RE.match(low, mention.end):
         # "franchit la barre du milliard de dollars", "crosses the billion-dollar mark", "a billion-dollar
         # company": the billion a company's worth passes.
@@ -349,6 +384,10 @@ _ROUNDS_ABOVE_RE = re.compile(
 _SOUGHT_RIGHT_RE = re.compile(
     r"\s*(?:(?:it|the\s+company|they)\s+)?(?:(?:had\s+)?(?:initially|originally|first|once)\s+)(?:sought|targeted|hoped\s+for|"
     r"aimed\s+for|planned)\b|\s*(?:initialement|d'abord|au\s+depart)\s+(?:vises?|esperes?|recherches?|prevus?)\b"
+)
+_NEEDS_LEFT_RE = re.compile(
+    r"\b(?:besoins?\s+de\s+(?:financement|tresorerie|fonds)|(?:funding|financing|cash|capital)\s+needs?|"
+    r"(?:funding|financing)\s+requirements?)\b[^.;]{0,40}$"
 )
 _WEALTH_LEFT_RE = re.compile(r"\b(?:net\s+worth|fortunes?|patrimoine|wealth|richesse)\b[^,;.]{0,40}$")
 _DELTA_LEFT_RE = re.compile(
@@ -686,8 +725,13 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     clause = left + right
     if _DEBT_RE.search(_PART_DEBT_RE.sub(" ", clause)):
         return "debt"
-    if _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80)):
-        # "un financement de 5 M€ de Bpifrance sous forme de subventions": grants, not equity.
+    if (
+        _NON_EQUITY_FORM_RE.match(low, mention.end, min(len(low), mention.end + 80))
+        or _SUPPORT_LEFT_RE.search(low, max(prev_end, mention.start - 60), mention.start)
+        or _PROJECT_FRAME_RE.search(low, max(0, mention.start - 90), min(len(low), mention.end + 60))
+    ):
+        # "un financement de 5 M€ de Bpifrance sous forme de subventions", "une aide financière de 900 000
+        # euros", "dans le cadre d'un projet régional": grants, or a project's funding, not equity.
         return "grant"
     component = (
         _PART_OF_NEXT_RE.match(low, mention.end)
@@ -702,17 +746,9 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         and not _NAMED_ROUND_RIGHT_RE.match(low, mention.end)
     ):
         return "component"
-    if (
-        _counted_set(low, mention, prev_end)
-        or _market_tally(sent, low, mention, prev_end)
-        or _sector_entry(sent, low, mention)
-        or _STATISTIC_LEFT_RE.search(low, max(prev_end, mention.start - 80), mention.start)
-        or _STATISTIC_RIGHT_RE.match(low, mention.end)
-        or _raised_by_many(low, mention)
-        or _COLLECTIVE_PAREN_LEFT_RE.search(low, max(0, mention.start - 90), mention.start)
-        or _COUNTED_BY_SOURCE_RE.search(low, max(0, mention.start - 140), mention.start)
-    ):
-        return "aggregate"
+    tally_or_aside = _tally_or_set_aside(sent, low, mention, prev_end)
+    if tally_or_aside is not None:
+        return tally_or_aside
     if _HYPOTHETICAL_YOU_RE.search(low, 0, mention.start):
         # "You could raise $4 million in Lyon and $5 million in Paris with the same deck": a
         # hypothetical, nobody's deal.
@@ -735,6 +771,77 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     return "named" if named else None
 
 
+def _tally_or_set_aside(sent: str, low: str, mention: MoneyMention, prev_end: int) -> str | None:
+    """Many companies' money ("aggregate"), or a figure the text sets aside ("corrected")."""
+    if (
+        _counted_set(low, mention, prev_end)
+        or _market_tally(sent, low, mention, prev_end)
+        or _sector_entry(sent, low, mention)
+        or _STATISTIC_LEFT_RE.search(low, max(prev_end, mention.start - 80), mention.start)
+        or _STATISTIC_RIGHT_RE.match(low, mention.end)
+        or _raised_by_many(low, mention)
+        or _COLLECTIVE_PAREN_LEFT_RE.search(low, max(0, mention.start - 90), mention.start)
+        or _COUNTED_BY_SOURCE_RE.search(low, max(0, mention.start - 140), mention.start)
+        or _COLLECTIVELY_RAISED_RE.search(low, max(prev_end, mention.start - 70), mention.start)
+        or _FUNDING_MOVED_RE.search(low, max(0, mention.start - 100), mention.start)
+        or (
+            _PERIOD_POSSESSIVE_LEFT_RE.search(low, max(0, mention.start - 40), mention.start)
+            and not _ROUND_WORDS_RIGHT_RE.match(low, mention.end)
+        )
+    ):
+        return "aggregate"
+    if (
+        _CORRECTED_RE.search(low, max(prev_end, mention.start - 25), mention.start)
+        or _NOT_BEFORE_RE.search(low, max(prev_end, mention.start - 12), mention.start)
+    ) and not _CORRECTION_RE.search(low):
+        # "came to $640,000, not $6.4 million", "1,2 M€ (et non 12 M€)": the figure the text sets
+        # aside. (A correction notice says it the other way round: see ``_CORRECTION_RE``.)
+        return "corrected"
+    return None
+
+
+# "startups, which collectively secured about $48 million", "Vornix et Halvane, qui ont levé ensemble
+# 22 M€": what several raised together, not one company's round.
+_COLLECTIVELY_RAISED_RE = re.compile(
+    r"\b(?:collectively|jointly|together|between\s+them|collectivement|ensemble)\s+(?:[\w-]++\s+)?"
+    r"(?:raised|raising|harvested|harvesting|secured|securing|pulled\s+in|attracted|drew|bagged|netted|"
+    r"leve|levant|recolte|obtenu)\s+(?:[\w-]++\s+){0,3}?$"
+    r"|\b(?:ont\s+)?(?:leve|recolte|obtenu)\s+(?:collectivement|ensemble)\s+(?:[\w-]++\s+){0,3}?$"
+)
+# "monthly funding fell back to $610 million", "les investissements en capital-risque ont reculé à": a
+# period's or a market's funding, moving; no deal.
+_FUNDING_MOVED_RE = re.compile(
+    r"\b(?:(?:quarterly|monthly|annual|yearly|weekly|overall|startup|start-up|vc|venture(?:\s+capital)?)\s+"
+    r"(?:funding|investments?)|investissements\s+(?:en\s+)?(?:capital[- ]risque|venture))\s+"
+    r"(?:[\w'-]++\s+){0,8}?(?:peaked|fell|rose|dropped|declined|jumped|surged|climbed|reached|totalled|totaled|"
+    r"stood|hit|grew|plunged|slumped|amounted|ont\s+(?:recule|chute|progresse|atteint|bondi))\b[^.;]*$"
+)
+# A correction notice ("An earlier version of this article misstated the round as ..."): after it, only
+# the figure given as the right one, after "rather than", stands.
+# "could top last year's $900M raised", "this quarter's $170 million": a period's tally (but "last year's
+# $6 million seed round" is a round, the company's).
+_PERIOD_POSSESSIVE_LEFT_RE = re.compile(
+    r"\b(?:last|this|next|the\s+(?:previous|past))\s+(?:year|quarter|month|week|half)['’]s\s+(?:total\s+(?:of\s+)?)?$"
+)
+_ROUND_WORDS_RIGHT_RE = re.compile(
+    r"\s*+(?<![\w-])(?:[\w-]++\s+){0,2}?(?:rounds?|seed|series|raise|fundraise|fundraising|financing|investment|deal)\b"
+)
+_CORRECTION_RE = re.compile(
+    r"\b(?:(?:earlier|previous|prior)\s+version\s+of\s+this\s+(?:article|story|post|report)|misstated|"
+    r"(?:incorrectly|wrongly|erroneously)\s+(?:stated|said|reported|gave|put)|"
+    r"(?:version\s+precedente|precedente\s+version)\s+de\s+cet\s+article|indiquait\s+par\s+erreur)"
+)
+# Every _CORRECTION_RE match holds one of these: an exact shortcut before its search.
+_CORRECTION_WORDS = ("version", "misstated", "incorrectly", "wrongly", "erroneously", "erreur")
+_CORRECTED_RE = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|au\s+lieu\s+d[e'’]|et\s+non(?:\s+pas)?)\s+\S*\s*$"
+)
+_NOT_BEFORE_RE = re.compile(r"[,(]\s*not\s+(?:the\s+)?$")
+_SUPPORT_LEFT_RE = re.compile(
+    r"\b(?:soutien|aide|appui)\s+financier\w*\s+(?:(?:gouvernemental\w*|public\w*|de\s+l'etat)\s+)?"
+    r"(?:de\s+|d')?(?:(?:plus\s+de|pres\s+de|environ)\s+)?$"
+)
+_PROJECT_FRAME_RE = re.compile(r"\bdans\s+le\s+cadre\s+(?:du|de\s+ce|d'un)\s+projet\b")
 _HYPOTHETICAL_YOU_RE = re.compile(
     r"\b(?:if|when|should)\s+you\b|\byou\s+(?:could|would|can|might|may|will|'d|should)\b|"
     r"\bsi\s+vous\b|\bvous\s+(?:pourriez|pouvez|pourrez)\b"
@@ -798,8 +905,12 @@ _RAISED_BY_MANY_RE = re.compile(
     r"\s*(?:(?:d'euros|de\s+dollars|d'investissements?)\s+)?(?:leves|levees|investis|injectes|collecte(?:e?s)?|"
     r"recolte(?:e?s)?|mobilise(?:e?s)?|raised|invested|secured|attracted|collected)\s+"
     # ("$41m raised between 3 and 9 May by Indian startups": a span of dates before the agent.)
-    r"(?:(?:between|entre|from|du|over|sur)\s[^.;:]{0,50}?\s)?"
-    r"(?:(?:par|by)\s+(?:les\s+|des\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:start-?ups|startups|entreprises|societes|"
+    r"(?:(?:between|entre|from|du|over|sur)\s[^.;:]{0,50}?\s"
+    # ("90 M€ levés l'an passé par les jeunes pousses du canton": when, before by whom.)
+    r"|(?:l'an\s+(?:dernier|passe)|l'annee\s+(?:derniere|passee)|last\s+year|this\s+year|cette\s+annee|"
+    r"(?:en|in)\s+(?:19|20)\d\d)\s+)?"
+    r"(?:(?:par|by)\s+(?:les\s+|des\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:start-?ups|startups|(?<=les\s)start-?up|"
+    r"entreprises|societes|"
     r"companies|firms|jeunes\s+pousses|pepites|scale-?ups)\b"
     r"|(?:en|in|au|aux|across)\s+(?P<where>[\w' -]{2,40}))"
 )

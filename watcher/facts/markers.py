@@ -134,17 +134,18 @@ def _entity_markers(low: str, entity_re: re.Pattern[str], head: re.Match[str] | 
 def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[_Owner]) -> list[_Owner]:
     """Names in a role that owns money: subject of a raise, possessor, object of "values", "round for X"."""
     # The name-first patterns only run when the words they end with are present (exact shortcuts).
-    gates = {
-        _DESCRIPTOR_RE: _DESCRIPTOR_GATE_RE.search(low) is not None,
-        _SUBJECT_VERB_RE: _SUBJECT_VERB_GATE_RE.search(sent) is not None,
-        _POSSESSIVE_RE: "'s" in sent or "’s" in sent,
-        _OF_NAME_RE: _OF_NAME_GATE_RE.search(low) is not None,
-        _VALUES_OBJECT_RE: _VALUES_GATE_RE.search(low) is not None,
-        _ROUND_FOR_RE: " for " in low or " pour " in low,
-    }
+    # (Pairs, not a dict keyed by the patterns: hashing a compiled pattern hashes its whole program.)
+    gates = (
+        (_DESCRIPTOR_RE, _DESCRIPTOR_GATE_RE.search(low) is not None),
+        (_SUBJECT_VERB_RE, _SUBJECT_VERB_GATE_RE.search(sent) is not None),
+        (_POSSESSIVE_RE, "'s" in sent or "’s" in sent),
+        (_OF_NAME_RE, _OF_NAME_GATE_RE.search(low) is not None),
+        (_VALUES_OBJECT_RE, _VALUES_GATE_RE.search(low) is not None),
+        (_ROUND_FOR_RE, " for " in low or " pour " in low),
+    )
     markers: list[_Owner] = []
     entities = [o for o in found if o.kind == "entity"]
-    for pattern, open_ in gates.items():
+    for pattern, open_ in gates:
         if not open_:
             continue
         for m in pattern.finditer(sent):
@@ -236,7 +237,9 @@ def _generic_markers(
         if _overlaps_entity(found, m.start(), m.end()):
             continue
         # "Mistral AI, le champion français ..., dont la valorisation": the noun names the company before it.
-        appos = _APPOSITIVE_RE.search(sent, max(0, m.start() - 60), m.start())
+        # (Exact shortcut: a match is a name, then a comma and blanks closing the window.)
+        comma = sent[max(0, m.start() - 60) : m.start()].rstrip().endswith(",")
+        appos = _APPOSITIVE_RE.search(sent, max(0, m.start() - 60), m.start()) if comma else None
         if (
             appos
             and (om is None or appos.end(1) >= om.end())

@@ -74,8 +74,18 @@ def entity_variants(entity: str, aliases: Sequence[str] = ()) -> list[str]:
 
 def _entity_regex(variants: list[str]) -> re.Pattern[str]:
     # A name of several words may also be written as one ("Zorblo Health", "ZorbloHealth").
-    alt = "|".join(re.escape(v).replace(r"\ ", r"[\s-]*") for v in variants)
-    return re.compile(rf"(?<![\w@/.-])(?:{alt})(?![\w-])")
+    # "(?<![\w@/.-])" is checked after each name's first character, as "(?<![\w@/.-]c)" (what stands
+    # before that character): the same matches, but a pattern that opens on a literal lets re skip
+    # straight to where that character occurs instead of trying the lookbehind at every position (the
+    # entity's pattern is searched in every sentence, several times).
+    alt = "|".join(
+        re.escape(v[0]) + rf"(?<![\w@/.-]{re.escape(v[0])})" + re.escape(v[1:]).replace(r"\ ", r"[\s-]*")
+        for v in variants
+    )
+    if not variants:  # (no name: the empty alternative, kept as it was)
+        return re.compile(r"(?<![\w@/.-])(?:)(?![\w]|-\w)")
+    # ("Quaxi- which ...": a dash a space follows is punctuation, not a compound's joint.)
+    return re.compile(rf"(?:{alt})(?![\w]|-\w)")
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -115,7 +125,8 @@ _NOT_COMPANIES = _wordset(
     "fondateur co-founder cofondateur series série seed round tour ia ai intelligence "
     "artificielle artificial intelligence gpu api source sources news business insider tech "
     "french tech startup start-up we you i nous vous je our notre they ils following despite unlike "
-    "amid among amongst malgré grâce suite "
+    "amid among amongst malgré grâce suite from of into during within through across throughout de du "
+    "dès durant pendant chez entre between "
     # Currency codes before a figure ("valued at CHF 90m") are not names.
     "chf eur usd gbp cad aud jpy cny inr sek nok dkk sgd hkd brl mxn zar nzd ils aed sar krw "
     "pln kes ngn rs ksh "
@@ -224,16 +235,22 @@ def _is_place(name: str) -> bool:
     return folded in _places() or _ARTICLE_RE.sub("", folded) in _places()
 
 
+_BRACKETS_RE = re.compile(r"\s*\([^)]*\)")
+_LEADING_ARTICLE_RE = re.compile(r"^(?:d[eu]s?|l['’]|la|le|les|the|a|an|of)\s+", re.IGNORECASE)
+_POSSESSOR_PREFIX_RE = re.compile(r"^.*['’]s\s+(?=[A-Z])")
+_CAPITALISED_RE = re.compile(r"^(?:[A-ZÀ-ÝŸŒ0-9]|[a-z]+[A-Z]|a16z)")
+
+
 def _clean_name(item: str) -> str | None:
-    item = re.sub(r"\s*\([^)]*\)", "", item).strip(" .,'’\"«»")
-    item = re.sub(r"^(?:d[eu]s?|l['’]|la|le|les|the|a|an|of)\s+", "", item, flags=re.IGNORECASE)
-    item = re.sub(r"^.*['’]s\s+(?=[A-Z])", "", item)
+    item = _BRACKETS_RE.sub("", item).strip(" .,'’\"«»")
+    item = _LEADING_ARTICLE_RE.sub("", item)
+    item = _POSSESSOR_PREFIX_RE.sub("", item)
     tokens = item.split()
     runs: list[list[str]] = []
     current: list[str] = []
     for tok in tokens:
         bare = tok.strip(".,")
-        is_cap = bool(re.match(r"^(?:[A-ZÀ-ÝŸŒ0-9]|[a-z]+[A-Z]|a16z)", bare))
+        is_cap = bool(_CAPITALISED_RE.match(bare))
         connector = bare in ("&", "de", "of", "du", "des") and current
         if (is_cap or connector) and fold(bare) not in _TITLE_WORDS and fold(bare) not in _NATIONALITY:
             current.append(bare)

@@ -92,9 +92,11 @@ _SCALE_WORD_RE = re.compile(r"milliard|million|billion|trillion", re.IGNORECASE)
 
 
 def _has_scale_word(text: str) -> bool:
-    # Every scale word has "ll", and under IGNORECASE "l" matches only "l" and "L": a quick substring
-    # test rules most text out before the (slower) case-insensitive search.
-    if "ll" not in text and "LL" not in text and "lL" not in text and "Ll" not in text:
+    # Every scale word has "lli", and under IGNORECASE "l" matches only "l" and "L", "i" only "i", "I",
+    # "İ" and "ı": lower-cased, a match holds "lli" ("İ" lowers to "i" and a dot) or "llı". A quick
+    # substring test rules most text out before the (slower) case-insensitive search.
+    low = text.lower()
+    if "lli" not in low and "llı" not in low:
         return False
     return _SCALE_WORD_RE.search(text) is not None
 
@@ -105,15 +107,16 @@ def may_hold_money(text: str) -> bool:
 
 
 def _raw_mentions(text: str, listing: bool = False) -> list[_Raw]:
-    has_digit = _DIGIT_RE.search(text) is not None
+    digit = _DIGIT_RE.search(text)
+    has_digit = digit is not None
     has_scale_word = _has_scale_word(text)
     if not has_digit and not has_scale_word:
         return []
     found: list[_Raw] = []
     if has_scale_word and ("aine" in text or "AINE" in text):
         found += _collective_mentions(text)
-    if has_digit:
-        found += _digit_mentions(text, listing)
+    if digit is not None:
+        found += _digit_mentions(text, listing, digit.start())
     if has_scale_word:
         found += _word_mentions(text)
         found += _mark_mentions(text)
@@ -144,9 +147,11 @@ _SPACED_SCALE_RE = re.compile(r"[ \u00a0](K|M|Mn|MN|B|Bn|BN)(?![\w])")
 _RUPEE_CRORE_RE = re.compile(r"[ \u00a0]?(?:cr|crs|Cr|Crs|CR)\.?(?![\w])")
 
 
-def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
+def _digit_mentions(text: str, listing: bool, first: int = 0) -> list[_Raw]:
+    """``first``: where the first digit is (every match starts with one; its lookbehind, tried at every
+    position, makes the scan of the words before costly)."""
     found: list[_Raw] = []
-    for m in _NUM_RE.finditer(text):
+    for m in _NUM_RE.finditer(text, first):
         value = parse_decimal(m.group(0))
         if value is None:
             continue
@@ -190,10 +195,17 @@ def _digit_mentions(text: str, listing: bool) -> list[_Raw]:
     return found
 
 
+# Exact shortcut for _WORDS_RE, slow to search: every match ends on a letter (its number words are all
+# letters) that its lookahead's blanks and scale word follow.
+_WORDS_GATE_RE = re.compile(
+    r"[^\W\d_][ \u00a0-]+(?:milliards?|millions?|billions?|trillions?)\b", re.IGNORECASE
+)
+
+
 def _word_mentions(text: str) -> list[_Raw]:
     """ "deux milliards", "quatre-vingts millions d'euros": number words before a scale."""
     found: list[_Raw] = []
-    for m in _WORDS_RE.finditer(text):
+    for m in _WORDS_RE.finditer(text) if _WORDS_GATE_RE.search(text) else ():
         value = parse_number_words(m.group(0))
         if value is None:
             continue
@@ -350,6 +362,8 @@ def find_money(text: str) -> list[MoneyMention]:
     """
     listing = "spectiv" in text and _RESPECTIVE_RE.search(text) is not None
     raws = _raw_mentions(text, listing)
+    if not raws:
+        return []  # (what every step below makes of no figure; most sentences have none)
     if listing:
         raws = _spread_list(text, raws)
     # Bare "7 milliards de paramètres": a scale followed by a noun that is not a currency is a count.
@@ -514,8 +528,9 @@ def _attach_equivalents(text: str, mentions: list[MoneyMention]) -> list[MoneyMe
         if idx + 1 < len(mentions):
             n = mentions[idx + 1]
             between = text[m.end : n.start]
-            paren = _PAREN_OPEN_RE.match(_strip_hedge_tail(between)) and _PAREN_CLOSE_RE.match(text, n.end)
-            appos = _APPOSITION_RE.match(_strip_hedge_tail(between)) or (
+            bare = _strip_hedge_tail(between)  # (once: a search of the whole gap)
+            paren = _PAREN_OPEN_RE.match(bare) and _PAREN_CLOSE_RE.match(text, n.end)
+            appos = _APPOSITION_RE.match(bare) or (
                 # "1 billion euros, roughly $1.1 billion,": a hedged aside in another currency.
                 _HEDGED_ASIDE_RE.fullmatch(between) and _ASIDE_END_RE.match(text, n.end)
             )

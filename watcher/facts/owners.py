@@ -94,6 +94,14 @@ _SUBSIDIARY_TARGET_RE = re.compile(
 _DESCRIBED_AFTER_PLACE_RE = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?{_DESCRIPTOR_NOUN}\s+({_NAME})")
 
 
+_INTO_IT_RE = re.compile(
+    r"^[^,.;]{0,40}?\b(?:dans|in|into|to|chez)\s+(?:(?:la|le|l'|the|cette|this)\s+)?"
+    r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite|business)|it|elle|them)\b"
+    # "a injecté 35 M€ à son capital": into the capital of the company spoken of.
+    r"|^[^,.;]{0,20}?\b(?:a|au|dans|to|into|in)\s+(?:son\s+|leur\s+|its\s+|their\s+)?capital\b"
+)
+
+
 def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """Owner named right after an investor's ticket: "invests €15M in the start-up"."""
     if _SUBSIDIARY_TARGET_RE.match(low, mention.end, mention.end + 90):
@@ -118,13 +126,7 @@ def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str
     if m is not None and m.start() < 45:
         # "... lors de sa série A de 15 M€ en 2024, et dans Corail": the next conjunct's target.
         return None
-    gm = re.match(
-        r"^[^,.;]{0,40}?\b(?:dans|in|into|to|chez)\s+(?:(?:la|le|l'|the|cette|this)\s+)?"
-        r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite|business)|it|elle|them)\b"
-        # "a injecté 35 M€ à son capital": into the capital of the company spoken of.
-        r"|^[^,.;]{0,20}?\b(?:a|au|dans|to|into|in)\s+(?:son\s+|leur\s+|its\s+|their\s+)?capital\b",
-        low_right,
-    )
+    gm = _INTO_IT_RE.match(low_right)
     if gm:
         return doc.company_topic if "it" not in gm.group(0).split() else doc.subject
     return None
@@ -210,7 +212,10 @@ _WHOSE_VALUE_RE = re.compile(
 
 def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """The company a figure describes inside an aside about it: "Corvane, valorisée 6 Md€"."""
-    which = _WHICH_VALUED_RE.search(sent, max(0, mention.start - 120), mention.start)
+    # (Exact shortcut: every match holds one of the participles, and the name scan is the costly part.)
+    lo = max(0, mention.start - 120)
+    valued = any(sent.find(word, lo, mention.start) >= 0 for word in ("valued", "valoris", "évalué"))
+    which = _WHICH_VALUED_RE.search(sent, lo, mention.start) if valued else None
     relative_from = max(0, mention.start - 260)
     before = sent[relative_from : mention.start]
     if which is None and ("dont" in before or "whose" in before):
@@ -286,6 +291,7 @@ _NAME_WITH_SUM_RE = re.compile(
     rf"({_NAME})\s*\([^()]{{1,100}}\)\s*(?:(?:[àa]|in|at)\s+[A-ZÀ-Ý][\w-]+\s*)?,?\s+(?i:avec|with)\s+"
     r"(?i:(?:plus\s+de|pr[èe]s\s+de|environ|about|around|over|more\s+than|some)\s+)?$"
 )
+_WITH_WORD_RE = re.compile(r"(?i:avec|with)")
 _NAME_WITH_ROUND_RE = re.compile(
     # ("Quaxi arrive troisième avec une levée de 4 M€": a few words of ranking between.)
     rf"({_NAME})\s*,?\s+(?:[a-zà-ÿ'’-]+\s+){{0,4}}?(?i:(?:avec|with)\s+(?:une?|a|an|sa|son|its)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -300,7 +306,10 @@ _POSSESSOR_BUYS_RE = re.compile(r"(?i:acqui|purchase|takeover|buyout|offer|bid)"
 
 def _possessor(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     """The company named in the possessive right before the figure, when the figure is its own."""
-    m = _POSSESSOR_RE.search(sent, max(0, mention.start - 90), mention.start)
+    lo = max(0, mention.start - 90)
+    # (Exact shortcut: every match holds an apostrophe.)
+    apostrophe = sent.find("'", lo, mention.start) >= 0 or sent.find("’", lo, mention.start) >= 0
+    m = _POSSESSOR_RE.search(sent, lo, mention.start) if apostrophe else None
     if m is None:
         return None
     gives = _POSSESSOR_GIVES_RE.match(sent, mention.end, mention.end + 60)
@@ -405,14 +414,36 @@ def _owner_for(
     subject = _sentence_subject(sent, doc, idx, opening_only=bool(markers))
     if subject is not None:
         return subject, "the sentence's subject, another company"
-    return _unmarked_owner(sent, doc, idx, markers)
+    return _unmarked_owner(sent, doc, idx, markers, mention.start)
 
 
-def _unmarked_owner(sent: str, doc: _Doc, idx: int, markers: list[_Owner]) -> tuple[str | None, str]:
+# Deals in the plural, or a total of them: "les opérations sous 3 M€", "les tours avaient culminé à",
+# "rounds of more than $40M", "le montant global des douze derniers mois".
+_PLURAL_DEALS_RE = re.compile(
+    r"\b(?:(?:les|des|ces|leurs|d')\s*(?:[\w-]++\s+){0,2}?(?:levees|tours|operations|investissements|financements|"
+    r"transactions|deals)|rounds|deals|investments|fundraisings|financings"
+    r"|(?:somme|montant)\s+(?:global|globale|total|totale|cumule))\b"
+)
+
+# (Read in the sentence as written: a folded "à" would pass for the article "a".)
+_ONE_OF_THE_DEALS_RE = re.compile(
+    r"(?i)\b(?:include[sd]?|including|dont|notamment|such\s+as|comme)\b|\b(?:a|an|un|une)\s+(?:[\w-]+\s+)?$"
+)
+
+
+def _unmarked_owner(
+    sent: str, doc: _Doc, idx: int, markers: list[_Owner], figure: int
+) -> tuple[str | None, str]:
     """The owner of a figure that no mention before it, nor the sentence's opening name, gives: the
     company the text is about, unless the sentence or the text says it speaks of something else."""
     if _place_subject(sent):
         # "Behind it, Porto drew $41M in funding": a place's tally.
+        return None, ""
+    deals = _PLURAL_DEALS_RE.search(doc.folded[idx], max(0, figure - 90), figure)
+    if deals is not None and not _ONE_OF_THE_DEALS_RE.search(sent, deals.end(), figure):
+        # A sentence about deals in the plural that names no company: a tally, or the size of a bracket
+        # of deals ("les tours compris entre 3 et 15 M€"), not one round of the company. ("Its previous
+        # rounds include a $22 million Series B": one of them, the company's.)
         return None, ""
     if doc.company_topic == "entity" and not markers and _long_before_named(doc, idx):
         # A figure well before the text first names the company, in a sentence that speaks of no company
@@ -540,7 +571,9 @@ _SUBJECT_OPENING_LATER = (
     # ("Puis, Quaxi, une plateforme lancée en 2019, installée à Lille, a bouclé": after a short opener,
     # and through an apposition of two or three parts.)
     # ("Plimo, qui vend des bougies, se classe deuxième": a relative clause as the apposition too.)
-    rf"|^(?:[^,;:]{{0,40}},\s*)?({_NAME}),\s+(?i:the|an?|la|le|l['’]|une?|qui\s|which\s|who\s)\s*[^,;:()]{{0,100}}+"
+    # ("Halvane Corp., of Raleigh, N.C., said it closed": where it is based, the trade press's way.)
+    rf"|^(?:[^,;:]{{0,40}},\s*)?({_NAME}),\s+(?i:the|an?|la|le|l['’]|une?|qui\s|which\s|who\s|of\s|based\s)"
+    r"\s*[^,;:()]{0,160}+"
     # ("Quaxi, a Porto, Portugal-headquartered chain of clinics backed by ..., is": a long part.)
     rf"(?:,\s*[^,;:()]{{1,160}}+){{0,2}},\s+(?=[a-zà-ÿ])"
     # "Le fabricant lyonnais de capteurs pour vignes Zorblo, installé à Villeurbanne, a bouclé": a longer
@@ -613,6 +646,8 @@ _BRAND_SHAPE_RE = re.compile(r"[a-z][A-Z]|\w\.\w")
 
 
 def _capitalised_mid_sentence(name: str, doc: _Doc) -> bool:
+    if not any(sentence.text.find(name, 1) >= 0 for sentence in doc.sentences):
+        return False  # (no match can start past a sentence's first character: no pattern to compile)
     pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     return any(m.start() > 0 for sentence in doc.sentences for m in pattern.finditer(sentence.text))
 
@@ -651,6 +686,9 @@ def _opens_sentence(sent: str, m: re.Match[str], name: str, doc: _Doc) -> bool:
     )
 
 
+_CONNECTIVE_OPENER_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+,\s*")
+
+
 def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False) -> str | None:
     """Another company opening the sentence as its subject, in a sentence that never names the entity
     (``opening_only``: its first word)."""
@@ -664,7 +702,9 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False
         # "Lors de ...", "Qualifiée de ...": a capitalised opener and a preposition, no name.
         return None
     participle = (m.group(2) or m.group(4)) is not None and _PARTICIPLE_CLAUSE_RE.match(sent) is not None
-    if opening_only and not (m.start(3) == 0 or participle or _opens_sentence(sent, m, name, doc)):
+    # ("Meanwhile, Plimo, which ...": a one-word connective before the name still opens on it.)
+    opens = m.start(3) == 0 or (m.start(3) > 0 and _CONNECTIVE_OPENER_RE.fullmatch(sent, 0, m.start(3)))
+    if opening_only and not (opens or participle or _opens_sentence(sent, m, name, doc)):
         # Only a name that opens the sentence: with its apposition, after its descriptor ("Online tea
         # platform Pelican reached ..."), or written so elsewhere in the text.
         return None
@@ -710,7 +750,8 @@ _LIST_ENTRY_RE = re.compile(
     # ("Insurtech firms Quaxi $14M": a sector and its plural noun before the entry's name.)
     r"|[A-Za-z][a-z-]+\s+(?:companies|firms|start-?ups|startups|scale-?ups|players)\s+)?"
     # ("Quaxi — $1.4B": a dash between the name and its sum.)
-    rf"({_NAME})\s*[,(—–]?\s*$"
+    # ("Corvid, (18 millions)": a stray comma before the bracket.)
+    rf"({_NAME})\s*(?:,\s*\(|[,(—–])?\s*$"
 )
 # The entry ends the list or another entry follows: a comma, "et", a parenthesis, the end of the sentence.
 _LIST_NEXT_RE = re.compile(r"\s*(?:(?:lev[ée]e?s|raised)\s*)?(?:,|;|\)|\s(?:et|and)\s|[.…]|$)")
@@ -803,7 +844,9 @@ def _bracketed_aside_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc
 def _named_owner(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str] | None:
     """The owner a name in a fixed role around the figure gives: the target of the money, a possessor,
     an aside, who raised it (by, of, object relative, a roundup entry)."""
-    entry = _NAME_PAREN_LEFT_RE.search(sent, max(0, mention.start - 80), mention.start)
+    # (Exact shortcut: a match ends on "(" and blanks; most figures have no bracket just before them.)
+    opens = sent[max(0, mention.start - 80) : mention.start].rstrip().endswith("(")
+    entry = _NAME_PAREN_LEFT_RE.search(sent, max(0, mention.start - 80), mention.start) if opens else None
     if entry is not None and _plausible_company(entry.group(1)) and not _is_place(entry.group(1)):
         # "Quaxi (12 M€), Zorblo dans le fret (9 M€)": the sum in brackets is the entry's company's.
         return _owner_name(entry.group(1), doc), "the name heading its entry in a list"
@@ -866,10 +909,19 @@ def _named_around(sent: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str
     raising = _WITH_NAME_RAISING_RE.search(sent, max(0, mention.start - 80), mention.start)
     if raising and _plausible_company(raising.group(1)):
         return _owner_name(raising.group(1), doc), "named as who raised it"
-    with_sum = _NAME_WITH_SUM_RE.search(sent, max(0, mention.start - 160), mention.start)
+    # (Exact shortcuts: a match of either holds "avec" or "with", in any case, and one of the first a ")".)
+    lo = max(0, mention.start - 160)
+    with_word = _WITH_WORD_RE.search(sent, lo, mention.start) is not None
+    with_sum = (
+        _NAME_WITH_SUM_RE.search(sent, lo, mention.start)
+        if with_word and sent.find(")", lo, mention.start) >= 0
+        else None
+    )
     if with_sum and _plausible_company(with_sum.group(1)):
         return _owner_name(with_sum.group(1), doc), "the name heading its entry in a list"
-    with_round = _NAME_WITH_ROUND_RE.search(sent, max(0, mention.start - 120), mention.start)
+    with_round = (
+        _NAME_WITH_ROUND_RE.search(sent, max(0, mention.start - 120), mention.start) if with_word else None
+    )
     if with_round and _plausible_company(with_round.group(1)):
         return _owner_name(with_round.group(1), doc), "named as who raised it"
     return None
@@ -992,7 +1044,8 @@ def _is_person(owner: str, sent: str, doc: _Doc, idx: int) -> bool:
         return False
     if _PERSON_TITLE_RE.search(sent[max(0, pos - 60) : pos]):
         return True
-    if re.search(
+    # (The pattern is built for each name, so compiled anew for most: only where its verb stands.)
+    if ("founded" in low_sent or "fonde" in low_sent) and re.search(
         rf"\b{re.escape(owner)}\s*,\s*(?:who|qui)\s+(?:founded|a\s+fonde|cofounded|co-founded)", low_sent
     ):
         return True

@@ -108,7 +108,7 @@ _RAISED_PARTICIPLES = (
     r"(?:lev[ée]e?s?|raised|r[ée]colt[ée]e?s?|obtenue?s?|secured|re[çc]u(?:e|s|es)?|received|"
     # "la levée de 580 M€ annoncée mardi par Quaxi": who announced a raise is who made it.
     r"annonc[ée]e?s?|announced|r[ée]alis[ée]e?s?|boucl[ée]e?s?|garnered|pocketed|landed|amassed|attracted|"
-    r"collected|obtained|attir[ée]e?s?|empoch[ée]e?s?|effectu[ée]e?s?)\s+"
+    r"collected|obtained|attir[ée]e?s?|empoch[ée]e?s?|effectu[ée]e?s?|completed|closed|finali[sz]ed|finalis[ée]e?s?)\s+"
     r"(?:(?:" + _ADVERBIALS + r"),?\s+)?"
 )
 _BY_NAME_RE = re.compile(
@@ -118,7 +118,11 @@ _BY_NAME_RE = re.compile(
     + rf"(?:par|by)\s+{_DESCRIBED}"
     # ("par la start-up gantoise Quaxi": French adjectives after the descriptor.)
     + r"(?:[a-zà-ÿ-]+\s+){0,2}?|"
-    + "(?:"
+    # ("a seed round closed by Halvane", "a €9 million round completed by Corvid": the round's words, then
+    # who made it.)
+    + r"(?:(?i:(?:(?:series|s[ée]rie)\s+[a-h]\s+|(?:pre-?)?seed\s+)?(?:(?:funding|financing|investment)\s+)?"
+    + r"(?:round|tour(?:\s+de\s+table)?|lev[ée]e(?:\s+de\s+fonds)?)\s+"
+    + r"(?:(?:was|has\s+been|a\s+[ée]t[ée])\s+)?)?"
     + _RAISED_PARTICIPLES
     + ")?"
     # "$65 million Series C round for Kettle": the round's own words may come first.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
+from decimal import Decimal
 
 from watcher.facts.language import guess_language
 from watcher.facts.numbers import (
@@ -55,6 +56,14 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
         )
     if _canadian(clean) and any(m.currency == "USD" for ms in money for m in ms):
         money = _resolve_dollars(sentences, money, "CAD", lambda figure: bool(_BARE_DOLLAR_RE.search(figure)))
+    elif _CANADIAN_PRESS_RE.search(clean) and _CANADA_RE.search(clean):
+        # "$18-million" is the Canadian press's house style: in a story set in Canada, a bare dollar so
+        # written is Canadian. "US$18-million" keeps saying American, and so does a bare figure the story
+        # also writes in marked American dollars (a headline's short form).
+        american = {m.amount for s, ms in zip(sentences, money, strict=True) for m in ms if _marked_us(s, m)}
+        money = _resolve_dollars(
+            sentences, money, "CAD", lambda fig: bool(_CANADIAN_PRESS_RE.match(fig)), keep=american
+        )
     elif ("$US" in clean and US_PREFIX_RE.search(clean)) or _australian(clean):
         # The rest of a story that marks American dollars "$US" (find_money saw only one sentence), or
         # that marks both American and Australian ones ("US$50 million (A$76m)"): its bare "$" is local.
@@ -69,10 +78,14 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
     return sentences, money
 
 
+_CANADA_RE = re.compile(
+    r"(?i:\bcanad\w*|\btoronto\b|\bmontr[ée]al\b|\bvancouver\b|\bcalgary\b|\btsx\b|\bottawa\b|\bwaterloo\b|"
+    r"\bontario\b|\bedmonton\b|\bwinnipeg\b|\bhalifax\b)"
+)
 _DOLLAR_COUNTRIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("SGD", re.compile(r"(?i:\bsingapor\w*|\bsgx\b)")),
     ("AUD", re.compile(r"(?i:\baustralia\w*|\bsydney\b|\bmelbourne\b|\bbrisbane\b|\badelaide\b|\basx\b)")),
-    ("CAD", re.compile(r"(?i:\bcanad\w*|\btoronto\b|\bmontr[ée]al\b|\bvancouver\b|\bcalgary\b|\btsx\b)")),
+    ("CAD", _CANADA_RE),
     ("NZD", re.compile(r"(?i:\bnew\s+zealand\w*|\bauckland\b|\bwellington\b)")),
     ("HKD", re.compile(r"(?i:\bhong\s+kong\b)")),
 )
@@ -131,17 +144,29 @@ _AUSTRALIAN_RE = re.compile(r"\bA\$|\bAU\$|\bAUD\b|(?i:australian\s+dollars?|dol
 
 def _australian(clean: str) -> bool:
     """A story that writes some dollars as Australian and some as American."""
-    return "$" in clean and bool(_AUSTRALIAN_RE.search(clean)) and bool(_US_DOLLAR_RE.search(clean))
+    # (Exact shortcut, as in ``_canadian``: a match of _AUSTRALIAN_RE holds "A$", "U$", "AUD" or "ustral",
+    # whose "s" may also be the long "ſ" under IGNORECASE.)
+    low = clean.lower()
+    gate = "A$" in clean or "U$" in clean or "AUD" in clean or "ustral" in low or "uſtral" in low
+    return "$" in clean and gate and bool(_AUSTRALIAN_RE.search(clean)) and bool(_US_DOLLAR_RE.search(clean))
 
 
 def _canadian(clean: str) -> bool:
-    if _CANADIAN_RE.search(clean):
+    # Exact shortcuts before each search of the whole text (slow: the IGNORECASE parts leave re no
+    # literal to skip to): every match holds one of the strings tested, in ``clean`` or, for the
+    # IGNORECASE parts, in ``clean.lower()``, their letters being ones that IGNORECASE matches only in
+    # their two ASCII cases ("é" in its two cases).
+    low = clean.lower()
+    if ("C$" in clean or "A$" in clean or "CAD" in clean or "canad" in low) and _CANADIAN_RE.search(clean):
         return True
     # (Québec's press marks American dollars "$ US" where it gives them: the dollars it leaves unmarked
     # stay Canadian; ``_resolve_dollars`` converts only those.)
-    return bool(_QUEBEC_RE.search(clean) and _FRENCH_DOLLARS_RE.search(clean))
+    quebec = "montr" in low or "queb" in low or "québ" in low
+    dollars = "$" in clean or "dollar" in low
+    return bool(quebec and dollars and _QUEBEC_RE.search(clean) and _FRENCH_DOLLARS_RE.search(clean))
 
 
+_CANADIAN_PRESS_RE = re.compile(r"(?<![\w$])\$\s?\d[\d.,]*-(?:million|billion)\b")
 _BARE_DOLLAR_RE = re.compile(r"(?:\bdollars?|\d\s?(?:[MGk]|milli\w+|milliards?)?\s?\$)$")
 
 
@@ -150,15 +175,26 @@ def _resolve_dollars(
     money: tuple[tuple[MoneyMention, ...], ...],
     code: str,
     bare: Callable[[str], bool],
+    keep: Container[Decimal] = (),
 ) -> tuple[tuple[MoneyMention, ...], ...]:
-    """The dollars whose written figure ``bare`` calls unmarked, read as ``code``."""
+    """The dollars whose written figure ``bare`` calls unmarked, read as ``code`` (but for the amounts
+    in ``keep``)."""
     return tuple(
         tuple(
-            m.with_currency(code) if m.currency == "USD" and bare(sent.text[m.start : m.end]) else m
+            m.with_currency(code)
+            if m.currency == "USD" and m.amount not in keep and bare(sent.text[m.start : m.end])
+            else m
             for m in ms
         )
         for sent, ms in zip(sentences, money, strict=True)
     )
+
+
+_MARKED_US_RE = re.compile(r"(?:U\.?S\.?\s?\$|\$\s?US|USD\s?)\s?\d")
+
+
+def _marked_us(sent: Sentence, mention: MoneyMention) -> bool:
+    return mention.currency == "USD" and bool(_MARKED_US_RE.match(sent.text, mention.start))
 
 
 # "7 millions de francs" is Swiss money in a Swiss story (Genève, Lausanne, "suisse", EPFL...).

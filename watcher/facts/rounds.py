@@ -80,6 +80,7 @@ _LEAD_BEFORE_RE = re.compile(
     rf"(?P<names>(?>{_NAME}(?:\s*\([^)]*\))?(?:\s*(?:,|and|et|&)\s*{_NAME}){{0,8}}))\s+(?:(?:a|ont|has|have|which|qui)\s+)?"
     r"(?:led|co-led|leads|menant|mène|a\s+mené|ont\s+mené|en\s+t[êe]te|à\s+la\s+t[êe]te)\b"
 )
+_LEAD_BEFORE_WORDS = ("led", "lead", "menant", "mène", "mené", "tête", "tete")
 _PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:with\s+participation\s+(?:from|of)|participation\s+de|aux\s+côtés\s+d[e'’]|alongside|"
@@ -116,6 +117,7 @@ def _find_round(low: str) -> list[tuple[int, int, str]]:
 
 
 _TOP_UP_VERB_RE = re.compile(r"add|ajout|apport")
+_BREAK_RE = re.compile(r"[,;(]|\bapres\b|\bafter\b|\bthen\b")
 
 
 def _round_for(low: str, mention: MoneyMention, rounds: list[tuple[int, int, str]]) -> str | None:
@@ -135,7 +137,7 @@ def _round_for(low: str, mention: MoneyMention, rounds: list[tuple[int, int, str
         if dist and _TOP_UP_VERB_RE.match(low, start):
             # "ajoute 4 M€ à sa série A de 12 M€": only the added money is the extension.
             name = name.removesuffix("_extension")
-        dist += 100 * len(re.findall(r"[,;(]|\bapres\b|\bafter\b|\bthen\b", between))
+        dist += 100 * len(_BREAK_RE.findall(between))
         if best is None or dist < best[0]:
             best = (dist, name)
     return best[1] if best is not None else None
@@ -149,10 +151,13 @@ _PERSON_LEAD_RE = re.compile(
 )
 
 
+_ABSTAINED_RE = re.compile(r"\b(?:n['’]a\s+pas|did\s+not|didn['’]t|abstenu|declined)\b")
+
+
 def _investors(sent: str, entity_re: re.Pattern[str]) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     part: list[str] = []
-    if re.search(r"\b(?:n['’]a\s+pas|did\s+not|didn['’]t|abstenu|declined)\b", sent):
+    if _ABSTAINED_RE.search(sent):
         return lead, part
     for pattern in _LEAD_PATTERNS:
         for m in pattern.finditer(sent):
@@ -160,12 +165,14 @@ def _investors(sent: str, entity_re: re.Pattern[str]) -> tuple[list[str], list[s
                 # "Led by chief executive Mara Lind, ...": a manager running the company, not an investor.
                 continue
             lead.extend(_names(m.group("names")))
-    for m in _LEAD_BEFORE_RE.finditer(sent):
+    # (Exact shortcuts: every match of the two name-first patterns below ends with one of these words,
+    # and their scan for names from every position is the costly part.)
+    for m in _LEAD_BEFORE_RE.finditer(sent) if any(w in sent for w in _LEAD_BEFORE_WORDS) else ():
         lead.extend(_names(m.group("names")))
     for pattern in _PARTICIPANT_PATTERNS:
         for m in pattern.finditer(sent):
             part.extend(_names(m.group("names")))
-    for m in _PARTICIPANT_BEFORE_RE.finditer(sent):
+    for m in _PARTICIPANT_BEFORE_RE.finditer(sent) if "part" in sent or "joined" in sent else ():
         part.extend(_names(m.group("names")))
 
     def keep(name: str) -> bool:

@@ -110,7 +110,8 @@ _FOLD_TABLE = _FoldTable()
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping one output character per input character."""
-    return text.translate(_FOLD_TABLE)
+    # (The table maps every ASCII character to its lower case: str.lower does that far faster.)
+    return text.lower() if text.isascii() else text.translate(_FOLD_TABLE)
 
 
 def _strip_markup(text: str) -> str:
@@ -173,7 +174,8 @@ def _split_line(line: str, glued: bool = False) -> list[str]:
             continue
         # Only a short window before the boundary: searching from 0 would be quadratic on long lines.
         window = line[max(0, m.start() - 40) : m.start()]
-        wb = _WORD_BEFORE_RE.search(window) if window.endswith(".") else None
+        # (The match, blank-free and ending the window, starts after its last blank: searched from there.)
+        wb = _WORD_BEFORE_RE.search(window, window.rfind(" ") + 1) if window.endswith(".") else None
         if wb is not None:
             word = wb.group(1).lower().rstrip(".")
             # "Microsoft Corp., ..." or "U.S. investors" are not sentence ends.

@@ -278,17 +278,10 @@ _SEPARATE_DEAL_RE = re.compile(r"\b(?:separate|distinct|another|un\s+autre|une\s
 
 def _basis(low: str, mention: MoneyMention) -> str | None:
     window = low[max(0, mention.start - 60) : mention.end + 60]
-    if re.search(
-        r"pre-?money|pre-investment|avant\s+(?:l'|la\s+)?(?:investissement|levee|augmentation)|"
-        r"doesn't\s+include\s+the\s+money|not\s+including\s+(?:the\s+)?(?:dollars|money|cash)",
-        window,
-    ):
+    # (The two patterns above, compiled once, rather than their text looked up in re's cache.)
+    if _PRE_MONEY_RE.search(window):
         return "pre_money"
-    if re.search(
-        r"post-?money|including\s+(?:the\s+)?(?:cash|money|dollars)\s+raised|apres\s+(?:l'|la\s+)"
-        r"(?:investissement|levee|augmentation)",
-        window,
-    ):
+    if _POST_MONEY_RE.search(window):
         return "post_money"
     return None
 
@@ -322,14 +315,4 @@ _FAILED_PLAN_RE = re.compile(
     r"[^.;,]{0,40}?\b(?:came\s+up\s+short|fell\s+(?:through|apart)|collapsed|(?:was|were)\s+(?:called\s+off|scrapped|"
     r"abandoned|shelved)|n'a\s+pas\s+abouti|n'ont\s+pas\s+abouti|a\s+echoue|ont\s+echoue|a\s+capote|"
     r"(?:a|ont)\s+ete\s+abandonnee?s?)\b"
-)
-
-
-_CORRECTION_RE = re.compile(
-    r"\b(?:(?:earlier|previous|prior)\s+version\s+of\s+this\s+(?:article|story|post|report)|misstated|"
-    r"(?:incorrectly|wrongly|erroneously)\s+(?:stated|said|reported|gave|put)|"
-    r"(?:version\s+precedente|precedente\s+version)\s+de\s+cet\s+article|indiquait\s+par\s+erreur)"
-)
-_CORRECTED_RE = re.compile(
-    r"\b(?:rather\s+than|instead\s+of|au\s+lieu\s+d[e'’]|et\s+non(?:\s+pas)?)\s+\S*\s*$"
 )

@@ -108,9 +108,12 @@ def _topic_from_markers(doc: _Doc, markers: list[_Owner], sent: str) -> None:
         # "Quaxi, issue du studio Kobalt, fabrique ...": where the company comes from is no topic.
         markers = [m for m in markers if m.kind != "other"]
     for i, marker in enumerate(markers):
-        if marker.kind == "other" and marker.name in investors:
-            # "Nvidia et General Catalyst font partie du tour de table": investors are not what the text
-            # goes on to speak about.
+        if marker.kind == "other" and (
+            marker.name in investors
+            or _BACKER_BEFORE_RE.search(sent, max(0, marker.start - 70), marker.start)
+        ):
+            # "Nvidia et General Catalyst font partie du tour de table", "it drew interest from a Lyon
+            # incubator, Ostra": investors and backers are not what the text goes on to speak about.
             continue
         if marker.kind in ("entity", "other"):
             doc.company_topic = _resolve(marker, doc)
@@ -121,6 +124,13 @@ def _topic_from_markers(doc: _Doc, markers: list[_Owner], sent: str) -> None:
             doc.subject = _resolve(marker, doc, markers[:i])
 
 
+# A name the sentence gives as where money or support came from: "backing from Ostra", "funding from a
+# Lyon incubator, Ostra", "soutenue par le fonds Ostra".
+_BACKER_BEFORE_RE = re.compile(
+    r"(?i:\b(?:(?:support|backing|funding|investment|money|capital|financing)\s+from|backed\s+by|funded\s+by|"
+    r"soutenue?s?\s+par|financee?s?\s+par|financée?s?\s+par|aupres\s+d[eu]|auprès\s+d[eu]|de\s+la\s+part\s+d[eu])"
+    r"\s+(?:(?:the|an?|le|la|l['’]|les|une?|son|sa|ses|its|their)\s*)?(?:[\w-]++\s+){0,3}?(?:[\w-]++,\s+)?)$"
+)
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:n[ée]e?s?|issue?s?|incub[ée]e?s?|spin-?off|essaimage|sortie?s?|created|born|spun\s+out|incubated)"
     r"\s+(?:\w+\s+){0,3}?(?:au\s+sein|de|du|des|d['’]|chez|par|at|in|from|by|within)\b[^.;:]{0,60}$"

@@ -285,12 +285,16 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:UAE\s+|emirati\s+)dirhams?|dirhams?\s+(?:[ée]miratis|des\s+[ée]mirats)", "AED"),
     # The francophone press that counts in dirhams is Morocco's.
     (r"dirhams?(?:\s+marocains)?", "MAD"),
+    # ("95 millions de DH": the Moroccan press's abbreviation, in capitals only.)
+    (r"(?-i:DH)", "MAD"),
     (r"(?:brazilian\s+)?reais|r[ée]ais\s+br[ée]siliens", "BRL"),
     (r"south\s+african\s+rand|rands?\s+sud-africains", "ZAR"),
 )
-_SUFFIX_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pat + r"(?![\w])", re.IGNORECASE), code) for pat, code in _SUFFIX_WORDS
-)
+# Each word above is tried in turn: one pattern holds them all, each as a group of its own (the same text,
+# the same flags), so a single match at the figure's end tries them in the same order, and the group
+# that matched (``lastindex``) says which one, instead of some thirty calls of match().
+_SUFFIX_ANY_RE = re.compile("|".join(f"({pat}(?![\\w]))" for pat, _ in _SUFFIX_WORDS), re.IGNORECASE)
+_SUFFIX_ANY_CODES = tuple(code for _, code in _SUFFIX_WORDS)
 # French puts "de"/"d'" between the scale and the currency, sometimes twice by mistake ("de d'euros").
 _SUFFIX_LEAD_RE = re.compile(r"[ \u00a0\u202f]*(?:(?:de|of)[ \u00a0]+|d['’][ \u00a0]?)*", re.IGNORECASE)
 # A symbol right before a digit opens the next figure ("In 2026 $640m went to"), it ends none.
@@ -341,6 +345,10 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
+_DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def parse_decimal(token: str) -> Decimal | None:
     """Read digits written the French or the English way.
 
@@ -352,9 +360,9 @@ def parse_decimal(token: str) -> Decimal | None:
         raw = raw.replace(space, "")
     if not raw:
         return None
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", raw):
+    if _DOT_GROUPS_RE.fullmatch(raw):
         raw = raw.replace(".", "")
-    elif ("," in raw and "." in raw) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+    elif ("," in raw and "." in raw) or _COMMA_GROUPS_RE.fullmatch(raw):
         raw = raw.replace(",", "")
     else:
         raw = raw.replace(",", ".")
@@ -428,10 +436,9 @@ def _currency_after(text: str, pos: int) -> tuple[str, int] | None:
     if start == pos and pos < len(text) and not text[pos].isspace():
         # "5billion dollars" is not a thing, but "€" glued to digits is handled above.
         return None
-    for pattern, code in _SUFFIX_CODES:
-        m = pattern.match(text, start)
-        if m:
-            return code, m.end()
+    m = _SUFFIX_ANY_RE.match(text, start)
+    if m and m.lastindex is not None:
+        return _SUFFIX_ANY_CODES[m.lastindex - 1], m.end()
     return None
 
 

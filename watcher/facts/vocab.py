@@ -77,6 +77,10 @@ _KW_TOTAL = (
     r"(?:annees?|ans|years)\s+d'existence|years\s+of\s+existence|"
     # "its $20 million in prior funding": what came before, all of it, is a total.
     r"in\s+(?:previous|prior|earlier)\s+funding|"
+    # "8 M€ au cours de ses deux premiers tours", "$30 million across three rounds": several rounds' sum.
+    r"(?:lors|au\s+cours)\s+(?:des|de\s+ses)\s+(?:deux|trois|quatre|cinq|\d)\s+(?:(?:precedents|premiers|derniers)\s+)?"
+    r"(?:tours|levees|operations)|(?:over|across)\s+(?:its\s+|the\s+|their\s+)?(?:two|three|four|five|\d)\s+"
+    r"(?:(?:previous|prior|earlier|first|separate|funding)\s+)?(?:rounds|raises)|"
     # Money gathered over a span of time: "over the past three years", "en cinq ans".
     r"(?:in|within|over|en|sur)\s+(?:(?:just|only|seulement|moins\s+de|less\s+than|the\s+(?:past|last)|les|"
     r"quelque)\s+)?(?:\d+|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten|quelques|deux|trois|"

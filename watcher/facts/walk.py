@@ -33,7 +33,10 @@ class _Walk:
         if idx in self._heads:
             return self._heads[idx]
         sents = self.doc.sentences
-        numbered = idx > 0 and bool(_ENTRY_NUMBER_RE.search(sents[idx - 1].text))
+        # (A match spans at most the last seven characters, or the whole of a text that short: the search
+        # starts there, not at every character of the sentence.)
+        before = sents[idx - 1].text if idx > 0 else ""
+        numbered = idx > 0 and bool(_ENTRY_NUMBER_RE.search(before, max(0, len(before) - 8)))
         line_start = idx == 0 or sents[idx - 1].paragraph != sents[idx].paragraph or numbered
         found = self._heads[idx] = _line_head(self.texts[idx], line_start, numbered)
         return found
