@@ -816,8 +816,6 @@ _FUNDING_MOVED_RE = re.compile(
     r"(?:[\w'-]++\s+){0,8}?(?:peaked|fell|rose|dropped|declined|jumped|surged|climbed|reached|totalled|totaled|"
     r"stood|hit|grew|plunged|slumped|amounted|ont\s+(?:recule|chute|progresse|atteint|bondi))\b[^.;]*$"
 )
-# A correction notice ("An earlier version of this article misstated the round as ..."): after it, only
-# the figure given as the right one, after "rather than", stands.
 # "could top last year's $900M raised", "this quarter's $170 million": a period's tally (but "last year's
 # $6 million seed round" is a round, the company's).
 _PERIOD_POSSESSIVE_LEFT_RE = re.compile(
@@ -826,6 +824,8 @@ _PERIOD_POSSESSIVE_LEFT_RE = re.compile(
 _ROUND_WORDS_RIGHT_RE = re.compile(
     r"\s*+(?<![\w-])(?:[\w-]++\s+){0,2}?(?:rounds?|seed|series|raise|fundraise|fundraising|financing|investment|deal)\b"
 )
+# A correction notice ("An earlier version of this article misstated the round as ..."): after it, only
+# the figure given as the right one, after "rather than", stands.
 _CORRECTION_RE = re.compile(
     r"\b(?:(?:earlier|previous|prior)\s+version\s+of\s+this\s+(?:article|story|post|report)|misstated|"
     r"(?:incorrectly|wrongly|erroneously)\s+(?:stated|said|reported|gave|put)|"

@@ -56,10 +56,15 @@ def _prepared(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[MoneyMention
         )
     if _canadian(clean) and any(m.currency == "USD" for ms in money for m in ms):
         money = _resolve_dollars(sentences, money, "CAD", lambda figure: bool(_BARE_DOLLAR_RE.search(figure)))
-    elif _CANADIAN_PRESS_RE.search(clean) and _CANADA_RE.search(clean):
+    elif (
+        ("-million" in clean or "-billion" in clean)
+        and _CANADIAN_PRESS_RE.search(clean)
+        and _CANADA_RE.search(clean)
+    ):
         # "$18-million" is the Canadian press's house style: in a story set in Canada, a bare dollar so
         # written is Canadian. "US$18-million" keeps saying American, and so does a bare figure the story
-        # also writes in marked American dollars (a headline's short form).
+        # also writes in marked American dollars (a headline's short form). (The hyphenated scale words
+        # are an exact shortcut: every match of the whole-text search holds one.)
         american = {m.amount for s, ms in zip(sentences, money, strict=True) for m in ms if _marked_us(s, m)}
         money = _resolve_dollars(
             sentences, money, "CAD", lambda fig: bool(_CANADIAN_PRESS_RE.match(fig)), keep=american
