@@ -69,7 +69,11 @@ EXTRA = (
     "palo alto, mountain view, menlo park, redwood city, san jose, santa clara, sunnyvale, berkeley, "
     "oakland, san mateo, brooklyn, san diego, pittsburgh, philadelphia, washington dc, washington d.c., "
     "dallas, houston, phoenix, salt lake city, raleigh, nashville, minneapolis, detroit, tel aviv, "
-    "tel-aviv, haifa, herzliya, noida, hangzhou"
+    "tel-aviv, haifa, herzliya, noida, hangzhou, "
+    # The states' postal codes the trade press writes after a city ("a lab based in NJ"), but
+    # not those that are also a word or an acronym in English or French ("IN", "OR", "IL", "IA", "VA",
+    # "NE", "MS", "MD", "AL", "CA", "MA"...).
+    "ak, az, ct, dc, fl, ga, ks, ky, mn, nc, nd, nh, nj, nm, nv, ny, pa, sd, tn, tx, vt, wa, wv, wy"
 )
 # Place names that are as often someone's or something's name in funding news.
 # Codes that name no place: CLDR's pseudo-locales, the unknown region, the United Nations.

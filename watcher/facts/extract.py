@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -168,8 +169,7 @@ def _read_text(
     year = published[:4] if published else ""
     if year.isdigit():
         doc.published_year = int(year)
-    currencies = {m.currency for ms in sentence_money for m in ms if m.currency is not None}
-    doc_currency = next(iter(currencies)) if len(currencies) == 1 else None
+    doc_currency = _main_currency(sentence_money)
     walk = _Walk(doc)
     cands: list[_Cand] = []
     debts: list[tuple[int, MoneyMention]] = []  # the entity's loans and other debt
@@ -190,6 +190,16 @@ def _read_text(
     kept = _resolve_document(cands, debts, walk, sentence_money)
     found = candidates(doc, walk, sentence_money, read, kept, doc.verdicts, doc_currency, every=every)
     return doc, walk, kept, found
+
+
+def _main_currency(sentence_money: Sequence[Sequence[MoneyMention]]) -> str | None:
+    """The currency a text counts in: its only one, or one that two in three of its marked figures use
+    ("42 millions" in a Rennes story that also quotes one rival's round in dollars)."""
+    counts = Counter(m.currency for ms in sentence_money for m in ms if m.currency is not None)
+    if not counts:
+        return None
+    (code, n), *rest = counts.most_common()
+    return code if not rest or n >= 2 * sum(k for _, k in rest) else None
 
 
 def _document(
@@ -371,6 +381,10 @@ _FUND_MARK_RE = re.compile(
     r"revaluations?|revalued|reevalu\w*|deprecia\w*|(?:cut|slashed|trimmed|reduced)\s+the\s+value\s+of\s+its)\b"
 )
 
+_ROUND_VALUED_LEFT_RE = re.compile(
+    r"\b(?:round|series\s+\w+|tour(?:\s+de\s+table)?|serie\s+\w+)\s*,?\s+(?:which|that|qui)\s+"
+    r"(?:valued|valorisait|a\s+valorise)\s+(?:[\w.'-]+\s+){0,3}?(?:at\s+|a\s+)?$"
+)
 # "la valeur de ses capitaux propres était estimée à", "its net asset value": the accounts' equity, which
 # no deal priced.
 _BOOK_VALUE_RE = re.compile(
@@ -394,6 +408,12 @@ _FROM_NAMED_RE = re.compile(r"\s*(?:from|led\s+by)\s+(?:[\w-]+\s+){0,3}?includin
 _PREVIOUSLY_RAISED_RE = re.compile(
     r"\b(?:has|have|had|which|that|who)\s+previously\s+raised\s+(?:[\w-]+\s+){0,2}$"
 )
+_YEARS_SPAN_RE = re.compile(r"\b(?:entre|between)\s+(?:19|20)\d\d\s+(?:et|and)\s+(?:19|20)\d\d\b")
+_ROUGHLY_RAISED_LEFT_RE = re.compile(
+    r"\b(?:(?:had|has|have|previously|already)\s+(?:(?:previously|already)\s+)?raised|despite\s+raising)\s+"
+    r"(?:over|more\s+than|roughly|about|around|nearly|almost|some|upwards\s+of|close\s+to)\s+$"
+)
+_ROUND_NAMED_RIGHT_RE = re.compile(r"\b(?:series|round|seed|tranche|extension|ipo|listing|offering)\b")
 _INTO_RIGHT_RE = re.compile(r"\s+(?:dans(?!\s+(?:le\s+cas|celui))|into|in(?!\s+the\s+case)|chez)\s")
 _ITS_LEFT_RE = re.compile(r"\b(?:its|their|the\s+company's)\s+$")
 _IN_FUNDING_RIGHT_RE = re.compile(r"\s+in\s+(?:(?:venture|outside|vc|equity)\s+)?(?:funding|financing)\b")
@@ -570,6 +590,54 @@ class _Figure:
     debt: bool = False
 
 
+# A plant, a site or jobs the money builds, in a sentence that names no raise, no investor and no round.
+_CAPEX_RE = re.compile(
+    r"\b(?:construire|construction|usines?|site\s+de\s+production|sites?\s+industriels?|emplois|"
+    r"build(?:s|ing)?|factor(?:y|ies)|plants?|jobs)\b"
+)
+_RAISE_OR_INVESTOR_RE = re.compile(
+    r"\b(?:lev\w+|raise[sd]?|raising|tour|round|series|serie|fonds|fund|investisseurs?|investors?|"
+    r"investi|invested|invests|capital|actionnaires?|shareholders?)\b"
+)
+
+
+def _capex(low: str, keyword: str) -> bool:
+    return (
+        keyword.strip().startswith(("investissement", "investment"))
+        and _CAPEX_RE.search(low) is not None
+        and _RAISE_OR_INVESTOR_RE.search(low) is None
+    )
+
+
+_TAKE_PRIVATE_RE = re.compile(
+    r"\btak(?:e|es|ing|en)\s+(?:[\w'-]+\s+){1,4}?private\b|\bretrait\s+de\s+la\s+cote\b"
+)
+# "une offre de rachat de Kobalt, qui valorisait Quaxi 90 M€", "a takeover bid valuing Quaxi at": a buyer's
+# price.
+# (Not a tender offer to staff or a share offering: those value the company, as rounds do.)
+_BID_VALUES_RE = re.compile(
+    r"(?<!tender )(?<!public )(?<!share )\b(?:offre|offer|bid)\b"
+    r"(?!\s+(?:publique|price|to\s+(?:staff|employees)))[^.;]{0,80}?\b(?:valoris\w+|valu(?:ed|ing|es))\b"
+)
+# ("les salariés céderont leurs actions lors d'une offre de rachat valorisant Quaxi": a tender offer.)
+_STAFF_RE = re.compile(r"\b(?:salaries|employes|employees|staff|personnel)\b")
+# (The company itself as what is valued: "valuing the young group at".)
+_VALUED_VERB_LEFT_RE = re.compile(
+    r"\b(?:valu(?:e|es|ed|ing)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:company|start-?up|firm|business|group)|it)\s+at|"
+    r"valoris\w+\s+(?:la\s+(?:[\w-]+\s+)?(?:societe|start-?up|jeune\s+pousse)|l'entreprise)(?:\s+a)?)\s+"
+    r"(?:(?:around|about|roughly|some|environ|pres\s+de|quelque)\s+)?$"
+)
+_DEBT_WORD_RE = re.compile(r"\b(?:debt|dette|loans?|prets?|borrowings?)\b")
+_AT_GAP_RE = re.compile(r"\s+at\s+(?:an?\s+)?")
+# What a bare "6.7 million" counts when it is no money: shares, people, things.
+_COUNTED_RIGHT_RE = re.compile(
+    r"\s+(?:(?:new|nouvelles?|ordinary|common|preferred|additional)\s+)?(?:shares|actions|titres|users|"
+    r"utilisateurs|customers|clients|subscribers|abonnes|employees|salaries|downloads|telechargements|"
+    r"visitors|visiteurs|people|personnes|units|unites|vehicles|vehicules|tonnes|tons|patients|members|"
+    r"membres|followers|devices|appareils)\b"
+)
+
+
 class _SentenceReader:
     """Decides each figure of one sentence in turn: a figure's reading may lean on the one before."""
 
@@ -597,7 +665,9 @@ class _SentenceReader:
         self.prev_unowned = False
         self.prev_cand: _Cand | None = None
         self.respective = (
-            _respective_owners(self.text, self.low, mentions, self.doc) if "respectiv" in self.low else {}
+            _respective_owners(self.text, self.low, mentions, self.doc, walk.texts[idx - 1] if idx else "")
+            if "respectiv" in self.low
+            else {}
         )
 
     def run(self) -> None:
@@ -609,6 +679,10 @@ class _SentenceReader:
     def _figure(self, j: int, mention: MoneyMention) -> _Figure | None:
         """The figure with its currency (carried over when the text gives none), or None without one."""
         carried = mention.currency is None
+        if carried and _COUNTED_RIGHT_RE.match(self.low, mention.end):
+            # "took in $88 million by selling 5.5 million shares at $16 each": a count, not a sum.
+            self.prev_end = mention.end
+            return None
         if carried:
             listed = self._list_currency() if self.prev_currency is None and mention.scaled else None
             if listed is not None:
@@ -694,10 +768,8 @@ class _SentenceReader:
             # "Kobalt acquired the investment firm Zorblo Capital for $3.7 billion": a price paid for a
             # company, whatever words its description carries.
             fig.category, fig.kind_how = "non", "the price paid for a company"
-        if fig.category == "val" and _class_threshold(low, mention, self.doc.entity_re):
-            fig.category, fig.kind_how = "non", "the threshold of a class of companies (unicorns)"
-        if fig.category == "val" and _FUND_MARK_RE.search(low):
-            fig.category, fig.kind_how = "non", "a fund's mark of its stake, not a deal's valuation"
+        if fig.category == "val" and (not_a_value := self._no_company_value(mention)) is not None:
+            fig.category, fig.kind_how = "non", not_a_value
         if fig.category in ("val", "round") and _BOOK_VALUE_RE.search(
             low, max(0, mention.start - 80), mention.start
         ):
@@ -706,6 +778,10 @@ class _SentenceReader:
             fig.stake_owner = _stake_buyer_target(self.text, mention, fig.prev_end, self.doc)
             if fig.stake_owner is not None:
                 fig.category, fig.kind_how = "round", "the price of a minority stake an investor buys"
+        if fig.category in ("round", "inv") and _capex(low, fig.keyword):
+            # "Quaxi bâtira à Dijon une usine de 70 M€ et 200 postes": what the company spends on a plant,
+            # no raise.
+            fig.category, fig.kind_how = "non", "an investment in a plant or a site"
         if fig.category == "round" and (reread := _round_reread(low, mention, fig.prev_end, self.doc.lang)):
             fig.category, fig.kind_how = reread
         if fig.category == "inv" and self._headline_deal_in_company(fig):
@@ -720,6 +796,21 @@ class _SentenceReader:
             fig.category, fig.kind_how = "round", "the cash a listing through a blank-check company brings"
         if fig.category is None:
             self._uncued(fig)
+
+    def _no_company_value(self, mention: MoneyMention) -> str | None:
+        """Why a figure worded as a value is no company's valuation (None: it is one)."""
+        low = self.low
+        if _TAKE_PRIVATE_RE.search(low) or (_BID_VALUES_RE.search(low) and not _STAFF_RE.search(low)):
+            # "Kobalt will take Quaxi private at $3.4bn": a buyout's price, no round's valuation.
+            return "the price of a take-private"
+        if _class_threshold(low, mention, self.doc.entity_re):
+            return "the threshold of a class of companies (unicorns)"
+        if _FUND_MARK_RE.search(low) and not _ROUND_VALUED_LEFT_RE.search(
+            low, max(0, mention.start - 80), mention.start
+        ):
+            # (But "the fund marked Quaxi down after its Series E, which valued Quaxi at $7bn": the round's.)
+            return "a fund's mark of its stake, not a deal's valuation"
+        return None
 
     def _uncued(self, fig: _Figure) -> None:
         """A figure no cue word qualifies: a sum for a company, or an entry of a list of rounds."""
@@ -758,7 +849,9 @@ class _SentenceReader:
             fig.category, fig.kind_how = "round", "a dated sum in brackets of a raise (weak)"
         elif fig.j == 0:
             head = self.walk.head(self.idx)
-            if head is not None and not self.text[head.end() : mention.start].strip():
+            # ("7. Quaxi, Tunisie, 3 millions de dollars": where the company is may stand before its sum.)
+            between = self.text[head.end() : mention.start].strip().rstrip(",").strip() if head else ""
+            if head is not None and (not between or _is_place(between)):
                 # "Nanolys (semi-conducteurs) : 80 M€.": an entry of a list of rounds; of valuations where
                 # the list's lead speaks of them ("Les nouvelles licornes : - Quaxi, 1,2 Md$").
                 fig.category, fig.kind_how = (
@@ -797,7 +890,12 @@ class _SentenceReader:
             # "... drew a cash injection of €610 million, and the Lyon robot maker Zorblo (320 million)": the
             # next entry of the same ranking.
             return "a roundup's entry after a round (weak)"
-        if self._listed_sums >= 3 or (self._listed_sums == 2 and _DEAL_WORDS_RE.search(self.low)):
+        deals_named = _DEAL_WORDS_RE.search(self.low) or (
+            # ("Puis Quaxi (2,2 M€ - Brest), Plimo (1,8 M€ - Vannes)": the ranking the sentence before
+            # opened.)
+            self.idx > 0 and _DEAL_WORDS_RE.search(self.doc.folded[self.idx - 1])
+        )
+        if self._listed_sums >= 3 or (self._listed_sums == 2 and deals_named):
             # "Quaxi (22 millions $), Plimo (9 millions $), Zorblo (4 millions $)": a roundup of deals;
             # "les deux plus grosses levées : Zorblo (65 M€) et Quaxi (40 M€)".
             return "a roundup's entry: a list of companies' sums (weak)"
@@ -833,6 +931,14 @@ class _SentenceReader:
         gap = low[fig.prev_end : mention.start]
         component = self.prev_cand is not None and bool(_COMPONENT_RE.match(gap))
         carries = self.prev_kind != "val" or _carries_value(gap)
+        if (
+            fig.category is None
+            and self.prev_kind == "round"
+            and _AT_GAP_RE.fullmatch(gap)
+            and mention.amount > self.mentions[fig.j - 1].amount
+        ):
+            # "Quaxi Lands $300M At $5B": the larger sum a round is raised at is the company's worth.
+            fig.category, fig.kind_how = "val", "the sum a round is raised 'at'"
         if fig.category is None and self.prev_kind is not None and not component and carries:
             # "committed $4bn to it, followed by another $2bn from Google": same kind of deal; but after
             # "investors put $115bn into AI startups", "up from $145bn" belongs to nobody named either.
@@ -847,6 +953,16 @@ class _SentenceReader:
         fig.debt = fig.category == "debt"
         if fig.category in ("round", "val", "inv"):
             reason = _drops_figure(self.text, low, mention, fig.prev_end, fig.next_start)
+            if (
+                reason == "debt"
+                and fig.category == "val"
+                and _VALUED_VERB_LEFT_RE.search(low, max(fig.prev_end, mention.start - 70), mention.start)
+                # (But "value it at $3 billion including debt": an enterprise value, the debt its own.)
+                and not _DEBT_WORD_RE.search(low, mention.end, min(fig.next_start, mention.end + 40))
+            ):
+                # "Kobalt eyes a stake in debt-software maker Quaxi, a deal valuing it at $80m": the
+                # debt is the business described; what a deal values is the company.
+                reason = None
             if reason is not None:
                 fig.debt = reason == "debt"
                 fig.category = None
@@ -957,6 +1073,15 @@ class _SentenceReader:
                 # ("from investors including Kobalt": a deal with its investors named, one round.)
                 and not _FROM_NAMED_RE.match(right_clause)
             )
+            # "Quaxi had raised about $70 million before its sale", "though it has raised over $1 billion":
+            # a rough sum of all it raised before, no round named.
+            or (
+                _ROUGHLY_RAISED_LEFT_RE.search(left_clause)
+                and not _ROUND_NAMED_RIGHT_RE.search(right_clause[:60])
+            )
+            # "levé 6 M€ entre 2019 et 2021": a span of years, several rounds (not "a seed round raised
+            # between 2019 and 2021", one round named).
+            or (_YEARS_SPAN_RE.search(right_first) and not _ROUNDISH_RE.search(right_first))
             or (fig.prev_end_clause >= mention.start - 120 and _SINCE_YEAR_OPENER_RE.match(left_clause))
             or (
                 mention.bound == "lower"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from watcher.facts import lexicon
 from watcher.facts.lexicon import LANGS
-from watcher.facts.names import _is_place
+from watcher.facts.names import _is_place, title_case
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.vocab import _DEBT_RE, _INVERTED_RAISE_REL, _invested_left_re, _kind_re
 
@@ -31,6 +31,12 @@ _RIGHT_CUT_RE = re.compile(
     r"our|us|them|it|investors?|shareholders?|existing|new|series|seed)\b)(?=[a-z])"
     # "une levée de 300 M€ à un prix valorisant la société": the price is the valuation's, not the figure's.
     r"|\b(?:a|at)\s+(?:un|a)\s+(?:prix|price)\s+(?=valu|valoris|implying|impliquant)"
+    # "une émission de 6 M€ au prix de 1,50 € l'action": the price of the next figure, not this one's kind.
+    r"|\bau\s+prix\s+(?:unitaire\s+|de\s+souscription\s+|d'emission\s+)?(?:de|d')(?=\s*(?:\d|$))"
+    # "Quaxi bags $25M as its valuation climbs to $900M": the valuation is the next clause's subject.
+    r"|\bas\s+(?:its\s+|the\s+)?valuation\b"
+    # "seeks $20m to $30m according to a valuation of": what the next figure is measured by.
+    r"|\baccording\s+to\b"
 )
 
 
@@ -50,7 +56,7 @@ def _kind_of(
         left = _TRANSFER_SENSE_RE.sub(lambda m: " " * len(m.group(0)), left)
     near_left = left[-50:]
     framed = (
-        _plain_frame(left, near_left)
+        _plain_frame(left, near_left, low[mention.end : mention.end + 60])
         or _framed_kind(low, mention, raw_right, near_left)
         or _worth_frame(low, mention)
     )
@@ -66,6 +72,13 @@ def _kind_of(
     if rm and rm.lastgroup is not None:
         if rm.lastgroup in ("round", "inv") and _secondary(near_left, right, left):
             return "non", rm.group(0)
+        if (
+            rm.lastgroup == "inv"
+            and _INVESTED_BY_RE.match(raw_right, rm.start())
+            and _names_round(kind_re, near_left)
+        ):
+            # "son tour d'amorçage de 4 millions investi par Kobalt": who put in the round, still the round.
+            return "round", rm.group(0)
         return rm.lastgroup, rm.group(0)
     if (
         _secondary(near_left, right, left)
@@ -82,11 +95,27 @@ def _kind_of(
     return None, ""
 
 
+_INVESTED_BY_RE = re.compile(r"(?:investie?s?|invested|apportee?s?|provided)\s+(?:par|by)\b")
+
+
+def _names_round(kind_re: re.Pattern[str], near_left: str) -> bool:
+    """Whether the words right before the figure name a round ("un premier tour de", "a round of")."""
+    return any(m.lastgroup == "round" for m in kind_re.finditer(near_left[-25:]))
+
+
 _WORTH_DESCRIPTOR_RIGHT_RE = re.compile(
     r"[\s-]+(?:(?!(?:for|the|to|in|of|an?|from|by|with|into|at|and|its|their|this|that|pour|la|le|les|aux?|"
     r"des?|du|dans|en|sur)\b)"
     r"[a-z][\w-]*+\s+){0,2}?(?:start-?up|startup|company|unicorn|business|fintech|insurtech|"
-    r"healthtech|decacorn)\b(?!\s+(?:funds?|rounds?|deals?|investors?|scene|ecosystem|sector|market)\b)"
+    r"healthtech|decacorn|"
+    # (Not "the $5 billion investment firm": what a fund manages.)
+    r"(?<!investment )(?<!venture )(?<!equity )(?<!capital )(?<!management )(?<!asset )(?<!vc )(?<!hedge )"
+    r"(?:giant|juggernaut|powerhouse))\b"
+    r"(?!\s+(?:funds?|rounds?|deals?|investors?|scene|ecosystem|sector|market)\b)"
+)
+_MINORITY_STAKE_RIGHT_RE = re.compile(
+    r"\s*(?:in\s+cash\s+)?for\s+an?\s+(?:minority\s+|(?:[1-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|per\s?cent|percent)\s+)"
+    r"(?:equity\s+)?stake\b"
 )
 _PAY_LEFT_RE = re.compile(
     r"\b(?:pay|pays|paid|paying|payer|paiera|versera)\s+(?:out\s+)?"
@@ -121,8 +150,11 @@ _METRIC_GROWN_RE = re.compile(
 )
 
 
-def _plain_frame(left: str, near_left: str) -> tuple[str, str] | None:
+def _plain_frame(left: str, near_left: str, right: str = "") -> tuple[str, str] | None:
     """No deal, said by words that outweigh any cue around the figure (None: they do not say)."""
+    if _PAY_LEFT_RE.search(near_left) and _MINORITY_STAKE_RIGHT_RE.match(right):
+        # "Kobalt pays $12m for a 3 per cent stake in Quaxi": buying into the company.
+        return "round", "the price of a minority stake"
     if _PAY_LEFT_RE.search(near_left):
         # "must pay about $300 million to its lenders when the sale completes": a payment, whatever follows.
         return "non", "a payment"
@@ -252,11 +284,24 @@ _SOUGHT_AFTER_RE = re.compile(
 
 # "$500-million-plus startups are getting common": the bound of a class of companies or deals.
 _CLASS_PLUS_RIGHT_RE = re.compile(r"\s*-?\s*plus\s+(?:start-?ups|companies|firms|unicorns|rounds|deals)\b")
+# "Brumwick Capital, a $4 billion investment firm": what an investor manages.
+_INVESTOR_SIZE_RIGHT_RE = re.compile(
+    r"[\s-]+(?:(?!(?:from|by|with|of|in|into|to|for|de|du|des|par|aupres|chez)\b)[a-z][\w-]*\s+){0,2}?"
+    r"(?:investment|venture(?:\s+capital)?|vc|private\s+equity|asset\s+management|"
+    r"growth\s+equity|hedge)\s+(?:firm|fund|manager|investor|house|group)\b"
+)
+_FRONTED_LEFT_RE = re.compile(r"(?:^|[.:;]\s*)(?:a|avec|with|at)\s*$")
+_FRONTED_ROUND_RIGHT_RE = re.compile(
+    r"\s*,\s*(?:le|la|l'|ce|cette|its|the)\s*(?:[\w-]+\s+)?(?:tour(?:\s+de\s+table)?|levee(?:\s+de\s+fonds)?|"
+    r"round|operation)\b"
+)
 # "des tickets de 1 M€ par tour", "$5 million per round": a rate, no deal.
 _PER_ROUND_RIGHT_RE = re.compile(r"\s*(?:par\s+(?:levee|tour|operation)|per\s+(?:round|deal))\b")
 # "loin des 12 millions visés", "below the $9m it had targeted": the sum aimed at.
 _TARGETED_RIGHT_RE = re.compile(
-    r"\s*(?:(?:initialement|au\s+depart|originally|initially)\s+)?(?:vises|visee?s?|esperes|espere|escomptee?s?|"
+    # (Not the verb "vise à": "le tour de 3 M€ vise à ouvrir deux usines" says what the round is for.)
+    r"\s*(?:(?:initialement|au\s+depart|originally|initially)\s+)?(?:vises|visees?|vise(?!\s+a\b)|esperes|espere|"
+    r"escomptee?s?|"
     r"(?:(?:it|they)\s+(?:had\s+)?)?(?:targeted|sought|hoped\s+for))\b"
 )
 
@@ -270,6 +315,21 @@ def _payment_frame(low: str, mention: MoneyMention, near_left: str) -> str | Non
         return "a licence's payment"
     if _COMMITMENTS_LEFT_RE.search(near_left):
         return "an offering's subscription commitments"
+    return None
+
+
+def _round_frame(low: str, mention: MoneyMention, near_left: str) -> str | None:
+    """How the words around the figure frame it as a round's size (None: they do not)."""
+    if _THIS_ROUND_RIGHT_RE.match(low, mention.end) and not _VALUED_AT_RE.search(near_left):
+        # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round (but
+        # "valued at $3bn in its new round" is the valuation the round sets).
+        return ""
+    if _FRONTED_LEFT_RE.search(near_left) and _FRONTED_ROUND_RIGHT_RE.match(low, mention.end):
+        # "À 12 M€, le tour de table de Quaxi est le plus gros du trimestre": the sum put first.
+        return "a sum put before the round it sizes"
+    if _CLEFT_RAISE_RE.match(low, mention.end, mention.end + 130):
+        # The figure is what the verb after "que" raised, whatever aside comes between.
+        return "que ... lever"
     return None
 
 
@@ -287,13 +347,9 @@ def _framed_kind(
         # "franchit la barre du milliard de dollars", "crosses the billion-dollar mark", "a billion-dollar
         # company": the billion a company's worth passes.
         return "val", "a billion-dollar mark"
-    if _THIS_ROUND_RIGHT_RE.match(low, mention.end) and not _VALUED_AT_RE.search(near_left):
-        # "Soit un total de 16 M€ pour cette série A": the sum of a round's steps is the round (but
-        # "valued at $3bn in its new round" is the valuation the round sets).
-        return "round", ""
-    if _CLEFT_RAISE_RE.match(low, mention.end, mention.end + 130):
-        # The figure is what the verb after "que" raised, whatever aside comes between.
-        return "round", "que ... lever"
+    round_frame = _round_frame(low, mention, near_left)
+    if round_frame is not None:
+        return "round", round_frame
     hm = (
         _NON_HEAD_RE.search(near_left)
         or _GRANTED_LEFT_RE.search(near_left)
@@ -304,6 +360,7 @@ def _framed_kind(
         or _TARGETED_RIGHT_RE.match(low, mention.end)
         or _PER_ROUND_RIGHT_RE.match(low, mention.end)
         or _CLASS_PLUS_RIGHT_RE.match(low, mention.end)
+        or _INVESTOR_SIZE_RIGHT_RE.match(low, mention.end)
     )
     if hm:
         # "une aide de 10 M€ obtenue", "son objectif initial de 500 000 euros", "a grant of $2m",
@@ -654,7 +711,8 @@ _COMPONENT_LEFT_RE = re.compile(
     r"\b(?:comprenant|comprising|comprises|consists\s+of|incluant|includes|included|including|inclut|comprend|"
     r"y\s+compris|of\s+which|"
     r"dont)\s+"
-    r"(?!(?:la|le|les|l'|sa|son|ses|leur|leurs|the|its)\b)(?:[\w'-]+\s+){0,3}$"
+    # ("including a direct equity cheque of $9 million from Kobalt": four words.)
+    r"(?!(?:la|le|les|l'|sa|son|ses|leur|leurs|the|its)\b)(?:[\w'-]+\s+){0,4}$"
 )
 # "17 M€, dont une part de dette", "including some debt": the whole is still the round.
 # "$2.1bn of the $2.8bn raised": a share of the next figure.
@@ -681,8 +739,11 @@ _ROUNDS_INCLUDED_RE = re.compile(
 )
 # "its early funding included a $12 million Series A": a part named as a round is one of the rounds.
 _NAMED_ROUND_RIGHT_RE = re.compile(r"[\s-]*(?:series|serie)\s+[a-h]\b|[\s-]*(?:pre-?)?seed\s+round\b")
+# (Not a Title Case headline's next words: "Quaxi Gets $30M To Hire", "$12M In Seed Funding".)
 _PROPER_AFTER_RE = re.compile(
-    r"[ \u00a0]+(?!(?:Series|Série|Serie|Seed|Round|Funding|Pre|Post)\b)[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]+"
+    r"[ \u00a0]+(?!(?:Series|Série|Serie|Seed|Round|Funding|Pre|Post|To|For|In|Into|From|With|As|At|On|Of|"
+    r"By|And|After|Amid|Led|Via|Including|Despite|Following|Ahead|Backed|Pour|Dans|Avec|Et|En|Au|Aux|"
+    r"Du|Des|De|Le|La|Les|Sur|Par)\b)[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]+"
 )
 _NON_EQUITY_FORM_RE = re.compile(
     r"[^.;]{0,40}?\b(?:sous\s+(?:la\s+)?forme\s+d(?:e\s+|')|in\s+the\s+form\s+of\s+)(?:[\w'-]+\s+){0,2}?"
@@ -705,6 +766,42 @@ _CONSEQUENCE_RE = re.compile(
 )
 
 
+_DEAL_CLASS_RIGHT_RE = re.compile(
+    r"(?:-plus|\+|\s+(?:or|and)\s+(?:less|more|above|under|over|below|up|bigger|larger|smaller))\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:rounds|deals|financings|raises|transactions|fundraises|mega-?rounds)\b"
+)
+
+
+# "$510M raised across 14 venture rounds", "900 M€ levés en 75 opérations": many deals' sum
+# (a company's own "$30M across three rounds" is its total: few rounds, see vocab._KW_TOTAL).
+_ACROSS_DEALS_RIGHT_RE = re.compile(
+    r"\s+(?:(?:raised|leve(?:e?s)?|invested|investis)\s+)?(?:across|in|over|through|en|sur)\s+"
+    r"(?:(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of|plusieurs|"
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:[\w-]+\s+){0,3}?(?:deals|transactions|operations|"
+    r"companies|startups|start-ups|entreprises|societes|investments|investissements)|"
+    r"(?:[6-9]|\d{2,4}|dozens\s+of|hundreds\s+of)\s+(?:[\w-]+\s+){0,3}?(?:rounds|tours|levees|financings))\b"
+    # "$600m in funding for Danish startups this spring".
+    r"|\s+in\s+(?:[\w-]+\s+){1,2}?(?:for|into|across)\s+(?:[\w-]+\s+){0,2}?(?:startups|start-ups|companies|firms)\b"
+)
+# (A count of them before the figure: "Quaxi and Plimo both close $50m+ rounds" are their own rounds.)
+_DEAL_COUNT_LEFT_RE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|many|multiple|"
+    r"numerous|few)\s+$"
+)
+
+
+_PROCEEDS_ALLOCATED_RE = re.compile(
+    r"\b(?:(?:ce|le)\s+produit(?:\s+net)?(?:\s+de\s+l'(?:operation|emission|augmentation\s+de\s+capital))?\s+"
+    r"sera\s+(?:affecte|utilise|alloue)|(?:the|its)\s+(?:net\s+)?proceeds\s+will\s+be\s+(?:used|allocated))\b"
+)
+_EXTENSIBLE_TO_RE = re.compile(
+    r"(?:\b(?:pouvant|pourra|pourrait|susceptible\s+d')\s*(?:etre\s+)?(?:portee?s?|etendue?s?|augmentee?s?|"
+    r"relevee?s?|elargie?s?)|\bpourrait\s+atteindre|\b(?:could|may|might)\s+(?:be\s+(?:expanded|increased|extended|"
+    r"upsized|boosted)|reach|rise))\s+(?:a\s+|to\s+)?(?:un\s+maximum\s+de\s+|jusqu'a\s+|up\s+to\s+|"
+    r"as\s+much\s+as\s+)?$"
+)
+
+
 def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, next_start: int) -> str | None:
     """Figures that look like funding but are debt, a slice of a deal, or a named programme's size."""
     left = low[prev_end : mention.start]
@@ -713,9 +810,9 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     if joins:
         left = left[joins[-1].end() :]
     # "Chakra, which offers loans to retailers, has raised ₹200 crore": the aside is about its business.
-    restarts = list(_NEW_CLAUSE_RE.finditer(left))
+    restarts = [*_NEW_CLAUSE_RE.finditer(left), *_NEW_RELATIVE_RE.finditer(left)]
     if restarts:
-        left = left[restarts[-1].start() :]
+        left = left[max(r.start() for r in restarts) :]
     right = low[mention.start : min(next_start, mention.end + 60)]
     consequence = _CONSEQUENCE_RE.search(right) or _PURPOSE_RE.search(right)
     if consequence:
@@ -749,6 +846,20 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     tally_or_aside = _tally_or_set_aside(sent, low, mention, prev_end)
     if tally_or_aside is not None:
         return tally_or_aside
+    return _no_deal_said(sent, low, mention, prev_end)
+
+
+def _no_deal_said(sent: str, low: str, mention: MoneyMention, prev_end: int) -> str | None:
+    """A figure the words around say is no deal: a ceiling, a hypothesis, share capital, an endowment,
+    a question, a named programme."""
+    if _PROCEEDS_ALLOCATED_RE.search(low, 0, mention.start):
+        # "Le produit de l'émission sera affecté à hauteur de 3 M€ à ...", "the proceeds will be used, $5m
+        # of them for ...": how the money raised is spent, not a raise.
+        return "allocation"
+    if prev_end and _EXTENSIBLE_TO_RE.search(low, max(prev_end, mention.start - 80), mention.start):
+        # "une levée de 2 M€, extensible à 3 M€", "a $10 million round that may be upsized to $15 million":
+        # the ceiling a deal may reach, not the deal.
+        return "hypothetical"
     if _HYPOTHETICAL_YOU_RE.search(low, 0, mention.start):
         # "You could raise $4 million in Lyon and $5 million in Paris with the same deck": a
         # hypothetical, nobody's deal.
@@ -765,8 +876,12 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
         # "n'est-elle pas en train de devenir un géant évalué à 2 milliards ?" asserts it).
         return "asked"
     # ("The $3 Billion Robotics Startup Quaxi": a Title Case headline's words, not a programme's name.)
-    named = _PROPER_AFTER_RE.match(sent, mention.end) and not _WORTH_DESCRIPTOR_RIGHT_RE.match(
-        low, mention.end
+    # (In a Title Case headline every word after the figure looks like a name: "Quaxi Nabs $20M At A $300M
+    # Valuation Ahead Of Launch".)
+    named = (
+        _PROPER_AFTER_RE.match(sent, mention.end)
+        and not _WORTH_DESCRIPTOR_RIGHT_RE.match(low, mention.end)
+        and not title_case(sent)
     )
     return "named" if named else None
 
@@ -787,6 +902,12 @@ def _tally_or_set_aside(sent: str, low: str, mention: MoneyMention, prev_end: in
         or (
             _PERIOD_POSSESSIVE_LEFT_RE.search(low, max(0, mention.start - 40), mention.start)
             and not _ROUND_WORDS_RIGHT_RE.match(low, mention.end)
+        )
+        or _ACROSS_DEALS_RIGHT_RE.match(low, mention.end)
+        # "nine $50m-plus rounds", "four $5m or less seed deals": a bracket of deals.
+        or (
+            _DEAL_CLASS_RIGHT_RE.match(low, mention.end)
+            and _DEAL_COUNT_LEFT_RE.search(low, max(0, mention.start - 20), mention.start)
         )
     ):
         return "aggregate"
@@ -811,7 +932,9 @@ _COLLECTIVELY_RAISED_RE = re.compile(
 # "monthly funding fell back to $610 million", "les investissements en capital-risque ont reculé à": a
 # period's or a market's funding, moving; no deal.
 _FUNDING_MOVED_RE = re.compile(
-    r"\b(?:(?:quarterly|monthly|annual|yearly|weekly|overall|startup|start-up|vc|venture(?:\s+capital)?)\s+"
+    # ("proptech funding climbed to 310 deals and $7 billion": a sector's funding too.)
+    r"\b(?:(?:quarterly|monthly|annual|yearly|weekly|overall|startup|start-up|vc|venture(?:\s+capital)?|"
+    r"[a-z]+tech)\s+"
     r"(?:funding|investments?)|investissements\s+(?:en\s+)?(?:capital[- ]risque|venture))\s+"
     r"(?:[\w'-]++\s+){0,8}?(?:peaked|fell|rose|dropped|declined|jumped|surged|climbed|reached|totalled|totaled|"
     r"stood|hit|grew|plunged|slumped|amounted|ont\s+(?:recule|chute|progresse|atteint|bondi))\b[^.;]*$"
@@ -1098,6 +1221,10 @@ def _spac_own_listing(low: str, mention: MoneyMention) -> bool:
 _NEW_CLAUSE_RE = re.compile(
     r",\s*(?:and\s+|et\s+)?(?:is|are|has|have|now|today|will|est|sont|a|ont|va|vient|desormais|aujourd'hui)\b"
 )
+# ("Quaxi, a tool for lenders chasing unpaid debt, that doubled its worth to": a relative clause after
+# the description also restarts what qualifies the figure.)
+# ("$40m in debt and equity, taking its Series B to $90m": a participle clause too.)
+_NEW_RELATIVE_RE = re.compile(r",\s*(?:that|which|qui|bringing|taking|pushing|lifting|portant)\b")
 
 
 def _invested_just_before(low: str, mention: MoneyMention, prev_end: int, lang: str | None) -> bool:

@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 # A roundup line that opens with its company: "• Lumen Agri (agritech, Angers) – 3,2 M€ en amorçage",
 # "- Vexon: $8M Series A", "2. Quantaé (informatique quantique) : 100 M€", "Brightclass, $220m Series D".
 _LINE_HEAD_RE = re.compile(
-    rf"^(?P<bullet>[•*·▪►‣◦–—-]\s*|\d{{1,2}}[.)]\s+)?(?P<name>{_NAME})\s*(?:\([^()]{{0,80}}\)\s*)?"
-    r"(?P<sep>[:–—-]|,(?=\s*(?:[$€£]|(?:US|C|A|CA|AU)\$|\d)))\s*"
+    rf"^(?P<bullet>[•*·▪►‣◦–—-]\s*|\d{{1,2}}[.)–-]\s+)?(?P<name>{_NAME})\s*(?:\([^()]{{0,80}}\)\s*)?"
+    # ("7. Quaxi, Tunisie, 3 millions de dollars": where the company is, between its name and its sum.)
+    r"(?P<sep>[:–—-]|,(?=\s*(?:[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?,\s*)?(?:[$€£]|(?:US|C|A|CA|AU)\$|\d)))\s*"
 )
 _MONEY_START_RE = re.compile(r"(?:[$€£¥]|(?:US|C|A|CA|AU)\$|\d)")
 # The previous sentence ends with the number of the list entry: "1." or "... série C. 2.".
@@ -166,7 +167,10 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
                 # "la société, implantée à Lisbonne": the place the description ends on is no company
                 # (but "les start-up de Montréal" stand for many companies, none of them the entity).
                 continue
-            if _is_place(name) and _APPOSITION_OPENS_RE.search(sent, max(0, start - 8), start):
+            described = _APPOSITION_OPENS_RE.search(sent, max(0, start - 16), start) or _BASED_AFTER_RE.match(
+                sent, end
+            )
+            if _is_place(name) and described:
                 # "Quaxi, a Boise, Idaho-based maker of drones that ..., has landed": where the company
                 # of the apposition sits.
                 continue
@@ -192,7 +196,12 @@ _ORIGIN_LEFT_RE = re.compile(
     r"(?i:\b(?:issue?s?|n[ée]e?s?|spin-?off|essaim\w*|incub[ée]e?s?|spun\s+(?:out|off)|born|incubated)\s+"
     r"(?:\w+\s+){0,2}?(?:de|du|des|d['’]|of|from|at|à|par|by)\s*(?:la\s+|le\s+|l['’]|the\s+)?)$"
 )
-_APPOSITION_OPENS_RE = re.compile(r",\s+(?:an?|the|une?|la|le)\s+$")
+# (", a Boise, Idaho-based maker", "a lab based in NJ": where the company of the apposition sits.)
+_APPOSITION_OPENS_RE = re.compile(
+    r",\s+(?:an?|the|une?|la|le)\s+$|\b(?:based|headquartered|located)\s+in\s+$"
+)
+# ("Quaxi, Tulsa, Okla.-based maker of ...": the place in a "-based" description.)
+_BASED_AFTER_RE = re.compile(r"(?:,\s*[\w.]+(?:\s[\w.]+)?)?-(?:based|headquartered)\b")
 _PLURAL_LEFT_RE = re.compile(r"(?i:\b(?:les|des|ces|leurs|nos|aux|many|several|these|those)\s+)$")
 
 

@@ -43,6 +43,36 @@ _GENERIC_SUFFIXES = frozenset(
         "software",
         "group",
         "holdings",
+        # A sector word ending a name: the text often writes the first word alone ("Zorblo" for
+        # Zorblo Robotics).
+        "robotics",
+        "therapeutics",
+        "biosciences",
+        "bioscience",
+        "biotherapeutics",
+        "pharmaceuticals",
+        "pharma",
+        "biotech",
+        "bio",
+        "health",
+        "healthcare",
+        "medical",
+        "diagnostics",
+        "genomics",
+        "energy",
+        "analytics",
+        "security",
+        "networks",
+        "solutions",
+        "motors",
+        "aerospace",
+        "foods",
+        "games",
+        "studios",
+        "semiconductors",
+        "materials",
+        "mobility",
+        "payments",
     }
 )
 _PAREN_RE = re.compile(r"\(([^)]*)\)")
@@ -102,7 +132,10 @@ _NAME_TOKEN = r"(?:[A-ZÀ-ÝÉŸŒ][\w&’'.-]{0,40}[\w]|[A-Z]|[a-z]{1,12}[A-Z][
 # ("Cross the Ages", "Save the Children": "the" inside a name, before another capitalised word.)
 _NAME_JOINER = r"&|de|of|du|des|the(?= [A-ZÀ-Ý])"
 # ("Pelican Bio Inc. landed", "Quaxi Co. Ltd. raised": a legal form's full stop ends the name.)
-_LEGAL_FORM_DOT = r"(?:(?:(?<=Inc)|(?<=Corp)|(?<=Co)|(?<=Ltd)|(?<=Cie)|(?<=Plc))\.(?=[ ,]))?"
+_LEGAL_FORM_DOT = (
+    r"(?:(?:(?<=Inc)|(?<=Corp)|(?<=Co)|(?<=Ltd)|(?<=Cie)|(?<=Plc))\."
+    r"(?:[ ](?:Ltd|Inc|Limited|LLC)\.?)?(?=[ ,]))?"
+)
 _NAME = (
     rf"(?<![\w&.-]){_NAME_TOKEN}(?:[ ](?:{_NAME_TOKEN}|{_NAME_JOINER})(?=[ -]?[A-ZÀ-ÝŸŒ&]|\b)){{0,6}}"
     + _LEGAL_FORM_DOT
@@ -174,22 +207,45 @@ _BASED_PREFIX_RE = re.compile(
 def _is_entity_name(name: str, entity_re: re.Pattern[str]) -> bool:
     folded = _BASED_PREFIX_RE.sub("", fold(name))
     m = entity_re.search(folded)
-    return m is not None and m.start() == 0
+    if m is not None and m.start() == 0:
+        return True
+    # ("la start-up IT Quaxi", "la PME BTP Quaxi": a sector's acronym before the name.)
+    words = name.split()
+    if len(words) > 1 and words[0].isupper() and len(words[0]) <= 4:
+        rest = entity_re.match(fold(" ".join(words[1:])))
+        return rest is not None
+    return False
 
 
 # The small words _NAME lets join two capitalised words; a name never ends on one.
 JOINER_WORDS = ("de", "of", "du", "des")
 
 
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def title_case(sent: str) -> bool:
+    """A headline in Title Case ("Tindra Raises $40 Million to Expand"): capitals say nothing of names."""
+    words = _WORD_RE.findall(sent)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 _SECTOR_WORD_RE = re.compile(
     r"(?:ed|fin|deep|health|med|bio|food|agri|clean|green|prop|insur|legal|climate|gov|reg|hr|sport|fem|retail|"
-    r"ad)techs?"
+    r"ad|travel|auto|mar|construc|silver|sex|cyber|space|wealth|pay|real|music|media|fashion|beauty|pet)techs?"
 )
 
 
 _ELIDED_RE = re.compile(r"^(?:l|d|qu|j|n|s|c)['’]")
 _ELIDED_NAME_RE = re.compile(r"^[LD]['’][A-ZÀ-Ý]")
 _WHERE_FROM_RE = re.compile(r"-(?:based|headquartered|born|backed)$")
+# A raise's verb or noun in a Title Case headline ("Quaxi, A Payroll Startup, Lands $15 Million",
+# "Now Valued At $90 Million", "Valuation Triples To $1B") heads no name.
+_RAISE_VERB_WORDS = frozenset(
+    {v for v in lexicon.load("en")["raise_verbs_surface"] if v.isalpha()}
+    | {"valued", "valuing", "now", "led", "valuation"}
+    | {"doubles", "triples", "soars", "jumps", "climbs", "tops", "surges", "rises", "grows"}
+)
 
 
 def _plausible_company(name: str) -> bool:
@@ -209,7 +265,7 @@ def _plausible_company(name: str) -> bool:
     if _WHERE_FROM_RE.search(words[-1]):
         # "the Boston, Mass.-based company": where a company sits or who backs it, an adjective.
         return False
-    if any(w in ("round", "rounds") for w in words):
+    if any(w in ("round", "rounds") or w in _RAISE_VERB_WORDS for w in words):
         # A subheading in Title Case ("A Fresh Round of Funding"), not a company.
         return False
     if all(w.strip(".,'’") in _NOT_COMPANIES or w in _OPENERS for w in words):

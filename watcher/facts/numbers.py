@@ -481,6 +481,9 @@ CHANGED_FROM_RE = re.compile(
 _YEAR_ONLY_RE = re.compile(r"(?:19|20)\d\d")
 
 
+_VALUATION_AFTER_RE = re.compile(r"[ \u00a0]*de[ \u00a0]+valorisation\b", re.IGNORECASE)
+
+
 def _range_with(
     text: str, raw: _Raw, nxt: _Raw | None, listing: bool
 ) -> tuple[Decimal, str | None, int] | None:
@@ -493,6 +496,9 @@ def _range_with(
         # "2 June 2026 – $640m for Zorblo": a date before the figure, not the start of a range.
         return None
     if CHANGED_FROM_RE.search(text, max(0, raw.start - 80), raw.start):
+        return None
+    if "à" in text[raw.end : nxt.start] and _VALUATION_AFTER_RE.match(text, nxt.end):
+        # "lève 8 M€ à 60 M€ de valorisation": a round, then the valuation it was raised at.
         return None
     joiner = text[raw.end : nxt.start]
     listed = (

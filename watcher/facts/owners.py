@@ -19,6 +19,7 @@ from watcher.facts.names import (
     _is_place,
     _plausible_company,
     _wordset,
+    title_case,
 )
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.patterns import (
@@ -69,15 +70,6 @@ def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
 _COORDINATION_RE = re.compile(r"[,;]|\b(?:and|et|as\s+well\s+as|ainsi\s+que|puis|then)\b")
 
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{3,}")
-
-
-def _title_case(sent: str) -> bool:
-    """A headline in Title Case ("Tindra Raises $40 Million to Expand"): capitals say nothing of names."""
-    words = _WORD_RE.findall(sent)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
-
-
 def _entity_after_descriptor(name: str, entity_re: re.Pattern[str]) -> bool:
     """A title-case headline puts the descriptor before the name: "Drone Maker Zephyr"."""
     folded = fold(name)
@@ -113,7 +105,7 @@ def _invest_target(sent: str, low: str, mention: MoneyMention, doc: _Doc) -> str
         # "to grow in Tanzania": where the money is spent, not whom it goes to; "to the Qatar robotics
         # firm Zorblo" names the firm described after the place.
         m = _DESCRIBED_AFTER_PLACE_RE.match(right, m.end(1))
-    if m and m.group(0).startswith("to ") and _title_case(sent):
+    if m and m.group(0).startswith("to ") and title_case(sent):
         # "Tindra Secures $12M Seed Round to Automate Warehouses": a capitalised infinitive, not a name.
         m = None
     if m and m.start() < 45 and not _COORDINATION_RE.search(right, 0, m.start()):
@@ -161,8 +153,12 @@ _LIST_MEMBER_BEFORE_RE = re.compile(r"(?:,|&|\band|\bet)\s*$")
 _INVESTOR_BEFORE_RE = re.compile(r"(?i:\b(?:by|par|from|aupr[èe]s\s+d[eu]s?|with|avec|via)\s+(?:the\s+)?)$")
 
 
-def _respective_owners(sent: str, low: str, mentions: Sequence[MoneyMention], doc: _Doc) -> dict[int, str]:
-    """ "Aldous and Breck raised $12M and $20M respectively": the n-th figure is the n-th company's."""
+def _respective_owners(
+    sent: str, low: str, mentions: Sequence[MoneyMention], doc: _Doc, previous: str = ""
+) -> dict[int, str]:
+    """ "Aldous and Breck raised $12M and $20M respectively": the n-th figure is the n-th company's.
+    ("Les lauréats sont Aldous, Breck et Corvid. Ils ont respectivement levé ...": the sentence before,
+    ``previous``, lists them when a plural pronoun opens this one.)"""
     if not _RESPECTIVE_RE.search(low):
         return {}
     out: dict[int, str] = {}
@@ -173,22 +169,31 @@ def _respective_owners(sent: str, low: str, mentions: Sequence[MoneyMention], do
             k += 1
         count = k - j + 1
         if count > 1:
-            names = [
-                m.group(0)
-                for m in _NAME_RE.finditer(sent, 0, mentions[j].start)
-                if _plausible_company(m.group(0))
-                and not _INVESTOR_BEFORE_RE.search(sent[max(0, m.start() - 14) : m.start()])
-                # A member of the list of companies: next to a comma or "and"/"et".
-                and (
-                    _LIST_MEMBER_AFTER_RE.match(sent, m.end())
-                    or _LIST_MEMBER_BEFORE_RE.search(sent[max(0, m.start() - 8) : m.start()])
-                )
-            ]
+            names = _list_members(sent, mentions[j].start)
+            if len(names) < count and previous and _PLURAL_PRONOUN_OPENING_RE.match(sent):
+                names = _list_members(previous, len(previous))
             if len(names) >= count:
                 for offset, name in enumerate(names[-count:]):
                     out[j + offset] = _owner_name(name, doc)
         j = k + 1
     return out
+
+
+_PLURAL_PRONOUN_OPENING_RE = re.compile(r"(?:Ils|Elles|They|Les\s+trois|The\s+three|Both|Toutes?\s+deux)\b")
+
+
+def _list_members(sent: str, end: int) -> list[str]:
+    """The companies a sentence lists before ``end``: plausible names next to a comma or "and"/"et"."""
+    return [
+        m.group(0)
+        for m in _NAME_RE.finditer(sent, 0, end)
+        if _plausible_company(m.group(0))
+        and not _INVESTOR_BEFORE_RE.search(sent[max(0, m.start() - 14) : m.start()])
+        and (
+            _LIST_MEMBER_AFTER_RE.match(sent, m.end())
+            or _LIST_MEMBER_BEFORE_RE.search(sent[max(0, m.start() - 8) : m.start()])
+        )
+    ]
 
 
 # "pass its rival Quaxi which was last valued at $3 billion": a relative clause on the name, no comma.
@@ -465,16 +470,19 @@ def _owner_marked(
     last = before[-1]
     owner = _resolve(last, doc, before[:-1])
     possessive = last.kind == "generic" and sent[last.end : last.end + 2] in ("'s", "’s")
+    # ("En avril, Plimo a surpris : la biotech nantaise a obtenu 40 millions": the noun after a colon
+    # stands for the subject of the clause before it, whatever opens the sentence.)
+    after_colon = last.kind == "generic" and ":" in sent[: last.start]
     alone = (
         len(before) == 1
         if last.kind == "pronoun"
-        else possessive and all(m.kind == "generic" for m in before)
+        else (possessive or after_colon) and all(m.kind == "generic" for m in before)
     )
     if alone:
         # "Quaxi, a lender from Porto, carries a $9B price tag because it raised $310M": "it" is the name
         # the sentence opens with; so is "the company's" in "Quaxi, a rival, sold shares at the company's
         # last price".
-        owner = _sentence_subject(sent, doc, idx, opening_only=True) or owner
+        owner = _sentence_subject(sent, doc, idx, opening_only=not after_colon) or owner
     if owner != "entity" and _is_person(owner, sent, doc, idx):
         return _person_company(owner, sent, doc, idx), "a person's company"
     joint = _joint_owner(last, sent, figure, doc.folded[idx], doc)
@@ -601,11 +609,19 @@ def _place_subject(sent: str) -> bool:
     """Whether the sentence opens (after an opening phrase) with a place as its subject."""
     m = _SUBJECT_OPENING_RE.match(sent)
     if m is not None and m.group(1) is not None and _is_place(m.group(1)):
-        return True
+        return not _PLACE_ADJECTIVE_RE.match(sent, m.end(1))
     # "D'après l'étude, la Wallonie a attiré ...", "In 2024, the Nordics drew ...": a place with
     # its article, after an opening phrase.
     article = _PLACE_OPENING_RE.match(sent)
-    return article is not None and _is_place(article.group(1))
+    return (
+        article is not None
+        and _is_place(article.group(1))
+        and not _PLACE_ADJECTIVE_RE.match(sent, article.end(1))
+    )
+
+
+# ("The Dutch bike maker is now valued at": the place describes the company the sentence is about.)
+_PLACE_ADJECTIVE_RE = re.compile(rf"\s+(?:[a-zà-ÿ-]+\s+){{0,3}}?{_DESCRIPTOR_NOUN}\b")
 
 
 _PLACE_OPENING_RE = re.compile(
@@ -689,9 +705,22 @@ def _opens_sentence(sent: str, m: re.Match[str], name: str, doc: _Doc) -> bool:
 _CONNECTIVE_OPENER_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+,\s*")
 
 
+# A wire or trade-press dateline before the sentence proper: "LONDON –", "SAN DIEGO (Reuters) -",
+# "PARIS, France —".
+_DATELINE_RE = re.compile(
+    r"[A-ZÀ-Ý][A-ZÀ-Ý.'’-]{2,}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
+    r"(?:\s?\([^()]{1,30}\))?\s?[–—-]{1,2}\s+(?=[A-ZÀ-Ý])"
+)
+
+
 def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False) -> str | None:
     """Another company opening the sentence as its subject, in a sentence that never names the entity
     (``opening_only``: its first word)."""
+    low = doc.folded[idx]
+    dateline = _DATELINE_RE.match(sent)
+    if dateline is not None:
+        # (The subject opens the sentence after its dateline; folding keeps every offset.)
+        sent, low = sent[dateline.end() :], low[dateline.end() :]
     m = _SUBJECT_OPENING_RE.match(sent)
     if m is not None and m.group(1) is not None and m.start(1) == 0 and _no_opening_name(sent, m, doc):
         m = _SUBJECT_OPENING_LATER_RE.match(sent) or m
@@ -708,7 +737,6 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False
         # Only a name that opens the sentence: with its apposition, after its descriptor ("Online tea
         # platform Pelican reached ..."), or written so elsewhere in the text.
         return None
-    low = doc.folded[idx]
     if m.start(1) == 0 and _no_opening_name(sent, m, doc):
         # "Résultat : une valorisation ...", "Trois fonds ont suivi ...": any word opens a sentence with a
         # capital; one word is a name only where the text also writes it so inside a sentence.
@@ -746,12 +774,13 @@ _IN_THE_CASE_OF_RE = re.compile(
 # ("Plimo (4 millions), Quaxi (2 millions)", "(Zorblo, 12 M€ levés)": the entry in parentheses too.)
 # ("..., le fabricant de capteurs Zorblo 9 millions": what the company does may stand before its name.)
 _LIST_ENTRY_RE = re.compile(
-    rf"(?:^|[,;:(]\s*|\s(?:et|and)\s+)(?:(?:l['’]|le\s+|la\s+|the\s+)[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'’-]+){{0,4}}?\s+"
+    rf"(?:^(?:\d{{1,2}}[.)–-]\s*)?|[,;:(]\s*|\s(?:et|and)\s+)(?:(?:l['’]|le\s+|la\s+|the\s+)[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'’-]+){{0,4}}?\s+"
     # ("Insurtech firms Quaxi $14M": a sector and its plural noun before the entry's name.)
     r"|[A-Za-z][a-z-]+\s+(?:companies|firms|start-?ups|startups|scale-?ups|players)\s+)?"
     # ("Quaxi — $1.4B": a dash between the name and its sum.)
     # ("Corvid, (18 millions)": a stray comma before the bracket.)
-    rf"({_NAME})\s*(?:,\s*\(|[,(—–])?\s*$"
+    # ("Plimo (capteurs de serre) 12 millions": what the company does, in brackets after its name.)
+    rf"({_NAME})(?:\s*\([^()]{{1,80}}\))?\s*(?:,\s*\(|[,(—–])?\s*$"
 )
 # The entry ends the list or another entry follows: a comma, "et", a parenthesis, the end of the sentence.
 _LIST_NEXT_RE = re.compile(r"\s*(?:(?:lev[ée]e?s|raised)\s*)?(?:,|;|\)|\s(?:et|and)\s|[.…]|$)")
@@ -759,7 +788,7 @@ _LIST_NEXT_RE = re.compile(r"\s*(?:(?:lev[ée]e?s|raised)\s*)?(?:,|;|\)|\s(?:et|
 
 def list_entry_name(sent: str, mention: MoneyMention) -> str | None:
     """The name heading a list entry "Name $N" / "Name, N" that the figure ends (None: no such entry)."""
-    entry = _LIST_ENTRY_RE.search(sent, max(0, mention.start - 50), mention.start)
+    entry = _LIST_ENTRY_RE.search(sent, max(0, mention.start - 130), mention.start)
     if entry is None or not _LIST_NEXT_RE.match(sent, mention.end) or not _plausible_company(entry.group(1)):
         return None
     return entry.group(1)
@@ -785,7 +814,7 @@ _BET_ON_RE = re.compile(rf"\s*(?i:on|sur)\s+({_NAME})")
 
 # "Most money went to the Graz drone maker Quaxi with 38 million euros".
 _AWARDED_TO_RE = re.compile(
-    r"(?i:\b(?:awarded|went|goes|go|granted|allou[ée]e?s?|attribu[ée]e?s?|revien(?:t|nent))\s+(?:to|[àa]|au)\s+"
+    r"(?i:\b(?:awarded|went|goes|go|granted|allou[ée]e?s?|attribu[ée]e?s?|revien(?:t|nent)|revenant)\s+(?:to|[àa]|au)\s+"
     r"(?:(?:the|la|le|l['’])\s*)?)(?:(?:[a-zà-ÿ-]+|[A-Z][a-zà-ÿ-]+)\s+){0,5}?"
     rf"({_NAME})\s+(?i:with|avec|for|pour)\s+(?i:(?:a|an|une?|some|about|nearly|over|plus\s+de)\s+)?$"
 )
@@ -901,7 +930,10 @@ def _named_around(sent: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str
     if case and _plausible_company(case.group(1)):
         # "40 millions dans le cas de Quaxi, 25 millions dans celui de Zorblo".
         return _owner_name(case.group(1), doc), "named as whose case the figure is"
-    entry = _LIST_ENTRY_RE.search(sent, max(0, mention.start - 50), mention.start)
+    entry = _LIST_ENTRY_RE.search(sent, max(0, mention.start - 130), mention.start)
+    if entry and _is_place(entry.group(1)):
+        # "Quaxi, Tunisie, 3 millions de dollars": the name before where the company is heads the entry.
+        entry = _LIST_ENTRY_RE.search(sent, max(0, entry.start(1) - 130), entry.start(1)) or entry
     if entry and _plausible_company(entry.group(1)) and _LIST_NEXT_RE.match(sent, mention.end):
         # "Quaxi, 22 millions d'euros, Plimo, 9 millions, Zorblo 4 millions": each entry's name owns the
         # figure right after it.

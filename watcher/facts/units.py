@@ -142,7 +142,9 @@ _SCALE_RE = re.compile(
 # "600 M EUR", "20 M €": a lone scale letter followed by a currency is a scale after all.
 # "3,5 M d'euros", "12 M de dollars", "22 M euros" too.
 _SCALE_CURRENCY_RE = re.compile(
-    r"[ \u00a0\u202f]?(?:€|\$|£|(?:EUR|USD|GBP|CHF)(?![A-Za-z])|"
+    # ("18 M de $": the symbol where the word would stand, as after "millions".)
+    r"[ \u00a0\u202f]?(?:(?:d['’][ \u00a0]?|de[ \u00a0]+)?(?:€|\$|£)(?![ \u00a0\u202f]?\d)|"
+    r"(?:EUR|USD|GBP|CHF)(?![A-Za-z])|"
     r"(?i:(?:de[ \u00a0]+|d['’][ \u00a0]?)?(?:euros?|dollars?|livres|francs))(?![\w]))"
 )
 # French newsroom shorthand: "145,5 ME" (millions d'euros), Québec's "10 G$" (milliards de dollars).
@@ -398,13 +400,20 @@ def _sum_number_words(tokens: list[str]) -> Decimal | None:
     """Fallback for what text2num refuses ("a hundred", "un"): units add up, "hundred" multiplies."""
     current = 0
     seen = False
+    last: int | None = None
     for tok in tokens:
         key = tok if tok in _UNITS else _strip_accents(tok)
         if key in _UNITS:
+            if last is not None and last < 20:
+                # "entre trois et quatre millions", "between two and three million": two numbers, a range, not
+                # their sum (only a ten or a hundred takes a unit after it: "vingt et un", "cent deux").
+                return None
             current += _UNITS[key]
+            last = _UNITS[key]
             seen = True
         elif key in _HUNDREDS:
             current = (current or 1) * 100
+            last = 100
             seen = True
         else:
             return None

@@ -105,7 +105,9 @@ _KW_NONFUNDING = (
     r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
     r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn|manages|managing|gere|gerant|"
     # ("raised €14m to fund hiring": the verb, what the money is for; not a fund's size.)
-    r"sous\s+gestion|under\s+management|actifs|assets|aum|"
+    r"sous\s+gestion|under\s+management|actifs|assets|aum|capital\s+commitments|"
+    # "a $30m add-on option": what a round may grow by, not the round.
+    r"add-on\s+option|extension\s+option|option\s+d'extension|"
     r"(?<!to\s)(?<!help\s)(?<!will\s)(?<!further\s)(?<!also\s)fund|aides?|subsid(?:y|ies|ised|ized)|targets?|targeted(?=\s*$)|objectifs?|"
     # An employee share scheme's size: "$9 million set aside for its ESOP pool".
     r"esops?|stock\s+options?|option\s+pools?|bspce|"
@@ -163,6 +165,8 @@ _SINCE_YEAR_AFTER_RE = re.compile(
     r"d'investissements?\s+|de\s+(?:financements?|capitaux|fonds\s+propres|fonds)\s+)?"
     # ("has invested $517m in Quaxi since 2011": an investor's money over the years, through its target.)
     r"(?:(?:in|into|dans|chez)\s+(?:[\w.'&-]+\s+){1,3}?)?"
+    # ("les 9 M€ ont été récoltés depuis 2021": the passive verb between.)
+    r"(?:(?:ont|a|have|has)\s+(?:ete|been)\s+(?:leve(?:e|s|es)?|recolte(?:e|s|es)?|raised)\s+)?"
     rf"{_SINCE_YEAR}"
 )
 _ALREADY_RE = re.compile(r"\b(?:deja|already)\b")
