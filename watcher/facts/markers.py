@@ -162,15 +162,13 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
             if _ORIGIN_LEFT_RE.search(sent, max(0, start - 40), start):
                 # "une entreprise issue de l'École Kobalt", "spun out of Kobalt Labs": where it comes from.
                 continue
+            place = _is_place(name)
             plural = _PLURAL_LEFT_RE.search(sent, max(0, m.start() - 12), m.start())
-            if pattern is _DESCRIPTOR_RE and _is_place(name) and not plural:
+            if pattern is _DESCRIPTOR_RE and place and not plural:
                 # "la société, implantée à Lisbonne": the place the description ends on is no company
                 # (but "les start-up de Montréal" stand for many companies, none of them the entity).
                 continue
-            described = _APPOSITION_OPENS_RE.search(sent, max(0, start - 16), start) or _BASED_AFTER_RE.match(
-                sent, end
-            )
-            if _is_place(name) and described:
+            if place and _where_apposed(sent, start, end):
                 # "Quaxi, a Boise, Idaho-based maker of drones that ..., has landed": where the company
                 # of the apposition sits.
                 continue
@@ -203,6 +201,13 @@ _APPOSITION_OPENS_RE = re.compile(
 # ("Quaxi, Tulsa, Okla.-based maker of ...": the place in a "-based" description.)
 _BASED_AFTER_RE = re.compile(r"(?:,\s*[\w.]+(?:\s[\w.]+)?)?-(?:based|headquartered)\b")
 _PLURAL_LEFT_RE = re.compile(r"(?i:\b(?:les|des|ces|leurs|nos|aux|many|several|these|those)\s+)$")
+
+
+def _where_apposed(sent: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` says where the company of an apposition sits."""
+    return bool(
+        _APPOSITION_OPENS_RE.search(sent, max(0, start - 16), start) or _BASED_AFTER_RE.match(sent, end)
+    )
 
 
 def _names_an_owner(sent: str, name: str, start: int) -> bool:
