@@ -413,6 +413,20 @@ _ROUGHLY_RAISED_LEFT_RE = re.compile(
     r"\b(?:(?:had|has|have|previously|already)\s+(?:(?:previously|already)\s+)?raised|despite\s+raising)\s+"
     r"(?:over|more\s+than|roughly|about|around|nearly|almost|some|upwards\s+of|close\s+to)\s+$"
 )
+# ("Plimo, après avoir levé près de 30 M€", "qui avait déjà réuni environ 5 M€": all it gathered before;
+# not "a levé plus de" nor "dit avoir levé environ", the news; nor a dated one, "fin 2019", a round.)
+_ROUGHLY_RAISED_FR_LEFT_RE = re.compile(
+    r"\b(?:avait|avaient|apres\s+avoir|ayant|a\s+deja|ont\s+deja)\s+(?:deja\s+)?(?:leve|recolte|reuni|collecte)\s+"
+    r"(?:plus\s+de|pres\s+de|environ|quelque|au\s+moins)\s+$"
+)
+_BACKERS_RIGHT_RE = re.compile(r"\b(?:aupres|from|led\s+by|menee?s?\s+par)\b")
+_ALREADY_BEFORE_RE = re.compile(
+    r"\b(?:deja|already)\s+(?:(?:plus\s+de|pres\s+de|environ|more\s+than|over|about|some|nearly)\s+)?$"
+)
+_DATE_WORDS_RE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|\bil\s+y\s+a\b|\bderni[eè]re?\b|\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|"
+    r"aout|septembre|octobre|novembre|decembre|printemps|automne|hiver)\b"
+)
 _ROUND_NAMED_RIGHT_RE = re.compile(r"\b(?:series|round|seed|tranche|extension|ipo|listing|offering)\b")
 _INTO_RIGHT_RE = re.compile(r"\s+(?:dans(?!\s+(?:le\s+cas|celui))|into|in(?!\s+the\s+case)|chez)\s")
 _ITS_LEFT_RE = re.compile(r"\b(?:its|their|the\s+company's)\s+$")
@@ -638,6 +652,24 @@ _COUNTED_RIGHT_RE = re.compile(
 )
 
 
+# A raise word that is part of an investor's name: "Kobalt Capital", "Z Capital", "Investissement Kobalt".
+_FIRM_WORD_RE = re.compile(r"\b[A-Z0-9][\w&.'’-]*\s+(Capital)\b|\b(Investissement)\s+[A-ZÀ-Ý]")
+
+
+def _mask_firm_words(text: str, low: str) -> str:
+    """``low`` with the raise words of investors' names in ``text`` blanked (folding keeps offsets), where
+    the investor is a clause's subject; named as where money came from, the word still says a round's."""
+    for m in _FIRM_WORD_RE.finditer(text):
+        start, end = m.span(m.lastindex or 0)
+        if _SUBJECT_FIRM_LEFT_RE.search(text, max(0, m.start() - 60), m.start()):
+            low = low[:start] + "x" * (end - start) + low[end:]
+    return low
+
+
+# The investor's name opens the sentence or a list's conjunct: "Z Capital put in", ", Kobalt Capital about".
+_SUBJECT_FIRM_LEFT_RE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|et)\s+)(?:[A-Z0-9][\w&.'’-]*\s+){0,4}$")
+
+
 class _SentenceReader:
     """Decides each figure of one sentence in turn: a figure's reading may lean on the one before."""
 
@@ -659,6 +691,9 @@ class _SentenceReader:
         # The company's own name says nothing of a figure: "Zorblo Capital for $3.7 billion" has no cue
         # "capital". Masked letter for letter, so every offset stays; once per sentence, not per figure.
         self.unnamed = self.doc.entity_re.sub(lambda m: "x" * len(m.group(0)), self.low)
+        if "Capital" in self.text or "Investissement " in self.text:
+            # Nor does an investor's: "Kobalt Capital put in $7M", "Investissement Kobalt prête 2 M$ à ...".
+            self.unnamed = _mask_firm_words(self.text, self.unnamed)
         self.prev_end = 0
         self.prev_currency: str | None = None
         self.prev_kind: str | None = None
@@ -1056,6 +1091,8 @@ class _SentenceReader:
                 _WITH_LEFT_RE.search(left_clause)
                 and _RAISED_RIGHT_RE.match(right_clause)
                 and not _ROUNDISH_RE.search(right_clause)
+                # ("Avec 9 M€ levés en mars auprès de Kobalt, Quaxi ...": one deal, with its backers.)
+                and not _BACKERS_RIGHT_RE.search(right_clause[:40])
             )
             or _TOTAL_RE.search(left_clause)
             or _SINCE_YEAR_AFTER_RE.match(right_clause)
@@ -1078,6 +1115,17 @@ class _SentenceReader:
             or (
                 _ROUGHLY_RAISED_LEFT_RE.search(left_clause)
                 and not _ROUND_NAMED_RIGHT_RE.search(right_clause[:60])
+            )
+            # "Déjà 12 M€ récoltés", "already $4 million in the bank": all it gathered so far.
+            or (
+                _ALREADY_BEFORE_RE.search(left_clause)
+                and not _ROUNDISH_RE.search(right_clause)
+                and not _DATE_WORDS_RE.search(low)
+            )
+            or (
+                _ROUGHLY_RAISED_FR_LEFT_RE.search(left_clause)
+                and not _ROUNDISH_RE.search(right_clause)
+                and not _DATE_WORDS_RE.search(low)
             )
             # "levé 6 M€ entre 2019 et 2021": a span of years, several rounds (not "a seed round raised
             # between 2019 and 2021", one round named).

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _RIGHT_CUT_RE = re.compile(
     r"[,;.:()\]—–]|\s-\s|\b(?:aupres|apres|after|avant|before|following|suite|lors|when|quand|sur|at|avec|with|"
     r"et|and|from|by|par|pour|for|including|y\s+compris|excluding|hors|which|qui|that|not|"
+    # ("raised $12 million while orders doubled": another clause, whose nouns say nothing of the figure.)
+    r"while|whereas|because|alors\s+que|tandis\s+que|parce\s+que|"
     # "raised €50 million valuing it at €1 billion", "une série B de 50 M€ valorisait Zephyr à": the verb's
     # object is the valuation; the figure before it is what did the valuing (the round).
     r"valu(?:ed|ing|es)|valoris(?:ant|ait|aient|e|ent)|"
@@ -92,7 +94,20 @@ def _kind_of(
         best = lm
     if best is not None and best.lastgroup is not None:
         return _left_cue_kind(best, left, lang)
+    if mention.amount_max is None and _FROM_INVESTORS_RIGHT_RE.match(raw_right):
+        # "Plimo a rapatrié 8 M€ auprès de ses investisseurs historiques": money from investors, whatever
+        # the verb, is a round. (Not a range: "de 7 à 14 M€ auprès des investisseurs", what each is to put
+        # into a listing.)
+        return "round", "from investors"
     return None, ""
+
+
+_FROM_INVESTORS_RIGHT_RE = re.compile(
+    r"\s*(?:(?:de\s+)?(?:dollars|euros|francs|livres)\s+|d'euros\s+)?(?:\([^()]{1,40}\)\s*)?,?\s*"
+    r"(?:aupres\s+d(?:e\s+|es\s+|u\s+|')|from\s+)(?:(?:ses|leurs|its|their|plusieurs|several|new|nouveaux|"
+    r"existing|historiques|d'|de)\s+)*(?:[\w-]+\s+){0,2}?"
+    r"(?:investisseurs|investors|business\s+angels|angels|actionnaires|shareholders|backers|vcs?)\b"
+)
 
 
 _INVESTED_BY_RE = re.compile(r"(?:investie?s?|invested|apportee?s?|provided)\s+(?:par|by)\b")
@@ -137,9 +152,22 @@ _MARKET_SIZE_RE = re.compile(
     r"estimated\s+at|estimee?\s+a|evaluee?\s+a|sized\s+at|totall?ed|amounted\s+to)\s+"
     r"(?:(?:pres\s+de|plus\s+de|environ|quelque|about|around|nearly|over|some|more\s+than|roughly)\s+)?$"
 )
+_DEAL_OR_SECTOR_WORTH_RE = re.compile(
+    r"\b(?:la|le|l'|the|this|that|cette|ce|cet|du|au)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:transaction|deal|acquisition|rachat|merger|fusion|takeover|secteur|sector|industry|industrie)\b"
+    r"[^.;]{0,90}?\b(?:(?:etait|est|was|is|has\s+been|a\s+ete|will\s+be|sera)\s+)?"
+    r"(?:evaluee?s?|valued|estimee?s?|worth|pes\w+|vaut|valant)\s+(?:(?:a|at)\s+)?"
+    r"(?:(?:pres\s+de|plus\s+de|environ|quelque|about|around|nearly|over|some|more\s+than|roughly)\s+)?$"
+)
 _CRITERION_SET_RE = re.compile(
     r"\b(?:plafond|plancher|seuil|minimum|critere|threshold|floor|cut-?off)\b[^.;]{0,60}?\b(?:fixee?|etablie?|"
     r"relevee?|abaissee?|porte|set|raised|lowered)\s+(?:a|to|at)\s+(?:(?:plus\s+de|more\s+than)\s+)?$"
+)
+# The figure is of a business measure named right before it: "a revenue of", "un chiffre d'affaires de".
+_METRIC_OF_RE = re.compile(
+    r"\b(?:chiffre\s+d'affaires|revenues?|sales|turnover|ventes|benefices?|profits?|pertes?|losses|ebitda)"
+    r"(?:\s+(?:annuel(?:le)?s?|annual|yearly|recurrent|recurring|consolidee?s?|nets?|nette?s?|brut|total))?"
+    r"\s+(?:de|d'|of)\s*(?:(?:plus\s+de|pres\s+de|environ|about|around|over|more\s+than|nearly|some)\s+)?$"
 )
 _METRIC_GROWN_RE = re.compile(
     r"\b(?:grow\w*|grew|increas\w*|boost\w*|doubl\w*|tripl\w*|lift\w*|push\w*|expand\w*)\s+"
@@ -161,6 +189,10 @@ def _plain_frame(left: str, near_left: str, right: str = "") -> tuple[str, str] 
     if _MARKET_FORECAST_RE.search(left, max(0, len(left) - 160)):
         # "the telematics market is forecast to reach $12 billion by 2031".
         return "non", "a market's forecast"
+    if _DEAL_OR_SECTOR_WORTH_RE.search(left, max(0, len(left) - 160)):
+        # "Le rachat de Plimo, signé l'été dernier, était estimé à 2 Md€", "a sector worth $40 billion":
+        # what a deal or a whole sector is worth, no company's valuation.
+        return "non", "what a deal or a sector is worth"
     if _MARKET_SIZE_RE.search(left, max(0, len(left) - 140)):
         # "le marché européen du vélo pesait environ 20 milliards d'euros": what a market weighs.
         return "non", "a market's size"
@@ -170,6 +202,10 @@ def _plain_frame(left: str, near_left: str, right: str = "") -> tuple[str, str] 
     if _METRIC_GROWN_RE.search(near_left):
         # "after doubling its annual bookings to $90 million": a business measure, not a deal.
         return "non", "a business measure grown to the figure"
+    if _METRIC_OF_RE.search(near_left):
+        # "Plimo affiche des ventes de 31 M€ à la clôture": the measure the figure is of, whatever cue
+        # follows it.
+        return "non", "a business measure"
     return None
 
 
@@ -379,8 +415,11 @@ def _framed_kind(
         return "inv", "leads the round with"
     vm = _VALUED_AT_RE.search(near_left)
     if vm:
-        deal = vm.group(0).startswith(("valued ", "evalue ", "evaluee ")) and _DEAL_VALUED_RE.search(
-            near_left, 0, vm.start()
+        deal = (
+            vm.group(0).startswith(("valued ", "evalue ", "evaluee "))
+            and _DEAL_VALUED_RE.search(near_left, 0, vm.start())
+            # ("The deal valued Quaxi at $5.1 billion": the deal as the subject that values a company.)
+            and not _VALUED_OBJECT_RE.match(vm.group(0))
         )
         # "a deal with Meta reportedly valued at over $100 million" is the worth of an agreement;
         # "was valued at $2.5 billion in a funding round", "doubles its valuation to $4bn in new funding":
@@ -490,6 +529,10 @@ _VALUED_AT_RE = re.compile(
     r"(?:at|a|of|de|d'|to)\s*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|environ|pres\s+de|"
     r"plus\s+de|quelque|autour\s+de|approximately|an\s+estimated|close\s+to|up\s+to|jusqu'a|"
     r"an?\s+(?:astonishing|staggering|whopping|eye-watering|impressive|record|reported))\s+)?$"
+)
+# "valued Quaxi at", "valued the company at", "valued it at": a verb with the company as its object.
+_VALUED_OBJECT_RE = re.compile(
+    r"(?:valued|evaluee?)\s+(?!(?:at|a|about|around|some)\b)[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:at|a)\b"
 )
 # The agreement itself is what is valued: "a deal with Meta reportedly valued at", "un contrat évalué à".
 _DEAL_VALUED_RE = re.compile(
@@ -746,7 +789,10 @@ _PROPER_AFTER_RE = re.compile(
     r"Du|Des|De|Le|La|Les|Sur|Par)\b)[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]+"
 )
 _NON_EQUITY_FORM_RE = re.compile(
-    r"[^.;]{0,40}?\b(?:sous\s+(?:la\s+)?forme\s+d(?:e\s+|')|in\s+the\s+form\s+of\s+)(?:[\w'-]+\s+){0,2}?"
+    r"(?:[^.;]{0,40}?\b(?:sous\s+(?:la\s+)?forme\s+d(?:e\s+|')|in\s+the\s+form\s+of\s+)"
+    # ("5 M€ en incluant les aides de la région", "$5m including grants": a whole with public money in it.)
+    r"|\s*(?:(?:de\s+)?(?:dollars|euros|francs)\s+|d'euros\s+)?,?\s*(?:en\s+comptant|en\s+incluant|including|counting)\s+"
+    r"(?:notamment\s+|also\s+)?)(?:[\w'-]+\s+){0,2}?"
     r"(?:subventions?|avances?|prets?|dettes?|grants?|loans?|debt|repayable|non-dilutive)\b"
 )
 _CONJUNCT_RE = re.compile(
@@ -814,6 +860,10 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     if restarts:
         left = left[max(r.start() for r in restarts) :]
     right = low[mention.start : min(next_start, mention.end + 60)]
+    # "a £9m equity round and a £4m venture loan": the debt is the next conjunct's, not the round's.
+    after = _CONJUNCT_RE.search(right, mention.end - mention.start)
+    if after is not None:
+        right = right[: after.start()]
     consequence = _CONSEQUENCE_RE.search(right) or _PURPOSE_RE.search(right)
     if consequence:
         # "a levé 9 M€, ce qui lui vaut ensuite un prêt bancaire": what followed is another deal;
@@ -849,6 +899,10 @@ def _drops_figure(sent: str, low: str, mention: MoneyMention, prev_end: int, nex
     return _no_deal_said(sent, low, mention, prev_end)
 
 
+_MULTIPLE_RIGHT_RE = re.compile(r"\s*(?:at|a|with|soit)\s+(?:an?\s+|un\s+)?\d+(?:[.,]\d+)?\s?x\b")
+_SCENARIO_LEFT_RE = re.compile(r"\b(?:scenario|multiple\s+of|multiple\s+de)\b[^.;]{0,50}$")
+
+
 def _no_deal_said(sent: str, low: str, mention: MoneyMention, prev_end: int) -> str | None:
     """A figure the words around say is no deal: a ceiling, a hypothesis, share capital, an endowment,
     a question, a named programme."""
@@ -863,6 +917,12 @@ def _no_deal_said(sent: str, low: str, mention: MoneyMention, prev_end: int) -> 
     if _HYPOTHETICAL_YOU_RE.search(low, 0, mention.start):
         # "You could raise $4 million in Lyon and $5 million in Paris with the same deck": a
         # hypothetical, nobody's deal.
+        return "hypothetical"
+    if _MULTIPLE_RIGHT_RE.match(low, mention.end) or _SCENARIO_LEFT_RE.search(
+        low, max(prev_end, mention.start - 60), mention.start
+    ):
+        # "worth $400M at 2x sales and $2B at 10x", "a bear scenario puts it at a $1B valuation": an
+        # analyst's arithmetic on a multiple, no deal.
         return "hypothetical"
     if _SHARE_CAPITAL_LEFT_RE.search(low, max(0, mention.start - 70), mention.start):
         # "société par actions simplifiée au capital de 41 200 euros": the legal share capital, no raise.

@@ -197,6 +197,8 @@ _ORIGIN_LEFT_RE = re.compile(
 # (", a Boise, Idaho-based maker", "a lab based in NJ": where the company of the apposition sits.)
 _APPOSITION_OPENS_RE = re.compile(
     r",\s+(?:an?|the|une?|la|le)\s+$|\b(?:based|headquartered|located)\s+in\s+$"
+    # ("L'entreprise basée à Lyon est évaluée à ...": where the company sits, in French.)
+    r"|(?i:\b(?:bas[ée]|install[ée]|implant[ée]|situ[ée]|domicili[ée])e?s?\s+(?:[àa]|en|au)\s+$)"
 )
 # ("Quaxi, Tulsa, Okla.-based maker of ...": the place in a "-based" description.)
 _BASED_AFTER_RE = re.compile(r"(?:,\s*[\w.]+(?:\s[\w.]+)?)?-(?:based|headquartered)\b")
@@ -266,7 +268,17 @@ def _generic_markers(
             markers.append(_named(appos.group(1), entity_re, m.start(), m.end()))
             continue
         markers.append(_Owner("generic", "", m.start(), m.end()))
+    # "une autre startup de Nairobi a bouclé 40 M$", "another fintech raised": some company, not this one.
+    markers += [_Owner("other", "<others>", m.start(), m.end()) for m in _ANOTHER_CO_RE.finditer(low)]
     return markers
+
+
+_ANOTHER_CO_RE = re.compile(
+    r"\b(?:une?\s+autre|another|one\s+other)\s+(?:[a-z-]+\s+)?(?:start-?up|startup|jeune\s+pousse|pepite|societe|"
+    r"entreprise|company|firm|fintech|biotech|medtech|healthtech|licorne|unicorn|scale-?up|player|acteur)\b"
+    # ("une autre pépite, homonyme de la première": the namesake the text is about.)
+    r"(?!\s+(?:du\s+meme\s+nom|homonyme|of\s+the\s+same\s+name|with\s+the\s+same\s+name))"
+)
 
 
 # "Prudente, la jeune pousse a réuni ...": an adjective opening the sentence, no name.

@@ -41,7 +41,19 @@ if TYPE_CHECKING:
 
 def _owner_name(name: str, doc: _Doc) -> str:
     """A name as an owner: "entity" when it names the tracked company, else its folded form."""
-    return "entity" if _is_entity_name(name, doc.entity_re) else fold(name)
+    if _is_entity_name(name, doc.entity_re):
+        return "entity"
+    demonym = _DEMONYM_HEAD_RE.match(name)
+    if demonym is not None and _is_entity_name(name[demonym.end() :], doc.entity_re):
+        # "L'Américain Quaxi, valorisé ...", "Swedish Quaxi": a nationality, then the company's name.
+        return "entity"
+    return fold(name)
+
+
+_DEMONYM_HEAD_RE = re.compile(
+    r"(?:[LlDd]['’])?[A-ZÀ-Ý][a-zà-ÿ]+(?:ain|aine|ais|aise|ois|oise|ien|ienne|an|ian|ese|ish|ic|ch|i)\s+"
+    r"(?=[A-ZÀ-Ý0-9])"
+)
 
 
 def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
@@ -51,14 +63,16 @@ def _resolve(marker: _Owner, doc: _Doc, earlier: Sequence[_Owner] = ()) -> str:
         return "entity"
     if marker.kind == "other":
         return marker.name
-    for prior in reversed(earlier):
+    for i in range(len(earlier) - 1, -1, -1):
+        prior = earlier[i]
         if prior.kind == "entity":
             return "entity"
         if prior.kind == "other":
             return prior.name
         if prior.kind == "generic" and marker.kind == "pronoun":
-            # "The company was valued at ... when it raised ...": "it" is the company just spoken of.
-            return doc.company_topic
+            # "The company was valued at ... when it raised ...": "it" is the company just spoken of, the one
+            # the noun stands for ("Plimo secured $2M, valuing the company at $7M, below its $9M peak").
+            return _resolve(prior, doc, earlier[:i])
     if marker.kind == "generic":
         return doc.company_topic
     if doc.subject != doc.company_topic and _is_place(doc.subject):
@@ -89,8 +103,9 @@ _DESCRIBED_AFTER_PLACE_RE = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?{_DESCRIPTOR_N
 _INTO_IT_RE = re.compile(
     r"^[^,.;]{0,40}?\b(?:dans|in|into|to|chez)\s+(?:(?:la|le|l'|the|cette|this)\s+)?"
     r"(?:(?:jeune\s+)?(?:start-?up|startup|pousse|societe|company|firm|entreprise|pepite|business)|it|elle|them)\b"
-    # "a injecté 35 M€ à son capital": into the capital of the company spoken of.
-    r"|^[^,.;]{0,20}?\b(?:a|au|dans|to|into|in)\s+(?:son\s+|leur\s+|its\s+|their\s+)?capital\b"
+    # "a injecté 35 M€ à son capital": into the capital of the company spoken of. (Not "raised £18m in
+    # capital", the form the money takes.)
+    r"|^[^,.;]{0,20}?\b(?:(?:a|au|dans|to|into)\s+(?:son\s+|leur\s+|its\s+|their\s+)?|in\s+(?:its|their)\s+)capital\b"
 )
 
 
@@ -243,7 +258,22 @@ def _passing_owner(sent: str, mention: MoneyMention, doc: _Doc) -> str | None:
     name = next(g for g in last.groups() if g is not None)
     if not _plausible_company(name):
         return None
+    if _EACH_RE.search(fold(sent[last.start() : mention.start])) and _entity_joined_before(
+        sent, last.start(), doc
+    ):
+        # "deals included Quaxi and Plimo, which each raised €9m": each of the names owns the figure.
+        return "entity"
     return _owner_name(name, doc)
+
+
+def _entity_joined_before(sent: str, start: int, doc: _Doc) -> bool:
+    """Whether the company is named right before ``start``, joined to the name there by "and" or "et"."""
+    low = fold(sent[max(0, start - 90) : start])
+    return any(_JOINED_TAIL_RE.fullmatch(low, m.end()) for m in doc.entity_re.finditer(low))
+
+
+# (What may stand between two joined names: "and", "et", a comma, a place or a description in one word.)
+_JOINED_TAIL_RE = re.compile(r"\s*(?:,\s*)?(?:and|et|&)\s+(?:[\w'-]+\s+)?")
 
 
 # "Quaxi's $66 million Series B", "Plimo' €20M round": a name in the possessive right before the figure
@@ -383,8 +413,17 @@ def _invested_owner(
         # "Kobalt entre au capital avec un ticket de 15 M€, valorisant Quaxi 60 M€": the company it
         # values.
         return _owner_name(valuing.group(1), doc), "named as the company the ticket values"
+    if doc.company_topic == "entity" and _AT_A_VALUATION_RIGHT_RE.match(low, mention.end):
+        # "Kobalt put in $30M at a $900M valuation": money that prices a company, in a text about the
+        # company, is put into it.
+        return "entity", "the company the text is about, which the investment values"
     # Someone investing without saying in whom: a ticket within a round, or the entity spending.
     return None, ""
+
+
+_AT_A_VALUATION_RIGHT_RE = re.compile(
+    r"\s*(?:at|a|sur\s+la\s+base\s+d')\s*(?:a|an|une)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:valuation|valorisation)\b"
+)
 
 
 def _owner_for(
@@ -430,6 +469,20 @@ _PLURAL_DEALS_RE = re.compile(
     r"|(?:somme|montant)\s+(?:global|globale|total|totale|cumule))\b"
 )
 
+# A market's trend, measured against another period or a whole: "up 18pc on the half", "en hausse, à 90 M€
+# contre 70 M€ en 2019", "a third of the year's total", "ont chuté". A sum in such a sentence that names no
+# company is a sector's or a region's tally. (A valuation moves with its company: "sa valorisation chute de
+# moitié" stays the company's.)
+_TREND_RE = re.compile(
+    r"\b(?:up|down)\s+(?:by\s+)?(?:\d|more|nearly|almost|about)|\d\s?(?:%|pc|percent|per\s?cent)\s+"
+    r"(?:increase|decrease|rise|drop|jump|decline|fall|growth|hausse|baisse|augmentation|recul)"
+    r"|\ben\s+(?:hausse|baisse|recul|progression)\b|\+\s?\d+\s?%|\b(?:hausse|baisse|recul|progression)\s+de\s+\d"
+    r"|\bof\s+the\s+(?:\w+['’]s\s+)?total|\bcontre\s+[^.;]{0,40}\ben\s+20\d\d|\bvs\.?\s+(?:20\d\d|last)"
+    r"|\bcompared\s+(?:with|to)|\byear[- ]on[- ]year|\bfrom\s+last\s+year|\bchut\w+"
+    r"|\b(?:fell|dropped|declined|grew|jumped|surged|plunged|slumped)\b"
+)
+_VALUE_WORD_RE = re.compile(r"valu|valoris|worth")
+
 # (Read in the sentence as written: a folded "à" would pass for the article "a".)
 _ONE_OF_THE_DEALS_RE = re.compile(
     r"(?i)\b(?:include[sd]?|including|dont|notamment|such\s+as|comme)\b|\b(?:a|an|un|une)\s+(?:[\w-]+\s+)?$"
@@ -449,6 +502,10 @@ def _unmarked_owner(
         # A sentence about deals in the plural that names no company: a tally, or the size of a bracket
         # of deals ("les tours compris entre 3 et 15 M€"), not one round of the company. ("Its previous
         # rounds include a $22 million Series B": one of them, the company's.)
+        return None, ""
+    low = doc.folded[idx]
+    if _TREND_RE.search(low) and not _VALUE_WORD_RE.search(low):
+        # "Early-stage funding rose 18pc on the half to €21m": a market's trend, no company's money.
         return None, ""
     if doc.company_topic == "entity" and not markers and _long_before_named(doc, idx):
         # A figure well before the text first names the company, in a sentence that speaks of no company
@@ -934,7 +991,13 @@ def _named_around(sent: str, mention: MoneyMention, doc: _Doc) -> tuple[str, str
     if entry and _is_place(entry.group(1)):
         # "Quaxi, Tunisie, 3 millions de dollars": the name before where the company is heads the entry.
         entry = _LIST_ENTRY_RE.search(sent, max(0, entry.start(1) - 130), entry.start(1)) or entry
-    if entry and _plausible_company(entry.group(1)) and _LIST_NEXT_RE.match(sent, mention.end):
+    if (
+        entry
+        and _plausible_company(entry.group(1))
+        # ("A 20 M€, le tour de Plimo ...": the preposition "à" without its accent, no entry's name.)
+        and entry.group(1) not in ("A", "À")
+        and _LIST_NEXT_RE.match(sent, mention.end)
+    ):
         # "Quaxi, 22 millions d'euros, Plimo, 9 millions, Zorblo 4 millions": each entry's name owns the
         # figure right after it.
         return _owner_name(entry.group(1), doc), "the name heading its entry in a list"

@@ -27,14 +27,16 @@ _DESCRIPTOR_RE = re.compile(
     rf"jeune\s+pousse|scale-?up)(?:\s+(?!by\b|par\b|behind\b|of\b|for\b|with\b|avec\b|that\b|which\b)"
     # ("le fabricant d'écrans 8K Quaxi": an elided article, a figure-like word in the descriptor.)
     # ("la société d'investissement Kobalt" is an investor.)
-    rf"(?![dl]['’](?:investissement|capital|gestion)\b)(?:[dl]['’])?(?:[a-zà-ÿ-]+|\d[A-Z]))"
+    # ("a company developing drug-switch T-cell engagers": what it makes, after a verb, is no name.)
+    rf"(?![dl]['’](?:investissement|capital|gestion)\b)(?![a-z]+ing\b|[a-zà-ÿ]+ant\b)(?:[dl]['’])?(?:[a-zà-ÿ-]+|\d[A-Z]))"
     # ("la société de Namur", "la start-up de Julie Morel": a place or a founder after "de", no name.)
     rf"{{0,3}}?\s+(?<!soci[ée]t[ée]\sde\s)(?<!entreprise\sde\s)(?<!start-up\sde\s)(?<!startup\sde\s)({_NAME})"
 )
 _SUBJECT_VERB_RE = re.compile(
     # ("« Quaxi » qui a pu récolter": a name in quotes.)
     # ("Pelvora (which recently raised $90M)": a relative clause in brackets.)
-    rf"({_NAME})(?:['’]s)?\s*[»”\"]?\s*(?:,[^,]{{1,140}},\s*|[,(]\s*(?=qui\s|which\s|who\s))?"
+    # ("Quaxi (NASDAQ: QXI) raised", "Quaxi (FR0011234567), medtech ..., lève": a ticker or code in brackets.)
+    rf"({_NAME})(?:['’]s)?\s*[»”\"]?\s*(?:\([^()]{{1,40}}\)\s*)?(?:,[^,]{{1,140}},\s*|[,(]\s*(?=qui\s|which\s|who\s))?"
     r"(?:(?:has|have|had|a|avait|qui|who|which|that|also|just|recently|récemment|vient|de|d['’]|then|aussi|déjà|already"
     r"|était|est|was|is|n['’]a|previously|earlier|initially|first|précédemment|auparavant|été|been"
     # Plural subjects: "Adionics et Quaxi, qui ont chacun levé", "both have raised".
@@ -46,7 +48,10 @@ _SUBJECT_VERB_RE = re.compile(
 )
 _TARGET_RE = re.compile(
     # ("dans le capital de Zorblo": into its capital.)
-    rf"\b(?:dans|in|into|chez|to)\s+(?:(?:la|le|l['’]|the)\s+)?(?:capital(?:-actions)?\s+(?:de\s+|d['’]))?"
+    # ("to buy drone maker Zorblo": what the money is for, an infinitive, not whom it goes to.)
+    rf"\b(?:dans|in|into|chez|to(?!\s+(?:buy|acquire|purchase|take\s+over|fund|finance|expand|build|hire|grow|"
+    rf"scale|launch|develop|help|support|accelerate|open|challenge|compete|rival|fight|take\s+on)\b))\s+"
+    rf"(?:(?:la|le|l['’]|the)\s+)?(?:capital(?:-actions)?\s+(?:de\s+|d['’]))?"
     rf"(?:(?:start-?up|startup|soci[ée]t[ée]|"
     rf"company|firm|entreprise|jeune\s+pousse)\s+(?:[a-zà-ÿ-]+\s+){{0,2}}"
     # "in British self-driving car startup Zorblo": the descriptor after its adjectives.

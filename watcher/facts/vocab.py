@@ -103,6 +103,8 @@ _KW_NONFUNDING = (
     r"price\w*|market\s+(?:size|cap\w*)|taille\s+du\s+marche|marche|acquisition\w*|acquir\w+|rachat|"
     r"rachete\w*|buyout|stakes?|subventions?|grants?|programme|program|strategy|strategie|amendes?|fines?|"
     r"penalty|contrat|contract|commandes?|orders?|employees|salaries|users|utilisateurs|gpus?|"
+    # "une bourse French Tech de 30 000 euros": a grant ("la Bourse" is the stock exchange).
+    r"(?<=une\s)bourse|(?<=d'une\s)bourse|"
     r"capitalisation\s+boursiere|chiffre|turnover|ebitda|deficit|burn|manages|managing|gere|gerant|"
     # ("raised €14m to fund hiring": the verb, what the money is for; not a fund's size.)
     r"sous\s+gestion|under\s+management|actifs|assets|aum|capital\s+commitments|"
