@@ -442,6 +442,7 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
     import shutil
     import tempfile
 
+    from watcher.articles import default_pool
     from watcher.lock import DaemonLock
     from watcher.pipeline import load_baseline, run_cycle
 
@@ -480,7 +481,8 @@ def poll(c: _Context, feeds: tuple[str, ...], force: bool, dry_run: bool) -> Non
             line = _ProgressLine(sys.stderr) if sys.stderr.isatty() and c.verbosity >= 0 else None
             with target as store:
                 # The seeds are what is known; news is only compared once they are loaded.
-                load_baseline(s, store, now=datetime.now(UTC))
+                # Read in the cycle's extraction workers: they hold the extractor already.
+                load_baseline(s, store, now=datetime.now(UTC), pool=default_pool(s.http))
                 try:
                     report = run_cycle(s, store=store, feed_urls=urls or None, force=force, progress=line)
                 finally:

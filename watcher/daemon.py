@@ -360,7 +360,7 @@ class Daemon:
     def load_baseline(self) -> None:
         """Make sure the seeds are known before any news is compared with them (idempotent)."""
         with Store(self.settings.db) as store:
-            docs = load_baseline(self.settings, store, now=self.clock())
+            docs = load_baseline(self.settings, store, now=self.clock(), pool=self.pool)
         loaded = [d for d in docs if d.status != "unchanged"]
         if loaded:
             log.info("baseline: loaded %d seed documents", len(loaded))

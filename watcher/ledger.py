@@ -70,10 +70,14 @@ def load_domain_list() -> None:
     _domain_list()("example.com")
 
 
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
 @lru_cache(maxsize=4096)
 def registered_domain(url: str) -> str:
     """The site a URL belongs to (news.bbc.co.uk -> bbc.co.uk); the host itself for an IP or a name."""
-    host = (urlsplit(url).hostname or "").lower()
+    host = _host(url)
     if not host:
         return url
     found = _domain_list()(host).top_domain_under_public_suffix
@@ -366,6 +370,11 @@ class Ledger:
         return "pending", f"confidence {d.fact.confidence:.2f}: waiting for corroboration"
 
     def _official(self, entity: Entity, url: str) -> bool:
+        if not entity.official_domains:
+            # Nothing to compare with: the public suffix list is not built for it (0.1 s of a
+            # first cycle). The URL is still parsed, so one that cannot be fails as it did.
+            _host(url)
+            return False
         domain = registered_domain(url)
         return any(domain == d or domain.endswith("." + d) for d in entity.official_domains)
 

@@ -11,6 +11,7 @@ processed, so a kill -9 mid-cycle means the feed is simply read again.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import logging
@@ -22,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from watcher import articles, feeds
-from watcher.errors import ExtractionAborted, FetchError
+from watcher.errors import ExtractionAborted, ExtractionError, FetchError
 from watcher.kept_text import kept_text
 from watcher.ledger import ArticleFacts, Ledger, LedgerReport, expire_pending
 from watcher.models import Change, Entity, Fact, FeedHealth
@@ -34,6 +35,7 @@ from watcher.reading import (
     article_text,
     lexicon_language,
     read_article,
+    seed_facts,
 )
 from watcher.seeds import load_seed_folder
 from watcher.settings import FeedSettings, Settings
@@ -103,8 +105,26 @@ class CycleReport:
         return sum(1 for f in self.feeds if f.outcome == outcome)
 
 
-def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[BaselineDocument]:
-    """Load every entity's seed folder as baseline facts. Running it twice changes nothing."""
+def _seed_facts(
+    pool: articles.ExtractionPool | None, entity: Entity, text: str, published: str | None, label: str
+) -> list[Fact]:
+    """A seed's facts, read in ``pool``'s workers when there is one: they hold the extractor
+    already, where this process would import it (a third of a second of compiling patterns)
+    for the seeds alone. A worker that fails or runs past the cap leaves the reading to this
+    process, which gives the same facts (or raises the same error), only slower."""
+    job = (text, entity.name, entity.aliases, published)
+    if pool is not None:
+        with contextlib.suppress(ExtractionAborted, ExtractionError):
+            return pool.run(seed_facts, job, label=label)
+    return seed_facts(job)
+
+
+def load_baseline(
+    settings: Settings, store: Store, *, now: datetime, pool: articles.ExtractionPool | None = None
+) -> list[BaselineDocument]:
+    """Load every entity's seed folder as baseline facts. Running it twice changes nothing.
+
+    ``pool``: where a new or edited seed's facts are read (see ``_seed_facts``); None: here."""
     out: list[BaselineDocument] = []
     for entity in settings.entities:
         folder = settings.seed_dir(entity)
@@ -122,9 +142,7 @@ def load_baseline(settings: Settings, store: Store, *, now: datetime) -> list[Ba
                 facts_here = tuple(sf.fact for sf in stored if sf.document_url == doc.url)
                 out.append(BaselineDocument(entity.name, doc.name, doc.published, facts_here, "unchanged"))
                 continue
-            from watcher.facts import extract_facts  # only for a new or edited seed
-
-            facts = extract_facts(doc.text, entity.name, entity.aliases, published=doc.published)
+            facts = _seed_facts(pool, entity, doc.text, doc.published, f"seed {doc.name}")
             new_doc = NewDocument(
                 url=doc.url,
                 title=doc.title,

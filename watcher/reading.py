@@ -120,3 +120,15 @@ def read_article(job: ReadJob) -> ArticleRead:
         facts=found,
         text=kept_text(read.text),
     )
+
+
+SeedJob = tuple[str, str, tuple[str, ...], str | None]
+
+
+def seed_facts(job: SeedJob) -> list[Fact]:
+    """The facts of one seed document: ``(text, entity name, aliases, published)``. Runs in a
+    worker when the caller has a pool (see ``pipeline.load_baseline``)."""
+    from watcher import facts as extractor
+
+    text, name, aliases, published = job
+    return extractor.extract_facts(text, name, aliases, published=published)
