@@ -189,18 +189,19 @@ class EntityMatcher:
         folded = fold(text)
         # The patterns are tried on the folded text and, as ``mentions`` does, on the text as
         # written, where a mark or a sign ("™") ends a word that folding glues to the next.
-        # For ASCII text, trying the folded one is the same.
-        views = [_View(folded)] if text.isascii() else [_View(folded), _View(text)]
-        places = self._places(views)
-        found = []
-        for i in sorted({*places, *self._always}):
-            if i in places and self._named(i, places[i]):
-                found.append(self.entities[i])
-            elif i in self._always:
+        # For ASCII text, trying the folded one is the same. An entity is named if any of its
+        # places in either text is: the text as written (its words, a third of the cost) is
+        # only read when the folded one left an entity unnamed, which with one company is rare.
+        found = {i for i, spots in self._places([_View(folded)]).items() if self._named(i, spots)}
+        if not text.isascii() and len(found) < len(self.entities):
+            places = self._places([_View(text)])
+            found.update(i for i, spots in places.items() if i not in found and self._named(i, spots))
+        for i in self._always:
+            if i not in found:
                 pattern = self._pattern(i)
                 if pattern is not None and _search(pattern, text, folded):
-                    found.append(self.entities[i])
-        return found
+                    found.add(i)
+        return [self.entities[i] for i in sorted(found)]
 
 
 class Roster:
