@@ -41,6 +41,10 @@ class _StuckPagePool(ExtractionPool):
     def run(self, job: Any, argument: Any, *, label: str) -> Any:
         return super().run(_stuck_on_the_round_page if job is read_article else job, argument, label=label)
 
+    async def run_async(self, job: Any, argument: Any, *, label: str) -> Any:
+        stuck = _stuck_on_the_round_page if job is read_article else job
+        return await super().run_async(stuck, argument, label=label)
+
 
 def _sleep(seconds: float) -> float:
     time.sleep(seconds)
