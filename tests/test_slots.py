@@ -85,3 +85,38 @@ def test_a_thread_takes_a_slot_a_coroutine_gives_back() -> None:
 
     asyncio.run(main())
     assert taken.is_set()
+
+
+def test_a_slot_given_back_by_a_thread_as_a_coroutine_queues_is_not_lost() -> None:
+    # A thread gives the only slot back while a coroutine that found none is queueing: the
+    # thread's hand-back is held after its look at the queue until the coroutine has queued
+    # (or for a moment, when it cannot queue meanwhile). The slot must reach the coroutine.
+    slots = Slots(1)
+    looked = threading.Event()
+    queued = threading.Event()
+    free = slots._free
+
+    class _Held:
+        def acquire(self, blocking: bool = True) -> bool:
+            taken = free.acquire(blocking=blocking)
+            if not taken and not blocking:
+                threading.Timer(0.05, queued.set).start()  # it queues right after a failed try
+            return taken
+
+        def release(self) -> None:
+            looked.set()
+            queued.wait(0.5)
+            free.release()
+
+    slots.acquire()
+    slots._free = _Held()  # type: ignore[assignment]
+
+    async def main() -> None:
+        releaser = threading.Thread(target=slots.release)
+        releaser.start()
+        looked.wait(5)
+        await asyncio.wait_for(slots.acquire_async(), 5)
+        slots.release()
+        await asyncio.to_thread(releaser.join, 5)
+
+    asyncio.run(main())

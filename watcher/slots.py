@@ -51,9 +51,11 @@ class Slots:
         """Give a slot back: to the first coroutine waiting, else to the threads."""
         with self._lock:
             waiter = self._waiting.popleft() if self._waiting else None
-        if waiter is None:
-            self._free.release()
-            return
+            if waiter is None:
+                # Under the lock: a coroutine that found no slot and is about to queue would
+                # otherwise queue just after this look and wait for a slot already given back.
+                self._free.release()
+                return
         loop, granted = waiter
         try:
             loop.call_soon_threadsafe(self._grant, granted)
