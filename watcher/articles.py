@@ -369,13 +369,30 @@ class ExtractionPool:
             return await asyncio.to_thread(self.run, job, argument, label=label)
         await self._slots.acquire_async()
         try:
-            worker = self._take_idle() or await asyncio.to_thread(self._take)  # a start imports: not here
+            worker = self._take_idle() or await self._start()
             if worker is None:
                 return await asyncio.to_thread(job, argument)
             ok, value = await self._exchange(worker, job, argument, label)
         finally:
             self._slots.release()
         return cast(R, _answer(ok, value, label))
+
+    async def _start(self) -> _Worker | None:
+        """``_take`` in a thread (a start imports for half a second: not on the loop). Cancelled
+        meanwhile, the start still ends in its thread: the worker it brings is kept as idle,
+        where ``close`` finds it, not lost with the coroutine."""
+        starting = asyncio.ensure_future(asyncio.to_thread(self._take))
+        try:
+            return await asyncio.shield(starting)
+        except asyncio.CancelledError:
+            starting.add_done_callback(self._keep_started)
+            raise
+
+    def _keep_started(self, starting: asyncio.Future[_Worker | None]) -> None:
+        if not starting.cancelled() and starting.exception() is None:
+            worker = starting.result()
+            if worker is not None:
+                self._give_back(worker, True)
 
     async def _exchange(
         self, worker: _Worker, job: Callable[[J], R], argument: J, label: str
