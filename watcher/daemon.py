@@ -359,8 +359,11 @@ class Daemon:
 
     def load_baseline(self) -> None:
         """Make sure the seeds are known before any news is compared with them (idempotent)."""
+        # Read in the daemon's workers when its cycles read articles there anyway; a scheduler
+        # whose articles go to `watcher worker` processes would keep workers for the seeds alone.
+        pool = self.pool if self.jobs is None else None
         with Store(self.settings.db) as store:
-            docs = load_baseline(self.settings, store, now=self.clock(), pool=self.pool)
+            docs = load_baseline(self.settings, store, now=self.clock(), pool=pool)
         loaded = [d for d in docs if d.status != "unchanged"]
         if loaded:
             log.info("baseline: loaded %d seed documents", len(loaded))
