@@ -152,6 +152,9 @@ _MARKET_SIZE_RE = re.compile(
     r"estimated\s+at|estimee?\s+a|evaluee?\s+a|sized\s+at|totall?ed|amounted\s+to)\s+"
     r"(?:(?:pres\s+de|plus\s+de|environ|quelque|about|around|nearly|over|some|more\s+than|roughly)\s+)?$"
 )
+_DEAL_OR_SECTOR_GATE_RE = re.compile(
+    r"transaction|deal|acquisition|rachat|merger|fusion|takeover|sect|industr"
+)
 _DEAL_OR_SECTOR_WORTH_RE = re.compile(
     r"\b(?:la|le|l'|the|this|that|cette|ce|cet|du|au)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:transaction|deal|acquisition|rachat|merger|fusion|takeover|secteur|sector|industry|industrie)\b"
@@ -189,7 +192,9 @@ def _plain_frame(left: str, near_left: str, right: str = "") -> tuple[str, str] 
     if _MARKET_FORECAST_RE.search(left, max(0, len(left) - 160)):
         # "the telematics market is forecast to reach $12 billion by 2031".
         return "non", "a market's forecast"
-    if _DEAL_OR_SECTOR_WORTH_RE.search(left, max(0, len(left) - 160)):
+    window = max(0, len(left) - 160)
+    # (Exact shortcut: every match holds one of the gate's words; the full pattern is slow to fail.)
+    if _DEAL_OR_SECTOR_GATE_RE.search(left, window) and _DEAL_OR_SECTOR_WORTH_RE.search(left, window):
         # "Le rachat de Plimo, signé l'été dernier, était estimé à 2 Md€", "a sector worth $40 billion":
         # what a deal or a whole sector is worth, no company's valuation.
         return "non", "what a deal or a sector is worth"
