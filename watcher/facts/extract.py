@@ -423,9 +423,10 @@ _BACKERS_RIGHT_RE = re.compile(r"\b(?:aupres|from|led\s+by|menee?s?\s+par)\b")
 _ALREADY_BEFORE_RE = re.compile(
     r"\b(?:deja|already)\s+(?:(?:plus\s+de|pres\s+de|environ|more\s+than|over|about|some|nearly)\s+)?$"
 )
+# Month names, folded, French (then English, in ``_MONTHS``).
+_MONTHS_FR = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _DATE_WORDS_RE = re.compile(
-    r"(?<!\d)(?:19|20)\d\d(?!\d)|\bil\s+y\s+a\b|\bderni[eè]re?\b|\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|"
-    r"aout|septembre|octobre|novembre|decembre|printemps|automne|hiver)\b"
+    rf"(?<!\d)(?:19|20)\d\d(?!\d)|\bil\s+y\s+a\b|\bderni[eè]re?\b|\b(?:{_MONTHS_FR}|printemps|automne|hiver)\b"
 )
 _ROUND_NAMED_RIGHT_RE = re.compile(r"\b(?:series|round|seed|tranche|extension|ipo|listing|offering)\b")
 _INTO_RIGHT_RE = re.compile(r"\s+(?:dans(?!\s+(?:le\s+cas|celui))|into|in(?!\s+the\s+case)|chez)\s")
@@ -454,10 +455,8 @@ _RECORD_SO_FAR_RE = re.compile(
 _BRINGS_TOTAL_RE = re.compile(
     r"\b(?:bring\w*|taking|takes|took|port(?:e|ant|ent|ait|era))\s+(?:its\s+|the\s+|son\s+|le\s+(?:tout\s+)?)?"
 )
-# Month names, folded, French then English.
 _MONTHS = (
-    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|"
-    "march|april|may|june|july|august|september|october|november|december"
+    _MONTHS_FR + "|january|february|march|april|may|june|july|august|september|october|november|december"
 )
 _DATED_RE = re.compile(
     r"\s*(?:,\s*)?(?:en|in|au|on|le|lors\s+de|during)\s+(?:(?:debut|fin|mi-|early|late|mid-?)\s*)?"

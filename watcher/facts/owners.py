@@ -497,13 +497,13 @@ def _unmarked_owner(
     if _place_subject(sent):
         # "Behind it, Porto drew $41M in funding": a place's tally.
         return None, ""
-    deals = _PLURAL_DEALS_RE.search(doc.folded[idx], max(0, figure - 90), figure)
+    low = doc.folded[idx]
+    deals = _PLURAL_DEALS_RE.search(low, max(0, figure - 90), figure)
     if deals is not None and not _ONE_OF_THE_DEALS_RE.search(sent, deals.end(), figure):
         # A sentence about deals in the plural that names no company: a tally, or the size of a bracket
         # of deals ("les tours compris entre 3 et 15 M€"), not one round of the company. ("Its previous
         # rounds include a $22 million Series B": one of them, the company's.)
         return None, ""
-    low = doc.folded[idx]
     if _TREND_RE.search(low) and not _VALUE_WORD_RE.search(low):
         # "Early-stage funding rose 18pc on the half to €21m": a market's trend, no company's money.
         return None, ""
