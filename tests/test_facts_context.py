@@ -101,3 +101,67 @@ def test_investors_named_in_passing_do_not_take_the_topic(text: str) -> None:
 )
 def test_glued_sentences_are_split(text: str) -> None:
     assert [f.amount for f in extract_facts(text, "Tindra") if f.kind == "funding_round"] == [30_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "En 2024, Kobalt était la plus grande société de son secteur en Europe, avec une valorisation "
+            "d'environ 12 milliards d'euros.",
+            "2026-02-10",
+            "background",
+        ),
+        (
+            "Last summer, Kobalt raised $65M in a Series C, valued at $900M by its new investors.",
+            None,
+            "background",
+        ),
+        ("L'an dernier, Kobalt a levé 20 millions d'euros auprès de Quaxi Partners.", None, "background"),
+        (
+            "En juillet 2009, on apprend que Kobalt a levé 10 millions d'euros auprès de ses actionnaires.",
+            "2009-10-28",
+            "background",
+        ),
+        # The year the text is published is no earlier time.
+        ("En 2026, Kobalt a levé 20 millions d'euros auprès de Quaxi Partners.", "2026-03-01", "main"),
+        # Set off by no comma, the time is the figure's own, read as before.
+        ("Kobalt, which plans a listing in 2027, raised $65M in a Series C led by Quaxi.", None, "main"),
+    ],
+)
+def test_a_time_that_opens_the_sentence_dates_all_of_it(
+    text: str, published: str | None, expected: str
+) -> None:
+    facts = [f for f in extract_facts(text, "Kobalt", published=published) if f.kind != "total_raised"]
+    assert facts and {f.context for f in facts} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The value a recalled round was raised at is recalled with it.
+        (
+            "The sale follows a previous fundraise in March when Kobalt raised £340m at a £4bn valuation.",
+            {("funding_round", "background"), ("valuation", "background")},
+        ),
+        (
+            "Kobalt's earlier financing, when it raised $80m at a $600m valuation, was led by Quaxi.",
+            {("funding_round", "background"), ("valuation", "background")},
+        ),
+        # The news, and its value, stay the news.
+        (
+            "Kobalt raised £340m at a £4bn valuation, its first round since a previous fundraise in 2022.",
+            {("funding_round", "main"), ("valuation", "main")},
+        ),
+    ],
+)
+def test_a_recalled_round_and_the_value_it_was_raised_at(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(f.kind, f.context) for f in extract_facts(text, "Kobalt", published="2024-10-01")} == expected
+
+
+def test_what_an_investor_had_invested_is_recalled() -> None:
+    [fact] = extract_facts(
+        "Quaxi Ventures, Kobalt's top investor, had invested nearly $100 million in the company early on.",
+        "Kobalt",
+    )
+    assert fact.context == "background"

@@ -36,3 +36,32 @@ def test_an_investors_ticket_size_is_no_round(text: str, lang: str) -> None:
     assert [
         f for f in extract_facts(text, "Acme", lang=lang) if f.kind in ("funding_round", "valuation")
     ] == []
+
+
+# What kind of firm an investor is ("a public investment bank") says nothing of the figure after it.
+INVESTOR_KINDS = [
+    "Brumwick, the public investment bank, has over $30m on the line after Acme filed for insolvency.",
+    "Brumwick, an investment firm from Oslo, now has $12m at stake in Acme.",
+    "Brumwick, la banque publique d'investissement, a déjà 20 millions d'euros en jeu chez Acme.",
+    "Le fonds d'investissement Brumwick a près de 15 millions d'euros exposés à Acme.",
+]
+
+
+@pytest.mark.parametrize("text", INVESTOR_KINDS)
+def test_the_kind_of_an_investor_is_no_deal_word(text: str) -> None:
+    assert [f for f in extract_facts(text, "Acme") if f.kind in ("funding_round", "valuation")] == []
+
+
+def test_a_round_led_by_an_investment_firm_is_still_a_round() -> None:
+    [fact] = extract_facts("Acme raised $30m in a round led by the investment firm Brumwick.", "Acme")
+    assert (fact.kind, fact.amount) == ("funding_round", 30_000_000)
+
+
+def test_a_sum_bet_on_another_company_is_not_a_company_worth_it() -> None:
+    """Money "on lending company Zorblo" is put on Zorblo: no "$800 million company"."""
+    text = (
+        "Acme is a bank. In May, Brumwick bet $800 million on lending company Zorblo, valuing it at $3.5bn."
+    )
+    assert [f for f in extract_facts(text, "Acme") if f.kind in ("funding_round", "valuation")] == []
+    [worth] = extract_facts("Acme is now a $5 billion payments company.", "Acme")
+    assert (worth.kind, worth.amount) == ("valuation", 5_000_000_000)

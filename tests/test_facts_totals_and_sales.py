@@ -78,6 +78,17 @@ CASES = [
         "Acme Robotics",
         ["funding_round"],
     ),
+    # Control of the company bought: its price, no round ("acquérir", "l'acquisition par X de 80 %").
+    ("Brumwick va acquérir 80 % du capital d'Acme pour 217 millions d'euros.", "Acme", []),
+    (
+        "Les deux groupes négocient l'acquisition par Brumwick de 75 % du capital d'Acme "
+        "pour un montant de 150 millions d'euros.",
+        "Acme",
+        [],
+    ),
+    ("Brumwick agreed to the acquisition of 90% of Acme for a total of $40 million.", "Acme", []),
+    # A minority stake is money into the company, as before.
+    ("Brumwick va acquérir 20 % du capital d'Acme pour 21 millions d'euros.", "Acme", ["funding_round"]),
 ]
 
 
@@ -85,3 +96,39 @@ CASES = [
 def test_totals_since_a_year_and_stake_sales(text: str, entity: str, kinds: list[str]) -> None:
     got = sorted(f.kind for f in extract_facts(text, entity) if f.kind in ("funding_round", "valuation"))
     assert got == sorted(kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # Listed shares moving: the value is the market's that day.
+        (
+            "The shares were priced at $33 and surged 250% on day one, closing at $115, pushing the "
+            "valuation past $60 billion.",
+            [],
+        ),
+        (
+            "Shares of Acme fell 20% to $96 each on Monday, giving the company a value of over $55 billion.",
+            [],
+        ),
+        ("L'action Acme a bondi de 40 % mardi, portant sa valorisation à 12 milliards d'euros.", []),
+        # The listing's own price values the company.
+        ("Acme priced its shares at $33, valuing the company at $19.3 billion.", ["valuation"]),
+    ],
+)
+def test_a_value_the_stock_market_gives_is_no_deals(text: str, kinds: list[str]) -> None:
+    got = [f.kind for f in extract_facts(text, "Acme") if f.kind in ("funding_round", "valuation")]
+    assert got == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Since lockdowns began, Acme has raised £125 million.", ["total_raised"]),
+        ("Depuis le début de la crise, Acme a levé 40 millions d'euros.", ["total_raised"]),
+        # A round named is that round.
+        ("Since March, Acme has raised £5 million in a seed round led by Brumwick.", ["funding_round"]),
+    ],
+)
+def test_raised_since_a_time_is_all_it_raised_then(text: str, kinds: list[str]) -> None:
+    assert [f.kind for f in extract_facts(text, "Acme")] == kinds

@@ -52,6 +52,7 @@ ENTITIES = [
         ("c3 ai", []),
         ("kelvin and strasse bank", ["Ｋelvin", "Straße Bank"]),
         ("Acme™ raises", ["Acme"]),  # the sign ends the word as written
+        ("™MİSTRAL", ["Mistral AI"]),  # "İ" is "i" to ``re``: its dot above splits no word
         ("acme-x and ile robotics", ["Acme", "Île Robotics"]),
         ("a && b", ["&&"]),
         ("the (paren)  labs team", ["(Paren) Labs"]),  # the name's own signs reach past its words

@@ -29,6 +29,7 @@ from typing import Literal
 
 from watcher.models import Change, Fact, Money
 from watcher.state import (
+    SAME_EVENT_DAYS,
     EntityState,
     KnownFact,
     current_state,
@@ -200,10 +201,11 @@ class _Comparer:
             # No window for a round's amount: a recap restating an old round is far more common
             # than two rounds of the same size, and a round's own date is rarely in the text.
             return self.close(new, old)
-        # A valuation is a point in time: equal figures years apart are two facts.
-        restated = new.context == "background" or old.context == "background"
+        # A valuation is a point in time: equal figures years apart are two facts. A restatement matches
+        # the figure it restates at any age; a figure only ever restated is no match for news years on
+        # (a tender at 65bn in 2024 is not the "at least 70bn" talks a 2021 recap recalled).
         recent = apart is None or apart <= EVENT_WINDOW_DAYS
-        return self.close(new, old) and (restated or recent)
+        return self.close(new, old) and (new.context == "background" or recent)
 
     def implausible(self, fact: Fact, document: Sequence[Fact]) -> str | None:
         if fact.kind not in _ALERTED_KINDS and fact.kind != "total_raised":
@@ -229,6 +231,16 @@ def _best(matches: Sequence[KnownFact]) -> KnownFact:
     """The event head a new mention belongs to: confirmed over rumoured, then the latest, best supported."""
     confirmed = [m for m in matches if m.fact.status != "rumoured"]
     return max(confirmed or matches, key=lambda k: (happened(k), k.sources, k.id or 0))
+
+
+def _recalled_before_told(fact: Fact, period: str | None, known: KnownFact) -> bool:
+    """A figure first read as a recap the days the news came out ("its last round, in November, of
+    $150M" beside "Quaxi raised $150M") is not yet known as news: the news is still a change, as it
+    is when it happens to be read first. Recaps in the seeds are known."""
+    if fact.context != "main" or known.fact.context != "background" or known.baseline:
+        return False
+    apart = days_apart(period, known.period)
+    return apart is not None and apart <= SAME_EVENT_DAYS
 
 
 def _history_reason(cmp: _Comparer, fact: Fact, period: str | None, latest: KnownFact | None) -> str | None:
@@ -278,6 +290,7 @@ def _decide_one(
         for k in pool
         if cmp.same_event(fact, period, k)
         and not (id(k) in closed and (fact.status != "rumoured" or talk_after_close))
+        and not _recalled_before_told(fact, period, k)
     ]
     if matches:
         best = _best(matches)
@@ -288,6 +301,9 @@ def _decide_one(
             fact.kind in _ALERTED_KINDS
             and fact.status != "rumoured"
             and best.fact.status == "rumoured"
+            # A rumour only ever recalled ("up from the 107bn it was said to be worth") was no news:
+            # confirming it is none either.
+            and best.fact.context == "main"
             and not (latest is not None and period_before(period, happened(latest)))
         ):
             return "confirmation", best, f"confirms the rumour #{best.id}"
@@ -327,11 +343,14 @@ def diff_against_known(
     base_currency: str,
     rates: Mapping[str, Decimal],
     min_change: Decimal,
+    held: Callable[[Change], str | None] | None = None,
 ) -> list[Decision]:
     """Decide, for each fact of one document, in order, what it means against ``known``.
 
     ``known`` must hold the entity's event heads that a decision can need: the current
     state's facts and every head a new fact may match (same kind, close amount or name).
+    ``held`` says why a change will wait for corroboration (None when it stands): such a fact is
+    no measure for the document's next facts, as it is none for the next documents'.
     """
     cmp = _Comparer(base_currency, rates, min_change)
     pool = list(known)
@@ -353,7 +372,8 @@ def diff_against_known(
             kind = "status_change" if outcome == "confirmation" else _CHANGE_KIND[fact.kind]
             change = _change(cmp, kind, fact, related, entity, period, url, title, now)
         decisions.append(Decision(fact, outcome, corroborates, change, note))
-        if outcome in ("change", "confirmation", "history", "context"):
+        waits = change is not None and held is not None and held(change) is not None
+        if outcome in ("change", "confirmation", "history", "context") and not waits:
             pool.append(KnownFact(None, fact, period))
     return decisions
 
@@ -435,11 +455,13 @@ def event_figure(
             figures[key] = (len({o.url for o in peers}), max(o.fact.confidence for o in peers))
         return figures[key]
 
-    def completeness(m: Mention) -> tuple[bool, float, bool, int, bool, str, str]:
+    def completeness(m: Mention) -> tuple[bool, bool, float, bool, int, bool, str, str]:
         f = m.fact
-        # The base currency first: within one figure it is presentation, and it keeps the figure
-        # the same whichever of its mentions a cycle happened to have read.
+        # The news over a recap of it: an alert points to the article that told it, not to one that
+        # recalled it months later. Then the base currency: within one figure it is presentation, and
+        # it keeps the figure the same whichever of its mentions a cycle happened to have read.
         return (
+            f.context == "main",
             f.currency == base_currency,
             f.confidence,
             f.round is not None,

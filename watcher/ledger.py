@@ -44,10 +44,10 @@ from watcher.diff import (
 from watcher.errors import DecisionFailed, StoreError
 from watcher.events import closed_rounds, event_round, place, talks
 from watcher.models import Change, Entity, Fact
-from watcher.plausible import oversized_round
+from watcher.plausible import oversized_round, valuation_jump
 from watcher.settings import Settings
 from watcher.state import clamp_period as clamp_period  # part of this module's API
-from watcher.state import contested, days_apart, happened
+from watcher.state import contested, happened
 from watcher.store import NewDocument, Store, StoredFact
 
 log = logging.getLogger("watcher.ledger")
@@ -312,6 +312,7 @@ class Ledger:
             base_currency=self.settings.base_currency,
             rates=self.settings.rates,
             min_change=self.settings.min_change,
+            held=None if baseline or self._official(entity, article.url) else valuation_jump,
         )
         for d in decisions:
             if d.duplicate:
@@ -359,7 +360,7 @@ class Ledger:
         if baseline or d.change is None:
             return "active", d.note
         official = self._official(entity, article.url)
-        jump = _jump(d.change)
+        jump = valuation_jump(d.change)
         if jump is not None and not official:
             return "pending", f"{jump}: waiting for corroboration"
         held = oversized_round(d.change, *context, self.settings.rates)
@@ -512,27 +513,6 @@ def expire_pending(store: Store, now: datetime) -> None:
         until = store.pending_until(sf.id)
         if until is not None and until <= now:
             store.set_fact_state(sf.id, "dropped", "not corroborated in time")
-
-
-# A valuation that moves ten times or more from the current one within a year is more often
-# another company's figure or a misread than news: it waits for a second site. Young companies
-# do grow that fast, but over rounds a year or more apart.
-_JUMP_FACTOR = Decimal(10)
-_JUMP_WINDOW_DAYS = 365
-
-
-def _jump(change: Change) -> str | None:
-    if change.kind != "valuation_change" or change.old_base is None or change.new_base is None:
-        return None
-    old, new = change.old_base.amount, change.new_base.amount
-    if old <= 0 or new <= 0:
-        return None
-    apart = days_apart(change.new_date, change.old_date)
-    if apart is not None and apart > _JUMP_WINDOW_DAYS:
-        return None
-    if new >= old * _JUMP_FACTOR or old >= new * _JUMP_FACTOR:
-        return f"a {new / old:.1f}x move from the current valuation"
-    return None
 
 
 class _PendingIndex:

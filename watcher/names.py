@@ -81,7 +81,22 @@ def _loose(text: str) -> str:
     letter. ASCII needs the first step only.
     """
     lower = text.lower()
-    return lower if lower.isascii() else lower.upper().lower()
+    if lower.isascii():
+        return lower
+    loose = lower.upper().lower()
+    if len(loose) == len(text):
+        return loose
+    # A few letters become a letter and a mark ("İ" lowers to "i" and a dot above): the mark
+    # would split the word, where ``re`` takes the letter for "i". Those letters lose the mark.
+    return "".join(map(_loose_letter, text))
+
+
+@lru_cache(maxsize=4096)
+def _loose_letter(char: str) -> str:
+    loose = char.lower().upper().lower()
+    if len(loose) == 1:
+        return loose
+    return "".join(c for c in unicodedata.normalize("NFD", loose) if not unicodedata.combining(c))
 
 
 class _View:

@@ -51,7 +51,7 @@ from watcher.facts.names import (
     entity_variants,
     is_investor_firm,
 )
-from watcher.facts.numbers import MoneyMention
+from watcher.facts.numbers import MONTHS_EN, MONTHS_FR, MoneyMention
 from watcher.facts.owners import (
     _named_investor,
     _owner_for,
@@ -85,6 +85,7 @@ from watcher.facts.status import (
     _figure_context,
     _negated,
     _status,
+    _values_share_their_rounds_time,
 )
 from watcher.facts.vocab import (
     _ALREADY_RE,
@@ -169,6 +170,8 @@ def _read_text(
     year = published[:4] if published else ""
     if year.isdigit():
         doc.published_year = int(year)
+        month = published[5:7] if published else ""
+        doc.published_month = int(month) if month.isdigit() else None
     doc_currency = _main_currency(sentence_money)
     walk = _Walk(doc)
     cands: list[_Cand] = []
@@ -322,6 +325,7 @@ def _resolve_document(
     mine = _stake_tickets_to_investments(mine, doc)
     mine = _drop_steps_of_total(mine, doc)
     _confirmed_rounds(mine, doc)
+    _values_share_their_rounds_time(mine, doc)
     _drop_tickets_part_of_next(mine, doc)
     _tickets_to_rounds(mine, doc)
     _drop_rounds_stated_as_debt(mine, debts, doc)
@@ -420,11 +424,16 @@ _ROUGHLY_RAISED_FR_LEFT_RE = re.compile(
     r"(?:plus\s+de|pres\s+de|environ|quelque|au\s+moins)\s+$"
 )
 _BACKERS_RIGHT_RE = re.compile(r"\b(?:aupres|from|led\s+by|menee?s?\s+par)\b")
+_SINCE_THEN_RAISED_RE = re.compile(
+    r"[\s\W]*(?:since|depuis)\s[^,;.]{3,80},\s*(?:[\w'’.&-]+\s+){1,4}?(?:has|have|a|ont)\s+"
+    r"(?:(?:also|now|already|aussi|deja|desormais)\s+)?(?:raised|secured|collected|leve|recolte|reuni)\s+"
+    r"(?:(?:over|more\s+than|about|around|nearly|some|plus\s+de|pres\s+de|environ)\s+)?$"
+)
 _ALREADY_BEFORE_RE = re.compile(
     r"\b(?:deja|already)\s+(?:(?:plus\s+de|pres\s+de|environ|more\s+than|over|about|some|nearly)\s+)?$"
 )
 # Month names, folded, French (then English, in ``_MONTHS``).
-_MONTHS_FR = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_MONTHS_FR = "|".join(MONTHS_FR)
 _DATE_WORDS_RE = re.compile(
     rf"(?<!\d)(?:19|20)\d\d(?!\d)|\bil\s+y\s+a\b|\bderni[eè]re?\b|\b(?:{_MONTHS_FR}|printemps|automne|hiver)\b"
 )
@@ -455,9 +464,7 @@ _RECORD_SO_FAR_RE = re.compile(
 _BRINGS_TOTAL_RE = re.compile(
     r"\b(?:bring\w*|taking|takes|took|port(?:e|ant|ent|ait|era))\s+(?:its\s+|the\s+|son\s+|le\s+(?:tout\s+)?)?"
 )
-_MONTHS = (
-    _MONTHS_FR + "|january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = _MONTHS_FR + "|" + "|".join(MONTHS_EN)
 _DATED_RE = re.compile(
     r"\s*(?:,\s*)?(?:en|in|au|on|le|lors\s+de|during)\s+(?:(?:debut|fin|mi-|early|late|mid-?)\s*)?"
     rf"(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b"
@@ -517,12 +524,20 @@ _PRICE_LEFT_RE = re.compile(
 )
 _BOUGHT_FOR_RE = re.compile(
     r"\b(?:acquired?|acquires|acquiring|bought|buys?|buying|purchased?|purchases|rach[eè]t\w*|acquiert|"
-    r"a\s+acquis|s'offre|s'est\s+offert)\s+[^,;.]{0,80}?\s(?:for|pour)\s*(?:(?:about|around|some|nearly|"
-    r"roughly|environ|pr[eè]s\s+de|quelque)\s+)?$"
+    # ("l'acquisition par Quaxi de 80 % du capital de Kobalt pour un montant de 217 M€", "va acquérir".)
+    r"a\s+acquis|acqu[eé]rir|acquisition\s+(?:par\s+[^,;.]{1,40}?\s+)?(?:de|d'|of)|s'offre|s'est\s+offert)"
+    r"\s+[^,;.]{0,80}?\s(?:for|pour)\s*(?:(?:un\s+montant|a\s+total|a\s+sum)\s+(?:total\s+)?(?:de|d'|of)\s*)?"
+    r"(?:(?:about|around|some|nearly|roughly|environ|pr[eè]s\s+de|quelque)\s+)?$"
 )
 # A stake bought is an investment in the company, not the company bought.
 _STAKE_WORDS_RE = re.compile(r"\b(?:stakes?|participations?|shares|actions|parts|equity|capital)\b")
 _CLAUSE_PUNCT_RE = re.compile(r"[,.;:!?()]")
+# Listed shares moving: the value that follows is the market's ("priced at $33" alone is the listing's own).
+_STOCK_MOVED_RE = re.compile(
+    r"\b(?:shares?|stock|actions?|titres?|cours)\b[^.;]{0,120}?\b(?:surg(?:ed|ing)|soar(?:ed|ing)|jump(?:ed|ing)|"
+    r"rose|rising|fell|falling|climb(?:ed|ing)|clos(?:ed|ing)\s+(?:at|up|down)|skyrocket\w*|tumbl\w+|slid|"
+    r"plung\w+|bondi\w*|chut\w+|grimp\w+|s'envol\w+|recul\w+)\b"
+)
 # A listing through a blank-check company: the cash the merger brings is the company's new money.
 _SPAC_RE = re.compile(
     r"\b(?:spacs?|blank[- ]check|special[- ]purpose\s+acquisition|business\s+combination|"
@@ -844,6 +859,10 @@ class _SentenceReader:
         ):
             # (But "the fund marked Quaxi down after its Series E, which valued Quaxi at $7bn": the round's.)
             return "a fund's mark of its stake, not a deal's valuation"
+        if _STOCK_MOVED_RE.search(low, max(0, mention.start - 200), mention.start):
+            # "The shares surged 250% on day one, closing at $115, pushing the valuation past $60 billion":
+            # what the stock market says the company is worth that day, no deal's valuation.
+            return "a value the stock market gives, not a deal's"
         return None
 
     def _uncued(self, fig: _Figure) -> None:
@@ -1130,6 +1149,8 @@ class _SentenceReader:
             # between 2019 and 2021", one round named).
             or (_YEARS_SPAN_RE.search(right_first) and not _ROUNDISH_RE.search(right_first))
             or (fig.prev_end_clause >= mention.start - 120 and _SINCE_YEAR_OPENER_RE.match(left_clause))
+            # "Since lockdowns began, Quaxi has raised £125 million": all it raised over that time.
+            or (_SINCE_THEN_RAISED_RE.match(left_clause) and not _ROUNDISH_RE.search(right_first))
             or (
                 mention.bound == "lower"
                 and _ALREADY_RE.search(left_clause)

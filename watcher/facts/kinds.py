@@ -53,9 +53,7 @@ def _kind_of(
         right = right[: cut.start()]
     # Only the words right after the figure qualify it ("a $235-million funding round").
     right = " ".join(right.split()[:4])
-    left = low[prev_end : mention.start]
-    if "valorisation" in left:
-        left = _TRANSFER_SENSE_RE.sub(lambda m: " " * len(m.group(0)), left)
+    left = _masked_names_of_kinds(low[prev_end : mention.start])
     near_left = left[-50:]
     framed = (
         _plain_frame(left, near_left, low[mention.end : mention.end + 60])
@@ -119,7 +117,7 @@ def _names_round(kind_re: re.Pattern[str], near_left: str) -> bool:
 
 
 _WORTH_DESCRIPTOR_RIGHT_RE = re.compile(
-    r"[\s-]+(?:(?!(?:for|the|to|in|of|an?|from|by|with|into|at|and|its|their|this|that|pour|la|le|les|aux?|"
+    r"[\s-]+(?:(?!(?:for|the|to|in|on|onto|of|an?|from|by|with|into|at|and|its|their|this|that|pour|la|le|les|aux?|"
     r"des?|du|dans|en|sur)\b)"
     r"[a-z][\w-]*+\s+){0,2}?(?:start-?up|startup|company|unicorn|business|fintech|insurtech|"
     r"healthtech|decacorn|"
@@ -227,6 +225,23 @@ _TRANSFER_SENSE_RE = re.compile(
     r"\b(?:(?:filiale|cellule|societe|bureau|service|pole|structure|office|direction)\s+(?:de\s+)?valorisation|"
     r"valorisation\s+(?:de\s+la\s+recherche|des\s+(?:travaux|brevets|resultats|technologies)|de\s+brevets|"
     r"du\s+cnrs|de\s+l'inria|de\s+l'inserm|du\s+cea|industrielle|technologique|de\s+la\s+propriete))\b"
+)
+
+
+def _masked_names_of_kinds(left: str) -> str:
+    """``left`` with the words that name a kind of office or firm, not a deal, blanked out."""
+    if "valorisation" in left:
+        left = _TRANSFER_SENSE_RE.sub(lambda m: " " * len(m.group(0)), left)
+    if "investi" in left or "investment" in left:
+        left = _INVESTOR_KIND_RE.sub(lambda m: " " * len(m.group(0)), left)
+    return left
+
+
+# What kind of investor a firm is ("the public investment bank", "le fonds d'investissement") names no deal.
+_INVESTOR_KIND_RE = re.compile(
+    r"\binvestment\s+(?:banks?|bankers?|firms?|funds?|company|companies|arm|managers?|vehicles?|house|group|"
+    r"trust|office|boutique|platform)\b|"
+    r"\b(?:banques?|fonds|societes?|fonds\s+souverains?|holdings?)\s+(?:publique?s?\s+)?d'investissement\b"
 )
 # The digit-less billion of numbers._MARK_RE, and what may follow it.
 _MARK_MENTION_RE = re.compile(r"\b(?:barre|cap)\s+d|billion-(?:dollar|euro)|billion\s+(?:dollar|euro)\b")

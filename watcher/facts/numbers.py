@@ -32,9 +32,17 @@ from watcher.facts.units import (
 )
 from watcher.models import Money
 
+# Month names, folded, in calendar order: dates in the text ("en juillet 2009", "in March").
+MONTHS_FR = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+             "novembre", "decembre")  # fmt: skip
+MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december")  # fmt: skip
+
 __all__ = [
     "BARE_FRANC",
     "CFA_FRANC",
+    "MONTHS_EN",
+    "MONTHS_FR",
     "MoneyMention",
     "find_money",
     "parse_amount",

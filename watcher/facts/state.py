@@ -53,6 +53,7 @@ class _Doc:
     _named_in: list[bool] | None = None
     _latest_year: int | None = None
     published_year: int | None = None  # the year the text was published, when the caller knows it
+    published_month: int | None = None  # and its month (1-12), when known
     _reported: dict[int, bool] = field(default_factory=dict)
     _official: dict[int, bool] = field(default_factory=dict)
     investor_firm: bool = False  # the tracked company is itself an investor (names.is_investor_firm)

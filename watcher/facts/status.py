@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 from watcher.facts.kinds import _NEW_CLAUSE_RE
 from watcher.facts.lexicon import alternation
-from watcher.facts.numbers import CHANGED_FROM_RE, MoneyMention
+from watcher.facts.numbers import CHANGED_FROM_RE, MONTHS_EN, MONTHS_FR, MoneyMention
 
 if TYPE_CHECKING:
     from watcher.facts.state import _Cand, _Doc
@@ -42,7 +43,7 @@ _RUMOUR_RE = re.compile(
     r"(?:\w+\s+)?(?:investisseurs|fonds))\b"
 )
 _BACKGROUND_RE = re.compile(
-    r"\b(?:avai(?:t|ent)|had\s+(?:already\s+|previously\s+|just\s+|also\s+)?(?:raised|been|secured|closed|received)|"
+    r"\b(?:avai(?:t|ent)|had\s+(?:already\s+|previously\s+|just\s+|also\s+)?(?:raised|been|secured|closed|received|invested)|"
     r"previously|precedemment|"
     # "four months after raising", "just weeks after its round", "moins d'un an après une série C".
     r"(?:months?|weeks?|years?|mois|ans?|annee|semaines?)\s+(?:after|apres)|"
@@ -56,7 +57,7 @@ _BACKGROUND_RE = re.compile(
     r"(?:printemps|ete|automne|hiver|mois)\s+dernier|earlier\s+this\s+year|a\s+l'epoque|at\s+the\s+time|"
     r"il\s+y\s+a|ago|last\s+raised|apres\s+(?:son|sa|les?)\s+(?:dernier|derniere|precedent)|precede\w*|"
     r"lors\s+de\s+(?:sa|son)\s+(?:precedent|derniere?\s+(?:levee|tour))|"
-    r"its\s+(?:previous|last|prior)|(?:previous|prior|earlier)\s+(?:round|valuation|raise|funding)|"
+    r"its\s+(?:previous|last|prior)|(?:previous|prior|earlier)\s+(?:round|valuation|raise|funding|fundraise|fundraising|financing)|"
     r"(?:following|after|apres|suite\s+a)\s+(?:its|their|son|sa|ses|leur)|"
     r"from\s+the\s+company's\s+tender|separate)\b"
 )
@@ -174,6 +175,30 @@ _CONFIRMED_RE = re.compile(
 )
 
 
+# "raised 340 million pounds at a 4-billion-pound valuation", "a levé 20 M€ sur une valorisation de 100 M€":
+# the value the round was raised at, between the two figures.
+_AT_ITS_VALUE_RE = re.compile(
+    r"^[^,;.]{0,30}?\b(?:at|a|sur\s+(?:la\s+)?base\s+d'|sur)\s+(?:a|an|une)?\s*"
+    r"(?:(?:post-?money|pre-?money|reported|implied)\s+)?(?:valuation\s+of|valorisation\s+de)?\s*$"
+)
+
+
+def _values_share_their_rounds_time(cands: list[_Cand], doc: _Doc) -> None:
+    """The valuation a round was raised at is as old as the round: "a previous fundraise in March when Quaxi
+    raised £340M at a £4bn valuation" recalls both."""
+    for round_, value in itertools.pairwise(cands):
+        if (
+            round_.kind == "funding_round"
+            and value.kind == "valuation"
+            and round_.sent_index == value.sent_index
+            and round_.context == "background"
+            and value.context == "main"
+            and value.mention.start > round_.mention.end
+            and _AT_ITS_VALUE_RE.match(doc.folded[value.sent_index][round_.mention.end : value.mention.start])
+        ):
+            value.context = "background"
+
+
 def _confirmed_rounds(cands: list[_Cand], doc: _Doc) -> None:
     """A reported round the company confirms in the next sentences is announced."""
     for cand in cands:
@@ -242,8 +267,42 @@ _OLD_VALUE_LEFT_RE = re.compile(
 _CHANGED_TO_RE = re.compile(r"\s*(?:to|a|jusqu'a)\s+(?:[$€£]|us\$|\d)")
 
 
+# "En 2024, Quaxi était valorisée ...", "Last summer, it raised ...": a time that opens the sentence, set
+# off by its comma, dates all of it, however far the figure is.
+_OPENING_DATE_RE = re.compile(
+    r"\s*(?:(?:(?:in|en|fin|debut|early|late|mid|end\s+of)\s+)?(?:(?P<month>"
+    + "|".join(MONTHS_FR + MONTHS_EN)
+    + r")\s+)?(?P<year>(?:19|20)\d\d)|"
+    r"(?P<past>last\s+(?:year|spring|summer|fall|autumn|winter)|l'(?:an|annee)\s+derniere?|"
+    r"(?:au|a\s+l')\s*(?:printemps|ete|automne|hiver)\s+dernier))\s*,"
+)
+
+
+_MONTH_NUMBERS = {name: i + 1 for names in (MONTHS_FR, MONTHS_EN) for i, name in enumerate(names)}
+
+
+def _earlier_than_text(doc: _Doc, opening: re.Match[str]) -> bool:
+    """Whether the time opening a sentence is before the text: an earlier year, or an earlier month of
+    the year the text was published ("En juillet 2009," in an article of October 2009)."""
+    year = opening.group("year")
+    if year is None:
+        return True  # "last summer", "l'an dernier"
+    if int(year) < doc.latest_year:
+        return True
+    month = opening.group("month")
+    return (
+        month is not None
+        and doc.published_month is not None
+        and int(year) == doc.published_year
+        and _MONTH_NUMBERS[month] < doc.published_month
+    )
+
+
 def _figure_context(doc: _Doc, low: str, mention: MoneyMention, before: int, after: int) -> str:
     """Main or background, for the figure ``mention`` of the folded sentence ``low``."""
+    opening = _OPENING_DATE_RE.match(low)
+    if opening and opening.end() <= mention.start and _earlier_than_text(doc, opening):
+        return "background"
     if CHANGED_FROM_RE.search(low, max(0, mention.start - 80), mention.start) and _CHANGED_TO_RE.match(
         low, mention.end
     ):
