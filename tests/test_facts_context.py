@@ -107,7 +107,7 @@ def test_glued_sentences_are_split(text: str) -> None:
     ("text", "published", "expected"),
     [
         (
-            "En 2024, Kobalt était la plus grande société de son secteur en Europe, avec une valorisation "
+            "En 2023, Kobalt, fabricant de fours solaires, affichait au compteur une valorisation "
             "d'environ 12 milliards d'euros.",
             "2026-02-10",
             "background",
@@ -117,14 +117,14 @@ def test_glued_sentences_are_split(text: str) -> None:
             None,
             "background",
         ),
-        ("L'an dernier, Kobalt a levé 20 millions d'euros auprès de Quaxi Partners.", None, "background"),
+        ("L'an dernier, Kobalt a réuni 7,5 M€ pour ses robots de cuisine.", None, "background"),
         (
-            "En juillet 2009, on apprend que Kobalt a levé 10 millions d'euros auprès de ses actionnaires.",
-            "2009-10-28",
+            "En mars 2011, Kobalt a bouclé un tour de 6 M€ pour ouvrir une usine à Nantes.",
+            "2011-09-14",
             "background",
         ),
         # The year the text is published is no earlier time.
-        ("En 2026, Kobalt a levé 20 millions d'euros auprès de Quaxi Partners.", "2026-03-01", "main"),
+        ("En 2026, Kobalt a bouclé un tour de 6 M€ pour son usine nantaise.", "2026-03-01", "main"),
         # Set off by no comma, the time is the figure's own, read as before.
         ("Kobalt, which plans a listing in 2027, raised $65M in a Series C led by Quaxi.", None, "main"),
     ],
@@ -141,7 +141,7 @@ def test_a_time_that_opens_the_sentence_dates_all_of_it(
     [
         # The value a recalled round was raised at is recalled with it.
         (
-            "The sale follows a previous fundraise in March when Kobalt raised £340m at a £4bn valuation.",
+            "The buyback follows a prior fundraise in April, when Kobalt took in €45m at a €300m valuation.",
             {("funding_round", "background"), ("valuation", "background")},
         ),
         (
@@ -150,7 +150,7 @@ def test_a_time_that_opens_the_sentence_dates_all_of_it(
         ),
         # The news, and its value, stay the news.
         (
-            "Kobalt raised £340m at a £4bn valuation, its first round since a previous fundraise in 2022.",
+            "Kobalt took in €45m at a €300m valuation, its first deal since a previous fundraise in 2021.",
             {("funding_round", "main"), ("valuation", "main")},
         ),
     ],
@@ -161,7 +161,7 @@ def test_a_recalled_round_and_the_value_it_was_raised_at(text: str, expected: se
 
 def test_what_an_investor_had_invested_is_recalled() -> None:
     [fact] = extract_facts(
-        "Quaxi Ventures, Kobalt's top investor, had invested nearly $100 million in the company early on.",
+        "Back in its seed days, Quaxi Ventures had invested $7 million in Kobalt, a bet now worth far more.",
         "Kobalt",
     )
     assert fact.context == "background"

@@ -40,10 +40,10 @@ def test_an_investors_ticket_size_is_no_round(text: str, lang: str) -> None:
 
 # What kind of firm an investor is ("a public investment bank") says nothing of the figure after it.
 INVESTOR_KINDS = [
-    "Brumwick, the public investment bank, has over $30m on the line after Acme filed for insolvency.",
+    "Brumwick, a state-owned investment bank, stands to lose $9m if Acme's lenders pull out.",
     "Brumwick, an investment firm from Oslo, now has $12m at stake in Acme.",
-    "Brumwick, la banque publique d'investissement, a déjà 20 millions d'euros en jeu chez Acme.",
-    "Le fonds d'investissement Brumwick a près de 15 millions d'euros exposés à Acme.",
+    "Brumwick, une banque d'investissement régionale, risque 6 M€ si Acme ferme son usine.",
+    "Le fonds d'investissement Brumwick reste exposé à hauteur de 4 M€ sur Acme.",
 ]
 
 
@@ -53,15 +53,13 @@ def test_the_kind_of_an_investor_is_no_deal_word(text: str) -> None:
 
 
 def test_a_round_led_by_an_investment_firm_is_still_a_round() -> None:
-    [fact] = extract_facts("Acme raised $30m in a round led by the investment firm Brumwick.", "Acme")
-    assert (fact.kind, fact.amount) == ("funding_round", 30_000_000)
+    [fact] = extract_facts("Acme closed a $12m round that the investment firm Brumwick led.", "Acme")
+    assert (fact.kind, fact.amount) == ("funding_round", 12_000_000)
 
 
 def test_a_sum_bet_on_another_company_is_not_a_company_worth_it() -> None:
-    """Money "on lending company Zorblo" is put on Zorblo: no "$800 million company"."""
-    text = (
-        "Acme is a bank. In May, Brumwick bet $800 million on lending company Zorblo, valuing it at $3.5bn."
-    )
+    """Money "on freight company Zorblo" is put on Zorblo: no "$40 million company"."""
+    text = "Acme sells bikes. Brumwick also put $40 million on freight company Zorblo last spring."
     assert [f for f in extract_facts(text, "Acme") if f.kind in ("funding_round", "valuation")] == []
     [worth] = extract_facts("Acme is now a $5 billion payments company.", "Acme")
     assert (worth.kind, worth.amount) == ("valuation", 5_000_000_000)

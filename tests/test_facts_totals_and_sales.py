@@ -79,16 +79,15 @@ CASES = [
         ["funding_round"],
     ),
     # Control of the company bought: its price, no round ("acquérir", "l'acquisition par X de 80 %").
-    ("Brumwick va acquérir 80 % du capital d'Acme pour 217 millions d'euros.", "Acme", []),
+    ("Brumwick va acquérir 70 % du capital d'Acme pour 48 M€.", "Acme", []),
     (
-        "Les deux groupes négocient l'acquisition par Brumwick de 75 % du capital d'Acme "
-        "pour un montant de 150 millions d'euros.",
+        "Brumwick est en discussions exclusives pour l'acquisition de 60 % d'Acme, pour un montant de 35 M€.",
         "Acme",
         [],
     ),
-    ("Brumwick agreed to the acquisition of 90% of Acme for a total of $40 million.", "Acme", []),
+    ("Brumwick agreed to the acquisition of 90% of Acme for a total of $14 million.", "Acme", []),
     # A minority stake is money into the company, as before.
-    ("Brumwick va acquérir 20 % du capital d'Acme pour 21 millions d'euros.", "Acme", ["funding_round"]),
+    ("Brumwick va acquérir 15 % du capital d'Acme pour 9 M€.", "Acme", ["funding_round"]),
 ]
 
 
@@ -103,17 +102,19 @@ def test_totals_since_a_year_and_stake_sales(text: str, entity: str, kinds: list
     [
         # Listed shares moving: the value is the market's that day.
         (
-            "The shares were priced at $33 and surged 250% on day one, closing at $115, pushing the "
-            "valuation past $60 billion.",
+            "Acme's stock climbed 80% in its first week of trading, lifting the valuation to $14 billion.",
             [],
         ),
         (
-            "Shares of Acme fell 20% to $96 each on Monday, giving the company a value of over $55 billion.",
+            "Acme shares slid 12% on Thursday, leaving the company with a value of about $9 billion.",
             [],
         ),
-        ("L'action Acme a bondi de 40 % mardi, portant sa valorisation à 12 milliards d'euros.", []),
+        ("Le titre Acme a grimpé de 18 % en une séance, ce qui porte sa valorisation à 3,1 Md€.", []),
         # The listing's own price values the company.
-        ("Acme priced its shares at $33, valuing the company at $19.3 billion.", ["valuation"]),
+        (
+            "Acme set its listing price at $21 a share, which values the company at $6.2 billion.",
+            ["valuation"],
+        ),
     ],
 )
 def test_a_value_the_stock_market_gives_is_no_deals(text: str, kinds: list[str]) -> None:
@@ -124,10 +125,13 @@ def test_a_value_the_stock_market_gives_is_no_deals(text: str, kinds: list[str])
 @pytest.mark.parametrize(
     ("text", "kinds"),
     [
-        ("Since lockdowns began, Acme has raised £125 million.", ["total_raised"]),
-        ("Depuis le début de la crise, Acme a levé 40 millions d'euros.", ["total_raised"]),
+        ("Since the harbour project started, Acme has raised €18 million.", ["total_raised"]),
+        ("Depuis l'ouverture de son usine, Acme a réuni 11 M€.", ["total_raised"]),
         # A round named is that round.
-        ("Since March, Acme has raised £5 million in a seed round led by Brumwick.", ["funding_round"]),
+        (
+            "Since the spring, Acme has raised €3 million in a seed round that Brumwick led.",
+            ["funding_round"],
+        ),
     ],
 )
 def test_raised_since_a_time_is_all_it_raised_then(text: str, kinds: list[str]) -> None:

@@ -203,7 +203,7 @@ class _Comparer:
             return self.close(new, old)
         # A valuation is a point in time: equal figures years apart are two facts. A restatement matches
         # the figure it restates at any age; a figure only ever restated is no match for news years on
-        # (a tender at 65bn in 2024 is not the "at least 70bn" talks a 2021 recap recalled).
+        # (a tender offer three years on is not the talks a recap once recalled at a close figure).
         recent = apart is None or apart <= EVENT_WINDOW_DAYS
         return self.close(new, old) and (new.context == "background" or recent)
 
@@ -234,8 +234,8 @@ def _best(matches: Sequence[KnownFact]) -> KnownFact:
 
 
 def _recalled_before_told(fact: Fact, period: str | None, known: KnownFact) -> bool:
-    """A figure first read as a recap the days the news came out ("its last round, in November, of
-    $150M" beside "Quaxi raised $150M") is not yet known as news: the news is still a change, as it
+    """A figure first read as a recap the days the news came out ("its last round, in March, of
+    $35M" beside "Quaxi raised $35M") is not yet known as news: the news is still a change, as it
     is when it happens to be read first. Recaps in the seeds are known."""
     if fact.context != "main" or known.fact.context != "background" or known.baseline:
         return False
@@ -301,7 +301,7 @@ def _decide_one(
             fact.kind in _ALERTED_KINDS
             and fact.status != "rumoured"
             and best.fact.status == "rumoured"
-            # A rumour only ever recalled ("up from the 107bn it was said to be worth") was no news:
+            # A rumour only ever recalled ("up from the value it was said to have") was no news:
             # confirming it is none either.
             and best.fact.context == "main"
             and not (latest is not None and period_before(period, happened(latest)))

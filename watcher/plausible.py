@@ -45,7 +45,7 @@ def oversized_round(
 # A valuation ten times the current one within a year is more often another company's figure or a
 # misread than news. Young companies do grow that fast, but over rounds a year or more apart. A fall
 # to a tenth is rare at any distance (the deepest down rounds lose five or six tenths), while a
-# misread figure ("600 millions" for a company worth 95 billion) is not: a fall waits whatever its age.
+# misread figure (millions read for billions) is not: a fall waits whatever its age.
 _JUMP_FACTOR = Decimal(10)
 _JUMP_WINDOW_DAYS = 365
 

@@ -524,7 +524,7 @@ _PRICE_LEFT_RE = re.compile(
 )
 _BOUGHT_FOR_RE = re.compile(
     r"\b(?:acquired?|acquires|acquiring|bought|buys?|buying|purchased?|purchases|rach[eè]t\w*|acquiert|"
-    # ("l'acquisition par Quaxi de 80 % du capital de Kobalt pour un montant de 217 M€", "va acquérir".)
+    # ("l'acquisition par Quaxi de 60 % de Kobalt, pour un montant de 35 M€", "va acquérir".)
     r"a\s+acquis|acqu[eé]rir|acquisition\s+(?:par\s+[^,;.]{1,40}?\s+)?(?:de|d'|of)|s'offre|s'est\s+offert)"
     r"\s+[^,;.]{0,80}?\s(?:for|pour)\s*(?:(?:un\s+montant|a\s+total|a\s+sum)\s+(?:total\s+)?(?:de|d'|of)\s*)?"
     r"(?:(?:about|around|some|nearly|roughly|environ|pr[eè]s\s+de|quelque)\s+)?$"
@@ -532,9 +532,10 @@ _BOUGHT_FOR_RE = re.compile(
 # A stake bought is an investment in the company, not the company bought.
 _STAKE_WORDS_RE = re.compile(r"\b(?:stakes?|participations?|shares|actions|parts|equity|capital)\b")
 _CLAUSE_PUNCT_RE = re.compile(r"[,.;:!?()]")
-# Listed shares moving: the value that follows is the market's ("priced at $33" alone is the listing's own).
+# Listed shares moving: the value that follows is the market's ("priced at $21" alone is the listing's own).
 _STOCK_MOVED_RE = re.compile(
-    r"\b(?:shares?|stock|actions?|titres?|cours)\b[^.;]{0,120}?\b(?:surg(?:ed|ing)|soar(?:ed|ing)|jump(?:ed|ing)|"
+    # (Not "cours": "au cours de l'année" is no share price.)
+    r"\b(?:shares?|stock|actions?|titres?)\b[^.;]{0,120}?\b(?:surg(?:ed|ing)|soar(?:ed|ing)|jump(?:ed|ing)|"
     r"rose|rising|fell|falling|climb(?:ed|ing)|clos(?:ed|ing)\s+(?:at|up|down)|skyrocket\w*|tumbl\w+|slid|"
     r"plung\w+|bondi\w*|chut\w+|grimp\w+|s'envol\w+|recul\w+)\b"
 )
@@ -860,7 +861,7 @@ class _SentenceReader:
             # (But "the fund marked Quaxi down after its Series E, which valued Quaxi at $7bn": the round's.)
             return "a fund's mark of its stake, not a deal's valuation"
         if _STOCK_MOVED_RE.search(low, max(0, mention.start - 200), mention.start):
-            # "The shares surged 250% on day one, closing at $115, pushing the valuation past $60 billion":
+            # "Quaxi's stock climbed 80% in its first week of trading, lifting the valuation to $14 billion":
             # what the stock market says the company is worth that day, no deal's valuation.
             return "a value the stock market gives, not a deal's"
         return None
@@ -1149,7 +1150,7 @@ class _SentenceReader:
             # between 2019 and 2021", one round named).
             or (_YEARS_SPAN_RE.search(right_first) and not _ROUNDISH_RE.search(right_first))
             or (fig.prev_end_clause >= mention.start - 120 and _SINCE_YEAR_OPENER_RE.match(left_clause))
-            # "Since lockdowns began, Quaxi has raised £125 million": all it raised over that time.
+            # "Since the harbour project started, Quaxi has raised €18 million": all it raised over that time.
             or (_SINCE_THEN_RAISED_RE.match(left_clause) and not _ROUNDISH_RE.search(right_first))
             or (
                 mention.bound == "lower"

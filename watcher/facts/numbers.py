@@ -32,7 +32,7 @@ from watcher.facts.units import (
 )
 from watcher.models import Money
 
-# Month names, folded, in calendar order: dates in the text ("en juillet 2009", "in March").
+# Month names, folded, in calendar order: dates in the text ("en mars 2011", "in March").
 MONTHS_FR = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
              "novembre", "decembre")  # fmt: skip
 MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

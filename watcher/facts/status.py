@@ -43,7 +43,8 @@ _RUMOUR_RE = re.compile(
     r"(?:\w+\s+)?(?:investisseurs|fonds))\b"
 )
 _BACKGROUND_RE = re.compile(
-    r"\b(?:avai(?:t|ent)|had\s+(?:already\s+|previously\s+|just\s+|also\s+)?(?:raised|been|secured|closed|received|invested)|"
+    r"\b(?:avai(?:t|ent)|had\s+(?:already\s+|previously\s+|just\s+|also\s+)?"
+    r"(?:raised|been|secured|closed|received|invested)|"
     r"previously|precedemment|"
     # "four months after raising", "just weeks after its round", "moins d'un an après une série C".
     r"(?:months?|weeks?|years?|mois|ans?|annee|semaines?)\s+(?:after|apres)|"
@@ -57,7 +58,8 @@ _BACKGROUND_RE = re.compile(
     r"(?:printemps|ete|automne|hiver|mois)\s+dernier|earlier\s+this\s+year|a\s+l'epoque|at\s+the\s+time|"
     r"il\s+y\s+a|ago|last\s+raised|apres\s+(?:son|sa|les?)\s+(?:dernier|derniere|precedent)|precede\w*|"
     r"lors\s+de\s+(?:sa|son)\s+(?:precedent|derniere?\s+(?:levee|tour))|"
-    r"its\s+(?:previous|last|prior)|(?:previous|prior|earlier)\s+(?:round|valuation|raise|funding|fundraise|fundraising|financing)|"
+    r"its\s+(?:previous|last|prior)|"
+    r"(?:previous|prior|earlier)\s+(?:round|valuation|raise|funding|fundraise|fundraising|financing)|"
     r"(?:following|after|apres|suite\s+a)\s+(?:its|their|son|sa|ses|leur)|"
     r"from\s+the\s+company's\s+tender|separate)\b"
 )
@@ -175,7 +177,7 @@ _CONFIRMED_RE = re.compile(
 )
 
 
-# "raised 340 million pounds at a 4-billion-pound valuation", "a levé 20 M€ sur une valorisation de 100 M€":
+# "took in €45m at a €300m valuation", "a réuni 7 M€ sur une valorisation de 40 M€":
 # the value the round was raised at, between the two figures.
 _AT_ITS_VALUE_RE = re.compile(
     r"^[^,;.]{0,30}?\b(?:at|a|sur\s+(?:la\s+)?base\s+d'|sur)\s+(?:a|an|une)?\s*"
@@ -184,8 +186,8 @@ _AT_ITS_VALUE_RE = re.compile(
 
 
 def _values_share_their_rounds_time(cands: list[_Cand], doc: _Doc) -> None:
-    """The valuation a round was raised at is as old as the round: "a previous fundraise in March when Quaxi
-    raised £340M at a £4bn valuation" recalls both."""
+    """The valuation a round was raised at is as old as the round: "a prior fundraise in April, when Quaxi
+    took in €45m at a €300m valuation" recalls both."""
     for round_, value in itertools.pairwise(cands):
         if (
             round_.kind == "funding_round"
@@ -283,7 +285,7 @@ _MONTH_NUMBERS = {name: i + 1 for names in (MONTHS_FR, MONTHS_EN) for i, name in
 
 def _earlier_than_text(doc: _Doc, opening: re.Match[str]) -> bool:
     """Whether the time opening a sentence is before the text: an earlier year, or an earlier month of
-    the year the text was published ("En juillet 2009," in an article of October 2009)."""
+    the year the text was published ("En mars 2011," in an article of September 2011)."""
     year = opening.group("year")
     if year is None:
         return True  # "last summer", "l'an dernier"

@@ -118,7 +118,7 @@ _KW_NONFUNDING = (
     # Cash held, not raised: "now holds $900 million on its balance sheet".
     r"balance\s+sheet|tresorerie|cash\s+(?:on\s+hand|reserves?|position|pile)|runway|"
     r"pay\s+out|paying\s+out|paid\s+out|payouts?|"
-    # ("Shares fell 20%, giving the company a fully diluted value of $55 billion": what the stock says.)
+    # ("a fully diluted value of $9 billion" as its shares trade: what the stock says.)
     r"capitalisation|capitalization|market\s+value|fully\s+diluted\s+value|gross\s+(?:merchandise|transaction|booking)s?\s+"
     r"(?:value|volume)|gmv|gtv|volume\s+d'affaires"
 )
