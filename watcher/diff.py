@@ -85,7 +85,8 @@ class Decision:
 
     ``corroborates``: id of the known event head it re-reports. ``change``: the change to alert
     on, if any. ``duplicate``: it repeats a fact of the same document (not recorded).
-    ``outcome`` names the rule that decided; ``note`` says it for people.
+    ``outcome`` names the rule that decided; ``note`` says it for people. ``held``: why the change
+    waits for corroboration, as the caller's ``held`` said (None: it stands).
     """
 
     fact: Fact
@@ -93,6 +94,7 @@ class Decision:
     corroborates: int | None = None
     change: Change | None = None
     note: str = ""
+    held: str | None = None
 
     @property
     def duplicate(self) -> bool:
@@ -371,9 +373,9 @@ def diff_against_known(
         if outcome in ("change", "confirmation"):
             kind = "status_change" if outcome == "confirmation" else _CHANGE_KIND[fact.kind]
             change = _change(cmp, kind, fact, related, entity, period, url, title, now)
-        decisions.append(Decision(fact, outcome, corroborates, change, note))
-        waits = change is not None and held is not None and held(change) is not None
-        if outcome in ("change", "confirmation", "history", "context") and not waits:
+        why_held = held(change) if change is not None and held is not None else None
+        decisions.append(Decision(fact, outcome, corroborates, change, note, why_held))
+        if outcome in ("change", "confirmation", "history", "context") and why_held is None:
             pool.append(KnownFact(None, fact, period))
     return decisions
 

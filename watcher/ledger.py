@@ -301,6 +301,7 @@ class Ledger:
         out = _Decided()
         entity_id = self.entity_id(entity)
         known = self.known_for(entity.name, facts)
+        official = not baseline and self._official(entity, article.url)
         decisions = diff_against_known(
             facts,
             known,
@@ -312,12 +313,14 @@ class Ledger:
             base_currency=self.settings.base_currency,
             rates=self.settings.rates,
             min_change=self.settings.min_change,
-            held=None if baseline or self._official(entity, article.url) else valuation_jump,
+            held=None if baseline or official else valuation_jump,
         )
         for d in decisions:
             if d.duplicate:
                 continue
-            state, note = self._state_of(entity, entity_id, article, d, (facts, known), baseline=baseline)
+            state, note = self._state_of(
+                entity_id, article, d, (facts, known), baseline=baseline, official=official
+            )
             fact_id = self.store.add_fact(
                 entity_id,
                 document_id,
@@ -343,15 +346,16 @@ class Ledger:
 
     def _state_of(
         self,
-        entity: Entity,
         entity_id: int,
         article: ArticleFacts,
         d: Decision,
         context: tuple[Sequence[Fact], Sequence[KnownFact]],
         *,
         baseline: bool,
+        official: bool,
     ) -> tuple[str, str]:
-        """The state a decided fact is stored in; ``context`` is the article's facts and what was known."""
+        """The state a decided fact is stored in; ``context`` is the article's facts and what was known,
+        ``official`` whether the article is on one of the entity's own sites."""
         rejected = self.store.rejection(entity_id, article.url, d.fact)
         if rejected is not None:
             return "rejected", rejected or "rejected by the user"
@@ -359,10 +363,8 @@ class Ledger:
             return "implausible", d.note
         if baseline or d.change is None:
             return "active", d.note
-        official = self._official(entity, article.url)
-        jump = valuation_jump(d.change)
-        if jump is not None and not official:
-            return "pending", f"{jump}: waiting for corroboration"
+        if d.held is not None:
+            return "pending", f"{d.held}: waiting for corroboration"
         held = oversized_round(d.change, *context, self.settings.rates)
         if held is not None and not official:
             return "pending", f"{held}: waiting for corroboration"

@@ -42,6 +42,10 @@ _RUMOUR_RE = re.compile(
     r"(?:\w+\s+)?(?:investors|backers|funds)|(?:sonde|demarche|courtise)\w*\s+(?:des|de)\s+"
     r"(?:\w+\s+)?(?:investisseurs|fonds))\b"
 )
+_FR_MONTH = "|".join(MONTHS_FR)
+_EN_MONTH = "|".join(MONTHS_EN)
+# What may come before a year that dates a figure: "en", "fin", "early", "end of".
+_DATE_LEAD = r"(?:in|en|fin|debut|early|late|mid|end\s+of)"
 _BACKGROUND_RE = re.compile(
     r"\b(?:avai(?:t|ent)|had\s+(?:already\s+|previously\s+|just\s+|also\s+)?"
     r"(?:raised|been|secured|closed|received|invested)|"
@@ -49,12 +53,11 @@ _BACKGROUND_RE = re.compile(
     # "four months after raising", "just weeks after its round", "moins d'un an après une série C".
     r"(?:months?|weeks?|years?|mois|ans?|annee|semaines?)\s+(?:after|apres)|"
     # "en septembre dernier", "datait de mai 2022", "s'élevait alors", "recently valued".
-    r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+dernier|"
+    rf"(?:{_FR_MONTH})\s+dernier|"
     r"datai(?:t|ent)\s+de|alors(?!\s+que)|recently\s+valued|recemment\s+valorisee?|"
     r"(?:etait|etaient)\s+(?:valorisee?s?|evaluee?s?)|when\s+(?:it|the\s+company)\s+was\s+valued|"
-    r"in\s+its\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
-    r"auparavant|last\s+(?:year|month|week|spring|summer|fall|autumn|winter|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december)|l'(?:an|annee)\s+derniere?|"
+    rf"in\s+its\s+(?:{_EN_MONTH})|"
+    rf"auparavant|last\s+(?:year|month|week|spring|summer|fall|autumn|winter|{_EN_MONTH})|l'(?:an|annee)\s+derniere?|"
     r"(?:printemps|ete|automne|hiver|mois)\s+dernier|earlier\s+this\s+year|a\s+l'epoque|at\s+the\s+time|"
     r"il\s+y\s+a|ago|last\s+raised|apres\s+(?:son|sa|les?)\s+(?:dernier|derniere|precedent)|precede\w*|"
     r"lors\s+de\s+(?:sa|son)\s+(?:precedent|derniere?\s+(?:levee|tour))|"
@@ -64,11 +67,7 @@ _BACKGROUND_RE = re.compile(
     r"from\s+the\s+company's\s+tender|separate)\b"
 )
 # A dated figure is old news when the text also speaks of a later year ("en 2023" in a 2025 article).
-_DATED_RE = re.compile(
-    r"\b(?:in|en|fin|debut|early|late|mid|end\s+of)\s+(?:(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
-    r"septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\s+)?((?:19|20)\d\d)\b"
-)
+_DATED_RE = re.compile(rf"\b{_DATE_LEAD}\s+(?:(?:{_FR_MONTH}|{_EN_MONTH})\s+)?((?:19|20)\d\d)\b")
 # The right side of a figure stops where another clause starts: ", following its Series A in March".
 _CLAUSE_END_RE = re.compile(
     r"[,;(]|\s[-–—]\s|\b(?:after|following|apres|suite\s+a|since|depuis|which|qui|when|while|alors|but|mais)\b"
@@ -272,9 +271,7 @@ _CHANGED_TO_RE = re.compile(r"\s*(?:to|a|jusqu'a)\s+(?:[$€£]|us\$|\d)")
 # "En 2024, Quaxi était valorisée ...", "Last summer, it raised ...": a time that opens the sentence, set
 # off by its comma, dates all of it, however far the figure is.
 _OPENING_DATE_RE = re.compile(
-    r"\s*(?:(?:(?:in|en|fin|debut|early|late|mid|end\s+of)\s+)?(?:(?P<month>"
-    + "|".join(MONTHS_FR + MONTHS_EN)
-    + r")\s+)?(?P<year>(?:19|20)\d\d)|"
+    rf"\s*(?:(?:{_DATE_LEAD}\s+)?(?:(?P<month>{_FR_MONTH}|{_EN_MONTH})\s+)?(?P<year>(?:19|20)\d\d)|"
     r"(?P<past>last\s+(?:year|spring|summer|fall|autumn|winter)|l'(?:an|annee)\s+derniere?|"
     r"(?:au|a\s+l')\s*(?:printemps|ete|automne|hiver)\s+dernier))\s*,"
 )
