@@ -171,3 +171,18 @@ def test_an_event_is_told_by_its_news_not_by_a_later_recap() -> None:
             mentions, base_currency="EUR", rates=DEFAULT_RATES_PER_EUR, min_change=Decimal("0.1")
         )
         assert told.url == "https://news.example/round"
+
+
+@pytest.mark.parametrize(
+    ("new", "outcome"),
+    [
+        (Decimal(11) * B, "change"),  # 10 to 11: a 10 % rise, min_change reached
+        (Decimal(9) * B, "change"),  # 10 to 9: a 10 % fall
+        (Decimal("10.6") * B, "corroborates"),  # 6 %: the same value, rounded or converted
+        (Decimal("9.5") * B, "corroborates"),
+    ],
+)
+def test_min_change_is_measured_against_the_current_value(new: Decimal, outcome: str) -> None:
+    current = [KnownFact(1, val(Decimal(10) * B), "2021-10")]
+    [decision] = decide([val(new)], current, "2025-12")
+    assert decision.outcome == outcome

@@ -323,6 +323,15 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         ["R 40M CAD"],
     ),
     ("cad_currency", "Maplewave", "Maplewave raised CAD 18 million in seed funding.", ["R 18M CAD"]),
+    # Other dollars, named after the word: Hong Kong's, Singapore's, New Zealand's.
+    ("hkd_currency", "Maplewave", "Maplewave a levé 900 millions de dollars hongkongais.", ["R 900M HKD"]),
+    (
+        "sgd_currency",
+        "Maplewave",
+        "Maplewave raised 12 million Singapore dollars in a Series A.",
+        ["R 12M SGD"],
+    ),
+    ("nzd_currency", "Maplewave", "Maplewave a levé 8 millions de dollars néo-zélandais.", ["R 8M NZD"]),
     # ------------------------------------------------------------------ hedges, bounds, ranges
     (
         "approx_around",

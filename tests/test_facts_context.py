@@ -137,6 +137,23 @@ def test_a_time_that_opens_the_sentence_dates_all_of_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A month later than the text's own, with no year, was last year's.
+        ("Kobalt has grown fast, reaching a $3 billion valuation in October.", "2025-04-10", "background"),
+        ("Kobalt avait levé 12 M€ en novembre dernier pour ses fours.", "2024-02-01", "background"),
+        # Its own month or an earlier one, a planned date, or no publication date: read as before.
+        ("Kobalt reached a $3 billion valuation in October.", "2025-10-28", "main"),
+        ("Kobalt will close a $40 million round in October, its chief said.", "2025-04-10", "main"),
+        ("Kobalt has grown fast, reaching a $3 billion valuation in October.", None, "main"),
+    ],
+)
+def test_a_month_after_the_texts_own_is_last_year(text: str, published: str | None, expected: str) -> None:
+    facts = [f for f in extract_facts(text, "Kobalt", published=published) if f.kind != "total_raised"]
+    assert facts and {f.context for f in facts} == {expected}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # The value a recalled round was raised at is recalled with it.

@@ -143,6 +143,27 @@ CASES: list[tuple[str, str, str, Expected]] = [
         "of Tempe, Ariz., said it raised $8 million in seed money.",
         {R("8000000")},
     ),
+    # A list of values, "Name at $N": each name owns its figure.
+    (
+        "list_of_values_at",
+        "Vornix",
+        "The report has Vornix at a $3bn valuation, Halvane at $700mm, and Corvid at $250mm.",
+        {V("3000000000")},
+    ),
+    # The apposition set off by dashes: the name before it is still the subject.
+    (
+        "dash_apposition_other_company",
+        "Vornix Bio",
+        "Vornix Bio raised $8 million in seed money last spring. Halvane—a maker of ski boots—raised "
+        "$5 million in funding.",
+        {R("8000000")},
+    ),
+    (
+        "dash_apposition_entity",
+        "Vornix Bio",
+        "Vornix Bio – a spin-off of a Tempe lab – raised $8 million in seed money.",
+        {R("8000000")},
+    ),
     (
         "dateline_apposition_ipo_of_another",
         "Vornix Bio",

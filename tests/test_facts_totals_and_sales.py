@@ -15,6 +15,58 @@ CASES = [
     ("Depuis 2019, Acme Robotics a levé près de 300 millions d'euros.", "Acme Robotics", []),
     ("Acme Robotics a levé 120 millions d'euros depuis 2018.", "Acme Robotics", []),
     ("Depuis l'an 2017, Acme a levé quelque 60 millions d'euros auprès de fonds européens.", "Acme", []),
+    # money gathered "over the years" is every round of the company's life: a total
+    ("Over the years, Acme has raised $90 million, mostly from Kestrel.", "Acme", []),
+    ("Au fil des ans, Acme a réuni 45 M€ de plusieurs investisseurs.", "Acme", []),
+    ("Acme has secured $70 million over its lifetime from a dozen venture firms.", "Acme", []),
+    # raised "since" then, or over a span of years opening the sentence: a total, unless a round is named
+    ("Acme started in 2017. It has since raised over $58 million.", "Acme", []),
+    ("Née en 2015, Acme a depuis levé plus de 40 M€.", "Acme", []),
+    ("In just six years, Acme has hired 300 people and secured $120M in funding.", "Acme", []),
+    ("Acme has since raised $31M in a Series B that Kestrel led.", "Acme", ["funding_round"]),
+    ("In two years, Acme raised a $40M Series B and hired 200 people.", "Acme", ["funding_round"]),
+    # a fund raising its own fund is no round of the company it backs
+    (
+        "Acme raised $50M from Kestrel.\n• That fund also announced raising a further $3 billion.",
+        "Acme",
+        ["funding_round"],
+    ),
+    (
+        "Acme a levé 5 M€ auprès de Kestrel. Le fonds a lui-même levé 200 M€ l'an dernier.",
+        "Acme",
+        ["funding_round"],
+    ),
+    # the size of a placement, whatever adjective stands after the noun
+    (
+        "Acme signe un placement privé réservé d'une valeur de 30 M€.",
+        "Acme",
+        ["funding_round"],
+    ),
+    ("Acme signed a private placement worth $32 million with Kestrel.", "Acme", ["funding_round"]),
+    # a sum "of deals" is several companies' tally
+    (
+        "En ajoutant les 8 M€ levés par Acme, la région compte 41 M€ de deals ce mois-ci.",
+        "Acme",
+        ["funding_round"],
+    ),
+    # the whole of a raise being sought is that round's size, not a total raised
+    ("Au total, Acme chercherait à collecter près de 400 M€.", "Acme", ["funding_round"]),
+    ("In total, Acme is seeking to raise about $400 million from new backers.", "Acme", ["funding_round"]),
+    ("Au total, Acme a réuni 40 M€.", "Acme", []),
+    # what the valuation "is": a valuation, whatever round the sentence names
+    ("Per a filing, the post-money valuation of Acme in this deal is $48 million.", "Acme", ["valuation"]),
+    ("La valorisation d'Acme après ce tour de Kestrel est de 48 M€.", "Acme", ["valuation"]),
+    # "a $X round" is one round, whatever a clause before it says of an investor's record so far
+    (
+        "Kestrel Ventures, whose partners over the years have backed forty firms, led a $12M round in Acme.",
+        "Acme",
+        ["funding_round"],
+    ),
+    (
+        "Kestrel Ventures, which to date has backed forty startups, led a $12 million seed round in Acme.",
+        "Acme",
+        ["funding_round"],
+    ),
     # a year inside a relative clause does not make the round a total
     (
         "Acme Robotics, which has been growing fast since 2019, raised $50 million in a Series B.",
@@ -110,6 +162,13 @@ def test_totals_since_a_year_and_stake_sales(text: str, entity: str, kinds: list
             [],
         ),
         ("Le titre Acme a grimpé de 18 % en une séance, ce qui porte sa valorisation à 3,1 Md€.", []),
+        # A holder's stake is valued, not the company.
+        ("Kestrel's stake in Acme was valued at $80 million at the end of March.", []),
+        ("La participation de Kestrel dans Acme est valorisée 12 millions d'euros.", []),
+        ("Brumwick first took a stake in Acme in 2019, and Acme was then valued at $3bn.", ["valuation"]),
+        # Value created, lost or handed over is no one's valuation.
+        ("Acme's underpriced listing gave new holders about $2.5 billion of value.", []),
+        ("Acme a détruit 2 milliards d'euros de valeur en un an, selon ses actionnaires.", []),
         # The listing's own price values the company.
         (
             "Acme set its listing price at $21 a share, which values the company at $6.2 billion.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -47,6 +48,43 @@ def test_a_round_larger_than_the_last_known_valuation_is_held() -> None:
     why = oversized_round(_round(400_000_000), [], known, RATES)
     assert why is not None and "last known valuation" in why and "2025-06" in why
     assert oversized_round(_round(200_000_000), [], known, RATES) is None
+
+
+def _raised(amount: int, period: str, status: str = "announced") -> KnownFact:
+    return KnownFact(2, Fact("funding_round", Decimal(amount), "EUR", status=status), period)
+
+
+def test_rounds_raised_since_the_last_valuation_raise_its_bound() -> None:
+    # Valued at 300M in mid-2023, Brightloom raised 150M a year later: a 400M round in 2025 fits
+    # a company worth at least 450M since, where it would not fit the 300M alone.
+    valued = KnownFact(1, _valuation(300_000_000), "2023-06")
+    assert oversized_round(_round(400_000_000), [], [valued, _raised(150_000_000, "2024-06")], RATES) is None
+    held = oversized_round(_round(500_000_000), [], [valued, _raised(150_000_000, "2024-06")], RATES)
+    assert held is not None and "and the round since" in held
+    # A round of the valuation's own event is in it already; a rumoured one raised nothing yet;
+    # one raised before the valuation is in it too.
+    for other in (
+        _raised(150_000_000, "2023-06-20"),
+        _raised(150_000_000, "2024-06", status="rumoured"),
+        _raised(150_000_000, "2022-01"),
+    ):
+        why = oversized_round(_round(400_000_000), [], [valued, other], RATES)
+        assert why is not None and "and the round since" not in why
+
+
+def test_a_round_that_names_its_investors_is_measured_only_by_a_recent_valuation() -> None:
+    known = [KnownFact(1, _valuation(300_000_000), "2025-06")]
+    told = replace(_round(400_000_000), lead_investors=("Kobalt Partners",), new_date="2026-04")
+    assert oversized_round(told, [], known, RATES) is None
+    backed = replace(_round(400_000_000), investors=("Acme Capital",), new_date="2026-04")
+    assert oversized_round(backed, [], known, RATES) is None
+    # Within a quarter of the valuation, investors or not, it waits; so does one that names none.
+    soon = oversized_round(replace(told, new_date="2025-08"), [], known, RATES)
+    assert soon is not None and "last known valuation" in soon
+    assert oversized_round(replace(_round(400_000_000), new_date="2026-04"), [], known, RATES) is not None
+    # The valuation the round comes with measures it at any time.
+    why = oversized_round(told, [_valuation(350_000_000)], known, RATES)
+    assert why is not None and "valuation it comes with" in why
 
 
 def test_only_new_rounds_are_weighed() -> None:

@@ -10,9 +10,10 @@ The rules, in the words of a careful analyst:
   corroborates it, a confirmation of a rumour is a ``status_change``, and a same-name
   round with a materially different amount is a conflict, never a silent corroboration;
 - anything else is compared with the entity's *current state* (``watcher.state``): a
-  valuation that moves beyond ``min_change`` is a ``valuation_change``, an unknown round
-  a ``new_round``; a fact restated as background, dated before the latest known fact, or
-  a rumour not newer than the confirmed figure of its kind is history.
+  valuation that moves by ``min_change`` of the current value or more is a
+  ``valuation_change``, an unknown round a ``new_round``; a fact restated as background,
+  dated before the latest known fact, or a rumour not newer than the confirmed figure of its
+  kind is history.
 
 An event's figure is the best supported of its mentions (``event_figure``), not the first
 one read; when later sources move an alerted figure materially, ``correction`` says so once.
@@ -136,6 +137,18 @@ def _direct_gap(a: Fact, b: Fact) -> Decimal | None:
     return None
 
 
+def _in_one_currency(a: Fact, b: Fact) -> tuple[Decimal, Decimal] | None:
+    """The two amounts in one currency, as written or as one states the other's equivalent; None when
+    only a conversion compares them."""
+    if a.currency == b.currency:
+        return a.amount, b.amount
+    if a.equivalent is not None and a.equivalent.currency == b.currency:
+        return a.equivalent.amount, b.amount
+    if b.equivalent is not None and b.equivalent.currency == a.currency:
+        return a.amount, b.equivalent.amount
+    return None
+
+
 def _stale_rumour(new: Fact, old: Fact, apart: int | None) -> bool:
     """Talk of a raise looks ahead: the same amount rumoured more than a year after an earlier rumour or
     round ("plans to raise EUR 40M" in 2021, after the 2019 rumour and the 2019 round of about that
@@ -171,6 +184,15 @@ class _Comparer:
         """``a`` is materially larger than ``b`` (beyond the tolerance of its kind)."""
         x, y = self.base_amount(a), self.base_amount(b)
         return x is not None and y is not None and x > y * (1 + self.tolerance(a.kind))
+
+    def moved_less(self, new: Fact, current: Fact) -> bool:
+        """Whether the valuation ``new`` moved less than ``min_change`` from ``current``, measured as a part
+        of the current value (10 to 11 is a 10 % rise), in one currency where the facts allow it."""
+        amounts = _in_one_currency(new, current) or (self.base_amount(new), self.base_amount(current))
+        x, y = amounts
+        if x is None or y is None or y <= 0:
+            return False
+        return abs(x - y) < self.tolerance(new.kind) * y
 
     def close(self, a: Fact, b: Fact) -> bool:
         gap = self.gap(a, b)
@@ -318,7 +340,7 @@ def _decide_one(
     history = _history_reason(cmp, fact, period, latest)
     if history is not None:
         return "history", latest, history
-    if fact.kind == "valuation" and latest is not None and cmp.close(fact, latest.fact):
+    if fact.kind == "valuation" and latest is not None and cmp.moved_less(fact, latest.fact):
         return "corroborates", latest, f"within {cmp.min_change:.0%} of the current valuation"
     if fact.kind == "valuation" and latest is not None and not cmp.larger(fact, latest.fact):
         # Below the current value and equal to an older one: an unmarked recap, not a down round.

@@ -1,7 +1,9 @@
 """Figures that do not fit together. A round larger than the valuation it comes with, or than the
 company's last known valuation, is far more often a misread figure (a valuation read as a round, a
 rival's round, a total) than news; so is a valuation ten times above or below the current one. Each
-waits for another site to say it before anyone is alerted."""
+waits for another site to say it before anyone is alerted. (A last known valuation more than a
+quarter old holds only a round that names no investors, as a misread value does; the latest round
+raised since that valuation counts in its bound.)"""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from decimal import Decimal
 
 from watcher.diff import convert
 from watcher.models import Change, Fact
-from watcher.state import KnownFact, current_state, days_apart
+from watcher.state import KnownFact, current_state, days_apart, happened, period_before, same_moment
 
 __all__ = ["oversized_round", "valuation_jump"]
 
@@ -32,14 +34,39 @@ def oversized_round(
         same_deal = fact.context == "main" and fact.status == change.status
         if value is not None and same_deal and amount > value * _SLACK:
             return f"a round larger than the valuation it comes with ({fact.amount:,.0f} {fact.currency})"
-    latest = current_state(known).valuation
+    state = current_state(known)
+    latest = state.valuation
     value = convert(latest.fact.money, "EUR", rates) if latest is not None else None
-    if latest is not None and value is not None and amount > value * _SLACK:
+    if latest is None or value is None or _told_long_after(change, latest):
+        return None
+    # The latest confirmed round raised since that valuation adds to what the company is worth at least.
+    since = state.round if state.round is not None and _raised_after(state.round, latest) else None
+    raised = (convert(since.fact.money, "EUR", rates) or Decimal(0)) if since is not None else Decimal(0)
+    if amount > (value + raised) * _SLACK:
         return (
             f"a round larger than the last known valuation "
             f"({latest.fact.amount:,.0f} {latest.fact.currency}, {latest.period or 'undated'})"
+            + (" and the round since" if raised else "")
         )
     return None
+
+
+# A valuation from the last quarter measures any round; an older one only a round that names no
+# investors, as a misread value does. (A company grows: the round after a year-old valuation may be
+# larger than it, and is told with its investors.)
+_RECENT_VALUATION_DAYS = 90
+
+
+def _told_long_after(change: Change, valuation: KnownFact) -> bool:
+    apart = days_apart(change.new_date, happened(valuation))
+    named = bool(change.lead_investors or change.investors)
+    return named and apart is not None and apart > _RECENT_VALUATION_DAYS
+
+
+def _raised_after(k: KnownFact, valuation: KnownFact) -> bool:
+    """Whether the round ``k`` was raised after ``valuation``'s event: the company is worth at least that
+    much more since ("valued at 50M" in 2016, then 22M raised in 2017: a 70M round in 2018 fits)."""
+    return period_before(happened(valuation), happened(k)) and not same_moment(k, valuation)
 
 
 # A valuation ten times the current one within a year is more often another company's figure or a

@@ -429,6 +429,14 @@ _SINCE_THEN_RAISED_RE = re.compile(
     r"(?:(?:also|now|already|aussi|deja|desormais)\s+)?(?:raised|secured|collected|leve|recolte|reuni)\s+"
     r"(?:(?:over|more\s+than|about|around|nearly|some|plus\s+de|pres\s+de|environ)\s+)?$"
 )
+_HAS_SINCE_RAISED_RE = re.compile(
+    r"\b(?:has|have|had|a|ont|avait)\s+(?:since|depuis)\s+(?:then\s+|lors\s+)?(?:raised|secured|collected|received|"
+    r"leve|recolte|reuni|obtenu)\s+(?:(?:over|more\s+than|about|around|nearly|some|plus\s+de|pres\s+de|environ)\s+)?$"
+)
+_SPAN_OPENER_RE = re.compile(
+    r"[\s\W]{0,4}(?:in|within|en)\s+(?:just\s+|only\s+|seulement\s+|a\s+peine\s+)?(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:years|ans|annees)\b[^,;.]{0,40},"
+)
 _ALREADY_BEFORE_RE = re.compile(
     r"\b(?:deja|already)\s+(?:(?:plus\s+de|pres\s+de|environ|more\s+than|over|about|some|nearly)\s+)?$"
 )
@@ -444,6 +452,25 @@ _IN_FUNDING_RIGHT_RE = re.compile(r"\s+in\s+(?:(?:venture|outside|vc|equity)\s+)
 _A_ROUND_OF_LEFT_RE = re.compile(
     r"\b(?:une|un|a|an)\s+(?:(?:nouvelle|nouveau|new|fresh)\s+)?(?:levee(?:\s+de\s+fonds)?|tour\s+de\s+table|"
     r"augmentation\s+de\s+capital|serie\s+[a-h]|series\s+[a-h]\s+round|funding\s+round|round)\s+(?:de|d'|of)\s*$"
+)
+_STAKE_VALUED_RE = re.compile(
+    r"\b(?:stake|holding|shareholding|participation)\s+(?:(?:de|of)\s+[\w'&.-]+\s+)?(?:in|dans)\s+[\w'&.-]+"
+    r"(?:\s+[\w'&.-]+)?\s+(?:is|was|est|etait|a\s+ete|has\s+been)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:worth|valued\s+at|valoris\w+|evalu\w+\s+a|estim\w+\s+a|a\s+la\s+valeur\s+de)\s+"
+    r"(?:(?:about|some|around|environ|pres\s+de)\s+)?$"
+)
+_OF_VALUE_RIGHT_RE = re.compile(
+    r"\s+(?:of|de\s+la|de|d')\s*(?:(?:shareholder|market|boursiere)\s+)?(?:value|valeur)\b"
+)
+_SEEKS_TO_RAISE_RE = re.compile(
+    r"\b(?:cherch\w*|vis\w*|souhait\w*|envisag\w*|prevoi\w*|compt\w*|ambitionn\w*|seek\w*|plan\w*|aim\w*|"
+    r"hop\w*|look\w*|intend\w*|talks)\s+(?:a\s+|to\s+|de\s+|d')?(?:lever|recolter|collecter|raise|secure)\b"
+    r"[^.;]{0,40}$"
+)
+# "led a $10 million round": one round, whatever a clause before it said of anyone's money so far.
+_AN_LEFT_RE = re.compile(r"\b(?:a|an)\s*$")
+_ROUND_NOUN_RIGHT_RE = re.compile(
+    r"[\s-]*(?:(?:seed|funding|growth|venture|equity|series\s+[a-h])\s+)?(?:funding\s+)?round\b"
 )
 _ROUND_SIZE_LEFT_RE = re.compile(
     r"\b(?:levee|lever|tour|round|operation|augmentation\s+de\s+capital|placement|raise|financing)\s+"
@@ -860,6 +887,12 @@ class _SentenceReader:
         ):
             # (But "the fund marked Quaxi down after its Series E, which valued Quaxi at $7bn": the round's.)
             return "a fund's mark of its stake, not a deal's valuation"
+        if _STAKE_VALUED_RE.search(low, max(0, mention.start - 160), mention.start):
+            # "Kobalt's stake in Quaxi was valued at $80 million": what a holder's shares are worth.
+            return "the value of a holder's stake, not the company's"
+        if _OF_VALUE_RIGHT_RE.match(low, mention.end):
+            # "sellers handed buyers $2 billion of value": value moved, no company's worth.
+            return "an amount of value created or handed over, not a valuation"
         if _STOCK_MOVED_RE.search(low, max(0, mention.start - 200), mention.start):
             # "Quaxi's stock climbed 80% in its first week of trading, lifting the valuation to $14 billion":
             # what the stock market says the company is worth that day, no deal's valuation.
@@ -1093,7 +1126,11 @@ class _SentenceReader:
         if investor:
             return "investment"
         left_clause = low[max(fig.prev_end_clause, mention.start - 120) : mention.start]
-        if _THIS_ROUND_RIGHT_RE.match(low, mention.end) or _NAMED_ROUND_RIGHT_RE.match(low, mention.end):
+        if (
+            _THIS_ROUND_RIGHT_RE.match(low, mention.end)
+            or _NAMED_ROUND_RIGHT_RE.match(low, mention.end)
+            or (_AN_LEFT_RE.search(left_clause) and _ROUND_NOUN_RIGHT_RE.match(low, mention.end))
+        ):
             # ("$300 million to date, including a $100 million Series C": the part named as a round.)
             return "funding_round"
         if _ROUND_SIZE_LEFT_RE.search(left_clause) or _A_ROUND_OF_LEFT_RE.search(left_clause):
@@ -1152,13 +1189,20 @@ class _SentenceReader:
             or (fig.prev_end_clause >= mention.start - 120 and _SINCE_YEAR_OPENER_RE.match(left_clause))
             # "Since the harbour project started, Quaxi has raised €18 million": all it raised over that time.
             or (_SINCE_THEN_RAISED_RE.match(left_clause) and not _ROUNDISH_RE.search(right_first))
+            # "Quaxi has since raised over $60 million", "In five years, Quaxi has hired 90 people and
+            # secured $90M": the same, unless a round is named.
+            or (
+                (_HAS_SINCE_RAISED_RE.search(left_clause) or _SPAN_OPENER_RE.match(low))
+                and not _ROUND_NAMED_RIGHT_RE.search(right_first)
+            )
             or (
                 mention.bound == "lower"
                 and _ALREADY_RE.search(left_clause)
                 and not _ROUNDISH_RE.search(left_clause[-40:])
             )
         )
-        return "total_raised" if total else "funding_round"
+        # "Au total, Quaxi chercherait à récolter 2,5 Md$": the whole of a raise it seeks is its size.
+        return "total_raised" if total and not _SEEKS_TO_RAISE_RE.search(left_clause) else "funding_round"
 
     def _candidate(self, fig: _Figure, owner: str, owner_how: str) -> _Cand:
         low, mention, doc = self.low, fig.mention, self.doc

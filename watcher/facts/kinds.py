@@ -652,15 +652,18 @@ _FUND_HOLDS_RE = re.compile(
     r"(?<!de )(?<!d')\bfonds\b(?!\s+propres)[^.;:]{0,80}?\bdispos(?:e|era|erait|ait)\s+(?:de\s+|d')$"
 )
 _ROUND_NOUNS = {
-    "en": r"round|raise|funding|financing|investment",
-    "fr": r"tour(?:\s+de\s+table)?|levee(?:\s+de\s+fonds)?|financement|investissement",
+    "en": r"round|raise|funding|financing|investment|placement",
+    "fr": r"tour(?:\s+de\s+table)?|levee(?:\s+de\s+fonds)?|financement|investissement|placement\s+prive|"
+    r"augmentation\s+de\s+capital",
 }
 
 
 @functools.cache
 def _round_noun_re(lang: str | None) -> re.Pattern[str]:
     nouns = _ROUND_NOUNS[lang] if lang in _ROUND_NOUNS else "|".join(_ROUND_NOUNS.values())
-    return re.compile(rf"\b(?:{nouns})\s+(?:d'une\s+|of\s+)?$")
+    # ("un placement privé réservé d'une valeur de": an adjective or two may stand between.)
+    adjective = r"(?:\s+(?!(?:dans|de|du|des|pour|a|au|aux|une?|avec|sur|par)\b)[a-z-]+){1,2}?"
+    return re.compile(rf"\b(?:{nouns})(?:\s+(?:d'une\s+|of\s+)?|{adjective}\s+d'une\s+)$")
 
 
 @functools.cache
@@ -689,7 +692,8 @@ def _thing_subject(before: str, lang: str | None) -> bool:
 
 
 _FUND_SUBJECT_RE = re.compile(
-    r"\b(?:fund|(?<!de )(?<!d')fonds)\s+(?:(?:has|had|a|avait|just|recently|vient\s+de)\s+)*$"
+    r"\b(?:fund|(?<!de )(?<!d')fonds)\s+(?:(?:has|had|a|avait|just|recently|vient\s+de|also|aussi|announced|"
+    r"annonce|said|is|was|itself|lui-meme|elle-meme)\s+)*$"
 )
 _BASIS_WORD_RE = re.compile(
     r"\b(?:valoris\w*|valuation)\s+(?:\w+\s+){0,2}(?:avant|apres|pre|post)[\s-]*(?:l'|la\s+|le\s+)?$"
@@ -1180,12 +1184,26 @@ def _round_reread(low: str, mention: MoneyMention, prev_end: int, lang: str | No
         low, mention.end
     ):
         return "non", "a threshold raises are measured against"
-    if _TALLY_LEFT_RE.search(low, max(prev_end, mention.start - 140), mention.start):
+    if _TALLY_LEFT_RE.search(low, max(prev_end, mention.start - 140), mention.start) or _DEALS_RIGHT_RE.match(
+        low, mention.end
+    ):
         return "non", "a tally of many companies' deals"
+    if _VALUATION_IS_LEFT_RE.search(low, max(prev_end, mention.start - 120), mention.start):
+        # "the post-money valuation of Quaxi in this deal is €40 million": what the valuation is.
+        return "val", "the valuation the sentence says the figure is"
     if _invested_just_before(low, mention, prev_end, lang):
         # "Kobalt, which plans to put €80 million into the round": the investor's own ticket.
         return "inv", "an investor's verb right before the figure"
     return None
+
+
+# "plus de 40 M€ de deals recensés", "$90 million in deals": the sum of several deals.
+_DEALS_RIGHT_RE = re.compile(r"\s+(?:de|d'|of|in|en)\s+(?:deals|transactions|operations)\b")
+_VALUATION_IS_LEFT_RE = re.compile(
+    r"\b(?:the|la|sa|its|their|leur)\s+(?:(?:pre|post)-?money\s+|implied\s+|current\s+|actuelle\s+)?"
+    r"(?:valuation|valorisation)\b[^.;]{0,60}?\b(?:is|was|est|etait|stands\s+at|stood\s+at|s'eleve\s+a|atteint)\s+"
+    r"(?:(?:about|around|some|nearly|roughly|environ|pres\s+de|de|a)\s+)?$"
+)
 
 
 # Money summed over a counted set of deals or companies: "64 M€ répartis sur neuf opérations", "levés par

@@ -637,10 +637,12 @@ _SUBJECT_OPENING_LATER = (
     # and through an apposition of two or three parts.)
     # ("Plimo, qui vend des bougies, se classe deuxième": a relative clause as the apposition too.)
     # ("Halvane Corp., of Raleigh, N.C., said it closed": where it is based, the trade press's way.)
-    rf"|^(?:[^,;:]{{0,40}},\s*)?({_NAME}),\s+(?i:the|an?|la|le|l['’]|une?|qui\s|which\s|who\s|of\s|based\s)"
+    rf"|^(?:[^,;:]{{0,40}},\s*)?({_NAME})(?:,\s+(?i:the|an?|la|le|l['’]|une?|qui\s|which\s|who\s|of\s|based\s)"
     r"\s*[^,;:()]{0,160}+"
     # ("Quaxi, a Porto, Portugal-headquartered chain of clinics backed by ..., is": a long part.)
-    rf"(?:,\s*[^,;:()]{{1,160}}+){{0,2}},\s+(?=[a-zà-ÿ])"
+    rf"(?:,\s*[^,;:()]{{1,160}}+){{0,2}},\s+"
+    # ("Zorblo—a billing software maker—based in Denver, raised": the apposition between dashes.)
+    r"|\s*[—–]\s*(?i:the|an?|la|le|l['’]|une?)\s[^—–;:()]{0,160}[—–]\s*)(?=[a-zà-ÿ])"
     # "Le fabricant lyonnais de capteurs pour vignes Zorblo, installé à Villeurbanne, a bouclé": a longer
     # description, in lower-case words, right before the name.
     rf"|^(?:[^,;:]{{0,140}},\s*)?(?i:(?:la|le|l['’]|the)\s*)(?:[a-zà-ÿ-]+\s+){{0,2}}?{_DESCRIPTOR_NOUN}"
@@ -837,7 +839,8 @@ _LIST_ENTRY_RE = re.compile(
     # ("Quaxi — $1.4B": a dash between the name and its sum.)
     # ("Corvid, (18 millions)": a stray comma before the bracket.)
     # ("Plimo (capteurs de serre) 12 millions": what the company does, in brackets after its name.)
-    rf"({_NAME})(?:\s*\([^()]{{1,80}}\))?\s*(?:,\s*\(|[,(—–])?\s*$"
+    # ("..., Zorblo at $700mm, and Plimo at $250mm": the sum each is valued at.)
+    rf"({_NAME})(?:\s*\([^()]{{1,80}}\))?\s*(?:,\s*\(|[,(—–]|\s(?:at|à))?\s*$"
 )
 # The entry ends the list or another entry follows: a comma, "et", a parenthesis, the end of the sentence.
 _LIST_NEXT_RE = re.compile(r"\s*(?:(?:lev[ée]e?s|raised)\s*)?(?:,|;|\)|\s(?:et|and)\s|[.…]|$)")

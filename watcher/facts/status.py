@@ -297,10 +297,33 @@ def _earlier_than_text(doc: _Doc, opening: re.Match[str]) -> bool:
     )
 
 
+# "valued at $3 billion in October", in an article of April: a month after the text's own,
+# with no year, was last year's. (Not what is planned for it: "will close in September".)
+_LATER_MONTH_RIGHT_RE = re.compile(
+    rf"[^.;]{{0,50}}?\b(?:in|en)\s+(?P<month>{_FR_MONTH}|{_EN_MONTH})\b(?!\s+(?:de\s+)?(?:19|20)\d\d)"
+)
+_AHEAD_RE = re.compile(
+    r"\b(?:will|would|could|plans?|planning|expects?|expected|aims?|hopes?|va|vont|devrait|devraient|"
+    r"pourrait|prevoit|compte|espere|vise|d'ici)\b"
+)
+
+
+def _last_years_month(doc: _Doc, low: str, mention: MoneyMention) -> bool:
+    month = _LATER_MONTH_RIGHT_RE.match(low, mention.end)
+    return (
+        month is not None
+        and doc.published_month is not None
+        and _MONTH_NUMBERS[month.group("month")] > doc.published_month
+        and _AHEAD_RE.search(low) is None
+    )
+
+
 def _figure_context(doc: _Doc, low: str, mention: MoneyMention, before: int, after: int) -> str:
     """Main or background, for the figure ``mention`` of the folded sentence ``low``."""
     opening = _OPENING_DATE_RE.match(low)
     if opening and opening.end() <= mention.start and _earlier_than_text(doc, opening):
+        return "background"
+    if _last_years_month(doc, low, mention):
         return "background"
     if CHANGED_FROM_RE.search(low, max(0, mention.start - 80), mention.start) and _CHANGED_TO_RE.match(
         low, mention.end

@@ -256,6 +256,13 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     # Québec press: "175 millions US de plus", "3,5 milliards US." (the scale word, then the country).
     (r"US(?=\s*(?:[.,;:)]|$|de\s|d'|pour\s|en\s|lors\s|aupr))", "USD"),
     (r"australian\s+dollars?", "AUD"),
+    # "900 millions de dollars hongkongais", "12 million Singapore dollars": other dollars, named after it.
+    (r"dollars?\s+(?:hongkongais|de\s+hong\s+kong)", "HKD"),
+    (r"dollars?\s+(?:singapouriens|de\s+singapour)", "SGD"),
+    (r"dollars?\s+n[ée]o-z[ée]landais", "NZD"),
+    (r"hong\s+kong\s+dollars?", "HKD"),
+    (r"singapore(?:an)?\s+dollars?", "SGD"),
+    (r"new\s+zealand\s+dollars?", "NZD"),
     (r"dollars?", "USD"),
     (r"euros?", "EUR"),
     (r"livres?(?:\s+sterling)?", "GBP"),

@@ -72,6 +72,8 @@ _KW_TOTAL = (
     r"(?:founding|foundation|inception|launch|creation|start)|since\s+(?:it\s+was\s+|being\s+)?(?:founded|launched|created)|"
     r"depuis\s+(?:sa|son)\s+(?:creation|fondation|lancement|debuts?)|total|cumul\w*|overall|altogether|in\s+all|"
     r"pour\s+l'instant|pour\s+le\s+moment|a\s+ce\s+stade|thus\s+far|until\s+now|jusqu'a\s+maintenant|"
+    # "Over the years, Quaxi has raised ...": every round of its life.
+    r"(?:over|through)\s+the\s+years|au\s+fil\s+des\s+(?:ans|annees)|over\s+(?:its|their)\s+(?:lifetime|history)|"
     # "aura réussi à collecter", "en six années d'existence": what the company has gathered by now.
     r"aura\s+reussi\s+a\s+(?:collecter|lever|recolter)|"
     r"(?:annees?|ans|years)\s+d'existence|years\s+of\s+existence|"
