@@ -129,12 +129,8 @@ def _relative_gap(a: Decimal, b: Decimal) -> Decimal:
 def _direct_gap(a: Fact, b: Fact) -> Decimal | None:
     """Relative difference of two amounts in one currency (or one stating the other's as its
     equivalent); None when only a conversion compares them."""
-    for x, y in ((a, b), (b, a)):
-        if x.currency == y.currency:
-            return _relative_gap(x.amount, y.amount)
-        if x.equivalent is not None and x.equivalent.currency == y.currency:
-            return _relative_gap(x.equivalent.amount, y.amount)
-    return None
+    amounts = _in_one_currency(a, b)
+    return _relative_gap(*amounts) if amounts is not None else None
 
 
 def _in_one_currency(a: Fact, b: Fact) -> tuple[Decimal, Decimal] | None:

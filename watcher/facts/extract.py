@@ -424,14 +424,16 @@ _ROUGHLY_RAISED_FR_LEFT_RE = re.compile(
     r"(?:plus\s+de|pres\s+de|environ|quelque|au\s+moins)\s+$"
 )
 _BACKERS_RIGHT_RE = re.compile(r"\b(?:aupres|from|led\s+by|menee?s?\s+par)\b")
+# "over", "environ": how roughly a raised sum is stated, right before it.
+_ROUGHLY = r"(?:(?:over|more\s+than|about|around|nearly|some|plus\s+de|pres\s+de|environ)\s+)?$"
 _SINCE_THEN_RAISED_RE = re.compile(
     r"[\s\W]*(?:since|depuis)\s[^,;.]{3,80},\s*(?:[\w'’.&-]+\s+){1,4}?(?:has|have|a|ont)\s+"
     r"(?:(?:also|now|already|aussi|deja|desormais)\s+)?(?:raised|secured|collected|leve|recolte|reuni)\s+"
-    r"(?:(?:over|more\s+than|about|around|nearly|some|plus\s+de|pres\s+de|environ)\s+)?$"
+    + _ROUGHLY
 )
 _HAS_SINCE_RAISED_RE = re.compile(
     r"\b(?:has|have|had|a|ont|avait)\s+(?:since|depuis)\s+(?:then\s+|lors\s+)?(?:raised|secured|collected|received|"
-    r"leve|recolte|reuni|obtenu)\s+(?:(?:over|more\s+than|about|around|nearly|some|plus\s+de|pres\s+de|environ)\s+)?$"
+    r"leve|recolte|reuni|obtenu)\s+" + _ROUGHLY
 )
 _SPAN_OPENER_RE = re.compile(
     r"[\s\W]{0,4}(?:in|within|en)\s+(?:just\s+|only\s+|seulement\s+|a\s+peine\s+)?(?:\d+|two|three|four|five|six|seven|"
