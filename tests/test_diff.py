@@ -261,3 +261,20 @@ def test_the_same_size_round_otherwise_re_reports_the_known_one(
     [d] = decide([fact], period=period, known=ROUND_2019)
     assert d.outcome in ("corroborates", "history"), d.note
     assert d.change is None
+
+
+@pytest.mark.parametrize(
+    ("amount", "approx", "period", "outcome"),
+    [
+        (Decimal(36), False, "2021-09", "change"),  # exact, 10 % off, two years on: another round
+        (Decimal(36), True, "2021-09", "corroborates"),  # "about $36M": may be the old round, rounded
+        (Decimal("40.5"), False, "2021-09", "corroborates"),  # within rounding of the old figure
+        (Decimal(36), False, "2019-11", "corroborates"),  # within a year: the same round, told otherwise
+    ],
+)
+def test_an_exact_round_years_after_a_known_one_of_another_size_is_a_new_round(
+    amount: Decimal, approx: bool, period: str, outcome: str
+) -> None:
+    fact = rnd(amount * M, "USD", approx=approx)
+    [d] = decide([fact], period=period, known=ROUND_2019)
+    assert d.outcome == outcome, d.note

@@ -66,11 +66,12 @@ def _valuation_change(new: Decimal, old: Decimal, new_date: str, old_date: str) 
         (Decimal(300) * M, Decimal(40) * B, "2021-05", "2021-03", True),
         (Decimal(90) * B, Decimal(6) * B, "2021-05", "2021-03", True),  # fifteen times within a year
         (Decimal(90) * B, Decimal(6) * B, "2024-05", "2021-03", False),  # ... over three years: growth
+        (Decimal(1500) * B, Decimal(3) * B, "2024-05", "2020-03", True),  # a hundredfold: at any age
         (Decimal(21) * B, Decimal(40) * B, "2023-03", "2021-03", False),  # a deep down round stands
         (Decimal(12) * B, Decimal(6) * B, "2021-05", "2021-03", False),
     ],
 )
-def test_a_fall_to_a_tenth_waits_at_any_age_a_rise_only_within_a_year(
+def test_a_fall_to_a_tenth_waits_at_any_age_a_rise_within_a_year_or_a_hundredfold(
     new: Decimal, old: Decimal, new_date: str, old_date: str, held: bool
 ) -> None:
     why = valuation_jump(_valuation_change(new, old, new_date, old_date))

@@ -146,9 +146,32 @@ def test_a_time_that_opens_the_sentence_dates_all_of_it(
         ("Kobalt reached a $3 billion valuation in October.", "2025-10-28", "main"),
         ("Kobalt will close a $40 million round in October, its chief said.", "2025-04-10", "main"),
         ("Kobalt has grown fast, reaching a $3 billion valuation in October.", None, "main"),
+        # Two months or more before the text's own month, in its year: a round the text recalls.
+        ("Since then Kobalt raised $40 million in March, its chief said.", "2025-09-02", "background"),
+        ("Kobalt a levé 12 M€ en février pour ses fours.", "2024-06-20", "background"),
+        # The month before is still told as news.
+        ("Kobalt raised $40 million in August, its chief said.", "2025-09-02", "main"),
+        # A plan as it once was.
+        ("At first, Kobalt had planned to raise as much as €25 million.", "2025-09-02", "background"),
+        # A month opening the sentence dates all of it the same way.
+        ("En mars, Kobalt a levé 12 M€ pour ses fours.", "2024-06-20", "background"),
+        ("En mai, Kobalt a levé 12 M€ pour ses fours.", "2024-06-20", "main"),
+        # So does the start of the year, once spring has come.
+        (
+            "En début d'année, Kobalt a mandaté la banque Orion en vue d'une levée de fonds de 40 M€.",
+            "2024-07-06",
+            "background",
+        ),
+        (
+            "En début d'année, Kobalt a mandaté la banque Orion en vue d'une levée de 40 M€.",
+            "2024-02-06",
+            "main",
+        ),
     ],
 )
-def test_a_month_after_the_texts_own_is_last_year(text: str, published: str | None, expected: str) -> None:
+def test_a_month_told_without_a_year_dates_the_figure(
+    text: str, published: str | None, expected: str
+) -> None:
     facts = [f for f in extract_facts(text, "Kobalt", published=published) if f.kind != "total_raised"]
     assert facts and {f.context for f in facts} == {expected}
 
@@ -174,6 +197,40 @@ def test_a_month_after_the_texts_own_is_last_year(text: str, published: str | No
 )
 def test_a_recalled_round_and_the_value_it_was_raised_at(text: str, expected: set[tuple[str, str]]) -> None:
     assert {(f.kind, f.context) for f in extract_facts(text, "Kobalt", published="2024-10-01")} == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related: Kobalt nears a $40 million round",
+        "Lire aussi : Kobalt lève 40 millions de dollars",
+        "À lire aussi - Kobalt lève 40 millions de dollars",
+    ],
+)
+def test_a_link_to_another_story_is_background(line: str) -> None:
+    text = f"Kobalt hires a new chief.\n\n{line}\n\nKobalt now has 80 staff."
+    facts = extract_facts(text, "Kobalt", published="2025-09-02")
+    assert facts and {f.context for f in facts} == {"background"}
+
+
+@pytest.mark.parametrize(
+    ("text", "news", "earlier"),
+    [
+        (
+            "Kobalt a levé 12 millions d'euros, qui s'ajoutent aux 30 millions d'euros déjà annoncés.",
+            12,
+            30,
+        ),
+        (
+            "Kobalt announced $50 million in new funding, on top of the $20 million it secured last week.",
+            50,
+            20,
+        ),
+    ],
+)
+def test_the_earlier_raise_the_news_adds_to_is_background(text: str, news: int, earlier: int) -> None:
+    contexts = {f.amount: f.context for f in extract_facts(text, "Kobalt", published="2025-09-02")}
+    assert contexts == {news * 1_000_000: "main", earlier * 1_000_000: "background"}
 
 
 def test_what_an_investor_had_invested_is_recalled() -> None:

@@ -467,6 +467,234 @@ CASES: list[tuple[str, str, str, list[str]]] = [
         ["R 12M EUR"],
     ),
     (
+        # A tranche the text gives no larger round for is the round it reports.
+        "first_tranche_is_the_round_en",
+        "Pelion",
+        "Pelion has closed the first tranche of its Series B, at $18 million, led by Harrow Capital.",
+        ["R 18M USD"],
+    ),
+    (
+        "premiere_tranche_seule_fr",
+        "Pelion",
+        "Pelion boucle une première tranche de 7 millions d'euros auprès de Vallée Capital.",
+        ["R 7M EUR"],
+    ),
+    (
+        # ... and a tranche of a larger round stated in another sentence is a part of it.
+        "tranche_of_round_stated_before",
+        "Pelion",
+        "Pelion raises $60 million in a Series C. A first tranche of $25 million will be paid in March.",
+        ["R 60M USD"],
+    ),
+    (
+        # The same sum in two more currencies, listed in one parenthesis: one round.
+        "two_conversions_in_one_parenthesis",
+        "Pelion",
+        "Pelion closes a £40m (€46m, $51m) Series B with Harrow Capital.",
+        ["R 40M GBP"],
+    ),
+    (
+        # What a block of shares sold in a listing is worth is not the company's valuation.
+        "block_of_shares_valued_at",
+        "Pelion",
+        "Pelion's listing values it at $900 million. Its founders sell 9 million shares, valued at "
+        "$35 million in all.",
+        ["V 900M USD"],
+    ),
+    (
+        # "it" is the subject that a short time phrase opens the sentence on, not the tracked company.
+        "pronoun_after_a_short_opener",
+        "Pelion",
+        "Pelion raised $90 million this week. Last year, Brivex became a unicorn after a round in which "
+        "it raised $150 million.",
+        ["R 90M USD"],
+    ),
+    (
+        # A market's forecast, with who made it between the market and its verb.
+        "market_forecast_by_someone",
+        "Pelion",
+        "Pelion is valued at $2 billion. The valuation lifts Pelion among the leaders in a freight market "
+        "forecast by a consultancy to double in size to $300 billion by 2030.",
+        ["V 2000M USD"],
+    ),
+    (
+        # A bound converted with its sum is the same figure in another currency.
+        "bound_converted_in_parenthesis_fr",
+        "Pelion",
+        "Pelion a obtenu plus de 2 millions de livres britanniques (au moins 2,3 millions d'euros) de ses "
+        "abonnés.",
+        ["R 2M GBP"],
+    ),
+    (
+        "bound_converted_in_parenthesis_en",
+        "Pelion",
+        "Pelion raised over £3m (more than $3.8m) from its customers.",
+        ["R 3M GBP"],
+    ),
+    (
+        # The company whose turn it is owns what follows.
+        "au_tour_de",
+        "Pelion",
+        "Quelques jours après Pelion (40 millions d'euros levés), c'est au tour de l'allemand Brivex "
+        "d'annoncer un tour de table de 90 millions de dollars, six mois après le précédent de 50 millions.",
+        ["R 40M EUR"],
+    ),
+    (
+        # Tickets told paragraphs after the round they add up to are its parts.
+        "tickets_adding_up_paragraphs_later",
+        "Pelion",
+        "Pelion lève 15 millions d'euros auprès d'industriels.\n\nPour cela, Pelion a levé 4 millions "
+        "d'euros auprès de Brivex, 2 millions auprès de Zorblo et 9 millions auprès de Kestrel.",
+        ["R 15M EUR"],
+    ),
+    (
+        # Credit lines adding up to a "raise" make it a loan.
+        "credit_lines_adding_up_to_the_raise",
+        "Pelion",
+        "Pelion obtient 300 millions d'euros pour ses bornes.\n\nL'ensemble se compose de prêts bancaires "
+        "pour 200 millions d'euros et d'une facilité de crédit de 100 millions d'euros.",
+        [],
+    ),
+    (
+        # ... but not equity and debt told side by side.
+        "equity_and_debt_adding_up_to_the_round",
+        "Pelion",
+        "Pelion has raised €90mn. The funding consists of €70mn equity and €20mn debt.",
+        ["R 90M EUR"],
+    ),
+    (
+        # What something is estimated to cost is no valuation.
+        "cost_estimated_fr",
+        "Pelion",
+        "Pelion lève 12 millions d'euros. Le coût de sa constellation (20 satellites) est évalué entre 30 "
+        "et 40 millions d'euros sur huit ans.",
+        ["R 12M EUR"],
+    ),
+    (
+        # A counter or a quarter as the subject: a market's tally.
+        "counter_and_quarter_tallies_fr",
+        "Pelion",
+        "Pelion lève 80 millions d'euros. Le compteur s'élèverait à 210 millions d'euros levés alors que le "
+        "semestre de 2023 avait atteint 190 millions d'euros.",
+        ["R 80M EUR"],
+    ),
+    (
+        # A ticket another sentence ties to a larger round (no figure given) is no round of its own.
+        "ticket_part_of_a_larger_round_fr",
+        "Pelion",
+        "Kestrel a investi 3 millions d'euros chez Pelion. Selon Kestrel, cet investissement fait partie "
+        "d'une levée plus importante.",
+        [],
+    ),
+    (
+        "ticket_part_of_a_larger_round_en",
+        "Pelion",
+        "Kestrel has invested $5 million in Pelion. The investment was part of a larger funding round, the "
+        "company said.",
+        [],
+    ),
+    (
+        # How much a value moved is not a value.
+        "valuation_cut_by",
+        "Pelion",
+        "Pelion cuts its internal valuation by $3bn after a hard year.",
+        [],
+    ),
+    (
+        # Deposits the company holds are not money it raised.
+        "deposits_held",
+        "Pelion",
+        "Pelion raised $20 million. Before raising the round, Pelion held $60 million in customer deposits.",
+        ["R 20M USD"],
+    ),
+    (
+        # What a flat or down round is raised at is the company's worth.
+        "flat_round_at",
+        "Pelion",
+        "Pelion has raised $90 million from existing investors in a flat round at $4 billion.",
+        ["R 90M USD", "V 4000M USD"],
+    ),
+    (
+        # A headline's investor deal, over a text tying the investment to a round, is that investor's ticket.
+        "headline_deal_tied_to_a_round",
+        "Pelion",
+        "Kestrel investit 3 millions d'euros chez Pelion\n\nKestrel a investi 3 millions d'euros chez "
+        "Pelion. Selon lui, cet investissement fait partie d'une levée plus importante.",
+        [],
+    ),
+    (
+        # A sum the next sentence names as the investment, within a larger round it states.
+        "contribution_named_again_within_a_round",
+        "Pelion",
+        "Brivex envisage un apport de 12 millions d'euros. Cet apport s'inscrirait dans une levée qui "
+        "permettrait à Pelion de réunir 30 millions d'euros au total.",
+        ["R 30M EUR"],
+    ),
+    (
+        # What all its backers have put in is a total, not a round.
+        "backers_have_pumped_in",
+        "Pelion",
+        "Pelion is growing fast. Its backers, led by Harrow Capital, have pumped over $900 million into "
+        "Pelion, valuing it at $6 billion.",
+        ["V 6000M USD"],
+    ),
+    (
+        # Where the company was founded is neither the sentence's subject nor an earlier date of the news.
+        "founded_in_a_city_in_a_year",
+        "Pelion",
+        "Pelion change d'échelle. Avec ces 90 millions de dollars levés, la start-up fondée à Nantes en "
+        "2011 est désormais valorisée 700 millions de dollars.",
+        ["R 90M USD", "V 700M USD"],
+    ),
+    (
+        # A conversion rounded for the reader ("a little over") is still the same sum.
+        "rounded_conversion_after_or",
+        "Pelion",
+        "Pelion raised £5m, or a little over $6m, from Harrow Capital.",
+        ["R 5M GBP"],
+    ),
+    (
+        # All it has raised so far, roughly, or across a span of years: totals, not rounds.
+        "has_now_raised_over",
+        "Pelion",
+        "Pelion has now raised over $300 million and says it holds $120 million in cash.",
+        [],
+    ),
+    (
+        "over_the_next_five_years",
+        "Pelion",
+        "Pelion opened in 2016. Over the following four years, Pelion took in more than $500 million from "
+        "well-known backers.",
+        [],
+    ),
+    (
+        "investors_including_have_poured_in",
+        "Pelion",
+        "Pelion keeps growing. Investors including Kestrel Partners and Orion Capital have poured more than "
+        "$700 million into the company.",
+        [],
+    ),
+    (
+        # "to fund" is what the money is for, not an investment fund's size.
+        "a_new_sum_to_fund",
+        "Pelion",
+        "Pelion has raised a new $80 million to fund its expansion at a $900 million valuation.",
+        ["R 80M USD", "V 900M USD"],
+    ),
+    (
+        "having_raised_more_than",
+        "Pelion",
+        "At its peak, Pelion was valued at £2 billion, having raised more than £400 million from investors.",
+        ["V 2000M GBP"],
+    ),
+    (
+        # "vient d'annoncer une levée": the name before it announced that raise.
+        "other_company_vient_d_annoncer",
+        "Pelion",
+        "Pelion grandit. Brivex vient d'annoncer une levée d'un milliard de dollars.",
+        [],
+    ),
+    (
         "package_equity_and_debt",
         "Voltrex",
         "Voltrex has secured a €90 million financing package. It combines €30 million of equity and a "

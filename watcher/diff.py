@@ -154,6 +154,17 @@ def _stale_rumour(new: Fact, old: Fact, apart: int | None) -> bool:
     )
 
 
+def _another_round_later(new: Fact, old: Fact, apart: int | None) -> bool:
+    """``new`` is told as the news more than a year after ``old``, both as exact figures that one currency
+    shows to differ by more than rounding (``RESTATED_GAP``): two rounds, not a recap of one."""
+    if new.context != "main" or apart is None or apart <= EVENT_WINDOW_DAYS:
+        return False
+    if any(f.approx or f.bound is not None for f in (new, old)):
+        return False
+    gap = _direct_gap(new, old)
+    return gap is not None and gap > RESTATED_GAP
+
+
 class _Comparer:
     def __init__(self, base_currency: str, rates: Mapping[str, Decimal], min_change: Decimal):
         self.base = base_currency
@@ -219,8 +230,11 @@ class _Comparer:
             return False
         if new.kind == "funding_round":
             # No window for a round's amount: a recap restating an old round is far more common
-            # than two rounds of the same size, and a round's own date is rarely in the text.
-            return self.close(new, old)
+            # than two rounds of the same size, and a round's own date is rarely in the text. But a
+            # recap states the figure as it was told; an exact figure in the same currency that differs
+            # from it, read as the news over a year later, is another round ($90M two years after
+            # $80M).
+            return self.close(new, old) and not _another_round_later(new, old, apart)
         # A valuation is a point in time: equal figures years apart are two facts. A restatement matches
         # the figure it restates at any age; a figure only ever restated is no match for news years on
         # (a tender offer three years on is not the talks a recap once recalled at a close figure).

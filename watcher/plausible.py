@@ -1,6 +1,7 @@
 """Figures that do not fit together. A round larger than the valuation it comes with, or than the
 company's last known valuation, is far more often a misread figure (a valuation read as a round, a
-rival's round, a total) than news; so is a valuation ten times above or below the current one. Each
+rival's round, a total) than news; so is a valuation ten times above (within a year, or a hundred
+times at any age) or below the current one. Each
 waits for another site to say it before anyone is alerted. (A last known valuation more than a
 quarter old holds only a round that names no investors, as a misread value does; the latest round
 raised since that valuation counts in its bound.)"""
@@ -75,6 +76,10 @@ def _raised_after(k: KnownFact, valuation: KnownFact) -> bool:
 # misread figure (millions read for billions) is not: a fall waits whatever its age.
 _JUMP_FACTOR = Decimal(10)
 _JUMP_WINDOW_DAYS = 365
+# At any distance, a hundredfold is not a company's growth between the rounds the watcher sees (the
+# fastest grow some fifty times in two years) but a misread figure or another company's value: "while
+# Kobalt's worth climbed past $900 billion", in a story about a startup worth $2bn.
+_FAR_JUMP_FACTOR = Decimal(100)
 
 
 def valuation_jump(change: Change) -> str | None:
@@ -87,6 +92,8 @@ def valuation_jump(change: Change) -> str | None:
     if old >= new * _JUMP_FACTOR:
         return f"a fall to 1/{old / new:.1f} of the current valuation"
     apart = days_apart(change.new_date, change.old_date)
-    if new >= old * _JUMP_FACTOR and (apart is None or apart <= _JUMP_WINDOW_DAYS):
+    if new >= old * _JUMP_FACTOR and (
+        apart is None or apart <= _JUMP_WINDOW_DAYS or new >= old * _FAR_JUMP_FACTOR
+    ):
         return f"a {new / old:.1f}x move from the current valuation"
     return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from watcher.facts.lexicon import eur_value
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.state import _Cand, _Doc
-from watcher.facts.status import _FOUNDED_RE
+from watcher.facts.status import _FOUNDED_RE, FOUNDED_REACH
 from watcher.facts.vocab import _YEAR_RE
 from watcher.facts.walk import _Walk
 
@@ -143,7 +143,7 @@ def _dates(doc: _Doc, idx: int) -> list[str]:
     founded = False
     for m in _YEAR_RE.finditer(low):
         # "fondée en 2019", "founded in 2016": the year dates the company, not the figure.
-        if _FOUNDED_RE.search(low, max(0, m.start() - 24), m.start()):
+        if _FOUNDED_RE.search(low, max(0, m.start() - FOUNDED_REACH), m.start()):
             founded = True
         else:
             years.add(int(m.group()))

@@ -62,6 +62,7 @@ from watcher.facts.owners import (
 from watcher.facts.patterns import _FIELD, _NAME_PAREN_LEFT_RE
 from watcher.facts.prepare import _guess_language, _prepared
 from watcher.facts.resolve import (
+    HEADLINE_DEAL_HOW,
     _context_from_round,
     _drop_implied_bounds,
     _drop_parts_of_round,
@@ -328,7 +329,7 @@ def _resolve_document(
     _values_share_their_rounds_time(mine, doc)
     _drop_tickets_part_of_next(mine, doc)
     _tickets_to_rounds(mine, doc)
-    _drop_rounds_stated_as_debt(mine, debts, doc)
+    _drop_rounds_stated_as_debt(mine, debts, doc, sentence_money)
     _fill_rounds_from_neighbours(mine, walk, sentence_money)
     _fill_investors(mine, doc, sentence_money)
     return mine
@@ -436,8 +437,18 @@ _HAS_SINCE_RAISED_RE = re.compile(
     r"leve|recolte|reuni|obtenu)\s+" + _ROUGHLY
 )
 _SPAN_OPENER_RE = re.compile(
-    r"[\s\W]{0,4}(?:in|within|en)\s+(?:just\s+|only\s+|seulement\s+|a\s+peine\s+)?(?:\d+|two|three|four|five|six|seven|"
+    # ("Over the following four years, Quaxi took in ...": what it raised across those years.)
+    r"[\s\W]{0,4}(?:in|within|en|over\s+the\s+(?:next|following|past|last)|au\s+cours\s+des)\s+"
+    r"(?:just\s+|only\s+|seulement\s+|a\s+peine\s+)?(?:\d+|two|three|four|five|six|seven|"
     r"eight|nine|ten|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:years|ans|annees)\b[^,;.]{0,40},"
+)
+# "Quaxi has so far raised about $90 million", "valued at $2bn, having raised more than $300m": all it
+# raised up to then, roughly.
+_HAS_NOW_RAISED_OVER_RE = re.compile(
+    r"\b(?:(?:has|have|a|ont)\s+(?:now|so\s+far|to\s+date|desormais|jusqu'ici)|having|ayant)\s+"
+    r"(?:(?:already|deja)\s+)?(?:raised|secured|collected|"
+    r"received|leve|recolte|reuni|obtenu)\s+(?:over|more\s+than|nearly|almost|about|some|around|plus\s+de|"
+    r"pres\s+de|environ)\s+$"
 )
 _ALREADY_BEFORE_RE = re.compile(
     r"\b(?:deja|already)\s+(?:(?:plus\s+de|pres\s+de|environ|more\s+than|over|about|some|nearly)\s+)?$"
@@ -461,13 +472,34 @@ _STAKE_VALUED_RE = re.compile(
     r"(?:worth|valued\s+at|valoris\w+|evalu\w+\s+a|estim\w+\s+a|a\s+la\s+valeur\s+de)\s+"
     r"(?:(?:about|some|around|environ|pres\s+de)\s+)?$"
 )
+# "12 million shares, valued at $48 million": what a block of shares is worth, not the company.
+_SHARES_VALUED_RE = re.compile(
+    r"\b(?:shares|actions|titres)\b,?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:valued\s+at|worth|valorise\w*\s+a|d'une\s+valeur\s+de|evalue\w*\s+a)\s+"
+    r"(?:(?:about|some|around|roughly|environ|pres\s+de)\s+)?$"
+)
+# "Le coût de la constellation est évalué entre 100 et 130 M€", "the project's cost is estimated at $2bn":
+# what something costs, estimated, not what a company is worth.
+_COST_VALUED_RE = re.compile(
+    r"\b(?:cout|couts|budget|cost|costs|prix|price|facture|bill)\b[^.;]{0,80}?"
+    r"\b(?:est|sont|etait|is|was|are|were|a\s+ete|will\s+be|sera)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:evalue\w*|estime\w*|valued|estimated|chiffre\w*)\s+(?:(?:a|at|entre|between|to\s+be)\s+)?"
+    r"(?:(?:about|around|environ|pres\s+de|plus\s+de|more\s+than)\s+)?[\"«“]?\s*$"
+)
 _OF_VALUE_RIGHT_RE = re.compile(
     r"\s+(?:of|de\s+la|de|d')\s*(?:(?:shareholder|market|boursiere)\s+)?(?:value|valeur)\b"
 )
 _SEEKS_TO_RAISE_RE = re.compile(
     r"\b(?:cherch\w*|vis\w*|souhait\w*|envisag\w*|prevoi\w*|compt\w*|ambitionn\w*|seek\w*|plan\w*|aim\w*|"
-    r"hop\w*|look\w*|intend\w*|talks)\s+(?:a\s+|to\s+|de\s+|d')?(?:lever|recolter|collecter|raise|secure)\b"
-    r"[^.;]{0,40}$"
+    # (« une opération censée permettre à Zorblo de réunir en tout 25 M€ »: what the raise would bring.)
+    r"hop\w*|look\w*|intend\w*|talks|permett\w*|permet)\s+(?:(?:a|au|aux)\s+(?:[\w'-]+\s+){1,3}?)?"
+    r"(?:a\s+|to\s+|de\s+|d')?(?:lever|recolter|collecter|degager|reunir|raise|secure)\b[^.;]{0,40}$"
+)
+_BACKERS_HAVE_PUT_RE = re.compile(
+    r"\b(?:investors|backers|shareholders|vcs|venture\s+capitalists|investisseurs|actionnaires)\b[^.;]{0,80}?"
+    r"\b(?:have|ont)\s+(?:(?:already|collectively|together|so\s+far|deja)\s+)?"
+    r"(?:poured|invested|pumped|put|plowed|ploughed|injected|sunk|investi|injecte|mis)\s+"
+    r"(?:(?:more\s+than|over|nearly|about|some|a\s+total\s+of|upwards\s+of|plus\s+de|pres\s+de)\s+)?$"
 )
 # "led a $10 million round": one round, whatever a clause before it said of anyone's money so far.
 _AN_LEFT_RE = re.compile(r"\b(?:a|an)\s*$")
@@ -866,7 +898,7 @@ class _SentenceReader:
         if fig.category == "inv" and self._headline_deal_in_company(fig):
             # "Orion to invest $1bn in AI firm Zephyr", "Three funds invest $50M in drone maker
             # Zephyr": a headline names the deal by its investor; the sum is the company's round.
-            fig.category, fig.kind_how = "round", "an investor's deal in the company, in a headline"
+            fig.category, fig.kind_how = "round", HEADLINE_DEAL_HOW
         if fig.category == "inv" and _TOP_UP_RE.match(low, mention.end):
             # "apporte 8 M€ supplémentaires à la série A": an investor's top-up of the company's round.
             fig.category, fig.kind_how = "round", "an investor's top-up of the round"
@@ -889,9 +921,13 @@ class _SentenceReader:
         ):
             # (But "the fund marked Quaxi down after its Series E, which valued Quaxi at $7bn": the round's.)
             return "a fund's mark of its stake, not a deal's valuation"
-        if _STAKE_VALUED_RE.search(low, max(0, mention.start - 160), mention.start):
+        if _STAKE_VALUED_RE.search(
+            low, max(0, mention.start - 160), mention.start
+        ) or _SHARES_VALUED_RE.search(low, max(0, mention.start - 80), mention.start):
             # "Kobalt's stake in Quaxi was valued at $80 million": what a holder's shares are worth.
             return "the value of a holder's stake, not the company's"
+        if _COST_VALUED_RE.search(low, max(0, mention.start - 160), mention.start):
+            return "the estimated cost of something, not a valuation"
         if _OF_VALUE_RIGHT_RE.match(low, mention.end):
             # "sellers handed buyers $2 billion of value": value moved, no company's worth.
             return "an amount of value created or handed over, not a valuation"
@@ -1122,12 +1158,16 @@ class _SentenceReader:
             return "valuation"
         low, mention = self.low, fig.mention
         right_clause = low[mention.end : min(fig.next_start, mention.end + 60)]
+        left_clause = low[max(fig.prev_end_clause, mention.start - 120) : mention.start]
         if fig.category == "inv" and _SINCE_YEAR_AFTER_RE.match(right_clause):
             # "Kobalt has invested $517m in Quaxi since 2011": money put in over years, no one deal.
             return "total_raised"
+        if _BACKERS_HAVE_PUT_RE.search(left_clause):
+            # "Its backers, Kobalt among them, have pumped over $900 million into Quaxi": what all of them
+            # put in over time, whoever is named.
+            return "total_raised"
         if investor:
             return "investment"
-        left_clause = low[max(fig.prev_end_clause, mention.start - 120) : mention.start]
         if (
             _THIS_ROUND_RIGHT_RE.match(low, mention.end)
             or _NAMED_ROUND_RIGHT_RE.match(low, mention.end)
@@ -1194,7 +1234,11 @@ class _SentenceReader:
             # "Quaxi has since raised over $60 million", "In five years, Quaxi has hired 90 people and
             # secured $90M": the same, unless a round is named.
             or (
-                (_HAS_SINCE_RAISED_RE.search(left_clause) or _SPAN_OPENER_RE.match(low))
+                (
+                    _HAS_SINCE_RAISED_RE.search(left_clause)
+                    or _HAS_NOW_RAISED_OVER_RE.search(left_clause)
+                    or _SPAN_OPENER_RE.match(low)
+                )
                 and not _ROUND_NAMED_RIGHT_RE.search(right_first)
             )
             or (

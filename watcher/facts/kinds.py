@@ -137,7 +137,10 @@ _PAY_LEFT_RE = re.compile(
 _MARKET_FORECAST_RE = re.compile(
     r"\b(?:markets?|marches?|industry|industrie|secteur|sector)\b[^.;]{0,60}?"
     r"\b(?:expected|projected|forecast|set|poised|estimated|anticipated|devrait|pourrait|estime\w*)\s+"
-    r"(?:to\s+|a\s+)?(?:reach|hit|grow|exceed|surpass|top|be\s+worth|atteindre|depasser|peser|valoir)\b[^.;]{0,40}$"
+    # ("a freight market that one study forecast to double to $80 billion": who forecasts it may come first.)
+    r"(?:(?:by|par)\s+[^.;]{1,40}?\s+)?"
+    r"(?:to\s+|a\s+)?(?:reach|hit|grow|exceed|surpass|top|be\s+worth|double|triple|quadruple|atteindre|depasser|"
+    r"peser|valoir|doubler|tripler)\b[^.;]{0,40}$"
 )
 
 
@@ -209,7 +212,57 @@ def _plain_frame(left: str, near_left: str, right: str = "") -> tuple[str, str] 
         # "Plimo affiche des ventes de 31 M€ à la clôture": the measure the figure is of, whatever cue
         # follows it.
         return "non", "a business measure"
+    return _sum_frame(near_left, right)
+
+
+def _sum_frame(near_left: str, right: str) -> tuple[str, str] | None:
+    """What the words right around a sum say it is: a change, money held, a price a round is raised at, an
+    earlier raise (None: they do not say)."""
+    if _CHANGED_BY_RE.search(near_left):
+        # "Quaxi cuts its internal valuation by $6bn": how much a value moved, not a value.
+        return "non", "the size of a change"
+    if _HELD_IN_RIGHT_RE.match(right):
+        # "Quaxi now holds $70 million of deposits", "$40 million in cash": money held, not money raised.
+        return "non", "money held or paid, not raised"
+    if ADDED_TO_LEFT_RE.search(near_left) and _RAISED_BEFORE_RIGHT_RE.match(right):
+        # "Ce montant s'ajoute aux 30 M€ déjà annoncés", "on top of the $20 million it secured in May":
+        # the earlier raise the new money adds to.
+        return "round", "an earlier raise the new money adds to"
+    if _ROUND_AT_LEFT_RE.search(near_left):
+        # "Quaxi took in $60 million in a down round at $900 million": what a round is priced at is the worth.
+        return "val", "the sum a round is raised 'at'"
     return None
+
+
+# "s'ajoute aux 30 M€", "on top of the $20 million", "in addition to the $8M": a sum the news adds to.
+ADDED_TO_LEFT_RE = re.compile(
+    r"\b(?:s'ajout\w*\s+(?:a|aux?)|vient\s+s'ajouter\s+(?:a|aux?)|on\s+top\s+of|in\s+addition\s+to|"
+    r"en\s+complement\s+(?:de|des|du))\s+(?:(?:the|its|les|la|le|l'|ses|sa|son)\s*)?(?:[\w-]+\s+){0,2}?$"
+)
+# (What says the sum was raised before: "déjà annoncés", "it secured", "levés en mars".)
+_RAISED_BEFORE_RIGHT_RE = re.compile(
+    r"[^.;]{0,30}?\b(?:raised|secured|obtained|received|closed|announced|leve\w*|deja|already|annonce\w*|"
+    r"securise\w*|obtenu\w*|recolte\w*|rendus?\s+publics?|boucle\w*)\b"
+)
+# "cuts its valuation by $6bn", "lifted its valuation by $3 billion", "en baisse de 4 Md€": a change.
+_CHANGED_BY_RE = re.compile(
+    r"\b(?:cut|cuts|cutting|slash\w*|lower\w*|reduc\w+|rais\w+|boost\w*|increas\w+|decreas\w+|"
+    r"marked\s+(?:down|up)|mark\w*\s+(?:down|up)|wrote\s+down|writ\w+\s+down|drop\w*|fell|rose|grew|"
+    r"jump\w*|shrank|shrunk|wiped\s+out)\b[^.;$€£\d]{0,50}?\bby\s+(?:(?:about|around|some|nearly|almost|"
+    r"more\s+than|over|roughly|an\s+estimated)\s+)?$"
+    r"|\ben\s+(?:baisse|hausse|recul|chute)\s+de\s+(?:(?:pres\s+de|plus\s+de|environ)\s+)?$"
+)
+# "$70 million of deposits", "$200 million in cash", "$1bn in cash and stock": money held or paid, not
+# raised.
+_HELD_IN_RIGHT_RE = re.compile(
+    r"\s*(?:in|of)\s+(?:customer\s+|client\s+|user\s+)?deposits\b|\s*de\s+depots\b|"
+    r"\s*(?:in\s+cash|of\s+cash|de\s+tresorerie|en\s+caisse)\b"
+)
+# "a down round at $900 million": the sum a round is priced at.
+# (Only a round named by how its price compares: "pegged the round at $8 million" gives its size.)
+_ROUND_AT_LEFT_RE = re.compile(
+    r"\b(?:flat|down|up)[- ]round\s+at\s+(?:(?:about|around|roughly|some|nearly)\s+)?$"
+)
 
 
 def _worth_frame(low: str, mention: MoneyMention) -> tuple[str, str] | None:
@@ -749,9 +802,9 @@ _REMAINING_RE = re.compile(r"\s*(?:restants?|restantes?|remaining|left\s+to\s+(?
 
 def _package_or_tranche(doc: _Doc, idx: int, low: str, mention: MoneyMention, prev_end: int) -> bool:
     """A package mixing equity and debt ("a €250 million financing package ... a €200 million debt
-    facility"), or the tranches a stated financing is paid in ("in two tranches: $40 million at closing"):
-    neither is one funding round."""
-    if _TRANCHE_LEFT_RE.search(low[: mention.start]) or _REMAINING_RE.match(low, mention.end):
+    facility"), or what remains to be paid of a stated financing ("the remaining $12 million"): neither
+    is one funding round. (A tranche is decided with the whole document: ``resolve._drop_parts_of_round``.)"""
+    if _REMAINING_RE.match(low, mention.end):
         return True
     if not (
         _PACKAGE_RIGHT_RE.match(low, mention.end)
@@ -1080,7 +1133,8 @@ _FUND_SIZE_LEFT_RE = re.compile(
     r"(?:de|d'un\s+montant\s+de|d'une\s+taille\s+de)\s*$"
 )
 _FUND_SIZE_RIGHT_RE = re.compile(
-    r"\s*(?<![\w-])(?:[\w-]++\s+){0,2}?funds?\b(?!\s+(?:round|raise|from|for\s+the))"
+    # (Not the verb: "a fresh $40 million to fund its hiring".)
+    r"\s*(?<![\w-])(?:(?!to\s)[\w-]++\s+){0,2}?funds?\b(?!\s+(?:round|raise|from|for\s+the))"
 )
 _FUND_ARTICLE_LEFT_RE = re.compile(r"\b(?:a|an|its|their|the|new)\s+$")
 
@@ -1239,8 +1293,11 @@ def _counted_set(low: str, mention: MoneyMention, prev_end: int) -> bool:
 _MARKET_TALLY_LEFT_RE = re.compile(
     r"\b(?:investissements?|financements?|montants?\s+leves|fonds\s+leves|levees\s+de\s+fonds|funding|"
     r"investments?|venture\s+(?:capital|funding|investment)|vc\s+(?:funding|investment|money|dollars)|"
-    r"capital\s+raised|sommes\s+levees)"
-    r"(?:\s+(?:dans|en|in|into|to|for|pour|des|du|de\s+la|of|across)\s+(?:[\w'-]+\s+){0,4}?)?"
+    r"capital\s+raised|sommes\s+levees|"
+    # (« Le total grimpe à 140 M€ », « le dernier semestre avait cumulé 95 M€ »: a period
+    # or a counter as the subject.)
+    r"compteur|cumul|trimestres?|semestres?)"
+    r"(?:\s+(?:dans|en|in|into|to|for|pour|des|du|de|de\s+la|of|across)\s+(?:[\w'-]+\s+){0,4}?)?"
     r"\s*(?:(?:ont|a|avaient|avait|est|sont|etait|have|has|had|is|was|were|ont\s+deja|have\s+already)\s+)?"
     r"(?:atteint|atteignent|atteignaient|totalis\w+|cumul\w+|s'elev\w+\s+a|reached|reach|totall?ed|"
     r"amounted\s+to|fell|fall|rose|dropped|declined|climbed|jumped|grew|hit|surged|plunged|slumped|"

@@ -143,6 +143,8 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
         (_OF_NAME_RE, _OF_NAME_GATE_RE.search(low) is not None),
         (_VALUES_OBJECT_RE, _VALUES_GATE_RE.search(low) is not None),
         (_ROUND_FOR_RE, " for " in low or " pour " in low),
+        (_TURN_OF_RE, "au tour" in low),
+        (_TURN_OF_EN_RE, "turn" in low),
     )
     markers: list[_Owner] = []
     entities = [o for o in found if o.kind == "entity"]
@@ -180,6 +182,14 @@ def _named_markers(sent: str, low: str, entity_re: re.Pattern[str], found: list[
     return markers
 
 
+# "C'est au tour de l'italien Zorblo d'annoncer un tour de 200 M$", "it is now Zorblo's turn to raise": the
+# company whose turn it is is the subject of what follows.
+_TURN_OF_RE = re.compile(
+    r"(?i:\b(?:c['’]est|c['’]etait|c['’]était|ce\s+fut)\s+(?:(?:maintenant|désormais|aujourd['’]hui|donc)\s+)?"
+    r"au\s+tour\s+(?:de\s+|d['’]|du\s+)(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){0,3}?)"
+    rf"({_NAME})\s+(?:de\s|d['’])"
+)
+_TURN_OF_EN_RE = re.compile(rf"(?i:\bit(?:['’]s|\s+is|\s+was)\s+(?:now\s+)?)({_NAME})['’]s\s+turn\b")
 # Words one of which every _DESCRIPTOR_RE / _OF_NAME_RE match contains (folded): a cheap exact pre-check.
 _DESCRIPTOR_GATE_RE = re.compile(
     r"start|compan|firm|rival|competitor|concurrent|societe|entreprise|maker|developer|lab|"

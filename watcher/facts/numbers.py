@@ -543,14 +543,16 @@ def _attach_equivalents(text: str, mentions: list[MoneyMention]) -> list[MoneyMe
             n = mentions[idx + 1]
             between = text[m.end : n.start]
             bare = _strip_hedge_tail(between)  # (once: a search of the whole gap)
-            paren = _PAREN_OPEN_RE.match(bare) and _PAREN_CLOSE_RE.match(text, n.end)
+            opened = _PAREN_OPEN_RE.match(bare)
+            last = _last_of_paren_list(text, mentions, idx + 1, m.currency) if opened else idx + 1
+            paren = opened and _PAREN_CLOSE_RE.match(text, mentions[last].end)
             appos = _APPOSITION_RE.match(bare) or (
                 # "1 billion euros, roughly $1.1 billion,": a hedged aside in another currency.
                 _HEDGED_ASIDE_RE.fullmatch(between) and _ASIDE_END_RE.match(text, n.end)
             )
             if (paren or appos) and n.currency and n.currency != m.currency:
                 eq = Money(n.amount, n.currency, n.approx)
-                close = _PAREN_CLOSE_RE.match(text, n.end) if paren else None
+                close = _PAREN_CLOSE_RE.match(text, mentions[last].end) if paren else None
                 end = close.end() if close else n.end
                 if (
                     not paren
@@ -563,15 +565,38 @@ def _attach_equivalents(text: str, mentions: list[MoneyMention]) -> list[MoneyMe
                 m = MoneyMention(
                     m.start, end, m.amount, m.currency, m.approx, m.bound, m.amount_max, eq, m.scaled
                 )
-                skip.add(idx + 1)
+                skip.update(range(idx + 1, (last if paren else idx + 1) + 1))
         out.append(m)
     return out
+
+
+# "£40m (€46m, $51m)": the same sum in two more currencies, listed in one parenthesis.
+_PAREN_LIST_SEP_RE = re.compile(r"[ \u00a0]*[,;/][ \u00a0]*(?:(?:or|soit|ou)[ \u00a0]+)?")
+
+
+def _last_of_paren_list(text: str, mentions: list[MoneyMention], first: int, currency: str | None) -> int:
+    """The index of the last mention of the list of conversions that opens at ``mentions[first]``: each
+    one in another currency than ``currency`` and than the ones before, separated by a comma."""
+    seen = {currency, mentions[first].currency}
+    last = first
+    while last + 1 < len(mentions):
+        n = mentions[last + 1]
+        sep = _PAREN_LIST_SEP_RE.fullmatch(text, mentions[last].end, n.start)
+        if sep is None or n.currency is None or n.currency in seen:
+            break
+        seen.add(n.currency)
+        last += 1
+    return last
 
 
 _HEDGE_TAIL_RE = re.compile(
     # ("$1.3B (approx €1.1B)": the same sum, converted.)
     r"(?:environ|about|around|approximately|approx\.?|roughly|some|nearly|près\s+de|soit\s+environ|~|≈|"
-    r"ou\s+environ|c(?:a)?\.)"
+    r"ou\s+environ|c(?:a)?\.|"
+    # ("over £7m (more than $9m)": a bound converted along with its sum.)
+    r"plus\s+de|more\s+than|over|at\s+least|au\s+moins|moins\s+de|less\s+than|under|"
+    # ("Rs 900 crore, or a little over $100 million": a conversion rounded for the reader.)
+    r"(?:a\s+little|just|slightly)\s+(?:over|under|more\s+than|less\s+than)|un\s+peu\s+(?:plus|moins)\s+de)"
     r"[ \u00a0]*$",
     re.IGNORECASE,
 )

@@ -668,7 +668,9 @@ def _place_subject(sent: str) -> bool:
     """Whether the sentence opens (after an opening phrase) with a place as its subject."""
     m = _SUBJECT_OPENING_RE.match(sent)
     if m is not None and m.group(1) is not None and _is_place(m.group(1)):
-        return not _PLACE_ADJECTIVE_RE.match(sent, m.end(1))
+        # (Not "la société fondée à Lausanne": where the company the sentence speaks of sits.)
+        located = _LOCATED_AT_RE.search(fold(sent[max(0, m.start(1) - 40) : m.start(1)]))
+        return located is None and not _PLACE_ADJECTIVE_RE.match(sent, m.end(1))
     # "D'après l'étude, la Wallonie a attiré ...", "In 2024, the Nordics drew ...": a place with
     # its article, after an opening phrase.
     article = _PLACE_OPENING_RE.match(sent)
@@ -751,6 +753,10 @@ def _no_opening_name(sent: str, m: re.Match[str], doc: _Doc) -> bool:
 
 def _opens_sentence(sent: str, m: re.Match[str], name: str, doc: _Doc) -> bool:
     start = m.start(1)
+    if start > 0 and _SHORT_OPENER_RE.fullmatch(sent, 0, start):
+        # "Last year, Zorblo turned into a unicorn after a round in which it raised ...": a few words
+        # setting the time or place before the subject.
+        return True
     if start < 0 or "," in sent[:start]:
         return False
     # (One word opening the sentence is a name where a raise verb follows it, as for _no_opening_name.)
@@ -762,6 +768,7 @@ def _opens_sentence(sent: str, m: re.Match[str], name: str, doc: _Doc) -> bool:
 
 
 _CONNECTIVE_OPENER_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+,\s*")
+_SHORT_OPENER_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3},\s*")
 
 
 # A wire or trade-press dateline before the sentence proper: "LONDON –", "SAN DIEGO (Reuters) -",
@@ -769,6 +776,12 @@ _CONNECTIVE_OPENER_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+,\s*")
 _DATELINE_RE = re.compile(
     r"[A-ZÀ-Ý][A-ZÀ-Ý.'’-]{2,}(?:\s[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
     r"(?:\s?\([^()]{1,30}\))?\s?[–—-]{1,2}\s+(?=[A-ZÀ-Ý])"
+)
+
+
+_LOCATED_AT_RE = re.compile(
+    r"\b(?:fondee?|basee?|installee?|implantee?|nee|creee?|founded|based|headquartered|located)\s+"
+    r"(?:a|in|at)\s+$"
 )
 
 
@@ -785,7 +798,8 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False
         m = _SUBJECT_OPENING_LATER_RE.match(sent) or m
     if m is None:
         return None
-    name = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+    group = next(g for g in (1, 2, 3, 4) if m.group(g) is not None)
+    name, start = m.group(group), m.start(group)
     if name.split()[-1] in JOINER_WORDS:
         # "Lors de ...", "Qualifiée de ...": a capitalised opener and a preposition, no name.
         return None
@@ -802,6 +816,8 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False
         return None
     if (
         not _plausible_company(name)
+        # ("En levant 30 M€, la société fondée à Lyon en 2004 ...": where it was founded is no company.)
+        or (_is_place(name) and _LOCATED_AT_RE.search(fold(sent[max(0, start - 40) : start])) is not None)
         or _is_entity_name(name, doc.entity_re)
         or doc.entity_re.search(low) is not None
         # "Quaxi" for Quaxi Robotics: the first word of the company's own name, as the text writes it.

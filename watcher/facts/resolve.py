@@ -9,7 +9,7 @@ from decimal import Decimal
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from watcher.facts.kinds import _THIS_ROUND_RIGHT_RE
+from watcher.facts.kinds import _THIS_ROUND_RIGHT_RE, _TRANCHE_LEFT_RE
 from watcher.facts.names import _clean_name, _is_entity_name
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.rounds import _INVESTOR_CONTEXT_RE, _INVESTOR_SUBJECT_RE, _TOP_UP_VERB_RE, _investors
@@ -30,22 +30,34 @@ _PARTS_LEFT_RE = re.compile(
 
 
 def _drop_parts_of_round(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
-    """The equity part of a round the text states as a whole elsewhere is not a round of its own."""
+    """The equity part of a round the text states as a whole elsewhere, or one tranche of it ("a first
+    tranche of $15 million" of a $50 million round, or of one with more still to be paid: "the remaining
+    €35 million"), is not a round of its own. A tranche of no larger round the text gives is the round it
+    reports ("a first tranche of €5 million closed")."""
     rounds = [c for c in mine if c.kind == "funding_round"]
-    return [
-        c
-        for c in mine
-        if not (
-            c.kind == "funding_round"
-            and _PARTS_LEFT_RE.search(doc.folded[c.sent_index], 0, c.mention.start)
-            and any(
-                r is not c
-                and r.mention.currency == c.mention.currency
-                and r.mention.amount > c.mention.amount
-                for r in rounds
-            )
+    if not rounds:
+        return mine
+    more: list[bool] = []  # (whether the text says more is still to be paid: read once, when needed)
+
+    def more_to_come() -> bool:
+        if not more:
+            more.append(any(_STILL_TO_PAY_RE.search(f) for f in doc.folded))
+        return more[0]
+
+    def part(c: _Cand) -> bool:
+        low = doc.folded[c.sent_index]
+        larger = any(
+            r is not c and r.mention.currency == c.mention.currency and r.mention.amount > c.mention.amount
+            for r in rounds
         )
-    ]
+        if _PARTS_LEFT_RE.search(low, 0, c.mention.start):
+            return larger
+        return bool(_TRANCHE_LEFT_RE.search(low, 0, c.mention.start)) and (larger or more_to_come())
+
+    return [c for c in mine if not (c.kind == "funding_round" and part(c))]
+
+
+_STILL_TO_PAY_RE = re.compile(r"\b(?:restants?|restantes?|remaining|left\s+to\s+(?:raise|come))\b")
 
 
 # How many parts a whole may be cut into, and how closely their sum must give it.
@@ -98,9 +110,40 @@ def _parts_of(
         # (Revenue, a valuation or a loan is no part of a round, whatever it adds up to.)
         and doc.verdicts.get((i, m.start), "none") in _PART_VERDICTS
     ]
-    if len(near) < 2 or len(near) > 8:
-        return set()
-    target, slack = whole.mention.amount, whole.mention.amount * _PARTS_TOLERANCE
+    found = _adding_up(near, whole.mention.amount) if 2 <= len(near) <= 8 else set()
+    if found:
+        return found
+    # Farther away, a sentence that breaks the round down by itself: « Zorblo a reçu 3 M€ de X, 1 M€ de Y
+    # et 5 M€ de Z », paragraphs after « Zorblo boucle un tour de 9 M€ ».
+    for i, ms in enumerate(sentence_money):
+        if len(ms) < 2 or doc.sentences[i].paragraph == paragraph:
+            continue
+        own = [
+            (i, m)
+            for m, currency in zip(ms, _carried_currencies(ms), strict=True)
+            if currency == whole.mention.currency
+            and m.amount < whole.mention.amount
+            and doc.verdicts.get((i, m.start), "none") in _PART_VERDICTS
+        ]
+        found = _adding_up(own, whole.mention.amount) if 2 <= len(own) <= _MAX_PARTS else set()
+        if found:
+            return found
+    return set()
+
+
+def _carried_currencies(ms: Sequence[MoneyMention]) -> list[str | None]:
+    """Each figure's currency; a bare one takes the currency of the one before ("6 M€ ..., 2 millions")."""
+    out: list[str | None] = []
+    last: str | None = None
+    for m in ms:
+        last = m.currency or last
+        out.append(last)
+    return out
+
+
+def _adding_up(near: Sequence[tuple[int, MoneyMention]], target: Decimal) -> set[tuple[int, int]]:
+    """(sentence, start) of the smallest group of ``near`` whose amounts add up to ``target``."""
+    slack = target * _PARTS_TOLERANCE
     for size in range(2, min(_MAX_PARTS, len(near)) + 1):
         for group in combinations(near, size):
             if abs(sum((m.amount for _i, m in group), Decimal(0)) - target) <= slack:
@@ -215,17 +258,45 @@ _EQUITY_WORD_RE = re.compile(
 )
 
 
-def _drop_rounds_stated_as_debt(cands: list[_Cand], debts: list[tuple[int, MoneyMention]], doc: _Doc) -> None:
+def _drop_rounds_stated_as_debt(
+    cands: list[_Cand],
+    debts: list[tuple[int, MoneyMention]],
+    doc: _Doc,
+    sentence_money: Sequence[Sequence[MoneyMention]],
+) -> None:
     """ "Sorgho obtient 20 M€ de la BEI", then "un prêt de 20 M€ à Sorgho": the headline's money is a loan."""
     if not debts:
         return
     for c in [c for c in cands if c.kind == "funding_round"]:
-        if (
-            c.round is None
-            and not _EQUITY_WORD_RE.search(doc.folded[c.sent_index])
-            and any(i != c.sent_index and _same_money(c.mention, d) for i, d in debts)
-        ):
+        restated = not _EQUITY_WORD_RE.search(doc.folded[c.sent_index]) and any(
+            i != c.sent_index and _same_money(c.mention, d) for i, d in debts
+        )
+        # (Loans adding up to the round outweigh a word of equity: the press calls a credit line a raise.)
+        if c.round is None and (restated or _debts_add_up_to(c, debts, doc, sentence_money)):
             cands.remove(c)
+
+
+def _debts_add_up_to(
+    c: _Cand,
+    debts: list[tuple[int, MoneyMention]],
+    doc: _Doc,
+    sentence_money: Sequence[Sequence[MoneyMention]],
+) -> bool:
+    """« Zorblo obtient 120 M€ » told elsewhere as « 90 M€ de lignes bancaires et une facilité de 30 M€ »:
+    the figures of a sentence about loans adding up to the round make it a loan (not where the sentence
+    tells equity beside the debt: "€40mn of shares and €10mn of debt")."""
+    for idx in sorted({i for i, _d in debts if i != c.sent_index}):
+        if _EQUITY_WORD_RE.search(doc.folded[idx]):
+            continue
+        ms = sentence_money[idx]
+        parts = [
+            (idx, m)
+            for m, currency in zip(ms, _carried_currencies(ms), strict=True)
+            if currency == c.mention.currency and m.amount < c.mention.amount
+        ]
+        if 2 <= len(parts) <= _MAX_PARTS and _adding_up(parts, c.mention.amount):
+            return True
+    return False
 
 
 def _drop_tickets_within_round(cands: list[_Cand], idx: int) -> None:
@@ -246,14 +317,38 @@ def _drop_tickets_within_round(cands: list[_Cand], idx: int) -> None:
                 cands.remove(c)
 
 
+# How the rules tell a headline's investor deal ("Kestrel invests $5M in Quaxi"), which they read as a round.
+HEADLINE_DEAL_HOW = "an investor's deal in the company, in a headline"
+
+
+def _tied_elsewhere(doc: _Doc) -> bool:
+    """Whether a sentence names the investment again as part of a round ("Kobalt puts €3M into Quaxi ...
+    The investment is one part of a broader round")."""
+    return any(
+        _THE_INVESTMENT_RE.search(f) is not None and _PART_OF_ROUND_RE.search(f) is not None
+        for f in doc.folded
+    )
+
+
 def _tickets_to_rounds(cands: list[_Cand], doc: _Doc) -> None:
     """A named investor's ticket stays an ``investment`` only when the text ties it to a round ("as part of
     its Series C", a larger round in the same sentence); alone, one investor's deal is the round itself."""
+    headline_deal = f"kind: {HEADLINE_DEAL_HOW}"
+    tied = any(c.kind == "investment" or headline_deal in c.reasons for c in cands) and _tied_elsewhere(doc)
     for c in cands:
+        if c.kind == "funding_round" and headline_deal in c.reasons and tied:
+            # « Orion met 2 M€ dans Quaxi », over a text that ties the investment to a round: the
+            # headline's deal is that investor's ticket too.
+            c.kind = "investment"
+            c.reasons.append("kind: one investor's ticket, which the text says is part of a round")
+            continue
         if c.kind != "investment" or any("investor's" in r for r in c.reasons):
             continue
         if _PART_OF_ROUND_RE.search(doc.folded[c.sent_index]):
             c.reasons.append("kind: one investor's ticket within a round ('as part of')")
+            continue
+        if tied:
+            c.reasons.append("kind: one investor's ticket, which the text says is part of a round")
             continue
         c.kind = "funding_round"
         c.reasons.append("kind: one investor's deal and no round it belongs to, so it is the round")
@@ -266,13 +361,27 @@ _PART_OF_RE = re.compile(
 # "as part of its Series C", "dans le cadre de sa levée de fonds": a round the ticket belongs to.
 _PART_OF_ROUND_RE = re.compile(
     _PART_OF_RE.pattern + r"[^.;]{0,40}?\b(?:round|tour|levee|serie|series|seed|amorcage|financement|funding|"
-    r"financing|raise)\b"
+    r"financing|raise|augmentation\s+de\s+capital)\b"
 )
+# The ticket named again: "cet investissement", "this investment", "l'apport".
+_INVESTMENT_WORD_RE = re.compile(r"investissement|apport|investment|injection|contribution")
+_THE_INVESTMENT_RE = re.compile(rf"\b(?:cet|cette|l'|this|the|that)\s*(?:{_INVESTMENT_WORD_RE.pattern})\b")
 
 
 def _drop_tickets_part_of_next(cands: list[_Cand], doc: _Doc) -> None:
-    """ "X invested $10M in Pimento. The investment is part of a $40M round": the ticket is a slice."""
-    for c in [c for c in cands if c.ticket and c.kind in ("funding_round", "investment")]:
+    """ "X invested $10M in Pimento. The investment is part of a $40M round": the ticket is a slice. So is
+    any sum the next sentence names as the investment (« Orion apporterait 6 M€. Cet apport s'inscrit dans
+    un tour de 20 M€ »)."""
+    named_again = {
+        i - 1
+        for i, f in enumerate(doc.folded)
+        if i > 0 and _INVESTMENT_WORD_RE.search(f) and _THE_INVESTMENT_RE.match(_LEAD_WORDS_RE.sub("", f))
+    }
+    for c in [
+        c
+        for c in cands
+        if (c.ticket or c.sent_index in named_again) and c.kind in ("funding_round", "investment")
+    ]:
         nxt = c.sent_index + 1
         if any(
             r.sent_index == nxt
@@ -290,6 +399,8 @@ def _drop_tickets_part_of_next(cands: list[_Cand], doc: _Doc) -> None:
 
 
 _TRANCHE_RE = re.compile(r"\b(?:closing|first\s+close|tranche)\b")
+# (What may open a sentence before it names the investment again: "D'après un communiqué, cet ...".)
+_LEAD_WORDS_RE = re.compile(r"^\W*(?:(?:selon|d'apres|according\s+to)\b[^,]{0,60},\s*)?")
 
 
 def _fill_rounds_from_neighbours(

@@ -23,12 +23,18 @@ _CHROME_LINE_RE = re.compile(
     r"advertisement|publicit[ée]|sponsored|annonce|©\s*[^.!?\d]{0,40})\s*$",
     re.IGNORECASE,
 )
+# The words that lead into a link to other stories ("Lire aussi", "Related"), alone on a line over a list
+# of them, or before one story's headline ("Related: Quaxi nears a $40M round").
+RELATED_LEADS = (
+    r"[àa]\s+lire\s+aussi|lire\s+(?:aussi|[ée]galement)|[àa]\s+voir\s+aussi|voir\s+aussi|"
+    r"sur\s+le\s+m[êe]me\s+sujet|read\s+(?:more|also)|related|see\s+also|also\s+read"
+)
 _FURNITURE_RE = re.compile(
-    r"^\s*(?:[àa]\s+regarder|[àa]\s+lire\s+aussi|lire\s+aussi|[àa]\s+voir\s+aussi|voir\s+aussi|"
-    r"sur\s+le\s+m[êe]me\s+sujet|les\s+plus\s+lus|articles?\s+li[ée]s|dans\s+la\s+m[êe]me\s+rubrique|"
+    rf"^\s*(?:[àa]\s+regarder|{RELATED_LEADS}|"
+    r"les\s+plus\s+lus|articles?\s+li[ée]s|dans\s+la\s+m[êe]me\s+rubrique|"
     r"nos\s+derniers\s+articles|derni[èe]res\s+actualit[ée]s|commentaires|newsletter|"
-    r"read\s+more|related(?:\s+(?:articles|stories|news|posts))?|more\s+from|most\s+popular|"
-    r"most\s+read|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|see\s+also|also\s+read|"
+    r"related\s+(?:articles|stories|news|posts)|more\s+from|most\s+popular|"
+    r"most\s+read|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|"
     r"trending|latest\s+news|more\s+stories|popular\s+stories|comments)\s*:?\s*$",
     re.IGNORECASE,
 )

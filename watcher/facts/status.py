@@ -7,9 +7,10 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from watcher.facts.kinds import _NEW_CLAUSE_RE
+from watcher.facts.kinds import _NEW_CLAUSE_RE, ADDED_TO_LEFT_RE
 from watcher.facts.lexicon import alternation
 from watcher.facts.numbers import CHANGED_FROM_RE, MONTHS_EN, MONTHS_FR, MoneyMention
+from watcher.facts.sentences import RELATED_LEADS
 
 if TYPE_CHECKING:
     from watcher.facts.state import _Cand, _Doc
@@ -48,7 +49,9 @@ _EN_MONTH = "|".join(MONTHS_EN)
 _DATE_LEAD = r"(?:in|en|fin|debut|early|late|mid|end\s+of)"
 _BACKGROUND_RE = re.compile(
     r"\b(?:avai(?:t|ent)|had\s+(?:already\s+|previously\s+|just\s+|also\s+)?"
-    r"(?:raised|been|secured|closed|received|invested)|"
+    r"(?:raised|been|secured|closed|received|invested|said|announced|planned|wanted|hoped|aimed)|"
+    # ("At first Quaxi had planned a €25 million raise": the plan as it once was.)
+    r"initially|initialement|"
     r"previously|precedemment|"
     # "four months after raising", "just weeks after its round", "moins d'un an après une série C".
     r"(?:months?|weeks?|years?|mois|ans?|annee|semaines?)\s+(?:after|apres)|"
@@ -255,8 +258,12 @@ _BACKSHIFT_RE = re.compile(
 # the figure.
 _FOUNDED_RE = re.compile(
     r"\b(?:nee|fondee?|creee?|lancee?|founded|established|launched|created|started|since|depuis)"
+    # ("fondée à Lausanne en 2004": where, then when.)
+    r"(?:\s+(?:a|in|at)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
     r"(?:\s+(?:in|en))?\s*$"
 )
+# How far before a year its founding word may stand ("founded in Boise, Idaho in 2019").
+FOUNDED_REACH = 45
 
 
 # "..., up from $3bn", "contre 4 milliards un an plus tôt": the value the new one is compared with.
@@ -273,16 +280,28 @@ _CHANGED_TO_RE = re.compile(r"\s*(?:to|a|jusqu'a)\s+(?:[$€£]|us\$|\d)")
 _OPENING_DATE_RE = re.compile(
     rf"\s*(?:(?:{_DATE_LEAD}\s+)?(?:(?P<month>{_FR_MONTH}|{_EN_MONTH})\s+)?(?P<year>(?:19|20)\d\d)|"
     r"(?P<past>last\s+(?:year|spring|summer|fall|autumn|winter)|l'(?:an|annee)\s+derniere?|"
-    r"(?:au|a\s+l')\s*(?:printemps|ete|automne|hiver)\s+dernier))\s*,"
+    r"(?:au|a\s+l')\s*(?:printemps|ete|automne|hiver)\s+dernier)|"
+    # ("En début d'année, Quaxi avait confié ...": the start of the text's year, past by spring.)
+    r"(?P<early>(?:en|au)\s+debut\s+d'annee|plus\s+tot\s+(?:cette|dans\s+l')\s*annee|"
+    r"earlier\s+(?:this|in\s+the)\s+year|at\s+the\s+(?:start|beginning)\s+of\s+the\s+year)|"
+    # (« En février, Quaxi a bouclé ... »: a month with no year, dated against the text's own.)
+    rf"(?:en|in)\s+(?P<bare_month>{_FR_MONTH}|{_EN_MONTH}))\s*,"
 )
+# From which month of the text's year its start is past: "en début d'année" in April is old news.
+_START_OF_YEAR_PAST_MONTH = 4
 
 
+_RELATED_LINK_RE = re.compile(rf"\W*(?:{RELATED_LEADS})\s*[:|–—-]")
 _MONTH_NUMBERS = {name: i + 1 for names in (MONTHS_FR, MONTHS_EN) for i, name in enumerate(names)}
 
 
 def _earlier_than_text(doc: _Doc, opening: re.Match[str]) -> bool:
     """Whether the time opening a sentence is before the text: an earlier year, or an earlier month of
     the year the text was published ("En mars 2011," in an article of September 2011)."""
+    if opening.group("early") is not None:
+        return doc.published_month is not None and doc.published_month >= _START_OF_YEAR_PAST_MONTH
+    if (bare := opening.group("bare_month")) is not None:
+        return doc.published_month is not None and _month_past(_MONTH_NUMBERS[bare], doc.published_month)
     year = opening.group("year")
     if year is None:
         return True  # "last summer", "l'an dernier"
@@ -309,17 +328,36 @@ _AHEAD_RE = re.compile(
 
 
 def _last_years_month(doc: _Doc, low: str, mention: MoneyMention) -> bool:
+    """A month with no year told right after the figure that is past as of the text's date: later in the
+    year than the text's own month (last year's), or two months or more before it ("raised $45 million
+    in July", in October: a round the text recalls; news is told as this week's or last month's)."""
     month = _LATER_MONTH_RIGHT_RE.match(low, mention.end)
-    return (
-        month is not None
-        and doc.published_month is not None
-        and _MONTH_NUMBERS[month.group("month")] > doc.published_month
-        and _AHEAD_RE.search(low) is None
+    if month is None or doc.published_month is None or _AHEAD_RE.search(low) is not None:
+        return False
+    # (Only when no other figure stands between: "€3bn, against €150M at its seed in May" dates the second.)
+    return _month_past(_MONTH_NUMBERS[month.group("month")], doc.published_month) and not any(
+        c.isdigit() for c in low[mention.end : month.start("month")]
     )
+
+
+def _month_past(month: int, published_month: int) -> bool:
+    """A month told without a year is past as of the text's month: later in the year (last year's), or
+    two months or more before it."""
+    return month > published_month or month <= published_month - _RECALLED_MONTHS
+
+
+_RECALLED_MONTHS = 2
 
 
 def _figure_context(doc: _Doc, low: str, mention: MoneyMention, before: int, after: int) -> str:
     """Main or background, for the figure ``mention`` of the folded sentence ``low``."""
+    if ADDED_TO_LEFT_RE.search(low, max(before, mention.start - 60), mention.start):
+        # "... s'ajoute aux 30 M€ déjà annoncés": the earlier sum the news adds to.
+        return "background"
+    if _RELATED_LINK_RE.match(low):
+        # "Lire aussi : Quaxi lève 12 M€", "Related: Quaxi nears a $40M round": the headline of another,
+        # earlier story the page links to.
+        return "background"
     opening = _OPENING_DATE_RE.match(low)
     if opening and opening.end() <= mention.start and _earlier_than_text(doc, opening):
         return "background"
@@ -340,7 +378,7 @@ def _context(doc: _Doc, clause: str) -> str:
         return "background"
     for m in _DATED_RE.finditer(clause):
         if int(m.group(1)) < doc.latest_year and not _FOUNDED_RE.search(
-            clause, max(0, m.start() - 20), m.start()
+            clause, max(0, m.start() - FOUNDED_REACH), m.start()
         ):
             return "background"
     return "main"

@@ -265,7 +265,7 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     (r"new\s+zealand\s+dollars?", "NZD"),
     (r"dollars?", "USD"),
     (r"euros?", "EUR"),
-    (r"livres?(?:\s+sterling)?", "GBP"),
+    (r"livres?(?:\s+sterling|\s+britanniques?)?", "GBP"),
     (r"pounds?(?:\s+sterling)?", "GBP"),
     (r"sterling", "GBP"),
     # (Wire copy: "a 40 mln stg deal".)
