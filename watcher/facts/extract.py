@@ -36,7 +36,7 @@ from watcher.facts.kinds import (
     _drops_figure,
     _invested_just_before,
     _kind_of,
-    _package_or_tranche,
+    _package_or_remainder,
     _round_reread,
     _spac_own_listing,
 )
@@ -426,7 +426,8 @@ _ROUGHLY_RAISED_FR_LEFT_RE = re.compile(
 )
 _BACKERS_RIGHT_RE = re.compile(r"\b(?:aupres|from|led\s+by|menee?s?\s+par)\b")
 # "over", "environ": how roughly a raised sum is stated, right before it.
-_ROUGHLY = r"(?:(?:over|more\s+than|about|around|nearly|some|plus\s+de|pres\s+de|environ)\s+)?$"
+_ROUGH_WORDS = r"over|more\s+than|about|around|nearly|some|plus\s+de|pres\s+de|environ"
+_ROUGHLY = rf"(?:(?:{_ROUGH_WORDS})\s+)?$"
 _SINCE_THEN_RAISED_RE = re.compile(
     r"[\s\W]*(?:since|depuis)\s[^,;.]{3,80},\s*(?:[\w'’.&-]+\s+){1,4}?(?:has|have|a|ont)\s+"
     r"(?:(?:also|now|already|aussi|deja|desormais)\s+)?(?:raised|secured|collected|leve|recolte|reuni)\s+"
@@ -447,8 +448,7 @@ _SPAN_OPENER_RE = re.compile(
 _HAS_NOW_RAISED_OVER_RE = re.compile(
     r"\b(?:(?:has|have|a|ont)\s+(?:now|so\s+far|to\s+date|desormais|jusqu'ici)|having|ayant)\s+"
     r"(?:(?:already|deja)\s+)?(?:raised|secured|collected|"
-    r"received|leve|recolte|reuni|obtenu)\s+(?:over|more\s+than|nearly|almost|about|some|around|plus\s+de|"
-    r"pres\s+de|environ)\s+$"
+    rf"received|leve|recolte|reuni|obtenu)\s+(?:{_ROUGH_WORDS}|almost)\s+$"
 )
 _ALREADY_BEFORE_RE = re.compile(
     r"\b(?:deja|already)\s+(?:(?:plus\s+de|pres\s+de|environ|more\s+than|over|about|some|nearly)\s+)?$"
@@ -1071,7 +1071,7 @@ class _SentenceReader:
                 None if self.prev_unowned else "round" if self.prev_kind == "inv" else self.prev_kind
             )
             fig.kind_how = "carried from the figure before (weak)"
-        if fig.category in ("round", "inv") and _package_or_tranche(
+        if fig.category in ("round", "inv") and _package_or_remainder(
             self.doc, self.idx, low, mention, fig.prev_end
         ):
             fig.category = None

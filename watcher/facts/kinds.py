@@ -797,10 +797,11 @@ _PACKAGE_RIGHT_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:package|enveloppe)\b")
 _PACKAGE_LEFT_RE = re.compile(r"\b(?:package|enveloppe)\s+(?:[\w-]+\s+){0,2}?(?:de|of|d')\s*$")
 _TRANCHE_LEFT_RE = re.compile(r"\btranches?\b")
 # "Les 30 milliards restants", "the remaining $30 billion": the unpaid part of a larger sum.
-_REMAINING_RE = re.compile(r"\s*(?:restants?|restantes?|remaining|left\s+to\s+(?:raise|come))\b")
+REMAINING_WORDS = r"restants?|restantes?|remaining|left\s+to\s+(?:raise|come)"
+_REMAINING_RE = re.compile(rf"\s*(?:{REMAINING_WORDS})\b")
 
 
-def _package_or_tranche(doc: _Doc, idx: int, low: str, mention: MoneyMention, prev_end: int) -> bool:
+def _package_or_remainder(doc: _Doc, idx: int, low: str, mention: MoneyMention, prev_end: int) -> bool:
     """A package mixing equity and debt ("a €250 million financing package ... a €200 million debt
     facility"), or what remains to be paid of a stated financing ("the remaining $12 million"): neither
     is one funding round. (A tranche is decided with the whole document: ``resolve._drop_parts_of_round``.)"""

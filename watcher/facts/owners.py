@@ -669,8 +669,7 @@ def _place_subject(sent: str) -> bool:
     m = _SUBJECT_OPENING_RE.match(sent)
     if m is not None and m.group(1) is not None and _is_place(m.group(1)):
         # (Not "la société fondée à Lausanne": where the company the sentence speaks of sits.)
-        located = _LOCATED_AT_RE.search(fold(sent[max(0, m.start(1) - 40) : m.start(1)]))
-        return located is None and not _PLACE_ADJECTIVE_RE.match(sent, m.end(1))
+        return not _located_before(sent, m.start(1)) and not _PLACE_ADJECTIVE_RE.match(sent, m.end(1))
     # "D'après l'étude, la Wallonie a attiré ...", "In 2024, the Nordics drew ...": a place with
     # its article, after an opening phrase.
     article = _PLACE_OPENING_RE.match(sent)
@@ -785,6 +784,11 @@ _LOCATED_AT_RE = re.compile(
 )
 
 
+def _located_before(sent: str, start: int) -> bool:
+    """Whether the name at ``start`` is where a company sits or was founded ("fondée à Lyon")."""
+    return _LOCATED_AT_RE.search(fold(sent[max(0, start - 40) : start])) is not None
+
+
 def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False) -> str | None:
     """Another company opening the sentence as its subject, in a sentence that never names the entity
     (``opening_only``: its first word)."""
@@ -817,7 +821,7 @@ def _sentence_subject(sent: str, doc: _Doc, idx: int, opening_only: bool = False
     if (
         not _plausible_company(name)
         # ("En levant 30 M€, la société fondée à Lyon en 2004 ...": where it was founded is no company.)
-        or (_is_place(name) and _LOCATED_AT_RE.search(fold(sent[max(0, start - 40) : start])) is not None)
+        or (_is_place(name) and _located_before(sent, start))
         or _is_entity_name(name, doc.entity_re)
         or doc.entity_re.search(low) is not None
         # "Quaxi" for Quaxi Robotics: the first word of the company's own name, as the text writes it.

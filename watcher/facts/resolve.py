@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from watcher.facts.kinds import _THIS_ROUND_RIGHT_RE, _TRANCHE_LEFT_RE
+from watcher.facts.kinds import _THIS_ROUND_RIGHT_RE, _TRANCHE_LEFT_RE, REMAINING_WORDS
 from watcher.facts.names import _clean_name, _is_entity_name
 from watcher.facts.numbers import MoneyMention
 from watcher.facts.rounds import _INVESTOR_CONTEXT_RE, _INVESTOR_SUBJECT_RE, _TOP_UP_VERB_RE, _investors
@@ -35,29 +36,25 @@ def _drop_parts_of_round(mine: list[_Cand], doc: _Doc) -> list[_Cand]:
     €35 million"), is not a round of its own. A tranche of no larger round the text gives is the round it
     reports ("a first tranche of €5 million closed")."""
     rounds = [c for c in mine if c.kind == "funding_round"]
-    if not rounds:
-        return mine
-    more: list[bool] = []  # (whether the text says more is still to be paid: read once, when needed)
-
-    def more_to_come() -> bool:
-        if not more:
-            more.append(any(_STILL_TO_PAY_RE.search(f) for f in doc.folded))
-        return more[0]
+    tranches = {
+        id(c) for c in rounds if _TRANCHE_LEFT_RE.search(doc.folded[c.sent_index], 0, c.mention.start)
+    }
+    # (The whole text is read for "remaining" only where a tranche is told.)
+    more_to_come = bool(tranches) and any(_STILL_TO_PAY_RE.search(f) for f in doc.folded)
 
     def part(c: _Cand) -> bool:
-        low = doc.folded[c.sent_index]
         larger = any(
             r is not c and r.mention.currency == c.mention.currency and r.mention.amount > c.mention.amount
             for r in rounds
         )
-        if _PARTS_LEFT_RE.search(low, 0, c.mention.start):
+        if _PARTS_LEFT_RE.search(doc.folded[c.sent_index], 0, c.mention.start):
             return larger
-        return bool(_TRANCHE_LEFT_RE.search(low, 0, c.mention.start)) and (larger or more_to_come())
+        return id(c) in tranches and (larger or more_to_come)
 
     return [c for c in mine if not (c.kind == "funding_round" and part(c))]
 
 
-_STILL_TO_PAY_RE = re.compile(r"\b(?:restants?|restantes?|remaining|left\s+to\s+(?:raise|come))\b")
+_STILL_TO_PAY_RE = re.compile(rf"\b(?:{REMAINING_WORDS})\b")
 
 
 # How many parts a whole may be cut into, and how closely their sum must give it.
@@ -108,7 +105,7 @@ def _parts_of(
         and m.amount < whole.mention.amount
         and (i, m.start) != (whole.sent_index, whole.mention.start)
         # (Revenue, a valuation or a loan is no part of a round, whatever it adds up to.)
-        and doc.verdicts.get((i, m.start), "none") in _PART_VERDICTS
+        and _may_be_part(doc, i, m)
     ]
     found = _adding_up(near, whole.mention.amount) if 2 <= len(near) <= 8 else set()
     if found:
@@ -118,17 +115,29 @@ def _parts_of(
     for i, ms in enumerate(sentence_money):
         if len(ms) < 2 or doc.sentences[i].paragraph == paragraph:
             continue
-        own = [
-            (i, m)
-            for m, currency in zip(ms, _carried_currencies(ms), strict=True)
-            if currency == whole.mention.currency
-            and m.amount < whole.mention.amount
-            and doc.verdicts.get((i, m.start), "none") in _PART_VERDICTS
-        ]
-        found = _adding_up(own, whole.mention.amount) if 2 <= len(own) <= _MAX_PARTS else set()
+        found = _adding_up_in_sentence(i, ms, whole.mention, partial(_may_be_part, doc, i))
         if found:
             return found
     return set()
+
+
+def _may_be_part(doc: _Doc, idx: int, m: MoneyMention) -> bool:
+    """Whether the rules read figure ``m`` of sentence ``idx`` as money put in, or as nothing yet."""
+    return doc.verdicts.get((idx, m.start), "none") in _PART_VERDICTS
+
+
+def _adding_up_in_sentence(
+    idx: int, ms: Sequence[MoneyMention], whole: MoneyMention, keep: Callable[[MoneyMention], bool]
+) -> set[tuple[int, int]]:
+    """(sentence, start) of the figures of sentence ``idx`` that add up to ``whole``: each smaller, in its
+    currency (a bare one taking the currency of the figure before it), and one ``keep`` accepts; empty
+    where none do, or where the sentence holds too few or too many such figures."""
+    parts = [
+        (idx, m)
+        for m, currency in zip(ms, _carried_currencies(ms), strict=True)
+        if currency == whole.currency and m.amount < whole.amount and keep(m)
+    ]
+    return _adding_up(parts, whole.amount) if 2 <= len(parts) <= _MAX_PARTS else set()
 
 
 def _carried_currencies(ms: Sequence[MoneyMention]) -> list[str | None]:
@@ -288,13 +297,7 @@ def _debts_add_up_to(
     for idx in sorted({i for i, _d in debts if i != c.sent_index}):
         if _EQUITY_WORD_RE.search(doc.folded[idx]):
             continue
-        ms = sentence_money[idx]
-        parts = [
-            (idx, m)
-            for m, currency in zip(ms, _carried_currencies(ms), strict=True)
-            if currency == c.mention.currency and m.amount < c.mention.amount
-        ]
-        if 2 <= len(parts) <= _MAX_PARTS and _adding_up(parts, c.mention.amount):
+        if _adding_up_in_sentence(idx, sentence_money[idx], c.mention, lambda _m: True):
             return True
     return False
 
